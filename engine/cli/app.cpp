@@ -1,0 +1,88 @@
+// Command-line parsing for `holdspace` and its subcommands.
+#include "cli/commands.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+namespace holdspace::cli {
+
+std::string default_scenario() {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> roots;
+    if (const char* env = std::getenv("HOLDSPACE_SCENARIOS")) roots.emplace_back(env);
+    roots.emplace_back("scenarios");
+    roots.emplace_back(HOLDSPACE_SOURCE_SCENARIOS);
+    for (const auto& root : roots) {
+        const fs::path first = root / "preparation" / "informed_consent.lua";
+        if (fs::exists(first)) return first.string();
+    }
+    return {};
+}
+
+int run(int argc, char** argv) {
+    CLI::App app{"Holdspace: practise holding space with a simulated participant.\n"
+                 "Without a subcommand, plays the first scenario in the terminal.",
+                 "holdspace"};
+    app.set_version_flag("--version", std::string("holdspace ") + HOLDSPACE_VERSION);
+    app.require_subcommand(0, 1);
+
+    PlayOptions play_options;
+    auto* play_cmd = app.add_subcommand("play", "Play a scenario in the terminal");
+    play_cmd->add_option("scenario", play_options.scenario, "Scenario file (.lua)")->required();
+    play_cmd->add_option("--seed", play_options.seed, "Seed for the participant's variation (default 1)");
+    play_cmd->add_option("--actions", play_options.actions_file,
+                         "Play non-interactively from FILE: one action per line (option id or number, "
+                         "action name, or 'wait N')");
+    play_cmd->add_flag("--json", play_options.json, "Print the transcript as JSON");
+    play_cmd->add_option("--record", play_options.record_file,
+                         "Write a session record to FILE as the session happens (never overwrites)");
+
+    ReplayOptions replay_options;
+    auto* replay_cmd = app.add_subcommand("replay", "Re-run a session record and verify its transcript");
+    replay_cmd->add_option("record", replay_options.record_file, "Session record written by play --record")
+        ->required();
+    replay_cmd->add_option("--scenario", replay_options.scenario,
+                           "Scenario file to use instead of the one named in the record");
+    replay_cmd->add_flag("--json", replay_options.json, "Print the result as JSON");
+
+    CheckOptions check_options;
+    auto* check_cmd = app.add_subcommand("check", "Load scenarios and smoke-play them with random choices");
+    check_cmd->add_option("paths", check_options.paths, "Scenario files or folders")->required();
+    check_cmd->add_option("--runs", check_options.runs, "Random playthroughs per scenario (default 20)")
+        ->check(CLI::Range(1, 100000));
+    check_cmd->add_option("--seed", check_options.seed, "First seed of the playthroughs (default 1)");
+    check_cmd->add_flag("--json", check_options.json, "Print findings as JSON");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::string where = "holdspace";
+        for (const auto* sub : app.get_subcommands()) where += " " + sub->get_name();
+        std::cerr << where << ": " << e.what() << " (see '" << where << " --help')\n";
+        return exit_usage;
+    }
+
+    if (play_cmd->parsed()) return play(play_options);
+    if (replay_cmd->parsed()) return replay(replay_options);
+    if (check_cmd->parsed()) return check(check_options);
+
+    // No subcommand: until the window exists, play the first scenario here.
+    PlayOptions first;
+    first.scenario = default_scenario();
+    if (first.scenario.empty()) {
+        std::cerr << "holdspace: cannot find the scenarios folder; run from the source tree or set "
+                     "HOLDSPACE_SCENARIOS\n";
+        return exit_usage;
+    }
+    return play(first);
+}
+
+}  // namespace holdspace::cli

@@ -1,0 +1,181 @@
+// `holdspace play`: a session in the terminal, interactively or from an actions file.
+#include "cli/commands.hpp"
+#include "cli/scenario_session.hpp"
+#include "cli/terminal_view.hpp"
+#include "records/session_record.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+namespace holdspace::cli {
+namespace {
+
+// Prints and records the events the session produced since the last call.
+class EventSink {
+public:
+    EventSink(const Session& session, bool show, records::RecordWriter* record)
+        : session_(session), show_(show), record_(record) {}
+
+    void flush() {
+        const auto& events = session_.events();
+        for (; shown_ < events.size(); ++shown_) {
+            if (record_) record_->event(events[shown_]);
+            if (!show_) continue;
+            const std::string line = render_event(events[shown_]);
+            if (!line.empty()) std::cout << line << "\n";
+        }
+        if (record_) record_->commit();
+        std::cout.flush();
+    }
+
+private:
+    const Session& session_;
+    bool show_;
+    records::RecordWriter* record_;
+    std::size_t shown_ = 0;
+};
+
+// Maps terminal shorthand (a single action key) to an action; otherwise parses like an actions file.
+std::optional<TraineeAction> parse_input(const std::string& line, std::string& error) {
+    std::string text = line;
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.pop_back();
+    while (!text.empty() && text.front() == ' ') text.erase(0, 1);
+    if (text.size() == 1) {
+        if (auto kind = action_by_key(text[0])) return TraineeAction::act(*kind);
+    }
+    return parse_action(text, error);
+}
+
+}  // namespace
+
+int play(const PlayOptions& options) {
+    if (!is_regular_file(options.scenario)) {
+        std::cerr << "holdspace play: " << options.scenario << ": no such scenario file\n";
+        return exit_usage;
+    }
+    std::ifstream actions;
+    if (!options.actions_file.empty()) {
+        actions.open(options.actions_file);
+        if (!is_regular_file(options.actions_file) || !actions) {
+            std::cerr << "holdspace play: " << options.actions_file << ": cannot read actions file\n";
+            return exit_usage;
+        }
+    }
+    const bool interactive = options.actions_file.empty();
+
+    std::string source;
+    std::unique_ptr<Session> session;
+    try {
+        source = script::read_text_file(options.scenario);
+        session = open_session(source, options.scenario, options.seed);
+    } catch (const ScriptError& e) {
+        print_script_error(std::cerr, e);
+        return exit_failed;
+    } catch (const std::exception& e) {
+        std::cerr << "holdspace play: " << e.what() << "\n";
+        return exit_usage;
+    }
+
+    std::unique_ptr<records::RecordWriter> record;
+    if (!options.record_file.empty()) {
+        try {
+            record = std::make_unique<records::RecordWriter>(
+                options.record_file,
+                records::RecordHeader{options.scenario, session->info().id, records::digest(source), options.seed});
+        } catch (const std::exception& e) {
+            std::cerr << "holdspace play: " << e.what() << "\n";
+            return exit_usage;
+        }
+    }
+
+    EventSink sink(*session, !options.json, record.get());
+    std::ostream& prompt_out = options.json ? std::cerr : std::cout;
+    int status = exit_ok;
+    try {
+        session->start();
+        sink.flush();
+        int line_number = 0;
+        while (!session->over()) {
+            if (interactive) prompt_out << render_choice(*session->choice()) << "\n> " << std::flush;
+            std::string line;
+            if (!std::getline(interactive ? std::cin : actions, line)) {
+                if (interactive) {
+                    // Ctrl-D: end the session; everything done so far is in the record.
+                    prompt_out << "\n";
+                    std::string ignored;
+                    session->apply(TraineeAction::act(ActionKind::end), ignored);
+                    if (record) record->action("end");
+                    sink.flush();
+                } else if (!options.json) {
+                    std::cerr << "holdspace play: " << options.actions_file
+                              << ": actions ran out before the session ended\n";
+                }
+                break;
+            }
+            ++line_number;
+            if (interactive && line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            if (interactive && (line == "?" || line == "help")) {
+                prompt_out << play_help();
+                continue;
+            }
+            std::string error;
+            auto action = parse_input(line, error);
+            if (!action) {
+                if (error.empty()) continue;  // comment or blank line in an actions file
+                if (interactive) {
+                    prompt_out << "  " << error << " (? for help)\n";
+                    continue;
+                }
+                std::cerr << options.actions_file << ":" << line_number << ": " << error << "\n";
+                status = exit_usage;
+                break;
+            }
+            auto applied = session->apply(*action, error);
+            if (!applied) {
+                if (interactive) {
+                    prompt_out << "  " << error << "\n";
+                    continue;
+                }
+                std::cerr << options.actions_file << ":" << line_number << ": " << error << "\n";
+                status = exit_usage;
+                break;
+            }
+            if (record) record->action(applied->to_string());
+            if (!interactive && !options.json) std::cout << "> " << applied->to_string() << "\n";
+            sink.flush();
+        }
+        if (!interactive && status == exit_ok && session->over()) {
+            std::string trailing;
+            while (std::getline(actions, trailing)) {
+                ++line_number;
+                std::string error;
+                if (parse_action(trailing, error) || !error.empty()) {
+                    std::cerr << options.actions_file << ":" << line_number
+                              << ": the session is over; this action and those after it were not played\n";
+                    status = exit_usage;
+                    break;
+                }
+            }
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "holdspace play: " << e.what() << "\n";
+        return exit_failed;
+    }
+
+    if (options.json) {
+        Json out = {{"scenario", session->info().id},
+                    {"title", session->info().title},
+                    {"seed", options.seed},
+                    {"finished", session->over()},
+                    {"events", transcript_json(session->events())}};
+        std::cout << out.dump(2) << "\n";
+    }
+    if (const auto& failure = session->failure()) {
+        print_script_error(std::cerr, *failure);
+        return exit_failed;
+    }
+    return status;
+}
+
+}  // namespace holdspace::cli

@@ -1,0 +1,127 @@
+// `holdspace replay`: re-runs a session record and checks the transcript is identical.
+#include "cli/commands.hpp"
+#include "cli/scenario_session.hpp"
+#include "records/session_record.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+namespace holdspace::cli {
+namespace {
+
+std::string describe(const Json& event) {
+    std::string text = event.value("type", "?") + " at t=" + event.value("t", Json(0)).dump();
+    for (const char* key : {"text", "option", "action", "reason"}) {
+        if (event.contains(key) && event[key].is_string()) {
+            std::string value = event[key].get<std::string>();
+            if (value.size() > 60) value = value.substr(0, 57) + "...";
+            text += std::string(" ") + key + "=\"" + value + "\"";
+            break;
+        }
+    }
+    return text;
+}
+
+struct Outcome {
+    bool identical = false;
+    std::string message;
+    std::size_t compared = 0;
+};
+
+}  // namespace
+
+int replay(const ReplayOptions& options) {
+    namespace fs = std::filesystem;
+    records::Record record;
+    try {
+        record = records::read_record(options.record_file);
+    } catch (const std::exception& e) {
+        std::cerr << "holdspace replay: " << e.what() << "\n";
+        return exit_usage;
+    }
+
+    std::string scenario = options.scenario;
+    if (scenario.empty()) {
+        scenario = record.header.scenario_path;
+        const fs::path beside = fs::path(options.record_file).parent_path() / scenario;
+        if (!is_regular_file(scenario) && fs::path(scenario).is_relative() && is_regular_file(beside.string()))
+            scenario = beside.string();
+    }
+    if (!is_regular_file(scenario)) {
+        std::cerr << "holdspace replay: " << scenario << ": scenario file not found (use --scenario PATH)\n";
+        return exit_usage;
+    }
+
+    Outcome outcome;
+    std::string source;
+    std::unique_ptr<Session> session;
+    try {
+        source = script::read_text_file(scenario);
+        session = open_session(source, scenario, record.header.seed);
+    } catch (const ScriptError& e) {
+        print_script_error(std::cerr, e);
+        return exit_failed;
+    }
+    const bool changed = !record.header.scenario_digest.empty() && record.header.scenario_digest != records::digest(source);
+
+    if (!record.header.scenario_id.empty() && record.header.scenario_id != session->info().id) {
+        outcome.message = "the record is for scenario '" + record.header.scenario_id + "' but " + scenario +
+                          " is '" + session->info().id + "'";
+    } else {
+        session->start();
+        std::size_t action_index = 0;
+        std::string error;
+        for (; action_index < record.actions.size() && error.empty(); ++action_index) {
+            const std::string& text = record.actions[action_index];
+            auto action = parse_action(text, error);
+            if (!action) {
+                if (error.empty()) error = "empty action";
+                error = "recorded action " + std::to_string(action_index + 1) + " ('" + text + "') is invalid: " + error;
+                break;
+            }
+            if (!session->apply(*action, error)) {
+                error = "recorded action " + std::to_string(action_index + 1) + " ('" + text +
+                        "') cannot be applied: " + error;
+            }
+        }
+        const auto produced = transcript_json(session->events());
+        const std::size_t n = std::min(produced.size(), record.events.size());
+        std::size_t i = 0;
+        while (i < n && produced[i] == record.events[i]) ++i;
+        outcome.compared = i;
+        const bool recorded_end = !record.events.empty() && record.events.back().value("type", "") == "end";
+        if (i < n) {
+            outcome.message = "diverges at event " + std::to_string(i + 1) + ": recorded " +
+                              describe(record.events[i]) + ", replay gives " + describe(produced[i]);
+        } else if (record.events.size() > produced.size()) {
+            outcome.message = "diverges at event " + std::to_string(i + 1) + ": recorded " +
+                              describe(record.events[i]) + ", replay ends there";
+        } else if (!error.empty()) {
+            outcome.message = error;
+        } else if (produced.size() > record.events.size() && recorded_end) {
+            outcome.message = "diverges at event " + std::to_string(i + 1) + ": the record ends, replay gives " +
+                              describe(produced[i]);
+        } else {
+            outcome.identical = true;
+            outcome.message = std::to_string(i) + " events identical (" + session->info().id + ", seed " +
+                              std::to_string(record.header.seed) + ", " + std::to_string(record.actions.size()) +
+                              " actions" + (recorded_end ? "" : "; the record is of an unfinished session") + ")";
+        }
+    }
+    if (!outcome.identical && changed) outcome.message += " (the scenario file has changed since it was recorded)";
+
+    if (options.json) {
+        Json out = {{"record", options.record_file},    {"scenario", scenario},
+                    {"identical", outcome.identical},    {"events_compared", outcome.compared},
+                    {"scenario_changed", changed},       {"truncated", record.truncated},
+                    {"message", outcome.message}};
+        std::cout << out.dump(2) << "\n";
+    } else if (outcome.identical) {
+        std::cout << "replay: " << options.record_file << ": " << outcome.message << "\n";
+    } else {
+        std::cerr << "replay: " << options.record_file << ": " << outcome.message << "\n";
+    }
+    return outcome.identical ? exit_ok : exit_failed;
+}
+
+}  // namespace holdspace::cli

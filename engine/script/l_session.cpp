@@ -1,0 +1,392 @@
+// The session handle `s` that run(s) and on_action(s, action) receive
+// (docs/scenario-api.md). Every function checks its arguments and raises a Lua
+// error naming the scenario's file:line, so authors see their own mistake.
+#include "script/l_session.hpp"
+
+#include "script/sandbox.hpp"
+#include "sim/session.hpp"
+
+#include <lua.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <set>
+#include <string>
+
+namespace holdspace::script {
+namespace {
+
+constexpr std::size_t max_line_bytes = 4000;
+constexpr std::size_t max_options = 9;  // keys 1-9
+
+Session& session_of(lua_State* L) {
+    Session* s = Sandbox::of(L).session;
+    if (!s) luaL_error(L, "the session handle is only usable while the session runs");
+    return *s;
+}
+
+void require_run_thread(lua_State* L, const char* what) {
+    if (L != Sandbox::of(L).run_thread)
+        luaL_error(L, "%s can only be called from run(s) itself, not from on_action or a "
+                      "coroutine the scenario created", what);
+}
+
+bool valid_utf8(std::string_view s) {
+    static constexpr std::uint32_t smallest[] = {0, 0x80, 0x800, 0x10000};  // no overlong forms
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t extra = 0;
+        std::uint32_t cp = 0;
+        if (c < 0x80) { ++i; continue; }
+        if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1Fu; }
+        else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0Fu; }
+        else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07u; }
+        else return false;
+        if (i + extra >= s.size()) return false;
+        for (std::size_t k = 1; k <= extra; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            if ((b & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (b & 0x3Fu);
+        }
+        if (cp < smallest[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+// A line of text for the transcript: a non-empty string of readable length.
+std::string text_arg(lua_State* L, int index, const char* what) {
+    if (lua_type(L, index) != LUA_TSTRING)
+        luaL_error(L, "%s: text must be a string, got %s", what, luaL_typename(L, index));
+    std::size_t len = 0;
+    const char* s = lua_tolstring(L, index, &len);
+    std::string text(s, len);
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+        luaL_error(L, "%s: text is empty", what);
+    if (len > max_line_bytes)
+        luaL_error(L, "%s: text is %d bytes long; the most is %d", what, static_cast<int>(len),
+                   static_cast<int>(max_line_bytes));
+    if (!valid_utf8(text)) luaL_error(L, "%s: text is not valid UTF-8", what);
+    return text;
+}
+
+bool is_id(std::string_view s) {
+    if (s.empty() || s.size() > 64) return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+}
+
+void push_minutes(lua_State* L, Seconds at) {
+    if (at % 60 == 0)
+        lua_pushinteger(L, at / 60);
+    else
+        lua_pushnumber(L, static_cast<double>(at) / 60.0);
+}
+
+void push_string_list(lua_State* L, const std::vector<std::string>& list) {
+    lua_createtable(L, static_cast<int>(list.size()), 0);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        lua_pushlstring(L, list[i].data(), list[i].size());
+        lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+    }
+}
+
+std::string code_arg(lua_State* L, int index) {
+    const std::string code = luaL_checkstring(L, index);
+    if (!is_behaviour_code(code)) luaL_error(L, "unknown behaviour code '%s'", code.c_str());
+    return code;
+}
+
+// ---- speaking and time ----
+
+int l_say(lua_State* L) {
+    Session& session = session_of(L);
+    const std::string text = text_arg(L, 2, "s:say");
+    std::string affect = "calm";
+    if (!lua_isnoneornil(L, 3)) {
+        luaL_checktype(L, 3, LUA_TTABLE);
+        if (lua_getfield(L, 3, "affect") != LUA_TNIL) {
+            if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "s:say: affect must be a string");
+            affect = lua_tostring(L, -1);
+            if (!is_affect(affect)) {
+                std::string known;
+                for (auto a : affects()) known += (known.empty() ? "" : ", ") + std::string(a);
+                luaL_error(L, "s:say: unknown affect '%s' (known: %s)", affect.c_str(), known.c_str());
+            }
+        }
+    }
+    if (!session.over()) session.say(text, affect);
+    return 0;
+}
+
+int l_narrate(lua_State* L) {
+    Session& session = session_of(L);
+    const std::string text = text_arg(L, 2, "s:narrate");
+    if (!session.over()) session.narrate(text);
+    return 0;
+}
+
+int l_phase(lua_State* L) {
+    Session& session = session_of(L);
+    const std::string name = luaL_checkstring(L, 2);
+    if (!is_id(name)) luaL_error(L, "s:phase: name must be a short word like \"peak\" ([a-z0-9_])");
+    if (!session.over()) session.mark_phase(name);
+    return 0;
+}
+
+int l_wait(lua_State* L) {
+    Session& session = session_of(L);
+    require_run_thread(L, "s:wait");
+    const double minutes = luaL_checknumber(L, 2);
+    if (!(minutes > 0 && minutes <= max_wait_minutes))
+        luaL_error(L, "s:wait: minutes must be more than 0 and at most %d", static_cast<int>(max_wait_minutes));
+    session.wait(std::max<Seconds>(1, std::llround(minutes * 60)));
+    return 0;
+}
+
+int l_finish(lua_State* L) {
+    Session& session = session_of(L);
+    if (!lua_isnoneornil(L, 2)) {
+        const std::string text = text_arg(L, 2, "s:finish");
+        if (!session.over()) session.narrate(text);
+    }
+    session.finish_by_script();
+    if (L == Sandbox::of(L).run_thread) return lua_yield(L, 0);  // never resumed
+    return 0;
+}
+
+int l_minutes(lua_State* L) {
+    push_minutes(L, session_of(L).now());
+    return 1;
+}
+
+int l_since_dose(lua_State* L) {
+    const auto since = session_of(L).since_dose();
+    if (since)
+        push_minutes(L, *since);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+int l_vitals(lua_State* L) {
+    const Vitals v = session_of(L).vitals_now();
+    lua_createtable(L, 0, 4);
+    lua_pushinteger(L, std::lround(v.hr));
+    lua_setfield(L, -2, "hr");
+    lua_pushinteger(L, std::lround(v.sbp));
+    lua_setfield(L, -2, "sbp");
+    lua_pushinteger(L, std::lround(v.dbp));
+    lua_setfield(L, -2, "dbp");
+    lua_pushnumber(L, std::round(v.temp_c * 10) / 10);
+    lua_setfield(L, -2, "temp_c");
+    return 1;
+}
+
+// ---- the trainee's history ----
+
+int l_history(lua_State* L) {
+    const auto& history = session_of(L).history();
+    lua_createtable(L, static_cast<int>(history.size()), 0);
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        const auto& h = history[i];
+        lua_createtable(L, 0, 4);
+        push_minutes(L, h.at);
+        lua_setfield(L, -2, "t");
+        lua_pushstring(L, h.kind.c_str());
+        lua_setfield(L, -2, "kind");
+        lua_pushstring(L, h.id.c_str());
+        lua_setfield(L, -2, "id");
+        push_string_list(L, h.codes);
+        lua_setfield(L, -2, "codes");
+        lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+    }
+    return 1;
+}
+
+int l_count(lua_State* L) {
+    const std::string code = code_arg(L, 2);
+    lua_pushinteger(L, session_of(L).count_code(code));
+    return 1;
+}
+
+int l_last(lua_State* L) {
+    const std::string code = code_arg(L, 2);
+    const auto at = session_of(L).last_code(code);
+    if (at)
+        push_minutes(L, *at);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+int l_did(lua_State* L) {
+    const std::string id = luaL_checkstring(L, 2);
+    lua_pushboolean(L, session_of(L).did(id));
+    return 1;
+}
+
+// ---- choices ----
+
+std::string optional_string(lua_State* L, int table, const char* field, const std::string& where) {
+    std::string value;
+    const int t = lua_getfield(L, table, field);
+    if (t == LUA_TSTRING) {
+        value = lua_tostring(L, -1);
+        if (!valid_utf8(value)) luaL_error(L, "%s: '%s' is not valid UTF-8", where.c_str(), field);
+        if (value.size() > max_line_bytes) luaL_error(L, "%s: '%s' is too long", where.c_str(), field);
+    } else if (t != LUA_TNIL) {
+        luaL_error(L, "%s: '%s' must be a string, got %s", where.c_str(), field, luaL_typename(L, -1));
+    }
+    lua_pop(L, 1);
+    return value;
+}
+
+Option read_option(lua_State* L, int index, std::size_t number) {
+    const std::string where = "s:choose: option " + std::to_string(number);
+    if (!lua_istable(L, index)) luaL_error(L, "%s must be a table, got %s", where.c_str(), luaL_typename(L, index));
+    Option o;
+    if (lua_getfield(L, index, "id") != LUA_TSTRING) luaL_error(L, "%s has no 'id' (a string)", where.c_str());
+    o.id = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    const std::string named = where + " ('" + o.id + "')";
+    if (!is_id(o.id)) luaL_error(L, "%s: id must be lower-case letters, digits and _", named.c_str());
+    if (action_by_name(o.id) && o.id != "hold_space")
+        luaL_error(L, "%s: id may not be the name of an action", named.c_str());
+    o.action = optional_string(L, index, "action", named);
+    if (!o.action.empty()) {
+        const auto kind = action_by_name(o.action);
+        if (!kind || *kind == ActionKind::end)
+            luaL_error(L, "%s: unknown action '%s'", named.c_str(), o.action.c_str());
+    } else if (o.id == "hold_space") {
+        luaL_error(L, "%s: the id 'hold_space' is for an option with action = \"hold_space\"", named.c_str());
+    }
+    o.text = optional_string(L, index, "text", named);
+    if (o.text.empty() && o.action.empty()) luaL_error(L, "%s has no 'text'", named.c_str());
+    o.rationale = optional_string(L, index, "rationale", named);
+    if (lua_getfield(L, index, "expert") != LUA_TNIL) {
+        if (!lua_isboolean(L, -1)) luaL_error(L, "%s: 'expert' must be true or false", named.c_str());
+        o.expert = lua_toboolean(L, -1);
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, index, "codes") != LUA_TTABLE)
+        luaL_error(L, "%s needs 'codes', a list of behaviour codes", named.c_str());
+    const auto n = lua_rawlen(L, -1);
+    if (n == 0) luaL_error(L, "%s: 'codes' is empty", named.c_str());
+    for (lua_Unsigned i = 1; i <= n; ++i) {
+        if (lua_rawgeti(L, -1, static_cast<lua_Integer>(i)) != LUA_TSTRING)
+            luaL_error(L, "%s: codes must be strings", named.c_str());
+        std::string code = lua_tostring(L, -1);
+        if (!is_behaviour_code(code))
+            luaL_error(L, "%s: unknown behaviour code '%s' (see docs/scenario-api.md)", named.c_str(), code.c_str());
+        o.codes.push_back(std::move(code));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return o;
+}
+
+int l_choose(lua_State* L) {
+    Session& session = session_of(L);
+    require_run_thread(L, "s:choose");
+    luaL_checktype(L, 2, LUA_TTABLE);
+    Choice choice;
+    choice.prompt = optional_string(L, 2, "prompt", "s:choose");
+    choice.moment = optional_string(L, 2, "moment", "s:choose");
+    const auto n = lua_rawlen(L, 2);
+    if (n == 0) luaL_error(L, "s:choose: needs at least one option");
+    if (n > max_options) luaL_error(L, "s:choose: at most %d options (keys 1-9)", static_cast<int>(max_options));
+    std::set<std::string> ids, actions;
+    for (lua_Unsigned i = 1; i <= n; ++i) {
+        lua_rawgeti(L, 2, static_cast<lua_Integer>(i));
+        Option o = read_option(L, lua_gettop(L), i);
+        lua_pop(L, 1);
+        if (!ids.insert(o.id).second) luaL_error(L, "s:choose: two options have the id '%s'", o.id.c_str());
+        if (!o.action.empty() && !actions.insert(o.action).second)
+            luaL_error(L, "s:choose: two options claim the action '%s'", o.action.c_str());
+        choice.options.push_back(std::move(o));
+    }
+    if (session.over()) return 0;
+    session.offer_choice(std::move(choice));
+    return lua_yield(L, 0);  // resumed with the chosen option (LuaScript::resume)
+}
+
+// ---- s.patient ----
+
+int l_patient_index(lua_State* L) {
+    Session& session = session_of(L);
+    const std::string key = luaL_checkstring(L, 2);
+    if (const auto v = Session::state_value(session.state(), key)) {
+        lua_pushnumber(L, *v);
+        return 1;
+    }
+    const PatientInfo& p = session.info().patient;
+    if (key == "name") lua_pushstring(L, p.name.c_str());
+    else if (key == "pronouns") lua_pushstring(L, p.pronouns.c_str());
+    else if (key == "background") lua_pushstring(L, p.background.c_str());
+    else if (key == "age") lua_pushinteger(L, p.age);
+    else if (key == "consent") {
+        lua_createtable(L, 0, 1);
+        if (p.touch_consent.empty()) lua_pushboolean(L, 0);
+        else lua_pushstring(L, p.touch_consent.c_str());
+        lua_setfield(L, -2, "touch");
+    } else {
+        return luaL_error(L, "s.patient has no field '%s' (state: distress, arousal, trust, "
+                             "inward_focus, dissociation; read-only: name, age, pronouns, "
+                             "background, consent)", key.c_str());
+    }
+    return 1;
+}
+
+int l_patient_newindex(lua_State* L) {
+    Session& session = session_of(L);
+    const std::string key = luaL_checkstring(L, 2);
+    if (!Session::state_value(session.state(), key)) {
+        for (const char* ro : {"name", "pronouns", "background", "age", "consent"})
+            if (key == ro) return luaL_error(L, "s.patient.%s is read-only", key.c_str());
+        return luaL_error(L, "s.patient has no field '%s'", key.c_str());
+    }
+    if (lua_type(L, 3) != LUA_TNUMBER)
+        return luaL_error(L, "s.patient.%s must be a number, got %s", key.c_str(), luaL_typename(L, 3));
+    const double value = lua_tonumber(L, 3);
+    if (!std::isfinite(value)) return luaL_error(L, "s.patient.%s must be a finite number", key.c_str());
+    if (!session.over()) session.set_state(key, value);
+    return 0;
+}
+
+void push_locked_metatable(lua_State* L) {
+    lua_pushliteral(L, "locked");
+    lua_setfield(L, -2, "__metatable");
+}
+
+}  // namespace
+
+void push_session_handle(lua_State* L) {
+    static const luaL_Reg methods[] = {
+        {"say", l_say},         {"narrate", l_narrate},       {"choose", l_choose},
+        {"wait", l_wait},       {"phase", l_phase},           {"finish", l_finish},
+        {"minutes", l_minutes}, {"since_dose", l_since_dose}, {"vitals", l_vitals},
+        {"history", l_history}, {"count", l_count},           {"last", l_last},
+        {"did", l_did},         {nullptr, nullptr},
+    };
+    lua_newtable(L);  // s
+    lua_newtable(L);  // s.patient: a proxy onto the session's state
+    lua_newtable(L);
+    lua_pushcfunction(L, l_patient_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, l_patient_newindex);
+    lua_setfield(L, -2, "__newindex");
+    push_locked_metatable(L);
+    lua_setmetatable(L, -2);
+    lua_setfield(L, -2, "patient");
+    lua_newtable(L);  // metatable of s
+    lua_newtable(L);
+    lua_pushboolean(L, 1);  // an upvalue makes each a closure with a stable id (see Sandbox)
+    luaL_setfuncs(L, methods, 1);
+    lua_setfield(L, -2, "__index");
+    push_locked_metatable(L);
+    lua_setmetatable(L, -2);
+}
+
+}  // namespace holdspace::script

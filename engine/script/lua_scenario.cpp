@@ -1,0 +1,394 @@
+#include "script/lua_scenario.hpp"
+
+#include "script/l_session.hpp"
+#include "sim/session.hpp"
+
+#include <lua.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace holdspace::script {
+namespace {
+
+constexpr std::size_t max_scenario_bytes = 4u << 20;
+
+// The line where `field = ` first appears, so errors about the returned table
+// point at the author's text; otherwise the line of the last `return`.
+int line_of(const std::string& source, const std::string& field) {
+    std::size_t at = std::string::npos;
+    if (!field.empty()) {
+        const std::regex pattern("(^|[^A-Za-z0-9_])" + field + "\\s*=[^=]");
+        std::smatch m;
+        if (std::regex_search(source, m, pattern)) at = static_cast<std::size_t>(m.position(0));
+    }
+    if (at == std::string::npos) {
+        at = source.rfind("return");
+        if (at == std::string::npos) at = 0;
+    }
+    return 1 + static_cast<int>(std::count(source.begin(), source.begin() + static_cast<long>(at), '\n'));
+}
+
+// Reads the returned scenario table inside a protected call: raises a Lua error
+// with "field: problem" (the loader adds file:line).
+struct TableReader {
+    lua_State* L;
+    ScenarioInfo& info;
+    std::string field;  // the field being read, for the error's line
+
+    [[noreturn]] void fail(const std::string& f, const std::string& message) {
+        field = f;
+        lua_pushstring(L, message.c_str());
+        lua_error(L);
+        throw;  // not reached: lua_error throws
+    }
+
+    int get(int table, const char* name) {
+        lua_pushstring(L, name);
+        return lua_rawget(L, table);
+    }
+
+    std::string string_field(int table, const char* name, const std::string& path, bool required) {
+        const int t = get(table, name);
+        std::string value;
+        if (t == LUA_TSTRING) {
+            value = lua_tostring(L, -1);
+            if (required && value.find_first_not_of(" \t\n") == std::string::npos)
+                fail(name, "'" + path + "' is empty");
+        } else if (t == LUA_TNIL) {
+            if (required) fail(name, "'" + path + "' is missing (a string)");
+        } else {
+            fail(name, "'" + path + "' must be a string, got " + luaL_typename(L, -1));
+        }
+        lua_pop(L, 1);
+        return value;
+    }
+
+    std::optional<double> number_field(int table, const char* name, const std::string& path, bool required,
+                                       double lo, double hi) {
+        const int t = get(table, name);
+        std::optional<double> value;
+        if (t == LUA_TNUMBER) {
+            value = lua_tonumber(L, -1);
+            if (!(*value >= lo && *value <= hi)) {
+                std::ostringstream out;
+                out << "'" << path << "' is " << *value << "; expected " << lo << " to " << hi;
+                fail(name, out.str());
+            }
+        } else if (t != LUA_TNIL) {
+            fail(name, "'" + path + "' must be a number, got " + luaL_typename(L, -1));
+        } else if (required) {
+            fail(name, "'" + path + "' is missing (a number)");
+        }
+        lua_pop(L, 1);
+        return value;
+    }
+
+    void check_known_fields(int table, const std::set<std::string>& known, const std::string& where) {
+        lua_pushnil(L);
+        while (lua_next(L, table)) {
+            lua_pop(L, 1);
+            const std::string key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : std::string();
+            if (!known.count(key)) {
+                std::string list;
+                for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+                lua_pop(L, 1);
+                fail(key, where + " has an unknown field '" +
+                              (key.empty() ? std::string("(not a name)") : key) + "' (known: " + list + ")");
+            }
+        }
+    }
+
+    void read(int t) {
+        if (!lua_istable(L, t)) fail("", std::string("the scenario file must return a table, got ") + luaL_typename(L, t));
+        check_known_fields(t, {"id", "title", "phase", "rubric", "patient", "run", "dose", "difficulty",
+                               "description", "objectives", "on_action"}, "the scenario table");
+
+        info.id = string_field(t, "id", "id", true);
+        if (!std::regex_match(info.id, std::regex("[a-z0-9_.-]{1,80}")))
+            fail("id", "'id' must be lower-case letters, digits, '.', '-' or '_' (e.g. \"medicine.onset\")");
+        info.title = string_field(t, "title", "title", true);
+        info.phase = string_field(t, "phase", "phase", true);
+        if (info.phase != "preparation" && info.phase != "medicine" && info.phase != "integration")
+            fail("phase", "'phase' is \"" + info.phase + "\"; expected preparation, medicine or integration");
+        info.rubric = string_field(t, "rubric", "rubric", true);
+        if (!std::regex_match(info.rubric, std::regex("[a-z0-9_]{1,80}")))
+            fail("rubric", "'rubric' must name a rubric in scenarios/rubrics/ (e.g. \"patient_directed\")");
+        info.difficulty = string_field(t, "difficulty", "difficulty", false);
+        if (!info.difficulty.empty() && info.difficulty != "beginner" && info.difficulty != "intermediate" &&
+            info.difficulty != "advanced")
+            fail("difficulty", "'difficulty' must be beginner, intermediate or advanced");
+        info.description = string_field(t, "description", "description", false);
+
+        const int objectives = get(t, "objectives");
+        if (objectives == LUA_TTABLE) {
+            const int list = lua_gettop(L);
+            for (lua_Unsigned i = 1; i <= lua_rawlen(L, list); ++i) {
+                if (lua_rawgeti(L, list, static_cast<lua_Integer>(i)) != LUA_TSTRING)
+                    fail("objectives", "'objectives' must be a list of strings");
+                info.objectives.emplace_back(lua_tostring(L, -1));
+                lua_pop(L, 1);
+            }
+        } else if (objectives != LUA_TNIL) {
+            fail("objectives", "'objectives' must be a list of strings");
+        }
+        lua_pop(L, 1);
+
+        if (get(t, "run") != LUA_TFUNCTION) fail("run", "'run' is missing: a function(s) that plays the session");
+        lua_pop(L, 1);
+        const int on_action = get(t, "on_action");
+        if (on_action != LUA_TNIL && on_action != LUA_TFUNCTION) fail("on_action", "'on_action' must be a function(s, action)");
+        lua_pop(L, 1);
+
+        read_patient(t);
+        read_dose(t);
+    }
+
+    void read_patient(int t) {
+        if (get(t, "patient") != LUA_TTABLE) fail("patient", "'patient' is missing (a table with name and baseline vitals)");
+        const int p = lua_gettop(L);
+        check_known_fields(p, {"name", "age", "pronouns", "background", "baseline", "consent", "state"}, "'patient'");
+        PatientInfo& patient = info.patient;
+        patient.name = string_field(p, "name", "patient.name", true);
+        patient.pronouns = string_field(p, "pronouns", "patient.pronouns", false);
+        patient.background = string_field(p, "background", "patient.background", false);
+        if (auto age = number_field(p, "age", "patient.age", false, 18, 100)) patient.age = static_cast<int>(*age);
+
+        if (get(p, "baseline") != LUA_TTABLE) fail("baseline", "'patient.baseline' is missing: vitals hr, sbp, dbp, temp_c");
+        const int b = lua_gettop(L);
+        // Ranges wide enough for any participant who could be screened in.
+        patient.baseline.hr = *number_field(b, "hr", "patient.baseline.hr", true, 35, 140);
+        patient.baseline.sbp = *number_field(b, "sbp", "patient.baseline.sbp", true, 80, 200);
+        patient.baseline.dbp = *number_field(b, "dbp", "patient.baseline.dbp", true, 40, 130);
+        patient.baseline.temp_c = *number_field(b, "temp_c", "patient.baseline.temp_c", true, 35, 38.5);
+        if (patient.baseline.dbp >= patient.baseline.sbp) fail("dbp", "'patient.baseline.dbp' must be below sbp");
+        lua_pop(L, 1);
+
+        const int consent = get(p, "consent");
+        if (consent == LUA_TTABLE) {
+            const int c = lua_gettop(L);
+            check_known_fields(c, {"touch"}, "'patient.consent'");
+            const int touch = get(c, "touch");
+            if (touch == LUA_TSTRING)
+                patient.touch_consent = lua_tostring(L, -1);
+            else if (touch != LUA_TNIL && !(touch == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
+                fail("touch", "'patient.consent.touch' must be false or a description of the agreed touch");
+            lua_pop(L, 1);
+        } else if (consent != LUA_TNIL) {
+            fail("consent", "'patient.consent' must be a table, e.g. { touch = \"hand on shoulder\" }");
+        }
+        lua_pop(L, 1);
+
+        const int state = get(p, "state");
+        if (state == LUA_TTABLE) {
+            const int s = lua_gettop(L);
+            check_known_fields(s, {"distress", "arousal", "trust", "inward_focus", "dissociation"}, "'patient.state'");
+            PatientState& st = info.initial_state;
+            for (auto [name, target] : {std::pair{"distress", &st.distress}, {"arousal", &st.arousal},
+                                        {"trust", &st.trust}, {"inward_focus", &st.inward_focus},
+                                        {"dissociation", &st.dissociation}}) {
+                if (auto v = number_field(s, name, std::string("patient.state.") + name, false, 0, 100)) *target = *v;
+            }
+        } else if (state != LUA_TNIL) {
+            fail("state", "'patient.state' must be a table of starting values (0-100)");
+        }
+        lua_pop(L, 2);  // state, patient
+    }
+
+    void read_dose(int t) {
+        const int d = get(t, "dose");
+        if (d == LUA_TNIL) {
+            lua_pop(L, 1);
+            return;
+        }
+        if (d != LUA_TTABLE) fail("dose", "'dose' must be a table { initial_mg, supplemental_mg, supplemental_at }");
+        if (info.phase != "medicine") fail("dose", "'dose' is only for medicine sessions");
+        const int dt = lua_gettop(L);
+        check_known_fields(dt, {"initial_mg", "supplemental_mg", "supplemental_at"}, "'dose'");
+        DosePlan plan;
+        // 80-120 mg initial, 40-60 mg supplemental in the Phase 3 trials (DOMAIN.md); wider bounds here
+        // leave room for teaching scenarios without allowing absurd values.
+        plan.initial_mg = *number_field(dt, "initial_mg", "dose.initial_mg", true, 1, 250);
+        plan.supplemental_mg = number_field(dt, "supplemental_mg", "dose.supplemental_mg", false, 0, 125).value_or(0);
+        plan.supplemental_at = number_field(dt, "supplemental_at", "dose.supplemental_at", false, 1, 600).value_or(0);
+        if (plan.supplemental_mg > 0 && plan.supplemental_at <= 0)
+            fail("supplemental_at", "'dose.supplemental_at' is needed with supplemental_mg (minutes after the dose)");
+        info.dose = plan;
+        lua_pop(L, 1);
+    }
+};
+
+struct ReadRequest {
+    ScenarioInfo* info;
+    std::string field;
+};
+
+int read_table(lua_State* L) {
+    auto* request = static_cast<ReadRequest*>(lua_touserdata(L, 2));
+    TableReader reader{L, *request->info, {}};
+    try {
+        reader.read(1);
+    } catch (...) {
+        request->field = reader.field;
+        throw;
+    }
+    return 0;
+}
+
+class LuaScript final : public Script {
+public:
+    LuaScript(std::unique_ptr<Sandbox> sandbox, int scenario_ref)
+        : sandbox_(std::move(sandbox)), scenario_ref_(scenario_ref) {}
+
+    ScriptStatus start(Session& session) override {
+        lua_State* L = sandbox_->state();
+        attach(session);
+        lua_State* thread = lua_newthread(L);
+        thread_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+        sandbox_->run_thread = thread;
+        push_field("run");
+        push_session_handle(L);
+        lua_pushvalue(L, -1);
+        handle_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+        lua_xmove(L, thread, 2);
+        return run(thread, 1);
+    }
+
+    ScriptStatus resume(Session& session, const Option& chosen) override {
+        attach(session);
+        lua_State* thread = sandbox_->run_thread;
+        lua_settop(thread, 0);
+        push_chosen(thread, chosen, session.now());
+        return run(thread, 1);
+    }
+
+    void on_action(Session& session, ActionKind action) override {
+        lua_State* L = sandbox_->state();
+        attach(session);
+        push_field("on_action");
+        if (!lua_isfunction(L, -1)) {
+            lua_pop(L, 1);
+            return;
+        }
+        lua_rawgeti(L, LUA_REGISTRYINDEX, handle_ref_);
+        lua_pushstring(L, std::string(action_info(action).name).c_str());
+        sandbox_->call(2, 0);
+    }
+
+private:
+    void attach(Session& session) {
+        sandbox_->session = &session;
+        sandbox_->set_rng(&session.rng());
+    }
+
+    void push_field(const char* name) {
+        lua_State* L = sandbox_->state();
+        lua_rawgeti(L, LUA_REGISTRYINDEX, scenario_ref_);
+        lua_pushstring(L, name);
+        lua_rawget(L, -2);
+        lua_remove(L, -2);
+    }
+
+    static void push_chosen(lua_State* L, const Option& o, Seconds at) {
+        lua_createtable(L, 0, 7);
+        lua_pushstring(L, o.id.c_str());
+        lua_setfield(L, -2, "id");
+        if (!o.text.empty()) {
+            lua_pushstring(L, o.text.c_str());
+            lua_setfield(L, -2, "text");
+        }
+        if (!o.action.empty()) {
+            lua_pushstring(L, o.action.c_str());
+            lua_setfield(L, -2, "action");
+        }
+        lua_createtable(L, static_cast<int>(o.codes.size()), 0);
+        for (std::size_t i = 0; i < o.codes.size(); ++i) {
+            lua_pushstring(L, o.codes[i].c_str());
+            lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+        }
+        lua_setfield(L, -2, "codes");
+        lua_pushboolean(L, o.expert);
+        lua_setfield(L, -2, "expert");
+        if (!o.rationale.empty()) {
+            lua_pushstring(L, o.rationale.c_str());
+            lua_setfield(L, -2, "rationale");
+        }
+        if (at % 60 == 0)
+            lua_pushinteger(L, at / 60);
+        else
+            lua_pushnumber(L, static_cast<double>(at) / 60.0);
+        lua_setfield(L, -2, "t");
+    }
+
+    ScriptStatus run(lua_State* thread, int nargs) {
+        int nresults = 0;
+        const bool yielded = sandbox_->resume(thread, nargs, nresults);
+        lua_pop(thread, nresults);
+        return yielded ? ScriptStatus::waiting_for_trainee : ScriptStatus::finished;
+    }
+
+    std::unique_ptr<Sandbox> sandbox_;
+    int scenario_ref_;
+    int thread_ref_ = LUA_NOREF;
+    int handle_ref_ = LUA_NOREF;
+};
+
+int panic(lua_State* L) {
+    // Only reached if host code touches Lua outside a protected call and it fails
+    // (e.g. out of memory): fail this session, never the program.
+    const char* message = lua_tostring(L, -1);
+    throw ScriptError(std::string("internal scenario error: ") + (message ? message : "unknown"), {});
+}
+
+}  // namespace
+
+std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot open file");
+    std::ostringstream out;
+    out << in.rdbuf();
+    std::string text = out.str();
+    if (in.bad()) throw std::runtime_error(path + ": cannot read file");
+    return text;
+}
+
+LoadedScenario load_scenario_file(const std::string& path, const Limits& limits) {
+    std::string source;
+    try {
+        source = read_text_file(path);
+    } catch (const std::runtime_error& e) {
+        throw ScriptError(e.what(), {});
+    }
+    return load_scenario_source(source, path, limits);
+}
+
+LoadedScenario load_scenario_source(const std::string& source, const std::string& path, const Limits& limits) {
+    if (source.size() > max_scenario_bytes)
+        throw ScriptError(path + ":1: the file is larger than 4 MiB", {});
+    auto sandbox = std::make_unique<Sandbox>(limits);
+    lua_State* L = sandbox->state();
+    lua_atpanic(L, panic);
+
+    sandbox->load(source, "@" + path);
+    sandbox->call(0, 1);
+
+    LoadedScenario loaded;
+    loaded.info.source = path;
+    ReadRequest request{&loaded.info, {}};
+    lua_pushcfunction(L, read_table);
+    lua_pushvalue(L, -2);
+    lua_pushlightuserdata(L, &request);
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
+        const std::string message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "invalid scenario table";
+        throw ScriptError(path + ":" + std::to_string(line_of(source, request.field)) + ": " + message, {});
+    }
+    const int scenario_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    loaded.script = std::make_unique<LuaScript>(std::move(sandbox), scenario_ref);
+    return loaded;
+}
+
+}  // namespace holdspace::script

@@ -1,0 +1,27 @@
+#pragma once
+// Loads a scenario file into its own sandbox and runs it as a Script.
+#include "script/sandbox.hpp"
+#include "sim/scenario.hpp"
+
+#include <memory>
+#include <string>
+
+namespace holdspace::script {
+
+struct LoadedScenario {
+    ScenarioInfo info;
+    std::unique_ptr<Script> script;
+};
+
+// Reads `path` and runs its top-level chunk in a fresh sandbox. Throws
+// ScriptError whose message names `path:line` for any problem: unreadable file,
+// syntax error, sandbox violation, or a scenario table that breaks the contract.
+LoadedScenario load_scenario_file(const std::string& path, const Limits& limits = {});
+// The same for source text already in memory; `path` names it in messages.
+LoadedScenario load_scenario_source(const std::string& source, const std::string& path,
+                                    const Limits& limits = {});
+
+// Reads a whole file; throws std::runtime_error with a one-line reason.
+std::string read_text_file(const std::string& path);
+
+}  // namespace holdspace::script

@@ -1,0 +1,832 @@
+#include "script/sandbox.hpp"
+
+#include "script/lua_pattern.hpp"
+#include "sim/rng.hpp"
+
+#include <lua.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <new>
+#include <string>
+#include <vector>
+
+namespace holdspace::script {
+namespace {
+
+constexpr int hook_interval = 1000;        // instructions between budget checks
+constexpr std::size_t bytes_per_work = 16; // allocating this many bytes costs one unit of work
+constexpr std::size_t error_reserve = 1u << 20;  // room to raise the error once a limit is hit
+
+// Registry keys (addresses of these are unique).
+char snapshot_keys_key;
+char snapshot_positions_key;
+
+std::string location(const lua_Debug& ar) {
+    if (ar.currentline <= 0) return {};
+    return std::string(ar.short_src) + ":" + std::to_string(ar.currentline) + ": ";
+}
+
+// Location of the innermost scenario (Lua) frame on `L`, as "file:line: ".
+std::string innermost_location(lua_State* L) {
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); ++level) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) return location(ar);
+    }
+    return {};
+}
+
+std::vector<std::string> scenario_frames(lua_State* L, int first_level) {
+    std::vector<std::string> frames;
+    lua_Debug ar;
+    for (int level = first_level; lua_getstack(L, level, &ar) && frames.size() < 20; ++level) {
+        lua_getinfo(L, "Sln", &ar);
+        if (ar.currentline <= 0) continue;  // C functions: the host's, not the author's
+        std::string frame = location(ar);
+        if (*ar.what == 'm')
+            frame += "in main chunk";
+        else if (ar.name)
+            frame += std::string("in function '") + ar.name + "'";
+        else
+            frame += "in function <" + std::string(ar.short_src) + ":" +
+                     std::to_string(ar.linedefined) + ">";
+        frames.push_back(std::move(frame));
+    }
+    return frames;
+}
+
+bool has_location(const std::string& msg) {
+    // "file:12: ..." — a colon, digits, a colon.
+    const auto colon = msg.find(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    std::size_t i = colon + 1;
+    const std::size_t digits_start = i;
+    while (i < msg.size() && msg[i] >= '0' && msg[i] <= '9') ++i;
+    return i > digits_start && i < msg.size() && msg[i] == ':';
+}
+
+}  // namespace
+
+// The standard-library replacements. A struct so they can reach Sandbox's privates.
+struct SandboxLibrary {
+    static Sandbox& sb(lua_State* L) { return Sandbox::of(L); }
+
+    // ---- deterministic iteration ----
+    struct Key {
+        int kind;  // 0 number, 1 string, 2 boolean, 3 object
+        bool is_int;
+        lua_Integer i;
+        double d;
+        const char* s;
+        std::size_t len;
+        std::uint64_t id;
+        int slot;  // index in the collected-keys table
+    };
+
+    static bool key_less(const Key& a, const Key& b) {
+        if (a.kind != b.kind) return a.kind < b.kind;
+        switch (a.kind) {
+        case 0:
+            if (a.is_int && b.is_int) return a.i < b.i;
+            if (a.d != b.d) return a.d < b.d;
+            return a.is_int && !b.is_int;
+        case 1: {
+            const int c = std::memcmp(a.s, b.s, std::min(a.len, b.len));
+            return c != 0 ? c < 0 : a.len < b.len;
+        }
+        case 2: return a.i < b.i;
+        default: return a.id < b.id;
+        }
+    }
+
+    static std::uint64_t id_of(lua_State* L, int index) {
+        const Sandbox& s = sb(L);
+        if (lua_type(L, index) == LUA_TTHREAD) return s.object_id(lua_getextraspace(lua_tothread(L, index)));
+        return s.object_id(lua_topointer(L, index));
+    }
+
+    // Builds the ordered key list of table `t` and stores it (keys, positions) in
+    // the registry's weak snapshot tables. Leaves keys table on the stack.
+    static void build_snapshot(lua_State* L, int t) {
+        lua_newtable(L);  // collected keys, in raw (address-dependent) order
+        const int collected = lua_gettop(L);
+        std::vector<Key> keys;
+        lua_pushnil(L);
+        while (lua_next(L, t) != 0) {
+            lua_pop(L, 1);
+            Key k{};
+            k.slot = static_cast<int>(keys.size()) + 1;
+            switch (lua_type(L, -1)) {
+            case LUA_TNUMBER:
+                k.kind = 0;
+                k.is_int = lua_isinteger(L, -1);
+                k.i = k.is_int ? lua_tointeger(L, -1) : 0;
+                k.d = lua_tonumber(L, -1);
+                break;
+            case LUA_TSTRING: k.kind = 1; k.s = lua_tolstring(L, -1, &k.len); break;
+            case LUA_TBOOLEAN: k.kind = 2; k.i = lua_toboolean(L, -1); break;
+            default: k.kind = 3; k.id = id_of(L, -1); break;
+            }
+            keys.push_back(k);
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, collected, k.slot);  // anchors strings the Key points into
+        }
+        const auto n = keys.size();
+        Sandbox::charge(L, n * 4 + 16);
+        std::stable_sort(keys.begin(), keys.end(), key_less);
+
+        lua_createtable(L, static_cast<int>(n), 0);  // ordered keys
+        lua_createtable(L, 0, static_cast<int>(n));  // key -> position
+        for (std::size_t i = 0; i < n; ++i) {
+            lua_rawgeti(L, collected, keys[i].slot);
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, -4, static_cast<lua_Integer>(i + 1));
+            lua_pushinteger(L, static_cast<lua_Integer>(i + 1));
+            lua_rawset(L, -3);
+        }
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &snapshot_positions_key);
+        lua_pushvalue(L, t);
+        lua_pushvalue(L, -3);
+        lua_rawset(L, -3);
+        lua_pop(L, 2);  // registry table, positions
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &snapshot_keys_key);
+        lua_pushvalue(L, t);
+        lua_pushvalue(L, -3);
+        lua_rawset(L, -3);
+        lua_pop(L, 1);
+        lua_remove(L, collected);
+    }
+
+    static int l_next(lua_State* L) {
+        luaL_checktype(L, 1, LUA_TTABLE);
+        lua_settop(L, 2);
+        lua_Integer position = 0;
+        if (lua_isnil(L, 2)) {
+            build_snapshot(L, 1);
+        } else {
+            lua_rawgetp(L, LUA_REGISTRYINDEX, &snapshot_positions_key);
+            lua_pushvalue(L, 1);
+            lua_rawget(L, -2);
+            if (lua_isnil(L, -1)) return luaL_error(L, "invalid key to 'next'");
+            lua_pushvalue(L, 2);
+            lua_rawget(L, -2);
+            if (!lua_isinteger(L, -1)) return luaL_error(L, "invalid key to 'next'");
+            position = lua_tointeger(L, -1);
+            lua_pop(L, 3);
+            lua_rawgetp(L, LUA_REGISTRYINDEX, &snapshot_keys_key);
+            lua_pushvalue(L, 1);
+            lua_rawget(L, -2);
+            lua_remove(L, -2);
+        }
+        const int keys = lua_gettop(L);
+        const auto n = static_cast<lua_Integer>(lua_rawlen(L, keys));
+        for (lua_Integer i = position + 1; i <= n; ++i) {
+            lua_rawgeti(L, keys, i);
+            lua_pushvalue(L, -1);
+            if (lua_rawget(L, 1) != LUA_TNIL) return 2;  // key, value
+            lua_pop(L, 2);                               // removed during traversal
+        }
+        lua_pushnil(L);
+        return 1;
+    }
+
+    static int l_pairs(lua_State* L) {
+        luaL_checkany(L, 1);
+        if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+            lua_pushvalue(L, 1);
+            lua_call(L, 1, 3);
+            return 3;
+        }
+        luaL_checktype(L, 1, LUA_TTABLE);
+        lua_pushvalue(L, lua_upvalueindex(1));  // next
+        lua_pushvalue(L, 1);
+        lua_pushnil(L);
+        return 3;
+    }
+
+    // ---- output without addresses ----
+    static int l_tostring(lua_State* L) {
+        luaL_checkany(L, 1);
+        std::size_t len = 0;
+        Sandbox::to_display_string(L, 1, &len);
+        return 1;
+    }
+
+    static int l_print(lua_State* L) {
+        const int n = lua_gettop(L);
+        std::string line;
+        for (int i = 1; i <= n; ++i) {
+            std::size_t len = 0;
+            const char* s = Sandbox::to_display_string(L, i, &len);
+            if (i > 1) line += '\t';
+            line.append(s, len);
+            lua_pop(L, 1);
+        }
+        if (sb(L).print_) sb(L).print_(line);
+        return 0;
+    }
+
+    // ---- metatables ----
+    static int l_setmetatable(lua_State* L) {
+        luaL_checktype(L, 1, LUA_TTABLE);
+        const int t = lua_type(L, 2);
+        luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+        if (t == LUA_TTABLE) {
+            if (lua_getfield(L, 2, "__gc") != LUA_TNIL)
+                return luaL_error(L, "setmetatable: '__gc' finalizers are not allowed in scenarios");
+            if (lua_getfield(L, 2, "__mode") != LUA_TNIL)
+                return luaL_error(L, "setmetatable: weak tables ('__mode') are not allowed in scenarios "
+                                     "(they would make runs depend on garbage collection)");
+            lua_pop(L, 2);
+        }
+        if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+            return luaL_error(L, "cannot change a protected metatable");
+        lua_settop(L, 2);
+        lua_setmetatable(L, 1);
+        return 1;
+    }
+
+    // ---- loading text ----
+    static int l_load(lua_State* L) {
+        const int has_env = !lua_isnone(L, 4);
+        const char* mode = luaL_optstring(L, 3, "t");
+        if (std::strchr(mode, 't') == nullptr) {
+            luaL_pushfail(L);
+            lua_pushliteral(L, "load: binary chunks are not allowed in scenarios");
+            return 2;
+        }
+        std::string name = "=" + std::string(luaL_optstring(L, 2, "(load)"));
+        lua_pushvalue(L, lua_upvalueindex(1));  // the real load
+        lua_pushvalue(L, 1);
+        lua_pushstring(L, name.c_str());
+        lua_pushliteral(L, "t");
+        if (has_env)
+            lua_pushvalue(L, 4);
+        else
+            sb(L).push_globals();
+        lua_call(L, 4, 2);
+        return 2;
+    }
+
+    // ---- randomness from the session ----
+    static int l_random(lua_State* L) {
+        Rng* rng = sb(L).rng();
+        if (!rng)
+            return luaL_error(L, "math.random is only available while the session runs "
+                                 "(inside run(s) or on_action)");
+        lua_Integer lo = 1, hi = 0;
+        switch (lua_gettop(L)) {
+        case 0: lua_pushnumber(L, rng->uniform()); return 1;
+        case 1:
+            hi = luaL_checkinteger(L, 1);
+            if (hi == 0) {
+                lua_pushinteger(L, static_cast<lua_Integer>(rng->next_u64()));
+                return 1;
+            }
+            break;
+        case 2:
+            lo = luaL_checkinteger(L, 1);
+            hi = luaL_checkinteger(L, 2);
+            break;
+        default: return luaL_error(L, "wrong number of arguments");
+        }
+        luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
+        lua_pushinteger(L, rng->range(lo, hi));
+        return 1;
+    }
+
+    static int l_randomseed(lua_State* L) {
+        return luaL_error(L, "math.randomseed is not available: scenarios draw from the "
+                             "session's seeded generator, so runs can be replayed");
+    }
+
+    // ---- library calls whose cost is charged to the budget ----
+    static int call_original(lua_State* L) {
+        const int n = lua_gettop(L);
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_insert(L, 1);
+        lua_call(L, n, LUA_MULTRET);
+        return lua_gettop(L);
+    }
+
+    static std::uint64_t span(lua_Integer from, lua_Integer to) {
+        if (to < from) return 0;
+        return static_cast<std::uint64_t>(to) - static_cast<std::uint64_t>(from) + 1;
+    }
+
+    static int l_format(lua_State* L) {
+        std::size_t len = 0;
+        const char* fmt = luaL_checklstring(L, 1, &len);
+        for (std::size_t i = 0; i + 1 < len; ++i) {
+            if (fmt[i] != '%') continue;
+            std::size_t j = i + 1;
+            while (j < len && std::strchr("-+ #0123456789.", fmt[j])) ++j;
+            if (j < len && fmt[j] == 'p')
+                return luaL_error(L, "string.format: '%%p' is not available in scenarios "
+                                     "(it shows a memory address, which differs between runs)");
+            i = j;
+        }
+        // Tables, functions and coroutines print as sequence numbers, not addresses.
+        for (int arg = 2; arg <= lua_gettop(L); ++arg) {
+            const int t = lua_type(L, arg);
+            if (t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TTHREAD || t == LUA_TUSERDATA ||
+                t == LUA_TLIGHTUSERDATA) {
+                std::size_t n = 0;
+                Sandbox::to_display_string(L, arg, &n);
+                lua_replace(L, arg);
+            }
+        }
+        return call_original(L);
+    }
+
+    static int l_rep(lua_State* L) {
+        std::size_t len = 0, sep_len = 0;
+        luaL_checklstring(L, 1, &len);
+        const lua_Integer n = luaL_checkinteger(L, 2);
+        luaL_optlstring(L, 3, "", &sep_len);
+        if (n > 0) {
+            const auto count = static_cast<std::uint64_t>(n);
+            const std::uint64_t bytes = len + sep_len;
+            // One unit per repetition (the loop runs even for empty strings) plus the copying.
+            Sandbox::charge(L, count);
+            if (bytes > 0 && count > std::numeric_limits<std::uint64_t>::max() / bytes)
+                return luaL_error(L, "resulting string too large");
+            Sandbox::charge(L, count * bytes / bytes_per_work);
+        }
+        return call_original(L);
+    }
+
+    static int l_move(lua_State* L) {
+        Sandbox::charge(L, span(luaL_checkinteger(L, 2), luaL_checkinteger(L, 3)));
+        return call_original(L);
+    }
+
+    static int l_concat(lua_State* L) {
+        luaL_checkany(L, 1);
+        const lua_Integer first = luaL_optinteger(L, 3, 1);
+        const lua_Integer last = lua_isnoneornil(L, 4) ? luaL_len(L, 1) : luaL_checkinteger(L, 4);
+        Sandbox::charge(L, span(first, last));
+        return call_original(L);
+    }
+
+    static int l_unpack(lua_State* L) {
+        const lua_Integer first = luaL_optinteger(L, 2, 1);
+        const lua_Integer last = lua_isnoneornil(L, 3) ? luaL_len(L, 1) : luaL_checkinteger(L, 3);
+        Sandbox::charge(L, span(first, last));
+        return call_original(L);
+    }
+
+    // insert and remove shift every element after the position.
+    static int l_shift(lua_State* L) {
+        luaL_checkany(L, 1);
+        const lua_Integer n = luaL_len(L, 1);
+        Sandbox::charge(L, n > 0 ? static_cast<std::uint64_t>(n) : 1);
+        return call_original(L);
+    }
+
+    // A stable merge sort: the same input always gives the same order, whatever the
+    // comparison function does (the built-in sort picks pivots from the clock).
+    static int l_sort(lua_State* L) {
+        luaL_checktype(L, 1, LUA_TTABLE);
+        const lua_Integer n = luaL_len(L, 1);
+        if (n < 2) return 0;
+        luaL_argcheck(L, n < std::numeric_limits<int>::max() / 2, 1, "array too big");
+        const bool has_less = !lua_isnoneornil(L, 2);
+        if (has_less) luaL_checktype(L, 2, LUA_TFUNCTION);
+        lua_settop(L, 2);
+        const auto count = static_cast<std::size_t>(n);
+        Sandbox::charge(L, count * 2);
+
+        lua_createtable(L, static_cast<int>(n), 0);  // 3: the values, by original position
+        for (lua_Integer i = 1; i <= n; ++i) {
+            lua_geti(L, 1, i);
+            lua_rawseti(L, 3, i);
+        }
+        auto less = [&](lua_Integer a, lua_Integer b) {
+            Sandbox::charge(L, 2);
+            if (has_less) {
+                lua_pushvalue(L, 2);
+                lua_rawgeti(L, 3, a);
+                lua_rawgeti(L, 3, b);
+                lua_call(L, 2, 1);
+            } else {
+                lua_rawgeti(L, 3, a);
+                lua_rawgeti(L, 3, b);
+                lua_pushboolean(L, lua_compare(L, -2, -1, LUA_OPLT));
+                lua_remove(L, -2);
+                lua_remove(L, -2);
+            }
+            const bool result = lua_toboolean(L, -1);
+            lua_pop(L, 1);
+            return result;
+        };
+        std::vector<lua_Integer> order(count), scratch(count);
+        for (std::size_t i = 0; i < count; ++i) order[i] = static_cast<lua_Integer>(i + 1);
+        for (std::size_t width = 1; width < count; width *= 2) {
+            for (std::size_t lo = 0; lo < count; lo += 2 * width) {
+                const std::size_t mid = std::min(lo + width, count), hi = std::min(lo + 2 * width, count);
+                std::size_t a = lo, b = mid, out = lo;
+                while (a < mid && b < hi) scratch[out++] = less(order[b], order[a]) ? order[b++] : order[a++];
+                while (a < mid) scratch[out++] = order[a++];
+                while (b < hi) scratch[out++] = order[b++];
+            }
+            order.swap(scratch);
+        }
+        for (std::size_t i = 0; i < count; ++i) {
+            lua_rawgeti(L, 3, order[i]);
+            lua_seti(L, 1, static_cast<lua_Integer>(i + 1));
+        }
+        return 0;
+    }
+
+    // Calls `fn` registered with the original as upvalue 1.
+    static void wrap_field(lua_State* L, int table, const char* name, lua_CFunction fn) {
+        lua_getfield(L, table, name);
+        lua_pushcclosure(L, fn, 1);
+        lua_setfield(L, table, name);
+    }
+
+    static void set_closure(lua_State* L, int table, const char* name, lua_CFunction fn) {
+        lua_pushboolean(L, 1);  // an upvalue makes it a collectable closure with a stable id
+        lua_pushcclosure(L, fn, 1);
+        lua_setfield(L, table, name);
+    }
+};
+
+// ---------------------------------------------------------------------------
+
+Sandbox::Sandbox(Limits limits) : limits_(limits) {
+    L_ = lua_newstate(&Sandbox::allocate, this);
+    if (!L_) throw std::bad_alloc();
+    *static_cast<Sandbox**>(lua_getextraspace(L_)) = this;
+    lua_sethook(L_, &Sandbox::count_hook, LUA_MASKCOUNT, hook_interval);
+    begin_entry();
+    install_library();
+}
+
+Sandbox::~Sandbox() {
+    if (!L_) return;
+    closing_ = true;  // any Lua that would run now (pending to-be-closed values) stops at once
+    lua_close(L_);
+}
+
+Sandbox& Sandbox::of(lua_State* L) { return **static_cast<Sandbox**>(lua_getextraspace(L)); }
+
+void* Sandbox::allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
+    auto* sb = static_cast<Sandbox*>(ud);
+    if (nsize == 0) {
+        if (ptr) {
+            sb->memory_used_ -= osize;
+            sb->object_ids_.erase(ptr);
+            std::free(ptr);
+        }
+        return nullptr;
+    }
+    const std::size_t old_size = ptr ? osize : 0;
+    if (nsize > old_size && !sb->closing_) {
+        const std::size_t cap = sb->limits_.memory_bytes + (sb->violation_ != Violation::none ? error_reserve : 0);
+        if (sb->memory_used_ - old_size + nsize > cap) {
+            if (sb->violation_ == Violation::none) sb->violation_ = Violation::memory;
+            return nullptr;
+        }
+        if (!ptr && osize == LUA_TSTRING && nsize > sb->limits_.max_string_bytes + 64) {
+            if (sb->violation_ == Violation::none) sb->violation_ = Violation::string_size;
+            return nullptr;
+        }
+        // Building data costs work too: this is what meters concatenation and friends.
+        sb->work_used_ += (nsize - old_size) / bytes_per_work;
+    }
+    void* result = std::realloc(ptr, nsize);
+    if (!result) return nullptr;
+    sb->memory_used_ = sb->memory_used_ - old_size + nsize;
+    if (!ptr && (osize == LUA_TTABLE || osize == LUA_TFUNCTION || osize == LUA_TTHREAD ||
+                 osize == LUA_TUSERDATA)) {
+        sb->object_ids_[result] = ++sb->next_object_id_;
+    }
+    return result;
+}
+
+void Sandbox::count_hook(lua_State* L, lua_Debug* ar) {
+    Sandbox& sb = of(L);
+    if (sb.violation_ == Violation::none && !sb.closing_) {
+        sb.work_used_ += hook_interval;
+        if (sb.work_used_ > sb.limits_.work_per_entry)
+            sb.violation_ = Violation::work;
+        else if (std::chrono::steady_clock::now() > sb.entry_deadline_)
+            sb.violation_ = Violation::time;
+        else
+            return;
+        lua_getinfo(L, "Sl", ar);
+        sb.violation_where_ = location(*ar);
+    }
+    // From now on every instruction raises the error again, so no pcall can swallow it.
+    lua_sethook(L, &Sandbox::count_hook, LUA_MASKCOUNT, 1);
+    violation_error(L);
+}
+
+void Sandbox::charge(lua_State* L, std::uint64_t work) {
+    Sandbox& sb = of(L);
+    if (sb.violation_ == Violation::none) {
+        sb.work_used_ += work;
+        if (sb.work_used_ <= sb.limits_.work_per_entry) return;
+        sb.violation_ = Violation::work;
+    }
+    violation_error(L);
+}
+
+int Sandbox::violation_error(lua_State* L) {
+    const std::string message = of(L).violation_message(L);
+    lua_pushlstring(L, message.data(), message.size());
+    return lua_error(L);
+}
+
+std::string Sandbox::violation_message(lua_State* L) const {
+    std::string where = violation_where_.empty() ? innermost_location(L) : violation_where_;
+    switch (violation_) {
+    case Violation::work:
+        return where + "instruction limit: the scenario ran more than " +
+               std::to_string(limits_.work_per_entry) +
+               " steps without pausing for the trainee (an endless loop?)";
+    case Violation::memory:
+        return where + "memory limit: the scenario used more than " +
+               std::to_string(limits_.memory_bytes >> 20) + " MiB";
+    case Violation::string_size:
+        return where + "string too long: scenarios may not build strings over " +
+               std::to_string(limits_.max_string_bytes >> 10) + " KiB";
+    case Violation::time:
+        return where + "time limit: one step of the scenario ran longer than " +
+               std::to_string(limits_.time_per_entry.count()) + " ms";
+    case Violation::none: break;
+    }
+    return where + "sandbox limit";
+}
+
+int Sandbox::finish_pcall(lua_State* L, int status, lua_KContext extra) {
+    if (of(L).violation_ != Violation::none) return violation_error(L);
+    if (status != LUA_OK && status != LUA_YIELD) {
+        lua_pushboolean(L, 0);
+        lua_pushvalue(L, -2);
+        return 2;
+    }
+    return lua_gettop(L) - static_cast<int>(extra);
+}
+
+int Sandbox::l_pcall(lua_State* L) {
+    luaL_checkany(L, 1);
+    lua_pushboolean(L, 1);
+    lua_insert(L, 1);
+    const int status = lua_pcallk(L, lua_gettop(L) - 2, LUA_MULTRET, 0, 0, finish_pcall);
+    return finish_pcall(L, status, 0);
+}
+
+int Sandbox::l_xpcall(lua_State* L) {
+    const int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushboolean(L, 1);
+    lua_pushvalue(L, 1);
+    lua_rotate(L, 3, 2);  // handler, true, f, args...
+    const int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, finish_pcall);
+    return finish_pcall(L, status, 2);
+}
+
+// coroutine.resume and coroutine.close report errors as values; a sandbox
+// limit must not be one of them.
+int Sandbox::l_coroutine_passthrough(lua_State* L) {
+    SandboxLibrary::call_original(L);
+    if (of(L).violation_ != Violation::none) return violation_error(L);
+    return lua_gettop(L);
+}
+
+void Sandbox::begin_entry() {
+    work_used_ = 0;
+    entry_deadline_ = std::chrono::steady_clock::now() + limits_.time_per_entry;
+}
+
+const char* Sandbox::to_display_string(lua_State* L, int index, std::size_t* len) {
+    index = lua_absindex(L, index);
+    if (luaL_callmeta(L, index, "__tostring")) {
+        if (!lua_isstring(L, -1)) luaL_error(L, "'__tostring' must return a string");
+        return lua_tolstring(L, -1, len);
+    }
+    switch (lua_type(L, index)) {
+    case LUA_TTABLE:
+    case LUA_TFUNCTION:
+    case LUA_TTHREAD:
+    case LUA_TUSERDATA:
+    case LUA_TLIGHTUSERDATA: {
+        const std::string s = std::string(luaL_typename(L, index)) + ": #" +
+                              std::to_string(SandboxLibrary::id_of(L, index));
+        lua_pushlstring(L, s.data(), s.size());
+        return lua_tolstring(L, -1, len);
+    }
+    default: return luaL_tolstring(L, index, len);
+    }
+}
+
+std::uint64_t Sandbox::object_id(const void* p) const {
+    const auto it = object_ids_.find(p);
+    return it == object_ids_.end() ? 0 : it->second;
+}
+
+void Sandbox::push_globals() { lua_rawgeti(L_, LUA_REGISTRYINDEX, globals_ref_); }
+
+void Sandbox::install_library() {
+    lua_State* L = L_;
+    using Lib = SandboxLibrary;
+    // Only these libraries are opened at all: no io, os, debug or package.
+    luaL_requiref(L, "_G", luaopen_base, 0);
+    const int base = lua_gettop(L);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 0);
+    const int string = lua_gettop(L);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 0);
+    const int table = lua_gettop(L);
+    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 0);
+    const int math = lua_gettop(L);
+    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 0);
+    const int utf8 = lua_gettop(L);
+    luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 0);
+    const int coroutine = lua_gettop(L);
+
+    lua_newtable(L);  // the sandbox's globals
+    const int env = lua_gettop(L);
+    for (const char* name : {"assert", "error", "ipairs", "select", "tonumber", "type", "rawequal",
+                             "rawget", "rawset", "rawlen", "getmetatable", "_VERSION"}) {
+        lua_getfield(L, base, name);
+        lua_setfield(L, env, name);
+    }
+    lua_pushvalue(L, env);
+    lua_setfield(L, env, "_G");
+
+    Lib::set_closure(L, env, "next", Lib::l_next);
+    lua_getfield(L, env, "next");
+    lua_pushcclosure(L, Lib::l_pairs, 1);
+    lua_setfield(L, env, "pairs");
+    Lib::set_closure(L, env, "tostring", Lib::l_tostring);
+    Lib::set_closure(L, env, "print", Lib::l_print);
+    Lib::set_closure(L, env, "setmetatable", Lib::l_setmetatable);
+    Lib::set_closure(L, env, "pcall", l_pcall);
+    Lib::set_closure(L, env, "xpcall", l_xpcall);
+    lua_getfield(L, base, "load");
+    lua_pushcclosure(L, Lib::l_load, 1);
+    lua_setfield(L, env, "load");
+
+    // string: the same table strings use as methods ("x"):rep(...), so wrap it in place.
+    lua_pushnil(L);
+    lua_setfield(L, string, "dump");
+    Lib::wrap_field(L, string, "format", Lib::l_format);
+    Lib::wrap_field(L, string, "rep", Lib::l_rep);
+    install_metered_patterns(L, string, &Sandbox::charge);
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushliteral(L, "locked");
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 2);
+
+    Lib::wrap_field(L, table, "move", Lib::l_move);
+    Lib::wrap_field(L, table, "concat", Lib::l_concat);
+    Lib::wrap_field(L, table, "unpack", Lib::l_unpack);
+    Lib::wrap_field(L, table, "insert", Lib::l_shift);
+    Lib::wrap_field(L, table, "remove", Lib::l_shift);
+    Lib::set_closure(L, table, "sort", Lib::l_sort);
+
+    Lib::set_closure(L, math, "random", Lib::l_random);
+    Lib::set_closure(L, math, "randomseed", Lib::l_randomseed);
+
+    Lib::wrap_field(L, coroutine, "resume", l_coroutine_passthrough);
+    Lib::wrap_field(L, coroutine, "close", l_coroutine_passthrough);
+
+    for (auto [index, name] : {std::pair{string, "string"}, {table, "table"}, {math, "math"},
+                               {utf8, "utf8"}, {coroutine, "coroutine"}}) {
+        lua_pushvalue(L, index);
+        lua_setfield(L, env, name);
+    }
+
+    // Weak-keyed caches of iteration order (host tables, not visible to scenarios).
+    for (void* key : {static_cast<void*>(&snapshot_keys_key), static_cast<void*>(&snapshot_positions_key)}) {
+        lua_newtable(L);
+        lua_newtable(L);
+        lua_pushliteral(L, "k");
+        lua_setfield(L, -2, "__mode");
+        lua_setmetatable(L, -2);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, key);
+    }
+
+    // The sandbox's table becomes the state's only globals: the original one (with
+    // dofile, loadfile, collectgarbage...) is unreachable from here on.
+    lua_pushvalue(L, env);
+    lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushvalue(L, env);
+    globals_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_settop(L, 0);
+    number_builtin_functions();
+}
+
+// Built-in C functions have no allocation the allocator could number; give them
+// ids in name order so they sort and print the same in every process.
+void Sandbox::number_builtin_functions() {
+    lua_State* L = L_;
+    push_globals();
+    std::vector<std::string> names;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        if (lua_type(L, -2) == LUA_TSTRING) names.emplace_back(lua_tostring(L, -2));
+        lua_pop(L, 1);
+    }
+    std::sort(names.begin(), names.end());
+    for (const auto& name : names) {
+        lua_getfield(L, -1, name.c_str());
+        std::vector<std::pair<std::string, const void*>> functions;
+        if (lua_istable(L, -1)) {
+            lua_pushnil(L);
+            while (lua_next(L, -2)) {
+                if (lua_type(L, -2) == LUA_TSTRING && lua_iscfunction(L, -1))
+                    functions.emplace_back(lua_tostring(L, -2), lua_topointer(L, -1));
+                lua_pop(L, 1);
+            }
+        } else if (lua_iscfunction(L, -1)) {
+            functions.emplace_back("", lua_topointer(L, -1));
+        }
+        std::sort(functions.begin(), functions.end());
+        for (const auto& [unused, p] : functions)
+            if (!object_ids_.count(p)) object_ids_[p] = ++next_object_id_;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+void Sandbox::load(std::string_view source, const std::string& chunkname) {
+    begin_entry();
+    const int status = luaL_loadbufferx(L_, source.data(), source.size(), chunkname.c_str(), "t");
+    if (status != LUA_OK) {
+        std::string message = violation_ != Violation::none ? violation_message(L_)
+                              : lua_type(L_, -1) == LUA_TSTRING ? lua_tostring(L_, -1)
+                                                                : "could not load the scenario";
+        lua_pop(L_, 1);
+        throw ScriptError(message, {});
+    }
+}
+
+namespace {
+// Where the message handler leaves the traceback of an error on the main thread
+// (thread_local: autoplay runs sandboxes on several threads).
+thread_local std::vector<std::string>* pending_traceback = nullptr;
+
+int traceback_handler(lua_State* L) {
+    if (pending_traceback) *pending_traceback = scenario_frames(L, 0);
+    return 1;
+}
+}  // namespace
+
+void Sandbox::call(int nargs, int nresults) {
+    if (violation_ != Violation::none) throw ScriptError(violation_message(L_), {});
+    begin_entry();
+    const int base = lua_gettop(L_) - nargs;  // the function's index
+    lua_pushcfunction(L_, traceback_handler);
+    lua_insert(L_, base);
+    std::vector<std::string> frames;
+    pending_traceback = &frames;
+    const int status = lua_pcall(L_, nargs, nresults, base);
+    pending_traceback = nullptr;
+    if (status != LUA_OK) {
+        ScriptError error = error_from(L_, status, std::move(frames));
+        lua_settop(L_, base - 1);
+        throw error;
+    }
+    lua_remove(L_, base);
+}
+
+bool Sandbox::resume(lua_State* thread, int nargs, int& nresults) {
+    if (violation_ != Violation::none) throw ScriptError(violation_message(thread), {});
+    begin_entry();
+    const int status = lua_resume(thread, L_, nargs, &nresults);
+    if (status == LUA_YIELD) return true;
+    if (status == LUA_OK) return false;
+    throw error_from(thread, status, scenario_frames(thread, 0));
+}
+
+ScriptError Sandbox::error_from(lua_State* thread, int status, std::vector<std::string> frames) {
+    std::string message;
+    if (violation_ != Violation::none) {
+        message = violation_message(thread);
+    } else if (status == LUA_ERRMEM) {
+        message = "memory limit: the scenario ran out of memory";
+    } else {
+        switch (lua_type(thread, -1)) {
+        case LUA_TSTRING:
+        case LUA_TNUMBER: message = lua_tostring(thread, -1); break;
+        default:
+            // Never call metamethods of an error object: it is the scenario's.
+            message = std::string("error object is a ") + luaL_typename(thread, -1) + " value";
+        }
+    }
+    if (!has_location(message) && !frames.empty()) {
+        const std::string& top = frames.front();
+        message = top.substr(0, top.find(": ") + 2) + message;
+    }
+    return ScriptError(message, std::move(frames));
+}
+
+}  // namespace holdspace::script

@@ -1,0 +1,115 @@
+#pragma once
+// The sandbox every scenario runs in: one lua_State per session with a memory
+// cap, a work budget for every entry into Lua, and a standard library cut down
+// and made deterministic. This is the only place (with the other files in
+// engine/script/) that includes Lua.
+#include "sim/scenario.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+struct lua_State;
+struct lua_Debug;
+
+namespace holdspace {
+class Rng;
+class Session;
+}
+
+namespace holdspace::script {
+
+struct Limits {
+    // Lua instructions (plus the metered work of library calls) per entry into Lua.
+    std::uint64_t work_per_entry = 10'000'000;
+    std::size_t memory_bytes = 64u << 20;
+    std::size_t max_string_bytes = 1u << 20;
+    // Last resort against work the budget cannot see (e.g. comparing long strings
+    // in a loop): real time one entry may take. Never reached by a sound scenario.
+    std::chrono::milliseconds time_per_entry{5000};
+};
+
+class Sandbox {
+public:
+    explicit Sandbox(Limits limits = {});
+    ~Sandbox();
+    Sandbox(const Sandbox&) = delete;
+    Sandbox& operator=(const Sandbox&) = delete;
+
+    lua_State* state() const { return L_; }
+    static Sandbox& of(lua_State* L);
+
+    // Where math.random draws from; null while no session is attached (math.random then errors).
+    void set_rng(Rng* rng) { rng_ = rng; }
+    Rng* rng() const { return rng_; }
+    // The session whose scenario runs here, and the coroutine running its run(s):
+    // the session handle's functions reach them through the sandbox.
+    Session* session = nullptr;
+    lua_State* run_thread = nullptr;
+
+    // Where print() goes (the author's console); ignored when unset.
+    void set_print(std::function<void(std::string_view)> print) { print_ = std::move(print); }
+
+    // Compiles `source` (text only) with the sandbox's globals as its environment
+    // and pushes the function. Throws ScriptError naming chunk:line.
+    void load(std::string_view source, const std::string& chunkname);
+    // Pushes the sandbox's global table.
+    void push_globals();
+
+    // Calls the function below `nargs` arguments on the main thread as a fresh
+    // entry (new work budget). Throws ScriptError with the scenario's traceback.
+    void call(int nargs, int nresults);
+    // Resumes `thread` as a fresh entry. Returns true if it yielded, false if it
+    // returned; throws ScriptError on error. Results stay on `thread`'s stack.
+    bool resume(lua_State* thread, int nargs, int& nresults);
+
+    // Charges `work` to the current entry's budget from library code; raises a Lua
+    // error when the budget is spent.
+    static void charge(lua_State* L, std::uint64_t work);
+    // A stable sequence number for a table, function, coroutine or userdata (0 if unknown).
+    std::uint64_t object_id(const void* p) const;
+    // Converts any value to a string without memory addresses (calls __tostring).
+    static const char* to_display_string(lua_State* L, int index, std::size_t* len);
+
+    std::uint64_t work_used() const { return work_used_; }
+    std::size_t memory_used() const { return memory_used_; }
+    const Limits& limits() const { return limits_; }
+
+private:
+    enum class Violation { none, work, memory, string_size, time };
+
+    static void* allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize);
+    static void count_hook(lua_State* L, lua_Debug* ar);
+    static int violation_error(lua_State* L);
+    static int finish_pcall(lua_State* L, int status, std::intptr_t extra);
+    static int l_pcall(lua_State* L);
+    static int l_xpcall(lua_State* L);
+    static int l_coroutine_passthrough(lua_State* L);
+    friend struct SandboxLibrary;
+
+    void begin_entry();
+    std::string violation_message(lua_State* L) const;
+    ScriptError error_from(lua_State* thread, int status, std::vector<std::string> frames);
+    void install_library();
+    void number_builtin_functions();
+
+    Limits limits_;
+    lua_State* L_ = nullptr;
+    Rng* rng_ = nullptr;
+    std::function<void(std::string_view)> print_;
+    std::uint64_t work_used_ = 0;
+    std::size_t memory_used_ = 0;
+    Violation violation_ = Violation::none;
+    std::string violation_where_;
+    std::chrono::steady_clock::time_point entry_deadline_{};
+    std::unordered_map<const void*, std::uint64_t> object_ids_;
+    std::uint64_t next_object_id_ = 0;
+    bool closing_ = false;
+    int globals_ref_ = 0;
+};
+
+}  // namespace holdspace::script

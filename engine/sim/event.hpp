@@ -1,0 +1,30 @@
+#pragma once
+// Transcript events: everything that happens in a session, in order.
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace holdspace {
+
+using Json = nlohmann::ordered_json;
+
+// Simulated time is kept in whole seconds so that it adds up exactly;
+// events report it as minutes since the session started.
+using Seconds = std::int64_t;
+
+struct Event {
+    std::string type;  // start, phase, dose, say, narrate, choice, response, action, vitals, state, wait, end
+    Seconds at = 0;    // seconds since session start
+    Json data = Json::object();
+
+    double minutes() const { return static_cast<double>(at) / 60.0; }
+    // {"type":..., "t":minutes, ...data}; whole minutes print as integers.
+    Json to_json() const;
+};
+
+Json minutes_json(Seconds at);
+Json transcript_json(const std::vector<Event>& events);
+
+}  // namespace holdspace

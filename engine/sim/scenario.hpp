@@ -1,0 +1,82 @@
+#pragma once
+// What the core knows about a scenario: its description and the script that
+// drives it. The script is an interface so the core never sees Lua.
+#include "sim/event.hpp"
+#include "sim/vitals.hpp"
+#include "sim/vocabulary.hpp"
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace holdspace {
+
+class Session;
+
+struct PatientInfo {
+    std::string name, pronouns, background;
+    int age = 0;
+    Vitals baseline;
+    std::string touch_consent;  // empty: no touch agreed; otherwise what was agreed
+};
+
+struct DosePlan {
+    double initial_mg = 0;
+    double supplemental_mg = 0;
+    double supplemental_at = 0;  // minutes after the initial dose
+};
+
+// The participant's inner state, each 0-100 (see docs/scenario-api.md).
+struct PatientState {
+    double distress = 20;
+    double arousal = 50;
+    double trust = 60;
+    double inward_focus = 30;
+    double dissociation = 0;
+};
+
+struct ScenarioInfo {
+    std::string source;  // the file it came from, as named to the user
+    std::string id, title, phase, rubric, difficulty, description;
+    std::vector<std::string> objectives;
+    PatientInfo patient;
+    PatientState initial_state;
+    std::optional<DosePlan> dose;
+};
+
+struct Option {
+    std::string id, text, action, rationale;
+    std::vector<std::string> codes;
+    bool expert = false;
+};
+
+struct Choice {
+    std::string prompt, moment;
+    std::vector<Option> options;
+    const Option* find(std::string_view id) const;
+    const Option* claiming(std::string_view action) const;
+};
+
+// A scenario error: `message` already names file:line; `traceback` lists the
+// scenario's own frames, innermost first.
+struct ScriptError : std::runtime_error {
+    ScriptError(const std::string& message, std::vector<std::string> frames)
+        : std::runtime_error(message), traceback(std::move(frames)) {}
+    std::vector<std::string> traceback;
+};
+
+enum class ScriptStatus { waiting_for_trainee, finished };
+
+class Script {
+public:
+    virtual ~Script() = default;
+    // Runs the scenario until it offers a choice (Session::offer_choice) or ends.
+    // All three may throw ScriptError.
+    virtual ScriptStatus start(Session& session) = 0;
+    virtual ScriptStatus resume(Session& session, const Option& chosen) = 0;
+    // A non-verbal action that no option claimed.
+    virtual void on_action(Session& session, ActionKind action) = 0;
+};
+
+}  // namespace holdspace

@@ -1,0 +1,307 @@
+#include "sim/session.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace holdspace {
+namespace {
+
+double round_to(double value, double step) { return std::round(value / step) * step; }
+
+Json option_json(const Option& o) {
+    Json j = Json::object();
+    j["id"] = o.id;
+    if (!o.text.empty()) j["text"] = o.text;
+    if (!o.action.empty()) j["action"] = o.action;
+    j["codes"] = o.codes;
+    if (o.expert) j["expert"] = true;
+    if (!o.rationale.empty()) j["rationale"] = o.rationale;
+    return j;
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Codes a non-verbal action carries when no option of the choice claims it.
+std::vector<std::string> action_codes(ActionKind action, bool touch_agreed) {
+    switch (action) {
+    case ActionKind::hold_space: return {"holding_space"};
+    case ActionKind::check_vitals: return {"checking_vitals"};
+    case ActionKind::water:
+    case ActionKind::blanket: return {"offering_comfort"};
+    case ActionKind::touch: return {touch_agreed ? "touch_within_consent" : "touch_without_consent"};
+    case ActionKind::medical_support: return {"escalation_medical"};
+    case ActionKind::music:
+    case ActionKind::eyeshades:
+    case ActionKind::end: return {};
+    }
+    return {};
+}
+
+}  // namespace
+
+const Option* Choice::find(std::string_view id) const {
+    for (const auto& o : options)
+        if (o.id == id) return &o;
+    return nullptr;
+}
+
+const Option* Choice::claiming(std::string_view action) const {
+    for (const auto& o : options)
+        if (o.action == action) return &o;
+    return nullptr;
+}
+
+Session::Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed)
+    : info_(std::move(info)), script_(std::move(script)), rng_(seed), state_(info_.initial_state) {}
+
+Session::~Session() = default;
+
+std::optional<Seconds> Session::since_dose() const {
+    if (!dose_at_) return std::nullopt;
+    return now_ - *dose_at_;
+}
+
+void Session::emit(std::string type, Json data) {
+    events_.push_back(Event{std::move(type), now_, std::move(data)});
+}
+
+void Session::start() {
+    if (started_) return;
+    started_ = true;
+    emit("start", {{"scenario", info_.id}, {"title", info_.title}, {"phase", info_.phase},
+                   {"seed", rng_.seed()}});
+    if (info_.dose && info_.dose->initial_mg > 0) {
+        record_vitals();  // the pre-dose reading every medicine session starts from
+        give_dose(info_.dose->initial_mg, "initial");
+        dose_at_ = now_;
+        next_monitor_ = now_ + monitor_interval;
+        if (info_.dose->supplemental_mg > 0)
+            supplemental_due_ = now_ + static_cast<Seconds>(std::llround(info_.dose->supplemental_at * 60));
+    }
+    run_script([&] { return script_->start(*this); }, true);
+}
+
+void Session::run_script(auto&& step, bool expects_new_choice) {
+    waiting_ = false;
+    bool offered_before = choice_offered_;
+    if (expects_new_choice) choice_offered_ = false;
+    ScriptStatus status = ScriptStatus::finished;
+    try {
+        status = step();
+    } catch (const ScriptError& e) {
+        failure_ = e;
+        end("error");
+        return;
+    }
+    if (over_) return;
+    if (status == ScriptStatus::finished) {
+        end("script");
+        return;
+    }
+    if (expects_new_choice && !choice_offered_) {
+        failure_ = ScriptError(info_.source + ": the script paused without offering a choice", {});
+        end("error");
+        return;
+    }
+    if (!expects_new_choice) choice_offered_ = offered_before;
+    waiting_ = true;
+}
+
+std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::string& error) {
+    error.clear();
+    if (!started_ || over_ || !waiting_) {
+        error = over_ ? "the session is over" : "the session is not waiting for a response";
+        return std::nullopt;
+    }
+    switch (action.kind) {
+    case TraineeAction::Kind::wait: {
+        if (!(action.minutes > 0 && action.minutes <= max_wait_minutes)) {
+            error = "wait takes 0 to 600 minutes";
+            return std::nullopt;
+        }
+        const Seconds duration = std::max<Seconds>(1, std::llround(action.minutes * 60));
+        emit("wait", {{"minutes", minutes_json(duration)}, {"by", "trainee"}});
+        advance(duration);
+        return action;
+    }
+    case TraineeAction::Kind::option: {
+        const Option* chosen = choice_.find(action.option);
+        if (!chosen && all_digits(action.option)) {
+            const auto n = std::stoul(action.option.substr(0, 9));
+            if (n >= 1 && n <= choice_.options.size()) chosen = &choice_.options[n - 1];
+        }
+        if (!chosen) {
+            error = "no option '" + action.option + "' here (options:";
+            for (std::size_t i = 0; i < choice_.options.size(); ++i)
+                error += " " + std::to_string(i + 1) + "=" + choice_.options[i].id;
+            error += ")";
+            return std::nullopt;
+        }
+        const Option option = *chosen;
+        respond(option, std::nullopt);
+        return TraineeAction::choose(option.id);
+    }
+    case TraineeAction::Kind::action: {
+        const std::string_view name = action_info(action.action).name;
+        if (action.action == ActionKind::end) {
+            history_.push_back({now_, "action", std::string(name), {}});
+            emit("action", {{"action", name}});
+            end("trainee");
+        } else if (const Option* claimed = choice_.claiming(name)) {
+            const Option option = *claimed;
+            respond(option, action.action);
+        } else if (action.action == ActionKind::hold_space) {
+            respond(Option{"hold_space", "", "hold_space", "", {"holding_space"}, false},
+                    action.action);
+        } else {
+            act(action.action);
+        }
+        return action;
+    }
+    }
+    return std::nullopt;
+}
+
+void Session::respond(const Option& option, std::optional<ActionKind> via) {
+    history_.push_back({now_, "option", option.id, option.codes});
+    Json data = {{"option", option.id}};
+    if (!option.text.empty()) data["text"] = option.text;
+    if (via) data["action"] = action_info(*via).name;
+    data["codes"] = option.codes;
+    emit("response", std::move(data));
+    advance(seconds_per_response);
+    run_script([&] { return script_->resume(*this, option); }, true);
+}
+
+void Session::act(ActionKind action) {
+    const bool touch_agreed = !info_.patient.touch_consent.empty();
+    auto codes = action_codes(action, touch_agreed);
+    const std::string name(action_info(action).name);
+    history_.push_back({now_, "action", name, codes});
+    Json data = {{"action", name}, {"codes", codes}};
+    if (action == ActionKind::touch) data["consented"] = touch_agreed;
+    emit("action", std::move(data));
+    if (action == ActionKind::check_vitals) record_vitals();
+    advance(seconds_per_response);
+    run_script([&] {
+        script_->on_action(*this, action);
+        return ScriptStatus::waiting_for_trainee;
+    }, false);
+}
+
+void Session::advance(Seconds duration) {
+    const Seconds target = now_ + std::max<Seconds>(0, duration);
+    for (;;) {
+        Seconds next = target + 1;
+        if (supplemental_due_) next = std::min(next, *supplemental_due_);
+        if (next_monitor_) next = std::min(next, *next_monitor_);
+        if (next > target) break;
+        now_ = next;
+        if (supplemental_due_ && *supplemental_due_ == now_) {
+            supplemental_due_.reset();
+            give_dose(info_.dose->supplemental_mg, "supplemental");
+        }
+        if (next_monitor_ && *next_monitor_ == now_) {
+            record_vitals();
+            *next_monitor_ += monitor_interval;
+        }
+    }
+    now_ = target;
+}
+
+void Session::give_dose(double mg, std::string_view kind) {
+    emit("dose", {{"mg", mg}, {"kind", kind}});
+}
+
+Vitals Session::vitals_now() {
+    // Until the participant model lands (pharmacology, arousal), readings are the
+    // baseline with the monitor's measurement noise.
+    const Vitals& b = info_.patient.baseline;
+    return Vitals{b.hr + rng_.normal(0, 2), b.sbp + rng_.normal(0, 3), b.dbp + rng_.normal(0, 2),
+                  b.temp_c + rng_.normal(0, 0.05)};
+}
+
+void Session::record_vitals() {
+    const Vitals v = vitals_now();
+    emit("vitals", {{"hr", std::lround(v.hr)}, {"sbp", std::lround(v.sbp)},
+                    {"dbp", std::lround(v.dbp)}, {"temp_c", round_to(v.temp_c, 0.1)}});
+}
+
+void Session::end(std::string reason) {
+    if (over_) return;
+    Json data = {{"reason", reason}};
+    if (failure_) data["message"] = failure_->what();
+    emit("end", std::move(data));
+    over_ = true;
+    waiting_ = false;
+}
+
+void Session::say(const std::string& text, const std::string& affect) {
+    emit("say", {{"speaker", info_.patient.name}, {"text", text}, {"affect", affect}});
+}
+
+void Session::narrate(const std::string& text) { emit("narrate", {{"text", text}}); }
+
+void Session::mark_phase(const std::string& name) { emit("phase", {{"phase", name}}); }
+
+void Session::wait(Seconds duration) {
+    emit("wait", {{"minutes", minutes_json(duration)}, {"by", "scenario"}});
+    advance(duration);
+}
+
+void Session::offer_choice(Choice choice) {
+    Json options = Json::array();
+    for (const auto& o : choice.options) options.push_back(option_json(o));
+    Json data = Json::object();
+    if (!choice.moment.empty()) data["moment"] = choice.moment;
+    if (!choice.prompt.empty()) data["prompt"] = choice.prompt;
+    data["options"] = std::move(options);
+    emit("choice", std::move(data));
+    choice_ = std::move(choice);
+    choice_offered_ = true;
+}
+
+void Session::finish_by_script() { end("script"); }
+
+std::optional<double> Session::state_value(const PatientState& s, std::string_view name) {
+    if (name == "distress") return s.distress;
+    if (name == "arousal") return s.arousal;
+    if (name == "trust") return s.trust;
+    if (name == "inward_focus") return s.inward_focus;
+    if (name == "dissociation") return s.dissociation;
+    return std::nullopt;
+}
+
+bool Session::set_state(std::string_view name, double value) {
+    double* field = name == "distress"       ? &state_.distress
+                    : name == "arousal"      ? &state_.arousal
+                    : name == "trust"        ? &state_.trust
+                    : name == "inward_focus" ? &state_.inward_focus
+                    : name == "dissociation" ? &state_.dissociation
+                                             : nullptr;
+    if (!field) return false;
+    *field = std::clamp(value, 0.0, 100.0);
+    emit("state", {{"name", name}, {"value", round_to(*field, 0.1)}});
+    return true;
+}
+
+int Session::count_code(std::string_view code) const {
+    int n = 0;
+    for (const auto& h : history_)
+        n += static_cast<int>(std::count(h.codes.begin(), h.codes.end(), code));
+    return n;
+}
+
+std::optional<Seconds> Session::last_code(std::string_view code) const {
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it)
+        if (std::find(it->codes.begin(), it->codes.end(), code) != it->codes.end()) return it->at;
+    return std::nullopt;
+}
+
+bool Session::did(std::string_view id) const {
+    return std::any_of(history_.begin(), history_.end(), [&](const auto& h) { return h.id == id; });
+}
+
+}  // namespace holdspace

@@ -1,0 +1,102 @@
+#pragma once
+// A session: one trainee with one simulated participant. A deterministic state
+// machine: the same scenario, seed and actions give the same events, in any
+// process. Every front end (terminal, window, autoplay, replay, tests) drives it
+// through start() and apply(); the script drives it through the "script side".
+#include "sim/event.hpp"
+#include "sim/rng.hpp"
+#include "sim/scenario.hpp"
+#include "sim/trainee_action.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace holdspace {
+
+struct HistoryEntry {
+    Seconds at = 0;
+    std::string kind;  // "option" or "action"
+    std::string id;
+    std::vector<std::string> codes;
+};
+
+class Session {
+public:
+    Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // Runs the scenario up to its first choice (or its end).
+    void start();
+
+    // Applies one trainee action. On success returns the action as resolved
+    // (option numbers become ids), which is what a record should keep. When the
+    // action does not apply here, nothing changes and `error` says why.
+    std::optional<TraineeAction> apply(const TraineeAction& action, std::string& error);
+
+    bool started() const { return started_; }
+    bool over() const { return over_; }
+    const Choice* choice() const { return waiting_ ? &choice_ : nullptr; }
+    const std::vector<Event>& events() const { return events_; }
+    // Set when the session ended because the scenario failed.
+    const std::optional<ScriptError>& failure() const { return failure_; }
+
+    const ScenarioInfo& info() const { return info_; }
+    std::uint64_t seed() const { return rng_.seed(); }
+    Seconds now() const { return now_; }
+    std::optional<Seconds> since_dose() const;
+    const PatientState& state() const { return state_; }
+    const std::vector<HistoryEntry>& history() const { return history_; }
+
+    // ---- script side: called by the Script while it runs ----
+    void say(const std::string& text, const std::string& affect);
+    void narrate(const std::string& text);
+    void mark_phase(const std::string& name);
+    void wait(Seconds duration);
+    void offer_choice(Choice choice);
+    void finish_by_script();
+    // Sets a state variable by name ("distress", ...), clamped to 0-100; records a state event.
+    // Returns false for an unknown name.
+    bool set_state(std::string_view name, double value);
+    static std::optional<double> state_value(const PatientState& s, std::string_view name);
+    Vitals vitals_now();
+    Rng& rng() { return rng_; }
+    int count_code(std::string_view code) const;
+    std::optional<Seconds> last_code(std::string_view code) const;
+    bool did(std::string_view id) const;
+
+private:
+    void emit(std::string type, Json data = Json::object());
+    void advance(Seconds duration);
+    void give_dose(double mg, std::string_view kind);
+    void record_vitals();
+    void end(std::string reason);
+    void run_script(auto&& step, bool expects_new_choice);
+    void respond(const Option& option, std::optional<ActionKind> via);
+    void act(ActionKind action);
+
+    ScenarioInfo info_;
+    std::unique_ptr<Script> script_;
+    Rng rng_;
+    PatientState state_;
+    std::vector<Event> events_;
+    std::vector<HistoryEntry> history_;
+    Choice choice_;
+    std::optional<ScriptError> failure_;
+    Seconds now_ = 0;
+    std::optional<Seconds> dose_at_;
+    std::optional<Seconds> supplemental_due_;
+    std::optional<Seconds> next_monitor_;
+    bool started_ = false;
+    bool waiting_ = false;
+    bool over_ = false;
+    bool choice_offered_ = false;
+};
+
+constexpr Seconds seconds_per_response = 60;
+constexpr Seconds monitor_interval = 30 * 60;  // a vitals reading at least every 30 min while dosed
+
+}  // namespace holdspace

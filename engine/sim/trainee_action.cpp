@@ -1,0 +1,65 @@
+#include "sim/trainee_action.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+namespace holdspace {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = s.find_last_not_of(" \t\r\n");
+    return s.substr(first, last - first + 1);
+}
+
+bool is_id(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+}
+
+std::string format_minutes(double m) {
+    std::ostringstream out;
+    out << m;
+    return out.str();
+}
+
+}  // namespace
+
+std::string TraineeAction::to_string() const {
+    switch (kind) {
+    case Kind::option: return option;
+    case Kind::action: return std::string(action_info(action).name);
+    case Kind::wait: return "wait " + format_minutes(minutes);
+    }
+    return {};
+}
+
+std::optional<TraineeAction> parse_action(std::string_view line, std::string& error) {
+    error.clear();
+    const std::string_view text = trim(line);
+    if (text.empty() || text.front() == '#') return std::nullopt;
+
+    if (text.starts_with("wait")) {
+        const std::string_view rest = trim(text.substr(4));
+        double minutes = 0;
+        const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), minutes);
+        if (rest.empty() || ec != std::errc() || end != rest.data() + rest.size() ||
+            !std::isfinite(minutes) || minutes <= 0 || minutes > max_wait_minutes) {
+            error = "'wait' takes a number of minutes from 0 to " +
+                    format_minutes(max_wait_minutes) + ", e.g. 'wait 10'";
+            return std::nullopt;
+        }
+        return TraineeAction::wait_for(minutes);
+    }
+    if (auto a = action_by_name(text)) return TraineeAction::act(*a);
+    if (is_id(text)) return TraineeAction::choose(std::string(text));
+    error = "'" + std::string(text) +
+            "' is not an option id or number, an action name, or 'wait N'";
+    return std::nullopt;
+}
+
+}  // namespace holdspace

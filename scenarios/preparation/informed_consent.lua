@@ -1,0 +1,483 @@
+-- Preparation session: informed consent, expectations, the inner-directed approach, touch consent.
+-- Course structure (3 preparation sessions of ~90 min before the medicine sessions, a two-therapist
+-- team, overnight stay with an attendant, phone contact afterwards): DOMAIN.md, "The treatment model
+-- being trained" (MAPS Phase 3, MAPP2).
+
+-- Set during this session when Daniel agrees to a form of touch for the medicine sessions.
+-- patient.consent.touch stays false: nothing is agreed when the session starts, and what he agrees
+-- today applies to the medicine sessions, not to this room.
+local touch_agreed = false
+local touch_attempts = 0
+
+local function silent(r) return r.action == "hold_space" end
+local function pick(lines) return lines[math.random(#lines)] end
+
+return {
+  id = "preparation.informed_consent",
+  title = "What we will and won't do",
+  phase = "preparation",
+  rubric = "patient_directed",
+  difficulty = "beginner",
+  description = "First preparation session. Daniel, a former army medic, wants the straight version "
+    .. "before he signs anything: what happens, what the risks are, and what touch would mean.",
+  objectives = {
+    "Give accurate, balanced information about the medicine sessions, including risks and evidence",
+    "Explain the inner-directed approach: what the therapists will and won't do",
+    "Negotiate touch consent explicitly, including how it can be withdrawn at any moment",
+  },
+  patient = {
+    name = "Daniel Okoro", age = 46, pronouns = "he/him",
+    background = "Former army medic, now an ambulance dispatcher. PTSD for twelve years after a "
+      .. "deployment in which he treated many casualties. Startles easily, sleeps badly, avoids "
+      .. "crowds. Sceptical of anything that might make him lose control.",
+    baseline = { hr = 68, sbp = 128, dbp = 82, temp_c = 36.6 },
+    consent = { touch = false },  -- being negotiated in this session
+  },
+
+  on_action = function(s, action)
+    local p = s.patient
+    if action == "water" then
+      s:narrate("He takes the glass and sets it down untouched.")
+      s:say("Thanks.")
+    elseif action == "blanket" then
+      s:say("I'm fine, thanks. Not cold.")
+    elseif action == "music" then
+      s:narrate("You play a minute of the music used on medicine days. He listens with his head tilted.")
+      s:say(pick{ "Not what I expected. Okay.", "Bit like a waiting room. I'll get used to it." })
+    elseif action == "eyeshades" then
+      s:narrate("He turns the eyeshades over in his hands and puts them on the table.")
+      s:say("I'll try them on the day. Maybe.")
+    elseif action == "touch" then
+      touch_attempts = touch_attempts + 1
+      p.trust = p.trust - 20
+      p.arousal = p.arousal + 15
+      p.distress = p.distress + 10
+      s:narrate("He flinches and pulls back in his chair, out of reach.")
+      if touch_agreed then
+        s:say("That was for the medicine days, and announced first. Not now.", { affect = "angry" })
+      elseif touch_attempts > 1 then
+        s:say("I've said. Don't.", { affect = "angry" })
+      else
+        s:say("Don't. Sorry. Just don't do that without asking.", { affect = "angry" })
+      end
+    elseif action == "check_vitals" then
+      s:narrate("He rolls up his sleeve without comment and watches the cuff reading like a professional.")
+    elseif action == "medical_support" then
+      p.trust = p.trust - 5
+      p.arousal = p.arousal + 5
+      s:say("Is something wrong? I'm just sitting here.", { affect = "confused" })
+    end
+  end,
+
+  run = function(s)
+    touch_agreed = false
+    touch_attempts = 0
+    local p = s.patient
+    p.distress = 40
+    p.arousal = 55
+    p.trust = 45
+    p.inward_focus = 20
+    p.dissociation = 5
+
+    s:phase("arrival")
+    s:narrate("A quiet room: a couch, two chairs, a folded blanket. Daniel takes the chair nearest the "
+      .. "door and keeps his jacket on. The consent form lies on the table between you, unsigned.")
+    s:say("I've read it twice. I still want to hear it from you. What actually happens in there? "
+      .. "What are you going to do to me?", { affect = "anxious" })
+
+    -- Moment 1: what happens on a medicine day --------------------------------------------------
+    local r = s:choose{
+      moment = "what_happens",
+      prompt = "He is watching you closely.",
+      { id = "wh_explain",
+        text = "Can I walk you through a medicine day, and you stop me anywhere? Mostly we won't be "
+          .. "doing things to you. You lie down, eyeshades and music if you want them, and we stay "
+          .. "with you all day, following wherever your experience goes.",
+        codes = { "explaining_approach", "giving_information", "seeking_collaboration" },
+        expert = true,
+        rationale = "Informed consent: answer a direct question plainly, ask permission to explain, "
+          .. "and describe the inner-directed approach: the therapists follow rather than lead." },
+      { id = "wh_agenda",
+        text = "Good question. Today's agenda: the consent form, then your trauma history, then a "
+          .. "worksheet ranking your triggers to bring back next week.",
+        codes = { "agenda_setting", "practice_assignment" },
+        rationale = "Agendas and worksheets belong to a structured protocol (CPT/PE-like). They set "
+          .. "the wrong expectation: medicine sessions are patient-directed, not therapist-led." },
+      -- MAPP1 (Mitchell et al. 2021): 67% vs 32% no longer met PTSD criteria; FDA declined in 2024.
+      { id = "wh_oversell",
+        text = "Honestly, there's nothing to worry about. It works incredibly well. Most people are "
+          .. "basically cured after three sessions.",
+        codes = { "premature_reassurance", "persuading" },
+        rationale = "Informed consent needs balanced information. In MAPP1, 67% no longer met PTSD "
+          .. "criteria two months on, against 32% with placebo and therapy; approval was declined "
+          .. "in 2024. Substantial, not a cure." },
+      { id = "wh_silence", action = "hold_space",
+        codes = { "holding_space" },
+        rationale = "Silence holds space in a medicine session, but here he asked a direct question "
+          .. "about what he is consenting to. Not answering in preparation can feel evasive." },
+    }
+    if r.id == "wh_explain" then
+      p.trust = p.trust + 10
+      p.distress = p.distress - 5
+      s:say("Okay. Go on. So you just... sit there? All day?", { affect = "confused" })
+    elseif r.id == "wh_agenda" then
+      p.trust = p.trust - 10
+      p.distress = p.distress + 5
+      s:narrate("He leans back and folds his arms.")
+      s:say("Worksheets. I did twelve weeks of those with the army psychologist. I was hoping this "
+        .. "was something different.", { affect = "withdrawn" })
+    elseif r.id == "wh_oversell" then
+      p.trust = p.trust - 8
+      s:say("Huh. That's not how the form reads.", { affect = "confused" })
+    elseif silent(r) then
+      p.trust = p.trust - 8
+      p.distress = p.distress + 5
+      s:say("...You're not going to answer that?", { affect = "anxious" })
+    end
+
+    s:wait(10)
+
+    -- Moment 2: what the therapists will and won't do -------------------------------------------
+    s:say("Say I'm in there and I get stuck. Back there. You pull me out, right? Tell me what to "
+      .. "think about, talk me down?", { affect = "anxious" })
+    r = s:choose{
+      moment = "what_we_wont_do",
+      { id = "ww_explain",
+        text = "You want to know someone has you if it gets hard. We'll be right there all day and "
+          .. "check your blood pressure and pulse. What we won't do is steer you towards or away "
+          .. "from memories, or tell you what they mean. Your own mind leads.",
+        codes = { "complex_reflection", "explaining_approach", "emphasising_autonomy" },
+        expert = true,
+        rationale = "Explain the approach honestly: presence and safety from the therapists, trust "
+          .. "in his inner healing intelligence for the rest. Saying what you won't do now "
+          .. "prevents a rupture on the day." },
+      { id = "ww_rescue",
+        text = "Don't worry. If anything bad comes up, we'll bring you straight back and get you "
+          .. "thinking about something nice.",
+        codes = { "premature_reassurance", "redirecting" },
+        rationale = "Promising to steer him away from difficult material contradicts the approach "
+          .. "he is consenting to, where such material is supported. It sets up a broken promise." },
+      -- Mechanism as taught: reduced fear and defensiveness, not no fear; anxiety is a common
+      -- effect during sessions (DOMAIN.md, mechanism and common effects).
+      { id = "ww_amygdala",
+        text = "The medicine quietens the fear centre of your brain, the amygdala, so you won't "
+          .. "actually feel afraid in there.",
+        codes = { "psychoeducation", "premature_reassurance" },
+        rationale = "Overstated: the medicine reduces fear and defensiveness, it doesn't remove "
+          .. "them. Anxiety and strong emotion are common in sessions; consent must include that." },
+      { id = "ww_socratic",
+        text = "What makes you so sure you'd get stuck? What's the evidence for that?",
+        codes = { "socratic_questioning" },
+        rationale = "Socratic questioning belongs to a structured protocol such as CPT. He asked "
+          .. "what to expect; challenging the worry leaves his question unanswered." },
+    }
+    if r.id == "ww_explain" then
+      p.trust = p.trust + 8
+      p.distress = p.distress - 5
+      s:say("So if I'm stuck, you just... stay. Huh. That's either brilliant or terrifying.",
+        { affect = "confused" })
+    elseif r.id == "ww_rescue" then
+      p.distress = p.distress - 5
+      s:say("Good. That's what I wanted to hear.", { affect = "relieved" })
+    elseif r.id == "ww_amygdala" then
+      p.trust = p.trust - 3
+      s:say("No fear at all. I'll believe that when I see it.", { affect = "confused" })
+    elseif r.id == "ww_socratic" then
+      p.trust = p.trust - 10
+      p.arousal = p.arousal + 5
+      s:say("I'm not asking for therapy. I'm asking what happens.", { affect = "angry" })
+    elseif silent(r) then
+      p.trust = p.trust - 5
+      s:say("I'll take that as a maybe, then.", { affect = "withdrawn" })
+    end
+
+    s:wait(12)
+
+    -- Moment 3: risks, straight -----------------------------------------------------------------
+    s:say("And the physical side. I was a medic. Give me the straight version.", { affect = "calm" })
+    r = s:choose{
+      moment = "risks",
+      -- Vizeli & Liechti 2017 (J Psychopharmacol 31:576): systolic BP > 160 mmHg in 33% of 166
+      -- healthy subjects at 75 or 125 mg. Common and rare effects: DOMAIN.md, "Common effects".
+      { id = "rk_straight",
+        text = "Straight version: heart rate, blood pressure and temperature go up. In one study a "
+          .. "third of healthy volunteers went over 160 systolic, so we measure all day. Jaw "
+          .. "clenching, nausea, feeling cold, sweating are common. Questions?",
+        codes = { "giving_information", "seeking_collaboration" },
+        expert = true,
+        rationale = "Informed consent: accurate, specific information about expected effects and "
+          .. "risks, offered collaboratively. A medic will trust numbers more than comfort." },
+      { id = "rk_minimise",
+        text = "At these doses it's really very safe. I wouldn't spend any energy worrying about it.",
+        codes = { "premature_reassurance", "dismissing" },
+        rationale = "Minimising risk undermines informed consent. Rises in heart rate, blood "
+          .. "pressure and temperature are expected and monitored; he is entitled to know." },
+      { id = "rk_persuade",
+        text = "Honestly, the benefits outweigh the risks so much that I'd sign today if I were you.",
+        codes = { "persuading", "self_disclosure" },
+        rationale = "Persuading someone to consent compromises voluntariness. The decision is his: "
+          .. "give information and emphasise his autonomy." },
+    }
+    if r.id == "rk_straight" then
+      p.trust = p.trust + 8
+      p.distress = p.distress - 3
+      s:say("A third over one-sixty. Okay. Thanks for not dressing it up.", { affect = "calm" })
+      if s:did("ww_amygdala") then
+        s:say("And anxiety's on the list, so not 'no fear', then.", { affect = "calm" })
+      end
+    elseif r.id == "rk_minimise" then
+      p.trust = p.trust - 10
+      s:say("Everything has side effects. I've seen what 'very safe' means.", { affect = "angry" })
+    elseif r.id == "rk_persuade" then
+      p.trust = p.trust - 8
+      p.arousal = p.arousal + 5
+      s:say("You're not me.", { affect = "withdrawn" })
+    elseif silent(r) then
+      p.trust = p.trust - 5
+      s:say("Right. I'll ask the doctor, then.", { affect = "withdrawn" })
+    end
+
+    s:wait(15)
+
+    -- Moment 4: touch ---------------------------------------------------------------------------
+    s:narrate("He turns a page of the form and stops.")
+    p.arousal = p.arousal + 10
+    s:say("There's a section on touch. I don't know about that. I startle. Someone put a hand on my "
+      .. "shoulder from behind at a barbecue once and I nearly put him on the ground.",
+      { affect = "ashamed" })
+    r = s:choose{
+      moment = "touch_consent",
+      -- Touch only as agreed in advance in preparation, withdrawable at any moment (DOMAIN.md, ethics).
+      { id = "tc_negotiate",
+        text = "Thank you for telling me. Touch is entirely optional, and no is a full answer. If "
+          .. "any contact might ever help, we'd agree exactly what, now, and you could withdraw it "
+          .. "at any moment. We never touch in a way we haven't agreed.",
+        codes = { "consent_check", "emphasising_autonomy", "explaining_approach" },
+        expert = true,
+        rationale = "Touch only as agreed in advance, withdrawable at any moment: negotiate it "
+          .. "explicitly in preparation, make no the easy answer, and let him set the terms." },
+      { id = "tc_persuade",
+        text = "Most people find a hand to hold really helps when things get hard. Let's put you "
+          .. "down for that and see.",
+        codes = { "persuading", "dismissing" },
+        rationale = "Touch must be freely agreed, never sold. He has just said he startles; "
+          .. "persuading past that disclosure is a boundary failure." },
+      { id = "tc_skip",
+        text = "No problem, we'll put no touch and move on to the next section.",
+        codes = { "dismissing" },
+        rationale = "Recording no touch is acceptable, but rushing past his disclosure misses the "
+          .. "moment and the chance to explain how consent works and can change." },
+      { id = "tc_listen", action = "hold_space",
+        codes = { "holding_space", "empathic_presence" },
+        rationale = "Quiet, attentive presence after a disclosure gives him room. The consent "
+          .. "conversation still has to be had, explicitly." },
+    }
+    if r.id == "tc_negotiate" or r.id == "tc_listen" then
+      if r.id == "tc_listen" then
+        s:say("...Sorry. Didn't mean to go into that.", { affect = "ashamed" })
+        p.trust = p.trust + 4
+      else
+        p.trust = p.trust + 8
+      end
+      p.arousal = p.arousal - 10
+      p.distress = p.distress - 5
+      s:say("Maybe a hand on my forearm. If I can see it coming, or you say first. Never the "
+        .. "shoulder. Never from behind.", { affect = "calm" })
+      s:narrate("Your co-therapist writes it on the form in his words.")
+      touch_agreed = true
+    elseif r.id == "tc_persuade" then
+      p.trust = p.trust - 15
+      p.arousal = p.arousal + 10
+      s:say("I didn't say that. No. Put no touch.", { affect = "angry" })
+    elseif r.id == "tc_skip" then
+      p.trust = p.trust - 5
+      s:say("Right. Okay.", { affect = "withdrawn" })
+    end
+
+    s:wait(5)
+
+    -- Moment 5: withdrawing or changing consent -------------------------------------------------
+    if touch_agreed then
+      s:say("And if halfway through I don't want it any more? If I said yes today and change my "
+        .. "mind in there?", { affect = "anxious" })
+      r = s:choose{
+        moment = "withdrawal",
+        { id = "wd_any_moment",
+          text = "Then it stops, straight away. Say stop, shake your head or move your arm, and we "
+            .. "won't ask why. We'll check again on the day before anything. Shall we agree a "
+            .. "signal now?",
+          codes = { "explaining_approach", "emphasising_autonomy", "consent_check" },
+          expert = true,
+          rationale = "Consent to touch can be withdrawn at any moment, by any signal, with no "
+            .. "explanation owed. Saying so concretely is what makes his yes a real yes." },
+        { id = "wd_persist",
+          text = "We'd usually give it a minute first. Sometimes people pull away just when it's "
+            .. "starting to help.",
+          codes = { "persuading", "confronting" },
+          rationale = "Withdrawal must take effect at once. Overriding a no because it might help "
+            .. "is a serious boundary violation." },
+        { id = "wd_later",
+          text = "Let's not get ahead of ourselves. We can cross that bridge on the day.",
+          codes = { "dismissing" },
+          rationale = "Deferring leaves him without the one thing he needs to consent safely: "
+            .. "knowing he can stop it at any moment." },
+      }
+      if r.id == "wd_any_moment" then
+        p.trust = p.trust + 6
+        p.distress = p.distress - 5
+        s:say("A signal. Two taps on the couch means stop. Okay.", { affect = "relieved" })
+      elseif r.id == "wd_persist" then
+        p.trust = p.trust - 15
+        p.arousal = p.arousal + 10
+        s:say("Then it's a no. Cross it out. I'm not doing touch.", { affect = "angry" })
+        s:narrate("Your co-therapist crosses out the line on the form.")
+        touch_agreed = false
+      elseif r.id == "wd_later" then
+        p.trust = p.trust - 5
+        s:say("On the day I won't be in a state to argue.", { affect = "anxious" })
+      elseif silent(r) then
+        p.trust = p.trust - 5
+        s:say("That's a yes-or-no question.", { affect = "withdrawn" })
+      end
+    else
+      if s:did("tc_persuade") then
+        s:say("And if I ever did want something, that's my call. Not yours. Right?",
+          { affect = "angry" })
+      else
+        s:say("And if on the day I change my mind? If I want, I don't know, someone's hand?",
+          { affect = "calm" })
+      end
+      r = s:choose{
+        moment = "withdrawal",
+        { id = "wd_in_advance",
+          text = "We'd keep to what's agreed in preparation and not add touch on the day, when "
+            .. "your judgement is altered. We have two more preparation sessions to revisit it, "
+            .. "and anything you agree can be withdrawn at any moment.",
+          codes = { "explaining_approach", "boundary_setting", "emphasising_autonomy" },
+          expert = true,
+          rationale = "Touch only as agreed in advance: consent is negotiated in preparation, not "
+            .. "under the medicine, and can be revisited in later preparation sessions." },
+        { id = "wd_grab",
+          text = "Sure, just reach out and grab my hand whenever you want. We're flexible.",
+          codes = { "premature_reassurance" },
+          rationale = "Offering touch that wasn't agreed in advance blurs the boundary the whole "
+            .. "approach relies on; a yes under the medicine is not consent given in preparation." },
+        { id = "wd_never",
+          text = "Then it's too late. You've said no, so that's final.",
+          codes = { "confronting", "dismissing" },
+          rationale = "Consent can be revisited in later preparation sessions. Calling it final "
+            .. "removes his autonomy and discourages him from raising it again." },
+      }
+      if r.id == "wd_in_advance" then
+        p.trust = p.trust + 6
+        s:say("Fair. Next week, then. Maybe.", { affect = "calm" })
+      elseif r.id == "wd_grab" then
+        s:say("Huh. Okay.", { affect = "confused" })
+      elseif r.id == "wd_never" then
+        p.trust = p.trust - 10
+        s:say("Right. Noted.", { affect = "withdrawn" })
+      elseif silent(r) then
+        p.trust = p.trust - 3
+        s:say("I'll take that as a no.", { affect = "withdrawn" })
+      end
+    end
+
+    s:wait(30)
+    s:narrate("The rest of the hour goes on practicalities: the overnight stay with an attendant "
+      .. "after each medicine session, being driven home, the phone calls in the days after.")
+
+    -- Moment 6: closing ---------------------------------------------------------------------------
+    if s:did("ww_rescue") then
+      s:say("Okay. That's a lot. I think I'm in. As long as you pull me out if it goes bad, like "
+        .. "you said.", { affect = "anxious" })
+      r = s:choose{
+        moment = "closing",
+        { id = "cl_correct",
+          text = "I need to correct something I said earlier. We won't pull you out of hard "
+            .. "memories. We'll stay with you through them and keep you safe. I'd rather you hear "
+            .. "that now than find out on the day.",
+          codes = { "giving_information", "explaining_approach" },
+          expert = true,
+          rationale = "Rupture repair and informed consent: correct a misleading promise before he "
+            .. "relies on it, even though it costs you his relief." },
+        { id = "cl_reassure",
+          text = "Exactly. We've got you. Nothing to be nervous about.",
+          codes = { "premature_reassurance" },
+          rationale = "Confirming a promise the approach won't keep means he consents to "
+            .. "something other than what will happen." },
+        { id = "cl_homework",
+          text = "Great. For next time, write out your worst memory in detail so we can start "
+            .. "working on it.",
+          codes = { "practice_assignment", "agenda_setting" },
+          rationale = "A trauma-narrative assignment belongs to a structured protocol; here "
+            .. "material emerges in its own time during the medicine sessions." },
+      }
+    else
+      s:say("Okay. That's a lot. I think I'm in. I'm still nervous about it.", { affect = "anxious" })
+      r = s:choose{
+        moment = "closing",
+        { id = "cl_reflect",
+          text = "Nervous and in. Both can be true. You asked the hard questions today, which is "
+            .. "what this is for. You don't have to sign today, and you can withdraw at any "
+            .. "point, even after you've started.",
+          codes = { "complex_reflection", "affirmation", "emphasising_autonomy" },
+          expert = true,
+          rationale = "Emphasise autonomy: consent is ongoing and revocable. Reflecting both sides "
+            .. "of his ambivalence respects it without pushing either way." },
+        { id = "cl_reassure",
+          text = "Don't be nervous. You're going to love it.",
+          codes = { "premature_reassurance", "persuading" },
+          rationale = "Reassurance and persuasion paper over ambivalence that belongs in the "
+            .. "consent conversation; nervousness before a medicine session is reasonable." },
+        { id = "cl_homework",
+          text = "Great. For next time, write out your worst memory in detail so we can start "
+            .. "working on it.",
+          codes = { "practice_assignment", "agenda_setting" },
+          rationale = "A trauma-narrative assignment belongs to a structured protocol; here "
+            .. "material emerges in its own time during the medicine sessions." },
+      }
+    end
+    if r.id == "cl_correct" then
+      p.trust = p.trust + 5
+      p.distress = p.distress + 5
+      s:say("...Right. That's harder to hear. Thanks for saying it.", { affect = "anxious" })
+    elseif r.id == "cl_reflect" then
+      p.trust = p.trust + 5
+      p.distress = p.distress - 5
+      s:say("Both. Yeah. That's about right.", { affect = "relieved" })
+    elseif r.id == "cl_reassure" then
+      p.trust = p.trust - 5
+      s:say("We'll see.", { affect = "withdrawn" })
+    elseif r.id == "cl_homework" then
+      p.trust = p.trust - 10
+      p.distress = p.distress + 10
+      s:say("My worst memory. In writing. By next week.", { affect = "numb" })
+    elseif silent(r) then
+      s:narrate("You let the silence sit. After a while he nods to himself.")
+      s:say("Yeah. Okay.", { affect = "calm" })
+    end
+
+    -- What he takes away: earlier missteps come back in his own words.
+    if s:did("tc_persuade") then
+      s:say("One thing. When I said I startle, I needed you to hear it, not sell me on holding "
+        .. "hands.", { affect = "angry" })
+    elseif s:did("wd_persist") then
+      s:say("And the bit about giving it a minute when I want it to stop. That's not okay with me.",
+        { affect = "angry" })
+    end
+    if s:did("wh_oversell") and not s:did("rk_straight") then
+      s:say("For the record, the form says two thirds in one trial, and a third got better without "
+        .. "the drug. I'd rather have the numbers than the pitch.", { affect = "calm" })
+    end
+
+    if p.trust >= 60 then
+      s:finish("He signs the form, then takes off his jacket for the first time. 'Same time next "
+        .. "week?'")
+    elseif p.trust >= 40 then
+      s:finish("He takes the form home to think it over. 'I'll bring it next week. Probably.'")
+    else
+      s:finish("He folds the form into his pocket unsigned. 'I need to think about whether this "
+        .. "is for me.'")
+    end
+  end,
+}
