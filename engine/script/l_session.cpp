@@ -184,6 +184,18 @@ int l_vitals(lua_State* L) {
     return 1;
 }
 
+int l_set_touch_consent(lua_State* L) {
+    Session& session = session_of(L);
+    std::string agreed;
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        agreed = text_arg(L, 2, "s:set_touch_consent");
+    } else if (!(lua_type(L, 2) == LUA_TBOOLEAN && !lua_toboolean(L, 2))) {
+        return luaL_error(L, "s:set_touch_consent: give false (no touch) or a description of the agreed touch");
+    }
+    if (!session.over()) session.set_touch_consent(agreed);
+    return 0;
+}
+
 // ---- the trainee's history ----
 
 int l_history(lua_State* L) {
@@ -328,8 +340,8 @@ int l_patient_index(lua_State* L) {
     else if (key == "age") lua_pushinteger(L, p.age);
     else if (key == "consent") {
         lua_createtable(L, 0, 1);
-        if (p.touch_consent.empty()) lua_pushboolean(L, 0);
-        else lua_pushstring(L, p.touch_consent.c_str());
+        if (session.touch_consent().empty()) lua_pushboolean(L, 0);
+        else lua_pushstring(L, session.touch_consent().c_str());
         lua_setfield(L, -2, "touch");
     } else {
         return luaL_error(L, "s.patient has no field '%s' (state: distress, arousal, trust, "
@@ -368,7 +380,8 @@ void push_session_handle(lua_State* L) {
         {"wait", l_wait},       {"phase", l_phase},           {"finish", l_finish},
         {"minutes", l_minutes}, {"since_dose", l_since_dose}, {"vitals", l_vitals},
         {"history", l_history}, {"count", l_count},           {"last", l_last},
-        {"did", l_did},         {nullptr, nullptr},
+        {"did", l_did},         {"set_touch_consent", l_set_touch_consent},
+        {nullptr, nullptr},
     };
     lua_newtable(L);  // s
     lua_newtable(L);  // s.patient: a proxy onto the session's state

@@ -8,6 +8,12 @@ namespace {
 
 double round_to(double value, double step) { return std::round(value / step) * step; }
 
+// 120 rather than 120.0 in transcripts.
+Json whole_or_real(double value) {
+    if (std::nearbyint(value) == value && std::fabs(value) < 1e15) return Json(static_cast<std::int64_t>(value));
+    return Json(value);
+}
+
 Json option_json(const Option& o) {
     Json j = Json::object();
     j["id"] = o.id;
@@ -54,7 +60,8 @@ const Option* Choice::claiming(std::string_view action) const {
 }
 
 Session::Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed)
-    : info_(std::move(info)), script_(std::move(script)), rng_(seed), state_(info_.initial_state) {}
+    : info_(std::move(info)), script_(std::move(script)), rng_(seed), state_(info_.initial_state),
+      touch_consent_(info_.patient.touch_consent) {}
 
 Session::~Session() = default;
 
@@ -151,7 +158,7 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
             end("trainee");
         } else if (const Option* claimed = choice_.claiming(name)) {
             const Option option = *claimed;
-            respond(option, action.action);
+            respond(option, action.action);  // (a claimed check_vitals still shows a reading: see respond)
         } else if (action.action == ActionKind::hold_space) {
             respond(Option{"hold_space", "", "hold_space", "", {"holding_space"}, false},
                     action.action);
@@ -171,12 +178,13 @@ void Session::respond(const Option& option, std::optional<ActionKind> via) {
     if (via) data["action"] = action_info(*via).name;
     data["codes"] = option.codes;
     emit("response", std::move(data));
+    if (via == ActionKind::check_vitals) record_vitals();
     advance(seconds_per_response);
     run_script([&] { return script_->resume(*this, option); }, true);
 }
 
 void Session::act(ActionKind action) {
-    const bool touch_agreed = !info_.patient.touch_consent.empty();
+    const bool touch_agreed = !touch_consent_.empty();
     auto codes = action_codes(action, touch_agreed);
     const std::string name(action_info(action).name);
     history_.push_back({now_, "action", name, codes});
@@ -212,7 +220,12 @@ void Session::advance(Seconds duration) {
 }
 
 void Session::give_dose(double mg, std::string_view kind) {
-    emit("dose", {{"mg", mg}, {"kind", kind}});
+    emit("dose", {{"mg", whole_or_real(mg)}, {"kind", kind}});
+}
+
+void Session::set_touch_consent(const std::string& agreed) {
+    touch_consent_ = agreed;
+    emit("state", {{"name", "touch_consent"}, {"value", agreed.empty() ? Json(false) : Json(agreed)}});
 }
 
 Vitals Session::vitals_now() {

@@ -62,6 +62,10 @@ public:
     // Returns false for an unknown name.
     bool set_state(std::string_view name, double value);
     static std::optional<double> state_value(const PatientState& s, std::string_view name);
+    // What touch the participant has agreed to now ("" for none); it can be agreed
+    // in preparation and withdrawn at any moment.
+    const std::string& touch_consent() const { return touch_consent_; }
+    void set_touch_consent(const std::string& agreed);
     Vitals vitals_now();
     Rng& rng() { return rng_; }
     int count_code(std::string_view code) const;
@@ -82,6 +86,7 @@ private:
     std::unique_ptr<Script> script_;
     Rng rng_;
     PatientState state_;
+    std::string touch_consent_;
     std::vector<Event> events_;
     std::vector<HistoryEntry> history_;
     Choice choice_;
