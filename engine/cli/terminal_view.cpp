@@ -17,6 +17,8 @@ std::string number(const Json& j, const char* key) {
     return it == j.end() ? std::string("?") : it->dump();
 }
 
+std::string pad(const std::string& s) { return s + std::string(s.size() < 24 ? 24 - s.size() : 1, ' '); }
+
 std::string action_label(const std::string& name) {
     if (auto kind = action_by_name(name)) return std::string(action_info(*kind).label);
     return name;
@@ -84,13 +86,13 @@ std::string render_choice(const Choice& choice) {
 std::string play_help() {
     std::ostringstream out;
     out << "Respond with:\n"
-           "  1-9          say or do the numbered option\n";
+        << pad("  1-9") << "say or do the numbered option\n";
     for (const auto& a : action_infos())
-        out << "  " << a.key << " or " << a.name << std::string(13 - a.name.size(), ' ') << a.label << "\n";
-    out << "  wait N       let N minutes pass in silence\n"
-           "  option id    the option's id, as in an actions file\n"
-           "  ?            this help\n"
-           "  Ctrl-D       end the session (the record is kept)\n";
+        out << pad("  " + std::string(1, a.key) + " or " + std::string(a.name)) << a.label << "\n";
+    out << pad("  wait N") << "let N minutes pass in silence\n"
+        << pad("  an option's id") << "as in an actions file\n"
+        << pad("  ?") << "this help\n"
+        << pad("  Ctrl-D") << "end the session (the record is kept)\n";
     return out.str();
 }
 

@@ -11,7 +11,8 @@ namespace holdspace {
 namespace {
 
 // A sum of decaying exponentials, sum c_i * exp(-r_i * t): the response of a
-// chain of linear compartments to one dose.
+// chain of linear compartments to one dose. Four rates at most: absorption,
+// elimination, effect site and tolerance.
 struct Exponentials {
     std::array<double, 4> c{};
     std::array<double, 4> r{};
@@ -88,12 +89,14 @@ Exponentials drive_per_mg(const DrugResponse& p) {
     return drive;
 }
 
+bool counts(const Dose& d) { return d.mg > 0 && std::isfinite(d.mg) && std::isfinite(d.at_min); }
+
 // Superpose one unit response over all doses; t_min is session time.
 double superpose(const DrugResponse& p, const Exponentials& unit, std::span<const Dose> doses,
                  double t_min) {
     double sum = 0;
     for (const Dose& d : doses) {
-        if (!(d.mg > 0)) continue;
+        if (!counts(d)) continue;
         const double t_h = (t_min - d.at_min) / 60.0 - p.lag_h;
         if (t_h > 0) sum += d.mg * unit.at(t_h);
     }
@@ -141,8 +144,10 @@ double TimeCourse::duration_h() const {
 
 TimeCourse time_course(const DrugResponse& p, std::span<const Dose> doses, double threshold) {
     double last = 0;
-    for (const Dose& d : doses) last = std::max(last, d.at_min);
-    const double horizon = last + 24 * 60;
+    for (const Dose& d : doses) {
+        if (counts(d)) last = std::max(last, d.at_min);
+    }
+    const double horizon = std::min(last, 9 * 24 * 60.0) + 24 * 60;
     const Exponentials unit = drive_per_mg(p);
 
     TimeCourse tc;

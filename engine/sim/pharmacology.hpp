@@ -17,11 +17,11 @@ class Rng;
 
 struct Dose {
     double at_min = 0;  // minutes since session start
-    double mg = 0;      // oral MDMA; doses with mg <= 0 contribute nothing
+    double mg = 0;      // oral MDMA; doses with mg <= 0 (or non-finite values) count for nothing
 };
 
-// One person's pharmacokinetic and pharmacodynamic parameters. The defaults are
-// the typical participant; draw() gives an individual around them.
+// One person's pharmacokinetic and pharmacodynamic parameters (all positive).
+// The defaults are the typical participant; draw() gives an individual around them.
 struct DrugResponse {
     double lag_h = 0.5;            // absorption lag after swallowing
     double absorption_per_h = 1.6; // ka
@@ -57,7 +57,8 @@ struct TimeCourse {
     double duration_h() const;
 };
 
-// Intensity above `threshold` counts as felt. Looks up to 24 h past the last dose.
+// Intensity above `threshold` counts as felt. Looks from minute 0 to 24 h past
+// the last dose (doses after day 9 are not looked past).
 TimeCourse time_course(const DrugResponse& p, std::span<const Dose> doses, double threshold = 0.2);
 
 }  // namespace holdspace

@@ -17,7 +17,7 @@ constexpr double dbp_rise = 11;     // mmHg
 constexpr double temp_rise = 0.57;  // C
 
 // Drug drive at the typical participant's peak after 125 mg: the rises above
-// scale with drive / reference_drive, so they are dose-proportional.
+// scale with drive / reference_drive, so they grow with the dose.
 double reference_drive() {
     static const double drive = [] {
         const Dose dose[] = {{0, 125}};
@@ -35,16 +35,16 @@ constexpr double response(double y, double k) { return y * (1 + k) / (1 + k * y)
 constexpr double cardio_flattening = 0.5;
 constexpr double heat_flattening = 0.2;  // temperature keeps more of its tail (DOMAIN.md)
 
-// Arousal and distress add sympathetic tone on top of the drug. Reference is
-// calm (arousal 30, distress 0); hypo-arousal lowers hr/bp a little.
-constexpr double calm_arousal = 30;
+// Arousal and distress add sympathetic tone on top of the drug, relative to the
+// state the baseline was taken in; falling below it (calming, hypo-arousal)
+// lowers hr/bp a little.
 struct Reactivity {
     double per_arousal;
     double per_distress;
 };
-constexpr Reactivity hr_reactivity{0.30, 0.08};   // arousal 100: +21 bpm
-constexpr Reactivity sbp_reactivity{0.20, 0.10};  // arousal 100: +14 mmHg
-constexpr Reactivity dbp_reactivity{0.10, 0.06};  // arousal 100: +7 mmHg
+constexpr Reactivity hr_reactivity{0.30, 0.08};   // arousal 30 -> 100: +21 bpm
+constexpr Reactivity sbp_reactivity{0.20, 0.10};  // arousal 30 -> 100: +14 mmHg
+constexpr Reactivity dbp_reactivity{0.10, 0.06};  // arousal 30 -> 100: +7 mmHg
 
 constexpr double fade_min = 20;  // measures take effect and wear off over this time
 
@@ -151,8 +151,8 @@ Vitals expected_vitals(const Physiology& person, std::span<const Dose> doses,
                        std::span<const Intervention> interventions, double t_min,
                        double arousal, double distress) {
     const double drug = drug_drive(person.drug, doses, t_min) / reference_drive();
-    const double a = std::clamp(arousal, 0.0, 100.0) - calm_arousal;
-    const double d = std::clamp(distress, 0.0, 100.0);
+    const double a = std::clamp(arousal, 0.0, 100.0) - person.baseline_arousal;
+    const double d = std::clamp(distress, 0.0, 100.0) - person.baseline_distress;
     const double calm = 1 - 0.4 * level(interventions, Measure::rest, t_min);
     const auto mind = [&](Reactivity r) { return calm * (r.per_arousal * a + r.per_distress * d); };
 
@@ -202,6 +202,7 @@ std::vector<CueEvent> cues_between(const Physiology& person, std::span<const Dos
     // The schedule is always drawn from minute 0 with a fixed number of draws
     // per step, so a window's events never depend on which windows were asked before.
     std::vector<CueEvent> out;
+    to_min = std::min(to_min, 10 * 24 * 60.0);  // a session lasts hours; bounds the work
     Rng rng(person.cue_seed);
     std::array<double, cue_count> last{};
     last.fill(-std::numeric_limits<double>::infinity());

@@ -38,7 +38,12 @@ std::string_view cue_name(Cue cue);
 
 // One participant. draw() gives an individual; every field can also be set by hand.
 struct Physiology {
-    Vitals baseline;  // at rest and calm: arousal 30, distress 0
+    // Resting vitals before the drug, taken at the arousal and distress below;
+    // readings move from them as arousal and distress move. A session should set
+    // these two to the scenario's starting state, so the first reading is the baseline.
+    Vitals baseline;
+    double baseline_arousal = 30;
+    double baseline_distress = 0;
     DrugResponse drug;
     Sensitivity sensitivity;
     // Per cue (indexed by Cue): 0 = this person never has it, 1 = typical frequency.
@@ -62,7 +67,8 @@ struct Intervention {
     double until_min = std::numeric_limits<double>::infinity();
 };
 
-// Noise-free vital signs at t_min. arousal and distress are 0–100 (clamped).
+// Noise-free vital signs at t_min. arousal and distress are the current 0–100
+// values (clamped); above the person's baseline ones they raise hr and bp.
 Vitals expected_vitals(const Physiology& person, std::span<const Dose> doses,
                        std::span<const Intervention> interventions, double t_min,
                        double arousal, double distress);

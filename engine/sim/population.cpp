@@ -25,7 +25,8 @@ Outcome simulate(const Physiology& person, std::span<const Dose> doses, std::uin
     Rng noise(noise_seed);  // same readings' noise whichever regimen, so regimens compare like for like
     bool first = true;
     for (double t = 0; t <= readings_until_min; t += reading_every_min) {
-        const Vitals v = read_vitals(person, doses, {}, t, 30, 0, noise);
+        const Vitals v = read_vitals(person, doses, {}, t, person.baseline_arousal,
+                                     person.baseline_distress, noise);
         if (first) {
             o.peak = v;
             first = false;

@@ -19,7 +19,7 @@ struct PopulationOptions {
 };
 
 // Per regimen, over the cohort. Vital-sign peaks are the highest of the noisy
-// readings taken every 30 min for 10 h, participants calm (arousal 30, distress 0),
+// readings taken every 30 min for 10 h, participants staying in their baseline state,
 // as in the laboratory studies the published shares come from.
 struct CohortSummary {
     double share_hr_over = 0;    // peak hr > 100 bpm

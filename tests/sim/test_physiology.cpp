@@ -106,6 +106,18 @@ TEST_CASE("arousal and distress raise hr and bp; calm and rest lower them") {
     CHECK(rested.hr > calm.hr);  // the drug's own part remains
 }
 
+TEST_CASE("a baseline taken in a tense state is what that state reads; calming lowers it") {
+    Physiology p = typical_person();
+    p.baseline_arousal = 50;
+    p.baseline_distress = 20;
+    const Vitals start = expected_vitals(p, dose_125, {}, 0, 50, 20);
+    CHECK(start.hr == resting.hr);
+    CHECK(start.sbp == resting.sbp);
+    const Vitals calmer = expected_vitals(p, dose_125, {}, 0, 30, 5);
+    CHECK(calmer.hr < resting.hr - 5);
+    CHECK(calmer.sbp < resting.sbp - 4);
+}
+
 TEST_CASE("cooling and water lower the temperature rise; a blanket adds to it") {
     const Physiology p = typical_person();
     const double t = 120;
@@ -249,4 +261,21 @@ TEST_CASE("a blanket eases feeling cold") {
     }
     REQUIRE(cold_without > 40);
     CHECK(cold_with < 0.6 * cold_without);
+}
+
+TEST_CASE("a measure taken later does not rewrite cues that already happened") {
+    Rng rng(17);
+    const Intervention later_blanket[] = {{Measure::blanket, 150}, {Measure::cooling, 200}};
+    int compared = 0;
+    for (int i = 0; i < 50; ++i) {
+        const Physiology p = Physiology::draw(rng, resting);
+        const auto before = cues_between(p, dose_125, {}, 0, 150);
+        const auto with = cues_between(p, dose_125, later_blanket, 0, 150);
+        REQUIRE(before.size() == with.size());
+        for (std::size_t k = 0; k < before.size(); ++k) {
+            CHECK(before[k].t_min == with[k].t_min);
+            ++compared;
+        }
+    }
+    CHECK(compared > 20);
 }

@@ -1,0 +1,253 @@
+// The session state machine, driven by a scripted fake (no Lua).
+#include "sim/session.hpp"
+
+#include <doctest/doctest.h>
+
+#include <functional>
+
+using namespace holdspace;
+
+namespace {
+
+// A script written in C++: a list of steps, one per stretch between choices.
+struct FakeScript : Script {
+    std::function<ScriptStatus(Session&)> on_start;
+    std::function<ScriptStatus(Session&, const Option&)> on_resume;
+    std::vector<std::string> actions_seen;
+
+    ScriptStatus start(Session& s) override { return on_start(s); }
+    ScriptStatus resume(Session& s, const Option& o) override { return on_resume(s, o); }
+    void on_action(Session& s, ActionKind a) override {
+        actions_seen.emplace_back(action_info(a).name);
+        s.narrate("noticed " + std::string(action_info(a).name));
+    }
+};
+
+ScenarioInfo info(bool dosed = false) {
+    ScenarioInfo i;
+    i.source = "fake.lua";
+    i.id = "test.fake";
+    i.title = "Fake";
+    i.phase = dosed ? "medicine" : "preparation";
+    i.rubric = "patient_directed";
+    i.patient.name = "Alex";
+    i.patient.baseline = {70, 120, 80, 36.8};
+    if (dosed) i.dose = DosePlan{120, 60, 120};
+    return i;
+}
+
+Choice two_options() {
+    Choice c;
+    c.moment = "m";
+    c.options = {Option{"reflect", "You feel it.", "", "", {"complex_reflection"}, true},
+                 Option{"reassure", "It's fine.", "", "", {"premature_reassurance"}, false}};
+    return c;
+}
+
+// Starts with a line and a choice; on any response says one line and ends.
+std::unique_ptr<FakeScript> one_choice_script() {
+    auto script = std::make_unique<FakeScript>();
+    script->on_start = [](Session& s) {
+        s.say("Hello.", "calm");
+        s.wait(30 * 60);
+        s.offer_choice(two_options());
+        return ScriptStatus::waiting_for_trainee;
+    };
+    script->on_resume = [](Session& s, const Option& o) {
+        s.say("You chose " + o.id, "calm");
+        return ScriptStatus::finished;
+    };
+    return script;
+}
+
+std::vector<std::string> types(const Session& s) {
+    std::vector<std::string> out;
+    for (const auto& e : s.events()) out.push_back(e.type);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a session runs the script to its first choice and waits") {
+    Session s(info(), one_choice_script(), 1);
+    s.start();
+    REQUIRE(s.choice());
+    CHECK(s.choice()->options.size() == 2);
+    CHECK(s.now() == 30 * 60);
+    CHECK(types(s) == std::vector<std::string>{"start", "say", "wait", "choice"});
+    CHECK_FALSE(s.over());
+}
+
+TEST_CASE("choosing an option resumes the script; a response takes one simulated minute") {
+    Session s(info(), one_choice_script(), 1);
+    s.start();
+    std::string error;
+    const auto applied = s.apply(TraineeAction::choose("2"), error);  // by number
+    REQUIRE(applied);
+    CHECK(applied->option == "reassure");  // records keep the id, not the number
+    CHECK(s.over());
+    const auto& events = s.events();
+    CHECK(events[4].type == "response");
+    CHECK(events[4].data["codes"][0] == "premature_reassurance");
+    CHECK(events[5].data["text"] == "You chose reassure");
+    CHECK(events[5].at == 31 * 60);
+    CHECK(events.back().type == "end");
+    CHECK(events.back().data["reason"] == "script");
+    CHECK(s.count_code("premature_reassurance") == 1);
+    CHECK(s.did("reassure"));
+    CHECK_FALSE(s.did("reflect"));
+}
+
+TEST_CASE("an action that does not apply changes nothing and says why") {
+    Session s(info(), one_choice_script(), 1);
+    s.start();
+    const auto before = s.events().size();
+    std::string error;
+    CHECK_FALSE(s.apply(TraineeAction::choose("shout"), error));
+    CHECK(error.find("no option 'shout'") != std::string::npos);
+    CHECK(error.find("1=reflect") != std::string::npos);
+    CHECK_FALSE(s.apply(TraineeAction::choose("3"), error));
+    CHECK(s.events().size() == before);
+    CHECK(s.now() == 30 * 60);
+}
+
+TEST_CASE("holding space always answers a choice, as the default silent option") {
+    Session s(info(), one_choice_script(), 1);
+    s.start();
+    std::string error;
+    REQUIRE(s.apply(TraineeAction::act(ActionKind::hold_space), error));
+    CHECK(s.events()[4].data["option"] == "hold_space");
+    CHECK(s.events()[4].data["codes"][0] == "holding_space");
+    CHECK(s.events()[5].data["text"] == "You chose hold_space");
+}
+
+TEST_CASE("an option can claim a non-verbal action") {
+    auto script = one_choice_script();
+    script->on_start = [](Session& s) {
+        Choice c = two_options();
+        c.options.push_back(Option{"sip", "", "water", "", {"offering_comfort"}, false});
+        s.offer_choice(c);
+        return ScriptStatus::waiting_for_trainee;
+    };
+    Session s(info(), std::move(script), 1);
+    s.start();
+    std::string error;
+    REQUIRE(s.apply(TraineeAction::act(ActionKind::water), error));
+    CHECK(s.events().back().type == "end");
+    CHECK(s.did("sip"));
+}
+
+TEST_CASE("unclaimed actions are recorded, run on_action and leave the choice open") {
+    auto script = one_choice_script();
+    FakeScript* fake = script.get();
+    Session s(info(), std::move(script), 1);
+    s.start();
+    std::string error;
+    REQUIRE(s.apply(TraineeAction::act(ActionKind::blanket), error));
+    REQUIRE(s.apply(TraineeAction::act(ActionKind::check_vitals), error));
+    CHECK(fake->actions_seen == std::vector<std::string>{"blanket", "check_vitals"});
+    REQUIRE(s.choice());
+    CHECK(s.now() == 32 * 60);
+    const auto t = types(s);
+    CHECK(std::count(t.begin(), t.end(), "vitals") == 1);
+    CHECK(s.count_code("checking_vitals") == 1);
+    CHECK(s.count_code("offering_comfort") == 1);
+}
+
+TEST_CASE("touch is coded by the consent in force at that moment") {
+    ScenarioInfo i = info();
+    i.patient.touch_consent = "hand on shoulder";
+    Session s(i, one_choice_script(), 1);
+    s.start();
+    std::string error;
+    REQUIRE(s.apply(TraineeAction::act(ActionKind::touch), error));
+    CHECK(s.count_code("touch_within_consent") == 1);
+    s.set_touch_consent("");
+    REQUIRE(s.apply(TraineeAction::act(ActionKind::touch), error));
+    CHECK(s.count_code("touch_without_consent") == 1);
+}
+
+TEST_CASE("the trainee can end the session at any choice") {
+    Session s(info(), one_choice_script(), 1);
+    s.start();
+    std::string error;
+    REQUIRE(s.apply(TraineeAction::act(ActionKind::end), error));
+    CHECK(s.over());
+    CHECK(s.events().back().data["reason"] == "trainee");
+    CHECK_FALSE(s.apply(TraineeAction::choose("1"), error));
+    CHECK(error == "the session is over");
+}
+
+TEST_CASE("waiting jumps the clock; a dosed session is monitored every 30 minutes and gets its supplemental dose") {
+    Session s(info(true), one_choice_script(), 1);
+    s.start();
+    CHECK(s.since_dose() == 30 * 60);
+    std::string error;
+    REQUIRE(s.apply(TraineeAction::wait_for(100), error));
+    CHECK(s.now() == 130 * 60);
+    std::vector<Seconds> vitals_at, doses_at;
+    for (const auto& e : s.events()) {
+        if (e.type == "vitals") vitals_at.push_back(e.at / 60);
+        if (e.type == "dose") doses_at.push_back(e.at / 60);
+    }
+    CHECK(vitals_at == std::vector<Seconds>{0, 30, 60, 90, 120});
+    CHECK(doses_at == std::vector<Seconds>{0, 120});
+}
+
+TEST_CASE("a script error ends the session with the message and keeps the transcript") {
+    auto script = one_choice_script();
+    script->on_resume = [](Session&, const Option&) -> ScriptStatus {
+        throw ScriptError("fake.lua:12: attempt to index a nil value", {"fake.lua:12: in function 'run'"});
+    };
+    Session s(info(), std::move(script), 1);
+    s.start();
+    std::string error;
+    REQUIRE(s.apply(TraineeAction::choose("reflect"), error));
+    REQUIRE(s.failure());
+    CHECK(std::string(s.failure()->what()) == "fake.lua:12: attempt to index a nil value");
+    CHECK(s.over());
+    CHECK(s.events().back().data["reason"] == "error");
+    CHECK(s.events().back().data["message"] == "fake.lua:12: attempt to index a nil value");
+}
+
+TEST_CASE("a script that pauses without offering a choice is an error, not a hang") {
+    auto script = one_choice_script();
+    script->on_start = [](Session&) { return ScriptStatus::waiting_for_trainee; };
+    Session s(info(), std::move(script), 1);
+    s.start();
+    REQUIRE(s.failure());
+    CHECK(std::string(s.failure()->what()).find("without offering a choice") != std::string::npos);
+}
+
+TEST_CASE("state is clamped to 0-100 and every change is in the transcript") {
+    Session s(info(), one_choice_script(), 1);
+    s.start();
+    CHECK(s.set_state("distress", 140));
+    CHECK(s.state().distress == 100);
+    CHECK(s.set_state("trust", -5));
+    CHECK(s.state().trust == 0);
+    CHECK_FALSE(s.set_state("mood", 3));
+    CHECK(s.events().back().type == "state");
+    CHECK(s.events().back().data["name"] == "trust");
+}
+
+TEST_CASE("same seed and actions give the same transcript; another seed gives other readings") {
+    auto run = [](std::uint64_t seed) {
+        Session s(info(true), one_choice_script(), seed);
+        s.start();
+        std::string error;
+        s.apply(TraineeAction::act(ActionKind::check_vitals), error);
+        s.apply(TraineeAction::wait_for(45), error);
+        s.apply(TraineeAction::choose("reflect"), error);
+        return transcript_json(s.events()).dump();
+    };
+    CHECK(run(5) == run(5));
+    CHECK(run(5) != run(6));
+}
+
+TEST_CASE("events report whole minutes as integers and other times as fractions") {
+    Event e{"say", 90, {{"text", "x"}}};
+    CHECK(e.to_json().dump() == R"({"type":"say","t":1.5,"text":"x"})");
+    Event f{"say", 120, {}};
+    CHECK(f.to_json().dump() == R"({"type":"say","t":2})");
+}
