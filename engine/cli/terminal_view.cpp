@@ -2,6 +2,7 @@
 
 #include "sim/vocabulary.hpp"
 
+#include <map>
 #include <sstream>
 
 namespace holdspace::cli {
@@ -45,7 +46,14 @@ std::string render_event(const Event& e) {
         return stamp + str(d, "speaker") + (affect.empty() || affect == "calm" ? "" : " (" + affect + ")") +
                ": \"" + str(d, "text") + "\"";
     }
-    if (e.type == "narrate") return stamp + "* " + str(d, "text");
+    if (e.type == "narrate" || e.type == "cue") return stamp + "* " + str(d, "text");
+    if (e.type == "alert") {
+        static const std::map<std::string, std::string> what = {{"hr_high", "heart rate"}, {"sbp_high", "systolic pressure"},
+                                                                {"dbp_high", "diastolic pressure"}, {"temp_high", "temperature"}};
+        const auto it = what.find(str(d, "alert"));
+        return stamp + "! ALERT: " + (it != what.end() ? it->second : str(d, "alert")) + " " + number(d, "value") +
+               " is over " + number(d, "threshold");
+    }
     if (e.type == "response") {
         const std::string text = str(d, "text");
         if (!text.empty()) return stamp + "You: \"" + text + "\"";

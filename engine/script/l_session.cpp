@@ -8,9 +8,11 @@
 
 #include <lua.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <set>
+#include <vector>
 #include <string>
 
 namespace holdspace::script {
@@ -100,21 +102,76 @@ std::string code_arg(lua_State* L, int index) {
 
 // ---- speaking and time ----
 
+std::string affect_arg(lua_State* L, int table, const char* where, std::string fallback) {
+    if (lua_getfield(L, table, "affect") != LUA_TNIL) {
+        if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "%s: affect must be a string", where);
+        fallback = lua_tostring(L, -1);
+        if (!is_affect(fallback)) {
+            std::string known;
+            for (auto a : affects()) known += (known.empty() ? "" : ", ") + std::string(a);
+            luaL_error(L, "%s: unknown affect '%s' (known: %s)", where, fallback.c_str(), known.c_str());
+        }
+    }
+    lua_pop(L, 1);
+    return fallback;
+}
+
+// s:say{ {text=..., weight=..., affect=...}, ... }: one variant, drawn from the
+// session's generator with weights that may depend on the participant's state.
+int pick_variant(lua_State* L, Session& session) {
+    const auto n = lua_rawlen(L, 2);
+    if (n == 0) luaL_error(L, "s:say: give a line of text, or a list of variants { text = ..., weight = ... }");
+    std::vector<double> weights;
+    lua_getfield(L, 1, "patient");
+    const int patient = lua_gettop(L);
+    for (lua_Unsigned i = 1; i <= n; ++i) {
+        if (lua_rawgeti(L, 2, static_cast<lua_Integer>(i)) != LUA_TTABLE)
+            luaL_error(L, "s:say: variant %d must be a table { text = ..., weight = ... }", static_cast<int>(i));
+        double w = 1;
+        const int t = lua_getfield(L, -1, "weight");
+        if (t == LUA_TFUNCTION) {
+            lua_pushvalue(L, patient);
+            lua_call(L, 1, 1);
+            if (!lua_isnumber(L, -1)) luaL_error(L, "s:say: variant %d's weight function must return a number", static_cast<int>(i));
+            w = lua_tonumber(L, -1);
+        } else if (t == LUA_TNUMBER) {
+            w = lua_tonumber(L, -1);
+        } else if (t != LUA_TNIL) {
+            luaL_error(L, "s:say: variant %d's weight must be a number or function(patient)", static_cast<int>(i));
+        }
+        if (!(w >= 0) || !std::isfinite(w)) luaL_error(L, "s:say: variant %d's weight must be 0 or more", static_cast<int>(i));
+        weights.push_back(w);
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+    double total = 0;
+    for (double w : weights) total += w;
+    if (!(total > 0)) luaL_error(L, "s:say: every variant has weight 0");
+    double u = session.rng().uniform() * total;
+    std::size_t chosen = 0;
+    while (chosen + 1 < weights.size() && u >= weights[chosen]) u -= weights[chosen++];
+    return static_cast<int>(chosen + 1);
+}
+
 int l_say(lua_State* L) {
     Session& session = session_of(L);
-    const std::string text = text_arg(L, 2, "s:say");
     std::string affect = "calm";
     if (!lua_isnoneornil(L, 3)) {
         luaL_checktype(L, 3, LUA_TTABLE);
-        if (lua_getfield(L, 3, "affect") != LUA_TNIL) {
-            if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "s:say: affect must be a string");
-            affect = lua_tostring(L, -1);
-            if (!is_affect(affect)) {
-                std::string known;
-                for (auto a : affects()) known += (known.empty() ? "" : ", ") + std::string(a);
-                luaL_error(L, "s:say: unknown affect '%s' (known: %s)", affect.c_str(), known.c_str());
-            }
-        }
+        affect = affect_arg(L, 3, "s:say", affect);
+    }
+    std::string text;
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        const int variant = pick_variant(L, session);
+        lua_rawgeti(L, 2, variant);
+        const int v = lua_gettop(L);
+        lua_getfield(L, v, "text");
+        text = text_arg(L, -1, "s:say");
+        lua_pop(L, 1);
+        affect = affect_arg(L, v, "s:say", affect);
+        lua_pop(L, 1);
+    } else {
+        text = text_arg(L, 2, "s:say");
     }
     if (!session.over()) session.say(text, affect);
     return 0;
@@ -196,6 +253,26 @@ int l_set_touch_consent(lua_State* L) {
     return 0;
 }
 
+int l_alerts(lua_State* L) {
+    const auto alerts = session_of(L).active_alerts();
+    lua_createtable(L, static_cast<int>(alerts.size()), 0);
+    for (std::size_t i = 0; i < alerts.size(); ++i) {
+        lua_pushstring(L, std::string(alert_name(alerts[i])).c_str());
+        lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+    }
+    return 1;
+}
+
+int l_intensity(lua_State* L) {
+    lua_pushnumber(L, std::round(session_of(L).intensity_now() * 1000) / 1000);
+    return 1;
+}
+
+int l_window(lua_State* L) {
+    lua_pushstring(L, std::string(window_name(session_of(L).window())).c_str());
+    return 1;
+}
+
 // ---- the trainee's history ----
 
 int l_history(lua_State* L) {
@@ -219,7 +296,17 @@ int l_history(lua_State* L) {
 
 int l_count(lua_State* L) {
     const std::string code = code_arg(L, 2);
-    lua_pushinteger(L, session_of(L).count_code(code));
+    Session& session = session_of(L);
+    if (lua_isnoneornil(L, 3)) {
+        lua_pushinteger(L, session.count_code(code));
+        return 1;
+    }
+    // s:count(code, since): only responses at or after minute `since`.
+    const auto since = static_cast<Seconds>(std::llround(luaL_checknumber(L, 3) * 60));
+    int n = 0;
+    for (const auto& h : session.history())
+        if (h.at >= since) n += static_cast<int>(std::count(h.codes.begin(), h.codes.end(), code));
+    lua_pushinteger(L, n);
     return 1;
 }
 
@@ -381,6 +468,7 @@ void push_session_handle(lua_State* L) {
         {"minutes", l_minutes}, {"since_dose", l_since_dose}, {"vitals", l_vitals},
         {"history", l_history}, {"count", l_count},           {"last", l_last},
         {"did", l_did},         {"set_touch_consent", l_set_touch_consent},
+        {"alerts", l_alerts},   {"intensity", l_intensity},   {"window", l_window},
         {nullptr, nullptr},
     };
     lua_newtable(L);  // s

@@ -106,7 +106,8 @@ struct TableReader {
     void read(int t) {
         if (!lua_istable(L, t)) fail("", std::string("the scenario file must return a table, got ") + luaL_typename(L, t));
         check_known_fields(t, {"id", "title", "phase", "rubric", "patient", "run", "dose", "difficulty",
-                               "description", "objectives", "on_action"}, "the scenario table");
+                               "description", "objectives", "on_action", "monitor", "affect"},
+                           "the scenario table");
 
         info.id = string_field(t, "id", "id", true);
         if (!std::regex_match(info.id, std::regex("[a-z0-9_.-]{1,80}")))
@@ -146,12 +147,63 @@ struct TableReader {
 
         read_patient(t);
         read_dose(t);
+        read_monitor(t);
+        read_affect(t);
+    }
+
+    void read_monitor(int t) {
+        const int m = get(t, "monitor");
+        if (m == LUA_TTABLE) {
+            const int mt = lua_gettop(L);
+            check_known_fields(mt, {"hr", "sbp", "dbp", "temp_c"}, "'monitor'");
+            Thresholds& th = info.thresholds;
+            th.hr = number_field(mt, "hr", "monitor.hr", false, 60, 200).value_or(th.hr);
+            th.sbp = number_field(mt, "sbp", "monitor.sbp", false, 100, 250).value_or(th.sbp);
+            th.dbp = number_field(mt, "dbp", "monitor.dbp", false, 60, 150).value_or(th.dbp);
+            th.temp_c = number_field(mt, "temp_c", "monitor.temp_c", false, 37, 41).value_or(th.temp_c);
+        } else if (m != LUA_TNIL) {
+            fail("monitor", "'monitor' must be a table of alert thresholds { hr, sbp, dbp, temp_c }");
+        }
+        lua_pop(L, 1);
+    }
+
+    // affect = { codes = { holding_space = { distress = -5, trust = 3 }, ... } }
+    void read_affect(int t) {
+        const int a = get(t, "affect");
+        if (a == LUA_TNIL) {
+            lua_pop(L, 1);
+            return;
+        }
+        if (a != LUA_TTABLE) fail("affect", "'affect' must be a table { codes = { code = { distress = ..., ... } } }");
+        const int at = lua_gettop(L);
+        check_known_fields(at, {"codes"}, "'affect'");
+        if (get(at, "codes") != LUA_TTABLE) fail("codes", "'affect.codes' must be a table of behaviour codes");
+        const int codes = lua_gettop(L);
+        lua_pushnil(L);
+        while (lua_next(L, codes)) {
+            const std::string code = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : std::string();
+            if (!is_behaviour_code(code)) fail(code, "'affect.codes' names an unknown behaviour code '" + code + "'");
+            if (!lua_istable(L, -1)) fail(code, "'affect.codes." + code + "' must be a table of changes");
+            const int entry = lua_gettop(L);
+            check_known_fields(entry, {"distress", "arousal", "trust", "inward_focus", "dissociation"},
+                               "'affect.codes." + code + "'");
+            StateChange& c = info.affect.codes[code];
+            for (auto [name, target] : {std::pair{"distress", &c.distress}, {"arousal", &c.arousal},
+                                        {"trust", &c.trust}, {"inward_focus", &c.inward_focus},
+                                        {"dissociation", &c.dissociation}}) {
+                if (auto v = number_field(entry, name, "affect.codes." + code + "." + name, false, -100, 100))
+                    *target = *v;
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 2);
     }
 
     void read_patient(int t) {
         if (get(t, "patient") != LUA_TTABLE) fail("patient", "'patient' is missing (a table with name and baseline vitals)");
         const int p = lua_gettop(L);
-        check_known_fields(p, {"name", "age", "pronouns", "background", "baseline", "consent", "state"}, "'patient'");
+        check_known_fields(p, {"name", "age", "pronouns", "background", "baseline", "consent", "state", "sensitivity"},
+                           "'patient'");
         PatientInfo& patient = info.patient;
         patient.name = string_field(p, "name", "patient.name", true);
         patient.pronouns = string_field(p, "pronouns", "patient.pronouns", false);
@@ -166,6 +218,20 @@ struct TableReader {
         patient.baseline.dbp = *number_field(b, "dbp", "patient.baseline.dbp", true, 40, 130);
         patient.baseline.temp_c = *number_field(b, "temp_c", "patient.baseline.temp_c", true, 35, 38.5);
         if (patient.baseline.dbp >= patient.baseline.sbp) fail("dbp", "'patient.baseline.dbp' must be below sbp");
+        lua_pop(L, 1);
+
+        const int sensitivity = get(p, "sensitivity");
+        if (sensitivity == LUA_TTABLE) {
+            const int st = lua_gettop(L);
+            check_known_fields(st, {"hr", "bp", "temp"}, "'patient.sensitivity'");
+            Sensitivity fixed;
+            fixed.hr = number_field(st, "hr", "patient.sensitivity.hr", false, 0, 4).value_or(1);
+            fixed.bp = number_field(st, "bp", "patient.sensitivity.bp", false, 0, 4).value_or(1);
+            fixed.temp = number_field(st, "temp", "patient.sensitivity.temp", false, 0, 4).value_or(1);
+            info.sensitivity = fixed;
+        } else if (sensitivity != LUA_TNIL) {
+            fail("sensitivity", "'patient.sensitivity' must be a table { hr, bp, temp } of multipliers (1 = typical)");
+        }
         lua_pop(L, 1);
 
         const int consent = get(p, "consent");

@@ -1,7 +1,9 @@
 #pragma once
 // What the core knows about a scenario: its description and the script that
 // drives it. The script is an interface so the core never sees Lua.
+#include "sim/affect.hpp"
 #include "sim/event.hpp"
+#include "sim/physiology.hpp"
 #include "sim/vitals.hpp"
 #include "sim/vocabulary.hpp"
 
@@ -27,15 +29,6 @@ struct DosePlan {
     double supplemental_at = 0;  // minutes after the initial dose
 };
 
-// The participant's inner state, each 0-100 (see docs/scenario-api.md).
-struct PatientState {
-    double distress = 20;
-    double arousal = 50;
-    double trust = 60;
-    double inward_focus = 30;
-    double dissociation = 0;
-};
-
 struct ScenarioInfo {
     std::string source;  // the file it came from, as named to the user
     std::string id, title, phase, rubric, difficulty, description;
@@ -43,6 +36,9 @@ struct ScenarioInfo {
     PatientInfo patient;
     PatientState initial_state;
     std::optional<DosePlan> dose;
+    std::optional<Sensitivity> sensitivity;  // fixed by the scenario; otherwise drawn from the seed
+    Thresholds thresholds;                   // when a vitals reading raises an alert
+    AffectRules affect = AffectRules::defaults();
 };
 
 struct Option {

@@ -6,7 +6,8 @@
 namespace holdspace {
 namespace {
 
-double round_to(double value, double step) { return std::round(value / step) * step; }
+// One decimal, as the nearest double to the printed value (36.8, not 36.800000000000004).
+double round1(double value) { return std::round(value * 10) / 10; }
 
 // 120 rather than 120.0 in transcripts.
 Json whole_or_real(double value) {
@@ -45,6 +46,24 @@ std::vector<std::string> action_codes(ActionKind action, bool touch_agreed) {
     return {};
 }
 
+// Independent streams from one seed (splitmix64 of seed and stream number).
+std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t stream) {
+    std::uint64_t z = seed + stream * 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+Physiology person_for(const ScenarioInfo& info, std::uint64_t seed) {
+    Rng person_rng(stream_seed(seed, 1));
+    Physiology p = Physiology::draw(person_rng, info.patient.baseline);
+    // The scenario's baseline vitals are taken at its starting state.
+    p.baseline_arousal = info.initial_state.arousal;
+    p.baseline_distress = info.initial_state.distress;
+    if (info.sensitivity) p.sensitivity = *info.sensitivity;
+    return p;
+}
+
 }  // namespace
 
 const Option* Choice::find(std::string_view id) const {
@@ -60,7 +79,8 @@ const Option* Choice::claiming(std::string_view action) const {
 }
 
 Session::Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed)
-    : info_(std::move(info)), script_(std::move(script)), rng_(seed), state_(info_.initial_state),
+    : info_(std::move(info)), script_(std::move(script)), rng_(seed), noise_rng_(stream_seed(seed, 2)),
+      physiology_(person_for(info_, seed)), state_(info_.initial_state),
       touch_consent_(info_.patient.touch_consent) {}
 
 Session::~Session() = default;
@@ -178,7 +198,10 @@ void Session::respond(const Option& option, std::optional<ActionKind> via) {
     if (via) data["action"] = action_info(*via).name;
     data["codes"] = option.codes;
     emit("response", std::move(data));
+    if (via) physical_effect(*via);
     if (via == ActionKind::check_vitals) record_vitals();
+    state_ = after_response(state_, option.codes, info_.affect, info_.phase);
+    emit_state("response");
     advance(seconds_per_response);
     run_script([&] { return script_->resume(*this, option); }, true);
 }
@@ -191,7 +214,10 @@ void Session::act(ActionKind action) {
     Json data = {{"action", name}, {"codes", codes}};
     if (action == ActionKind::touch) data["consented"] = touch_agreed;
     emit("action", std::move(data));
+    physical_effect(action);
     if (action == ActionKind::check_vitals) record_vitals();
+    state_ = after_response(state_, codes, info_.affect, info_.phase);
+    emit_state("response");
     advance(seconds_per_response);
     run_script([&] {
         script_->on_action(*this, action);
@@ -201,45 +227,149 @@ void Session::act(ActionKind action) {
 
 void Session::advance(Seconds duration) {
     const Seconds target = now_ + std::max<Seconds>(0, duration);
+    // The common effects that come in this stretch (DOMAIN.md), as cues.
+    std::vector<CueEvent> cues;
+    if (!doses_.empty())
+        cues = cues_between(physiology_, doses_, interventions_, minutes_now(), static_cast<double>(target) / 60.0);
+    std::size_t next_cue = 0;
     for (;;) {
         Seconds next = target + 1;
         if (supplemental_due_) next = std::min(next, *supplemental_due_);
         if (next_monitor_) next = std::min(next, *next_monitor_);
+        const bool cue_first = next_cue < cues.size() &&
+                               static_cast<Seconds>(std::floor(cues[next_cue].t_min * 60)) < next;
+        if (cue_first) next = std::max(now_, static_cast<Seconds>(std::floor(cues[next_cue].t_min * 60)));
         if (next > target) break;
+        evolve(next);
         now_ = next;
+        if (cue_first) {
+            const Cue cue = cues[next_cue++].cue;
+            emit("cue", {{"cue", cue_name(cue)}, {"text", cue_text(cue)}});
+            continue;
+        }
         if (supplemental_due_ && *supplemental_due_ == now_) {
             supplemental_due_.reset();
             give_dose(info_.dose->supplemental_mg, "supplemental");
         }
         if (next_monitor_ && *next_monitor_ == now_) {
             record_vitals();
+            emit_state("time");
             *next_monitor_ += monitor_interval;
         }
     }
+    evolve(target);
     now_ = target;
 }
 
 void Session::give_dose(double mg, std::string_view kind) {
+    doses_.push_back(Dose{minutes_now(), mg});
     emit("dose", {{"mg", whole_or_real(mg)}, {"kind", kind}});
+}
+
+double Session::intensity_now() const {
+    if (doses_.empty()) return 0;
+    return intensity(physiology_.drug, doses_, minutes_now());
 }
 
 void Session::set_touch_consent(const std::string& agreed) {
     touch_consent_ = agreed;
-    emit("state", {{"name", "touch_consent"}, {"value", agreed.empty() ? Json(false) : Json(agreed)}});
+    emit("consent", {{"touch", agreed.empty() ? Json(false) : Json(agreed)}});
 }
 
 Vitals Session::vitals_now() {
-    // Until the participant model lands (pharmacology, arousal), readings are the
-    // baseline with the monitor's measurement noise.
-    const Vitals& b = info_.patient.baseline;
-    return Vitals{b.hr + rng_.normal(0, 2), b.sbp + rng_.normal(0, 3), b.dbp + rng_.normal(0, 2),
-                  b.temp_c + rng_.normal(0, 0.05)};
+    return read_vitals(physiology_, doses_, interventions_, minutes_now(), state_.arousal, state_.distress,
+                       noise_rng_);
 }
 
 void Session::record_vitals() {
     const Vitals v = vitals_now();
+    const Vitals shown{static_cast<double>(std::lround(v.hr)), static_cast<double>(std::lround(v.sbp)),
+                       static_cast<double>(std::lround(v.dbp)), round1(v.temp_c)};
     emit("vitals", {{"hr", std::lround(v.hr)}, {"sbp", std::lround(v.sbp)},
-                    {"dbp", std::lround(v.dbp)}, {"temp_c", round_to(v.temp_c, 0.1)}});
+                    {"dbp", std::lround(v.dbp)}, {"temp_c", shown.temp_c}});
+    // An alert is raised once when a reading crosses its threshold, and again only
+    // after a reading has come back under it.
+    const auto now_alerts = alerts(shown, info_.thresholds);
+    for (const Alert a : now_alerts) {
+        if (std::find(active_alerts_.begin(), active_alerts_.end(), a) != active_alerts_.end()) continue;
+        const auto [value, limit] = [&]() -> std::pair<double, double> {
+            switch (a) {
+            case Alert::hr_high: return {shown.hr, info_.thresholds.hr};
+            case Alert::sbp_high: return {shown.sbp, info_.thresholds.sbp};
+            case Alert::dbp_high: return {shown.dbp, info_.thresholds.dbp};
+            case Alert::temp_high: return {shown.temp_c, info_.thresholds.temp_c};
+            }
+            return {0, 0};
+        }();
+        emit("alert", {{"alert", alert_name(a)}, {"value", whole_or_real(value)}, {"threshold", whole_or_real(limit)}});
+    }
+    active_alerts_ = now_alerts;
+}
+
+void Session::emit_state(std::string_view cause) {
+    emit("state", {{"cause", cause},
+                   {"distress", round1(state_.distress)},
+                   {"arousal", round1(state_.arousal)},
+                   {"trust", round1(state_.trust)},
+                   {"inward_focus", round1(state_.inward_focus)},
+                   {"dissociation", round1(state_.dissociation)},
+                   {"window", window_name(window())}});
+}
+
+// Lets the inner state move with time and the medicine, in steps of at most five
+// minutes so that the drug's changing intensity is followed.
+void Session::evolve(Seconds until) {
+    Seconds t = now_;
+    while (t < until) {
+        const Seconds step = std::min<Seconds>(300, until - t);
+        const double mid_min = (static_cast<double>(t) + static_cast<double>(step) / 2) / 60.0;
+        const double i = doses_.empty() ? 0.0 : intensity(physiology_.drug, doses_, mid_min);
+        state_ = after_time(state_, info_.initial_state, i, static_cast<double>(step) / 60.0);
+        t += step;
+    }
+}
+
+void Session::physical_effect(ActionKind action) {
+    const double t = minutes_now();
+    auto end_last = [&](Measure m) {
+        for (auto it = interventions_.rbegin(); it != interventions_.rend(); ++it)
+            if (it->measure == m && it->until_min > t) {
+                it->until_min = t;
+                return true;
+            }
+        return false;
+    };
+    switch (action) {
+    case ActionKind::water: interventions_.push_back({Measure::water, t}); break;
+    case ActionKind::blanket:
+        // Offering a blanket covers the participant; offering it again takes it off.
+        if (!end_last(Measure::blanket)) interventions_.push_back({Measure::blanket, t});
+        break;
+    case ActionKind::medical_support:
+        // The medical team cools and settles the participant.
+        interventions_.push_back({Measure::cooling, t});
+        interventions_.push_back({Measure::rest, t});
+        break;
+    default: break;
+    }
+}
+
+std::string Session::cue_text(Cue cue) const {
+    const std::string name = info_.patient.name.substr(0, info_.patient.name.find(' '));
+    const std::string pronouns = info_.patient.pronouns;
+    const std::string their = pronouns.rfind("she", 0) == 0 ? "her"
+                              : pronouns.rfind("he", 0) == 0 ? "his"
+                              : pronouns.rfind("they", 0) == 0 ? "their"
+                                                               : name + "'s";
+    switch (cue) {
+    case Cue::jaw_tightness: return name + " is working " + their + " jaw, teeth clenched.";
+    case Cue::nausea: return name + " swallows hard, a hand on " + their + " stomach: a wave of nausea.";
+    case Cue::feeling_cold: return name + " shivers and draws " + their + " arms in close.";
+    case Cue::sweating: return "A sheen of sweat on " + name + "'s forehead.";
+    case Cue::muscle_tension: return name + " stretches " + their + " shoulders, stiff and restless.";
+    case Cue::anxiety: return name + "'s breathing quickens for a moment; " + their + " hands grip the edge of the couch.";
+    }
+    return {};
 }
 
 void Session::end(std::string reason) {
@@ -296,7 +426,7 @@ bool Session::set_state(std::string_view name, double value) {
                                              : nullptr;
     if (!field) return false;
     *field = std::clamp(value, 0.0, 100.0);
-    emit("state", {{"name", name}, {"value", round_to(*field, 0.1)}});
+    emit_state("scenario");
     return true;
 }
 

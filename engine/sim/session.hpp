@@ -66,7 +66,17 @@ public:
     // in preparation and withdrawn at any moment.
     const std::string& touch_consent() const { return touch_consent_; }
     void set_touch_consent(const std::string& agreed);
+    // A reading now (with measurement noise, from the monitor's own generator).
     Vitals vitals_now();
+    // Felt drug intensity now, 0-1 (0 without a dose).
+    double intensity_now() const;
+    Window window() const { return window_of(state_, intensity_now()); }
+    // Alerts raised by the latest reading that are still in force.
+    std::vector<Alert> active_alerts() const { return active_alerts_; }
+    const Physiology& physiology() const { return physiology_; }
+    // The scenario's generator (math.random, line variants). The participant's
+    // body and the monitor draw from their own streams of the same seed, so
+    // checking vitals more or less often never changes what the participant says.
     Rng& rng() { return rng_; }
     int count_code(std::string_view code) const;
     std::optional<Seconds> last_code(std::string_view code) const;
@@ -77,6 +87,11 @@ private:
     void advance(Seconds duration);
     void give_dose(double mg, std::string_view kind);
     void record_vitals();
+    void emit_state(std::string_view cause);
+    void evolve(Seconds until);
+    void physical_effect(ActionKind action);
+    std::string cue_text(Cue cue) const;
+    double minutes_now() const { return static_cast<double>(now_) / 60.0; }
     void end(std::string reason);
     void run_script(auto&& step, bool expects_new_choice);
     void respond(const Option& option, std::optional<ActionKind> via);
@@ -85,6 +100,11 @@ private:
     ScenarioInfo info_;
     std::unique_ptr<Script> script_;
     Rng rng_;
+    Rng noise_rng_;
+    Physiology physiology_;
+    std::vector<Dose> doses_;
+    std::vector<Intervention> interventions_;
+    std::vector<Alert> active_alerts_;
     PatientState state_;
     std::string touch_consent_;
     std::vector<Event> events_;

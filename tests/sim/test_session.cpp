@@ -60,6 +60,14 @@ std::unique_ptr<FakeScript> one_choice_script() {
     return script;
 }
 
+// The n-th (0-based) event of a type.
+const Event& nth(const Session& s, const std::string& type, int n = 0) {
+    for (const auto& e : s.events())
+        if (e.type == type && n-- == 0) return e;
+    static const Event none{"none", -1, {}};
+    return none;
+}
+
 std::vector<std::string> types(const Session& s) {
     std::vector<std::string> out;
     for (const auto& e : s.events()) out.push_back(e.type);
@@ -74,7 +82,7 @@ TEST_CASE("a session runs the script to its first choice and waits") {
     REQUIRE(s.choice());
     CHECK(s.choice()->options.size() == 2);
     CHECK(s.now() == 30 * 60);
-    CHECK(types(s) == std::vector<std::string>{"start", "say", "wait", "choice"});
+    CHECK(types(s) == std::vector<std::string>{"start", "say", "wait", "choice"});  // no dose: no monitor
     CHECK_FALSE(s.over());
 }
 
@@ -87,10 +95,9 @@ TEST_CASE("choosing an option resumes the script; a response takes one simulated
     CHECK(applied->option == "reassure");  // records keep the id, not the number
     CHECK(s.over());
     const auto& events = s.events();
-    CHECK(events[4].type == "response");
-    CHECK(events[4].data["codes"][0] == "premature_reassurance");
-    CHECK(events[5].data["text"] == "You chose reassure");
-    CHECK(events[5].at == 31 * 60);
+    CHECK(nth(s, "response").data["codes"][0] == "premature_reassurance");
+    CHECK(nth(s, "say", 1).data["text"] == "You chose reassure");
+    CHECK(nth(s, "say", 1).at == 31 * 60);
     CHECK(events.back().type == "end");
     CHECK(events.back().data["reason"] == "script");
     CHECK(s.count_code("premature_reassurance") == 1);
@@ -116,9 +123,9 @@ TEST_CASE("holding space always answers a choice, as the default silent option")
     s.start();
     std::string error;
     REQUIRE(s.apply(TraineeAction::act(ActionKind::hold_space), error));
-    CHECK(s.events()[4].data["option"] == "hold_space");
-    CHECK(s.events()[4].data["codes"][0] == "holding_space");
-    CHECK(s.events()[5].data["text"] == "You chose hold_space");
+    CHECK(nth(s, "response").data["option"] == "hold_space");
+    CHECK(nth(s, "response").data["codes"][0] == "holding_space");
+    CHECK(nth(s, "say", 1).data["text"] == "You chose hold_space");
 }
 
 TEST_CASE("an option can claim a non-verbal action") {
@@ -228,7 +235,9 @@ TEST_CASE("state is clamped to 0-100 and every change is in the transcript") {
     CHECK(s.state().trust == 0);
     CHECK_FALSE(s.set_state("mood", 3));
     CHECK(s.events().back().type == "state");
-    CHECK(s.events().back().data["name"] == "trust");
+    CHECK(s.events().back().data["trust"] == 0.0);
+    CHECK(s.events().back().data["distress"] == 100.0);
+    CHECK(s.events().back().data["cause"] == "scenario");
 }
 
 TEST_CASE("same seed and actions give the same transcript; another seed gives other readings") {
