@@ -393,6 +393,18 @@ int l_choose(lua_State* L) {
     Choice choice;
     choice.prompt = optional_string(L, 2, "prompt", "s:choose");
     choice.moment = optional_string(L, 2, "moment", "s:choose");
+    const int flags = lua_getfield(L, 2, "flags");
+    if (flags == LUA_TTABLE) {
+        for (lua_Unsigned i = 1; i <= lua_rawlen(L, -1); ++i) {
+            if (lua_rawgeti(L, -1, static_cast<lua_Integer>(i)) != LUA_TSTRING || !is_id(lua_tostring(L, -1)))
+                luaL_error(L, "s:choose: flags must be a list of words like \"suicidal_statement\"");
+            choice.flags.emplace_back(lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+    } else if (flags != LUA_TNIL) {
+        luaL_error(L, "s:choose: flags must be a list of words");
+    }
+    lua_pop(L, 1);
     const auto n = lua_rawlen(L, 2);
     if (n == 0) luaL_error(L, "s:choose: needs at least one option");
     if (n > max_options) luaL_error(L, "s:choose: at most %d options (keys 1-9)", static_cast<int>(max_options));

@@ -1,6 +1,7 @@
 #include "script/lua_scenario.hpp"
 
 #include "script/l_session.hpp"
+#include "script/source_lines.hpp"
 #include "sim/session.hpp"
 
 #include <lua.hpp>
@@ -16,22 +17,6 @@ namespace holdspace::script {
 namespace {
 
 constexpr std::size_t max_scenario_bytes = 4u << 20;
-
-// The line where `field = ` first appears, so errors about the returned table
-// point at the author's text; otherwise the line of the last `return`.
-int line_of(const std::string& source, const std::string& field) {
-    std::size_t at = std::string::npos;
-    if (!field.empty()) {
-        const std::regex pattern("(^|[^A-Za-z0-9_])" + field + "\\s*=[^=]");
-        std::smatch m;
-        if (std::regex_search(source, m, pattern)) at = static_cast<std::size_t>(m.position(0));
-    }
-    if (at == std::string::npos) {
-        at = source.rfind("return");
-        if (at == std::string::npos) at = 0;
-    }
-    return 1 + static_cast<int>(std::count(source.begin(), source.begin() + static_cast<long>(at), '\n'));
-}
 
 // Reads the returned scenario table inside a protected call: raises a Lua error
 // with "field: problem" (the loader adds file:line).
@@ -450,7 +435,7 @@ LoadedScenario load_scenario_source(const std::string& source, const std::string
     lua_pushlightuserdata(L, &request);
     if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
         const std::string message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "invalid scenario table";
-        throw ScriptError(path + ":" + std::to_string(line_of(source, request.field)) + ": " + message, {});
+        throw ScriptError(path + ":" + std::to_string(line_of_field(source, request.field)) + ": " + message, {});
     }
     const int scenario_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     loaded.script = std::make_unique<LuaScript>(std::move(sandbox), scenario_ref);

@@ -595,6 +595,10 @@ int Sandbox::l_xpcall(lua_State* L) {
 // coroutine.resume and coroutine.close report errors as values; a sandbox
 // limit must not be one of them.
 int Sandbox::l_coroutine_passthrough(lua_State* L) {
+    // The coroutine running run(s) belongs to the session: resuming it from
+    // scenario code would answer a choice the trainee never made.
+    if (lua_type(L, 1) == LUA_TTHREAD && lua_tothread(L, 1) == of(L).run_thread)
+        return luaL_error(L, "the session's own coroutine cannot be resumed or closed by the scenario");
     SandboxLibrary::call_original(L);
     if (of(L).violation_ != Violation::none) return violation_error(L);
     return lua_gettop(L);

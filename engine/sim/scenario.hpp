@@ -49,6 +49,7 @@ struct Option {
 
 struct Choice {
     std::string prompt, moment;
+    std::vector<std::string> flags;  // marks for rubrics, e.g. "suicidal_statement"
     std::vector<Option> options;
     const Option* find(std::string_view id) const;
     const Option* claiming(std::string_view action) const;

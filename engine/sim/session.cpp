@@ -98,7 +98,8 @@ void Session::start() {
     if (started_) return;
     started_ = true;
     emit("start", {{"scenario", info_.id}, {"title", info_.title}, {"phase", info_.phase},
-                   {"seed", rng_.seed()}});
+                   {"rubric", info_.rubric}, {"seed", rng_.seed()}});
+    emit_state("start");
     if (info_.dose && info_.dose->initial_mg > 0) {
         record_vitals();  // the pre-dose reading every medicine session starts from
         give_dose(info_.dose->initial_mg, "initial");
@@ -285,11 +286,16 @@ void Session::record_vitals() {
     const Vitals v = vitals_now();
     const Vitals shown{static_cast<double>(std::lround(v.hr)), static_cast<double>(std::lround(v.sbp)),
                        static_cast<double>(std::lround(v.dbp)), round1(v.temp_c)};
-    emit("vitals", {{"hr", std::lround(v.hr)}, {"sbp", std::lround(v.sbp)},
-                    {"dbp", std::lround(v.dbp)}, {"temp_c", shown.temp_c}});
-    // An alert is raised once when a reading crosses its threshold, and again only
-    // after a reading has come back under it.
     const auto now_alerts = alerts(shown, info_.thresholds);
+    Json reading = {{"hr", std::lround(v.hr)}, {"sbp", std::lround(v.sbp)}, {"dbp", std::lround(v.dbp)},
+                    {"temp_c", shown.temp_c}};
+    if (!now_alerts.empty()) {
+        reading["alerts"] = Json::array();
+        for (const Alert a : now_alerts) reading["alerts"].push_back(alert_name(a));
+    }
+    emit("vitals", std::move(reading));
+    // An alert event is raised once when a reading crosses its threshold, and again
+    // only after a reading has come back under it; the reading lists all in force.
     for (const Alert a : now_alerts) {
         if (std::find(active_alerts_.begin(), active_alerts_.end(), a) != active_alerts_.end()) continue;
         const auto [value, limit] = [&]() -> std::pair<double, double> {
@@ -400,6 +406,7 @@ void Session::offer_choice(Choice choice) {
     Json data = Json::object();
     if (!choice.moment.empty()) data["moment"] = choice.moment;
     if (!choice.prompt.empty()) data["prompt"] = choice.prompt;
+    if (!choice.flags.empty()) data["flags"] = choice.flags;
     data["options"] = std::move(options);
     emit("choice", std::move(data));
     choice_ = std::move(choice);

@@ -1,17 +1,44 @@
 -- Medicine session: onset anxiety, a traumatic memory surfaces, peak vitals, nonlinear material.
 -- Time course (DOMAIN.md, "Pharmacology and safety numbers"): onset ~30-60 min, peak ~1.5-2.5 h,
 -- a supplemental dose at 2 h extends duration; sessions last 6-8 h (MAPS Phase 3 course).
-
-local touch_used = false       -- touch given within consent at some point today
-local touch_withdrawn = false  -- she has since withdrawn it (consent can be withdrawn at any moment)
+--
+-- The participant model (docs/patient-model.md) does the bookkeeping: every response's codes move
+-- her distress, trust and inward focus, and the medicine and time move them too. This script only
+-- changes her state for what the material does (a memory arriving, grief moving through, news of
+-- her readings) and for what a code cannot know about this moment. Her body is drawn from the seed:
+-- the come-up, the readings, the alerts and the cues (jaw, nausea, cold...) differ from run to run.
 
 local function silent(r) return r.action == "hold_space" end
-local function pick(lines) return lines[math.random(#lines)] end
 
--- Vizeli & Liechti 2017 (J Psychopharmacol 31:576): systolic > 160 mmHg, heart rate > 100 bpm and
--- temperature > 38 C were each seen in a sizeable minority of healthy subjects at 75-125 mg.
-local function vitals_raised(v)
-  return v.sbp > 160 or v.hr > 100 or v.temp_c > 38
+local function has(list, x)
+  for _, v in ipairs(list) do
+    if v == x then return true end
+  end
+  return false
+end
+
+-- Vizeli & Liechti 2017 (J Psychopharmacol 31:576; 75-125 mg): heart rate > 100 bpm in 29% of
+-- healthy subjects, systolic > 160 mmHg in 33%, temperature > 38 C in 19%. A fast pulse near the
+-- peak is expected and watched; pressure or temperature over the limit needs the physician's eye.
+local function concern(alerts)
+  return has(alerts, "sbp_high") or has(alerts, "dbp_high") or has(alerts, "temp_high")
+end
+
+-- What a reading's alerts say, in the words a co-therapist would use.
+local function alert_words(alerts)
+  local words = {}
+  if has(alerts, "sbp_high") or has(alerts, "dbp_high") then words[#words + 1] = "her blood pressure is over the limit" end
+  if has(alerts, "temp_high") then words[#words + 1] = "her temperature is over 38" end
+  if has(alerts, "hr_high") then words[#words + 1] = "her pulse is over 100" end
+  if #words == 0 then return "her readings are within the limits" end
+  if #words == 1 then return words[1] end
+  return table.concat(words, ", ", 1, #words - 1) .. " and " .. words[#words]
+end
+
+-- The physician examines her (an unrecorded reading: see the notes in the report on s:vitals()).
+local function raised_now(s)
+  local v = s:vitals()
+  return concern(s:alerts()) or v.sbp > 160 or v.dbp > 100 or v.temp_c > 38
 end
 
 return {
@@ -36,9 +63,11 @@ return {
       .. "way. Nightmares, hypervigilance, shuts down when voices are raised. First medicine session.",
     baseline = { hr = 74, sbp = 118, dbp = 76, temp_c = 36.6 },
     consent = { touch = "hand on forearm" },  -- agreed in preparation
+    -- Apprehensive on the morning of a first medicine session.
+    state = { distress = 35, arousal = 45, trust = 60, inward_focus = 30, dissociation = 10 },
   },
   -- Initial 120 mg; supplemental half dose 60 mg at 2 h (DOMAIN.md: 80 or 120 mg, optional half
-  -- dose 1.5-2 h later, total 80-180 mg).
+  -- dose 1.5-2 h later, total 80-180 mg). The engine gives it when the clock reaches 120 min.
   dose = { initial_mg = 120, supplemental_mg = 60, supplemental_at = 120 },
 
   on_action = function(s, action)
@@ -48,91 +77,109 @@ return {
         s:narrate("She doesn't seem to notice the glass. You set it within her reach.")
       else
         s:narrate("She takes a few sips and hands the glass back.")
-        s:say(pick{ "Thanks.", "Thank you. My mouth's so dry." })
+        s:say{ { text = "Thanks." }, { text = "Thank you. My mouth's so dry." }, { text = "Mm. Thanks." } }
       end
     elseif action == "blanket" then
-      if s:vitals().temp_c > 37.5 or p.arousal > 75 then
+      local v = s:vitals()
+      if has(s:alerts(), "temp_high") or v.temp_c >= 37.5 or s:window() == "hyper" then
         s:say("No. I'm too hot already.", { affect = "anxious" })
       else
-        -- Feeling cold is a common effect (DOMAIN.md, common effects during sessions).
         s:narrate("She pulls the blanket up to her shoulders.")
-        s:say("That's better. I'm cold, weirdly.")
+        s:say{ { text = "That's better." }, { text = "Mm. Thank you." } }
       end
     elseif action == "music" then
       s:narrate("You adjust the music.")
       if p.distress >= 70 then
         s:narrate("She doesn't react; she is somewhere else.")
       else
-        s:narrate(pick{ "She nods slightly.", "She lets out a long breath." })
+        s:say{ { text = "Mm.", affect = "calm" }, { text = "That's nice.", affect = "calm" } }
       end
     elseif action == "eyeshades" then
       if p.distress >= 70 or p.dissociation >= 40 then
         s:say("Not right now. I want to see the room.", { affect = "anxious" })
       else
         s:narrate("She settles the eyeshades over her eyes.")
-        p.inward_focus = p.inward_focus + 5
+        p.inward_focus = p.inward_focus + 5  -- eyeshades support an inward focus (DOMAIN.md, setting)
       end
     elseif action == "touch" then
-      if not s.patient.consent.touch or touch_withdrawn then
-        p.trust = p.trust - 20
-        p.distress = p.distress + 10
-        p.inward_focus = p.inward_focus - 10
-        s:narrate("She pulls her arm away sharply and tucks it under the blanket.")
-        s:say("I asked for no touch.", { affect = "angry" })
-      else
-        touch_used = true
-        if p.distress >= 60 then
-          s:narrate("Your hand rests on her forearm. After a moment her breathing slows a little.")
-          p.distress = p.distress - 5
-          p.trust = p.trust + 2
+      -- Touch only as agreed in advance, withdrawable at any moment (DOMAIN.md, ethics). The engine
+      -- codes this touch from the consent in force; here is only what she does.
+      if not p.consent.touch then
+        s:narrate("She pulls her arm away sharply and tucks it against her side.")
+        if s:count("touch_without_consent") >= 2 then
+          s:say("Stop. I said no.", { affect = "angry" })
+        elseif s:did("nr_touch") then
+          s:say("I said no more touch. It helped before. It doesn't now.", { affect = "angry" })
         else
-          s:narrate("She startles slightly at the contact, then lets your hand rest on her forearm.")
+          s:say("I asked for no touch.", { affect = "angry" })
         end
+      elseif p.distress >= 60 then
+        s:narrate("Your hand rests on her forearm. After a moment her breathing slows a little.")
+      else
+        s:narrate("She startles slightly at the contact, then lets your hand rest on her forearm.")
       end
     elseif action == "check_vitals" then
       s:narrate("She holds still while the cuff inflates.")
+      if concern(s:alerts()) then
+        s:narrate("Your co-therapist looks at the numbers and pages the physician.")
+      end
     elseif action == "medical_support" then
-      local v = s:vitals()
-      if vitals_raised(v) then
-        s:narrate("The physician comes, examines her and asks to be called with the next readings.")
+      if raised_now(s) then
+        s:narrate("The physician comes, examines her, and asks to be called with every reading "
+          .. "for the next hour.")
       else
         s:narrate("The physician comes, examines her and finds nothing that needs action.")
-        p.distress = p.distress + 10
-        p.trust = p.trust - 5
-        p.inward_focus = p.inward_focus - 10
+        p.distress = p.distress + 8  -- a doctor at her side, unasked for, frightens her
         s:say("Is something wrong with me?", { affect = "fearful" })
       end
     end
   end,
 
   run = function(s)
-    touch_used = false
-    touch_withdrawn = false
     local p = s.patient
-    p.distress = 35
-    p.arousal = 45
-    p.trust = 60
-    p.inward_focus = 30
-    p.dissociation = 10
     local start_distress = p.distress
-    local unchecked = false   -- she reported heart, heat and headache and nobody measured
+    local unchecked = false      -- she said her heart was pounding and nobody measured
+    local cotherapist = false    -- the co-therapist stepped in for the trainee
     local r
 
     s:phase("dose")
     s:narrate("Mid-morning. Inês has taken the capsule with a glass of water and settled on the "
-      .. "couch under a light blanket, eyeshades resting on her forehead. The music is low. You and "
-      .. "your co-therapist sit on either side of her.")
-    s:say(pick{ "Okay. Here we go, I suppose.", "Right. No going back now." }, { affect = "anxious" })
+      .. "couch, eyeshades resting on her forehead. The music is low. You and your co-therapist sit "
+      .. "on either side of her.")
+    s:say{
+      { text = "Okay. Here we go, I suppose.", affect = "anxious" },
+      { text = "Right. No going back now.", affect = "anxious" },
+      { text = "I keep wanting to make a joke. I think that's nerves.", affect = "playful" },
+    }
 
-    s:wait(40)  -- onset ~30-60 min after the dose (DOMAIN.md, time course)
+    -- Onset ~30-60 min after the dose (DOMAIN.md, time course). When it comes depends on how this
+    -- participant absorbs it, so wait up to a quarter of an hour more for her come-up.
+    s:wait(40)
+    if s:intensity() < 0.2 then
+      s:narrate("Forty minutes. She lifts the eyeshades: nothing yet, she says, and lies back.")
+      for _ = 1, 3 do
+        if s:intensity() >= 0.2 then break end
+        s:wait(5)
+      end
+    end
 
     -- Moment 1: onset anxiety -------------------------------------------------------------------
     s:phase("onset")
-    p.arousal = p.arousal + 20
+    -- The come-up brings her fear of losing control (material).
+    p.arousal = p.arousal + 15
     p.distress = p.distress + 15
-    s:narrate("She pushes the eyeshades up and half sits. Her breathing is quick and high in her chest.")
-    s:say("Something's happening. My hands are tingling and I feel like I'm going to lose control. "
-      .. "I don't like this.", { affect = "fearful" })
+    s:narrate("She pushes the eyeshades up and half sits, looking from you to your co-therapist.")
+    if s:intensity() >= 0.2 then
+      s:say{
+        { text = "Something's happening. My hands are tingling and I feel like I'm going to lose "
+            .. "control. I don't like this.", affect = "fearful" },
+        { text = "It's coming. It's like a wave under me and I can't see the top of it. I don't "
+            .. "like this.", affect = "fearful" },
+      }
+    else
+      s:say("Is it starting? I can't tell. My hands feel strange and I keep waiting for it to hit "
+        .. "me all at once. I don't like not knowing.", { affect = "anxious" })
+    end
     r = s:choose{
       moment = "onset_anxiety",
       { id = "on_reflect",
@@ -159,49 +206,58 @@ return {
           .. "of her process. Offer presence first; follow rather than lead." },
     }
     if r.id == "on_reflect" then
-      p.distress = p.distress - 10
-      p.arousal = p.arousal - 5
-      p.inward_focus = p.inward_focus + 20
-      p.trust = p.trust + 5
       s:narrate("She lets out a long breath and pulls the eyeshades back down.")
-      s:say("Okay. Stay close.", { affect = "relieved" })
+      s:say{
+        { text = "Okay. Stay close.", affect = "relieved" },
+        { text = "Okay. It's big. I'll let it be big.", affect = "calm" },
+        { text = "Okay. Just... don't go anywhere.", affect = "anxious",
+          weight = function() return s:window() == "hyper" and 2 or 0.3 end },
+      }
     elseif r.id == "on_promise" then
-      p.trust = p.trust - 8
-      p.inward_focus = p.inward_focus + 5
-      s:say("You can't promise that.", { affect = "anxious" })
-      s:narrate("She lies back, but her hands stay clenched on the blanket.")
+      s:say{
+        { text = "You can't promise that.", affect = "anxious" },
+        { text = "...Okay. If you say so.", affect = "withdrawn" },
+      }
+      s:narrate("She lies back, but her hands stay clenched at her sides.")
     elseif r.id == "on_distract" then
-      p.inward_focus = p.inward_focus - 15
-      p.arousal = p.arousal + 5
+      p.arousal = p.arousal + 5  -- the anxiety has nowhere to go
       s:say("The drive? Fine. Traffic.", { affect = "anxious" })
       s:narrate("For ten minutes she talks about traffic and the school term, faster and faster. "
         .. "The anxiety doesn't leave; it has nowhere to go.")
     elseif r.id == "on_breathing" then
-      p.distress = p.distress - 5
-      p.inward_focus = p.inward_focus - 5
       s:say("In for four... okay. Okay.", { affect = "anxious" })
       s:narrate("She follows your count for a while, watching your face to check she's doing it right.")
     elseif silent(r) then
-      p.distress = p.distress - 5
-      p.inward_focus = p.inward_focus + 10
       s:narrate("You stay where you are, quiet and attentive. After a minute she looks over, sees "
         .. "you there, and lies back.")
     end
 
-    s:wait(30)  -- now ~70 min after the dose: material surfaces 60-120 min in
+    s:wait(30)  -- material often surfaces 60-120 min in, as the medicine nears its peak
 
     -- Moment 2: a memory surfaces ---------------------------------------------------------------
     s:phase("emergence")
-    if p.inward_focus >= 40 then
-      s:narrate("For a long stretch she is still. Then her knees draw up under the blanket.")
+    if p.inward_focus >= 45 then
+      s:narrate("For a long stretch she is still. Then her knees draw up.")
     else
       s:narrate("She has been restless, eyeshades on and off. In the middle of shifting position "
         .. "she goes still and draws her knees up.")
     end
+    -- The memory arrives (material).
     p.distress = p.distress + 15
-    p.arousal = p.arousal + 10
-    s:say("I'm in the hallway at my parents' house. I'm small. They're in the kitchen and it's "
-      .. "getting loud.", { affect = "fearful" })
+    p.arousal = p.arousal + 8
+    s:say{
+      { text = "I'm in the hallway at my parents' house. I'm small. They're in the kitchen and it's "
+          .. "getting loud.", affect = "fearful", weight = function(q) return q.trust end },
+      { text = "There's a hallway. My parents' house. It's getting loud in the kitchen.",
+        affect = "fearful", weight = function(q) return (100 - q.trust) / 2 end },
+    }
+    local away_rationale = "Redirecting away: she is distressed but talking and oriented, inside her "
+      .. "window of tolerance. Pulling her out says the memory is too dangerous to be with."
+    if s:window() == "hyper" then
+      away_rationale = "Redirecting away: she is flooded, but still talking and oriented. Steady "
+        .. "presence brings her down without taking her out of the memory; pulling her out says it "
+        .. "is too dangerous to be with."
+    end
     r = s:choose{
       moment = "memory_surfaces",
       { id = "ms_follow",
@@ -218,31 +274,25 @@ return {
       { id = "ms_away",
         text = "You're not there now. You're safe here with us. Open your eyes and look around the room.",
         codes = { "redirecting", "premature_reassurance", "grounding" },
-        rationale = "Redirecting away: she is distressed but talking and oriented, inside her "
-          .. "window of tolerance. Pulling her out says the memory is too dangerous to be with." },
+        rationale = away_rationale },
       { id = "ms_hold", action = "hold_space",
         codes = { "holding_space", "empathic_presence" },
         rationale = "Quiet presence also follows her. A brief reflection can help someone who has "
           .. "just said something hard to feel heard, but silence is never wrong here." },
     }
     if r.id == "ms_follow" or r.id == "ms_hold" then
-      p.inward_focus = p.inward_focus + 10
-      p.trust = p.trust + (r.id == "ms_follow" and 5 or 3)
-      p.distress = p.distress + 5
+      p.distress = p.distress + 5  -- the memory deepens
       s:say("My brother's behind me on the stairs. I've got his hand. I'm keeping him quiet.",
         { affect = "fearful" })
     elseif r.id == "ms_probe" then
-      p.trust = p.trust - 12
-      p.distress = p.distress + 10
-      p.arousal = p.arousal + 10
-      p.inward_focus = p.inward_focus - 10
+      -- Pushed for content she hasn't reached: the memory floods instead of unfolding.
+      p.distress = p.distress + 8
+      p.arousal = p.arousal + 8
       s:say("I don't... why are you asking me that? I don't know what I see.", { affect = "distressed" })
       s:narrate("She presses the heels of her hands against the eyeshades and says nothing for "
         .. "several minutes.")
     elseif r.id == "ms_away" then
-      p.inward_focus = p.inward_focus - 20
-      p.dissociation = p.dissociation + 5
-      p.trust = p.trust - 5
+      p.dissociation = p.dissociation + 5  -- cut off mid-memory, she goes a little numb
       s:narrate("She lifts the eyeshades and looks at the ceiling, the window, you.")
       s:say("Okay. I'm here.", { affect = "numb" })
       s:say("It was right there. Now it's gone.", { affect = "sad" })
@@ -258,8 +308,9 @@ return {
     else
       s:narrate("She is crying now, quietly at first, then hard.")
     end
+    -- The grief arrives (material).
     p.distress = p.distress + 20
-    p.arousal = p.arousal + 10
+    p.arousal = p.arousal + 8
     s:say("I was supposed to keep him quiet. I was supposed to stop it. I couldn't stop any of it.",
       { affect = "tearful" })
     r = s:choose{
@@ -290,31 +341,30 @@ return {
     }
     if r.id == "nr_stay" or r.id == "nr_touch" or silent(r) then
       if r.id == "nr_touch" then
-        touch_used = true
         s:narrate("She nods. Your hand rests on her forearm; for a moment her other hand comes "
           .. "over and holds your wrist.")
       elseif silent(r) then
         s:narrate("You stay close and quiet while she cries.")
       end
       s:wait(10)
-      p.distress = p.distress - 15
-      p.inward_focus = p.inward_focus + 10
-      p.trust = p.trust + 5
+      p.distress = p.distress - 12  -- the grief moves through (her process)
       s:narrate("She cries for a long time. Gradually the sobs slow and her breathing deepens.")
-      s:say("Something let go. I don't know what.", { affect = "relieved" })
+      s:say{
+        { text = "Something let go. I don't know what.", affect = "relieved" },
+        { text = "I haven't cried like that since I was small.", affect = "sad" },
+        { text = "He was so little. I was so little.", affect = "tearful",
+          weight = function(q) return q.inward_focus >= 60 and 1 or 0.3 end },
+      }
     elseif r.id == "nr_fix" then
-      p.trust = p.trust - 10
-      p.dissociation = p.dissociation + 15
-      p.distress = p.distress - 5
-      p.inward_focus = p.inward_focus - 10
-      s:say("I know that. Everyone's always said that.", { affect = "withdrawn" })
+      p.dissociation = p.dissociation + 15  -- the feeling is shut off rather than felt
+      s:say{
+        { text = "I know that. Everyone's always said that.", affect = "withdrawn" },
+        { text = "Right. Yes. I know.", affect = "numb" },
+      }
       s:narrate("The crying stops abruptly, which is not the same as settling. She turns her "
         .. "face to the wall.")
     elseif r.id == "nr_water" then
-      p.inward_focus = p.inward_focus - 15
-      p.distress = p.distress - 5
       p.dissociation = p.dissociation + 5
-      p.trust = p.trust - 3
       s:narrate("She takes the water, sips, wipes her face.")
       s:say("Sorry. I'm okay. Sorry.", { affect = "ashamed" })
     end
@@ -322,26 +372,48 @@ return {
     s:wait(5)
 
     -- Moment 4: peak, and a moment where measuring is the safe move -----------------------------
-    -- Kolbrich et al. 2008: peak cardiovascular effects 1-2 h after the dose.
+    -- Kolbrich et al. 2008: peak cardiovascular effects 1-2 h after the dose. What she feels
+    -- follows her body now; what the trainee has seen is the monitor's last reading.
     s:phase("peak")
-    p.arousal = p.arousal + 10
-    s:narrate("She pushes the blanket off. Her face and neck are flushed and she is working her jaw.")
-    s:say("My heart's pounding. I'm boiling. And my head's thumping, right at the back. Is that "
-      .. "normal?", { affect = "anxious" })
+    local v = s:vitals()
+    local flagged = s:alerts()            -- alerts in force from the last recorded reading
+    local urgent = concern(flagged)
+    local hot = v.temp_c >= 37.5
+    local pounding = v.sbp >= 150
+    if hot then
+      s:narrate("She pushes herself up on her elbows. Her face and neck are flushed.")
+    else
+      s:narrate("She pushes herself up on her elbows and presses a hand flat to her chest.")
+    end
+    local complaint = "My heart's pounding."
+    if hot then complaint = complaint .. " I'm boiling." end
+    if pounding then complaint = complaint .. " And my head's thumping, right at the back." end
+    local checked_at = s:last("checking_vitals")
+    if checked_at and s:minutes() - checked_at <= 30 then
+      complaint = complaint .. " You checked me a bit ago. Is it still okay?"
+    end
+    if s:window() == "hyper" then
+      s:say(complaint .. " It's too fast. Is it meant to be this fast?", { affect = "fearful" })
+    else
+      s:say(complaint .. " Is that normal?", { affect = "anxious" })
+    end
     r = s:choose{
       moment = "vitals",
+      prompt = urgent and "The monitor's last reading is flagged." or nil,
       { id = "vt_check", action = "check_vitals",
         text = "Tell her you're going to check her blood pressure, pulse and temperature, and do it now.",
         codes = { "checking_vitals", "giving_information" },
         expert = true,
         rationale = "Safety first: unsafe vitals need attention. Heart rate, blood pressure and "
-          .. "temperature rise with MDMA, most around the peak. A pounding heart, heat and a "
-          .. "headache call for measuring, not guessing." },
+          .. "temperature rise with MDMA, most around the peak. A pounding heart calls for "
+          .. "measuring, not guessing" .. (urgent and ", all the more with the last reading "
+          .. "already over the limit." or ".") },
       { id = "vt_normal",
         text = "That's just the medicine. It's completely normal. Try to go back inside.",
         codes = { "premature_reassurance", "encourage_inward_focus" },
         rationale = "Probably true, but unmeasured. Reassurance is not a vitals check; safety "
-          .. "first: unsafe vitals need attention, and you can't know without measuring." },
+          .. "first: unsafe vitals need attention, and you can't know without measuring"
+          .. (urgent and ". The monitor had already flagged her last reading." or ".") },
       { id = "vt_interpret",
         text = "That's your body releasing what you've been holding. Let it move through you.",
         codes = { "interpreting" },
@@ -350,73 +422,123 @@ return {
       { id = "vt_call", action = "medical_support",
         text = "Call the on-call physician straight away.",
         codes = { "escalation_medical" },
-        rationale = "Escalation is right when readings are unsafe, but measure first: it tells you "
-          .. "and the physician what is happening. Check vitals, then escalate if needed." },
+        rationale = urgent
+          and ("Calling the physician is reasonable with a flagged reading, and far better than "
+            .. "reassurance. Still, safety first means measuring now: a fresh reading tells you "
+            .. "and the physician whether it is still climbing.")
+          or ("Escalation is right when readings are unsafe, but measure first: it tells you and "
+            .. "the physician what is happening. Check vitals, then escalate if needed.") },
     }
-    local v = s:vitals()
-    if r.id == "vt_check" or r.id == "vt_call" then
-      if r.id == "vt_call" then
-        s:narrate("The physician comes and takes her blood pressure, pulse and temperature.")
-        p.distress = p.distress + 5
-        s:say("Am I in trouble? Is something wrong with me?", { affect = "fearful" })
-      end
-      if vitals_raised(v) then
-        s:narrate("The readings are well up from her baseline. She is alert and talking. Your "
-          .. "co-therapist notes the time for a recheck and lets the physician know.")
-        p.trust = p.trust + 3
-        s:say("Is it bad?", { affect = "anxious" })
+    if r.id == "vt_check" then
+      local now = s:alerts()  -- the reading just taken
+      if concern(now) then
+        s:narrate("Your co-therapist reads out the numbers quietly: " .. alert_words(now) .. ". She "
+          .. "is alert and talking, with no chest pain. Your co-therapist pages the physician.")
+        p.distress = p.distress + 5  -- the news lands
+        s:say{
+          { text = "Okay. As long as someone's watching it.", affect = "calm",
+            weight = function(q) return q.trust end },
+          { text = "Is it bad? Is it my heart?", affect = "fearful",
+            weight = function(q) return 100 - q.trust end },
+        }
+      elseif has(now, "hr_high") then
+        s:narrate("Her pulse is over 100; pressure and temperature are up from her baseline but "
+          .. "within what is expected at this stage. Your co-therapist notes the time for the next reading.")
+        p.distress = p.distress - 5  -- measured and named
+        s:say{
+          { text = "Over a hundred. Okay. That's what it feels like.", affect = "calm" },
+          { text = "Okay. Will you keep checking?", affect = "anxious" },
+        }
       else
         s:narrate("The readings are up from her baseline but within what is expected at this stage.")
-        p.distress = p.distress - 10
-        p.trust = p.trust + 5
-        s:say("Okay. Okay, good. I just needed to know.", { affect = "relieved" })
+        p.distress = p.distress - 8  -- relief: it was measured, and it's all right
+        s:say{
+          { text = "Okay. Okay, good. I just needed to know.", affect = "relieved" },
+          { text = "Good. Sorry. I got scared.", affect = "ashamed",
+            weight = function(q) return q.trust < 50 and 1 or 0.3 end },
+        }
+      end
+    elseif r.id == "vt_call" then
+      if urgent or raised_now(s) then
+        s:narrate("The physician comes, looks at the monitor and examines her: raised, as the "
+          .. "monitor showed, and she is alert, with no chest pain. The physician stays close.")
+        s:say{
+          { text = "Okay. Thank you for getting someone.", affect = "relieved" },
+          { text = "Is it bad?", affect = "anxious" },
+        }
+      else
+        s:narrate("The physician comes, looks at the monitor and examines her: up from her "
+          .. "baseline, within what is expected at this stage.")
+        p.distress = p.distress + 5  -- a doctor at her side frightens her
+        s:say("Am I in trouble? Is something wrong with me?", { affect = "fearful" })
       end
     else
       unchecked = true
-      p.distress = p.distress + 10
-      p.trust = p.trust - 5
+      p.distress = p.distress + 8  -- her fear for her heart, unanswered
       if r.id == "vt_normal" then
-        s:say("...Okay.", { affect = "anxious" })
+        if s:count("premature_reassurance") >= 2 then
+          s:say("You keep telling me it's fine. You don't know that.", { affect = "angry" })
+        else
+          s:say{
+            { text = "...Okay.", affect = "anxious" },
+            { text = "How do you know, though?", affect = "anxious" },
+          }
+        end
       elseif r.id == "vt_interpret" then
         s:say("It doesn't feel like releasing. It feels like my heart.", { affect = "fearful" })
       elseif silent(r) then
+        -- Silence to a direct question about her heart is not felt as presence.
         p.trust = p.trust - 5
         s:say("Hello? Did you hear me?", { affect = "fearful" })
       end
       s:narrate("She lies back, one hand flat on her chest.")
-    end
-
-    s:wait(10)
-    if unchecked then
-      -- The two-therapist team: the co-therapist does what the trainee did not.
-      s:narrate("Before the supplemental dose is due, your co-therapist quietly takes her blood "
-        .. "pressure, pulse and temperature.")
-      if vitals_raised(s:vitals()) then
-        s:narrate("The readings are well up from her baseline. Your co-therapist calls the "
-          .. "physician and gives you a look.")
+      if urgent then
+        -- The two-therapist team: the co-therapist does what the trainee did not.
+        s:narrate("Your co-therapist, with the flagged reading in front of them, moves round to "
+          .. "her side, tells her what they are doing and pages the physician.")
+        cotherapist = true
       end
     end
 
-    -- Let the clock pass 120 min after the dose: the supplemental 60 mg is given then (dose above).
+    -- The two-hour mark: the engine gives the supplemental 60 mg and the monitor takes a reading.
     s:wait(math.max(1, 121 - (s:since_dose() or 0)))
-    if vitals_raised(s:vitals()) then
-      s:narrate("The physician has reviewed her readings. She sits up to take the supplemental "
-        .. "capsule with a sip of water, then lies back.")
+    local at_dose = s:alerts()
+    if concern(at_dose) then
+      s:narrate("The physician reviewed her before the supplemental dose: " .. alert_words(at_dose)
+        .. ", and she is alert and oriented, with no chest pain or confusion. The decision was the "
+        .. "physician's: the half dose went ahead, with every reading watched for the next hour.")
+    elseif urgent or cotherapist then
+      s:narrate("The physician reviewed her before the supplemental dose: the two-hour reading is "
+        .. "back under the limits. She sat up to take the capsule with a sip of water, then lay back.")
+    elseif has(at_dose, "hr_high") then
+      s:narrate("The physician looked over the two-hour reading: her pulse is up, as expected near "
+        .. "the peak. She sat up to take the supplemental capsule with a sip of water, then lay back.")
     else
-      s:narrate("She sits up to take the supplemental capsule with a sip of water, then lies back.")
+      s:narrate("At the two-hour mark she sat up to take the supplemental capsule with a sip of "
+        .. "water, then lay back.")
+    end
+    if unchecked and not cotherapist and (concern(at_dose) or has(at_dose, "hr_high")) then
+      s:narrate("Your co-therapist catches your eye. Twenty minutes passed between her pounding "
+        .. "heart and this reading.")
     end
 
     -- Withdrawal of touch consent: it can be withdrawn at any moment (DOMAIN.md, ethics).
     s:wait(5)
-    s:narrate("She draws both arms under the blanket.")
-    if touch_used then
-      s:say("Can we leave out the hand on my arm for the rest of today? It helped before. I just "
-        .. "want my own space now.", { affect = "calm" })
+    s:narrate("She folds her arms across her chest.")
+    if p.trust < 40 then
+      s:say("And please don't touch me. Not today.", { affect = "withdrawn" })
+    elseif s:count("touch_within_consent") > 0 then
+      s:say{
+        { text = "Can we leave out the hand on my arm for the rest of today? It helped before. I "
+            .. "just want my own space now.", affect = "calm" },
+        { text = "No more hand on my arm today, please. It was good. I want to be on my own with "
+            .. "it now.", affect = "calm" },
+      }
     else
       s:say("Can we leave out touch for the rest of today? Nothing's wrong. I just want my own "
         .. "space.", { affect = "calm" })
     end
-    touch_withdrawn = true
+    s:set_touch_consent(false)
 
     s:wait(35)
 
@@ -424,14 +546,17 @@ return {
     if p.dissociation >= 30 then
       s:narrate("She seems far away. When she speaks, it is slowly, as if from a distance.")
     elseif p.trust < 45 then
-      s:narrate("She has been quiet and guarded, eyeshades on, arms crossed over the blanket.")
+      s:narrate("She has been quiet and guarded, eyeshades on, arms crossed.")
     else
       s:narrate("The music has changed to something slow with strings. Her face has softened.")
     end
-    p.distress = p.distress - 10
-    p.arousal = p.arousal - 5
-    s:say("I'm somewhere else now. My grandmother's garden. There's a lemon tree. That's strange. "
-      .. "Why am I here?", { affect = "confused" })
+    p.distress = p.distress - 8  -- somewhere softer arrives on its own (material)
+    s:say{
+      { text = "I'm somewhere else now. My grandmother's garden. There's a lemon tree. That's "
+          .. "strange. Why am I here?", affect = "confused", weight = function(q) return q.trust end },
+      { text = "My grandmother's garden, now. A lemon tree. It's silly. Doesn't matter.",
+        affect = "withdrawn", weight = function(q) return (100 - q.trust) * 0.6 end },
+    }
     r = s:choose{
       moment = "nonlinear",
       { id = "nl_follow",
@@ -455,20 +580,19 @@ return {
         rationale = "Silence follows too: she is exploring, not asking for help." },
     }
     if r.id == "nl_follow" or r.id == "nl_hold" then
-      p.inward_focus = p.inward_focus + 10
-      p.trust = p.trust + 3
-      p.distress = p.distress - 10
-      s:say("She used to come and get us. After. She'd take us to hers and make lemonade. I'd "
-        .. "forgotten that. I'd completely forgotten.", { affect = "warm" })
+      p.distress = p.distress - 5  -- remembered care
+      s:say{
+        { text = "She used to come and get us. After. She'd take us to hers and make lemonade. I'd "
+            .. "forgotten that. I'd completely forgotten.", affect = "warm",
+          weight = function(q) return q.trust end },
+        { text = "She used to come and get us. After.", affect = "sad",
+          weight = function(q) return (100 - q.trust) * 0.6 end },
+      }
     elseif r.id == "nl_lead_back" then
-      p.distress = p.distress + 15
-      p.trust = p.trust - 8
-      p.inward_focus = p.inward_focus - 10
+      p.distress = p.distress + 10  -- sent back, and failing to find it
       s:narrate("She tries. Her brow furrows and her breathing quickens.")
       s:say("I can't find it. I'm doing it wrong.", { affect = "distressed" })
     elseif r.id == "nl_interpret" then
-      p.inward_focus = p.inward_focus - 15
-      p.trust = p.trust - 3
       s:say("Maybe. I don't know. Now I'm thinking about what you said instead.", { affect = "confused" })
       s:narrate("The garden doesn't come back.")
     end
@@ -483,24 +607,36 @@ return {
     end
     s:wait(90)
     s:phase("return")
-    -- Jaw tightness and decreased appetite: common effects (DOMAIN.md).
-    s:narrate("Five hours in. She sits up, eats two crackers, and says her jaw aches.")
-    p.arousal = 45
-    p.inward_focus = p.inward_focus - 20
-    p.distress = p.distress - 15
+    if s:intensity() > 0.35 then
+      s:narrate("Five hours in, and she is still well inside it: eyeshades on, the occasional long breath.")
+    else
+      s:narrate("Five hours in. She sits up, takes the eyeshades off and eats two crackers, slowly.")
+    end
     s:wait(100)
 
     -- Moment 6: closing the day -----------------------------------------------------------------
     -- Therapists stay until effects have worn off and distress is at or below its starting level;
-    -- an attendant stays overnight (DOMAIN.md, setting and course).
+    -- an attendant stays overnight (DOMAIN.md, setting and course). "Felt" = intensity > 0.2
+    -- (docs/patient-model.md).
     s:phase("closing")
-    s:narrate("Nearly seven hours since the first dose. The effects have largely worn off. The "
-      .. "night attendant is due within the hour.")
-    local settled = p.distress <= start_distress
-    if settled then
-      s:say("I'm tired. Wrung out. But it's quieter in here than this morning.", { affect = "calm" })
+    local fading = s:intensity() > 0.2
+    if fading then
+      s:narrate("Nearly seven hours since the first dose. The effects are fading but not gone. The "
+        .. "night attendant is due within the hour.")
     else
+      s:narrate("Nearly seven hours since the first dose. The effects have largely worn off. The "
+        .. "night attendant is due within the hour.")
+    end
+    local settled = p.distress <= start_distress and p.dissociation < 20 and not fading
+    if not settled then
       s:say("I'm tired. And honestly I'm still a bit shaky.", { affect = "anxious" })
+    else
+      s:say{
+        { text = "I'm tired. Wrung out. But it's quieter in here than this morning.", affect = "calm",
+          weight = function(q) return q.trust end },
+        { text = "I'm tired. I'd just like today to be over.", affect = "withdrawn",
+          weight = function(q) return 100 - q.trust end },
+      }
     end
     r = s:choose{
       moment = "closing",
@@ -518,11 +654,13 @@ return {
         rationale = "A summary tells her what her experience meant. Meaning-making belongs to "
           .. "integration, and it should be hers." },
       { id = "cl_leave",
-        text = "The effects have worn off, so we'll head off now. The attendant will be here "
-          .. "within the hour.",
+        text = fading
+          and "You're nearly through it, so we'll head off now. The attendant will be here within the hour."
+          or "The effects have worn off, so we'll head off now. The attendant will be here within the hour.",
         codes = { "leaving_participant" },
         rationale = "Leaving before the handover breaks the safety frame: therapists stay until "
-          .. "effects have worn off and distress is at or below its starting level." },
+          .. "effects have worn off and distress is at or below its starting level"
+          .. (fading and ", and hers have not yet worn off." or ".") },
       { id = "cl_worksheet",
         text = "Before you sleep, fill in this worksheet about what came up and bring it to "
           .. "integration.",
@@ -531,20 +669,20 @@ return {
           .. "material. Integration is where meaning is made, at her pace." },
     }
     if r.id == "cl_leave" then
-      p.trust = p.trust - (settled and 8 or 15)
-      if settled then
+      if settled and p.trust >= 50 then
         s:say("Oh. Right. Okay.", { affect = "withdrawn" })
       else
-        s:say("Oh. Okay. I thought you'd... okay.", { affect = "withdrawn" })
+        s:say{
+          { text = "Oh. Okay. I thought you'd... okay.", affect = "withdrawn" },
+          { text = "You're going? Now?", affect = "anxious" },
+        }
       end
       s:finish("She pulls the blanket up and turns to the wall. She is alone for forty minutes "
         .. "before the attendant arrives.")
       return
     elseif r.id == "cl_summary" then
-      p.trust = p.trust - 5
       s:say("Did I? I don't know what I did yet.", { affect = "confused" })
     elseif r.id == "cl_worksheet" then
-      p.trust = p.trust - 5
       s:say("Tonight? I can barely hold a pen.", { affect = "numb" })
     elseif silent(r) then
       s:narrate("You sit with her. After a while she speaks.")
@@ -552,6 +690,10 @@ return {
 
     -- She remembers how she was met. At most two remarks, most significant first.
     local remarks = {}
+    if s:count("touch_without_consent") > 0 then
+      remarks[#remarks + 1] = "I'd asked for no touch, and you touched my arm anyway. I need you "
+        .. "to know that wasn't okay."
+    end
     if s:did("ms_away") then
       remarks[#remarks + 1] = "When I was in the hallway and you brought me back into the room, I "
         .. "think I needed to stay a bit longer. I'm not angry. I just noticed."
@@ -560,8 +702,13 @@ return {
       remarks[#remarks + 1] = "When you asked what exactly I saw, it felt like a test I was failing."
     end
     if unchecked then
-      remarks[#remarks + 1] = "When I said my heart was pounding, I was frightened the whole time "
-        .. "until someone checked."
+      if cotherapist then
+        remarks[#remarks + 1] = "When I said my heart was pounding, it was your colleague who "
+          .. "checked. I noticed that."
+      else
+        remarks[#remarks + 1] = "When I said my heart was pounding, I was frightened the whole time "
+          .. "until someone checked."
+      end
     end
     if s:did("nr_fix") then
       remarks[#remarks + 1] = "You said it wasn't my fault. I know you meant it kindly. I just "
@@ -575,26 +722,30 @@ return {
       remarks[#remarks + 1] = "You kept telling me it was fine. I needed you to just be there with it."
     end
     for i = 1, math.min(2, #remarks) do
-      s:say(remarks[i], { affect = "sad" })
+      s:say(remarks[i], { affect = i == 1 and s:count("touch_without_consent") > 0 and "angry" or "sad" })
     end
     if #remarks == 0 then
       if p.trust >= 65 then
-        s:say("Thank you for not pulling me out. I didn't know I could stay with that.",
-          { affect = "warm" })
+        s:say{
+          { text = "Thank you for not pulling me out. I didn't know I could stay with that.", affect = "warm" },
+          { text = "The garden. I'd forgotten all of it. Thank you for letting me go there.", affect = "warm",
+            weight = function() return s:did("nl_follow") and 1 or 0 end },
+        }
       else
         s:say("Thank you for staying.", { affect = "calm" })
       end
     end
 
     s:wait(20)
-    if settled and p.trust >= 60 then
+    if not settled then
+      s:finish("You stay past the hour until the effects have worn off and her distress is back to "
+        .. "where it was this morning, then hand over to the attendant and arrange the phone call "
+        .. "for tomorrow.")
+    elseif p.trust >= 60 then
       s:finish("The attendant arrives and you hand over. The phone call is arranged for tomorrow; "
         .. "Inês is asleep before you reach the door.")
-    elseif settled then
-      s:finish("The attendant arrives and you hand over, and arrange the phone call for tomorrow.")
     else
-      s:finish("You stay past the hour until her distress is back to where it was this morning, "
-        .. "then hand over to the attendant and arrange the phone call for tomorrow.")
+      s:finish("The attendant arrives and you hand over, and arrange the phone call for tomorrow.")
     end
   end,
 }

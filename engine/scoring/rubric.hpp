@@ -1,0 +1,78 @@
+#pragma once
+// A rubric: how a session is scored under one treatment model (docs/rubrics.md).
+// Plain data; rubrics are written in Lua and arrive through engine/script/.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace holdspace::scoring {
+
+// Adherence classes (Waltz et al.), with the points they earn.
+enum class CodeClass { unique_essential, essential, compatible, proscribed };
+int points(CodeClass c);
+const char* class_name(CodeClass c);
+std::optional<CodeClass> class_by_name(const std::string& name);
+
+struct Domain {
+    std::string id, title, description;
+    double weight = 0;
+};
+
+struct CodeRule {
+    CodeClass cls = CodeClass::compatible;
+    std::vector<std::string> domains;
+    std::string why;
+};
+
+// One condition of a context rule: `key op value` (docs/rubrics.md, "Context rules").
+struct Condition {
+    std::string key;    // phase, window, distress..., minutes, alert, after, moment
+    std::string op;     // "==" for words and booleans; == ~= < <= > >= for numbers
+    std::string word;   // for phase, window, after, moment
+    double number = 0;  // for comparisons
+    bool flag = false;  // for alert
+};
+
+struct ContextRule {
+    std::string code;
+    std::vector<Condition> when;
+    CodeClass cls = CodeClass::compatible;
+    std::string why;
+    int line = 0;  // in the rubric file, for messages
+};
+
+struct TimingRule {
+    std::string after;                // "" (whole session), "alert", or a behaviour code
+    std::optional<double> within;     // minutes
+    std::vector<std::string> expect;  // any of these codes satisfies it
+    std::string phase;                // "" = any
+    std::string domain;
+    double weight = 1;
+    std::string why;
+};
+
+struct CriticalRule {
+    enum class Kind { code, ended_early, alert_ignored, flag } kind = Kind::code;
+    std::string code;                 // for code
+    std::string phase;                // for ended_early ("" = any)
+    double minutes = 0;               // alert_ignored / flag: within
+    std::string flag;                 // for flag
+    std::vector<std::string> expect;  // for flag
+    std::string message;
+};
+
+struct Rubric {
+    std::string source;  // file it came from
+    std::string id, title, description;
+    double pass = 70;
+    std::vector<Domain> domains;
+    std::map<std::string, CodeRule> codes;
+    std::vector<ContextRule> rules;
+    std::vector<TimingRule> timing;
+    std::vector<CriticalRule> critical;
+
+    const Domain* domain(const std::string& id) const;
+};
+
+}  // namespace holdspace::scoring

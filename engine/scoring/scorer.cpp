@@ -1,0 +1,442 @@
+#include "scoring/scorer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace holdspace::scoring {
+namespace {
+
+// What was true at a moment of the session, as the transcript shows it.
+struct Context {
+    std::string phase;
+    double minutes = 0;
+    std::map<std::string, double> state{{"distress", 20}, {"arousal", 50}, {"trust", 60}, {"inward_focus", 30},
+                                        {"dissociation", 0}};
+    std::string window = "within";
+    bool alert = false;
+    std::set<std::string> earlier_codes;
+    std::string moment;
+};
+
+bool compare(double a, const std::string& op, double b) {
+    if (op == "<") return a < b;
+    if (op == "<=") return a <= b;
+    if (op == ">") return a > b;
+    if (op == ">=") return a >= b;
+    if (op == "~=") return a != b;
+    return a == b;
+}
+
+bool holds(const Condition& c, const Context& ctx) {
+    if (c.key == "phase") return ctx.phase == c.word;
+    if (c.key == "window") return ctx.window == c.word;
+    if (c.key == "moment") return ctx.moment == c.word;
+    if (c.key == "after") return ctx.earlier_codes.count(c.word) > 0;
+    if (c.key == "alert") return ctx.alert == c.flag;
+    if (c.key == "minutes") return compare(ctx.minutes, c.op, c.number);
+    const auto it = ctx.state.find(c.key);
+    return it != ctx.state.end() && compare(it->second, c.op, c.number);
+}
+
+// The class of `code` in this context, and the rubric's reason for it.
+CodeClass class_in(const Rubric& rubric, const std::string& code, const Context& ctx, std::string* why) {
+    for (const auto& rule : rubric.rules) {
+        if (rule.code != code) continue;
+        if (std::all_of(rule.when.begin(), rule.when.end(), [&](const Condition& c) { return holds(c, ctx); })) {
+            if (why) *why = rule.why;
+            return rule.cls;
+        }
+    }
+    const auto it = rubric.codes.find(code);
+    if (it == rubric.codes.end()) return CodeClass::compatible;
+    if (why) *why = it->second.why;
+    return it->second.cls;
+}
+
+using Values = std::map<std::string, double>;  // domain -> points
+
+Values value_of(const Rubric& rubric, const std::vector<std::string>& codes, const Context& ctx,
+                std::vector<std::string>* reasons = nullptr) {
+    Values v;
+    for (const auto& code : codes) {
+        const auto it = rubric.codes.find(code);
+        if (it == rubric.codes.end()) continue;
+        std::string why;
+        const CodeClass cls = class_in(rubric, code, ctx, &why);
+        for (const auto& d : it->second.domains) v[d] += points(cls);
+        if (reasons && cls != CodeClass::compatible && !why.empty()) reasons->push_back(why);
+    }
+    return v;
+}
+
+std::vector<std::string> strings(const Json& j, const char* key) {
+    std::vector<std::string> out;
+    if (j.contains(key) && j[key].is_array())
+        for (const auto& s : j[key])
+            if (s.is_string()) out.push_back(s.get<std::string>());
+    return out;
+}
+
+std::string text(const Json& j, const char* key) {
+    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+}
+
+double minutes_of(const Json& e) { return e.contains("t") && e["t"].is_number() ? e["t"].get<double>() : 0; }
+
+bool has_any(const std::vector<std::string>& codes, const std::vector<std::string>& wanted) {
+    return std::any_of(codes.begin(), codes.end(),
+                       [&](const std::string& c) { return std::find(wanted.begin(), wanted.end(), c) != wanted.end(); });
+}
+
+struct Tally {
+    double earned = 0, best = 0, worst = 0;
+};
+
+struct Response {
+    double t;
+    std::vector<std::string> codes;
+};
+
+double round1(double x) { return std::round(x * 10) / 10; }
+
+std::string level(std::optional<double> value, double fair, double good) {
+    if (!value) return "n/a";
+    if (*value >= good) return "good";
+    if (*value >= fair) return "fair";
+    return "below fair";
+}
+
+std::optional<double> rating(double share) { return round1(std::clamp(1 + 4 * share, 1.0, 5.0)); }
+
+}  // namespace
+
+Score score_transcript(const Rubric& rubric, const Json& events) {
+    Score score;
+    score.rubric_id = rubric.id;
+    score.rubric_title = rubric.title;
+    score.pass_mark = rubric.pass;
+
+    std::map<std::string, Tally> tally;
+    std::vector<Response> responses;
+    std::vector<double> alert_times;
+    std::vector<std::pair<double, std::vector<std::string>>> flagged;
+    std::vector<double> trust_after;  // trust after each response, for rupture and repair
+    bool ended_by_trainee = false;
+    double end_t = 0;
+
+    Context ctx;
+    const Json* open_choice = nullptr;
+    std::string situation;
+
+    auto add = [&](const Values& chosen, const std::vector<Values>& alternatives) {
+        std::set<std::string> touched;
+        for (const auto& [d, unused] : chosen) touched.insert(d);
+        for (const auto& alt : alternatives)
+            for (const auto& [d, unused] : alt) touched.insert(d);
+        double earned = 0, range = 0;
+        for (const auto& d : touched) {
+            auto get = [&](const Values& v) { const auto it = v.find(d); return it == v.end() ? 0.0 : it->second; };
+            double best = get(chosen), worst = get(chosen);
+            for (const auto& alt : alternatives) {
+                best = std::max(best, get(alt));
+                worst = std::min(worst, get(alt));
+            }
+            if (best == worst) continue;
+            auto& t = tally[d];
+            t.earned += get(chosen);
+            t.best += best;
+            t.worst += worst;
+            const Domain* dom = rubric.domain(d);
+            const double w = dom ? dom->weight : 0;
+            earned += w * (get(chosen) - worst);
+            range += w * (best - worst);
+        }
+        return range > 0 ? earned / range : 1.0;
+    };
+
+    for (const auto& e : events) {
+        const std::string type = text(e, "type");
+        ctx.minutes = minutes_of(e);
+        if (type == "start") {
+            ctx.phase = text(e, "phase");
+        } else if (type == "state") {
+            for (auto& [key, value] : ctx.state)
+                if (e.contains(key) && e[key].is_number()) value = e[key].get<double>();
+            if (e.contains("window")) ctx.window = text(e, "window");
+            if (text(e, "cause") == "response" && !trust_after.empty()) trust_after.back() = ctx.state["trust"];
+        } else if (type == "vitals") {
+            ctx.alert = e.contains("alerts") && !e["alerts"].empty();
+        } else if (type == "alert") {
+            alert_times.push_back(ctx.minutes);
+        } else if (type == "say") {
+            situation = text(e, "speaker") + ": \"" + text(e, "text") + "\"";
+        } else if (type == "narrate") {
+            if (situation.empty()) situation = text(e, "text");
+        } else if (type == "choice") {
+            open_choice = &e;
+            ctx.moment = text(e, "moment");
+            if (e.contains("flags")) flagged.emplace_back(ctx.minutes, strings(e, "flags"));
+        } else if (type == "action") {
+            const std::string action = text(e, "action");
+            if (action == "end") {
+                ended_by_trainee = true;
+                continue;
+            }
+            const auto codes = strings(e, "codes");
+            responses.push_back({ctx.minutes, codes});
+            trust_after.push_back(ctx.state["trust"]);
+            std::vector<std::string> reasons;
+            const Values v = value_of(rubric, codes, ctx, &reasons);
+            // A good action raises earned and possible alike; a poor one lowers the floor.
+            Values zero;
+            for (const auto& [d, unused] : v) zero[d] = 0;
+            const double f = add(v, {zero});
+            double total = 0;
+            for (const auto& [d, value] : v) total += value;
+            if (total != 0) {
+                MomentResult m;
+                m.t = ctx.minutes;
+                m.kind = "action";
+                m.moment = ctx.moment;
+                m.situation = situation;
+                m.response_id = action;
+                m.codes = codes;
+                m.judgement = total > 0 ? "helpful" : "harmful";
+                m.fraction = f;
+                m.principles = reasons;
+                score.moments.push_back(std::move(m));
+            }
+            for (const auto& c : codes) ctx.earlier_codes.insert(c);
+        } else if (type == "response" && open_choice) {
+            const Json& options = (*open_choice)["options"];
+            const std::string chosen_id = text(e, "option");
+            const auto codes = strings(e, "codes");
+            responses.push_back({ctx.minutes, codes});
+            trust_after.push_back(ctx.state["trust"]);
+
+            std::vector<Values> alternatives;
+            bool silence_offered = false;
+            const Json* expert = nullptr;
+            const Json* chosen = nullptr;
+            for (const auto& o : options) {
+                alternatives.push_back(value_of(rubric, strings(o, "codes"), ctx));
+                if (text(o, "action") == "hold_space") silence_offered = true;
+                if (o.value("expert", false)) expert = &o;
+                if (text(o, "id") == chosen_id) chosen = &o;
+            }
+            // Holding space is always possible, so it is always an alternative.
+            if (!silence_offered) alternatives.push_back(value_of(rubric, {"holding_space"}, ctx));
+
+            MomentResult m;
+            m.t = ctx.minutes;
+            m.kind = "moment";
+            m.moment = text(*open_choice, "moment");
+            m.situation = situation;
+            m.response_id = chosen_id;
+            m.response_text = text(e, "text");
+            if (m.response_text.empty()) m.response_text = "(" + text(e, "action") + ")";
+            m.codes = codes;
+            const Values v = value_of(rubric, codes, ctx, &m.principles);
+            if (chosen && !text(*chosen, "rationale").empty()) m.principles.push_back(text(*chosen, "rationale"));
+            m.fraction = add(v, alternatives);
+            m.chose_expert = chosen && chosen->value("expert", false);
+            if (expert) {
+                m.expert_text = text(*expert, "text");
+                if (m.expert_text.empty()) m.expert_text = "(" + text(*expert, "action") + ")";
+                m.expert_rationale = text(*expert, "rationale");
+            }
+            m.judgement = m.chose_expert ? "expert" : m.fraction >= 0.75 ? "good" : m.fraction >= 0.4 ? "acceptable" : "poor";
+            score.moments.push_back(std::move(m));
+            for (const auto& c : codes) ctx.earlier_codes.insert(c);
+            open_choice = nullptr;
+            situation.clear();
+        } else if (type == "end") {
+            end_t = ctx.minutes;
+        }
+    }
+    end_t = std::max(end_t, ctx.minutes);
+
+    auto answered = [&](double from, double to, const std::vector<std::string>& codes) {
+        return std::any_of(responses.begin(), responses.end(), [&](const Response& r) {
+            return r.t >= from && r.t <= to && has_any(r.codes, codes);
+        });
+    };
+
+    // Timing rules.
+    for (const auto& rule : rubric.timing) {
+        if (!rule.phase.empty() && rule.phase != ctx.phase) continue;
+        std::vector<double> starts;
+        if (rule.after.empty())
+            starts.push_back(0);
+        else if (rule.after == "alert")
+            starts = alert_times;
+        else
+            for (const auto& r : responses)
+                if (std::find(r.codes.begin(), r.codes.end(), rule.after) != r.codes.end()) starts.push_back(r.t);
+        for (double from : starts) {
+            const double to = rule.within ? from + *rule.within : end_t;
+            auto& t = tally[rule.domain];
+            t.best += rule.weight;
+            if (answered(from, to, rule.expect)) t.earned += rule.weight;
+        }
+    }
+
+    // Critical errors.
+    for (const auto& rule : rubric.critical) {
+        switch (rule.kind) {
+        case CriticalRule::Kind::code:
+            for (const auto& r : responses)
+                if (std::find(r.codes.begin(), r.codes.end(), rule.code) != r.codes.end()) {
+                    score.critical.push_back({r.t, rule.message});
+                    break;
+                }
+            break;
+        case CriticalRule::Kind::ended_early:
+            if (ended_by_trainee && (rule.phase.empty() || rule.phase == ctx.phase))
+                score.critical.push_back({end_t, rule.message});
+            break;
+        case CriticalRule::Kind::alert_ignored:
+            for (double from : alert_times) {
+                const bool lasted = end_t >= from + rule.minutes || ended_by_trainee;
+                if (lasted && !answered(from, from + rule.minutes, {"checking_vitals", "escalation_medical"})) {
+                    score.critical.push_back({from, rule.message});
+                    break;
+                }
+            }
+            break;
+        case CriticalRule::Kind::flag:
+            for (const auto& [from, flags] : flagged) {
+                if (std::find(flags.begin(), flags.end(), rule.flag) == flags.end()) continue;
+                if (!answered(from, from + rule.minutes, rule.expect)) {
+                    score.critical.push_back({from, rule.message});
+                    break;
+                }
+            }
+            break;
+        }
+    }
+    std::sort(score.critical.begin(), score.critical.end(),
+              [](const CriticalError& a, const CriticalError& b) { return a.t < b.t; });
+
+    // Domains and overall.
+    double weighted = 0, weights = 0;
+    for (const auto& d : rubric.domains) {
+        const auto it = tally.find(d.id);
+        std::optional<double> s;
+        if (it != tally.end() && it->second.best > it->second.worst) {
+            const auto& t = it->second;
+            s = round1(100 * std::clamp((t.earned - t.worst) / (t.best - t.worst), 0.0, 1.0));
+            weighted += d.weight * *s;
+            weights += d.weight;
+        }
+        score.domains.emplace_back(d.id, s);
+        if (s && *s >= 80) score.strengths.push_back(d.title + " (" + std::to_string(static_cast<int>(*s)) + ")");
+        if (s && *s < 60) score.growth.push_back(d.title + " (" + std::to_string(static_cast<int>(*s)) + ")");
+    }
+    score.overall = weights > 0 ? round1(weighted / weights) : 0;
+    score.pass = score.critical.empty() && score.overall >= rubric.pass;
+
+    // MITI-style counts (MITI 4.2.1; DOMAIN.md): thresholds fair/good 1:1 and 2:1, 40% and 50%.
+    Miti& miti = score.miti;
+    for (const auto& r : responses)
+        for (const auto& c : r.codes) {
+            if (c == "open_question" || c == "closed_question") ++miti.questions;
+            if (c == "simple_reflection" || c == "complex_reflection") ++miti.reflections;
+            if (c == "complex_reflection") ++miti.complex_reflections;
+        }
+    if (miti.questions > 0) miti.reflection_to_question = round1(double(miti.reflections) / miti.questions);
+    if (miti.reflections > 0) miti.percent_complex = round1(100.0 * miti.complex_reflections / miti.reflections);
+    miti.rq_level = level(miti.reflection_to_question, 1.0, 2.0);
+    if (miti.questions == 0 && miti.reflections > 0) miti.rq_level = "good";
+    miti.complex_level = level(miti.percent_complex, 40, 50);
+
+    // FIS-style ratings (Anderson's Facilitative Interpersonal Skills items), by stated rules.
+    const auto n = static_cast<double>(std::max<std::size_t>(1, responses.size()));
+    auto share = [&](const std::vector<std::string>& codes) {
+        double k = 0;
+        for (const auto& r : responses) k += has_any(r.codes, codes) ? 1 : 0;
+        return k / n;
+    };
+    const double warm = share({"validation", "affirmation", "empathic_presence", "offering_comfort", "holding_space",
+                               "touch_within_consent", "complex_reflection"});
+    const double cold = share({"dismissing", "confronting", "leaving_participant", "touch_without_consent", "persuading"});
+    score.fis.push_back({"warmth", rating(warm - 2 * cold),
+                         "1 + 4 x (share of responses that are warm - 2 x share that are cold)"});
+    double empathic = 0;
+    for (const auto& r : responses) {
+        double k = 0;
+        for (const auto& c : r.codes) {
+            if (c == "complex_reflection" || c == "validation" || c == "empathic_presence") k = std::max(k, 1.0);
+            if (c == "simple_reflection" || c == "holding_space") k = std::max(k, 0.5);
+        }
+        empathic += k;
+    }
+    score.fis.push_back({"empathy", rating(empathic / n),
+                         "1 + 4 x mean empathic depth of responses (complex reflection, validation, empathic presence 1; "
+                         "simple reflection, holding space 0.5)"});
+    score.fis.push_back({"alliance_bond", rating(ctx.state["trust"] / 100), "1 + 4 x the participant's trust at the end / 100"});
+    int ruptures = 0, repaired = 0;
+    for (std::size_t i = 1; i < trust_after.size(); ++i) {
+        if (trust_after[i] > trust_after[i - 1] - 8) continue;
+        ++ruptures;  // trust fell 8 or more after this response
+        for (std::size_t j = i + 1; j < trust_after.size() && j <= i + 2; ++j)
+            if (trust_after[j] > trust_after[j - 1]) {
+                ++repaired;
+                break;
+            }
+    }
+    score.fis.push_back({"rupture_repair",
+                         ruptures ? rating(double(repaired) / ruptures) : std::optional<double>{},
+                         "1 + 4 x share of ruptures (trust falling 8 or more) followed within two responses by "
+                         "a response that rebuilt trust; none without ruptures"});
+
+    std::size_t experts = 0;
+    for (const auto& m : score.moments) {
+        if (m.chose_expert) ++experts;
+        if (m.kind == "moment" && m.judgement == "poor")
+            score.growth.push_back((m.moment.empty() ? std::string("a moment") : m.moment) + ": " + m.expert_text);
+    }
+    if (experts > 0) score.strengths.push_back(std::to_string(experts) + " responses an expert would have chosen");
+    return score;
+}
+
+Json score_json(const Score& s) {
+    Json domains = Json::object();
+    for (const auto& [id, value] : s.domains) domains[id] = value ? Json(*value) : Json(nullptr);
+    Json critical = Json::array();
+    for (const auto& c : s.critical) critical.push_back({{"t", c.t}, {"message", c.message}});
+    auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+    Json fis = Json::object();
+    for (const auto& f : s.fis) fis[f.item] = {{"rating", opt(f.rating)}, {"rule", f.rule}};
+    Json moments = Json::array();
+    for (const auto& m : s.moments) {
+        Json j = {{"t", m.t},           {"kind", m.kind},           {"moment", m.moment},
+                  {"situation", m.situation}, {"response", m.response_id}, {"response_text", m.response_text},
+                  {"codes", m.codes},   {"judgement", m.judgement}, {"fraction", round1(m.fraction * 100) / 100},
+                  {"principles", m.principles}};
+        if (!m.expert_text.empty()) j["expert"] = {{"text", m.expert_text}, {"rationale", m.expert_rationale}};
+        moments.push_back(std::move(j));
+    }
+    return {{"rubric", s.rubric_id},
+            {"overall", s.overall},
+            {"pass", s.pass},
+            {"pass_mark", s.pass_mark},
+            {"domains", domains},
+            {"critical", critical},
+            {"miti",
+             {{"questions", s.miti.questions},
+              {"reflections", s.miti.reflections},
+              {"complex_reflections", s.miti.complex_reflections},
+              {"reflection_to_question", opt(s.miti.reflection_to_question)},
+              {"reflection_to_question_level", s.miti.rq_level},
+              {"percent_complex", opt(s.miti.percent_complex)},
+              {"percent_complex_level", s.miti.complex_level}}},
+            {"fis", fis},
+            {"strengths", s.strengths},
+            {"growth", s.growth},
+            {"moments", moments}};
+}
+
+}  // namespace holdspace::scoring

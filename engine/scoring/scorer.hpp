@@ -1,0 +1,66 @@
+#pragma once
+// Scores a transcript under a rubric and builds the debrief. A pure function of
+// (rubric, transcript): a recorded session re-scores to the same result.
+// The method is documented in docs/rubrics.md and docs/scoring.md.
+#include "scoring/rubric.hpp"
+#include "sim/event.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace holdspace::scoring {
+
+struct CriticalError {
+    double t = 0;  // minutes
+    std::string message;
+};
+
+// One scored moment (a choice) or a scored action, for the debrief.
+struct MomentResult {
+    double t = 0;
+    std::string kind;       // "moment" or "action"
+    std::string moment;     // the scenario's name for it
+    std::string situation;  // what the participant said or showed just before
+    std::string response_id, response_text;
+    std::vector<std::string> codes;
+    std::string judgement;  // expert, good, acceptable, poor (actions: helpful, harmful)
+    double fraction = 0;    // 0-1: how much of what was possible here the response achieved
+    std::vector<std::string> principles;  // the rubric's and the scenario's reasons
+    std::string expert_text, expert_rationale;
+    bool chose_expert = false;
+};
+
+struct Miti {
+    int questions = 0, reflections = 0, complex_reflections = 0;
+    std::optional<double> reflection_to_question;  // none without questions
+    std::optional<double> percent_complex;         // none without reflections
+    std::string rq_level, complex_level;           // below fair / fair / good / n/a
+};
+
+struct FisRating {
+    std::string item;                // warmth, empathy, alliance_bond, rupture_repair
+    std::optional<double> rating;    // 1-5; none when it does not apply
+    std::string rule;                // how it was derived
+};
+
+struct Score {
+    std::string rubric_id, rubric_title;
+    double overall = 0;  // 0-100
+    bool pass = false;
+    double pass_mark = 0;
+    std::vector<std::pair<std::string, std::optional<double>>> domains;  // in rubric order; none = not exercised
+    std::vector<CriticalError> critical;
+    Miti miti;
+    std::vector<FisRating> fis;
+    std::vector<MomentResult> moments;
+    std::vector<std::string> strengths, growth;
+};
+
+// `events` is the transcript as JSON (an array of events with type and t).
+Score score_transcript(const Rubric& rubric, const Json& events);
+
+// {"overall", "pass", "domains", "critical", "miti", "fis", "moments", ...}
+Json score_json(const Score& score);
+
+}  // namespace holdspace::scoring
