@@ -1,5 +1,6 @@
 // Command-line parsing for `holdspace` and its subcommands.
 #include "cli/commands.hpp"
+#include "cli/scenario_session.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -10,12 +11,8 @@ namespace holdspace::cli {
 
 std::string default_scenario() {
     namespace fs = std::filesystem;
-    std::vector<fs::path> roots;
-    if (const char* env = std::getenv("HOLDSPACE_SCENARIOS")) roots.emplace_back(env);
-    roots.emplace_back("scenarios");
-    roots.emplace_back(HOLDSPACE_SOURCE_SCENARIOS);
-    for (const auto& root : roots) {
-        const fs::path first = root / "preparation" / "informed_consent.lua";
+    for (const auto& root : scenario_roots()) {
+        const fs::path first = fs::path(root) / "preparation" / "informed_consent.lua";
         if (fs::exists(first)) return first.string();
     }
     return {};
@@ -38,6 +35,9 @@ int run(int argc, char** argv) {
     play_cmd->add_flag("--json", play_options.json, "Print the transcript as JSON");
     play_cmd->add_option("--record", play_options.record_file,
                          "Write a session record to FILE as the session happens (never overwrites)");
+    play_cmd->add_option("--rubric", play_options.rubrics,
+                         "Score with this rubric (a name in scenarios/rubrics/ or a path); repeat to compare "
+                         "rubrics side by side (default: the scenario's own)");
 
     ReplayOptions replay_options;
     auto* replay_cmd = app.add_subcommand("replay", "Re-run a session record and verify its transcript");
@@ -46,6 +46,8 @@ int run(int argc, char** argv) {
     replay_cmd->add_option("--scenario", replay_options.scenario,
                            "Scenario file to use instead of the one named in the record");
     replay_cmd->add_flag("--json", replay_options.json, "Print the result as JSON");
+    replay_cmd->add_option("--rubric", replay_options.rubrics,
+                           "Score the recorded session with this rubric (repeat to compare)");
 
     CheckOptions check_options;
     auto* check_cmd = app.add_subcommand("check", "Load scenarios and smoke-play them with random choices");

@@ -1,6 +1,8 @@
 // `holdspace check`: loads scenarios and smoke-plays them with random responses.
 #include "cli/commands.hpp"
 #include "cli/scenario_session.hpp"
+#include "script/rubric_loader.hpp"
+#include "script/source_lines.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -24,11 +26,17 @@ struct FileReport {
     int runs = 0;
     long responses = 0;
     Seconds longest = 0;
+    bool rubric = false;
     std::vector<Finding> findings;
 };
 
-// Scenario files under the given paths, in a stable order; rubrics are not scenarios.
-std::vector<std::string> scenario_files(const std::vector<std::string>& paths, std::string& error) {
+bool in_rubrics_folder(const std::filesystem::path& path) {
+    return path.parent_path().filename() == "rubrics";
+}
+
+// Lua files under the given paths, in a stable order. Files in a `rubrics`
+// folder are rubrics; the rest are scenarios.
+std::vector<std::string> lua_files(const std::vector<std::string>& paths, std::string& error) {
     namespace fs = std::filesystem;
     std::vector<std::string> files;
     for (const auto& p : paths) {
@@ -39,10 +47,7 @@ std::vector<std::string> scenario_files(const std::vector<std::string>& paths, s
             std::vector<std::string> found;
             for (const auto& entry : fs::recursive_directory_iterator(p, ec)) {
                 const auto& path = entry.path();
-                if (!entry.is_regular_file() || path.extension() != ".lua") continue;
-                const auto parts = path.lexically_relative(p);
-                if (std::find(parts.begin(), parts.end(), fs::path("rubrics")) != parts.end()) continue;
-                found.push_back(path.string());
+                if (entry.is_regular_file() && path.extension() == ".lua") found.push_back(path.string());
             }
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
@@ -92,13 +97,29 @@ void smoke_play(Session& session, Rng& policy, FileReport& report, std::set<std:
     if (seen.insert(finding.message).second) report.findings.push_back(std::move(finding));
 }
 
+FileReport check_rubric(const std::string& path) {
+    FileReport report;
+    report.path = path;
+    report.rubric = true;
+    try {
+        script::load_rubric_file(path);
+    } catch (const ScriptError& e) {
+        report.findings.push_back({e.what(), 0, {}, e.traceback});
+    }
+    return report;
+}
+
 FileReport check_file(const std::string& path, const CheckOptions& options) {
+    if (in_rubrics_folder(path)) return check_rubric(path);
     FileReport report;
     report.path = path;
     std::string source;
     try {
         source = script::read_text_file(path);
-        open_session(source, path, options.seed);  // the scenario loads and its table is sound
+        auto session = open_session(source, path, options.seed);  // the scenario loads and its table is sound
+        std::string note;
+        if (load_rubrics({}, session->info().rubric, path, note).empty())
+            report.findings.push_back({path + ":" + std::to_string(script::line_of_field(source, "rubric")) + ": " + note, 0, {}, {}});
     } catch (const ScriptError& e) {
         report.findings.push_back({e.what(), 0, {}, e.traceback});
         return report;
@@ -131,13 +152,13 @@ std::string join(const std::vector<std::string>& items) {
 
 int check(const CheckOptions& options) {
     std::string error;
-    const auto files = scenario_files(options.paths, error);
+    const auto files = lua_files(options.paths, error);
     if (!error.empty()) {
         std::cerr << "holdspace check: " << error << "\n";
         return exit_usage;
     }
     if (files.empty()) {
-        std::cerr << "holdspace check: no scenario files (.lua) found\n";
+        std::cerr << "holdspace check: no scenario or rubric files (.lua) found\n";
         return exit_usage;
     }
     std::vector<FileReport> reports;
@@ -170,11 +191,13 @@ int check(const CheckOptions& options) {
                     std::cout << "    reproduce: holdspace play " << r.path << " --seed " << f.seed
                               << " with actions: " << join(f.actions) << "\n";
             }
-            if (r.findings.empty())
+            if (r.findings.empty() && r.rubric)
+                std::cout << r.path << ": ok (rubric)\n";
+            else if (r.findings.empty())
                 std::cout << r.path << ": ok (" << r.runs << " random runs, " << r.responses << " responses, longest "
                           << r.longest / 60 << " min)\n";
         }
-        std::cout << files.size() << " scenario" << (files.size() == 1 ? "" : "s") << " checked, " << problems
+        std::cout << files.size() << " file" << (files.size() == 1 ? "" : "s") << " checked, " << problems
                   << " problem" << (problems == 1 ? "" : "s") << "\n";
     }
     return problems == 0 ? exit_ok : exit_failed;

@@ -17,6 +17,7 @@ struct PlayOptions {
     std::uint64_t seed = 1;
     std::string actions_file;
     std::string record_file;
+    std::vector<std::string> rubrics;
     bool json = false;
 };
 int play(const PlayOptions& options);
@@ -24,6 +25,7 @@ int play(const PlayOptions& options);
 struct ReplayOptions {
     std::string record_file;
     std::string scenario;  // overrides the record's scenario path
+    std::vector<std::string> rubrics;  // score the replayed session with these
     bool json = false;
 };
 int replay(const ReplayOptions& options);

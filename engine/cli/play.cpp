@@ -1,5 +1,6 @@
 // `holdspace play`: a session in the terminal, interactively or from an actions file.
 #include "cli/commands.hpp"
+#include "cli/debrief_view.hpp"
 #include "cli/scenario_session.hpp"
 #include "cli/terminal_view.hpp"
 #include "records/session_record.hpp"
@@ -69,6 +70,19 @@ int play(const PlayOptions& options) {
     try {
         source = script::read_text_file(options.scenario);
         session = open_session(source, options.scenario, options.seed);
+    } catch (const ScriptError& e) {
+        print_script_error(std::cerr, e);
+        return exit_failed;
+    } catch (const std::exception& e) {
+        std::cerr << "holdspace play: " << e.what() << "\n";
+        return exit_usage;
+    }
+
+    // Rubrics load before the session starts: a broken rubric must not cost a trainee a session.
+    std::vector<scoring::Rubric> rubrics;
+    std::string rubric_note;
+    try {
+        rubrics = load_rubrics(options.rubrics, session->info().rubric, options.scenario, rubric_note);
     } catch (const ScriptError& e) {
         print_script_error(std::cerr, e);
         return exit_failed;
@@ -163,13 +177,27 @@ int play(const PlayOptions& options) {
         return exit_failed;
     }
 
+    const Json events = transcript_json(session->events());
+    std::vector<scoring::Score> scores;
+    if (session->over() && !session->failure()) scores = score_all(rubrics, events);
+    if (!rubric_note.empty() && session->over())
+        std::cerr << "holdspace play: " << rubric_note << "; the session is not scored\n";
     if (options.json) {
         Json out = {{"scenario", session->info().id},
                     {"title", session->info().title},
                     {"seed", options.seed},
                     {"finished", session->over()},
-                    {"events", transcript_json(session->events())}};
+                    {"events", events}};
+        if (!scores.empty()) out["score"] = scoring::score_json(scores.front());
+        if (scores.size() > 1) {
+            out["scores"] = Json::array();
+            for (const auto& sc : scores) out["scores"].push_back(scoring::score_json(sc));
+        }
         std::cout << out.dump(2) << "\n";
+    } else if (!scores.empty()) {
+        std::cout << render_debrief(scores.front());
+        if (scores.size() > 1) std::cout << render_comparison(scores);
+        std::cout.flush();
     }
     if (const auto& failure = session->failure()) {
         print_script_error(std::cerr, *failure);

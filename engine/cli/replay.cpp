@@ -1,5 +1,6 @@
 // `holdspace replay`: re-runs a session record and checks the transcript is identical.
 #include "cli/commands.hpp"
+#include "cli/debrief_view.hpp"
 #include "cli/scenario_session.hpp"
 #include "records/session_record.hpp"
 
@@ -110,14 +111,39 @@ int replay(const ReplayOptions& options) {
     }
     if (!outcome.identical && changed) outcome.message += " (the scenario file has changed since it was recorded)";
 
+    // Re-scoring uses the recorded transcript, so it is the session as it happened.
+    std::vector<scoring::Score> scores;
+    if (!options.rubrics.empty()) {
+        try {
+            std::string note;
+            scores = score_all(load_rubrics(options.rubrics, session->info().rubric, scenario, note),
+                               Json(record.events));
+        } catch (const ScriptError& e) {
+            print_script_error(std::cerr, e);
+            return exit_failed;
+        } catch (const std::exception& e) {
+            std::cerr << "holdspace replay: " << e.what() << "\n";
+            return exit_usage;
+        }
+    }
+
     if (options.json) {
         Json out = {{"record", options.record_file},    {"scenario", scenario},
                     {"identical", outcome.identical},    {"events_compared", outcome.compared},
                     {"scenario_changed", changed},       {"truncated", record.truncated},
                     {"message", outcome.message}};
+        if (!scores.empty()) {
+            out["score"] = scoring::score_json(scores.front());
+            if (scores.size() > 1) {
+                out["scores"] = Json::array();
+                for (const auto& sc : scores) out["scores"].push_back(scoring::score_json(sc));
+            }
+        }
         std::cout << out.dump(2) << "\n";
     } else if (outcome.identical) {
         std::cout << "replay: " << options.record_file << ": " << outcome.message << "\n";
+        if (!scores.empty()) std::cout << render_debrief(scores.front());
+        if (scores.size() > 1) std::cout << render_comparison(scores);
     } else {
         std::cerr << "replay: " << options.record_file << ": " << outcome.message << "\n";
     }

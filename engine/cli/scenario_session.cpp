@@ -1,5 +1,8 @@
 #include "cli/scenario_session.hpp"
 
+#include "script/rubric_loader.hpp"
+
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -17,6 +20,41 @@ void print_script_error(std::ostream& out, const ScriptError& error) {
         out << "  traceback (innermost first):\n";
         for (const auto& frame : error.traceback) out << "    " << frame << "\n";
     }
+}
+
+std::vector<std::string> scenario_roots() {
+    std::vector<std::string> roots;
+    if (const char* env = std::getenv("HOLDSPACE_SCENARIOS")) roots.emplace_back(env);
+    roots.emplace_back("scenarios");
+    roots.emplace_back(HOLDSPACE_SOURCE_SCENARIOS);
+    return roots;
+}
+
+std::vector<scoring::Rubric> load_rubrics(const std::vector<std::string>& requested, const std::string& scenario_rubric,
+                                          const std::string& scenario_path, std::string& note) {
+    std::vector<scoring::Rubric> rubrics;
+    if (requested.empty()) {
+        const std::string path = script::find_rubric(scenario_rubric, scenario_path, scenario_roots());
+        if (path.empty()) {
+            note = "no rubric '" + scenario_rubric + "' found (looked in rubrics/ beside the scenario and in " +
+                   "the scenarios folder)";
+            return rubrics;
+        }
+        rubrics.push_back(script::load_rubric_file(path));
+        return rubrics;
+    }
+    for (const auto& name : requested) {
+        const std::string path = script::find_rubric(name, scenario_path, scenario_roots());
+        if (path.empty()) throw std::runtime_error("no rubric '" + name + "' (a name in scenarios/rubrics/ or a .lua path)");
+        rubrics.push_back(script::load_rubric_file(path));
+    }
+    return rubrics;
+}
+
+std::vector<scoring::Score> score_all(const std::vector<scoring::Rubric>& rubrics, const Json& events) {
+    std::vector<scoring::Score> scores;
+    for (const auto& r : rubrics) scores.push_back(scoring::score_transcript(r, events));
+    return scores;
 }
 
 bool is_regular_file(const std::string& path) {

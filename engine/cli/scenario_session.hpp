@@ -1,5 +1,6 @@
 #pragma once
 // Helpers the subcommands share: a Session on a scenario file, and error output.
+#include "scoring/scorer.hpp"
 #include "script/lua_scenario.hpp"
 #include "sim/session.hpp"
 
@@ -17,5 +18,19 @@ std::unique_ptr<Session> open_session(const std::string& source, const std::stri
 void print_script_error(std::ostream& out, const ScriptError& error);
 
 bool is_regular_file(const std::string& path);
+
+// Folders holding the shipped scenarios and rubrics: $HOLDSPACE_SCENARIOS, ./scenarios,
+// and the source tree's scenarios folder.
+std::vector<std::string> scenario_roots();
+
+// The rubrics to score a session with: those `requested` (names or paths), or the
+// scenario's own when none is. Throws std::runtime_error when a requested rubric
+// does not exist, ScriptError when a rubric file is broken. When the scenario's
+// own rubric cannot be found, returns none and says so in `note`.
+std::vector<scoring::Rubric> load_rubrics(const std::vector<std::string>& requested, const std::string& scenario_rubric,
+                                          const std::string& scenario_path, std::string& note);
+
+// The session's scores under each rubric, in order.
+std::vector<scoring::Score> score_all(const std::vector<scoring::Rubric>& rubrics, const Json& events);
 
 }  // namespace holdspace::cli

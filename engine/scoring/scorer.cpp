@@ -122,7 +122,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
     std::vector<Response> responses;
     std::vector<double> alert_times;
     std::vector<std::pair<double, std::vector<std::string>>> flagged;
-    std::vector<double> trust_after;  // trust after each response, for rupture and repair
+    std::vector<std::pair<double, double>> trust;  // (before, after) each response, for rupture and repair
     bool ended_by_trainee = false;
     double end_t = 0;
 
@@ -165,7 +165,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
             for (auto& [key, value] : ctx.state)
                 if (e.contains(key) && e[key].is_number()) value = e[key].get<double>();
             if (e.contains("window")) ctx.window = text(e, "window");
-            if (text(e, "cause") == "response" && !trust_after.empty()) trust_after.back() = ctx.state["trust"];
+            if (text(e, "cause") == "response" && !trust.empty()) trust.back().second = ctx.state["trust"];
         } else if (type == "vitals") {
             ctx.alert = e.contains("alerts") && !e["alerts"].empty();
         } else if (type == "alert") {
@@ -186,7 +186,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
             }
             const auto codes = strings(e, "codes");
             responses.push_back({ctx.minutes, codes});
-            trust_after.push_back(ctx.state["trust"]);
+            trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
             std::vector<std::string> reasons;
             const Values v = value_of(rubric, codes, ctx, &reasons);
             // A good action raises earned and possible alike; a poor one lowers the floor.
@@ -209,12 +209,16 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
                 score.moments.push_back(std::move(m));
             }
             for (const auto& c : codes) ctx.earlier_codes.insert(c);
-        } else if (type == "response" && open_choice) {
-            const Json& options = (*open_choice)["options"];
+        } else if (type == "response") {
             const std::string chosen_id = text(e, "option");
             const auto codes = strings(e, "codes");
             responses.push_back({ctx.minutes, codes});
-            trust_after.push_back(ctx.state["trust"]);
+            trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
+            if (!open_choice) {  // not from a session; counts, but is no moment
+                for (const auto& c : codes) ctx.earlier_codes.insert(c);
+                continue;
+            }
+            const Json& options = (*open_choice)["options"];
 
             std::vector<Values> alternatives;
             bool silence_offered = false;
@@ -378,11 +382,11 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
                          "simple reflection, holding space 0.5)"});
     score.fis.push_back({"alliance_bond", rating(ctx.state["trust"] / 100), "1 + 4 x the participant's trust at the end / 100"});
     int ruptures = 0, repaired = 0;
-    for (std::size_t i = 1; i < trust_after.size(); ++i) {
-        if (trust_after[i] > trust_after[i - 1] - 8) continue;
-        ++ruptures;  // trust fell 8 or more after this response
-        for (std::size_t j = i + 1; j < trust_after.size() && j <= i + 2; ++j)
-            if (trust_after[j] > trust_after[j - 1]) {
+    for (std::size_t i = 0; i < trust.size(); ++i) {
+        if (trust[i].second > trust[i].first - 8) continue;
+        ++ruptures;  // trust fell 8 or more with this response
+        for (std::size_t j = i + 1; j < trust.size() && j <= i + 2; ++j)
+            if (trust[j].second > trust[j].first) {
                 ++repaired;
                 break;
             }

@@ -1,0 +1,190 @@
+// The scorer on hand-made transcripts: what earns, what costs, what fails a session.
+#include "scoring/scorer.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace holdspace;
+using namespace holdspace::scoring;
+
+namespace {
+
+Rubric toy_rubric() {
+    Rubric r;
+    r.id = "toy";
+    r.title = "Toy";
+    r.pass = 70;
+    r.domains = {{"presence", "Presence", "", 0.5}, {"safety", "Safety", "", 0.5}};
+    r.codes["holding_space"] = {CodeClass::essential, {"presence"}, "Silence holds space."};
+    r.codes["complex_reflection"] = {CodeClass::unique_essential, {"presence"}, "Reflect the meaning."};
+    r.codes["premature_reassurance"] = {CodeClass::proscribed, {"presence"}, "Reassurance closes down."};
+    r.codes["checking_vitals"] = {CodeClass::compatible, {"safety"}, ""};
+    r.codes["grounding"] = {CodeClass::compatible, {"presence"}, ""};
+    r.codes["touch_without_consent"] = {CodeClass::proscribed, {"safety"}, "Touch only as agreed."};
+    ContextRule vitals_on_alert;
+    vitals_on_alert.code = "checking_vitals";
+    vitals_on_alert.when = {Condition{"alert", "==", "", 0, true}};
+    vitals_on_alert.cls = CodeClass::unique_essential;
+    vitals_on_alert.why = "An unsafe reading needs attention.";
+    r.rules.push_back(vitals_on_alert);
+    ContextRule grounding;
+    grounding.code = "grounding";
+    grounding.when = {Condition{"dissociation", ">=", "", 40, false}};
+    grounding.cls = CodeClass::essential;
+    r.rules.push_back(grounding);
+    r.timing.push_back(TimingRule{"alert", 10.0, {"checking_vitals"}, "", "safety", 2, "Respond within 10 minutes."});
+    CriticalRule touch;
+    touch.kind = CriticalRule::Kind::code;
+    touch.code = "touch_without_consent";
+    touch.message = "Touch without consent.";
+    r.critical.push_back(touch);
+    CriticalRule ignored;
+    ignored.kind = CriticalRule::Kind::alert_ignored;
+    ignored.minutes = 30;
+    ignored.message = "Alert ignored.";
+    r.critical.push_back(ignored);
+    return r;
+}
+
+Json choice(double t, const std::string& moment) {
+    return {{"type", "choice"},
+            {"t", t},
+            {"moment", moment},
+            {"options",
+             {{{"id", "reflect"}, {"text", "It feels huge."}, {"codes", {"complex_reflection"}}, {"expert", true},
+               {"rationale", "Follow, don't lead."}},
+              {{"id", "reassure"}, {"text", "It's fine."}, {"codes", {"premature_reassurance"}}}}}};
+}
+
+Json response(double t, const std::string& id, std::vector<std::string> codes) {
+    return {{"type", "response"}, {"t", t}, {"option", id}, {"codes", codes}};
+}
+
+Json transcript(std::vector<Json> middle) {
+    Json events = Json::array();
+    events.push_back({{"type", "start"}, {"t", 0}, {"phase", "medicine"}});
+    events.push_back({{"type", "say"}, {"t", 0}, {"speaker", "Ana"}, {"text", "It's starting."}});
+    for (auto& e : middle) events.push_back(std::move(e));
+    events.push_back({{"type", "end"}, {"t", 200}, {"reason", "script"}});
+    return events;
+}
+
+std::optional<double> domain(const Score& s, const std::string& id) {
+    for (const auto& [d, v] : s.domains)
+        if (d == id) return v;
+    return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("the expert response earns everything the moment allowed; the worst earns nothing") {
+    const Rubric r = toy_rubric();
+    const Score best = score_transcript(r, transcript({choice(1, "onset"), response(1, "reflect", {"complex_reflection"})}));
+    const Score worst = score_transcript(r, transcript({choice(1, "onset"), response(1, "reassure", {"premature_reassurance"})}));
+    CHECK(domain(best, "presence") == 100.0);
+    CHECK(domain(worst, "presence") == 0.0);
+    CHECK(best.overall == 100.0);  // safety was not exercised, so presence carries the weight
+    CHECK_FALSE(domain(best, "safety").has_value());
+    CHECK(best.pass);
+    CHECK_FALSE(worst.pass);
+    REQUIRE(worst.moments.size() == 1);
+    CHECK(worst.moments[0].judgement == "poor");
+    CHECK(worst.moments[0].expert_text == "It feels huge.");
+    CHECK(worst.moments[0].expert_rationale == "Follow, don't lead.");
+    CHECK(worst.moments[0].situation == "Ana: \"It's starting.\"");
+    CHECK(worst.moments[0].principles.front() == "Reassurance closes down.");
+    CHECK(best.moments[0].judgement == "expert");
+}
+
+TEST_CASE("holding space is always an alternative, so it is judged against the options") {
+    const Rubric r = toy_rubric();
+    const Score silent = score_transcript(r, transcript({choice(1, "onset"), response(1, "hold_space", {"holding_space"})}));
+    // between reassurance (-2) and reflection (+2): holding space (+1) earns 3 of 4
+    CHECK(domain(silent, "presence") == 75.0);
+    CHECK(silent.moments[0].judgement == "good");
+}
+
+TEST_CASE("context rules: the same code is judged by the moment it is used in") {
+    const Rubric r = toy_rubric();
+    const Json quiet = transcript({{{"type", "action"}, {"t", 5}, {"action", "check_vitals"}, {"codes", {"checking_vitals"}}}});
+    CHECK_FALSE(domain(score_transcript(r, quiet), "safety").has_value());  // compatible: no points either way
+    const Json alarmed = transcript({{{"type", "vitals"}, {"t", 30}, {"sbp", 170}, {"alerts", {"sbp_high"}}},
+                                     {{"type", "alert"}, {"t", 30}, {"alert", "sbp_high"}},
+                                     {{"type", "action"}, {"t", 32}, {"action", "check_vitals"}, {"codes", {"checking_vitals"}}}});
+    const Score s = score_transcript(r, alarmed);
+    CHECK(domain(s, "safety") == 100.0);
+    CHECK(s.critical.empty());
+    CHECK(s.moments.back().judgement == "helpful");
+}
+
+TEST_CASE("an unanswered alert costs the timing rule and, after 30 minutes, is a critical error") {
+    const Rubric r = toy_rubric();
+    const Json ignored = transcript({{{"type", "vitals"}, {"t", 30}, {"alerts", {"temp_high"}}},
+                                     {{"type", "alert"}, {"t", 30}, {"alert", "temp_high"}},
+                                     choice(40, "later"), response(40, "reflect", {"complex_reflection"})});
+    const Score s = score_transcript(r, ignored);
+    CHECK(domain(s, "safety") == 0.0);
+    REQUIRE(s.critical.size() == 1);
+    CHECK(s.critical[0].message == "Alert ignored.");
+    CHECK(s.critical[0].t == 30);
+    CHECK_FALSE(s.pass);
+}
+
+TEST_CASE("a critical error fails the session whatever the rest") {
+    const Rubric r = toy_rubric();
+    const Score s = score_transcript(r, transcript({choice(1, "onset"), response(1, "reflect", {"complex_reflection"}),
+                                                    {{"type", "action"}, {"t", 3}, {"action", "touch"}, {"codes", {"touch_without_consent"}}}}));
+    CHECK(domain(s, "presence") == 100.0);
+    CHECK_FALSE(s.pass);
+    REQUIRE(s.critical.size() == 1);
+    CHECK(s.critical[0].message == "Touch without consent.");
+}
+
+TEST_CASE("state conditions read the hidden state the transcript recorded") {
+    const Rubric r = toy_rubric();
+    Json grounding_choice = {{"type", "choice"}, {"t", 10}, {"moment", "freeze"},
+                             {"options", {{{"id", "ground"}, {"text", "Feel your feet."}, {"codes", {"grounding"}}},
+                                          {{"id", "reassure"}, {"text", "It's fine."}, {"codes", {"premature_reassurance"}}}}}};
+    const Json dissociated = transcript({{{"type", "state"}, {"t", 9}, {"dissociation", 70.0}}, grounding_choice,
+                                         response(10, "ground", {"grounding"})});
+    const Json settled = transcript({{{"type", "state"}, {"t", 9}, {"dissociation", 0.0}}, grounding_choice,
+                                     response(10, "ground", {"grounding"})});
+    CHECK(domain(score_transcript(r, dissociated), "presence") == 100.0);  // essential here: the best option
+    CHECK(domain(score_transcript(r, settled), "presence") < 100.0);       // compatible: silence would have been better
+}
+
+TEST_CASE("scoring is a pure function of rubric and transcript") {
+    const Rubric r = toy_rubric();
+    const Json t = transcript({choice(1, "a"), response(1, "reassure", {"premature_reassurance"}), choice(5, "b"),
+                               response(5, "reflect", {"complex_reflection"})});
+    CHECK(score_json(score_transcript(r, t)).dump() == score_json(score_transcript(r, t)).dump());
+    CHECK(score_transcript(r, t).overall == 50.0);
+}
+
+TEST_CASE("MITI-style figures and their published thresholds") {
+    const Rubric r = toy_rubric();
+    Json events = transcript({response(1, "a", {"complex_reflection"}), response(2, "b", {"simple_reflection"}),
+                              response(3, "c", {"open_question"}), response(4, "d", {"complex_reflection"})});
+    const Score s = score_transcript(r, events);
+    CHECK(s.miti.reflections == 3);
+    CHECK(s.miti.questions == 1);
+    CHECK(s.miti.reflection_to_question == 3.0);
+    CHECK(s.miti.rq_level == "good");
+    CHECK(s.miti.percent_complex == doctest::Approx(66.7));
+    CHECK(s.miti.complex_level == "good");
+}
+
+TEST_CASE("FIS-style ratings follow their stated rules") {
+    const Rubric r = toy_rubric();
+    Json events = transcript({{{"type", "state"}, {"t", 0}, {"trust", 60.0}},
+                              response(1, "a", {"premature_reassurance"}), {{"type", "state"}, {"t", 1}, {"cause", "response"}, {"trust", 50.0}},
+                              response(2, "b", {"complex_reflection"}), {{"type", "state"}, {"t", 2}, {"cause", "response"}, {"trust", 55.0}}});
+    const Score s = score_transcript(r, events);
+    auto item = [&](const std::string& name) {
+        for (const auto& f : s.fis)
+            if (f.item == name) return f.rating;
+        return std::optional<double>{};
+    };
+    CHECK(item("alliance_bond") == doctest::Approx(1 + 4 * 0.55));
+    CHECK(item("empathy") == doctest::Approx(3.0));  // one of two responses fully empathic
+    CHECK(item("rupture_repair") == 5.0);            // the one rupture was repaired next turn
+}
