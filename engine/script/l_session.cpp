@@ -209,7 +209,10 @@ int l_finish(lua_State* L) {
         if (!session.over()) session.narrate(text);
     }
     session.finish_by_script();
-    if (L == Sandbox::of(L).run_thread) return lua_yield(L, 0);  // never resumed
+    if (L == Sandbox::of(L).run_thread) {
+        Sandbox::of(L).yield_expected = true;
+        return lua_yield(L, 0);  // never resumed
+    }
     return 0;
 }
 
@@ -302,7 +305,9 @@ int l_count(lua_State* L) {
         return 1;
     }
     // s:count(code, since): only responses at or after minute `since`.
-    const auto since = static_cast<Seconds>(std::llround(luaL_checknumber(L, 3) * 60));
+    const double since_minutes = luaL_checknumber(L, 3);
+    if (!std::isfinite(since_minutes)) luaL_error(L, "s:count: 'since' must be a finite number of minutes");
+    const auto since = static_cast<Seconds>(std::llround(since_minutes * 60));
     int n = 0;
     for (const auto& h : session.history())
         if (h.at >= since) n += static_cast<int>(std::count(h.codes.begin(), h.codes.end(), code));
@@ -420,6 +425,7 @@ int l_choose(lua_State* L) {
     }
     if (session.over()) return 0;
     session.offer_choice(std::move(choice));
+    Sandbox::of(L).yield_expected = true;
     return lua_yield(L, 0);  // resumed with the chosen option (LuaScript::resume)
 }
 

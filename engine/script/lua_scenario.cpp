@@ -377,7 +377,12 @@ private:
 
     ScriptStatus run(lua_State* thread, int nargs) {
         int nresults = 0;
+        sandbox_->yield_expected = false;
         const bool yielded = sandbox_->resume(thread, nargs, nresults);
+        if (yielded && !sandbox_->yield_expected)
+            throw ScriptError(Sandbox::where(thread) +
+                                  "coroutine.yield() paused the session without offering a choice (use s:choose)",
+                              {});
         lua_pop(thread, nresults);
         return yielded ? ScriptStatus::waiting_for_trainee : ScriptStatus::finished;
     }

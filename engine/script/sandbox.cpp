@@ -266,7 +266,7 @@ struct SandboxLibrary {
         if (has_env)
             lua_pushvalue(L, 4);
         else
-            sb(L).push_globals();
+            sb(L).push_globals(L);
         lua_call(L, 4, 2);
         return 2;
     }
@@ -379,12 +379,46 @@ struct SandboxLibrary {
         return call_original(L);
     }
 
-    // insert and remove shift every element after the position.
-    static int l_shift(lua_State* L) {
+    // table.insert and table.remove, written here so that the length they charge
+    // for is the length they loop over (__len is asked once).
+    static int l_insert(lua_State* L) {
         luaL_checkany(L, 1);
-        const lua_Integer n = luaL_len(L, 1);
-        Sandbox::charge(L, n > 0 ? static_cast<std::uint64_t>(n) : 1);
-        return call_original(L);
+        const lua_Integer first_empty = luaL_len(L, 1) + 1;
+        lua_Integer pos = first_empty;
+        switch (lua_gettop(L)) {
+        case 2: break;
+        case 3:
+            pos = luaL_checkinteger(L, 2);
+            luaL_argcheck(L, static_cast<lua_Unsigned>(pos) - 1u < static_cast<lua_Unsigned>(first_empty), 2,
+                          "position out of bounds");
+            Sandbox::charge(L, span(pos, first_empty));
+            for (lua_Integer i = first_empty; i > pos; --i) {
+                lua_geti(L, 1, i - 1);
+                lua_seti(L, 1, i);
+            }
+            break;
+        default: return luaL_error(L, "wrong number of arguments to 'insert'");
+        }
+        lua_seti(L, 1, pos);
+        return 0;
+    }
+
+    static int l_remove(lua_State* L) {
+        luaL_checkany(L, 1);
+        const lua_Integer size = luaL_len(L, 1);
+        lua_Integer pos = luaL_optinteger(L, 2, size);
+        if (pos != size)
+            luaL_argcheck(L, static_cast<lua_Unsigned>(pos) - 1u <= static_cast<lua_Unsigned>(size), 2,
+                          "position out of bounds");
+        Sandbox::charge(L, span(pos, size) + 1);
+        lua_geti(L, 1, pos);
+        for (; pos < size; ++pos) {
+            lua_geti(L, 1, pos + 1);
+            lua_seti(L, 1, pos);
+        }
+        lua_pushnil(L);
+        lua_seti(L, 1, pos);
+        return 1;
     }
 
     // A stable merge sort: the same input always gives the same order, whatever the
@@ -543,6 +577,8 @@ int Sandbox::violation_error(lua_State* L) {
     return lua_error(L);
 }
 
+std::string Sandbox::where(lua_State* L) { return innermost_location(L); }
+
 std::string Sandbox::violation_message(lua_State* L) const {
     std::string where = violation_where_.empty() ? innermost_location(L) : violation_where_;
     switch (violation_) {
@@ -582,9 +618,23 @@ int Sandbox::l_pcall(lua_State* L) {
     return finish_pcall(L, status, 0);
 }
 
+// A limit raised inside the count hook leaves hooks off while the error is being
+// thrown, so the scenario's message handler would run unmetered: once a limit is
+// hit, the handler is skipped.
+int Sandbox::l_guarded_handler(lua_State* L) {
+    if (of(L).violation_ != Violation::none) return 1;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 int Sandbox::l_xpcall(lua_State* L) {
     const int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, l_guarded_handler, 1);
+    lua_replace(L, 2);
     lua_pushboolean(L, 1);
     lua_pushvalue(L, 1);
     lua_rotate(L, 3, 2);  // handler, true, f, args...
@@ -595,13 +645,61 @@ int Sandbox::l_xpcall(lua_State* L) {
 // coroutine.resume and coroutine.close report errors as values; a sandbox
 // limit must not be one of them.
 int Sandbox::l_coroutine_passthrough(lua_State* L) {
+    Sandbox& sb = of(L);
     // The coroutine running run(s) belongs to the session: resuming it from
     // scenario code would answer a choice the trainee never made.
-    if (lua_type(L, 1) == LUA_TTHREAD && lua_tothread(L, 1) == of(L).run_thread)
+    if (lua_type(L, 1) == LUA_TTHREAD && lua_tothread(L, 1) == sb.run_thread)
         return luaL_error(L, "the session's own coroutine cannot be resumed or closed by the scenario");
+    // A coroutine stopped by a limit still has hooks off: closing it would run its
+    // to-be-closed handlers unmetered.
+    if (sb.violation_ != Violation::none) return violation_error(L);
+    // Nested closes recurse in C without Lua's depth check (Lua 5.4.4).
+    struct Depth {
+        int& d;
+        explicit Depth(int& depth) : d(depth) { ++d; }
+        ~Depth() { --d; }
+    } depth(sb.coroutine_depth_);
+    if (sb.coroutine_depth_ > 100) return luaL_error(L, "coroutines nested too deeply");
     SandboxLibrary::call_original(L);
-    if (of(L).violation_ != Violation::none) return violation_error(L);
+    if (sb.violation_ != Violation::none) return violation_error(L);
     return lua_gettop(L);
+}
+
+// coroutine.wrap, written here so that a coroutine stopped by a limit is never
+// closed (see above) and errors keep their location.
+int Sandbox::l_wrap(lua_State* L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_State* co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);
+    lua_pushcclosure(L, l_wrapped, 1);
+    return 1;
+}
+
+int Sandbox::l_wrapped(lua_State* L) {
+    Sandbox& sb = of(L);
+    lua_State* co = lua_tothread(L, lua_upvalueindex(1));
+    const int nargs = lua_gettop(L);
+    if (!lua_checkstack(co, nargs)) return luaL_error(L, "too many arguments to resume");
+    lua_xmove(L, co, nargs);
+    int nresults = 0;
+    const int status = lua_resume(co, L, nargs, &nresults);
+    if (sb.violation_ != Violation::none) return violation_error(L);
+    if (status == LUA_OK || status == LUA_YIELD) {
+        if (!lua_checkstack(L, nresults + 1)) {
+            lua_pop(co, nresults);
+            return luaL_error(L, "too many results to resume");
+        }
+        lua_xmove(co, L, nresults);
+        return nresults;
+    }
+    lua_xmove(co, L, 1);  // the error
+    if (lua_resetthread(co) != LUA_OK) {  // close its to-be-closed values (metered: hooks are on)
+        lua_pop(L, 1);
+        lua_xmove(co, L, 1);
+    }
+    if (sb.violation_ != Violation::none) return violation_error(L);
+    return lua_error(L);
 }
 
 void Sandbox::begin_entry() {
@@ -635,7 +733,7 @@ std::uint64_t Sandbox::object_id(const void* p) const {
     return it == object_ids_.end() ? 0 : it->second;
 }
 
-void Sandbox::push_globals() { lua_rawgeti(L_, LUA_REGISTRYINDEX, globals_ref_); }
+void Sandbox::push_globals(lua_State* L) { lua_rawgeti(L, LUA_REGISTRYINDEX, globals_ref_); }
 
 void Sandbox::install_library() {
     lua_State* L = L_;
@@ -692,8 +790,8 @@ void Sandbox::install_library() {
     Lib::wrap_field(L, table, "move", Lib::l_move);
     Lib::wrap_field(L, table, "concat", Lib::l_concat);
     Lib::wrap_field(L, table, "unpack", Lib::l_unpack);
-    Lib::wrap_field(L, table, "insert", Lib::l_shift);
-    Lib::wrap_field(L, table, "remove", Lib::l_shift);
+    Lib::set_closure(L, table, "insert", Lib::l_insert);
+    Lib::set_closure(L, table, "remove", Lib::l_remove);
     Lib::set_closure(L, table, "sort", Lib::l_sort);
 
     Lib::set_closure(L, math, "random", Lib::l_random);
@@ -701,6 +799,7 @@ void Sandbox::install_library() {
 
     Lib::wrap_field(L, coroutine, "resume", l_coroutine_passthrough);
     Lib::wrap_field(L, coroutine, "close", l_coroutine_passthrough);
+    Lib::set_closure(L, coroutine, "wrap", l_wrap);
 
     for (auto [index, name] : {std::pair{string, "string"}, {table, "table"}, {math, "math"},
                                {utf8, "utf8"}, {coroutine, "coroutine"}}) {
@@ -732,7 +831,7 @@ void Sandbox::install_library() {
 // ids in name order so they sort and print the same in every process.
 void Sandbox::number_builtin_functions() {
     lua_State* L = L_;
-    push_globals();
+    push_globals(L);
     std::vector<std::string> names;
     lua_pushnil(L);
     while (lua_next(L, -2)) {
@@ -769,37 +868,40 @@ void Sandbox::load(std::string_view source, const std::string& chunkname) {
                               : lua_type(L_, -1) == LUA_TSTRING ? lua_tostring(L_, -1)
                                                                 : "could not load the scenario";
         lua_pop(L_, 1);
+        // Errors found before any line was read (binary chunk, out of memory) name line 1.
+        if (!has_location(message))
+            message = (chunkname.starts_with("@") ? chunkname.substr(1) : chunkname) + ":1: " + message;
         throw ScriptError(message, {});
     }
 }
 
-namespace {
-// Where the message handler leaves the traceback of an error on the main thread
-// (thread_local: autoplay runs sandboxes on several threads).
-thread_local std::vector<std::string>* pending_traceback = nullptr;
-
-int traceback_handler(lua_State* L) {
-    if (pending_traceback) *pending_traceback = scenario_frames(L, 0);
-    return 1;
-}
-}  // namespace
-
+// Runs on a fresh coroutine rather than with lua_pcall: after an error its stack
+// is still there to name the line, even for errors no message handler sees.
 void Sandbox::call(int nargs, int nresults) {
     if (violation_ != Violation::none) throw ScriptError(violation_message(L_), {});
     begin_entry();
-    const int base = lua_gettop(L_) - nargs;  // the function's index
-    lua_pushcfunction(L_, traceback_handler);
-    lua_insert(L_, base);
-    std::vector<std::string> frames;
-    pending_traceback = &frames;
-    const int status = lua_pcall(L_, nargs, nresults, base);
-    pending_traceback = nullptr;
+    lua_State* L = L_;
+    lua_State* co = lua_newthread(L);  // anchored on L's stack for the call
+    lua_insert(L, -(nargs + 2));
+    lua_xmove(L, co, nargs + 1);
+    const int base = lua_gettop(L);  // the thread
+    int produced = 0;
+    const int status = lua_resume(co, L, nargs, &produced);
+    if (status == LUA_YIELD) {
+        const std::string where = innermost_location(co);
+        lua_settop(L, base - 1);
+        throw ScriptError(where + "coroutine.yield() outside run(s): only run(s) can pause, with s:choose", {});
+    }
     if (status != LUA_OK) {
-        ScriptError error = error_from(L_, status, std::move(frames));
-        lua_settop(L_, base - 1);
+        ScriptError error = error_from(co, status, scenario_frames(co, 0));
+        lua_settop(L, base - 1);
         throw error;
     }
-    lua_remove(L_, base);
+    const int keep = nresults == LUA_MULTRET ? produced : nresults;
+    if (produced > keep) lua_pop(co, produced - keep);
+    lua_xmove(co, L, std::min(produced, keep));
+    for (int i = produced; i < keep; ++i) lua_pushnil(L);
+    lua_remove(L, base);
 }
 
 bool Sandbox::resume(lua_State* thread, int nargs, int& nresults) {

@@ -57,8 +57,13 @@ public:
     // Compiles `source` (text only) with the sandbox's globals as its environment
     // and pushes the function. Throws ScriptError naming chunk:line.
     void load(std::string_view source, const std::string& chunkname);
-    // Pushes the sandbox's global table.
-    void push_globals();
+    // Pushes the sandbox's global table onto L (any thread of this sandbox).
+    void push_globals(lua_State* L);
+    // "file:line: " of the innermost scenario frame on L, or "".
+    static std::string where(lua_State* L);
+    // Set by s:choose and s:finish just before they pause run(s); a pause without
+    // it is a bare coroutine.yield().
+    bool yield_expected = false;
 
     // Calls the function below `nargs` arguments on the main thread as a fresh
     // entry (new work budget). Throws ScriptError with the scenario's traceback.
@@ -89,6 +94,9 @@ private:
     static int l_pcall(lua_State* L);
     static int l_xpcall(lua_State* L);
     static int l_coroutine_passthrough(lua_State* L);
+    static int l_guarded_handler(lua_State* L);
+    static int l_wrap(lua_State* L);
+    static int l_wrapped(lua_State* L);
     friend struct SandboxLibrary;
 
     void begin_entry();
@@ -109,6 +117,7 @@ private:
     std::unordered_map<const void*, std::uint64_t> object_ids_;
     std::uint64_t next_object_id_ = 0;
     bool closing_ = false;
+    int coroutine_depth_ = 0;
     int globals_ref_ = 0;
 };
 

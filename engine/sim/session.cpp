@@ -91,6 +91,7 @@ std::optional<Seconds> Session::since_dose() const {
 }
 
 void Session::emit(std::string type, Json data) {
+    if (over_) return;  // nothing happens after the end, whatever a script still does
     events_.push_back(Event{std::move(type), now_, std::move(data)});
 }
 
@@ -119,8 +120,11 @@ void Session::run_script(auto&& step, bool expects_new_choice) {
     try {
         status = step();
     } catch (const ScriptError& e) {
-        failure_ = e;
-        end("error");
+        if (!over_) {  // an error after the script ended the session changes nothing
+            failure_ = e;
+            end("error");
+        }
+        waiting_ = false;
         return;
     }
     if (over_) return;
@@ -387,6 +391,7 @@ void Session::end(std::string reason) {
     waiting_ = false;
 }
 
+
 void Session::say(const std::string& text, const std::string& affect) {
     emit("say", {{"speaker", info_.patient.name}, {"text", text}, {"affect", affect}});
 }
@@ -396,6 +401,7 @@ void Session::narrate(const std::string& text) { emit("narrate", {{"text", text}
 void Session::mark_phase(const std::string& name) { emit("phase", {{"phase", name}}); }
 
 void Session::wait(Seconds duration) {
+    if (over_) return;
     emit("wait", {{"minutes", minutes_json(duration)}, {"by", "scenario"}});
     advance(duration);
 }

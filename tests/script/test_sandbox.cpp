@@ -8,10 +8,9 @@
 // `--<<`), (2) leave no side effect, (3) end promptly, and (4) leave the host
 // able to load and play a fresh scenario to the end.
 //
-// Known holes are marked `* doctest::skip()` with a `// HOLE:` comment; they
-// state the behaviour we want and run in a forked child where they could crash
-// or hang, so `test_script --no-skip` reports them as failures instead of
-// killing the run.
+// Cases that once crashed or hung the host run in a forked child with a
+// timeout (expect_run_failure_isolated), so a regression fails the test
+// instead of killing the run.
 #include "script/lua_scenario.hpp"
 #include "sim/session.hpp"
 
@@ -166,6 +165,21 @@ std::vector<std::string> said(const Session& session) { return texts_of(session,
 
 std::string transcript(const Session& session) { return holdspace::transcript_json(session.events()).dump(); }
 
+// State events the scenario caused by writing s.patient (the session also
+// records the state at the start and as responses and time move it).
+std::vector<Event> scenario_state_events(const Session& session) {
+    std::vector<Event> out;
+    for (const Event& e : session.events())
+        if (e.type == "state" && e.data.value("cause", std::string()) == "scenario") out.push_back(e);
+    return out;
+}
+
+holdspace::Json start_state(const Session& session) {
+    for (const Event& e : session.events())
+        if (e.type == "state" && e.data.value("cause", std::string()) == "start") return e.data;
+    return holdspace::Json::object();
+}
+
 // What is wrong with a run that should have ended with a scenario error at the
 // marked line naming `needle`, or "" if nothing is. No doctest macros, so it
 // also serves in forked children.
@@ -281,6 +295,8 @@ ChildOutcome run_in_child(const std::function<std::string()>& body, std::chrono:
     const pid_t pid = fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
+        // Let a crash kill the child plainly (doctest's handlers would report it as this test's crash).
+        for (int sig : {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL}) std::signal(sig, SIG_DFL);
         close(fds[0]);
         std::string report;
         try {
@@ -331,7 +347,7 @@ void expect_run_failure_isolated(const std::string& source, std::string_view nee
             if (problems.empty()) problems = host_problems();
             return problems;
         },
-        10s));
+        5s));
 }
 
 std::string hostile_path() {
@@ -369,7 +385,7 @@ TEST_SUITE_BEGIN("sandbox");
 // ---- what scenarios can see ------------------------------------------------
 
 TEST_CASE("scenarios see exactly the documented globals, and no forbidden library function") {
-    const std::string source = scenario(R"(
+    const std::string source = scenario(R"lua(
     local names = {}
     for k in pairs(_G) do names[#names + 1] = k end
     s:say(table.concat(names, " "))
@@ -385,7 +401,7 @@ TEST_CASE("scenarios see exactly the documented globals, and no forbidden librar
       if _G[name] == nil and rawget(_ENV, name) == nil then absent[#absent + 1] = name end
     end
     s:say("absent: " .. #absent)
-)");
+)lua");
     const Outcome o = play(source);
     expect_finished(o);
     const auto says = said(*o.session);
@@ -487,10 +503,7 @@ TEST_CASE("a precompiled scenario file is refused") {
     expect_host_survives();
 }
 
-// HOLE: the refusal of a precompiled scenario file has no file:line. Sandbox::load
-// throws Lua's bare "attempt to load a binary chunk (mode is 't')".
-// Repro: load_scenario_source("\27Lua...", "hostile.lua") -> what() == "attempt to load a binary chunk (mode is 't')".
-TEST_CASE("a precompiled scenario file is refused with file:line" * doctest::skip()) {
+TEST_CASE("a precompiled scenario file is refused with file:line") {
     const std::string source = std::string("\x1bLua\x54\x00\x19\x93\r\n\x1a\n\x04\x08\x08", 15) + "garbage";
     const Outcome o = play(source);
     REQUIRE(o.load_error);
@@ -498,7 +511,7 @@ TEST_CASE("a precompiled scenario file is refused with file:line" * doctest::ski
 }
 
 TEST_CASE("a chunk from load gets the sandbox's globals and sees nothing the host hides") {
-    const std::string source = scenario_top(R"(
+    const std::string source = scenario_top(R"lua(
 local f = assert(load("return io, os, debug, package, require, collectgarbage, string.dump, _G, _ENV, getmetatable('')"))
 local io_, os_, debug_, package_, require_, gc, dump, g, env, strmeta = f()
 assert(io_ == nil and os_ == nil and debug_ == nil and package_ == nil and require_ == nil, "a library leaked")
@@ -507,21 +520,21 @@ assert(g == _G and env == _G, "the chunk has other globals")
 assert(strmeta == "locked", "the string metatable leaked")
 assert(load("x_from_chunk = 1"))()
 assert(x_from_chunk == 1, "the chunk wrote elsewhere")
-)");
+)lua");
     const Outcome o = play(source);
     expect_finished(o);
     CHECK(said(*o.session) == std::vector<std::string>{"loaded"});
 }
 
 TEST_CASE("load with a custom environment works but cannot escape it") {
-    const std::string source = scenario_top(R"(
+    const std::string source = scenario_top(R"lua(
 local f = assert(load("return x, getmetatable, print, string, _G, ('').rep ~= nil, ('').dump", "chunk", "t", { x = 5 }))
 local x, gm, pr, str, g, rep, dump = f()
 assert(x == 5 and gm == nil and pr == nil and str == nil and g == nil, "the custom env leaked globals")
 assert(rep == true and dump == nil, "string methods differ inside the chunk")
 local ok, err = pcall(load("return print('x')", "chunk", "t", nil))
 assert(not ok and err:find("attempt to index a nil value", 1, true), err)
-)");
+)lua");
     expect_finished(play(source));
 }
 
@@ -541,16 +554,7 @@ TEST_CASE("code loaded with a custom environment is still metered") {
     expect_load_failure(play(reader), reader, "instruction limit");
 }
 
-// HOLE: load() without an env argument is broken inside run(s) and any coroutine:
-// SandboxLibrary::l_load calls sb(L).push_globals(), which pushes onto the main
-// thread L_, not the calling thread L. lua_call then calls the chunk *string*
-// ("attempt to call a string value"), and every call leaves one value on the
-// main thread's stack without a stack check: ~200 calls under pcall overflow it
-// and the host segfaults. The leaked values also make the main thread look
-// "suspended", so coroutine.resume(main_thread) runs scenario code on the host's
-// main thread as a coroutine. Repro (in run): `for i = 1, 200 do pcall(load, "return 1") end` -> SIGSEGV;
-// `s:say(tostring(load("return 1")()))` -> "attempt to call a string value".
-TEST_CASE("load works inside run(s) and coroutines, and cannot corrupt the host" * doctest::skip()) {
+TEST_CASE("load works inside run(s) and coroutines, and cannot corrupt the host") {
     check_child(run_in_child(
         [] {
             const std::string source = scenario(R"(
@@ -625,17 +629,16 @@ TEST_CASE("rawset on the handle only changes the scenario's own view") {
     s.patient.trust = 5
     rawset(s, "patient", { distress = 100 })
     s.patient.distress = 99
-    getmetatable("x")
     s:narrate("done"))");
     const Outcome o = play(source);
     expect_finished(o);
     const Session& session = *o.session;
     CHECK(said(session).empty());
     CHECK(texts_of(session, "narrate") == std::vector<std::string>{"done"});
-    CHECK(session.state().trust == doctest::Approx(60));
-    CHECK(session.state().distress == doctest::Approx(20));
+    CHECK(session.state().trust == doctest::Approx(start_state(session).value("trust", -1.0)));
+    CHECK(session.state().distress == doctest::Approx(start_state(session).value("distress", -1.0)));
     CHECK(session.info().patient.name == "Eve");
-    for (const Event& e : session.events()) CHECK(e.type != "state");
+    CHECK(scenario_state_events(session).empty());
 }
 
 TEST_CASE("_G is the sandbox's table and _ENV tricks reach nothing more") {
@@ -717,10 +720,11 @@ coroutine.close(co))",
         const std::string source = scenario(attack.code + "\ns:say(\"survived\")");
         expect_run_failure(play(source), source, attack.needle);
     }
-    // On the main thread (on_action), closing after an error is metered too.
-    const std::string in_action = scenario(offer, R"(local x <close> = setmetatable({}, { __close = function() while true do end end }) --<<
-error("boom"))");
-    expect_run_failure(play(in_action, {water}), in_action, "instruction limit");
+    // In on_action, a failed entry's to-be-closed values are never run: the
+    // scenario's own error is what the author sees.
+    const std::string in_action = scenario(offer, R"(local x <close> = setmetatable({}, { __close = function() while true do end end })
+error("boom") --<<)");
+    expect_run_failure(play(in_action, {water}), in_action, "boom");
 }
 
 TEST_CASE("a to-be-closed variable pending when the session is destroyed never runs") {
@@ -730,11 +734,10 @@ TEST_CASE("a to-be-closed variable pending when the session is destroyed never r
     Outcome o = play(source);
     REQUIRE_FALSE(o.load_error);
     REQUIRE(o.session->choice());
-    const auto events_before = o.session->events().size();
+    CHECK(said(*o.session).empty());
     const auto t0 = Clock::now();
-    o.session.reset();
+    o.session.reset();  // must neither run the __close (it would reach a dying session) nor hang
     CHECK(std::chrono::duration<double, std::milli>(Clock::now() - t0).count() < prompt_ms);
-    CHECK(events_before == 2);  // start, choice
     expect_host_survives();
 }
 
@@ -782,9 +785,8 @@ s:say("swallowed: " .. tostring(err)))",
         {"__call", "setmetatable({}, { __call = function() while true do end end })() --<<", "instruction limit"},
         {"__eq", "local mt = { __eq = function() while true do end end } local same = setmetatable({}, mt) == setmetatable({}, mt) --<<",
          "instruction limit"},
-        {"__lt in table.sort", R"(local mt, list = { __lt = function() while true do end end }, {}
-for i = 1, 10 do list[i] = setmetatable({}, mt) end
-table.sort(list) --<<)",
+        {"__lt in table.sort",
+         "local mt, list = { __lt = function() while true do end end }, {} for i = 1, 10 do list[i] = setmetatable({}, mt) end table.sort(list) --<<",
          "instruction limit"},
         {"a table.sort comparator", R"(local list = { 3, 1, 2 }
 pcall(table.sort, list, function() while true do end end) --<<)",
@@ -817,15 +819,7 @@ pcall(table.sort, list, function() while true do end end) --<<)",
     }
 }
 
-// HOLE: an xpcall message handler runs unmetered once a limit has been hit. The
-// count hook raises the violation with lua_error from inside the hook, where Lua
-// has set L->allowhook = 0; luaG_errormsg then calls the message handler before
-// any protected call restores allowhook, so the handler runs with no hook at
-// all (no budget, no time limit). Repro: in run(s) or at load time,
-// `xpcall(error, function() while true do end end)` hangs the host forever
-// (the first handler call is metered, hits the budget, and the error from the
-// hook re-enters the handler with hooks off).
-TEST_CASE("an xpcall message handler is metered" * doctest::skip()) {
+TEST_CASE("an xpcall message handler is metered") {
     const std::string in_run = scenario("xpcall(error, function() while true do end end) --<<\ns:say(\"survived\")");
     expect_run_failure_isolated(in_run, "instruction limit");
     const std::string both = scenario(
@@ -836,27 +830,24 @@ TEST_CASE("an xpcall message handler is metered" * doctest::skip()) {
     expect_run_failure_isolated(charged, "instruction limit");
 }
 
-// HOLE: for the same reason (allowhook left 0 on a coroutine killed by an error
-// raised inside the count hook), the coroutine's pending __close handlers run
-// unmetered when it is closed: coroutine.wrap closes it automatically, and
-// coroutine.close from an outer __close does too. Repro (in run(s)):
-// `coroutine.wrap(function() local x <close> = setmetatable({}, {__close = function() while true do end end}) while true do end end)()`
-// hangs the host forever.
-TEST_CASE("__close handlers of a coroutine stopped by the budget are metered" * doctest::skip()) {
+// A coroutine stopped by a limit is left with Lua's hooks off, so its pending
+// __close handlers would run unmetered if it were closed: the sandbox never
+// closes it (its own coroutine.wrap, and coroutine.close refused once a limit is hit).
+TEST_CASE("__close handlers of a coroutine stopped by the budget never run") {
     const std::string wrapped = scenario(R"(coroutine.wrap(function()
   local x <close> = setmetatable({}, { __close = function() while true do end end })
-  while true do end
-end)() --<<
+  while true do end --<<
+end)()
 s:say("survived"))");
     expect_run_failure_isolated(wrapped, "instruction limit");
 
     const std::string closed = scenario(R"(local co = coroutine.create(function()
   local x <close> = setmetatable({}, { __close = function() while true do end end })
-  while true do end
+  while true do end --<<
 end)
 pcall(function()
   local guard <close> = setmetatable({}, { __close = function() coroutine.close(co) end })
-  coroutine.resume(co) --<<
+  coroutine.resume(co)
 end)
 s:say("survived"))");
     expect_run_failure_isolated(closed, "instruction limit");
@@ -892,7 +883,7 @@ TEST_CASE("error objects with metamethods never hang the host or run scenario co
         {"error()", "error() --<<", "error object is a nil value"},
         {"error(42)", "error(42) --<<", ": 42"},
         {"error with level 2", R"(error("up a level", 2) --<<)", "up a level"},
-        {"error of a coroutine", "error(coroutine.running()) --<<", "error object is a thread value"},
+        {"error of a coroutine", "error((coroutine.running())) --<<", "error object is a thread value"},
     };
     for (const auto& attack : others) {
         INFO("attack: " << attack.name);
@@ -981,23 +972,24 @@ for i = 1, 100 do keep[i] = string.rep("x", 1000000) .. i end --<<)",
     }
 }
 
-// HOLE: table.insert / table.remove call __len twice: once in the sandbox's
-// wrapper (SandboxLibrary::l_shift, which charges that length) and again in the
-// stock function, which loops over the second length in C without touching
-// the budget or the time limit. A __len that answers 0 first and 1e15 second
-// makes the host spin forever. Repro (in run(s)):
-// `local n = 0 table.insert(setmetatable({}, {__len = function() n = n + 1 return n == 1 and 0 or 1e15 end}), 1, "x")`
-TEST_CASE("table.insert and table.remove charge the length they actually use" * doctest::skip()) {
-    const std::string insert = scenario(R"(local n = 0
+// table.insert and table.remove ask __len once and loop over that length, charged
+// up front: a __len that changes its answer cannot make them spin.
+TEST_CASE("table.insert and table.remove charge the length they actually use") {
+    const std::string shifty = scenario(R"(local n = 0
 local t = setmetatable({}, { __len = function() n = n + 1 if n == 1 then return 0 end return 1e15 end })
+table.insert(t, 1, "x")
+local m = 0
+local u = setmetatable({}, { __len = function() m = m + 1 if m == 1 then return 1 end return 1e15 end })
+table.remove(u, 1)
+s:say("survived"))");
+    const Outcome o = play(shifty);
+    expect_finished(o);
+    CHECK(said(*o.session).back() == "survived");
+
+    const std::string huge = scenario(R"(local t = setmetatable({}, { __len = function() return 1e15 end })
 table.insert(t, 1, "x") --<<
 s:say("survived"))");
-    expect_run_failure_isolated(insert, "instruction limit");
-    const std::string remove = scenario(R"(local n = 0
-local t = setmetatable({}, { __len = function() n = n + 1 if n == 1 then return 1 end return 1e15 end })
-table.remove(t, 1) --<<
-s:say("survived"))");
-    expect_run_failure_isolated(remove, "instruction limit");
+    expect_run_failure_isolated(huge, "instruction limit");
 }
 
 TEST_CASE("a string over the size limit is reported at load time and in on_action") {
@@ -1017,13 +1009,7 @@ TEST_CASE("a string over the size limit is reported at load time and in on_actio
     expect_host_survives();
 }
 
-// HOLE: when an allocation over the string-size limit fails on the main thread
-// (at load time or in on_action), the error is LUA_ERRMEM: no message handler
-// runs, the stack is unwound before Sandbox::error_from asks
-// innermost_location(), and the message has neither file:line nor traceback.
-// Repro: top level `local x = "x" while true do x = x .. x end` ->
-// "string too long: scenarios may not build strings over 1024 KiB".
-TEST_CASE("a string over the size limit names file:line at load time and in on_action" * doctest::skip()) {
+TEST_CASE("a string over the size limit names file:line at load time and in on_action") {
     const std::string doubling = R"(local x = "x" while true do x = x .. x end --<<)";
     const std::string at_load = scenario_top(doubling);
     const std::string load_problems = load_failure_problems(play(at_load, {}, roomy_limits()), at_load, "string too long");
@@ -1047,11 +1033,7 @@ TEST_CASE("a scenario too big to compile within the memory limit is refused") {
     expect_host_survives();
 }
 
-// HOLE: running out of memory while the scenario file is being compiled gives a
-// message with no file:line ("memory limit: the scenario used more than 2 MiB"):
-// there is no Lua frame yet and Sandbox::load does not add the chunk name.
-// Repro: a 1.2 MB file `local t = {"k0","k1",...}` with memory_bytes = 2 MiB.
-TEST_CASE("a scenario too big to compile is refused with file:line" * doctest::skip()) {
+TEST_CASE("a scenario too big to compile is refused with file:line") {
     std::string top = "local t = {";
     for (int i = 0; i < 120000; ++i) top += "\"k" + std::to_string(i) + "\",";
     top += "}";
@@ -1145,20 +1127,7 @@ TEST_CASE("Lua 5.4.4's C-stack overflow while handling an error does not crash t
     expect_host_survives();
 }
 
-// HOLE: Lua 5.4.4's "C-stack overflow with deep nesting of coroutine.close"
-// (fixed upstream in 5.4.5 by lua_closethread counting the caller's C calls).
-// The sandbox's coroutine.close wrapper adds no depth limit, so with the
-// production limits (64 MiB, 10M steps) a chain of ~12000 coroutines whose
-// __close closes the previous one overflows the C stack: SIGSEGV.
-// Repro (in run(s), default Limits):
-//   local coro = false
-//   for i = 1, 30000 do local previous = coro
-//     coro = coroutine.create(function()
-//       local cc <close> = setmetatable({}, {__close = function() if previous then assert(coroutine.close(previous)) end end})
-//       coroutine.yield() end)
-//     assert(coroutine.resume(coro)) end
-//   coroutine.close(coro)
-TEST_CASE("deeply nested coroutine.close ends with a clear error" * doctest::skip()) {
+TEST_CASE("deeply nested coroutine.close ends with a clear error") {
     const std::string source = scenario(R"(local coro = false
 for i = 1, 30000 do
   local previous = coro
@@ -1302,7 +1271,7 @@ TEST_CASE("s:choose and s:wait only work in run(s) itself") {
     const std::vector<std::pair<std::string, std::string>> in_action = {
         {choice + " --<<", "s:choose can only be called from run(s) itself, not from on_action"},
         {"s:wait(5) --<<", "s:wait can only be called from run(s) itself, not from on_action"},
-        {"coroutine.yield() --<<", "attempt to yield from outside a coroutine"},
+        {"coroutine.yield() --<<", "coroutine.yield() outside run(s)"},
     };
     for (const auto& [code, needle] : in_action) {
         INFO("on_action: " << code);
@@ -1317,17 +1286,14 @@ TEST_CASE("coroutine.yield() straight from run(s) ends the session with an error
     REQUIRE_FALSE(o.load_error);
     const Session& session = *o.session;
     REQUIRE(session.failure());
-    CHECK(contains(session.failure()->what(), "paused without offering a choice"));
+    CHECK(contains(session.failure()->what(), "paused the session without offering a choice"));
     CHECK(starts_with(session.failure()->what(), "hostile.lua:"));
     CHECK(session.events().back().data.value("reason", std::string()) == "error");
     CHECK(said(session).empty());
     expect_host_survives();
 }
 
-// HOLE: the message for a bare yield has no line: Session::run_script builds
-// "hostile.lua: the script paused without offering a choice" from info_.source.
-// Repro: run = function(s) coroutine.yield() end.
-TEST_CASE("coroutine.yield() straight from run(s) names file:line" * doctest::skip()) {
+TEST_CASE("coroutine.yield() straight from run(s) names file:line") {
     const std::string source = scenario("coroutine.yield() --<<");
     const std::string problems = run_failure_problems(play(source), source, "without offering a choice");
     CHECK_MESSAGE(problems.empty(), problems);
@@ -1386,6 +1352,27 @@ TEST_CASE("bad arguments to every handle function name the scenario's line") {
         {"local o = {} for i = 1, 10 do o[i] = { id = \"o\" .. i, text = \"x\", codes = { \"open_question\" } } end s:choose(o)",
          "s:choose: at most 9 options"},
         {"s:teleport()", "attempt to call a nil value (method 'teleport')"},
+        {"s:count(\"open_question\", \"yesterday\")", "bad argument #2 to 'count' (number expected, got string)"},
+        {"s:choose{ flags = 5, { id = \"a\", text = \"a\", codes = { \"open_question\" } } }",
+         "s:choose: flags must be a list of words"},
+        {"s:choose{ flags = { \"Not A Word\" }, { id = \"a\", text = \"a\", codes = { \"open_question\" } } }",
+         "s:choose: flags must be a list of words"},
+        {"s:say{}", "s:say: give a line of text, or a list of variants"},
+        {"s:say{ 5 }", "s:say: variant 1 must be a table"},
+        {"s:say{ { text = 5 } }", "s:say: text must be a string, got number"},
+        {"s:say{ { text = \"a\", weight = -1 } }", "s:say: variant 1's weight must be 0 or more"},
+        {"s:say{ { text = \"a\", weight = 0/0 } }", "s:say: variant 1's weight must be 0 or more"},
+        {"s:say{ { text = \"a\", weight = math.huge } }", "s:say: variant 1's weight must be 0 or more"},
+        {"s:say{ { text = \"a\", weight = \"heavy\" } }", "s:say: variant 1's weight must be a number or function(patient)"},
+        {"s:say{ { text = \"a\", weight = function() return \"heavy\" end } }",
+         "s:say: variant 1's weight function must return a number"},
+        {"s:say{ { text = \"a\", weight = 0 } }", "s:say: every variant has weight 0"},
+        {"s:say{ { text = \"a\", affect = \"smug\" } }", "s:say: unknown affect 'smug'"},
+        {"s:say{ { text = \"a\", weight = function(p) return p.mood end } }", "s.patient has no field 'mood'"},
+        {"s:say{ { text = \"a\", weight = function() error(\"from the weight\") end } }", "from the weight"},
+        {"s:say{ { text = \"a\", weight = function() s:choose{ { id = \"a\", text = \"a\", codes = { \"open_question\" } } } end } }",
+         "attempt to yield across a C-call boundary"},
+        {"s:say{ { text = \"a\", weight = function() while true do end end } }", "instruction limit"},
     };
     for (const auto& [code, needle] : cases) {
         INFO("call: " << code);
@@ -1416,9 +1403,7 @@ TEST_CASE("s.patient rejects unknown, read-only and non-numeric writes") {
         const std::string source = scenario(code + " --<<\ns:say(\"survived\")");
         const Outcome o = play(source);
         expect_run_failure(o, source, needle);
-        if (o.session) {
-            for (const Event& e : o.session->events()) CHECK(e.type != "state");
-        }
+        if (o.session) CHECK(scenario_state_events(*o.session).empty());
     }
     // The consent table handed out is a copy: changing it agrees to nothing.
     const std::string source = scenario(R"(
@@ -1428,50 +1413,75 @@ TEST_CASE("s.patient rejects unknown, read-only and non-numeric writes") {
     const Outcome o = play(source, {TraineeAction::act(ActionKind::touch)});
     REQUIRE_FALSE(o.load_error);
     CHECK_FALSE(o.session->failure());
-    CHECK(o.session->state().distress == doctest::Approx(100));
+    const auto written = scenario_state_events(*o.session);
+    REQUIRE(written.size() == 1);
+    CHECK(written[0].data.value("distress", -1.0) == doctest::Approx(100));
     CHECK(o.session->touch_consent().empty());
     CHECK(contains(transcript(*o.session), "touch_without_consent"));
 }
 
-// HOLE: on_action can resume (or close) the run(s) coroutine. run can capture
-// it with coroutine.running(); it is suspended while the trainee decides, so
-// coroutine.resume(run_co, forged) from on_action returns the forged table from
-// s:choose without any trainee response, and run then calls s:wait/s:choose "from
-// on_action" (require_run_thread only compares threads). If run finishes or is
-// closed there, the host's next resume fails with "cannot resume dead
-// coroutine", which has no file:line. Repro:
-//   local run_co
-//   on_action = function(s) coroutine.resume(run_co, { id = "forged" }) end
-//   run = function(s) run_co = coroutine.running() local r = s:choose{...} s:say("got " .. r.id) s:wait(30) end
-// then apply water: the transcript shows "got forged" and a scenario wait inside the on_action step.
-TEST_CASE("on_action cannot resume or close the run(s) coroutine" * doctest::skip()) {
-    const std::string resumed = scenario(R"(
+TEST_CASE("on_action cannot resume or close the run(s) coroutine to forge a response") {
+    // run(s) can get its own coroutine with coroutine.running(); while the trainee
+    // decides it is suspended, so scenario code elsewhere could try to resume it
+    // with a forged option, or close it under the host.
+    const std::string run = R"(
     run_co = coroutine.running()
     local r = s:choose{ { id = "ask", text = "What is happening?", codes = { "open_question" } } }
     s:say("got " .. tostring(r.id))
-    s:wait(30))",
-                                         R"(coroutine.resume(run_co, { id = "forged" }) --<<)", "local run_co");
-    const Outcome o = play(resumed, {water, TraineeAction::choose("ask")});
+    s:wait(30))";
+    const std::vector<std::pair<std::string, std::string>> attacks = {
+        {R"(coroutine.resume(run_co, { id = "forged" }) --<<)", "the session's own coroutine cannot be resumed or closed"},
+        {R"(local ok, err = coroutine.resume(run_co, { id = "forged" }) --<<
+s:say("swallowed: " .. tostring(err)))",
+         "the session's own coroutine cannot be resumed or closed"},
+        {R"(coroutine.close(run_co) --<<)", "the session's own coroutine cannot be resumed or closed"},
+        {R"(coroutine.wrap(function() coroutine.resume(run_co, { id = "forged" }) end)() --<<)",
+         "the session's own coroutine cannot be resumed or closed"},
+    };
+    for (const auto& [code, needle] : attacks) {
+        INFO("on_action: " << code);
+        const std::string source = scenario(run, code, "local run_co");
+        const Outcome o = play(source, {water, TraineeAction::choose("ask")});
+        expect_run_failure(o, source, needle);
+        REQUIRE(o.session);
+        for (const auto& text : said(*o.session)) {
+            CHECK_MESSAGE(text != "got forged", "s:choose returned a forged response");
+            CHECK_MESSAGE(!starts_with(text, "swallowed"), text);
+        }
+        for (const Event& e : o.session->events()) CHECK_MESSAGE(e.type != "wait", "run(s) went on inside on_action");
+    }
+    // From a coroutine inside run(s) the run coroutine is not suspended, so it cannot be resumed either.
+    const std::string nested = scenario(R"(
+    local me = coroutine.running()
+    local ok, err = coroutine.resume(coroutine.create(function() return coroutine.resume(me) end))
+    error(err or "resumed", 0) --<<)");
+    const Outcome o = play(nested);
     REQUIRE_FALSE(o.load_error);
-    for (const auto& text : said(*o.session)) CHECK_MESSAGE(text != "got forged", "s:choose returned a forged response");
-    if (o.session->failure()) CHECK_MESSAGE(has_file_line(o.session->failure()->what()), o.session->failure()->what());
-
-    const std::string closed = scenario(R"(
-    run_co = coroutine.running()
-    local r = s:choose{ { id = "ask", text = "What is happening?", codes = { "open_question" } } }
-    s:say("got " .. tostring(r.id)))",
-                                        R"(coroutine.close(run_co) --<<)", "local run_co");
-    const Outcome c = play(closed, {water, TraineeAction::choose("ask")});
-    REQUIRE_FALSE(c.load_error);
-    if (c.session->failure()) CHECK_MESSAGE(has_file_line(c.session->failure()->what()), c.session->failure()->what());
+    REQUIRE(o.session->failure());
+    CHECK_MESSAGE(has_file_line(o.session->failure()->what()), o.session->failure()->what());
+    expect_host_survives();
 }
 
-// HOLE: s:finish() from a coroutine the scenario created ends the session but
-// returns to the scenario, which keeps running; s:wait is not guarded by
-// session.over(), so it records a "wait" event (and, for a dosed session, any
-// vitals or dose it passes) after the "end" event. Repro (in run(s)):
-// `coroutine.wrap(function() s:finish("bye") end)() s:wait(45)` -> transcript ... end, wait.
-TEST_CASE("nothing is recorded after the end event" * doctest::skip()) {
+TEST_CASE("the host's main thread, captured at load time, cannot be turned against the host") {
+    const std::string source = scenario(R"(
+    s:say(coroutine.status(main))
+    s:say(tostring(coroutine.resume(main)))
+    s:say(tostring(coroutine.close(main)))
+    local r = s:choose{ { id = "ask", text = "What is happening?", codes = { "open_question" } } }
+    s:say("chose " .. r.id))",
+                                        R"(s:say("on_action " .. coroutine.status(main)))",
+                                        "local main = coroutine.running()");
+    const Outcome o = play(source, {water, TraineeAction::choose("ask")});
+    expect_finished(o);
+    const auto says = said(*o.session);
+    REQUIRE(says.size() == 5);
+    CHECK(says[1] == "false");  // a main thread with nothing on its stack looks dead
+    CHECK(says[3] == "on_action dead");  // load-time code ran on a coroutine of its own, long finished
+    CHECK(says[4] == "chose ask");
+    expect_host_survives();
+}
+
+TEST_CASE("nothing is recorded after the end event") {
     const std::string source = scenario(R"(
     coroutine.wrap(function() s:finish("bye") end)()
     s:wait(45)
