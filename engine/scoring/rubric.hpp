@@ -27,9 +27,9 @@ struct CodeRule {
 
 // One condition of a context rule: `key op value` (docs/rubrics.md, "Context rules").
 struct Condition {
-    std::string key;    // phase, window, distress..., minutes, alert, after, moment
+    std::string key;    // phase, window, distress..., minutes, alert, after, moment, flag
     std::string op;     // "==" for words and booleans; == ~= < <= > >= for numbers
-    std::string word;   // for phase, window, after, moment
+    std::string word;   // for phase, window, after, moment, flag
     double number = 0;  // for comparisons
     bool flag = false;  // for alert
 };
@@ -44,6 +44,7 @@ struct ContextRule {
 
 struct TimingRule {
     std::string after;                // "" (whole session), "alert", or a behaviour code
+    std::vector<std::string> alerts;  // with after = "alert": which alerts (empty = all)
     std::optional<double> within;     // minutes
     std::vector<std::string> expect;  // any of these codes satisfies it
     std::string phase;                // "" = any
@@ -57,6 +58,7 @@ struct CriticalRule {
     std::string code;                 // for code
     std::string phase;                // for ended_early ("" = any)
     double minutes = 0;               // alert_ignored / flag: within
+    std::vector<std::string> alerts;  // alert_ignored: which alerts (empty = all)
     std::string flag;                 // for flag
     std::vector<std::string> expect;  // for flag
     std::string message;

@@ -18,6 +18,7 @@ struct Context {
     bool alert = false;
     std::set<std::string> earlier_codes;
     std::string moment;
+    std::vector<std::string> flags;  // of the open choice
 };
 
 bool compare(double a, const std::string& op, double b) {
@@ -33,6 +34,7 @@ bool holds(const Condition& c, const Context& ctx) {
     if (c.key == "phase") return ctx.phase == c.word;
     if (c.key == "window") return ctx.window == c.word;
     if (c.key == "moment") return ctx.moment == c.word;
+    if (c.key == "flag") return std::find(ctx.flags.begin(), ctx.flags.end(), c.word) != ctx.flags.end();
     if (c.key == "after") return ctx.earlier_codes.count(c.word) > 0;
     if (c.key == "alert") return ctx.alert == c.flag;
     if (c.key == "minutes") return compare(ctx.minutes, c.op, c.number);
@@ -120,7 +122,9 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
 
     std::map<std::string, Tally> tally;
     std::vector<Response> responses;
-    std::vector<double> alert_times;
+    std::vector<std::pair<double, std::string>> alerts_raised;  // time, alert name
+    std::vector<double> choice_times;
+    std::set<std::string> actions_at_choice;  // unclaimed actions already scored at the open choice
     std::vector<std::pair<double, std::vector<std::string>>> flagged;
     std::vector<std::pair<double, double>> trust;  // (before, after) each response, for rupture and repair
     bool ended_by_trainee = false;
@@ -169,15 +173,18 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
         } else if (type == "vitals") {
             ctx.alert = e.contains("alerts") && !e["alerts"].empty();
         } else if (type == "alert") {
-            alert_times.push_back(ctx.minutes);
+            alerts_raised.emplace_back(ctx.minutes, text(e, "alert"));
         } else if (type == "say") {
             situation = text(e, "speaker") + ": \"" + text(e, "text") + "\"";
         } else if (type == "narrate") {
             if (situation.empty()) situation = text(e, "text");
         } else if (type == "choice") {
             open_choice = &e;
+            choice_times.push_back(ctx.minutes);
+            actions_at_choice.clear();
             ctx.moment = text(e, "moment");
-            if (e.contains("flags")) flagged.emplace_back(ctx.minutes, strings(e, "flags"));
+            ctx.flags = strings(e, "flags");
+            if (!ctx.flags.empty()) flagged.emplace_back(ctx.minutes, ctx.flags);
         } else if (type == "action") {
             const std::string action = text(e, "action");
             if (action == "end") {
@@ -187,6 +194,8 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
             const auto codes = strings(e, "codes");
             responses.push_back({ctx.minutes, codes});
             trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
+            // Doing the same thing again at one choice earns (or costs) nothing more.
+            if (!actions_at_choice.insert(action).second) continue;
             std::vector<std::string> reasons;
             const Values v = value_of(rubric, codes, ctx, &reasons);
             // A good action raises earned and possible alike; a poor one lowers the floor.
@@ -267,6 +276,16 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
             return r.t >= from && r.t <= to && has_any(r.codes, codes);
         });
     };
+    // The trainee can answer an alert only when the session next waits for them:
+    // the clock starts at the first choice open at or after the alert.
+    auto chance_after = [&](double t) -> std::optional<double> {
+        for (double c : choice_times)
+            if (c >= t) return c;
+        return std::nullopt;
+    };
+    auto counts = [](const std::vector<std::string>& wanted, const std::string& alert) {
+        return wanted.empty() || std::find(wanted.begin(), wanted.end(), alert) != wanted.end();
+    };
 
     // Timing rules.
     for (const auto& rule : rubric.timing) {
@@ -274,8 +293,11 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
         std::vector<double> starts;
         if (rule.after.empty())
             starts.push_back(0);
-        else if (rule.after == "alert")
-            starts = alert_times;
+        else if (rule.after == "alert") {
+            for (const auto& [t, name] : alerts_raised)
+                if (counts(rule.alerts, name))
+                    if (auto from = chance_after(t)) starts.push_back(*from);
+        }
         else
             for (const auto& r : responses)
                 if (std::find(r.codes.begin(), r.codes.end(), rule.after) != r.codes.end()) starts.push_back(r.t);
@@ -302,10 +324,13 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
                 score.critical.push_back({end_t, rule.message});
             break;
         case CriticalRule::Kind::alert_ignored:
-            for (double from : alert_times) {
-                const bool lasted = end_t >= from + rule.minutes || ended_by_trainee;
-                if (lasted && !answered(from, from + rule.minutes, {"checking_vitals", "escalation_medical"})) {
-                    score.critical.push_back({from, rule.message});
+            for (const auto& [t, name] : alerts_raised) {
+                if (!counts(rule.alerts, name)) continue;
+                const auto from = chance_after(t);
+                if (!from) continue;
+                const bool lasted = end_t >= *from + rule.minutes || ended_by_trainee;
+                if (lasted && !answered(*from, *from + rule.minutes, {"checking_vitals", "escalation_medical"})) {
+                    score.critical.push_back({t, rule.message});
                     break;
                 }
             }

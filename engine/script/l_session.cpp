@@ -161,8 +161,9 @@ int l_say(lua_State* L) {
         affect = affect_arg(L, 3, "s:say", affect);
     }
     std::string text;
+    int variant = 1;
     if (lua_type(L, 2) == LUA_TTABLE) {
-        const int variant = pick_variant(L, session);
+        variant = pick_variant(L, session);
         lua_rawgeti(L, 2, variant);
         const int v = lua_gettop(L);
         lua_getfield(L, v, "text");
@@ -174,7 +175,8 @@ int l_say(lua_State* L) {
         text = text_arg(L, 2, "s:say");
     }
     if (!session.over()) session.say(text, affect);
-    return 0;
+    lua_pushinteger(L, variant);  // which variant was said, so the script can follow it
+    return 1;
 }
 
 int l_narrate(lua_State* L) {
@@ -230,8 +232,7 @@ int l_since_dose(lua_State* L) {
     return 1;
 }
 
-int l_vitals(lua_State* L) {
-    const Vitals v = session_of(L).vitals_now();
+void push_vitals(lua_State* L, const Vitals& v) {
     lua_createtable(L, 0, 4);
     lua_pushinteger(L, std::lround(v.hr));
     lua_setfield(L, -2, "hr");
@@ -241,6 +242,26 @@ int l_vitals(lua_State* L) {
     lua_setfield(L, -2, "dbp");
     lua_pushnumber(L, std::round(v.temp_c * 10) / 10);
     lua_setfield(L, -2, "temp_c");
+}
+
+int l_vitals(lua_State* L) {
+    push_vitals(L, session_of(L).vitals_now());
+    return 1;
+}
+
+int l_last_vitals(lua_State* L) {
+    const auto& last = session_of(L).last_vitals();
+    if (last)
+        push_vitals(L, *last);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+int l_withhold_supplemental(lua_State* L) {
+    Session& session = session_of(L);
+    const std::string reason = lua_isnoneornil(L, 2) ? std::string("withheld") : text_arg(L, 2, "s:withhold_supplemental");
+    lua_pushboolean(L, !session.over() && session.withhold_supplemental(reason));
     return 1;
 }
 
@@ -487,6 +508,7 @@ void push_session_handle(lua_State* L) {
         {"history", l_history}, {"count", l_count},           {"last", l_last},
         {"did", l_did},         {"set_touch_consent", l_set_touch_consent},
         {"alerts", l_alerts},   {"intensity", l_intensity},   {"window", l_window},
+        {"last_vitals", l_last_vitals}, {"withhold_supplemental", l_withhold_supplemental},
         {nullptr, nullptr},
     };
     lua_newtable(L);  // s

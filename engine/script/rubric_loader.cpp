@@ -98,6 +98,26 @@ struct RubricReader {
         return out;
     }
 
+    // alerts = { "sbp_high", "temp_high" }: which alerts a rule is about.
+    std::vector<std::string> alert_list(int table, const std::string& where, const std::string& needle_text) {
+        std::vector<std::string> out;
+        const int t = get(table, "alerts");
+        if (t == LUA_TTABLE) {
+            for (lua_Unsigned i = 1; i <= lua_rawlen(L, -1); ++i) {
+                lua_rawgeti(L, -1, static_cast<lua_Integer>(i));
+                const std::string name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+                if (name != "hr_high" && name != "sbp_high" && name != "dbp_high" && name != "temp_high")
+                    fail(needle_text, where + ".alerts lists '" + name + "'; alerts are hr_high, sbp_high, dbp_high, temp_high");
+                out.push_back(name);
+                lua_pop(L, 1);
+            }
+        } else if (t != LUA_TNIL) {
+            fail(needle_text, where + ".alerts must be a list of alert names");
+        }
+        lua_pop(L, 1);
+        return out;
+    }
+
     CodeClass cls(int table, const std::string& where, const std::string& needle_text) {
         const std::string name = str(table, "class", where, true, needle_text);
         const auto c = scoring::class_by_name(name);
@@ -200,7 +220,7 @@ struct RubricReader {
             word({"preparation", "medicine", "integration"});
         } else if (key == "window") {
             word({"hypo", "within", "hyper"});
-        } else if (key == "moment") {
+        } else if (key == "moment" || key == "flag") {
             word({});
         } else if (key == "after") {
             word({});
@@ -224,8 +244,8 @@ struct RubricReader {
             }
         } else {
             fail(needle_text, where + " has an unknown condition '" + key +
-                                  "' (known: phase, window, moment, after, alert, minutes, distress, arousal, trust, "
-                                  "inward_focus, dissociation)");
+                                  "' (known: phase, window, moment, flag, after, alert, minutes, distress, arousal, "
+                                  "trust, inward_focus, dissociation)");
         }
         return c;
     }
@@ -272,12 +292,14 @@ struct RubricReader {
             const std::string where = "timing[" + std::to_string(i) + "]";
             if (lua_rawgeti(L, list, static_cast<lua_Integer>(i)) != LUA_TTABLE) fail("timing", where + " must be a table");
             const int entry = lua_gettop(L);
-            known_fields(entry, {"after", "within", "expect", "phase", "domain", "weight", "why"}, where, "timing");
+            known_fields(entry, {"after", "alerts", "within", "expect", "phase", "domain", "weight", "why"}, where, "timing");
             scoring::TimingRule rule;
             rule.after = str(entry, "after", where, false, "timing");
             if (!rule.after.empty() && rule.after != "alert" && !is_behaviour_code(rule.after))
                 fail(rule.after, where + ".after must be \"alert\" or a behaviour code");
             rule.within = num(entry, "within", where, 0, 24 * 60, "timing");
+            rule.alerts = alert_list(entry, where, "timing");
+            if (!rule.alerts.empty() && rule.after != "alert") fail("timing", where + ".alerts goes with after = \"alert\"");
             rule.expect = codes_list(entry, "expect", where, "timing");
             rule.phase = str(entry, "phase", where, false, "timing");
             if (!rule.phase.empty() && rule.phase != "preparation" && rule.phase != "medicine" && rule.phase != "integration")
@@ -301,7 +323,7 @@ struct RubricReader {
             const std::string where = "critical[" + std::to_string(i) + "]";
             if (lua_rawgeti(L, list, static_cast<lua_Integer>(i)) != LUA_TTABLE) fail("critical", where + " must be a table");
             const int entry = lua_gettop(L);
-            known_fields(entry, {"code", "ended_early", "alert_ignored", "flag", "expect", "within", "phase", "message"},
+            known_fields(entry, {"code", "ended_early", "alert_ignored", "alerts", "flag", "expect", "within", "phase", "message"},
                          where, "critical");
             scoring::CriticalRule rule;
             rule.message = str(entry, "message", where, true, "critical");
@@ -322,6 +344,7 @@ struct RubricReader {
             } else if (ignored) {
                 rule.kind = scoring::CriticalRule::Kind::alert_ignored;
                 rule.minutes = *ignored;
+                rule.alerts = alert_list(entry, where, "critical");
             } else {
                 rule.kind = scoring::CriticalRule::Kind::flag;
                 rule.expect = codes_list(entry, "expect", where, rule.flag);

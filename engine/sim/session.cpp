@@ -172,7 +172,8 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
             return std::nullopt;
         }
         const Option option = *chosen;
-        respond(option, std::nullopt);
+        // An option that stands for an action (check vitals, water...) does it, however it was chosen.
+        respond(option, option.action.empty() ? std::nullopt : action_by_name(option.action));
         return TraineeAction::choose(option.id);
     }
     case TraineeAction::Kind::action: {
@@ -297,7 +298,8 @@ void Session::record_vitals() {
         reading["alerts"] = Json::array();
         for (const Alert a : now_alerts) reading["alerts"].push_back(alert_name(a));
     }
-    emit("vitals", std::move(reading));
+    emit("vitals", reading);
+    last_vitals_ = shown;
     // An alert event is raised once when a reading crosses its threshold, and again
     // only after a reading has come back under it; the reading lists all in force.
     for (const Alert a : now_alerts) {
@@ -420,6 +422,13 @@ void Session::offer_choice(Choice choice) {
 }
 
 void Session::finish_by_script() { end("script"); }
+
+bool Session::withhold_supplemental(const std::string& reason) {
+    if (!supplemental_due_) return false;
+    supplemental_due_.reset();
+    emit("dose_withheld", {{"kind", "supplemental"}, {"reason", reason}});
+    return true;
+}
 
 std::optional<double> Session::state_value(const PatientState& s, std::string_view name) {
     if (name == "distress") return s.distress;

@@ -58,6 +58,11 @@ public:
     void wait(Seconds duration);
     void offer_choice(Choice choice);
     void finish_by_script();
+    // Cancels a supplemental dose not yet given (e.g. the physician holds it back
+    // for unsafe readings); false when there is none pending.
+    bool withhold_supplemental(const std::string& reason);
+    // The latest recorded reading (monitor or check), if any.
+    const std::optional<Vitals>& last_vitals() const { return last_vitals_; }
     // Sets a state variable by name ("distress", ...), clamped to 0-100; records a state event.
     // Returns false for an unknown name.
     bool set_state(std::string_view name, double value);
@@ -105,6 +110,7 @@ private:
     std::vector<Dose> doses_;
     std::vector<Intervention> interventions_;
     std::vector<Alert> active_alerts_;
+    std::optional<Vitals> last_vitals_;
     PatientState state_;
     std::string touch_consent_;
     std::vector<Event> events_;

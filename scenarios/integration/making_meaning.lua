@@ -2,11 +2,12 @@
 -- Course: 3 non-drug integration sessions after each medicine session, phone contact in the days
 -- after, medicine sessions about a month apart (DOMAIN.md, MAPS Phase 3 course). DOMAIN.md gives no
 -- length for integration sessions; about an hour of clock time passes here.
-
-local touch_attempts = 0
+--
+-- The participant model (docs/patient-model.md) moves Jo's trust and distress with every response's
+-- codes. This script changes Jo's state only for the material (the image of Pete, the anger, their
+-- father) and where a code's default does not fit the moment.
 
 local function silent(r) return r.action == "hold_space" end
-local function pick(lines) return lines[math.random(#lines)] end
 
 return {
   id = "integration.making_meaning",
@@ -29,12 +30,14 @@ return {
       .. "medicine session.",
     baseline = { hr = 66, sbp = 132, dbp = 84, temp_c = 36.5 },
     consent = { touch = false },  -- Jo agreed to no touch in preparation
+    -- Unsettled but well allied after the medicine session; still turned towards what came up.
+    state = { distress = 40, arousal = 45, trust = 60, inward_focus = 40, dissociation = 10 },
   },
 
   on_action = function(s, action)
     local p = s.patient
     if action == "water" then
-      s:say(pick{ "I've got my tea, thanks.", "No, I'm alright. Thanks." })
+      s:say{ { text = "I've got my tea, thanks." }, { text = "No, I'm alright. Thanks." } }
     elseif action == "blanket" then
       s:say("I'm fine, thanks. It's warm in here.")
     elseif action == "music" then
@@ -43,12 +46,10 @@ return {
     elseif action == "eyeshades" then
       s:say("Not today. I want to see your faces.", { affect = "playful" })
     elseif action == "touch" then
-      -- No touch was agreed; touch only as agreed in advance (DOMAIN.md, ethics).
-      touch_attempts = touch_attempts + 1
-      p.trust = p.trust - (touch_attempts > 1 and 20 or 15)
-      p.distress = p.distress + 10
+      -- No touch was agreed (DOMAIN.md, ethics: touch only as agreed in advance). The engine codes
+      -- it as touch without consent and moves Jo's state; here is what Jo does.
       s:narrate("Jo moves their arm out of reach.")
-      if touch_attempts > 1 then
+      if s:count("touch_without_consent") > 1 then
         s:say("I've asked you not to.", { affect = "angry" })
       else
         s:say("We said no touch. I'd like to keep it that way.", { affect = "withdrawn" })
@@ -57,27 +58,24 @@ return {
       s:narrate("Jo raises an eyebrow but offers an arm.")
       s:say("Do you need that today?", { affect = "confused" })
     elseif action == "medical_support" then
-      p.trust = p.trust - 5
-      p.distress = p.distress + 5
+      p.distress = p.distress + 5  -- a doctor called in, out of nowhere
       s:say("Is something wrong? I feel fine.", { affect = "anxious" })
     end
   end,
 
   run = function(s)
-    touch_attempts = 0
     local p = s.patient
-    p.distress = 40
-    p.arousal = 45
-    p.trust = 60
-    p.inward_focus = 40
-    p.dissociation = 10
     local r
 
     s:phase("arrival")
     s:narrate("Two days after the medicine session. Jo arrives ten minutes early and sits with a mug "
       .. "of tea held in both hands. On the phone yesterday they said they slept badly the first "
       .. "night and better since.")
-    s:say("I don't really know where to start. It's all in bits.", { affect = "confused" })
+    s:say{
+      { text = "I don't really know where to start. It's all in bits.", affect = "confused" },
+      { text = "I've been trying to put it in order since Saturday. It won't go in order.",
+        affect = "confused" },
+    }
 
     -- Moment 1: opening --------------------------------------------------------------------------
     r = s:choose{
@@ -105,18 +103,17 @@ return {
           .. "invitation does the same for someone unsure where to begin." },
     }
     if r.id == "op_open" then
-      p.trust = p.trust + 5
-      p.distress = p.distress - 5
-      s:say("Okay. Wherever. Right.", { affect = "calm" })
+      s:say{
+        { text = "Okay. Wherever. Right.", affect = "calm" },
+        { text = "Staying with me. Right. There's one bit I keep coming back to.", affect = "calm" },
+      }
     elseif r.id == "op_hold" then
-      p.trust = p.trust + 3
       s:narrate("Jo turns the mug round a few times.")
     elseif r.id == "op_agenda" then
-      p.trust = p.trust - 8
-      p.distress = p.distress + 5
+      p.distress = p.distress + 4  -- asked to put in order what won't go in order
       s:say("Hour by hour. I don't think I can. It didn't go in order.", { affect = "anxious" })
     elseif r.id == "op_closed" then
-      p.trust = p.trust - 5
+      p.distress = p.distress + 4  -- the fear of having failed at it, asked out loud
       s:say("I don't know yet. Ask me in a month.", { affect = "withdrawn" })
     end
 
@@ -150,23 +147,21 @@ return {
           .. "flatten it; offer psychoeducation if Jo asks, not in place of their sense-making." },
     }
     if r.id == "im_reflect" then
-      p.inward_focus = p.inward_focus + 15
-      p.trust = p.trust + 5
-      p.distress = p.distress + 5
-      s:say("It felt like I got to see him as himself. Not just as that night.", { affect = "tearful" })
+      p.distress = p.distress + 6  -- grief, seeing Pete as he was
+      s:say{
+        { text = "It felt like I got to see him as himself. Not just as that night.", affect = "tearful" },
+        { text = "He had this laugh. I'd forgotten the sound of it. Fifteen years of that night, and "
+            .. "then his laugh.", affect = "tearful" },
+      }
     elseif silent(r) then
-      p.inward_focus = p.inward_focus + 10
       s:narrate("Jo looks into the tea for a while.")
       s:say("I got to see him as himself, I think. Not just as that night.", { affect = "sad" })
     elseif r.id == "im_forgive" then
-      p.trust = p.trust - 10
-      p.inward_focus = p.inward_focus - 10
+      p.trust = p.trust - 3  -- a spiritual frame, offered to someone who isn't religious
       s:narrate("Jo's jaw tightens.")
       s:say("Maybe. I'm not religious. I don't know if that's mine to say.", { affect = "withdrawn" })
     elseif r.id == "im_mechanism" then
-      p.trust = p.trust - 5
-      p.inward_focus = p.inward_focus - 15
-      p.distress = p.distress + 5
+      p.distress = p.distress + 4  -- the doubt that any of it was real
       s:say("Right. So it was chemistry.", { affect = "sad" })
     end
 
@@ -174,14 +169,14 @@ return {
 
     -- Moment 3: still angry ----------------------------------------------------------------------
     s:narrate("Jo puts the mug down.")
-    p.distress = p.distress + 10
-    if p.trust < 50 then
-      s:say("Anyway. I'm still angry with myself. I was told I'd feel better after.",
-        { affect = "angry" })
-    else
-      s:say("I'm still angry at myself, though. I thought after all that I'd be over it. Feels like "
-        .. "I've failed at the one thing I came for.", { affect = "ashamed" })
-    end
+    p.distress = p.distress + 10  -- the anger comes up (material)
+    s:say{
+      { text = "I'm still angry at myself, though. I thought after all that I'd be over it. Feels "
+          .. "like I've failed at the one thing I came for.", affect = "ashamed",
+        weight = function(q) return math.max(0, q.trust - 35) end },
+      { text = "Anyway. I'm still angry with myself. I was told I'd feel better after.",
+        affect = "angry", weight = function(q) return math.max(0, 65 - q.trust) end },
+    }
     r = s:choose{
       moment = "still_angry",
       { id = "ag_validate",
@@ -210,28 +205,26 @@ return {
           .. "technique. Follow rather than lead." },
     }
     if r.id == "ag_validate" then
-      p.distress = p.distress - 10
-      p.trust = p.trust + 5
-      s:say("No schedule. Okay. I can live with that. Maybe.", { affect = "relieved" })
+      s:say{
+        { text = "No schedule. Okay. I can live with that. Maybe.", affect = "relieved" },
+        { text = "Both. Yeah. It did shift. It's just not gone.", affect = "relieved" },
+      }
     elseif r.id == "ag_reassure" then
-      p.trust = p.trust - 8
-      p.distress = p.distress + 5
       s:say("Everyone says that. The inquest said that.", { affect = "angry" })
     elseif r.id == "ag_socratic" then
-      p.trust = p.trust - 10
-      p.arousal = p.arousal + 10
+      -- Sent back to relitigate the night: the night itself comes up, not just the question.
+      p.arousal = p.arousal + 8
+      p.trust = p.trust - 3
       s:say("I've been over that night a thousand times. I don't need to do it again in here.",
         { affect = "angry" })
     elseif r.id == "ag_advice" then
-      p.trust = p.trust - 3
-      p.inward_focus = p.inward_focus - 5
       s:say("Maybe.", { affect = "withdrawn" })
     elseif silent(r) then
       if p.trust < 50 then
+        -- With the alliance thin, silence reads as withdrawal rather than presence.
         p.trust = p.trust - 5
         s:say("You've gone quiet on me.", { affect = "withdrawn" })
       else
-        p.distress = p.distress - 5
         s:narrate("The silence stretches. Jo nods slowly, as if it had answered something.")
       end
     end
@@ -239,8 +232,14 @@ return {
     s:wait(10)
 
     -- Moment 4: unexpected material --------------------------------------------------------------
-    s:say("And my dad turned up. In the session. I haven't thought about him in years. He never "
-      .. "said much, Dad. I don't know why he was there.", { affect = "confused" })
+    -- How much Jo offers depends on how safe the hour has felt so far.
+    s:say{
+      { text = "And my dad turned up. In the session. I haven't thought about him in years. He never "
+          .. "said much, Dad. I don't know why he was there.", affect = "confused",
+        weight = function(q) return math.max(0, q.trust - 35) end },
+      { text = "Other things came up too. My dad, of all people. Doesn't matter.", affect = "withdrawn",
+        weight = function(q) return math.max(0, 65 - q.trust) end },
+    }
     r = s:choose{
       moment = "new_material",
       { id = "nm_follow",
@@ -266,28 +265,34 @@ return {
           .. "unsure whether it's allowed to matter." },
     }
     if r.id == "nm_follow" or r.id == "nm_hold" then
-      p.inward_focus = p.inward_focus + 10
-      p.trust = p.trust + 5
-      p.distress = p.distress - 5
-      s:say("He was standing on the slipway. Just standing, like he used to when I came in off a "
-        .. "shout. He never asked how it went. He was just there.", { affect = "sad" })
-      s:say("Maybe that's what I was doing for Pete, out there. Being there. I don't know.",
-        { affect = "hopeful" })
+      if p.trust >= 50 then
+        s:say("He was standing on the slipway. Just standing, like he used to when I came in off a "
+          .. "shout. He never asked how it went. He was just there.", { affect = "sad" })
+        s:say{
+          { text = "Maybe that's what I was doing for Pete, out there. Being there. I don't know.",
+            affect = "hopeful" },
+          { text = "I never thanked him for that. For just being there.", affect = "sad" },
+        }
+      else
+        s:say("He was on the slipway. Just standing there. That's all.", { affect = "sad" })
+      end
     elseif r.id == "nm_interpret" then
-      p.trust = p.trust - 10
       s:narrate("Jo folds their arms.")
       s:say("I wouldn't put it like that. He wasn't a bad dad.", { affect = "angry" })
     elseif r.id == "nm_redirect" then
-      p.trust = p.trust - 8
-      p.inward_focus = p.inward_focus - 10
       s:say("Right. Sorry.", { affect = "ashamed" })
     end
 
     s:wait(12)
 
     -- Moment 5: Jo's own next step ---------------------------------------------------------------
-    s:say("I've been thinking I might go down to the station. See the boat. I haven't been in "
-      .. "fifteen years. Is that daft?", { affect = p.trust >= 50 and "hopeful" or "anxious" })
+    if p.trust >= 50 then
+      s:say("I've been thinking I might go down to the station. See the boat. I haven't been in "
+        .. "fifteen years. Is that daft?", { affect = "hopeful" })
+    else
+      s:say("I might go down to the station. See the boat. Fifteen years. Probably daft.",
+        { affect = "anxious" })
+    end
     r = s:choose{
       moment = "next_step",
       { id = "ns_autonomy",
@@ -316,30 +321,36 @@ return {
           .. "moves to your concern before exploring what Jo wants: good, not the first move." },
     }
     if r.id == "ns_autonomy" then
-      p.trust = p.trust + 5
-      p.distress = p.distress - 5
-      s:say("A weekday, early, when it's quiet. Maybe with my sister. Not to do anything. Just to "
-        .. "look.", { affect = "hopeful" })
+      s:say{
+        { text = "A weekday, early, when it's quiet. Maybe with my sister. Not to do anything. Just "
+            .. "to look.", affect = "hopeful" },
+        { text = "On my own, I think. Early, before the crew are in. Just to stand there and look "
+            .. "at her.", affect = "hopeful" },
+      }
     elseif r.id == "ns_permission" then
-      p.trust = p.trust + 2
       s:say("Go on, then. My sister, maybe. She'd come.", { affect = "calm" })
     elseif r.id == "ns_exposure" then
-      p.trust = p.trust - 8
       s:say("Rate my distress. Right.", { affect = "withdrawn" })
     elseif r.id == "ns_warn" then
-      p.trust = p.trust - 8
       s:narrate("Jo looks at the floor.")
       s:say("Okay. If you think so.", { affect = "withdrawn" })
     elseif silent(r) then
-      p.trust = p.trust + 3
-      s:say("You're not going to tell me either way, are you?", { affect = "playful" })
-      s:say("Good. I think I'll go.", { affect = "hopeful" })
+      if p.trust >= 50 then
+        s:say("You're not going to tell me either way, are you?", { affect = "playful" })
+        s:say("Good. I think I'll go.", { affect = "hopeful" })
+      else
+        s:say("No opinion? Fine. I'll see.", { affect = "withdrawn" })
+      end
     end
 
     s:wait(15)
 
     -- Moment 6: closing, and what Jo remembers ---------------------------------------------------
     local ruptured = false
+    if s:count("touch_without_consent") > 0 then
+      s:say("And I'd said no touch. I meant it.", { affect = "angry" })
+      ruptured = true
+    end
     if s:did("im_forgive") then
       s:say("I keep coming back to what you said, about Pete forgiving me. I've been trying to feel "
         .. "it and I can't. I don't know that it's anyone's to say.", { affect = "sad" })
@@ -355,6 +366,9 @@ return {
     end
     if s:count("interpreting") >= 2 then
       s:say("Feels like you've got my story worked out, and I'm still in bits.", { affect = "angry" })
+      ruptured = true
+    elseif not ruptured and s:count("practice_assignment") + s:count("agenda_setting") >= 2 then
+      s:say("Bit of a lot of homework, all this. I came to talk.", { affect = "withdrawn" })
       ruptured = true
     end
     s:say("Anyway. Next medicine session's in a few weeks.", { affect = "calm" })
@@ -376,6 +390,12 @@ return {
     if ruptured then
       local repair = "You're right to say so. I got ahead of you today; what this means is yours "
         .. "to find, not mine to tell you."
+      if s:count("touch_without_consent") > 0 then
+        repair = "You're right. You'd said no touch, and I'm sorry I didn't keep to it."
+        if s:count("interpreting") > 0 or s:did("nm_redirect") then
+          repair = repair .. " And I got ahead of you today: what this means is yours to find."
+        end
+      end
       if s:did("nm_redirect") then
         repair = repair .. " We can go back to your dad, if you want to."
       else
@@ -400,24 +420,29 @@ return {
     end
     r = s:choose(options)
     if r.id == "cl_repair" then
-      p.trust = p.trust + 10
-      p.distress = p.distress - 5
-      if s:did("nm_redirect") then
+      if p.trust < 30 then
+        s:say("Maybe. I'll see.", { affect = "withdrawn" })
+      elseif s:did("nm_redirect") then
         s:say("Next time, maybe. He was standing on the slipway. That's all I've got so far.",
           { affect = "relieved" })
+      elseif p.trust >= 40 then
+        s:say{
+          { text = "Thanks. That helps, actually. I'll carry the boat. The rest can stay open.",
+            affect = "relieved" },
+          { text = "Okay. Pete laughing, then. I'll start there.", affect = "relieved" },
+        }
       else
-        s:say("Thanks. That helps, actually. I'll carry the boat. The rest can stay open.",
-          { affect = "relieved" })
+        s:say("Okay. We'll see.", { affect = "withdrawn" })
       end
     elseif r.id == "cl_open" then
-      p.trust = p.trust + 5
-      p.distress = p.distress - 5
-      s:say("Pete laughing. I'll carry that. The rest can stay in bits for now.", { affect = "warm" })
+      s:say{
+        { text = "Pete laughing. I'll carry that. The rest can stay in bits for now.", affect = "warm" },
+        { text = "The boat, and Dad on the slipway. I'll leave the rest open.", affect = "warm",
+          weight = function() return s:did("nm_follow") and 1 or 0 end },
+      }
     elseif r.id == "cl_summary" then
-      p.trust = p.trust - 5
       s:say("If you say so.", { affect = "withdrawn" })
     elseif r.id == "cl_disclose" then
-      p.trust = p.trust - 5
       s:say("Oh. Sorry to hear that.", { affect = "numb" })
       s:narrate("For a moment Jo is the one looking after you.")
     elseif silent(r) then

@@ -10,6 +10,8 @@
 
 local function silent(r) return r.action == "hold_space" end
 
+local paged = false  -- the physician has been paged about her readings
+
 local function has(list, x)
   for _, v in ipairs(list) do
     if v == x then return true end
@@ -27,12 +29,30 @@ end
 -- What a reading's alerts say, in the words a co-therapist would use.
 local function alert_words(alerts)
   local words = {}
-  if has(alerts, "sbp_high") or has(alerts, "dbp_high") then words[#words + 1] = "her blood pressure is over the limit" end
+  if has(alerts, "sbp_high") or has(alerts, "dbp_high") then
+    words[#words + 1] = "her blood pressure is over the limit"
+  end
   if has(alerts, "temp_high") then words[#words + 1] = "her temperature is over 38" end
   if has(alerts, "hr_high") then words[#words + 1] = "her pulse is over 100" end
   if #words == 0 then return "her readings are within the limits" end
   if #words == 1 then return words[1] end
   return table.concat(words, ", ", 1, #words - 1) .. " and " .. words[#words]
+end
+
+-- What the trainee sees on the monitor at a choice, when the last reading is over a limit: they
+-- can check again (v) or call the physician (c) without leaving the choice.
+local function flag_prompt(s)
+  if #s:alerts() == 0 then return nil end
+  return "The monitor's last reading is flagged: " .. alert_words(s:alerts()) .. "."
+end
+
+-- "Nearly seven hours", "Seven and a half hours"...: the time since the first dose, in words.
+local function hours_since(s)
+  local m = s:since_dose() or 0
+  if m < 420 then return "Nearly seven hours" end
+  if m < 450 then return "Seven hours" end
+  if m < 480 then return "Seven and a half hours" end
+  return "Eight hours"
 end
 
 -- The physician examines her (an unrecorded reading: see the notes in the report on s:vitals()).
@@ -81,7 +101,9 @@ return {
       end
     elseif action == "blanket" then
       local v = s:vitals()
-      if has(s:alerts(), "temp_high") or v.temp_c >= 37.5 or s:window() == "hyper" then
+      if p.distress >= 70 then
+        s:narrate("She doesn't seem to notice. You lay it over her legs.")
+      elseif has(s:alerts(), "temp_high") or v.temp_c >= 37.5 or s:window() == "hyper" then
         s:say("No. I'm too hot already.", { affect = "anxious" })
       else
         s:narrate("She pulls the blanket up to her shoulders.")
@@ -122,6 +144,7 @@ return {
       s:narrate("She holds still while the cuff inflates.")
       if concern(s:alerts()) then
         s:narrate("Your co-therapist looks at the numbers and pages the physician.")
+        paged = true
       end
     elseif action == "medical_support" then
       if raised_now(s) then
@@ -249,7 +272,7 @@ return {
       { text = "I'm in the hallway at my parents' house. I'm small. They're in the kitchen and it's "
           .. "getting loud.", affect = "fearful", weight = function(q) return q.trust end },
       { text = "There's a hallway. My parents' house. It's getting loud in the kitchen.",
-        affect = "fearful", weight = function(q) return (100 - q.trust) / 2 end },
+        affect = "fearful", weight = function(q) return math.max(0, 65 - q.trust) * 2 end },
     }
     local away_rationale = "Redirecting away: she is distressed but talking and oriented, inside her "
       .. "window of tolerance. Pulling her out says the memory is too dangerous to be with."
@@ -260,6 +283,7 @@ return {
     end
     r = s:choose{
       moment = "memory_surfaces",
+      prompt = flag_prompt(s),
       { id = "ms_follow",
         text = "You're in the hallway. It's getting loud.",
         codes = { "simple_reflection", "following_lead" },
@@ -315,6 +339,7 @@ return {
       { affect = "tearful" })
     r = s:choose{
       moment = "not_rescuing",
+      prompt = flag_prompt(s),
       { id = "nr_stay",
         text = "You were trying so hard to keep him safe. Let it come. We're right here.",
         codes = { "complex_reflection", "validation", "empathic_presence" },
@@ -388,18 +413,20 @@ return {
     local complaint = "My heart's pounding."
     if hot then complaint = complaint .. " I'm boiling." end
     if pounding then complaint = complaint .. " And my head's thumping, right at the back." end
+    -- She remembers a recent check, and asks about it.
     local checked_at = s:last("checking_vitals")
-    if checked_at and s:minutes() - checked_at <= 30 then
-      complaint = complaint .. " You checked me a bit ago. Is it still okay?"
-    end
-    if s:window() == "hyper" then
-      s:say(complaint .. " It's too fast. Is it meant to be this fast?", { affect = "fearful" })
+    local recent = checked_at and s:minutes() - checked_at <= 30
+    -- Flooded (hyper-aroused, or distress near the top of the scale), the same body feels like danger.
+    if s:window() == "hyper" or p.distress >= 70 then
+      s:say(complaint .. " It's too fast." .. (recent and " You checked me a bit ago. Is it still okay?"
+        or " Is it meant to be this fast?"), { affect = "fearful" })
     else
-      s:say(complaint .. " Is that normal?", { affect = "anxious" })
+      s:say(complaint .. (recent and " You checked me a bit ago. Is it still okay?" or " Is that normal?"),
+        { affect = "anxious" })
     end
     r = s:choose{
       moment = "vitals",
-      prompt = urgent and "The monitor's last reading is flagged." or nil,
+      prompt = flag_prompt(s),
       { id = "vt_check", action = "check_vitals",
         text = "Tell her you're going to check her blood pressure, pulse and temperature, and do it now.",
         codes = { "checking_vitals", "giving_information" },
@@ -433,7 +460,9 @@ return {
       local now = s:alerts()  -- the reading just taken
       if concern(now) then
         s:narrate("Your co-therapist reads out the numbers quietly: " .. alert_words(now) .. ". She "
-          .. "is alert and talking, with no chest pain. Your co-therapist pages the physician.")
+          .. "is alert and talking, with no chest pain. Your co-therapist "
+          .. (paged and "updates the physician." or "pages the physician."))
+        paged = true
         p.distress = p.distress + 5  -- the news lands
         s:say{
           { text = "Okay. As long as someone's watching it.", affect = "calm",
@@ -460,8 +489,9 @@ return {
       end
     elseif r.id == "vt_call" then
       if urgent or raised_now(s) then
-        s:narrate("The physician comes, looks at the monitor and examines her: raised, as the "
-          .. "monitor showed, and she is alert, with no chest pain. The physician stays close.")
+        s:narrate("The physician comes, looks at the monitor and examines her: "
+          .. (urgent and "raised, as the monitor showed" or "high for her, and still climbing")
+          .. ". She is alert, with no chest pain. The physician stays close.")
         s:say{
           { text = "Okay. Thank you for getting someone.", affect = "relieved" },
           { text = "Is it bad?", affect = "anxious" },
@@ -495,7 +525,9 @@ return {
       if urgent then
         -- The two-therapist team: the co-therapist does what the trainee did not.
         s:narrate("Your co-therapist, with the flagged reading in front of them, moves round to "
-          .. "her side, tells her what they are doing and pages the physician.")
+          .. "her side, tells her what they are doing and "
+          .. (paged and "calls the physician back." or "pages the physician."))
+        paged = true
         cotherapist = true
       end
     end
@@ -505,11 +537,12 @@ return {
     local at_dose = s:alerts()
     if concern(at_dose) then
       s:narrate("The physician reviewed her before the supplemental dose: " .. alert_words(at_dose)
-        .. ", and she is alert and oriented, with no chest pain or confusion. The decision was the "
-        .. "physician's: the half dose went ahead, with every reading watched for the next hour.")
+        .. ", and she is alert and oriented, with no chest pain or confusion.")
+      s:narrate("The decision was the physician's: the half dose went ahead, with every reading "
+        .. "watched for the next hour.")
     elseif urgent or cotherapist then
       s:narrate("The physician reviewed her before the supplemental dose: the two-hour reading is "
-        .. "back under the limits. She sat up to take the capsule with a sip of water, then lay back.")
+        .. "no longer over the limits. She sat up to take the capsule with a sip of water, then lay back.")
     elseif has(at_dose, "hr_high") then
       s:narrate("The physician looked over the two-hour reading: her pulse is up, as expected near "
         .. "the peak. She sat up to take the supplemental capsule with a sip of water, then lay back.")
@@ -518,8 +551,8 @@ return {
         .. "water, then lay back.")
     end
     if unchecked and not cotherapist and (concern(at_dose) or has(at_dose, "hr_high")) then
-      s:narrate("Your co-therapist catches your eye. Twenty minutes passed between her pounding "
-        .. "heart and this reading.")
+      s:narrate("Your co-therapist catches your eye: this is the first reading since she said her "
+        .. "heart was pounding.")
     end
 
     -- Withdrawal of touch consent: it can be withdrawn at any moment (DOMAIN.md, ethics).
@@ -555,10 +588,11 @@ return {
       { text = "I'm somewhere else now. My grandmother's garden. There's a lemon tree. That's "
           .. "strange. Why am I here?", affect = "confused", weight = function(q) return q.trust end },
       { text = "My grandmother's garden, now. A lemon tree. It's silly. Doesn't matter.",
-        affect = "withdrawn", weight = function(q) return (100 - q.trust) * 0.6 end },
+        affect = "withdrawn", weight = function(q) return math.max(0, 65 - q.trust) * 2 end },
     }
     r = s:choose{
       moment = "nonlinear",
+      prompt = flag_prompt(s),
       { id = "nl_follow",
         text = "Your grandmother's garden. A lemon tree.",
         codes = { "simple_reflection", "following_lead", "encourage_inward_focus" },
@@ -586,7 +620,7 @@ return {
             .. "forgotten that. I'd completely forgotten.", affect = "warm",
           weight = function(q) return q.trust end },
         { text = "She used to come and get us. After.", affect = "sad",
-          weight = function(q) return (100 - q.trust) * 0.6 end },
+          weight = function(q) return math.max(0, 65 - q.trust) * 2 end },
       }
     elseif r.id == "nl_lead_back" then
       p.distress = p.distress + 10  -- sent back, and failing to find it
@@ -605,6 +639,11 @@ return {
     else
       s:narrate("The next hour is quiet. She answers when spoken to but offers little.")
     end
+    if concern(s:alerts()) then
+      s:narrate("The last reading is flagged" .. ((urgent or concern(at_dose)) and " again: " or ": ")
+        .. alert_words(s:alerts()) .. ". The physician looks in, finds her alert, with no chest "
+        .. "pain, and asks to see the next one.")
+    end
     s:wait(90)
     s:phase("return")
     if s:intensity() > 0.35 then
@@ -619,13 +658,21 @@ return {
     -- an attendant stays overnight (DOMAIN.md, setting and course). "Felt" = intensity > 0.2
     -- (docs/patient-model.md).
     s:phase("closing")
+    if s:intensity() > 0.2 then
+      -- Subjective effects last 4.2 +/- 1.3 h (range 1.4-8.2), about an hour longer with the
+      -- supplement (DOMAIN.md); sessions run 6-8 h. You stay while she still feels it.
+      s:narrate(hours_since(s) .. " since the first dose, and the medicine is slow to fade. You "
+        .. "stay on, one of you at her side.")
+      while s:intensity() > 0.2 and (s:since_dose() or 0) < 465 do s:wait(15) end
+    end
     local fading = s:intensity() > 0.2
+    local when = hours_since(s)
     if fading then
-      s:narrate("Nearly seven hours since the first dose. The effects are fading but not gone. The "
-        .. "night attendant is due within the hour.")
+      s:narrate(when .. " since the first dose. The effects are fading but not gone. The night "
+        .. "attendant is due within the hour.")
     else
-      s:narrate("Nearly seven hours since the first dose. The effects have largely worn off. The "
-        .. "night attendant is due within the hour.")
+      s:narrate(when .. " since the first dose. The effects have largely worn off. The night "
+        .. "attendant is due within the hour.")
     end
     local settled = p.distress <= start_distress and p.dissociation < 20 and not fading
     if not settled then
@@ -633,13 +680,14 @@ return {
     else
       s:say{
         { text = "I'm tired. Wrung out. But it's quieter in here than this morning.", affect = "calm",
-          weight = function(q) return q.trust end },
+          weight = function(q) return math.max(0, q.trust - 30) end },
         { text = "I'm tired. I'd just like today to be over.", affect = "withdrawn",
-          weight = function(q) return 100 - q.trust end },
+          weight = function(q) return math.max(0, 70 - q.trust) end },
       }
     end
     r = s:choose{
       moment = "closing",
+      prompt = flag_prompt(s),
       { id = "cl_stay",
         text = "We're here until you feel settled, and the attendant's on the way. Is there "
           .. "anything you'd like to say about today, or would you rather just rest?",
@@ -727,9 +775,10 @@ return {
     if #remarks == 0 then
       if p.trust >= 65 then
         s:say{
-          { text = "Thank you for not pulling me out. I didn't know I could stay with that.", affect = "warm" },
-          { text = "The garden. I'd forgotten all of it. Thank you for letting me go there.", affect = "warm",
-            weight = function() return s:did("nl_follow") and 1 or 0 end },
+          { text = "Thank you for not pulling me out. I didn't know I could stay with that.",
+            affect = "warm" },
+          { text = "The garden. I'd forgotten all of it. Thank you for letting me go there.",
+            affect = "warm", weight = function() return s:did("nl_follow") and 1 or 0 end },
         }
       else
         s:say("Thank you for staying.", { affect = "calm" })

@@ -2,15 +2,18 @@
 -- Course structure (3 preparation sessions of ~90 min before the medicine sessions, a two-therapist
 -- team, overnight stay with an attendant, phone contact afterwards): DOMAIN.md, "The treatment model
 -- being trained" (MAPS Phase 3, MAPP2).
+--
+-- The participant model (docs/patient-model.md) moves Daniel's trust and distress with every
+-- response's codes. This script changes his state only for the material (his history with
+-- worksheet therapy, the thought of writing down his worst memory, a hard truth landing) and where
+-- a code's default does not fit the moment (silence in answer to a direct question about consent).
 
--- Set during this session when Daniel agrees to a form of touch for the medicine sessions.
--- patient.consent.touch stays false: nothing is agreed when the session starts, and what he agrees
--- today applies to the medicine sessions, not to this room.
+-- What Daniel agrees to today applies to the medicine sessions, not to this room: the touch consent
+-- in force here (patient.consent.touch) stays false all session, so any touch here is coded as
+-- touch without consent.
 local touch_agreed = false
-local touch_attempts = 0
 
 local function silent(r) return r.action == "hold_space" end
-local function pick(lines) return lines[math.random(#lines)] end
 
 return {
   id = "preparation.informed_consent",
@@ -31,7 +34,9 @@ return {
       .. "deployment in which he treated many casualties. Startles easily, sleeps badly, avoids "
       .. "crowds. Sceptical of anything that might make him lose control.",
     baseline = { hr = 68, sbp = 128, dbp = 82, temp_c = 36.6 },
-    consent = { touch = false },  -- being negotiated in this session
+    consent = { touch = false },  -- being negotiated in this session, for the medicine days
+    -- Wary and keyed up, trust still to be earned.
+    state = { distress = 40, arousal = 55, trust = 45, inward_focus = 20, dissociation = 5 },
   },
 
   on_action = function(s, action)
@@ -43,47 +48,44 @@ return {
       s:say("I'm fine, thanks. Not cold.")
     elseif action == "music" then
       s:narrate("You play a minute of the music used on medicine days. He listens with his head tilted.")
-      s:say(pick{ "Not what I expected. Okay.", "Bit like a waiting room. I'll get used to it." })
+      s:say{
+        { text = "Not what I expected. Okay." },
+        { text = "Bit like a waiting room. I'll get used to it.", affect = "playful" },
+      }
     elseif action == "eyeshades" then
       s:narrate("He turns the eyeshades over in his hands and puts them on the table.")
       s:say("I'll try them on the day. Maybe.")
     elseif action == "touch" then
-      touch_attempts = touch_attempts + 1
-      p.trust = p.trust - 20
-      p.arousal = p.arousal + 15
-      p.distress = p.distress + 10
+      -- No touch is agreed for this room (DOMAIN.md, ethics: touch only as agreed in advance). The
+      -- engine codes it as touch without consent and moves his state; here is what he does.
       s:narrate("He flinches and pulls back in his chair, out of reach.")
-      if touch_agreed then
-        s:say("That was for the medicine days, and announced first. Not now.", { affect = "angry" })
-      elseif touch_attempts > 1 then
+      if s:count("touch_without_consent") > 1 then
         s:say("I've said. Don't.", { affect = "angry" })
+      elseif touch_agreed then
+        s:say("That was for the medicine days, and announced first. Not now.", { affect = "angry" })
       else
         s:say("Don't. Sorry. Just don't do that without asking.", { affect = "angry" })
       end
     elseif action == "check_vitals" then
       s:narrate("He rolls up his sleeve without comment and watches the cuff reading like a professional.")
     elseif action == "medical_support" then
-      p.trust = p.trust - 5
-      p.arousal = p.arousal + 5
+      p.arousal = p.arousal + 4  -- being treated as a medical case puts him on alert
       s:say("Is something wrong? I'm just sitting here.", { affect = "confused" })
     end
   end,
 
   run = function(s)
-    touch_agreed = false
-    touch_attempts = 0
     local p = s.patient
-    p.distress = 40
-    p.arousal = 55
-    p.trust = 45
-    p.inward_focus = 20
-    p.dissociation = 5
 
     s:phase("arrival")
     s:narrate("A quiet room: a couch, two chairs, a folded blanket. Daniel takes the chair nearest the "
       .. "door and keeps his jacket on. The consent form lies on the table between you, unsigned.")
-    s:say("I've read it twice. I still want to hear it from you. What actually happens in there? "
-      .. "What are you going to do to me?", { affect = "anxious" })
+    s:say{
+      { text = "I've read it twice. I still want to hear it from you. What actually happens in there? "
+          .. "What are you going to do to me?", affect = "anxious" },
+      { text = "I've read the form. Twice. Tell me in plain words what happens in there, and what you "
+          .. "do to me while it does.", affect = "anxious" },
+    }
 
     -- Moment 1: what happens on a medicine day --------------------------------------------------
     local r = s:choose{
@@ -117,29 +119,33 @@ return {
           .. "about what he is consenting to. Not answering in preparation can feel evasive." },
     }
     if r.id == "wh_explain" then
-      p.trust = p.trust + 10
-      p.distress = p.distress - 5
-      s:say("Okay. Go on. So you just... sit there? All day?", { affect = "confused" })
+      s:say{
+        { text = "Okay. Go on. So you just... sit there? All day?", affect = "confused" },
+        { text = "Following. Huh. Go on, then.", affect = "calm" },
+      }
     elseif r.id == "wh_agenda" then
-      p.trust = p.trust - 10
-      p.distress = p.distress + 5
+      p.distress = p.distress + 4  -- it sounds like the therapy that didn't help him
       s:narrate("He leans back and folds his arms.")
       s:say("Worksheets. I did twelve weeks of those with the army psychologist. I was hoping this "
         .. "was something different.", { affect = "withdrawn" })
     elseif r.id == "wh_oversell" then
-      p.trust = p.trust - 8
       s:say("Huh. That's not how the form reads.", { affect = "confused" })
     elseif silent(r) then
-      p.trust = p.trust - 8
-      p.distress = p.distress + 5
+      -- The holding_space code assumes a moment that wants silence; this one wanted an answer.
+      p.trust = p.trust - 6
+      p.distress = p.distress + 4
       s:say("...You're not going to answer that?", { affect = "anxious" })
     end
 
     s:wait(10)
 
     -- Moment 2: what the therapists will and won't do -------------------------------------------
-    s:say("Say I'm in there and I get stuck. Back there. You pull me out, right? Tell me what to "
-      .. "think about, talk me down?", { affect = "anxious" })
+    s:say{
+      { text = "Say I'm in there and I get stuck. Back there. You pull me out, right? Tell me what to "
+          .. "think about, talk me down?", affect = "anxious", weight = function(q) return q.trust end },
+      { text = "If I get stuck in there. Back there. Who gets me out? You?", affect = "withdrawn",
+        weight = function(q) return math.max(0, 60 - q.trust) * 2 end },
+    }
     r = s:choose{
       moment = "what_we_wont_do",
       { id = "ww_explain",
@@ -172,29 +178,39 @@ return {
           .. "what to expect; challenging the worry leaves his question unanswered." },
     }
     if r.id == "ww_explain" then
-      p.trust = p.trust + 8
-      p.distress = p.distress - 5
-      s:say("So if I'm stuck, you just... stay. Huh. That's either brilliant or terrifying.",
-        { affect = "confused" })
+      s:say{
+        { text = "So if I'm stuck, you just... stay. Huh. That's either brilliant or terrifying.",
+          affect = "confused" },
+        { text = "You stay, and my own head does the driving. Okay. I can respect that. I think.",
+          affect = "calm", weight = function(q) return q.trust >= 60 and 1 or 0.3 end },
+      }
     elseif r.id == "ww_rescue" then
-      p.distress = p.distress - 5
-      s:say("Good. That's what I wanted to hear.", { affect = "relieved" })
+      p.distress = p.distress - 6  -- relief: the promise he hoped for (the trap comes at the end)
+      s:say{
+        { text = "Good. That's what I wanted to hear.", affect = "relieved" },
+        { text = "Right. Good. Knowing there's a way out helps.", affect = "relieved" },
+      }
     elseif r.id == "ww_amygdala" then
-      p.trust = p.trust - 3
       s:say("No fear at all. I'll believe that when I see it.", { affect = "confused" })
     elseif r.id == "ww_socratic" then
-      p.trust = p.trust - 10
-      p.arousal = p.arousal + 5
+      -- He asked for information and got challenged: for him this lands as being managed.
+      p.trust = p.trust - 4
+      p.arousal = p.arousal + 4
       s:say("I'm not asking for therapy. I'm asking what happens.", { affect = "angry" })
     elseif silent(r) then
-      p.trust = p.trust - 5
+      p.trust = p.trust - 5  -- a yes-or-no question about his safety, unanswered
       s:say("I'll take that as a maybe, then.", { affect = "withdrawn" })
     end
 
     s:wait(12)
 
     -- Moment 3: risks, straight -----------------------------------------------------------------
-    s:say("And the physical side. I was a medic. Give me the straight version.", { affect = "calm" })
+    s:say{
+      { text = "And the physical side. I was a medic. Give me the straight version.", affect = "calm",
+        weight = function(q) return q.trust end },
+      { text = "And the physical side. Don't sell it to me. I was a medic.", affect = "withdrawn",
+        weight = function(q) return math.max(0, 60 - q.trust) * 2 end },
+    }
     r = s:choose{
       moment = "risks",
       -- Vizeli & Liechti 2017 (J Psychopharmacol 31:576): systolic BP > 160 mmHg in 33% of 166
@@ -219,21 +235,20 @@ return {
           .. "give information and emphasise his autonomy." },
     }
     if r.id == "rk_straight" then
-      p.trust = p.trust + 8
-      p.distress = p.distress - 3
-      s:say("A third over one-sixty. Okay. Thanks for not dressing it up.", { affect = "calm" })
+      s:say{
+        { text = "A third over one-sixty. Okay. Thanks for not dressing it up.", affect = "calm" },
+        { text = "One-sixty systolic, a third of them. And you measure all day. Good. That's what "
+            .. "I'd want.", affect = "calm" },
+      }
       if s:did("ww_amygdala") then
         s:say("And anxiety's on the list, so not 'no fear', then.", { affect = "calm" })
       end
     elseif r.id == "rk_minimise" then
-      p.trust = p.trust - 10
       s:say("Everything has side effects. I've seen what 'very safe' means.", { affect = "angry" })
     elseif r.id == "rk_persuade" then
-      p.trust = p.trust - 8
-      p.arousal = p.arousal + 5
       s:say("You're not me.", { affect = "withdrawn" })
     elseif silent(r) then
-      p.trust = p.trust - 5
+      p.trust = p.trust - 5  -- a medic asking about risk hears silence as evasion
       s:say("Right. I'll ask the doctor, then.", { affect = "withdrawn" })
     end
 
@@ -241,10 +256,16 @@ return {
 
     -- Moment 4: touch ---------------------------------------------------------------------------
     s:narrate("He turns a page of the form and stops.")
-    p.arousal = p.arousal + 10
-    s:say("There's a section on touch. I don't know about that. I startle. Someone put a hand on my "
-      .. "shoulder from behind at a barbecue once and I nearly put him on the ground.",
-      { affect = "ashamed" })
+    p.arousal = p.arousal + 10  -- the subject touches his startle
+    -- How much he tells depends on how safe the hour has felt so far.
+    local disclosed = p.trust >= 45
+    if disclosed then
+      s:say("There's a section on touch. I don't know about that. I startle. Someone put a hand on "
+        .. "my shoulder from behind at a barbecue once and I nearly put him on the ground.",
+        { affect = "ashamed" })
+    else
+      s:say("There's a section on touch. No. I startle. That's all.", { affect = "withdrawn" })
+    end
     r = s:choose{
       moment = "touch_consent",
       -- Touch only as agreed in advance in preparation, withdrawable at any moment (DOMAIN.md, ethics).
@@ -274,23 +295,27 @@ return {
     }
     if r.id == "tc_negotiate" or r.id == "tc_listen" then
       if r.id == "tc_listen" then
-        s:say("...Sorry. Didn't mean to go into that.", { affect = "ashamed" })
-        p.trust = p.trust + 4
-      else
-        p.trust = p.trust + 8
+        if disclosed then
+          s:say("...Sorry. Didn't mean to go into that.", { affect = "ashamed" })
+        else
+          s:narrate("He waits, then shrugs, and looks at the form again.")
+        end
       end
-      p.arousal = p.arousal - 10
-      p.distress = p.distress - 5
-      s:say("Maybe a hand on my forearm. If I can see it coming, or you say first. Never the "
-        .. "shoulder. Never from behind.", { affect = "calm" })
-      s:narrate("Your co-therapist writes it on the form in his words.")
-      touch_agreed = true
+      -- No is a full answer: even well asked, he may decline. The safer the hour has felt, the
+      -- likelier he is to try a little contact on his own terms.
+      local yes = math.min(0.9, math.max(0.1, (p.trust - 35) / 50))
+      if math.random() < yes then
+        s:say("Maybe a hand on my forearm. If I can see it coming, or you say first. Never the "
+          .. "shoulder. Never from behind.", { affect = "calm" })
+        s:narrate("Your co-therapist writes it on the form in his words.")
+        touch_agreed = true
+      else
+        s:say("Then no. Put no touch. Not because of you. I just know myself.", { affect = "calm" })
+        s:narrate("Your co-therapist writes 'no touch' on the form, and the reason in his words.")
+      end
     elseif r.id == "tc_persuade" then
-      p.trust = p.trust - 15
-      p.arousal = p.arousal + 10
       s:say("I didn't say that. No. Put no touch.", { affect = "angry" })
     elseif r.id == "tc_skip" then
-      p.trust = p.trust - 5
       s:say("Right. Okay.", { affect = "withdrawn" })
     end
 
@@ -322,21 +347,24 @@ return {
           rationale = "Deferring leaves him without the one thing he needs to consent safely: "
             .. "knowing he can stop it at any moment." },
       }
-      if r.id == "wd_any_moment" then
-        p.trust = p.trust + 6
-        p.distress = p.distress - 5
-        s:say("A signal. Two taps on the couch means stop. Okay.", { affect = "relieved" })
+      if s:count("touch_without_consent") > 0 then
+        -- Touched here, unasked, after agreeing to touch on the medicine days: he takes it back.
+        s:say("After that? Cross it out. No touch.", { affect = "angry" })
+        s:narrate("Your co-therapist crosses out the line on the form.")
+        touch_agreed = false
+      elseif r.id == "wd_any_moment" then
+        s:say{
+          { text = "A signal. Two taps on the couch means stop. Okay.", affect = "relieved" },
+          { text = "A signal. I lift my hand flat, like this. That means stop. Okay.", affect = "relieved" },
+        }
       elseif r.id == "wd_persist" then
-        p.trust = p.trust - 15
-        p.arousal = p.arousal + 10
         s:say("Then it's a no. Cross it out. I'm not doing touch.", { affect = "angry" })
         s:narrate("Your co-therapist crosses out the line on the form.")
         touch_agreed = false
       elseif r.id == "wd_later" then
-        p.trust = p.trust - 5
         s:say("On the day I won't be in a state to argue.", { affect = "anxious" })
       elseif silent(r) then
-        p.trust = p.trust - 5
+        p.trust = p.trust - 5  -- a yes-or-no question about his consent, unanswered
         s:say("That's a yes-or-no question.", { affect = "withdrawn" })
       end
     else
@@ -369,15 +397,20 @@ return {
             .. "removes his autonomy and discourages him from raising it again." },
       }
       if r.id == "wd_in_advance" then
-        p.trust = p.trust + 6
-        s:say("Fair. Next week, then. Maybe.", { affect = "calm" })
+        if p.trust < 40 then
+          s:say("Fine.", { affect = "withdrawn" })
+        else
+          s:say{
+            { text = "Fair. Next week, then. Maybe.", affect = "calm" },
+            { text = "Decide sober, stick to it on the day. That's how I'd want it.", affect = "calm" },
+          }
+        end
       elseif r.id == "wd_grab" then
         s:say("Huh. Okay.", { affect = "confused" })
       elseif r.id == "wd_never" then
-        p.trust = p.trust - 10
         s:say("Right. Noted.", { affect = "withdrawn" })
       elseif silent(r) then
-        p.trust = p.trust - 3
+        p.trust = p.trust - 3  -- his question about his own consent, unanswered
         s:say("I'll take that as a no.", { affect = "withdrawn" })
       end
     end
@@ -387,6 +420,13 @@ return {
       .. "after each medicine session, being driven home, the phone calls in the days after.")
 
     -- Moment 6: closing ---------------------------------------------------------------------------
+    local homework = {
+      id = "cl_homework",
+      text = "Great. For next time, write out your worst memory in detail so we can start "
+        .. "working on it.",
+      codes = { "practice_assignment", "agenda_setting" },
+      rationale = "A trauma-narrative assignment belongs to a structured protocol; here "
+        .. "material emerges in its own time during the medicine sessions." }
     if s:did("ww_rescue") then
       s:say("Okay. That's a lot. I think I'm in. As long as you pull me out if it goes bad, like "
         .. "you said.", { affect = "anxious" })
@@ -405,52 +445,57 @@ return {
           codes = { "premature_reassurance" },
           rationale = "Confirming a promise the approach won't keep means he consents to "
             .. "something other than what will happen." },
-        { id = "cl_homework",
-          text = "Great. For next time, write out your worst memory in detail so we can start "
-            .. "working on it.",
-          codes = { "practice_assignment", "agenda_setting" },
-          rationale = "A trauma-narrative assignment belongs to a structured protocol; here "
-            .. "material emerges in its own time during the medicine sessions." },
+        homework,
       }
     else
-      s:say("Okay. That's a lot. I think I'm in. I'm still nervous about it.", { affect = "anxious" })
+      -- Where he stands after the hour: in and nervous, or not sure he is in at all.
+      local unsure = p.trust < 40
+      if unsure then
+        s:say("Okay. That's a lot. I don't know if I'm in.", { affect = "withdrawn" })
+      else
+        s:say("Okay. That's a lot. I think I'm in. I'm still nervous about it.", { affect = "anxious" })
+      end
       r = s:choose{
         moment = "closing",
         { id = "cl_reflect",
-          text = "Nervous and in. Both can be true. You asked the hard questions today, which is "
-            .. "what this is for. You don't have to sign today, and you can withdraw at any "
-            .. "point, even after you've started.",
+          text = unsure
+            and ("Not sure yet. That's a fair place to be, and you asked the hard questions today. "
+              .. "You don't have to sign anything today, and you could withdraw at any point, even "
+              .. "after you've started.")
+            or ("Nervous and in. Both can be true. You asked the hard questions today, which is "
+              .. "what this is for. You don't have to sign today, and you can withdraw at any "
+              .. "point, even after you've started."),
           codes = { "complex_reflection", "affirmation", "emphasising_autonomy" },
           expert = true,
-          rationale = "Emphasise autonomy: consent is ongoing and revocable. Reflecting both sides "
-            .. "of his ambivalence respects it without pushing either way." },
+          rationale = "Emphasise autonomy: consent is ongoing and revocable. Reflecting where he "
+            .. "stands respects his ambivalence without pushing either way." },
         { id = "cl_reassure",
           text = "Don't be nervous. You're going to love it.",
           codes = { "premature_reassurance", "persuading" },
           rationale = "Reassurance and persuasion paper over ambivalence that belongs in the "
             .. "consent conversation; nervousness before a medicine session is reasonable." },
-        { id = "cl_homework",
-          text = "Great. For next time, write out your worst memory in detail so we can start "
-            .. "working on it.",
-          codes = { "practice_assignment", "agenda_setting" },
-          rationale = "A trauma-narrative assignment belongs to a structured protocol; here "
-            .. "material emerges in its own time during the medicine sessions." },
+        homework,
       }
     end
     if r.id == "cl_correct" then
-      p.trust = p.trust + 5
-      p.distress = p.distress + 5
-      s:say("...Right. That's harder to hear. Thanks for saying it.", { affect = "anxious" })
+      p.distress = p.distress + 5  -- the promise he was relying on is gone
+      s:say{
+        { text = "...Right. That's harder to hear. Thanks for saying it.", affect = "anxious" },
+        { text = "So no way out. Just through. ...Okay. Better to know.", affect = "anxious" },
+      }
     elseif r.id == "cl_reflect" then
-      p.trust = p.trust + 5
-      p.distress = p.distress - 5
-      s:say("Both. Yeah. That's about right.", { affect = "relieved" })
+      if p.trust < 40 then
+        s:say("Yeah. I'll think about it.", { affect = "calm" })
+      else
+        s:say{
+          { text = "Both. Yeah. That's about right.", affect = "relieved" },
+          { text = "Nervous and in. Yeah. I can work with that.", affect = "relieved" },
+        }
+      end
     elseif r.id == "cl_reassure" then
-      p.trust = p.trust - 5
       s:say("We'll see.", { affect = "withdrawn" })
     elseif r.id == "cl_homework" then
-      p.trust = p.trust - 10
-      p.distress = p.distress + 10
+      p.distress = p.distress + 8  -- the thought of writing his worst memory down
       s:say("My worst memory. In writing. By next week.", { affect = "numb" })
     elseif silent(r) then
       s:narrate("You let the silence sit. After a while he nods to himself.")
@@ -458,12 +503,17 @@ return {
     end
 
     -- What he takes away: earlier missteps come back in his own words.
-    if s:did("tc_persuade") then
+    if s:count("touch_without_consent") > 0 then
+      s:say("And you touched me, after I'd said I startle. I'll need to think about that.",
+        { affect = "angry" })
+    elseif s:did("tc_persuade") then
       s:say("One thing. When I said I startle, I needed you to hear it, not sell me on holding "
         .. "hands.", { affect = "angry" })
     elseif s:did("wd_persist") then
       s:say("And the bit about giving it a minute when I want it to stop. That's not okay with me.",
         { affect = "angry" })
+    elseif s:count("dismissing") >= 2 then
+      s:say("You moved past a few things I said today. I noticed.", { affect = "withdrawn" })
     end
     if s:did("wh_oversell") and not s:did("rk_straight") then
       s:say("For the record, the form says two thirds in one trial, and a third got better without "

@@ -31,7 +31,7 @@ Rubric toy_rubric() {
     grounding.when = {Condition{"dissociation", ">=", "", 40, false}};
     grounding.cls = CodeClass::essential;
     r.rules.push_back(grounding);
-    r.timing.push_back(TimingRule{"alert", 10.0, {"checking_vitals"}, "", "safety", 2, "Respond within 10 minutes."});
+    r.timing.push_back(TimingRule{"alert", {}, 10.0, {"checking_vitals"}, "", "safety", 2, "Respond within 10 minutes."});
     CriticalRule touch;
     touch.kind = CriticalRule::Kind::code;
     touch.code = "touch_without_consent";
@@ -187,4 +187,29 @@ TEST_CASE("FIS-style ratings follow their stated rules") {
     CHECK(item("alliance_bond") == doctest::Approx(1 + 4 * 0.55));
     CHECK(item("empathy") == doctest::Approx(3.0));  // one of two responses fully empathic
     CHECK(item("rupture_repair") == 5.0);            // the one rupture was repaired next turn
+}
+
+TEST_CASE("an alert's clock starts when the trainee can next answer it") {
+    const Rubric r = toy_rubric();
+    // The alert comes during a long stretch with no choice open; the trainee checks at the next choice.
+    const Json answered_late = transcript({{{"type", "vitals"}, {"t", 60}, {"alerts", {"hr_high"}}},
+                                           {{"type", "alert"}, {"t", 60}, {"alert", "hr_high"}},
+                                           choice(150, "later"),
+                                           {{"type", "action"}, {"t", 150}, {"action", "check_vitals"}, {"codes", {"checking_vitals"}}},
+                                           response(151, "reflect", {"complex_reflection"})});
+    const Score s = score_transcript(r, answered_late);
+    CHECK(s.critical.empty());
+    CHECK(domain(s, "safety") == 100.0);
+}
+
+TEST_CASE("repeating the same action at one choice counts once") {
+    const Rubric r = toy_rubric();
+    std::vector<Json> events = {{{"type", "vitals"}, {"t", 1}, {"alerts", {"sbp_high"}}}, choice(2, "m")};
+    for (int i = 0; i < 5; ++i)
+        events.push_back({{"type", "action"}, {"t", 2 + i}, {"action", "check_vitals"}, {"codes", {"checking_vitals"}}});
+    events.push_back(response(8, "reflect", {"complex_reflection"}));
+    const Score s = score_transcript(r, transcript(events));
+    int scored_actions = 0;
+    for (const auto& m : s.moments) scored_actions += m.kind == "action";
+    CHECK(scored_actions == 1);
 }
