@@ -82,7 +82,7 @@ TEST_CASE("a session runs the script to its first choice and waits") {
     REQUIRE(s.choice());
     CHECK(s.choice()->options.size() == 2);
     CHECK(s.now() == 30 * 60);
-    CHECK(types(s) == std::vector<std::string>{"start", "say", "wait", "choice"});  // no dose: no monitor
+    CHECK(types(s) == std::vector<std::string>{"start", "state", "say", "wait", "choice"});  // no dose: no monitor
     CHECK_FALSE(s.over());
 }
 
