@@ -64,6 +64,8 @@ std::string render_event(const Event& e) {
         return stamp + "Vitals: HR " + number(d, "hr") + " bpm, BP " + number(d, "sbp") + "/" + number(d, "dbp") +
                " mmHg, " + number(d, "temp_c") + " C";
     if (e.type == "wait") return stamp + "... " + number(d, "minutes") + " minutes pass";
+    if (e.type == "music") return stamp + "~ music: " + str(d, "programme");
+    if (e.type == "dose_withheld") return stamp + "* The supplemental dose is not given (" + str(d, "reason") + ")";
     if (e.type == "end") {
         const std::string reason = str(d, "reason");
         if (reason == "error") return stamp + "== The scenario stopped with an error ==";

@@ -258,6 +258,14 @@ int l_last_vitals(lua_State* L) {
     return 1;
 }
 
+int l_music(lua_State* L) {
+    Session& session = session_of(L);
+    const std::string programme = luaL_checkstring(L, 2);
+    if (!session.over() && !session.set_music(programme, "scenario"))
+        luaL_error(L, "s:music: '%s' is not a programme (calm, evocative, quiet, off)", programme.c_str());
+    return 0;
+}
+
 int l_withhold_supplemental(lua_State* L) {
     Session& session = session_of(L);
     const std::string reason = lua_isnoneornil(L, 2) ? std::string("withheld") : text_arg(L, 2, "s:withhold_supplemental");
@@ -509,6 +517,7 @@ void push_session_handle(lua_State* L) {
         {"did", l_did},         {"set_touch_consent", l_set_touch_consent},
         {"alerts", l_alerts},   {"intensity", l_intensity},   {"window", l_window},
         {"last_vitals", l_last_vitals}, {"withhold_supplemental", l_withhold_supplemental},
+        {"music", l_music},
         {nullptr, nullptr},
     };
     lua_newtable(L);  // s

@@ -81,7 +81,7 @@ const Option* Choice::claiming(std::string_view action) const {
 Session::Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed)
     : info_(std::move(info)), script_(std::move(script)), rng_(seed), noise_rng_(stream_seed(seed, 2)),
       physiology_(person_for(info_, seed)), state_(info_.initial_state),
-      touch_consent_(info_.patient.touch_consent) {}
+      touch_consent_(info_.patient.touch_consent), music_(info_.phase == "medicine" ? "calm" : "off") {}
 
 Session::~Session() = default;
 
@@ -357,6 +357,13 @@ void Session::physical_effect(ActionKind action) {
         // Offering a blanket covers the participant; offering it again takes it off.
         if (!end_last(Measure::blanket)) interventions_.push_back({Measure::blanket, t});
         break;
+    case ActionKind::music: {
+        static const char* const order[] = {"calm", "evocative", "quiet", "off"};
+        std::size_t i = 0;
+        while (i < 4 && music_ != order[i]) ++i;
+        set_music(order[(i + 1) % 4], "trainee");
+        break;
+    }
     case ActionKind::medical_support:
         // The medical team cools and settles the participant.
         interventions_.push_back({Measure::cooling, t});
@@ -422,6 +429,13 @@ void Session::offer_choice(Choice choice) {
 }
 
 void Session::finish_by_script() { end("script"); }
+
+bool Session::set_music(const std::string& programme, std::string_view by) {
+    if (programme != "calm" && programme != "evocative" && programme != "quiet" && programme != "off") return false;
+    music_ = programme;
+    emit("music", {{"programme", programme}, {"by", by}});
+    return true;
+}
 
 bool Session::withhold_supplemental(const std::string& reason) {
     if (!supplemental_due_) return false;

@@ -61,6 +61,10 @@ public:
     // Cancels a supplemental dose not yet given (e.g. the physician holds it back
     // for unsafe readings); false when there is none pending.
     bool withhold_supplemental(const std::string& reason);
+    // The music programme playing: "calm", "evocative", "quiet" or "off". The
+    // scenario sets it; the trainee's music action moves to the next one.
+    const std::string& music() const { return music_; }
+    bool set_music(const std::string& programme, std::string_view by);
     // The latest recorded reading (monitor or check), if any.
     const std::optional<Vitals>& last_vitals() const { return last_vitals_; }
     // Sets a state variable by name ("distress", ...), clamped to 0-100; records a state event.
@@ -113,6 +117,7 @@ private:
     std::optional<Vitals> last_vitals_;
     PatientState state_;
     std::string touch_consent_;
+    std::string music_;
     std::vector<Event> events_;
     std::vector<HistoryEntry> history_;
     Choice choice_;
