@@ -18,10 +18,18 @@ std::string default_scenario() {
     return {};
 }
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, WindowLauncher launcher) {
     CLI::App app{"Holdspace: practise holding space with a simulated participant.\n"
-                 "Without a subcommand, plays the first scenario in the terminal.",
+                 "Without a subcommand, opens the simulator window.",
                  "holdspace"};
+    WindowRequest window;
+    app.add_option("--dev", window.dev_scenario,
+                   "Author mode: open SCENARIO in the window and reload it whenever its file changes");
+    app.add_option("--screenshot", window.screenshot, "Render the window to this PNG file and exit");
+    app.add_option("--scenario", window.scenario, "With --screenshot: the scenario to show");
+    app.add_option("--actions", window.actions, "With --screenshot: actions to play first");
+    app.add_option("--screen", window.screen, "With --screenshot: start, session, debrief, settings or supervisor");
+    app.add_option("--seed", window.seed, "With --screenshot or --dev: the session's seed (default 1)");
     app.set_version_flag("--version", std::string("holdspace ") + HOLDSPACE_VERSION);
     app.require_subcommand(0, 1);
 
@@ -76,7 +84,20 @@ int run(int argc, char** argv) {
     if (replay_cmd->parsed()) return replay(replay_options);
     if (check_cmd->parsed()) return check(check_options);
 
-    // No subcommand: until the window exists, play the first scenario here.
+    // No subcommand: the window.
+    if (launcher) {
+        for (const auto& root : scenario_roots())
+            if (std::filesystem::is_directory(root)) {
+                window.scenarios_root = root;
+                break;
+            }
+        const int code = launcher(window);
+        if (code != exit_no_display) return code;
+        std::cerr << "holdspace: no display for a window; playing the first scenario in the terminal\n";
+    } else if (!window.screenshot.empty() || !window.dev_scenario.empty()) {
+        std::cerr << "holdspace: this build has no window (SDL2 and ImGui were not found when it was built)\n";
+        return exit_usage;
+    }
     PlayOptions first;
     first.scenario = default_scenario();
     if (first.scenario.empty()) {

@@ -41,6 +41,16 @@ int check(const CheckOptions& options);
 // The scenario `holdspace` plays when run without a subcommand.
 std::string default_scenario();
 
-int run(int argc, char** argv);
+// What `holdspace` without a subcommand asks of the window.
+struct WindowRequest {
+    std::string dev_scenario, screenshot, scenario, actions, screen, scenarios_root;
+    std::uint64_t seed = 1;
+};
+// Opens the window; returns an exit code, or exit_no_display when no window can be
+// opened (then the first scenario is played in the terminal instead).
+using WindowLauncher = int (*)(const WindowRequest&);
+constexpr int exit_no_display = 3;
+
+int run(int argc, char** argv, WindowLauncher launcher = nullptr);
 
 }  // namespace holdspace::cli
