@@ -67,21 +67,12 @@ int play(const PlayOptions& options) {
 
     std::string source;
     std::unique_ptr<Session> session;
-    try {
-        source = script::read_text_file(options.scenario);
-        session = open_session(source, options.scenario, options.seed);
-    } catch (const ScriptError& e) {
-        print_script_error(std::cerr, e);
-        return exit_failed;
-    } catch (const std::exception& e) {
-        std::cerr << "holdspace play: " << e.what() << "\n";
-        return exit_usage;
-    }
-
-    // Rubrics load before the session starts: a broken rubric must not cost a trainee a session.
     std::vector<scoring::Rubric> rubrics;
     std::string rubric_note;
     try {
+        source = script::read_text_file(options.scenario);
+        session = open_session(source, options.scenario, options.seed);
+        // Rubrics load before the session starts: a broken rubric must not cost a trainee a session.
         rubrics = load_rubrics(options.rubrics, session->info().rubric, options.scenario, rubric_note);
     } catch (const ScriptError& e) {
         print_script_error(std::cerr, e);

@@ -1,6 +1,7 @@
 #include "script/lua_scenario.hpp"
 
 #include "script/l_session.hpp"
+#include "script/protected_call.hpp"
 #include "script/source_lines.hpp"
 #include "sim/session.hpp"
 
@@ -273,23 +274,6 @@ struct TableReader {
     }
 };
 
-struct ReadRequest {
-    ScenarioInfo* info;
-    std::string field;
-};
-
-int read_table(lua_State* L) {
-    auto* request = static_cast<ReadRequest*>(lua_touserdata(L, 2));
-    TableReader reader{L, *request->info, {}};
-    try {
-        reader.read(1);
-    } catch (...) {
-        request->field = reader.field;
-        throw;
-    }
-    return 0;
-}
-
 class LuaScript final : public Script {
 public:
     LuaScript(std::unique_ptr<Sandbox> sandbox, int scenario_ref)
@@ -434,14 +418,9 @@ LoadedScenario load_scenario_source(const std::string& source, const std::string
 
     LoadedScenario loaded;
     loaded.info.source = path;
-    ReadRequest request{&loaded.info, {}};
-    lua_pushcfunction(L, read_table);
-    lua_pushvalue(L, -2);
-    lua_pushlightuserdata(L, &request);
-    if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
-        const std::string message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "invalid scenario table";
-        throw ScriptError(path + ":" + std::to_string(line_of_field(source, request.field)) + ": " + message, {});
-    }
+    TableReader reader{L, loaded.info, {}};
+    if (auto error = run_protected(L, -1, [&](lua_State*, int t) { reader.read(t); }))
+        throw ScriptError(path + ":" + std::to_string(line_of_field(source, reader.field)) + ": " + *error, {});
     const int scenario_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     loaded.script = std::make_unique<LuaScript>(std::move(sandbox), scenario_ref);
     return loaded;

@@ -1,6 +1,7 @@
 #include "script/rubric_loader.hpp"
 
 #include "script/lua_scenario.hpp"
+#include "script/protected_call.hpp"
 #include "script/sandbox.hpp"
 #include "script/source_lines.hpp"
 #include "sim/vocabulary.hpp"
@@ -357,23 +358,6 @@ struct RubricReader {
     }
 };
 
-struct Request {
-    Rubric* rubric;
-    std::string needle;
-};
-
-int read_rubric_table(lua_State* L) {
-    auto* request = static_cast<Request*>(lua_touserdata(L, 2));
-    RubricReader reader{L, *request->rubric, {}};
-    try {
-        reader.read(1);
-    } catch (...) {
-        request->needle = reader.needle;
-        throw;
-    }
-    return 0;
-}
-
 }  // namespace
 
 scoring::Rubric load_rubric_source(const std::string& source, const std::string& path) {
@@ -383,15 +367,9 @@ scoring::Rubric load_rubric_source(const std::string& source, const std::string&
     sandbox.call(0, 1);
     Rubric rubric;
     rubric.source = path;
-    Request request{&rubric, {}};
-    lua_pushcfunction(L, read_rubric_table);
-    lua_pushvalue(L, -2);
-    lua_pushlightuserdata(L, &request);
-    if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
-        const std::string message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "invalid rubric table";
-        const int line = line_of(source, request.needle);
-        throw ScriptError(path + ":" + std::to_string(line) + ": " + message, {});
-    }
+    RubricReader reader{L, rubric, {}};
+    if (auto error = run_protected(L, -1, [&](lua_State*, int t) { reader.read(t); }))
+        throw ScriptError(path + ":" + std::to_string(line_of(source, reader.needle)) + ": " + *error, {});
     const std::string stem = std::filesystem::path(path).stem().string();
     if (rubric.id != stem)
         throw ScriptError(path + ":" + std::to_string(line_of_field(source, "id")) + ": rubric id '" + rubric.id +
