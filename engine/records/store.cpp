@@ -1,0 +1,352 @@
+#include "records/store.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+namespace holdspace::records {
+namespace {
+
+constexpr int application_id = 0x486f6c64;  // "Hold": marks a file as a Holdspace store
+
+// One prepared statement, finalized on every path.
+class Statement {
+public:
+    Statement(sqlite3* db, const char* sql, const std::string& path) : db_(db), path_(path) {
+        if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) fail();
+    }
+    ~Statement() { sqlite3_finalize(stmt_); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int i, const std::string& v) {
+        check(sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+        return *this;
+    }
+    Statement& bind(int i, std::int64_t v) {
+        check(sqlite3_bind_int64(stmt_, i, v));
+        return *this;
+    }
+    Statement& bind(int i, double v) {
+        check(sqlite3_bind_double(stmt_, i, v));
+        return *this;
+    }
+    Statement& bind_null(int i) {
+        check(sqlite3_bind_null(stmt_, i));
+        return *this;
+    }
+    // True while there is a row.
+    bool step() {
+        const int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) fail();
+        return false;
+    }
+    std::string text(int col) const {
+        const auto* p = sqlite3_column_text(stmt_, col);
+        return p ? reinterpret_cast<const char*>(p) : "";
+    }
+    std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+    std::optional<double> real(int col) const {
+        if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
+        return sqlite3_column_double(stmt_, col);
+    }
+
+private:
+    void check(int rc) {
+        if (rc != SQLITE_OK) fail();
+    }
+    [[noreturn]] void fail() { throw StoreError(path_ + ": " + sqlite3_errmsg(db_)); }
+    sqlite3* db_;
+    std::string path_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::string utc_now() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+// A file that exists and is not empty must start like an SQLite database.
+void refuse_foreign_file(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec) || std::filesystem::file_size(path, ec) == 0) return;
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    if (std::string(header, 15) != "SQLite format 3")
+        throw StoreError(path + ": not a Holdspace record store (not an SQLite database); it was left untouched");
+}
+
+}  // namespace
+
+Store::Store(const std::string& path) : path_(path) {
+    refuse_foreign_file(path);
+    if (const auto dir = std::filesystem::path(path).parent_path(); !dir.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+    }
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK) {
+        const std::string message = db_ ? sqlite3_errmsg(db_) : "cannot open";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw StoreError(path + ": " + message);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    try {
+        {
+            Statement check(db_, "PRAGMA quick_check", path_);
+            if (check.step() && check.text(0) != "ok")
+                throw StoreError(path + ": the record store is damaged (" + check.text(0) + "); it was left untouched");
+        }
+        int app = 0, version = 0, tables = 0;
+        {
+            Statement s(db_, "PRAGMA application_id", path_);
+            if (s.step()) app = static_cast<int>(s.integer(0));
+        }
+        {
+            Statement s(db_, "PRAGMA user_version", path_);
+            if (s.step()) version = static_cast<int>(s.integer(0));
+        }
+        {
+            Statement s(db_, "SELECT count(*) FROM sqlite_master", path_);
+            if (s.step()) tables = static_cast<int>(s.integer(0));
+        }
+        if ((app != application_id && (version != 0 || tables != 0)))
+            throw StoreError(path + ": not a Holdspace record store (another program's database); it was left untouched");
+        if (version > schema_version)
+            throw StoreError(path + ": made by a newer Holdspace (schema " + std::to_string(version) +
+                             "; this one reads up to " + std::to_string(schema_version) + ")");
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=FULL");
+        exec("PRAGMA foreign_keys=ON");
+        migrate();
+    } catch (...) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw;
+    }
+}
+
+Store::~Store() {
+    if (db_) sqlite3_close(db_);
+}
+
+std::string Store::default_dir() {
+    if (const char* d = std::getenv("HOLDSPACE_DATA"); d && *d) return d;
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return std::string(x) + "/holdspace";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/share/holdspace";
+    return ".holdspace";
+}
+
+void Store::exec(const char* sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+        const std::string message = error ? error : "error";
+        sqlite3_free(error);
+        throw StoreError(path_ + ": " + message);
+    }
+}
+
+// Each step moves the schema one version forward inside a transaction; a store
+// made by any earlier version opens by running the steps it lacks.
+void Store::migrate() {
+    int version = 0;
+    {
+        Statement s(db_, "PRAGMA user_version", path_);
+        if (s.step()) version = static_cast<int>(s.integer(0));
+    }
+    if (version < 1) {
+        exec("BEGIN IMMEDIATE");
+        try {
+            exec(R"(
+                CREATE TABLE trainees (
+                    id TEXT PRIMARY KEY,
+                    created_at TEXT NOT NULL);
+                CREATE TABLE sessions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    trainee TEXT NOT NULL REFERENCES trainees(id),
+                    scenario_path TEXT NOT NULL,
+                    scenario_id TEXT NOT NULL,
+                    scenario_digest TEXT NOT NULL,
+                    seed INTEGER NOT NULL,
+                    started_at TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'finished', 'closed')),
+                    rubric TEXT,
+                    overall REAL,
+                    score TEXT,
+                    events TEXT);
+                CREATE TABLE actions (
+                    session INTEGER NOT NULL REFERENCES sessions(id),
+                    seq INTEGER NOT NULL,
+                    action TEXT NOT NULL,
+                    PRIMARY KEY (session, seq));
+                CREATE TABLE annotations (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    session INTEGER NOT NULL REFERENCES sessions(id),
+                    event_index INTEGER NOT NULL,
+                    author TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    created_at TEXT NOT NULL);
+                CREATE INDEX sessions_by_trainee ON sessions(trainee);
+                CREATE INDEX sessions_by_scenario ON sessions(scenario_id);
+            )");
+            exec(("PRAGMA application_id=" + std::to_string(application_id)).c_str());
+            exec("PRAGMA user_version=1");
+            exec("COMMIT");
+        } catch (...) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+}
+
+void Store::add_trainee(const std::string& trainee) {
+    if (trainee.empty()) throw StoreError("a trainee needs a name or ID");
+    Statement(db_, "INSERT OR IGNORE INTO trainees(id, created_at) VALUES (?, ?)", path_)
+        .bind(1, trainee)
+        .bind(2, utc_now())
+        .step();
+}
+
+std::vector<std::string> Store::trainees() {
+    std::vector<std::string> out;
+    Statement s(db_, "SELECT id FROM trainees ORDER BY id", path_);
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+}
+
+std::int64_t Store::start_session(const std::string& trainee, const std::string& scenario_path,
+                                  const std::string& scenario_id, const std::string& digest, std::uint64_t seed) {
+    add_trainee(trainee);
+    Statement(db_,
+              "INSERT INTO sessions(trainee, scenario_path, scenario_id, scenario_digest, seed, started_at, status) "
+              "VALUES (?, ?, ?, ?, ?, ?, 'open')",
+              path_)
+        .bind(1, trainee)
+        .bind(2, scenario_path)
+        .bind(3, scenario_id)
+        .bind(4, digest)
+        .bind(5, static_cast<std::int64_t>(seed))
+        .bind(6, utc_now())
+        .step();
+    return sqlite3_last_insert_rowid(db_);
+}
+
+void Store::add_action(std::int64_t session, const std::string& action) {
+    Statement(db_,
+              "INSERT INTO actions(session, seq, action) "
+              "VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM actions WHERE session = ?1), ?2)",
+              path_)
+        .bind(1, session)
+        .bind(2, action)
+        .step();
+}
+
+void Store::finish_session(std::int64_t session, const Json& events, const std::string& rubric,
+                           std::optional<double> overall, const Json& score) {
+    Statement s(db_, "UPDATE sessions SET status = 'finished', events = ?, rubric = ?, overall = ?, score = ? WHERE id = ?",
+                path_);
+    s.bind(1, events.dump()).bind(2, rubric);
+    if (overall)
+        s.bind(3, *overall);
+    else
+        s.bind_null(3);
+    s.bind(4, score.dump()).bind(5, session).step();
+}
+
+void Store::close_session(std::int64_t session) {
+    Statement(db_, "UPDATE sessions SET status = 'closed' WHERE id = ? AND status = 'open'", path_).bind(1, session).step();
+}
+
+namespace {
+const char* session_columns =
+    "SELECT id, trainee, scenario_path, scenario_id, scenario_digest, seed, started_at, status, overall, "
+    "coalesce(rubric, '') FROM sessions";
+
+SessionRow row_of(const Statement& s) {
+    SessionRow r;
+    r.id = s.integer(0);
+    r.trainee = s.text(1);
+    r.scenario_path = s.text(2);
+    r.scenario_id = s.text(3);
+    r.scenario_digest = s.text(4);
+    r.seed = static_cast<std::uint64_t>(s.integer(5));
+    r.started_at = s.text(6);
+    r.status = s.text(7);
+    r.overall = s.real(8);
+    r.rubric = s.text(9);
+    return r;
+}
+}  // namespace
+
+std::optional<SessionRow> Store::session(std::int64_t id) {
+    Statement s(db_, (std::string(session_columns) + " WHERE id = ?").c_str(), path_);
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return row_of(s);
+}
+
+std::vector<SessionRow> Store::sessions(const std::string& trainee, const std::string& scenario_id) {
+    Statement s(db_,
+                (std::string(session_columns) +
+                 " WHERE (?1 = '' OR trainee = ?1) AND (?2 = '' OR scenario_id = ?2) ORDER BY id")
+                    .c_str(),
+                path_);
+    s.bind(1, trainee).bind(2, scenario_id);
+    std::vector<SessionRow> out;
+    while (s.step()) out.push_back(row_of(s));
+    return out;
+}
+
+std::vector<std::string> Store::actions(std::int64_t session) {
+    Statement s(db_, "SELECT action FROM actions WHERE session = ? ORDER BY seq", path_);
+    s.bind(1, session);
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+}
+
+Json Store::events(std::int64_t session) {
+    Statement s(db_, "SELECT coalesce(events, '[]') FROM sessions WHERE id = ?", path_);
+    s.bind(1, session);
+    if (!s.step()) return Json::array();
+    try {
+        return Json::parse(s.text(0));
+    } catch (const Json::parse_error&) {
+        throw StoreError(path_ + ": session " + std::to_string(session) + " has a damaged transcript");
+    }
+}
+
+std::int64_t Store::annotate(std::int64_t session, int event_index, const std::string& author, const std::string& text) {
+    Statement(db_, "INSERT INTO annotations(session, event_index, author, text, created_at) VALUES (?, ?, ?, ?, ?)",
+              path_)
+        .bind(1, session)
+        .bind(2, static_cast<std::int64_t>(event_index))
+        .bind(3, author)
+        .bind(4, text)
+        .bind(5, utc_now())
+        .step();
+    return sqlite3_last_insert_rowid(db_);
+}
+
+std::vector<Annotation> Store::annotations(std::int64_t session) {
+    Statement s(db_, "SELECT id, session, event_index, author, text, created_at FROM annotations WHERE session = ? ORDER BY id",
+                path_);
+    s.bind(1, session);
+    std::vector<Annotation> out;
+    while (s.step())
+        out.push_back({s.integer(0), s.integer(1), static_cast<int>(s.integer(2)), s.text(3), s.text(4), s.text(5)});
+    return out;
+}
+
+}  // namespace holdspace::records
