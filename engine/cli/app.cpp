@@ -58,12 +58,71 @@ int run(int argc, char** argv, WindowLauncher launcher) {
                            "Score the recorded session with this rubric (repeat to compare)");
 
     CheckOptions check_options;
-    auto* check_cmd = app.add_subcommand("check", "Load scenarios and smoke-play them with random choices");
+    auto* check_cmd = app.add_subcommand(
+        "check", "Lint scenarios: the contract, codes, expert options, rubric coverage, unreachable options and "
+                 "dead ends (by exploring every answer sequence and random playthroughs)");
     check_cmd->add_option("paths", check_options.paths, "Scenario files or folders")->required();
     check_cmd->add_option("--runs", check_options.runs, "Random playthroughs per scenario (default 20)")
         ->check(CLI::Range(1, 100000));
     check_cmd->add_option("--seed", check_options.seed, "First seed of the playthroughs (default 1)");
+    check_cmd->add_option("--max-paths", check_options.max_paths,
+                          "Most answer sequences explored per scenario (default 2000)")
+        ->check(CLI::Range(1L, 10000000L));
+    check_cmd->add_option("--jobs", check_options.jobs, "Worker threads (default: one per hardware thread)")
+        ->check(CLI::Range(1, 256));
     check_cmd->add_flag("--json", check_options.json, "Print findings as JSON");
+
+    AutoplayOptions autoplay_options;
+    auto* autoplay_cmd = app.add_subcommand(
+        "autoplay", "Play a scenario many times and report errors, coverage, line hits and scores");
+    autoplay_cmd->add_option("scenario", autoplay_options.scenario, "Scenario file (.lua)")->required();
+    autoplay_cmd->add_option("--runs", autoplay_options.runs,
+                             "random: playthroughs (default 1000); exhaustive: the most paths (default 20000); "
+                             "best/worst: seeds searched (default 1)")
+        ->check(CLI::Range(1, 10000000));
+    autoplay_cmd->add_option("--seed", autoplay_options.seed, "First seed (default 1)");
+    autoplay_cmd->add_option("--policy", autoplay_options.policy,
+                             "random (seeded random responses), exhaustive (every answer sequence), best or "
+                             "worst (greedy search for the best- or worst-scoring path)")
+        ->check(CLI::IsMember({"random", "exhaustive", "best", "worst"}));
+    autoplay_cmd->add_option("--jobs", autoplay_options.jobs,
+                             "Worker threads (default: one per hardware thread); results do not depend on it")
+        ->check(CLI::Range(1, 256));
+    autoplay_cmd->add_option("--max-depth", autoplay_options.max_depth,
+                             "Most responses in one run (default: random 2000, otherwise 200)")
+        ->check(CLI::Range(1, 100000));
+    autoplay_cmd->add_option("--rubric", autoplay_options.rubric,
+                             "Score with this rubric (a name in scenarios/rubrics/ or a path; default: the scenario's own)");
+    autoplay_cmd->add_flag("--no-probes", autoplay_options.no_probes,
+                           "exhaustive: do not try the non-verbal actions at each choice point");
+    autoplay_cmd->add_flag("--json", autoplay_options.json, "Print the report as JSON");
+
+    GraphOptions graph_options;
+    auto* graph_cmd = app.add_subcommand("graph", "Print a scenario's branch graph (DOT or Mermaid)");
+    graph_cmd->add_option("scenario", graph_options.scenario, "Scenario file (.lua)")->required();
+    graph_cmd->add_option("--format", graph_options.format, "dot (Graphviz, default) or mermaid")
+        ->check(CLI::IsMember({"dot", "mermaid"}));
+    graph_cmd->add_option("--rubric", graph_options.rubric,
+                          "Colour options by this rubric's classes (default: the scenario's own)");
+    graph_cmd->add_option("--seed", graph_options.seed, "Seed the exploration plays with (default 1)");
+    graph_cmd->add_option("--max-paths", graph_options.max_paths, "Most answer sequences explored (default 20000)")
+        ->check(CLI::Range(1L, 10000000L));
+    graph_cmd->add_option("--jobs", graph_options.jobs, "Worker threads (default: one per hardware thread)")
+        ->check(CLI::Range(1, 256));
+    graph_cmd->add_flag("--json", graph_options.json, "Print the graph's nodes and edges as JSON");
+
+    TestOptions test_options;
+    auto* test_cmd = app.add_subcommand("test", "Run test plans (.plan files: actions and expected lines, events, scores)");
+    test_cmd->add_option("plans", test_options.plans, "Plan files or folders")->required();
+    test_cmd->add_flag("--json", test_options.json, "Print the results as JSON");
+
+    NewOptions new_options;
+    auto* new_cmd = app.add_subcommand("new", "Write a commented scenario template that passes check");
+    new_cmd->add_option("path", new_options.path, "Scenario file to create (.lua; never overwritten)")->required();
+    new_cmd->add_option("--phase", new_options.phase, "preparation, medicine or integration")
+        ->required()
+        ->check(CLI::IsMember({"preparation", "medicine", "integration"}));
+    new_cmd->add_flag("--json", new_options.json, "Print what was written as JSON");
 
     try {
         app.parse(argc, argv);
@@ -83,6 +142,10 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     if (play_cmd->parsed()) return play(play_options);
     if (replay_cmd->parsed()) return replay(replay_options);
     if (check_cmd->parsed()) return check(check_options);
+    if (autoplay_cmd->parsed()) return autoplay(autoplay_options);
+    if (graph_cmd->parsed()) return graph(graph_options);
+    if (test_cmd->parsed()) return test_plans(test_options);
+    if (new_cmd->parsed()) return new_scenario(new_options);
 
     // No subcommand: the window.
     if (launcher) {

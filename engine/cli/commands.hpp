@@ -32,11 +32,50 @@ int replay(const ReplayOptions& options);
 
 struct CheckOptions {
     std::vector<std::string> paths;
-    int runs = 20;
+    int runs = 20;             // random playthroughs per scenario
     std::uint64_t seed = 1;
+    long max_paths = 2000;     // exhaustive exploration: the most answer sequences per scenario
+    int jobs = 0;              // worker threads (0: one per hardware thread)
     bool json = false;
 };
 int check(const CheckOptions& options);
+
+struct AutoplayOptions {
+    std::string scenario;
+    int runs = 0;  // 0: the policy's default (random 1000 runs, exhaustive 20000 paths, best/worst 1 seed)
+    std::uint64_t seed = 1;
+    std::string policy = "random";  // random, exhaustive, best, worst
+    int jobs = 0;                   // 0: one per hardware thread
+    int max_depth = 0;              // 0: random 2000 responses, otherwise 200
+    std::string rubric;             // empty: the scenario's own
+    bool no_probes = false;
+    bool json = false;
+};
+int autoplay(const AutoplayOptions& options);
+
+struct GraphOptions {
+    std::string scenario;
+    std::string format = "dot";  // dot, mermaid
+    std::string rubric;
+    std::uint64_t seed = 1;
+    long max_paths = 20000;
+    int jobs = 0;
+    bool json = false;
+};
+int graph(const GraphOptions& options);
+
+struct TestOptions {
+    std::vector<std::string> plans;  // .plan files or folders holding them
+    bool json = false;
+};
+int test_plans(const TestOptions& options);
+
+struct NewOptions {
+    std::string path;
+    std::string phase;
+    bool json = false;
+};
+int new_scenario(const NewOptions& options);
 
 // The scenario `holdspace` plays when run without a subcommand.
 std::string default_scenario();

@@ -425,6 +425,11 @@ int l_choose(lua_State* L) {
     require_run_thread(L, "s:choose");
     luaL_checktype(L, 2, LUA_TTABLE);
     Choice choice;
+    {  // the line of the call, from the innermost scenario frame (authoring tools name it)
+        lua_Debug ar;
+        for (int level = 0; choice.line == 0 && lua_getstack(L, level, &ar); ++level)
+            if (lua_getinfo(L, "l", &ar) && ar.currentline > 0) choice.line = ar.currentline;
+    }
     choice.prompt = optional_string(L, 2, "prompt", "s:choose");
     choice.moment = optional_string(L, 2, "moment", "s:choose");
     const int flags = lua_getfield(L, 2, "flags");

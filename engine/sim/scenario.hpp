@@ -51,6 +51,7 @@ struct Choice {
     std::string prompt, moment;
     std::vector<std::string> flags;  // marks for rubrics, e.g. "suicidal_statement"
     std::vector<Option> options;
+    int line = 0;  // the scenario line of the s:choose call (0 when unknown), for authoring tools
     const Option* find(std::string_view id) const;
     const Option* claiming(std::string_view action) const;
 };

@@ -1,0 +1,734 @@
+#include "cli/explore.hpp"
+
+#include "cli/scenario_session.hpp"
+#include "script/lua_scenario.hpp"
+#include "sim/rng.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <set>
+#include <thread>
+
+namespace holdspace::cli::explore {
+namespace {
+
+bool is_limit_message(const std::string& message) {
+    for (const char* what : {": instruction limit:", ": memory limit:", ": string too long:", ": time limit:"})
+        if (message.find(what) != std::string::npos) return true;
+    return false;
+}
+
+std::string option_signature(const OptionInfo& o) {
+    std::string s = o.text + '\x1f' + o.action + '\x1f' + o.rationale + '\x1f' + (o.expert ? "1" : "0");
+    for (const auto& c : o.codes) s += '\x1f' + c;
+    return s;
+}
+
+std::string point_key(const Choice& choice) {
+    std::string key = std::to_string(choice.line) + "|" + choice.moment;
+    if (choice.moment.empty()) {
+        std::vector<std::string> ids;
+        for (const auto& o : choice.options) ids.push_back(o.id);
+        std::sort(ids.begin(), ids.end());
+        for (const auto& id : ids) key += "|" + id;
+    }
+    return key;
+}
+
+// The answers a trainee can give a choice: each option, and holding space when
+// no option claims it (an option that claims an action is the same answer as the action).
+std::vector<TraineeAction> answers(const Choice& choice) {
+    std::vector<TraineeAction> moves;
+    for (const auto& o : choice.options) moves.push_back(TraineeAction::choose(o.id));
+    if (!choice.claiming("hold_space")) moves.push_back(TraineeAction::act(ActionKind::hold_space));
+    return moves;
+}
+
+// Non-verbal actions that no option of the choice claims (they leave the choice open).
+std::vector<ActionKind> unclaimed_actions(const Choice& choice) {
+    std::vector<ActionKind> kinds;
+    for (const auto& info : action_infos()) {
+        if (info.kind == ActionKind::hold_space || info.kind == ActionKind::end) continue;
+        if (!choice.claiming(info.name)) kinds.push_back(info.kind);
+    }
+    return kinds;
+}
+
+TraineeAction expert_move(const Choice& choice) {
+    for (const auto& o : choice.options)
+        if (o.expert) return TraineeAction::choose(o.id);
+    return TraineeAction::choose(choice.options.front().id);
+}
+
+// One session along a sequence of moves, recording what it passes through.
+class Walker {
+public:
+    Walker(const Source& source, std::uint64_t seed, Catalog& catalog) : source_(source), catalog_(catalog) {
+        session_ = open_session(source.text, source.path, seed);
+        session_->start();
+    }
+
+    bool over() const { return session_->over(); }
+    const Choice* choice() const { return session_->choice(); }
+    const std::vector<TraineeAction>& taken() const { return taken_; }
+    int depth() const { return static_cast<int>(taken_.size()); }
+
+    bool apply(const TraineeAction& action) {
+        const Choice* choice = session_->choice();
+        if (!choice) return false;
+        Step step;
+        step.point = catalog_.point(*choice);
+        step.answered = action.kind == TraineeAction::Kind::option ||
+                        (action.kind == TraineeAction::Kind::action && action.action != ActionKind::end &&
+                         (action.action == ActionKind::hold_space || choice->claiming(action_info(action.action).name)));
+        std::string error;
+        const auto applied = session_->apply(action, error);
+        if (!applied) return false;
+        step.move = applied->to_string();
+        steps_.push_back(std::move(step));
+        taken_.push_back(*applied);
+        return true;
+    }
+
+    PathResult finish() {
+        PathResult r;
+        r.seed = session_->seed();
+        r.moves = taken_;
+        for (const auto& a : taken_) r.actions.push_back(a.to_string());
+        r.steps = std::move(steps_);
+        std::vector<std::pair<std::string, std::string>> said;
+        for (const auto& e : session_->events())
+            if (e.type == "say" || e.type == "narrate") said.emplace_back(e.type, e.data.value("text", std::string()));
+        r.lines = catalog_.lines(said);
+        r.duration = session_->now();
+        if (!session_->over()) {
+            r.end = "unfinished";
+        } else {
+            r.end = "script";
+            for (auto it = session_->events().rbegin(); it != session_->events().rend(); ++it)
+                if (it->type == "end") {
+                    r.end = it->data.value("reason", std::string("script"));
+                    break;
+                }
+        }
+        if (const auto& failure = session_->failure()) {
+            r.end = "error";
+            r.error = failure->what();
+            r.traceback = failure->traceback;
+            r.limit = is_limit_message(r.error);
+        } else if (session_->over() && source_.rubric) {
+            const auto score = scoring::score_transcript(*source_.rubric, transcript_json(session_->events()));
+            ScoreSummary s;
+            s.overall = score.overall;
+            s.pass = score.pass;
+            for (const auto& d : score.domains) s.domains.push_back(d.second);
+            for (const auto& c : score.critical) s.critical.push_back(c.message);
+            r.score = std::move(s);
+        }
+        return r;
+    }
+
+private:
+    const Source& source_;
+    Catalog& catalog_;
+    std::unique_ptr<Session> session_;
+    std::vector<Step> steps_;
+    std::vector<TraineeAction> taken_;
+};
+
+PathResult failed_path(std::uint64_t seed, const std::vector<TraineeAction>& moves, const ScriptError& e) {
+    PathResult r;
+    r.seed = seed;
+    r.moves = moves;
+    for (const auto& a : moves) r.actions.push_back(a.to_string());
+    r.end = "error";
+    r.error = e.what();
+    r.traceback = e.traceback;
+    r.limit = is_limit_message(r.error);
+    return r;
+}
+
+// A fresh session with `prefix` applied. Null (and `failed` set) when the
+// scenario fails to load, which a sound file never does after its first load.
+std::unique_ptr<Walker> replay(const Source& source, Catalog& catalog, std::uint64_t seed,
+                               const std::vector<TraineeAction>& prefix, std::optional<PathResult>& failed) {
+    std::unique_ptr<Walker> w;
+    try {
+        w = std::make_unique<Walker>(source, seed, catalog);
+    } catch (const ScriptError& e) {
+        failed = failed_path(seed, prefix, e);
+        return nullptr;
+    }
+    for (const auto& a : prefix)
+        if (!w->apply(a)) break;
+    return w;
+}
+
+void complete_expert(Walker& w, int max_depth) {
+    while (!w.over() && w.depth() < max_depth) w.apply(expert_move(*w.choice()));
+}
+
+// ---- exhaustive ----
+
+struct Subtree {
+    std::vector<PathResult> paths;
+    bool complete = true;
+    long unfinished = 0;
+    long sessions = 0;
+};
+
+class Explorer {
+public:
+    Explorer(const Source& source, Catalog& catalog, const Settings& settings)
+        : source_(source), catalog_(catalog), settings_(settings) {}
+
+    // Depth-first below `w`, at most `budget` (>= 1) paths. Each of a node's
+    // answers is given what the earlier ones left, less one path reserved for each
+    // later answer: a subtree that fits the budget is explored completely, and one
+    // that does not still tries every answer at every node it reaches.
+    void dfs(std::unique_ptr<Walker> w, long budget, Subtree& out) {
+        if (w->over() || w->depth() >= settings_.max_depth) {
+            if (!w->over()) ++out.unfinished;
+            out.paths.push_back(w->finish());
+            if (settings_.progress) settings_.progress->add();
+            return;
+        }
+        const auto moves = answers(*w->choice());
+        const auto prefix = w->taken();
+        long used = 0;
+        for (std::size_t i = 0; i < moves.size(); ++i) {
+            const long left = budget - used;
+            if (left <= 0) {
+                out.complete = false;
+                return;
+            }
+            const long reserve = static_cast<long>(moves.size() - i - 1);
+            std::unique_ptr<Walker> child;
+            if (i == 0) {
+                child = std::move(w);  // the first answer, which gets the most budget, goes on in this session
+            } else {
+                std::optional<PathResult> failed;
+                child = replay(source_, catalog_, settings_.seed, prefix, failed);
+                ++out.sessions;
+                if (!child) {
+                    out.paths.push_back(std::move(*failed));
+                    ++used;
+                    continue;
+                }
+            }
+            child->apply(moves[i]);
+            const auto before = out.paths.size();
+            dfs(std::move(child), std::max(1L, left - reserve), out);
+            used += static_cast<long>(out.paths.size() - before);
+        }
+    }
+
+    Subtree subtree(const std::vector<TraineeAction>& prefix, long budget) {
+        Subtree out;
+        if (budget <= 0) {
+            out.complete = false;
+            return out;
+        }
+        std::optional<PathResult> failed;
+        auto w = replay(source_, catalog_, settings_.seed, prefix, failed);
+        ++out.sessions;
+        if (!w) {
+            out.paths.push_back(std::move(*failed));
+            return out;
+        }
+        dfs(std::move(w), budget, out);
+        return out;
+    }
+
+    // The prefixes of the first two choices, in depth-first order: the units of parallel work.
+    void frontier(const std::vector<TraineeAction>& prefix, int level, std::vector<std::vector<TraineeAction>>& items,
+                  long& sessions) {
+        std::optional<PathResult> failed;
+        auto w = replay(source_, catalog_, settings_.seed, prefix, failed);
+        ++sessions;
+        if (!w || w->over() || level == 2 || w->depth() >= settings_.max_depth) {
+            items.push_back(prefix);
+            return;
+        }
+        for (const auto& m : answers(*w->choice())) {
+            auto next = prefix;
+            next.push_back(m);
+            frontier(next, level + 1, items, sessions);
+        }
+    }
+
+private:
+    const Source& source_;
+    Catalog& catalog_;
+    const Settings& settings_;
+};
+
+}  // namespace
+
+// ---- Catalog ----
+
+const OptionInfo* PointInfo::option(const std::string& id) const {
+    for (const auto& o : options)
+        if (o.id == id) return &o;
+    return nullptr;
+}
+
+std::uint32_t Catalog::point(const Choice& choice) {
+    const std::string key = point_key(choice);
+    std::vector<OptionInfo> offered;
+    for (std::size_t i = 0; i < choice.options.size(); ++i) {
+        const auto& o = choice.options[i];
+        offered.push_back({o.id, o.text, o.action, o.rationale, o.codes, o.expert, false, static_cast<int>(i)});
+    }
+    if (!choice.claiming("hold_space"))
+        offered.push_back({"hold_space", "", "hold_space", "", {"holding_space"}, false, true, 1000});
+
+    std::lock_guard lock(mutex_);
+    auto [it, inserted] = point_ids_.try_emplace(key, static_cast<std::uint32_t>(points_.size()));
+    if (inserted) {
+        PointInfo p;
+        p.key = key;
+        p.line = choice.line;
+        p.moment = choice.moment;
+        p.prompt = choice.prompt;
+        p.flags = choice.flags;
+        std::sort(p.flags.begin(), p.flags.end());
+        p.options = std::move(offered);
+        points_.push_back(std::move(p));
+        return it->second;
+    }
+    PointInfo& p = points_[it->second];
+    if (!choice.prompt.empty() && (p.prompt.empty() || choice.prompt < p.prompt)) p.prompt = choice.prompt;
+    for (const auto& f : choice.flags)
+        if (std::find(p.flags.begin(), p.flags.end(), f) == p.flags.end()) p.flags.push_back(f);
+    std::sort(p.flags.begin(), p.flags.end());
+    bool changed = false;
+    for (auto& o : offered) {
+        auto known = std::find_if(p.options.begin(), p.options.end(), [&](const OptionInfo& k) { return k.id == o.id; });
+        if (known == p.options.end()) {
+            p.options.push_back(std::move(o));
+            changed = true;
+        } else if (option_signature(o) < option_signature(*known) || o.position < known->position) {
+            const int position = std::min(o.position, known->position);
+            if (option_signature(o) < option_signature(*known)) *known = std::move(o);
+            known->position = position;
+            changed = true;
+        }
+    }
+    if (changed)
+        std::sort(p.options.begin(), p.options.end(), [](const OptionInfo& a, const OptionInfo& b) {
+            return a.position != b.position ? a.position < b.position : a.id < b.id;
+        });
+    return it->second;
+}
+
+std::vector<std::uint32_t> Catalog::lines(const std::vector<std::pair<std::string, std::string>>& kind_text) {
+    std::vector<std::uint32_t> ids;
+    ids.reserve(kind_text.size());
+    std::lock_guard lock(mutex_);
+    for (const auto& kt : kind_text) {
+        auto [it, inserted] = line_ids_.try_emplace(kt, static_cast<std::uint32_t>(lines_.size()));
+        if (inserted) lines_.push_back(kt);
+        ids.push_back(it->second);
+    }
+    return ids;
+}
+
+std::vector<std::uint32_t> Catalog::points_in_order() const {
+    std::vector<std::uint32_t> order(points_.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const auto& pa = points_[a];
+        const auto& pb = points_[b];
+        if (pa.line != pb.line) return pa.line < pb.line;
+        return pa.key < pb.key;
+    });
+    return order;
+}
+
+// ---- sources ----
+
+Source load_source(const std::string& path, const std::string& rubric) {
+    Source s;
+    s.path = path;
+    s.text = script::read_text_file(path);
+    auto loaded = script::load_scenario_source(s.text, path);
+    s.info = loaded.info;
+    std::vector<std::string> requested;
+    if (!rubric.empty()) requested.push_back(rubric);
+    auto rubrics = load_rubrics(requested, s.info.rubric, path, s.rubric_note);
+    if (!rubrics.empty()) s.rubric = std::move(rubrics.front());
+    return s;
+}
+
+std::optional<double> rank(const PathResult& path) {
+    if (!path.score) return std::nullopt;
+    return path.score->overall - (path.score->critical.empty() ? 0.0 : 1000.0);
+}
+
+// ---- progress ----
+
+Progress::Progress(std::string label, long total) : label_(std::move(label)), total_(total) {
+    enabled_ = ::isatty(STDERR_FILENO) == 1;
+}
+
+Progress::~Progress() {
+    if (enabled_) std::fprintf(stderr, "\r\033[K");
+}
+
+void Progress::add(long n) {
+    done_ += n;
+    if (!enabled_) return;
+    std::unique_lock lock(draw_mutex_, std::try_to_lock);
+    if (!lock.owns_lock()) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    draw(false);
+}
+
+void Progress::draw(bool) {
+    const long done = done_.load(), total = total_.load();
+    std::string line = "\r" + label_ + " ";
+    if (total > 0) {
+        constexpr int width = 30;
+        const long filled = std::min<long>(width, done * width / std::max(1L, total));
+        line += "[" + std::string(static_cast<std::size_t>(filled), '#') +
+                std::string(static_cast<std::size_t>(width - filled), '.') + "] ";
+        line += std::to_string(done) + "/" + std::to_string(total);
+    } else {
+        line += std::to_string(done);
+    }
+    line += "\033[K";
+    std::fputs(line.c_str(), stderr);
+    std::fflush(stderr);
+}
+
+// ---- running ----
+
+int default_jobs() {
+    const unsigned n = std::thread::hardware_concurrency();
+    return n == 0 ? 1 : static_cast<int>(std::min(n, 64u));
+}
+
+void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)>& fn) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    std::atomic<bool> stop{false};
+    auto work = [&] {
+        for (std::size_t i = 0; !stop && (i = next++) < n;) {
+            try {
+                fn(i);
+            } catch (...) {
+                std::lock_guard lock(failure_mutex);
+                if (!failure) failure = std::current_exception();
+                stop = true;
+            }
+        }
+    };
+    const auto threads = static_cast<std::size_t>(std::max(1, jobs));
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < std::min(threads, n); ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+std::vector<PathResult> random_runs(const Source& source, Catalog& catalog, const Settings& settings, int runs,
+                                    int max_responses) {
+    std::vector<PathResult> out(static_cast<std::size_t>(std::max(0, runs)));
+    parallel_for(out.size(), settings.jobs, [&](std::size_t i) {
+        const std::uint64_t seed = settings.seed + i;
+        Rng policy(seed ^ 0x5eed5eed5eed5eedULL);
+        std::optional<PathResult> failed;
+        auto w = replay(source, catalog, seed, {}, failed);
+        if (!w) {
+            out[i] = std::move(*failed);
+            return;
+        }
+        const auto all = action_infos();
+        int responses = 0;
+        while (!w->over() && responses < max_responses) {
+            const Choice& choice = *w->choice();
+            TraineeAction action;
+            const double roll = policy.uniform();
+            if (roll < 0.75) {
+                const auto k = static_cast<std::size_t>(policy.range(0, static_cast<std::int64_t>(choice.options.size()) - 1));
+                action = TraineeAction::choose(choice.options[k].id);
+            } else if (roll < 0.95) {
+                const auto k = static_cast<std::size_t>(policy.range(0, static_cast<std::int64_t>(all.size()) - 2));  // not 'end'
+                action = TraineeAction::act(all[k].kind);
+            } else {
+                action = TraineeAction::wait_for(5);
+            }
+            w->apply(action);
+            ++responses;
+        }
+        out[i] = w->finish();
+        if (settings.progress) settings.progress->add();
+    });
+    return out;
+}
+
+Exploration exhaustive(const Source& source, Catalog& catalog, const Settings& settings) {
+    Exploration result;
+    Explorer explorer(source, catalog, settings);
+    std::vector<std::vector<TraineeAction>> items;
+    explorer.frontier({}, 0, items, result.sessions);
+
+    // Each unit gets an equal share of the budget; what complete units leave
+    // over goes to the incomplete ones in later passes. Shares, passes and order
+    // depend only on the tree, never on the number of workers.
+    const std::size_t n = items.size();
+    std::vector<long> share(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        share[i] = settings.budget / static_cast<long>(n) + (static_cast<long>(i) < settings.budget % static_cast<long>(n) ? 1 : 0);
+    std::vector<Subtree> subs(n);
+    std::vector<std::size_t> todo(n);
+    for (std::size_t i = 0; i < n; ++i) todo[i] = i;
+    for (int pass = 0; pass < 6 && !todo.empty(); ++pass) {
+        parallel_for(todo.size(), settings.jobs, [&](std::size_t k) {
+            const std::size_t i = todo[k];
+            const long before = static_cast<long>(subs[i].paths.size());
+            if (settings.progress && before > 0) settings.progress->add(-before);
+            const long spent = subs[i].sessions;
+            subs[i] = explorer.subtree(items[i], share[i]);
+            subs[i].sessions += spent;
+        });
+        long used = 0;
+        std::vector<std::size_t> incomplete;
+        for (std::size_t i = 0; i < n; ++i) {
+            used += static_cast<long>(subs[i].paths.size());
+            if (!subs[i].complete) incomplete.push_back(i);
+        }
+        const long left = settings.budget - used;
+        todo.clear();
+        if (incomplete.empty() || left <= 0) break;
+        const long each = left / static_cast<long>(incomplete.size());
+        const long rest = left % static_cast<long>(incomplete.size());
+        for (std::size_t k = 0; k < incomplete.size(); ++k) {
+            const long extra = each + (static_cast<long>(k) < rest ? 1 : 0);
+            if (extra <= 0) continue;
+            share[incomplete[k]] = static_cast<long>(subs[incomplete[k]].paths.size()) + extra;
+            todo.push_back(incomplete[k]);
+        }
+    }
+    for (auto& s : subs) {
+        result.complete = result.complete && s.complete;
+        result.unfinished += s.unfinished;
+        result.sessions += s.sessions;
+        for (auto& p : s.paths) result.paths.push_back(std::move(p));
+    }
+
+    if (!settings.probes) return result;
+    // Probes: at each choice point, along the first path that reached it, each
+    // non-verbal action no option claims, then the expert path to the end.
+    struct Probe {
+        std::vector<TraineeAction> prefix;
+        ActionKind action;
+    };
+    std::vector<Probe> probes;
+    std::set<std::uint32_t> seen;
+    const std::size_t explored = result.paths.size();
+    for (std::size_t i = 0; i < explored; ++i) {
+        const auto& path = result.paths[i];
+        for (std::size_t s = 0; s < path.steps.size() && s < path.moves.size(); ++s) {
+            if (!seen.insert(path.steps[s].point).second) continue;
+            const std::vector<TraineeAction> prefix(path.moves.begin(), path.moves.begin() + static_cast<std::ptrdiff_t>(s));
+            for (const auto& info : action_infos())
+                if (info.kind != ActionKind::hold_space && info.kind != ActionKind::end)
+                    probes.push_back({prefix, info.kind});
+        }
+    }
+    std::vector<std::optional<PathResult>> probed(probes.size());
+    parallel_for(probes.size(), settings.jobs, [&](std::size_t k) {
+        std::optional<PathResult> failed;
+        auto w = replay(source, catalog, settings.seed, probes[k].prefix, failed);
+        if (!w) {
+            probed[k] = std::move(failed);
+            return;
+        }
+        if (w->over() || !w->choice()) return;
+        const auto open = unclaimed_actions(*w->choice());
+        if (std::find(open.begin(), open.end(), probes[k].action) == open.end()) return;  // an option claims it
+        w->apply(TraineeAction::act(probes[k].action));
+        complete_expert(*w, settings.max_depth);
+        probed[k] = w->finish();
+        probed[k]->probe = true;
+        if (settings.progress) settings.progress->add();
+    });
+    result.sessions += static_cast<long>(probes.size());
+    for (auto& p : probed)
+        if (p) result.paths.push_back(std::move(*p));
+    return result;
+}
+
+std::vector<PathResult> greedy(const Source& source, Catalog& catalog, const Settings& settings, int seeds,
+                               bool worst, long& sessions) {
+    std::vector<PathResult> results;
+    for (int n = 0; n < seeds; ++n) {
+        const std::uint64_t seed = settings.seed + static_cast<std::uint64_t>(n);
+        std::optional<PathResult> failed;
+        auto live = replay(source, catalog, seed, {}, failed);
+        ++sessions;
+        if (!live) {
+            results.push_back(std::move(*failed));
+            continue;
+        }
+        std::set<ActionKind> done_here;  // unclaimed actions already taken at the open choice
+        std::vector<PathResult> errors;
+        while (!live->over() && live->depth() < settings.max_depth) {
+            const Choice& choice = *live->choice();
+            auto candidates = answers(choice);
+            for (auto kind : unclaimed_actions(choice))
+                if (!done_here.count(kind)) candidates.push_back(TraineeAction::act(kind));
+            std::vector<std::optional<double>> ranks(candidates.size());
+            std::vector<std::optional<PathResult>> failures(candidates.size());
+            const auto prefix = live->taken();
+            parallel_for(candidates.size(), settings.jobs, [&](std::size_t k) {
+                std::optional<PathResult> bad;
+                auto w = replay(source, catalog, seed, prefix, bad);
+                if (!w) {
+                    failures[k] = std::move(bad);
+                    return;
+                }
+                w->apply(candidates[k]);
+                complete_expert(*w, settings.max_depth);
+                auto r = w->finish();
+                ranks[k] = rank(r);
+                if (!r.error.empty()) failures[k] = std::move(r);
+            });
+            sessions += static_cast<long>(candidates.size());
+            for (auto& f : failures) {
+                if (!f) continue;
+                const bool known = std::any_of(errors.begin(), errors.end(),
+                                               [&](const PathResult& e) { return e.error == f->error; });
+                if (!known) errors.push_back(std::move(*f));
+            }
+            std::size_t pick = 0;
+            std::optional<double> best;
+            for (std::size_t k = 0; k < candidates.size(); ++k) {
+                if (!ranks[k]) continue;
+                if (!best || (worst ? *ranks[k] < *best : *ranks[k] > *best)) {
+                    best = ranks[k];
+                    pick = k;
+                }
+            }
+            const auto& move = candidates[pick];
+            const bool answered = move.kind == TraineeAction::Kind::option || move.action == ActionKind::hold_space;
+            live->apply(move);
+            if (answered)
+                done_here.clear();
+            else
+                done_here.insert(move.action);
+        }
+        results.push_back(live->finish());
+        if (settings.progress) settings.progress->add();
+        for (auto& e : errors) results.push_back(std::move(e));
+    }
+    return results;
+}
+
+// ---- summaries ----
+
+const char* option_class(const scoring::Rubric& rubric, const std::vector<std::string>& codes, const std::string& phase) {
+    int total = 0;
+    for (const auto& code : codes) {
+        auto cls = scoring::CodeClass::compatible;
+        if (const auto it = rubric.codes.find(code); it != rubric.codes.end()) cls = it->second.cls;
+        // The first rule for the code that holds whenever the phase does (conditions on the phase only).
+        for (const auto& rule : rubric.rules) {
+            if (rule.code != code || rule.when.empty()) continue;
+            const bool phase_only = std::all_of(rule.when.begin(), rule.when.end(),
+                                                [](const scoring::Condition& c) { return c.key == "phase"; });
+            if (!phase_only) continue;
+            const bool holds = std::all_of(rule.when.begin(), rule.when.end(),
+                                           [&](const scoring::Condition& c) { return c.word == phase; });
+            if (holds) {
+                cls = rule.cls;
+                break;
+            }
+        }
+        total += scoring::points(cls);
+    }
+    return total > 0 ? "essential" : total < 0 ? "proscribed" : "compatible";
+}
+
+std::string actions_text(const std::vector<std::string>& actions, std::size_t most) {
+    if (actions.empty()) return "(no actions)";
+    std::string out;
+    for (std::size_t i = 0; i < actions.size() && i < most; ++i) out += (i ? " " : "") + actions[i];
+    if (actions.size() > most) out += " ... (" + std::to_string(actions.size()) + " actions; --json lists them all)";
+    return out;
+}
+
+double median(const std::vector<double>& sorted) {
+    if (sorted.empty()) return 0;
+    const std::size_t n = sorted.size();
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
+Summary summarize(const Source& source, const Catalog& catalog, const std::vector<PathResult>& paths) {
+    Summary s;
+    s.line_hits.assign(catalog.line_count(), 0);
+    if (source.rubric) s.domains.resize(source.rubric->domains.size());
+    std::map<std::string, std::size_t> error_index;
+    std::optional<double> best, worst;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        const auto& p = paths[i];
+        ++s.runs;
+        if (!p.error.empty()) {
+            auto [it, inserted] = error_index.try_emplace(p.error, s.errors.size());
+            if (inserted) s.errors.push_back({p.error, p.traceback, 0, i, p.limit});
+            ++s.errors[it->second].count;
+        }
+        if (p.limit) ++s.limits;
+        if (p.end == "unfinished") {
+            ++s.unfinished;
+            if (!s.first_unfinished) s.first_unfinished = i;
+        }
+        std::set<std::uint32_t> through;
+        for (const auto& step : p.steps) {
+            through.insert(step.point);
+            if (step.answered)
+                ++s.taken[step.point][step.move];
+            else if (step.move.rfind("wait ", 0) != 0)
+                ++s.actions_at[step.point][step.move];
+        }
+        for (auto point : through) {
+            ++s.visits[point];
+            if (p.end == "script" || p.end == "trainee") ++s.ended_through[point];
+            if (p.end == "unfinished") ++s.unfinished_through[point];
+        }
+        for (auto id : p.lines)
+            if (id < s.line_hits.size()) ++s.line_hits[id];
+        if (p.score) {
+            ++s.scored;
+            if (p.score->pass) ++s.passed;
+            s.overall.push_back(p.score->overall);
+            for (std::size_t d = 0; d < p.score->domains.size() && d < s.domains.size(); ++d)
+                if (p.score->domains[d]) s.domains[d].push_back(*p.score->domains[d]);
+            std::set<std::string> messages(p.score->critical.begin(), p.score->critical.end());
+            for (const auto& m : messages) ++s.critical[m];
+            const auto r = rank(p);
+            if (!best || *r > *best) {
+                best = r;
+                s.best = i;
+            }
+            if (!worst || *r < *worst) {
+                worst = r;
+                s.worst = i;
+            }
+        }
+    }
+    std::sort(s.overall.begin(), s.overall.end());
+    for (auto& d : s.domains) std::sort(d.begin(), d.end());
+    return s;
+}
+
+}  // namespace holdspace::cli::explore

@@ -1,0 +1,330 @@
+// `holdspace new`: writes a commented scenario template that passes `check`.
+// It uses every part of scenario API v1 once (docs/scenario-api.md), with three
+// scored moments that each have an expert option and its rationale, and handles
+// holding space at every choice.
+#include "cli/commands.hpp"
+#include "sim/event.hpp"
+
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+namespace holdspace::cli {
+namespace {
+
+std::string replace_all(std::string text, const std::map<std::string, std::string>& values) {
+    for (const auto& [key, value] : values) {
+        const std::string marker = "{{" + key + "}}";
+        for (std::size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at + value.size()))
+            text.replace(at, marker.size(), value);
+    }
+    return text;
+}
+
+// The template. {{...}} are filled in per phase.
+constexpr const char* scenario_template = R"LUA(-- {{TITLE}}: a {{PHASE}} session for Holdspace (scenario API v1).
+--
+-- Written by `holdspace new`. It uses every part of the API once, with a comment, and passes
+-- `holdspace check` as it stands. Change the story, keep the shape, and check as you go:
+--
+--   holdspace check {{PATH}}                      lint: contract, codes, expert options, reachability
+--   holdspace autoplay {{PATH}}                   1000 random playthroughs: errors, coverage, scores
+--   holdspace autoplay {{PATH}} --policy exhaustive   every answer sequence
+--   holdspace autoplay {{PATH}} --policy worst    the worst path a trainee could take
+--   holdspace graph {{PATH}} > branches.dot       the branch graph (Graphviz; --format mermaid)
+--   holdspace play {{PATH}}                       play it yourself
+--
+-- The tutorial is docs/authoring.md; the complete API is docs/scenario-api.md; how the rubric scores
+-- the behaviour codes on each option is docs/rubrics.md and docs/behaviour-codes.md.
+-- Cite the source of any clinical number you use in a comment (see DOMAIN.md).
+
+-- Variables at the top of the file belong to one session: every session loads the file afresh.
+-- `run` and `on_action` can share them.
+local vitals_checked = false
+
+-- A helper: was the answer silence? (Holding space always answers a choice, so handle it.)
+local function silent(r) return r.action == "hold_space" end
+
+return {
+  id = "{{ID}}",                       -- unique and stable: records refer to it ([a-z0-9_.-])
+  title = "{{TITLE}}",
+  phase = "{{PHASE}}",                 -- preparation | medicine | integration
+  rubric = "patient_directed",         -- scenarios/rubrics/patient_directed.lua scores it by default
+  difficulty = "beginner",             -- beginner | intermediate | advanced
+  description = "{{DESCRIPTION}}",
+  objectives = {
+    "Stay with what emerges without steering it",
+    "Answer the body's signals by measuring, not guessing",
+  },
+  patient = {
+    name = "Alex", age = 38, pronouns = "they/them",
+    background = "Replace me: who the participant is, what happened to them, what they avoid.",
+    baseline = { hr = 70, sbp = 120, dbp = 78, temp_c = 36.7 },  -- bpm, mmHg, mmHg, degrees C
+    consent = { touch = "a hand on the forearm" },   -- what was agreed in preparation (false: none)
+    state = { distress = 30, arousal = 50, trust = 60, inward_focus = 30, dissociation = 0 },
+    -- sensitivity = { bp = 2.5 },   -- optional: fix how strongly the body answers the medicine
+  },
+{{DOSE}}  monitor = { hr = 100, sbp = 160, dbp = 100, temp_c = 38.0 },  -- alert thresholds (the defaults)
+  -- How behaviour codes move the participant's state, where this participant differs from the
+  -- defaults in docs/patient-model.md. Here silence settles Alex a little more than usual.
+  affect = { codes = { holding_space = { distress = -4, trust = 2 } } },
+
+  -- A non-verbal action (water, blanket, music, eyeshades, touch, check_vitals,
+  -- medical_support) that no option of the open choice claims. The choice stays open.
+  on_action = function(s, action)
+    if action == "water" then
+      s:say("Thanks.", { affect = "warm" })
+    elseif action == "check_vitals" then
+      vitals_checked = true
+      s:narrate("Alex holds out an arm for the cuff without opening their eyes.")
+    elseif action == "touch" then
+      -- The engine codes touch within or without consent from the consent in force now.
+      if s.patient.consent.touch then
+        s:narrate("Alex's hand settles under yours.")
+      else
+        s:narrate("Alex pulls their arm away.")
+        s:say("Please don't.", { affect = "withdrawn" })
+      end
+    end
+  end,
+
+  run = function(s)
+    local p = s.patient                 -- the participant's state: read and write (0-100)
+
+    s:phase("{{PHASE1}}")               -- marks the transcript
+    s:narrate("{{OPENING}}")
+    s:wait(30)                          -- simulated minutes pass
+    -- A list of variants: one is drawn from the session's seed; weights may read the state.
+    s:say{
+      { text = "{{LINE1}}", affect = "anxious",
+        weight = function(q) return q.trust end },
+      { text = "{{LINE1B}}", affect = "withdrawn",
+        weight = function(q) return 100 - q.trust end },
+    }
+
+    -- Moment 1 ---------------------------------------------------------------------------------
+    -- A scored moment: `moment` names it for the debrief. Mark the expert option and say why
+    -- in `rationale`; give every option the behaviour codes of what it does.
+    local r = s:choose{
+      moment = "first_words",
+      prompt = "Alex is quiet, waiting to see what you do.",
+      { id = "fw_reflect", text = "{{EXPERT1}}",
+        codes = { "complex_reflection", "encourage_inward_focus" }, expert = true,
+        rationale = "Following, not leading: name what is there and trust their process." },
+      { id = "fw_reassure", text = "Don't worry, nothing bad is going to happen.",
+        codes = { "premature_reassurance" },
+        rationale = "Reassurance closes down what is emerging." },
+      { id = "fw_silence", action = "hold_space", codes = { "holding_space" },
+        rationale = "Quiet presence can be enough here." },
+    }
+    if r.id == "fw_reflect" then
+      s:say("Yes. Something. I can let it be there.", { affect = "calm" })
+    elseif r.id == "fw_reassure" then
+      p.trust = p.trust - 5             -- the material's effect; codes move the state too
+      s:say("...Okay.", { affect = "numb" })
+    elseif silent(r) then
+      s:narrate("Alex breathes out slowly.")
+    end
+
+    s:wait(30)
+    s:phase("{{PHASE2}}")
+    -- The body: a reading now (not recorded), the alerts in force, the medicine's felt intensity
+    -- (0-1) and the window of tolerance (hypo, within, hyper).
+    local v = s:vitals()
+    if s:intensity() > 0.5 or s:window() == "hyper" or v.hr > 90 then
+      s:narrate("Alex presses a hand flat to their chest.")
+    end
+    for _, alert in ipairs(s:alerts()) do
+      if alert == "sbp_high" then s:narrate("Alex's face is flushed.") end
+    end
+    s:say("My heart's going really fast. Is that okay?", { affect = "fearful" })
+
+    -- Moment 2 ---------------------------------------------------------------------------------
+    -- An option can stand for a non-verbal action: pressing v (check vitals) chooses vt_check.
+    -- `flags` mark the choice for rubrics (e.g. "suicidal_statement"); this one is a plain label.
+    r = s:choose{
+      moment = "vitals",                -- the rubric judges silence by this name (docs/rubrics.md)
+      flags = { "body_signal" },
+      { id = "vt_check", action = "check_vitals",
+        text = "Tell them you'll check their blood pressure and pulse, and do it now.",
+        codes = { "checking_vitals", "giving_information" }, expert = true,
+        rationale = "Safety first: a racing heart calls for measuring, not guessing." },
+      { id = "vt_normal", text = "That's completely normal. Try to go back inside.",
+        codes = { "premature_reassurance", "encourage_inward_focus" },
+        rationale = "Probably true, but unmeasured: you can't know without checking." },
+    }
+    if r.id == "vt_check" then
+      local reading = s:last_vitals()   -- the reading just recorded
+      s:narrate("The cuff reads " .. reading.sbp .. " over " .. reading.dbp .. ", pulse " .. reading.hr .. ".")
+      if #s:alerts() > 0 then
+        -- Cancels a supplemental dose not yet given; false when there is none (any phase).
+        if s:withhold_supplemental("raised readings") then
+          s:narrate("The physician holds back the supplemental dose.")
+        end
+      end
+      s:say("Okay. I just needed to know.", { affect = "relieved" })
+    elseif r.id == "vt_normal" then
+      p.distress = p.distress + 5
+      s:say("How do you know, though?", { affect = "anxious" })
+    elseif silent(r) then
+      p.trust = p.trust - 5             -- silence to a direct question is not felt as presence
+      s:say("Hello? Did you hear me?", { affect = "fearful" })
+    end
+
+    -- Consent can be withdrawn at any moment; touch after this is coded without consent.
+    s:say("Can we leave out touch for the rest of today?", { affect = "calm" })
+    s:set_touch_consent(false)
+    s:music("quiet")                    -- calm, evocative, quiet or off
+
+    s:wait(45)
+    s:phase("{{PHASE3}}")
+
+    -- Moment 3 ---------------------------------------------------------------------------------
+    r = s:choose{
+      moment = "closing",
+      { id = "cl_affirm", text = "You stayed with a lot today. How would you like to close?",
+        codes = { "affirmation", "seeking_collaboration" }, expert = true,
+        rationale = "Recognise their effort and let them lead the close." },
+      { id = "cl_explain", text = "{{EXPLAIN}}",
+        codes = { "giving_information" },
+        rationale = "Useful information, but it closes the session on your agenda, not theirs." },
+      { id = "cl_interpret", text = "I think today was really about your fear of losing control.",
+        codes = { "interpreting" },
+        rationale = "Their meaning, not yours: sense-making belongs to the participant." },
+    }
+    if r.id == "cl_affirm" then
+      s:say("I'd like to just sit for a bit.", { affect = "warm" })
+    elseif silent(r) then
+      s:narrate("Alex smiles, eyes still closed.")
+    else
+      s:say("Maybe.", { affect = "withdrawn" })
+    end
+
+    -- What the trainee did: the history, counts of codes, when a code last happened, and ids.
+    if s:count("premature_reassurance") >= 2 then
+      s:say("You kept telling me it was fine.", { affect = "sad" })
+    end
+    if s:did("vt_check") or vitals_checked or s:last("checking_vitals") then
+      s:narrate("The last reading is in the notes for the night attendant.")
+    end
+    local answered = #s:history()
+    s:narrate("The session closes after " .. math.floor(s:minutes()) .. " minutes"
+      .. ((s:since_dose() and ", " .. math.floor(s:since_dose()) .. " since the dose") or "")
+      .. " and " .. answered .. " responses.")
+    s:finish("{{CLOSING}}")             -- ends the session now (returning from run also ends it)
+  end,
+}
+)LUA";
+
+struct PhaseText {
+    std::string description, dose, phase1, phase2, phase3, opening, line1, line1b, expert1, explain, closing;
+};
+
+PhaseText phase_text(const std::string& phase) {
+    if (phase == "medicine")
+        return {"A medicine session: Alex takes the dose, something begins to surface, and their body asks a question.",
+                "  -- The medicine (medicine sessions only): initial dose at minute 0, a supplemental half dose\n"
+                "  -- at 120 minutes (DOMAIN.md: 80 or 120 mg, then 40 or 60 mg 1.5-2 h later).\n"
+                "  dose = { initial_mg = 120, supplemental_mg = 60, supplemental_at = 120 },\n",
+                "onset", "peak", "return",
+                "Alex lies back, eyeshades on. The music is low.",
+                "It's starting. My chest feels... big.",
+                "Something's happening. I don't like it.",
+                "Something big in your chest. Let it be there.",
+                "Tonight the attendant stays with you, someone drives you home, and we'll phone tomorrow.",
+                "The effects have worn off; the night attendant arrives."};
+    if (phase == "preparation")
+        return {"A preparation session: Alex wants to know what the medicine days will be like, and their body answers first.",
+                "", "arrival", "questions", "closing",
+                "A quiet room. Alex sits on the edge of the couch, the consent form on their knee.",
+                "I keep thinking about the day itself. It makes me nervous.",
+                "I don't know why I'm here, really.",
+                "Part of you is already there, on the day, and it's unsettling.",
+                "Next time we'll go over the day itself: the room, the music, and what we will and won't do.",
+                "Alex folds the consent form and puts it in their bag."};
+    return {"An integration session: Alex brings back an image from the medicine session, and it still shakes them.",
+            "", "arrival", "meaning", "closing",
+            "Alex arrives two days after the medicine session and sits with a cup of tea.",
+            "There's an image I can't put down. It keeps coming back.",
+            "I'm fine. Mostly. I don't know.",
+            "An image that keeps coming back, and you can't put it down.",
+            "Between sessions, you can call us; we'll meet again next week.",
+            "Alex finishes the tea and stands to go."};
+}
+
+std::string sanitized_stem(const std::filesystem::path& path) {
+    std::string stem;
+    for (char c : path.stem().string()) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u)) stem += static_cast<char>(std::tolower(u));
+        else if (!stem.empty() && stem.back() != '_') stem += '_';
+    }
+    while (!stem.empty() && stem.back() == '_') stem.pop_back();
+    return stem.empty() ? "scenario" : stem;
+}
+
+std::string title_of(const std::string& stem) {
+    std::string title;
+    for (char c : stem) title += c == '_' ? ' ' : c;
+    if (!title.empty()) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    return title;
+}
+
+}  // namespace
+
+int new_scenario(const NewOptions& options) {
+    namespace fs = std::filesystem;
+    const fs::path path(options.path);
+    if (path.extension() != ".lua") {
+        std::cerr << "holdspace new: " << options.path << ": a scenario file ends in .lua\n";
+        return exit_usage;
+    }
+    std::error_code ec;
+    if (fs::exists(path, ec) || fs::is_symlink(path, ec)) {
+        std::cerr << "holdspace new: " << options.path << " already exists; not overwritten\n";
+        return exit_usage;
+    }
+    if (path.has_parent_path() && !fs::is_directory(path.parent_path(), ec)) {
+        fs::create_directories(path.parent_path(), ec);
+        if (ec) {
+            std::cerr << "holdspace new: " << path.parent_path().string() << ": cannot create the folder ("
+                      << ec.message() << ")\n";
+            return exit_usage;
+        }
+    }
+    const std::string stem = sanitized_stem(path);
+    const std::string id = options.phase + "." + stem;
+    const std::string title = title_of(stem);
+    const PhaseText t = phase_text(options.phase);
+    const std::string text = replace_all(scenario_template,
+                                         {{"TITLE", title}, {"PHASE", options.phase}, {"PATH", options.path}, {"ID", id},
+                                          {"DESCRIPTION", t.description}, {"DOSE", t.dose}, {"PHASE1", t.phase1},
+                                          {"PHASE2", t.phase2}, {"PHASE3", t.phase3}, {"OPENING", t.opening},
+                                          {"LINE1", t.line1}, {"LINE1B", t.line1b}, {"EXPERT1", t.expert1},
+                                          {"EXPLAIN", t.explain}, {"CLOSING", t.closing}});
+    // "x": never replace a file that appeared since the check above.
+    std::FILE* f = std::fopen(options.path.c_str(), "wx");
+    if (!f) {
+        std::cerr << "holdspace new: " << options.path << ": cannot create the file (it may exist already)\n";
+        return exit_usage;
+    }
+    const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    if (std::fclose(f) != 0 || !written) {
+        std::cerr << "holdspace new: " << options.path << ": could not write the whole file\n";
+        return exit_usage;
+    }
+    if (options.json) {
+        std::cout << Json({{"path", options.path}, {"id", id}, {"phase", options.phase}, {"title", title}}).dump(2) << "\n";
+    } else {
+        std::cout << "wrote " << options.path << " (" << id << (options.phase == "integration" ? ", an " : ", a ")
+                  << options.phase << " session)\n"
+                  << "next: holdspace check " << options.path << "\n"
+                  << "      holdspace autoplay " << options.path << "\n"
+                  << "guide: docs/authoring.md\n";
+    }
+    return exit_ok;
+}
+
+}  // namespace holdspace::cli
