@@ -1,0 +1,120 @@
+// One frame of the window: the top bar, the screen, and what lies over it.
+#include "ui/screens.hpp"
+
+#include <algorithm>
+
+namespace holdspace::ui {
+namespace {
+
+const char* screen_name(Screen s) {
+    switch (s) {
+    case Screen::start: return "Start";
+    case Screen::session: return "Session";
+    case Screen::debrief: return "Debrief";
+    case Screen::settings: return "Settings";
+    }
+    return "";
+}
+
+void apply_style(const App& app) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    const Palette& p = app.palette;
+    style.WindowRounding = 0;
+    style.FrameRounding = 4;
+    style.ChildRounding = 4;
+    style.WindowPadding = ImVec2(12, 10);
+    style.FramePadding = ImVec2(8, 5);
+    style.ItemSpacing = ImVec2(8, 6);
+    style.ScrollbarSize = 14;
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = colour(p.background);
+    c[ImGuiCol_ChildBg] = colour(p.panel);
+    c[ImGuiCol_PopupBg] = colour(p.panel);
+    c[ImGuiCol_Text] = colour(p.text);
+    c[ImGuiCol_TextDisabled] = colour(p.muted_text);
+    c[ImGuiCol_Border] = ImVec4(1, 1, 1, 0.10f);
+    const ImVec4 accent = colour(p.expert);
+    c[ImGuiCol_Button] = ImVec4(accent.x * 0.35f, accent.y * 0.35f, accent.z * 0.35f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(accent.x * 0.5f, accent.y * 0.5f, accent.z * 0.5f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(accent.x * 0.65f, accent.y * 0.65f, accent.z * 0.65f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(accent.x * 0.30f, accent.y * 0.30f, accent.z * 0.30f, 1.0f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(accent.x * 0.42f, accent.y * 0.42f, accent.z * 0.42f, 1.0f);
+    c[ImGuiCol_HeaderActive] = ImVec4(accent.x * 0.55f, accent.y * 0.55f, accent.z * 0.55f, 1.0f);
+    c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 0.07f);
+    c[ImGuiCol_FrameBgHovered] = ImVec4(1, 1, 1, 0.12f);
+    c[ImGuiCol_FrameBgActive] = ImVec4(1, 1, 1, 0.16f);
+    c[ImGuiCol_SliderGrab] = accent;
+    c[ImGuiCol_SliderGrabActive] = accent;
+    c[ImGuiCol_CheckMark] = accent;
+    c[ImGuiCol_Separator] = ImVec4(1, 1, 1, 0.12f);
+}
+
+void top_bar(App& app) {
+    heading(app, "Holdspace");
+    ImGui::SameLine();
+    std::string where = screen_name(app.screen);
+    if (app.live && app.live->ok() && (app.screen == Screen::session || app.screen == Screen::debrief))
+        where = app.live->session().info().title + " (" + app.live->session().info().phase + ", seed " +
+                std::to_string(app.live->seed()) + ")";
+    if (app.dev) where += "  (author mode)";
+    ImGui::TextDisabled("%s", where.c_str());
+    ImGui::SameLine();
+    if (!app.trainee.empty()) ImGui::TextDisabled("| trainee: %s", app.trainee.c_str());
+
+    const float buttons = ImGui::CalcTextSize("[F1] Keys  [F2] Supervisor view  [F3] Settings").x + 60;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, ImGui::GetWindowContentRegionMax().x - buttons));
+    if (key_button("F1", "Keys")) app.help = !app.help;
+    ImGui::SameLine();
+    if (app.supervisor) ImGui::PushStyleColor(ImGuiCol_Button, colour(app.palette.expert));
+    const bool was = app.supervisor;
+    if (key_button("F2", "Supervisor view")) app.supervisor = !app.supervisor;
+    if (was) ImGui::PopStyleColor();
+    ImGui::SameLine();
+    if (key_button("F3", "Settings")) {
+        if (app.screen == Screen::settings) app.close_settings();
+        else app.open_settings();
+    }
+    if (!app.message.empty()) wrapped(app.message_is_error ? app.palette.alert : app.palette.good, app.message);
+    ImGui::Separator();
+}
+
+}  // namespace
+
+void draw_app(App& app) {
+    apply_style(app);
+    const Keys keys = read_keys();
+    if (keys.f1) app.help = !app.help;
+    if (keys.f2) app.supervisor = !app.supervisor;
+    if (keys.f3) {
+        if (app.screen == Screen::settings) app.close_settings();
+        else app.open_settings();
+    }
+    // With the help open, keys go to it: Escape or F1 closes it.
+    Keys screen_keys = keys;
+    if (app.help) {
+        if (keys.escape) app.help = false;
+        screen_keys = Keys{};
+    }
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::Begin("Holdspace", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    top_bar(app);
+    // Author mode: a scenario that does not load is shown on every screen until it is fixed.
+    if (app.dev_error) error_panel(app, *app.dev_error, "The scenario does not load");
+    switch (app.screen) {
+    case Screen::start: draw_start_screen(app, screen_keys); break;
+    case Screen::session: draw_session_screen(app, screen_keys); break;
+    case Screen::debrief: draw_debrief_screen(app, screen_keys); break;
+    case Screen::settings: draw_settings_screen(app, screen_keys); break;
+    }
+    // Overlays are drawn from inside the main window (as the confirmations are), so that
+    // everything a frame shows ends together.
+    if (app.help) draw_help_overlay(app);
+    ImGui::End();
+}
+
+}  // namespace holdspace::ui

@@ -1,0 +1,646 @@
+#include "ui/app_state.hpp"
+
+#include "cli/scenario_session.hpp"
+#include "cli/terminal_view.hpp"
+#include "script/lua_scenario.hpp"
+#include "script/rubric_loader.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace holdspace::ui {
+namespace fs = std::filesystem;
+
+// ---- data folder, settings, trainee ----------------------------------------------------------
+
+std::string data_dir() {
+    if (const char* d = std::getenv("HOLDSPACE_DATA"); d && *d) return d;
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return (fs::path(x) / "holdspace").string();
+    if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".local" / "share" / "holdspace").string();
+    return ".holdspace";
+}
+
+namespace {
+
+std::optional<Json> read_json(const fs::path& path) {
+    std::ifstream in(path);
+    if (!in) return std::nullopt;
+    try {
+        return Json::parse(in);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+// Writes via a temporary file and rename, so a crash never leaves half a file.
+bool write_json(const fs::path& path, const Json& j) {
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    const fs::path tmp = path.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        if (!out) return false;
+        out << j.dump(2) << "\n";
+        if (!out) return false;
+    }
+    fs::rename(tmp, path, ec);
+    return !ec;
+}
+
+int phase_rank(const std::string& phase) {
+    if (phase == "preparation") return 0;
+    if (phase == "medicine") return 1;
+    if (phase == "integration") return 2;
+    return 3;
+}
+
+std::string timestamp_now() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
+    return buf;
+}
+
+}  // namespace
+
+Json Settings::to_json() const {
+    return {{"font_scale", font_scale},
+            {"colour_blind", colour_blind},
+            {"reduced_motion", reduced_motion},
+            {"volume", volume},
+            {"muted", muted}};
+}
+
+Settings Settings::from_json(const Json& j) {
+    Settings s;
+    if (!j.is_object()) return s;
+    if (j.contains("font_scale") && j["font_scale"].is_number())
+        s.font_scale = std::clamp(j["font_scale"].get<float>(), 0.75f, 2.5f);
+    if (j.contains("colour_blind") && j["colour_blind"].is_boolean()) s.colour_blind = j["colour_blind"].get<bool>();
+    if (j.contains("reduced_motion") && j["reduced_motion"].is_boolean())
+        s.reduced_motion = j["reduced_motion"].get<bool>();
+    if (j.contains("volume") && j["volume"].is_number()) s.volume = std::clamp(j["volume"].get<float>(), 0.0f, 1.0f);
+    if (j.contains("muted") && j["muted"].is_boolean()) s.muted = j["muted"].get<bool>();
+    return s;
+}
+
+Settings load_settings(const std::string& dir) {
+    if (auto j = read_json(fs::path(dir) / "settings.json")) return Settings::from_json(*j);
+    return {};
+}
+
+bool save_settings(const std::string& dir, const Settings& settings) {
+    return write_json(fs::path(dir) / "settings.json", settings.to_json());
+}
+
+std::string load_trainee(const std::string& dir) {
+    if (auto j = read_json(fs::path(dir) / "trainee.json"); j && j->is_object() && j->contains("name") &&
+                                                             (*j)["name"].is_string())
+        return (*j)["name"].get<std::string>();
+    return {};
+}
+
+bool save_trainee(const std::string& dir, const std::string& name) {
+    return write_json(fs::path(dir) / "trainee.json", Json{{"name", name}});
+}
+
+std::string trainee_folder(const std::string& name) {
+    std::string out;
+    for (const char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                        c == '_' || c == '.';
+        out += ok ? c : '_';
+    }
+    if (out.empty() || out == "." || out == "..") out = "_" + out;
+    return out;
+}
+
+std::string clock_label(Seconds at) { return cli::clock_text(at); }
+
+// ---- library and saved sessions --------------------------------------------------------------
+
+std::vector<LibraryEntry> scan_library(const std::string& root) {
+    std::vector<LibraryEntry> entries;
+    std::error_code ec;
+    if (root.empty() || !fs::is_directory(root, ec)) return entries;
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (it->is_directory() && it->path().filename() == "rubrics") {
+            it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file() && it->path().extension() == ".lua") files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        LibraryEntry e;
+        e.path = f.string();
+        try {
+            auto loaded = script::load_scenario_file(e.path);
+            const auto& info = loaded.info;
+            e.id = info.id;
+            e.title = info.title;
+            e.phase = info.phase;
+            e.difficulty = info.difficulty;
+            e.description = info.description;
+            e.objectives = info.objectives;
+            e.patient = info.patient.name + (info.patient.age > 0 ? ", " + std::to_string(info.patient.age) : "");
+        } catch (const std::exception& ex) {
+            e.title = f.filename().string();
+            e.phase = f.parent_path().filename().string();
+            e.error = ex.what();
+        }
+        entries.push_back(std::move(e));
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const LibraryEntry& a, const LibraryEntry& b) {
+        if (phase_rank(a.phase) != phase_rank(b.phase)) return phase_rank(a.phase) < phase_rank(b.phase);
+        return a.title < b.title;
+    });
+    return entries;
+}
+
+std::vector<SavedSession> list_sessions(const std::string& dir, const std::string& trainee) {
+    std::vector<SavedSession> out;
+    const fs::path folder = fs::path(dir) / "sessions" / trainee_folder(trainee);
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) return out;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".jsonl") continue;
+        try {
+            const auto record = records::read_record(entry.path().string());
+            SavedSession s;
+            s.record_path = entry.path().string();
+            s.scenario_path = record.header.scenario_path;
+            s.scenario_id = record.header.scenario_id;
+            s.seed = record.header.seed;
+            s.actions = record.actions.size();
+            s.finished = !record.events.empty() && record.events.back().value("type", "") == "end";
+            for (const auto& e : record.events)
+                if (e.value("type", "") == "start") s.title = e.value("title", "");
+            if (s.title.empty()) s.title = s.scenario_id;
+            s.modified = entry.last_write_time(ec);
+            out.push_back(std::move(s));
+        } catch (const std::exception&) {
+            // A corrupt record is left alone on disk and not offered for resuming.
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const SavedSession& a, const SavedSession& b) {
+        if (a.modified != b.modified) return a.modified > b.modified;
+        return a.record_path > b.record_path;
+    });
+    return out;
+}
+
+// ---- the live session ------------------------------------------------------------------------
+
+LiveSession::LiveSession(std::string scenario_path, std::uint64_t seed, const std::vector<std::string>& actions,
+                         const std::string& record_path, const std::string& rubrics_root)
+    : scenario_path_(std::move(scenario_path)), rubrics_root_(rubrics_root), seed_(seed) {
+    try {
+        source_ = script::read_text_file(scenario_path_);
+        session_ = cli::open_session(source_, scenario_path_, seed_);
+    } catch (const ScriptError& e) {
+        load_error_ = e;
+        return;
+    } catch (const std::exception& e) {
+        load_error_ = ScriptError(e.what(), {});
+        return;
+    }
+
+    // Rubrics load before the session starts, as in `holdspace play`.
+    try {
+        rubrics_ = cli::load_rubrics({}, session_->info().rubric, scenario_path_, rubric_note_);
+    } catch (const std::exception& e) {
+        rubric_note_ = e.what();
+    }
+    std::vector<std::string> roots = cli::scenario_roots();
+    if (!rubrics_root_.empty()) roots.insert(roots.begin(), rubrics_root_);
+    roots.insert(roots.begin(), fs::path(scenario_path_).parent_path().parent_path().string());
+    std::set<std::string> seen;
+    for (const auto& r : rubrics_) seen.insert(fs::weakly_canonical(r.source).string());
+    for (const auto& root : roots) {
+        std::error_code ec;
+        const fs::path folder = fs::path(root) / "rubrics";
+        if (!fs::is_directory(folder, ec)) continue;
+        std::vector<fs::path> files;
+        for (const auto& f : fs::directory_iterator(folder, ec))
+            if (f.path().extension() == ".lua") files.push_back(f.path());
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) {
+            const std::string key = fs::weakly_canonical(f).string();
+            if (!seen.insert(key).second) continue;
+            try {
+                auto rubric = script::load_rubric_file(f.string());
+                if (std::none_of(rubrics_.begin(), rubrics_.end(), [&](const auto& r) { return r.id == rubric.id; }))
+                    rubrics_.push_back(std::move(rubric));
+            } catch (const std::exception&) {
+                // A broken extra rubric only loses its side-by-side column.
+            }
+        }
+    }
+
+    if (!record_path.empty()) {
+        try {
+            std::error_code ec;
+            fs::create_directories(fs::path(record_path).parent_path(), ec);
+            const std::string stored = fs::absolute(scenario_path_).lexically_normal().string();
+            record_ = std::make_unique<records::RecordWriter>(
+                record_path, records::RecordHeader{stored, session_->info().id, records::digest(source_), seed_});
+            record_path_ = record_path;
+        } catch (const std::exception& e) {
+            record_error_ = e.what();
+        }
+    }
+
+    session_->start();
+    flush_events();
+    std::string error;
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        std::string why;
+        auto parsed = parse_action(actions[i], why);
+        if (!parsed) {
+            if (why.empty()) continue;
+            replay_note_ = "action " + std::to_string(i + 1) + " ('" + actions[i] + "') is invalid: " + why;
+            break;
+        }
+        if (!apply(*parsed, error)) {
+            replay_note_ = "action " + std::to_string(i + 1) + " ('" + actions[i] + "') no longer applies: " + error;
+            break;
+        }
+    }
+}
+
+void LiveSession::flush_events() {
+    const auto& events = session_->events();
+    if (record_) {
+        try {
+            for (; recorded_events_ < events.size(); ++recorded_events_) record_->event(events[recorded_events_]);
+            record_->commit();
+        } catch (const std::exception& e) {
+            record_error_ = e.what();
+            record_.reset();
+        }
+    }
+}
+
+bool LiveSession::apply(const TraineeAction& action, std::string& error) {
+    if (!session_) {
+        error = "the scenario did not load";
+        return false;
+    }
+    auto applied = session_->apply(action, error);
+    if (!applied) return false;
+    actions_.push_back(applied->to_string());
+    if (record_) {
+        try {
+            record_->action(actions_.back());
+        } catch (const std::exception& e) {
+            record_error_ = e.what();
+            record_.reset();
+        }
+    }
+    flush_events();
+    return true;
+}
+
+const std::vector<scoring::Score>& LiveSession::scores() {
+    if (!session_) return scores_;
+    if (scored_events_ != session_->events().size()) {
+        scored_events_ = session_->events().size();
+        scores_.clear();
+        if (!session_->failure()) scores_ = cli::score_all(rubrics_, transcript_json(session_->events()));
+    }
+    return scores_;
+}
+
+std::optional<Seconds> LiveSession::next_scheduled() const {
+    if (!session_ || session_->over()) return std::nullopt;
+    const auto since = session_->since_dose();
+    if (!since) return std::nullopt;
+    const Seconds dose_at = session_->now() - *since;
+    Seconds next = dose_at + monitor_interval * (*since / monitor_interval + 1);
+    if (const auto& plan = session_->info().dose; plan && plan->supplemental_mg > 0) {
+        bool settled = false;
+        for (const auto& e : session_->events())
+            if ((e.type == "dose" && e.data.value("kind", "") == "supplemental") || e.type == "dose_withheld")
+                settled = true;
+        const Seconds due = dose_at + static_cast<Seconds>(std::llround(plan->supplemental_at * 60));
+        if (!settled && due > session_->now()) next = std::min(next, due);
+    }
+    return next;
+}
+
+std::optional<std::size_t> actions_before_moment(const std::string& scenario_path, std::uint64_t seed,
+                                                 const std::vector<std::string>& actions,
+                                                 const scoring::MomentResult& moment) {
+    LiveSession replay(scenario_path, seed);
+    if (!replay.ok()) return std::nullopt;
+    auto& s = replay.session();
+    std::size_t choices_before = 0;
+    std::size_t first_at_choice = 0;
+    auto count_choices = [&] {
+        return static_cast<std::size_t>(std::count_if(s.events().begin(), s.events().end(),
+                                                       [](const Event& e) { return e.type == "choice"; }));
+    };
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        const std::size_t choices = count_choices();
+        if (i == 0 || choices != choices_before) first_at_choice = i;
+        choices_before = choices;
+        const std::size_t before = s.events().size();
+        std::string error;
+        auto parsed = parse_action(actions[i], error);
+        if (!parsed) continue;
+        if (!replay.apply(*parsed, error)) return std::nullopt;
+        for (std::size_t k = before; k < s.events().size(); ++k) {
+            const Event& e = s.events()[k];
+            if (std::abs(e.minutes() - moment.t) > 1e-6) continue;
+            const bool answers = (moment.kind == "moment" && e.type == "response" &&
+                                  e.data.value("option", "") == moment.response_id) ||
+                                 (moment.kind == "action" && e.type == "action" &&
+                                  e.data.value("action", "") == moment.response_id);
+            if (answers) return first_at_choice;
+        }
+    }
+    return std::nullopt;
+}
+
+// ---- the application -------------------------------------------------------------------------
+
+void App::init(const WindowOptions& opts) {
+    options = opts;
+    data = data_dir();
+    settings = load_settings(data);
+    apply_settings();
+    settings_changed = false;
+    trainee = load_trainee(data);
+    name_input = trainee;
+    library = scan_library(options.scenarios_root);
+    refresh_sessions();
+    if (!options.dev_scenario.empty()) {
+        dev = true;
+        if (trainee.empty()) trainee = "author";
+        reload_dev();
+    }
+}
+
+void App::notify(std::string text, bool error) {
+    message = std::move(text);
+    message_is_error = error;
+}
+
+void App::sign_in(const std::string& name) {
+    std::string n = name;
+    while (!n.empty() && (n.back() == ' ' || n.back() == '\t')) n.pop_back();
+    while (!n.empty() && (n.front() == ' ' || n.front() == '\t')) n.erase(0, 1);
+    if (n.empty()) {
+        notify("Type your name or trainee ID to sign in.", true);
+        return;
+    }
+    trainee = n;
+    name_input = n;
+    if (!save_trainee(data, trainee)) notify("Signed in, but " + data + " is not writable: nothing will be kept.", true);
+    else notify("Signed in as " + trainee + ". Your sessions are kept in " + data + ".");
+    refresh_sessions();
+}
+
+void App::sign_out() {
+    trainee.clear();
+    name_input.clear();
+    sessions.clear();
+    save_trainee(data, "");
+    notify("Signed out.");
+}
+
+void App::refresh_sessions() {
+    sessions = trainee.empty() ? std::vector<SavedSession>{} : list_sessions(data, trainee);
+}
+
+bool App::begin(const std::string& scenario_path, std::uint64_t seed, const std::vector<std::string>& actions,
+                const std::string& label) {
+    std::string record;
+    if (!dev && recording && !trainee.empty()) {
+        const std::string stem = fs::path(scenario_path).stem().string();
+        const fs::path folder = fs::path(data) / "sessions" / trainee_folder(trainee);
+        std::string name = timestamp_now() + "-" + stem + (label == "session" ? "" : "-" + label);
+        fs::path candidate = folder / (name + ".jsonl");
+        for (int n = 2; fs::exists(candidate); ++n) candidate = folder / (name + "-" + std::to_string(n) + ".jsonl");
+        record = candidate.string();
+    }
+    auto next = std::make_unique<LiveSession>(scenario_path, seed, actions, record, options.scenarios_root);
+    if (!next->ok()) {
+        if (dev) {
+            dev_error = next->load_error();
+            return false;
+        }
+        notify(std::string(next->load_error()->what()), true);
+        return false;
+    }
+    live = std::move(next);
+    clock = SessionClock{};
+    confirm_end = false;
+    rubric_index = 0;
+    side_by_side = false;
+    selected_moment = -1;
+    scroll_transcript = 3;
+    dev_error.reset();
+    if (!live->record_error().empty()) notify("This session is not being recorded: " + live->record_error(), true);
+    else if (!live->replay_note().empty()) notify("Replayed up to where it changed: " + live->replay_note(), true);
+    else if (label == "session") notify("");
+    screen = live->session().over() ? Screen::debrief : Screen::session;
+    refresh_sessions();
+    return true;
+}
+
+bool App::begin_selected() {
+    if (trainee.empty()) {
+        notify("Sign in first: type your name or trainee ID and press Enter.", true);
+        return false;
+    }
+    if (selected < 0 || selected >= static_cast<int>(library.size())) return false;
+    const auto& entry = library[static_cast<std::size_t>(selected)];
+    if (!entry.error.empty()) {
+        notify(entry.error, true);
+        return false;
+    }
+    return begin(entry.path, options.seed);
+}
+
+bool App::resume(const SavedSession& chosen) {
+    const SavedSession saved = chosen;  // `chosen` may live in `sessions`, which begin() refreshes
+    records::Record record;
+    try {
+        record = records::read_record(saved.record_path);
+    } catch (const std::exception& e) {
+        notify(e.what(), true);
+        return false;
+    }
+    std::string scenario = record.header.scenario_path;
+    if (!fs::exists(scenario)) {
+        notify(saved.record_path + ": its scenario " + scenario + " is gone", true);
+        return false;
+    }
+    if (!begin(scenario, record.header.seed, record.actions, "resumed")) return false;
+    // The new record holds everything the old one did; keep the old one, out of the resume list.
+    std::error_code ec;
+    if (!live->record_path().empty()) fs::rename(saved.record_path, saved.record_path + ".superseded", ec);
+    refresh_sessions();
+    if (live->replay_note().empty())
+        notify("Resumed " + saved.title + " after " + std::to_string(record.actions.size()) + " actions.");
+    return true;
+}
+
+void App::commit_pending() {
+    if (!live || !live->ok()) return;
+    const double whole = std::floor(clock.pending_minutes);
+    if (whole < 1 || live->session().over()) {
+        clock.pending_minutes = 0;
+        return;
+    }
+    std::string error;
+    live->apply(TraineeAction::wait_for(std::min(whole, max_wait_minutes)), error);
+    clock.pending_minutes = 0;
+}
+
+bool App::act(const TraineeAction& action) {
+    if (!live || !live->ok() || live->session().over()) return false;
+    if (action.kind != TraineeAction::Kind::wait) commit_pending();
+    if (live->session().over()) return false;
+    std::string error;
+    if (!live->apply(action, error)) {
+        notify(error, true);
+        return false;
+    }
+    notify("");
+    scroll_transcript = 3;
+    confirm_end = false;
+    if (live->session().over() && !live->session().failure()) {
+        screen = Screen::debrief;
+        clock.speed = SessionClock::Speed::paused;
+        refresh_sessions();
+        // The debrief opens on the first moment worth practising.
+        selected_moment = first_moment_to_review();
+    }
+    return true;
+}
+
+bool App::tick(double real_seconds) {
+    if (!live || !live->ok() || screen != Screen::session || live->session().over()) return false;
+    if (clock.speed != SessionClock::Speed::normal || confirm_end) return false;
+    clock.pending_minutes += real_seconds / clock.real_seconds_per_minute;
+    const double now_min = static_cast<double>(live->session().now()) / 60.0;
+    bool due = clock.pending_minutes >= clock.commit_every;
+    if (auto next = live->next_scheduled())
+        due = due || now_min + clock.pending_minutes >= static_cast<double>(*next) / 60.0;
+    if (!due) return false;
+    const double whole = std::floor(clock.pending_minutes);
+    clock.pending_minutes -= whole;
+    if (whole < 1) return false;
+    std::string error;
+    const bool changed = live->apply(TraineeAction::wait_for(whole), error);
+    if (changed) scroll_transcript = 3;
+    return changed;
+}
+
+bool App::fast_forward() {
+    if (!live || !live->ok() || live->session().over()) return false;
+    commit_pending();
+    double minutes = 10;
+    if (auto next = live->next_scheduled())
+        minutes = std::max(1.0, std::ceil(static_cast<double>(*next - live->session().now()) / 60.0));
+    std::string error;
+    if (!live->apply(TraineeAction::wait_for(std::min(minutes, max_wait_minutes)), error)) {
+        notify(error, true);
+        return false;
+    }
+    scroll_transcript = 3;
+    return true;
+}
+
+bool App::practise(const scoring::MomentResult& moment) {
+    if (!live || !live->ok()) return false;
+    const auto cut = actions_before_moment(live->scenario_path(), live->seed(), live->actions(), moment);
+    if (!cut) {
+        notify("Could not find that moment in this session's actions.", true);
+        return false;
+    }
+    const std::vector<std::string> prefix(live->actions().begin(),
+                                          live->actions().begin() + static_cast<std::ptrdiff_t>(*cut));
+    const std::string path = live->scenario_path();
+    const std::uint64_t seed = live->seed();
+    const std::string name = moment.moment.empty() ? "this moment" : "'" + moment.moment + "'";
+    if (!begin(path, seed, prefix, "practice")) return false;
+    notify("Practising " + name + " again: the session was replayed up to just before it (" +
+           std::to_string(prefix.size()) + " actions).");
+    return true;
+}
+
+bool App::poll_dev_file() {
+    if (!dev) return false;
+    std::error_code ec;
+    const auto mtime = fs::last_write_time(options.dev_scenario, ec);
+    if (ec || mtime == dev_mtime) return false;
+    return reload_dev();
+}
+
+bool App::reload_dev() {
+    std::error_code ec;
+    dev_mtime = fs::last_write_time(options.dev_scenario, ec);
+    std::vector<std::string> actions;
+    if (live && live->ok() && live->scenario_path() == options.dev_scenario) actions = live->actions();
+    const bool had = live != nullptr;
+    // In author mode a broken file keeps the last good session on screen, under the error.
+    auto next = std::make_unique<LiveSession>(options.dev_scenario, options.seed, actions, "", options.scenarios_root);
+    if (!next->ok()) {
+        dev_error = next->load_error();
+        if (!had) screen = Screen::session;
+        return true;
+    }
+    dev_error.reset();
+    live = std::move(next);
+    clock.pending_minutes = 0;
+    scroll_transcript = 3;
+    screen = live->session().over() ? Screen::debrief : Screen::session;
+    if (!live->replay_note().empty())
+        notify("Reloaded; replayed up to where the scenario changed: " + live->replay_note(), true);
+    else if (had)
+        notify("Reloaded " + options.dev_scenario + " and replayed " + std::to_string(actions.size()) +
+               (actions.size() == 1 ? " action." : " actions."));
+    else
+        notify("Author mode: editing " + options.dev_scenario + " reloads it here.");
+    return true;
+}
+
+int App::first_moment_to_review() {
+    if (!live || !live->ok()) return -1;
+    const auto& scores = live->scores();
+    if (scores.empty() || scores.front().moments.empty()) return -1;
+    const auto& moments = scores.front().moments;
+    for (std::size_t i = 0; i < moments.size(); ++i)
+        if (!moments[i].chose_expert && moments[i].kind == "moment") return static_cast<int>(i);
+    return 0;
+}
+
+void App::open_settings() {
+    if (screen != Screen::settings) before_settings = screen;
+    screen = Screen::settings;
+}
+
+void App::close_settings() {
+    if (screen == Screen::settings) screen = before_settings;
+}
+
+void App::apply_settings() {
+    palette = settings.colour_blind ? Palette::colour_blind_safe() : Palette::standard();
+    settings_changed = true;
+}
+
+}  // namespace holdspace::ui

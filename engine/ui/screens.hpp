@@ -1,0 +1,42 @@
+#pragma once
+// The screens and panels of the window, one file each. Every function draws into the
+// current ImGui frame from App and handles that screen's keys; none owns game logic.
+// The window (app_window.cpp) and the headless tests both call draw_app().
+#include "ui/app_state.hpp"
+#include "ui/keyboard.hpp"
+
+#include <imgui.h>
+
+namespace holdspace::ui {
+
+// One whole frame: top bar, the current screen, overlays (help, supervisor, confirmations).
+void draw_app(App& app);
+
+void draw_start_screen(App& app, const Keys& keys);     // start_screen.cpp
+void draw_session_screen(App& app, const Keys& keys);   // session_screen.cpp
+void draw_debrief_screen(App& app, const Keys& keys);   // debrief_screen.cpp
+void draw_settings_screen(App& app, const Keys& keys);  // settings_screen.cpp
+void draw_supervisor_panel(App& app);                   // supervisor_panel.cpp
+void draw_help_overlay(App& app);                       // help_overlay.cpp
+
+// A scenario error with its file:line and traceback (session_screen.cpp).
+void error_panel(App& app, const ScriptError& error, const char* title);
+
+// Shared drawing helpers (widgets.cpp).
+ImVec4 colour(ImU32 c);
+ImVec4 dimmed(ImU32 c, float k);  // the colour darkened to k (0-1), opaque
+// A button whose label starts with its key, e.g. "[H] Hold space"; true when clicked.
+bool key_button(const char* key, const std::string& label, ImVec2 size = ImVec2(0, 0), const char* id = nullptr);
+// A horizontal bar for a 0-100 value, with the label inside.
+void score_bar(double value, ImU32 fill, const std::string& label, float width, float height);
+void heading(App& app, const std::string& text);
+// Text in a colour, wrapped at the window's edge.
+void wrapped(ImU32 c, const std::string& text);
+// Muted text, wrapped at the window's edge (printf-style).
+void muted(const char* fmt, ...) IM_FMTARGS(1);
+// SameLine() when `text` fits after the last item; otherwise the text goes on the next line.
+void same_line_if_fits(const std::string& text);
+std::string fixed1(double v);
+std::string title_case(const std::string& word);
+
+}  // namespace holdspace::ui
