@@ -48,6 +48,31 @@ int run(int argc, char** argv, WindowLauncher launcher) {
                          "rubrics side by side (default: the scenario's own)");
 
     ReplayOptions replay_options;
+    play_cmd->add_option("--trainee", play_options.trainee,
+                         "Record the session for this trainee in the record store (each action committed as it happens)");
+    play_cmd->add_option("--data", play_options.data_dir, "The record store's folder (default $HOLDSPACE_DATA or ~/.local/share/holdspace)");
+
+    SessionsOptions sessions_options;
+    auto* sessions_cmd = app.add_subcommand("sessions", "List recorded sessions (sessions show ID for one)");
+    sessions_cmd->add_option("--trainee", sessions_options.trainee, "Only this trainee's sessions");
+    sessions_cmd->add_option("--scenario", sessions_options.scenario, "Only sessions of this scenario id");
+    sessions_cmd->add_option("--data", sessions_options.data_dir, "The record store's folder");
+    sessions_cmd->add_flag("--json", sessions_options.json, "Print as JSON");
+    auto* show_cmd = sessions_cmd->add_subcommand("show", "Show one session: details, actions, notes");
+    show_cmd->add_option("id", sessions_options.show, "Session id")->required();
+    show_cmd->add_flag("--json", sessions_options.json, "Print as JSON");
+    show_cmd->add_option("--data", sessions_options.data_dir, "The record store's folder");
+
+    ReportOptions report_options;
+    auto* report_cmd = app.add_subcommand("report", "Report a recorded session as HTML, JSON, CSV or xAPI statements");
+    report_cmd->add_option("session", report_options.session, "Session id (see holdspace sessions)")->required();
+    report_cmd->add_option("--format", report_options.format, "html (default), json, csv or xapi")
+        ->check(CLI::IsMember({"html", "json", "csv", "xapi"}));
+    report_cmd->add_option("-o,--output", report_options.output, "Write to FILE instead of standard output");
+    report_cmd->add_option("--pseudonymise", report_options.pseudonymise, "CSV: replace trainee IDs with pseudonyms keyed by SALT");
+    report_cmd->add_option("--xapi-base", report_options.xapi_base, "xAPI: IRI prefix for activities and accounts");
+    report_cmd->add_option("--data", report_options.data_dir, "The record store's folder");
+
     auto* replay_cmd = app.add_subcommand("replay", "Re-run a session record and verify its transcript");
     replay_cmd->add_option("record", replay_options.record_file, "Session record written by play --record")
         ->required();
@@ -140,6 +165,8 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     }
 
     if (play_cmd->parsed()) return play(play_options);
+    if (sessions_cmd->parsed()) return sessions(sessions_options);
+    if (report_cmd->parsed()) return report(report_options);
     if (replay_cmd->parsed()) return replay(replay_options);
     if (check_cmd->parsed()) return check(check_options);
     if (autoplay_cmd->parsed()) return autoplay(autoplay_options);

@@ -18,9 +18,28 @@ struct PlayOptions {
     std::string actions_file;
     std::string record_file;
     std::vector<std::string> rubrics;
+    std::string trainee;  // record into the store (every action committed as it happens)
+    std::string data_dir;  // the store's folder (default: Store::default_dir())
     bool json = false;
 };
 int play(const PlayOptions& options);
+
+struct SessionsOptions {
+    std::string data_dir, trainee, scenario;
+    std::int64_t show = 0;  // `sessions show ID`
+    bool json = false;
+};
+int sessions(const SessionsOptions& options);
+
+struct ReportOptions {
+    std::string data_dir;
+    std::int64_t session = 0;
+    std::string format = "html";  // html, json, csv, xapi
+    std::string output;           // file; stdout when empty
+    std::string pseudonymise;     // csv: salt for pseudonymous trainee IDs
+    std::string xapi_base = "https://holdspace.example.org";
+};
+int report(const ReportOptions& options);
 
 struct ReplayOptions {
     std::string record_file;

@@ -4,6 +4,9 @@
 #include "cli/scenario_session.hpp"
 #include "cli/terminal_view.hpp"
 #include "records/session_record.hpp"
+#include "records/store.hpp"
+
+#include <filesystem>
 
 #include <fstream>
 #include <iostream>
@@ -94,6 +97,20 @@ int play(const PlayOptions& options) {
         }
     }
 
+    // The record store: the session and then every action, each committed as it happens.
+    std::unique_ptr<records::Store> store;
+    std::int64_t stored = 0;
+    if (!options.trainee.empty()) {
+        try {
+            store = std::make_unique<records::Store>(store_path(options.data_dir));
+            stored = store->start_session(options.trainee, std::filesystem::absolute(options.scenario).string(),
+                                          session->info().id, records::digest(source), options.seed);
+        } catch (const std::exception& e) {
+            std::cerr << "holdspace play: " << e.what() << "\n";
+            return exit_usage;
+        }
+    }
+
     EventSink sink(*session, !options.json, record.get());
     std::ostream& prompt_out = options.json ? std::cerr : std::cout;
     int status = exit_ok;
@@ -111,6 +128,7 @@ int play(const PlayOptions& options) {
                     std::string ignored;
                     session->apply(TraineeAction::act(ActionKind::end), ignored);
                     if (record) record->action("end");
+                    if (store) store->add_action(stored, "end");
                     sink.flush();
                 } else if (!options.json) {
                     std::cerr << "holdspace play: " << options.actions_file
@@ -147,6 +165,7 @@ int play(const PlayOptions& options) {
                 break;
             }
             if (record) record->action(applied->to_string());
+            if (store) store->add_action(stored, applied->to_string());
             if (!interactive && !options.json) std::cout << "> " << applied->to_string() << "\n";
             sink.flush();
         }
@@ -173,6 +192,19 @@ int play(const PlayOptions& options) {
     if (session->over() && !session->failure()) scores = score_all(rubrics, events);
     if (!rubric_note.empty() && session->over())
         std::cerr << "holdspace play: " << rubric_note << "; the session is not scored\n";
+    if (store && session->over()) {
+        try {
+            if (scores.empty())
+                store->finish_session(stored, events, "", std::nullopt, Json::object());
+            else
+                store->finish_session(stored, events, scores.front().rubric_id, scores.front().overall,
+                                      scoring::score_json(scores.front()));
+        } catch (const std::exception& e) {
+            std::cerr << "holdspace play: " << e.what() << "\n";  // the actions are already stored
+        }
+    }
+    if (store && !options.json)
+        std::cerr << "holdspace play: recorded as session " << stored << " in " << store->path() << "\n";
     if (options.json) {
         Json out = {{"scenario", session->info().id},
                     {"title", session->info().title},

@@ -1,5 +1,6 @@
 #include "cli/scenario_session.hpp"
 
+#include "records/store.hpp"
 #include "script/rubric_loader.hpp"
 
 #include <cstdlib>
@@ -55,6 +56,10 @@ std::vector<scoring::Score> score_all(const std::vector<scoring::Rubric>& rubric
     std::vector<scoring::Score> scores;
     for (const auto& r : rubrics) scores.push_back(scoring::score_transcript(r, events));
     return scores;
+}
+
+std::string store_path(const std::string& data_dir) {
+    return (std::filesystem::path(data_dir.empty() ? records::Store::default_dir() : data_dir) / "holdspace.db").string();
 }
 
 bool is_regular_file(const std::string& path) {

@@ -19,6 +19,9 @@ void print_script_error(std::ostream& out, const ScriptError& error);
 
 bool is_regular_file(const std::string& path);
 
+// The record store's file in `data_dir` (default: records::Store::default_dir()).
+std::string store_path(const std::string& data_dir);
+
 // Folders holding the shipped scenarios and rubrics: $HOLDSPACE_SCENARIOS, ./scenarios,
 // and the source tree's scenarios folder.
 std::vector<std::string> scenario_roots();

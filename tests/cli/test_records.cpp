@@ -1,0 +1,76 @@
+// The record store through the real binary: play records, sessions lists, report exports.
+#include "process.hpp"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+using nlohmann::json;
+using test::contains;
+
+namespace {
+std::string data_dir(const std::string& name) {
+    const auto dir = test::scratch_dir() / name;
+    std::filesystem::remove_all(dir);
+    return dir.string();
+}
+}  // namespace
+
+TEST_CASE("play --trainee records the session; sessions lists and shows it; report exports it") {
+    const std::string data = data_dir("store");
+    auto r = test::holdspace({"play", "scenarios/integration/making_meaning.lua", "--actions",
+                              "tests/golden/making_meaning.poor.actions", "--trainee", "t-017", "--data", data});
+    REQUIRE(r.exit_code == 0);
+    CHECK(contains(r.err, "recorded as session 1"));
+    r = test::holdspace({"play", "tests/cli/fixtures/minimal.lua", "--trainee", "t-002", "--data", data}, "");  // Ctrl-D at once
+    REQUIRE(r.exit_code == 0);
+
+    r = test::holdspace({"sessions", "--data", data, "--json"});
+    REQUIRE(r.exit_code == 0);
+    const json list = json::parse(r.out);
+    REQUIRE(list.size() == 2);
+    CHECK(list[0]["trainee"] == "t-017");
+    CHECK(list[0]["status"] == "finished");
+    CHECK(list[0]["overall"].get<double>() < 50);
+    r = test::holdspace({"sessions", "--data", data, "--trainee", "t-002", "--json"});
+    CHECK(json::parse(r.out).size() == 1);
+
+    r = test::holdspace({"sessions", "show", "1", "--data", data, "--json"});
+    REQUIRE(r.exit_code == 0);
+    const json shown = json::parse(r.out);
+    CHECK(shown["actions"][0] == "op_agenda");
+    CHECK(shown["actions"].size() == 7);
+
+    r = test::holdspace({"report", "1", "--data", data});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(contains(r.out, "Critical errors"));
+    CHECK(contains(r.out, "<svg"));
+
+    r = test::holdspace({"report", "1", "--data", data, "--format", "csv", "--pseudonymise", "salt"});
+    REQUIRE(r.exit_code == 0);
+    CHECK_FALSE(contains(r.out, "t-017"));
+    CHECK(contains(r.out, ",op_agenda,agenda_setting,poor,"));
+
+    r = test::holdspace({"report", "1", "--data", data, "--format", "xapi"});
+    REQUIRE(r.exit_code == 0);
+    const json statements = json::parse(r.out);
+    CHECK(statements.front()["verb"]["id"] == "http://adlnet.gov/expapi/verbs/launched");
+    CHECK(statements.back()["verb"]["id"] == "http://adlnet.gov/expapi/verbs/failed");
+
+    r = test::holdspace({"report", "9", "--data", data});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "no session 9"));
+}
+
+TEST_CASE("a foreign file where the store should be is refused and left as it was") {
+    const std::string data = data_dir("foreign");
+    std::filesystem::create_directories(data);
+    std::ofstream(data + "/holdspace.db") << "my notes\n";
+    const auto r = test::holdspace({"sessions", "--data", data});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "not a Holdspace record store"));
+    CHECK(test::slurp(data + "/holdspace.db") == "my notes\n");
+    const auto p = test::holdspace({"play", "tests/cli/fixtures/minimal.lua", "--trainee", "x", "--data", data});
+    CHECK(p.exit_code == 2);
+}
