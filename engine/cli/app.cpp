@@ -63,6 +63,15 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     show_cmd->add_flag("--json", sessions_options.json, "Print as JSON");
     show_cmd->add_option("--data", sessions_options.data_dir, "The record store's folder");
 
+    auto* close_cmd = sessions_cmd->add_subcommand("close", "Close an unfinished session (its actions are kept)");
+    close_cmd->add_option("id", sessions_options.close, "Session id")->required();
+    close_cmd->add_option("--data", sessions_options.data_dir, "The record store's folder");
+
+    ResumeOptions resume_options;
+    auto* resume_cmd = app.add_subcommand("resume", "Resume an unfinished recorded session exactly where it stopped");
+    resume_cmd->add_option("session", resume_options.session, "Session id (see holdspace sessions)")->required();
+    resume_cmd->add_option("--data", resume_options.data_dir, "The record store's folder");
+
     ReportOptions report_options;
     auto* report_cmd = app.add_subcommand("report", "Report a recorded session as HTML, JSON, CSV or xAPI statements");
     report_cmd->add_option("session", report_options.session, "Session id (see holdspace sessions)")->required();
@@ -166,6 +175,7 @@ int run(int argc, char** argv, WindowLauncher launcher) {
 
     if (play_cmd->parsed()) return play(play_options);
     if (sessions_cmd->parsed()) return sessions(sessions_options);
+    if (resume_cmd->parsed()) return resume(resume_options);
     if (report_cmd->parsed()) return report(report_options);
     if (replay_cmd->parsed()) return replay(replay_options);
     if (check_cmd->parsed()) return check(check_options);

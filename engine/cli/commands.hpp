@@ -21,12 +21,23 @@ struct PlayOptions {
     std::string trainee;  // record into the store (every action committed as it happens)
     std::string data_dir;  // the store's folder (default: Store::default_dir())
     bool json = false;
+    // Resuming: the store's session to continue, and its actions, replayed before play goes on.
+    std::int64_t resume_session = 0;
+    std::vector<std::string> replay_actions;
 };
 int play(const PlayOptions& options);
 
+struct ResumeOptions {
+    std::string data_dir;
+    std::int64_t session = 0;
+};
+// Replays an unfinished session's recorded actions into a fresh session and goes on playing.
+int resume(const ResumeOptions& options);
+
 struct SessionsOptions {
     std::string data_dir, trainee, scenario;
-    std::int64_t show = 0;  // `sessions show ID`
+    std::int64_t show = 0;   // `sessions show ID`
+    std::int64_t close = 0;  // `sessions close ID`
     bool json = false;
 };
 int sessions(const SessionsOptions& options);

@@ -100,11 +100,13 @@ int play(const PlayOptions& options) {
     // The record store: the session and then every action, each committed as it happens.
     std::unique_ptr<records::Store> store;
     std::int64_t stored = 0;
-    if (!options.trainee.empty()) {
+    if (!options.trainee.empty() || options.resume_session != 0) {
         try {
             store = std::make_unique<records::Store>(store_path(options.data_dir));
-            stored = store->start_session(options.trainee, std::filesystem::absolute(options.scenario).string(),
-                                          session->info().id, records::digest(source), options.seed);
+            stored = options.resume_session != 0
+                         ? options.resume_session
+                         : store->start_session(options.trainee, std::filesystem::absolute(options.scenario).string(),
+                                                session->info().id, records::digest(source), options.seed);
         } catch (const std::exception& e) {
             std::cerr << "holdspace play: " << e.what() << "\n";
             return exit_usage;
@@ -116,6 +118,16 @@ int play(const PlayOptions& options) {
     int status = exit_ok;
     try {
         session->start();
+        // A resumed session: its recorded actions again, deterministically, before play goes on.
+        for (std::size_t i = 0; i < options.replay_actions.size(); ++i) {
+            std::string error;
+            const auto action = parse_action(options.replay_actions[i], error);
+            if (!action || !session->apply(*action, error)) {
+                std::cerr << "holdspace resume: recorded action " << i + 1 << " ('" << options.replay_actions[i]
+                          << "') no longer applies (" << error << "); has the scenario changed?\n";
+                return exit_failed;
+            }
+        }
         sink.flush();
         int line_number = 0;
         while (!session->over()) {
@@ -227,6 +239,32 @@ int play(const PlayOptions& options) {
         return exit_failed;
     }
     return status;
+}
+
+int resume(const ResumeOptions& options) {
+    PlayOptions play_options;
+    try {
+        records::Store store(store_path(options.data_dir));
+        const auto row = store.session(options.session);
+        if (!row) {
+            std::cerr << "holdspace resume: no session " << options.session << " in " << store.path() << "\n";
+            return exit_usage;
+        }
+        if (row->status != "open") {
+            std::cerr << "holdspace resume: session " << row->id << " is " << row->status << "; only open sessions resume\n";
+            return exit_usage;
+        }
+        play_options.scenario = row->scenario_path;
+        play_options.seed = row->seed;
+        play_options.trainee = row->trainee;
+        play_options.data_dir = options.data_dir;
+        play_options.resume_session = row->id;
+        play_options.replay_actions = store.actions(row->id);
+    } catch (const records::StoreError& e) {
+        std::cerr << "holdspace resume: " << e.what() << "\n";
+        return exit_usage;
+    }
+    return play(play_options);
 }
 
 }  // namespace holdspace::cli

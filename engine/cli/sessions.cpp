@@ -23,6 +23,16 @@ Json row_json(const records::SessionRow& r) {
 int sessions(const SessionsOptions& options) {
     try {
         records::Store store(store_path(options.data_dir));
+        if (options.close != 0) {
+            const auto row = store.session(options.close);
+            if (!row || row->status != "open") {
+                std::cerr << "holdspace sessions close: session " << options.close << " is not an open session\n";
+                return exit_usage;
+            }
+            store.close_session(row->id);
+            std::cout << "closed session " << row->id << " (" << store.actions(row->id).size() << " actions kept)\n";
+            return exit_ok;
+        }
         if (options.show != 0) {
             const auto row = store.session(options.show);
             if (!row) {

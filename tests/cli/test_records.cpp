@@ -74,3 +74,42 @@ TEST_CASE("a foreign file where the store should be is refused and left as it wa
     const auto p = test::holdspace({"play", "tests/cli/fixtures/minimal.lua", "--trainee", "x", "--data", data});
     CHECK(p.exit_code == 2);
 }
+
+TEST_CASE("an unfinished session resumes exactly where it stopped, or is closed") {
+    const std::string data = data_dir("resume");
+    const auto partial = (test::scratch_dir() / "partial.actions").string();
+    std::ofstream(partial) << "on_reflect\nms_follow\n";
+    auto r = test::holdspace({"play", "scenarios/medicine/memory_surfaces.lua", "--seed", "3", "--actions", partial,
+                              "--trainee", "t-9", "--data", data, "--json"});
+    REQUIRE(r.exit_code == 0);
+    const json first = json::parse(r.out);
+    CHECK(first["finished"] == false);
+    r = test::holdspace({"sessions", "show", "1", "--data", data, "--json"});
+    CHECK(json::parse(r.out)["status"] == "open");
+
+    // Resume: the two recorded actions are replayed, then the trainee goes on (here: ends).
+    r = test::holdspace({"resume", "1", "--data", data}, "q\n");
+    REQUIRE(r.exit_code == 0);
+    CHECK(contains(r.out, "You're in the hallway"));  // the replayed part is shown again
+    CHECK(contains(r.out, "== You ended the session =="));
+    r = test::holdspace({"sessions", "show", "1", "--data", data, "--json"});
+    const json shown = json::parse(r.out);
+    CHECK(shown["status"] == "finished");
+    CHECK(shown["actions"] == json::array({"on_reflect", "ms_follow", "end"}));
+
+    // The replayed transcript is exactly the one the first run produced.
+    r = test::holdspace({"report", "1", "--data", data, "--format", "json"});
+    const json events = json::parse(r.out)["events"];
+    for (std::size_t i = 0; i < first["events"].size(); ++i) CHECK(events[i] == first["events"][i]);
+
+    // Close: a second unfinished session is closed and keeps its actions.
+    r = test::holdspace({"play", "scenarios/medicine/memory_surfaces.lua", "--actions", partial, "--trainee", "t-9",
+                         "--data", data});
+    REQUIRE(r.exit_code == 0);
+    r = test::holdspace({"sessions", "close", "2", "--data", data});
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "closed session 2 (2 actions kept)"));
+    r = test::holdspace({"resume", "2", "--data", data});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "only open sessions resume"));
+}
