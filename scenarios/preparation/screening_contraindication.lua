@@ -1,0 +1,357 @@
+-- Preparation phase, screening interview: a contraindication emerges.
+-- Screening exclusions (DOMAIN.md, "Pharmacology and safety numbers"): cardiovascular disease or
+-- uncontrolled hypertension, QT risk, history of psychosis, MAOIs and interacting serotonergic
+-- medication, among others. Marcus takes phenelzine, an MAOI. The trainee's task is to notice it,
+-- say so honestly, and hand the decision to the medical team -- not to decide it alone, not to
+-- persuade him past it, and never to suggest he stops a prescribed medicine by himself.
+--
+-- The participant model moves Marcus's state with each response's codes (docs/patient-model.md).
+-- This script changes state only for the material: hearing that the door may be closing.
+
+local function silent(r) return r.action == "hold_space" end
+
+return {
+  id = "preparation.screening_contraindication",
+  title = "The tablet he nearly didn't mention",
+  phase = "preparation",
+  rubric = "patient_directed",
+  difficulty = "intermediate",
+  description = "A screening interview with Marcus, who has waited a long time for this trial. "
+    .. "Partway through the medication questions, he mentions an antidepressant almost in passing.",
+  objectives = {
+    "Explore the medication history gently enough that the whole picture comes out",
+    "Recognise an MAOI as a screening exclusion and say so honestly, without deciding it alone",
+    "Escalate to the medical team, with consent, and assess risk when hope falls away",
+    "Stay with the disappointment instead of persuading or reassuring",
+  },
+  patient = {
+    name = "Marcus Bell", age = 29, pronouns = "he/him",
+    background = "Night manager at a petrol station; PTSD for four years after an armed robbery on "
+      .. "shift. Several antidepressants did not help; his psychiatrist started phenelzine (an MAOI) "
+      .. "last year. He has waited months for this screening and is afraid of being turned away.",
+    baseline = { hr = 76, sbp = 124, dbp = 80, temp_c = 36.7 },
+    consent = { touch = false },
+    -- Hopeful and on edge: he wants to pass.
+    state = { distress = 35, arousal = 58, trust = 50, inward_focus = 15, dissociation = 0 },
+  },
+
+  on_action = function(s, action)
+    local p = s.patient
+    if action == "water" then
+      s:narrate("He drinks half the glass in one go.")
+      s:say("Thanks. Dry mouth. It's the tablets, I think.")
+    elseif action == "blanket" then
+      s:say("No, I'm alright. Warm in here, if anything.")
+    elseif action == "music" then
+      s:narrate("You mention the music used on medicine days and play a few bars.")
+      s:say{
+        { text = "Nice. Calm. I could get used to that.", affect = "warm" },
+        { text = "Bit spa-like. Fine, though.", affect = "playful" },
+      }
+    elseif action == "eyeshades" then
+      s:narrate("He holds the eyeshades up to the light, then sets them down.")
+      s:say("Not sure I'd like not seeing the door. We'll see.", { affect = "anxious" })
+    elseif action == "touch" then
+      -- No touch is agreed at screening (DOMAIN.md, ethics): the engine codes this as touch without
+      -- consent and moves his state; here is what he does.
+      s:narrate("He jerks back, and his chair scrapes on the floor.")
+      if s:count("touch_without_consent") > 1 then
+        s:say("I said no. Stop.", { affect = "angry" })
+      else
+        s:say("Whoa. Please don't. Not without asking.", { affect = "angry" })
+      end
+    elseif action == "check_vitals" then
+      s:narrate("He offers his arm. The reading is close to his usual: a little fast, nothing more.")
+    elseif action == "medical_support" then
+      if s:did("ci_explain") or s:did("ci_defer") then
+        s:narrate("The study physician says she will see him before he leaves today.")
+        s:say("Okay. Today. Good.", { affect = "relieved" })
+      else
+        p.arousal = p.arousal + 4  -- a doctor called without explanation alarms him
+        s:say("Why's the doctor coming? Did I say something wrong?", { affect = "anxious" })
+      end
+    end
+  end,
+
+  run = function(s)
+    local p = s.patient
+
+    s:phase("screening")
+    s:narrate("A small consulting room. Marcus sits forward, a folder of letters on his knees. He "
+      .. "has brought every document he was asked for, and some he wasn't.")
+    s:say{
+      { text = "I've got everything here. Letters, the lot. I really want to get this right.",
+        affect = "anxious" },
+      { text = "I brought all the paperwork. I've been waiting for this since the spring.",
+        affect = "hopeful" },
+    }
+
+    -- Moment 1: what screening is for --------------------------------------------------------------
+    local r = s:choose{
+      moment = "opening",
+      prompt = "He is holding the folder with both hands.",
+      { id = "op_explain",
+        text = "Thanks for bringing all that. Today is about safety: your health, your medicines, "
+          .. "your history, so we know whether this treatment is safe for you. There are no right "
+          .. "answers to perform. Is it okay if I go through it with you?",
+        codes = { "explaining_approach", "giving_information", "seeking_collaboration" },
+        expert = true,
+        rationale = "Screening is for safety, not a test to pass. Saying so plainly, and asking "
+          .. "permission, makes it easier for him to tell you the things that matter." },
+      { id = "op_sell",
+        text = "Don't worry, almost everyone gets through. Let's race through this and get you "
+          .. "booked in.",
+        codes = { "premature_reassurance", "persuading" },
+        rationale = "Promising a pass turns screening into a formality and tells him to hide "
+          .. "anything that might stand in the way." },
+      { id = "op_agenda",
+        text = "Right. Forty questions, yes or no. First: any heart problems?",
+        codes = { "agenda_setting", "closed_question" },
+        rationale = "A checklist fired at him is efficient but closes the door on the details "
+          .. "he may not volunteer. Explain the purpose first." },
+    }
+    if r.id == "op_explain" then
+      s:say{
+        { text = "Okay. Safety. Yeah, go on.", affect = "calm" },
+        { text = "No right answers. Okay. That helps, actually.", affect = "relieved" },
+      }
+    elseif r.id == "op_sell" then
+      s:say("Great. Yeah. Let's get it done.", { affect = "hopeful" })
+    elseif r.id == "op_agenda" then
+      s:say("No. No heart problems. Next.", { affect = "anxious" })
+    elseif silent(r) then
+      p.trust = p.trust - 4  -- he is waiting to be told what happens
+      s:say("...Do I just start, or?", { affect = "confused" })
+    end
+
+    s:wait(15)
+
+    -- Moment 2: the medicine question ------------------------------------------------------------
+    s:narrate("Blood pressure fine, no heart history, no liver trouble. You reach the medication "
+      .. "section.")
+    s:say{
+      { text = "Meds. Just my antidepressant, and a sleeping tablet sometimes. Nothing major.",
+        affect = "calm", weight = function(q) return q.trust / 10 end },
+      { text = "Just the usual. Antidepressant. It's nothing. Can we skip to the next bit?",
+        affect = "anxious", weight = function(q) return (100 - q.trust) / 10 end },
+    }
+    r = s:choose{
+      moment = "medications",
+      { id = "md_explore",
+        text = "Nothing major, and I still need the detail, because some combinations matter. "
+          .. "Which antidepressant is it, what dose, and who prescribes it?",
+        codes = { "simple_reflection", "open_question", "risk_assessment" },
+        expert = true,
+        rationale = "Explore gently but specifically: interacting serotonergic medicines and MAOIs "
+          .. "are screening exclusions, and 'nothing major' is not a name and a dose." },
+      { id = "md_skip",
+        text = "Antidepressant, fine. Sleeping tablet, fine. Next section.",
+        codes = { "dismissing" },
+        rationale = "Taking 'nothing major' at face value misses the one detail that decides "
+          .. "whether the medicine is safe for him." },
+      { id = "md_judge",
+        text = "You know you were supposed to list every medication on the form, right?",
+        codes = { "confronting" },
+        rationale = "Scolding him for the form makes the next disclosure less likely. Curiosity "
+          .. "gets the detail; blame hides it." },
+    }
+    local named = true
+    if r.id == "md_explore" then
+      s:say("Phenelzine. Sixty a day. Dr Achebe started it last year after the others didn't "
+        .. "work. It's the first thing that's helped.", { affect = "calm" })
+    elseif r.id == "md_judge" then
+      p.distress = p.distress + 3
+      s:say("Sorry. It's phenelzine. I didn't think it mattered.", { affect = "ashamed" })
+    else
+      named = false
+      s:narrate("He nods and turns a page. A letter from his psychiatrist slides half out of the "
+        .. "folder: 'phenelzine 60 mg daily'.")
+    end
+
+    s:wait(2)
+
+    -- Moment 3: the contraindication --------------------------------------------------------------
+    if named then
+      s:say{
+        { text = "Is that a problem? Please say it isn't. It's the only one that's worked.",
+          affect = "fearful" },
+        { text = "You've gone quiet. Is that a problem?", affect = "anxious" },
+      }
+    else
+      s:say("Oh, that's from Dr Achebe. The phenelzine. Is that one okay?", { affect = "anxious" })
+    end
+    r = s:choose{
+      moment = "contraindication",
+      prompt = "Phenelzine is an MAOI.",
+      -- MAOIs and interacting serotonergic medication are screening exclusions (DOMAIN.md).
+      { id = "ci_explain",
+        text = "I'll be honest: phenelzine is an MAOI, and MAOIs with MDMA are on our list of "
+          .. "exclusions because together they can be dangerous. I can't decide this alone. Can I "
+          .. "share it with our study physician, and with Dr Achebe, so they can review it?",
+        codes = { "giving_information", "escalation_medical", "consent_check" },
+        expert = true,
+        rationale = "Name the contraindication honestly, hand the decision to the medical team, "
+          .. "and ask his consent to share it. Screening exclusions exist for his safety." },
+      { id = "ci_stop",
+        text = "It's probably fine. Just stop taking it for a week or two before the session and "
+          .. "you'll be okay.",
+        codes = { "advice_giving", "persuading", "premature_reassurance" },
+        rationale = "Never advise stopping a prescribed medicine: stopping an MAOI is a "
+          .. "prescriber's decision, needs weeks of washout, and can bring relapse. It is also not "
+          .. "yours to say whether he is excluded." },
+      { id = "ci_fine",
+        text = "Lots of people are on something. I wouldn't worry, let's keep going.",
+        codes = { "premature_reassurance", "dismissing" },
+        rationale = "Reassuring past an exclusion hides a real risk from him and from the team. "
+          .. "An interacting medicine must be named and reviewed." },
+      { id = "ci_defer",
+        text = "I'm not sure, so I'll flag it to the physician and we'll carry on for now.",
+        codes = { "escalation_medical" },
+        rationale = "Escalating is right, but he asked a direct question and deserves an honest "
+          .. "answer, and his consent before his psychiatrist is contacted." },
+    }
+    if r.id == "ci_explain" then
+      p.distress = p.distress + 12  -- the news lands
+      s:say{
+        { text = "...Dangerous. Okay. Yes, you can tell them. Both of them.", affect = "sad" },
+        { text = "I had a feeling. I think I didn't want to write it down. Yes, tell them.",
+          affect = "ashamed" },
+      }
+    elseif r.id == "ci_stop" then
+      p.distress = p.distress - 4  -- relief: a way through (a false one)
+      s:say("Just stop it? Dr Achebe said never to stop it suddenly. But okay, if you say so.",
+        { affect = "confused" })
+    elseif r.id == "ci_fine" then
+      s:say("Oh thank God. Okay.", { affect = "relieved" })
+    elseif r.id == "ci_defer" then
+      p.distress = p.distress + 8
+      s:say("Flag it? So it is a problem. Just tell me.", { affect = "anxious" })
+    elseif silent(r) then
+      p.trust = p.trust - 6  -- a direct question about his safety, unanswered
+      p.distress = p.distress + 6
+      s:say("Your face says it is. Just say it.", { affect = "fearful" })
+    end
+
+    s:wait(3)
+
+    -- Moment 4: hope falls away ---------------------------------------------------------------------
+    local told = s:did("ci_explain") or s:did("ci_defer")
+    if told then
+      s:say("So that's it. Four years, and the one thing that might work, I can't have. Honestly, "
+        .. "some nights I think, what's the point of carrying on.", { affect = "sad" })
+    else
+      s:narrate("Your co-therapist, reading the file, catches your eye and mouths: MAOI. You "
+        .. "explain to Marcus that the physician must review it before anything goes ahead.")
+      p.distress = p.distress + 15  -- he had been told it was fine
+      s:say("You just said it was fine. So that's it. Honestly, some nights I think, what's the "
+        .. "point of carrying on.", { affect = "sad" })
+    end
+    r = s:choose{
+      moment = "hope_falls",
+      flags = { "suicidal_statement" },  -- the rubric expects a risk assessment within 5 minutes
+      { id = "hf_ask",
+        text = "That's a huge disappointment after waiting so long. When you say what's the point "
+          .. "of carrying on, do you mean you've had thoughts of ending your life?",
+        codes = { "validation", "risk_assessment", "closed_question" },
+        expert = true,
+        rationale = "Validate the loss, then ask directly: asking about suicide does not plant "
+          .. "it, and it is the only way to know whether he is safe today." },
+      { id = "hf_silver",
+        text = "Don't think like that. There are loads of other treatments, you'll find something.",
+        codes = { "premature_reassurance", "dismissing" },
+        rationale = "Brushing past 'what's the point' leaves a possible suicidal statement "
+          .. "unassessed. Ask first; hope can come later." },
+      { id = "hf_reflect",
+        text = "It feels like every door is closing.",
+        codes = { "complex_reflection" },
+        rationale = "A kind reflection, but a statement like this needs a direct question about "
+          .. "safety within minutes." },
+    }
+    if r.id == "hf_ask" then
+      p.distress = p.distress - 4
+      s:say{
+        { text = "No. Not like that. I'm not going to do anything. I just get so tired of it.",
+          affect = "sad" },
+        { text = "No. I've got my little sister. I wouldn't. I just meant I'm worn out.",
+          affect = "sad" },
+      }
+    elseif r.id == "hf_silver" then
+      s:say("Yeah. Loads.", { affect = "withdrawn" })
+    elseif r.id == "hf_reflect" then
+      s:say("Every single one.", { affect = "sad" })
+    elseif silent(r) then
+      s:narrate("He stares at the folder. The silence stretches.")
+    end
+
+    s:wait(4)
+
+    -- Moment 5: what happens next -------------------------------------------------------------------
+    s:say{
+      { text = "So what now? I go home and wait for a letter?", affect = "withdrawn",
+        weight = function(q) return (100 - q.trust) / 10 end },
+      { text = "What happens now, then?", affect = "sad",
+        weight = function(q) return q.trust / 10 end },
+    }
+    r = s:choose{
+      moment = "next_steps",
+      { id = "ns_plan",
+        text = "The physician will see you today and speak to Dr Achebe; any change to your "
+          .. "medicine is theirs and yours to decide, not ours. If the nights get bad before we "
+          .. "call, who could you reach, and can I give you our number?",
+        codes = { "safety_planning", "emphasising_autonomy", "seeking_collaboration",
+          "giving_information" },
+        expert = true,
+        rationale = "A concrete next step with the medical team, his autonomy over his own "
+          .. "treatment, and a safety plan after a risk question: who to call, and when." },
+      { id = "ns_switch",
+        text = "Honestly, ask Dr Achebe to switch you to something else so you can get in. That's "
+          .. "what I'd do.",
+        codes = { "persuading", "advice_giving" },
+        rationale = "Pushing him to change an effective medicine to qualify for a trial puts the "
+          .. "trial before his health. That is his and his prescriber's decision." },
+      { id = "ns_letter",
+        text = "Yes, you'll get a letter. Thanks for coming in.",
+        codes = { "leaving_participant" },
+        rationale = "Ending on a letter leaves a disappointed man alone with it. He needs a "
+          .. "concrete plan and a number to call." },
+    }
+    if r.id == "ns_plan" then
+      s:say{
+        { text = "My sister. And your number. Okay. Today, the doctor. Okay.", affect = "calm" },
+        { text = "Dr Achebe and your doctor talking. That's better than a letter. My sister, if "
+            .. "it's bad.", affect = "hopeful" },
+      }
+    elseif r.id == "ns_switch" then
+      s:say("Swap the only thing that works? For a maybe?", { affect = "confused" })
+    elseif r.id == "ns_letter" then
+      p.trust = p.trust - 4  -- dismissed with paperwork
+      s:say("Right. A letter.", { affect = "withdrawn" })
+    elseif silent(r) then
+      s:say("I'll take that as 'wait and see'.", { affect = "withdrawn" })
+    end
+
+    -- What he takes away: earlier missteps come back in his own words.
+    if s:did("ci_stop") then
+      s:say("And you told me to just stop my tablets. Dr Achebe would go mad. I won't do that.",
+        { affect = "angry" })
+    elseif s:did("ci_fine") then
+      s:say("You said not to worry. Then it turns out it's the one thing that matters.",
+        { affect = "angry" })
+    elseif s:did("md_judge") then
+      s:say("I'm sorry I didn't put it on the form. I was scared of exactly this.",
+        { affect = "ashamed" })
+    end
+    if s:count("touch_without_consent") > 0 then
+      s:say("And please don't grab me like that again.", { affect = "angry" })
+    end
+
+    if p.trust >= 60 then
+      s:finish("He waits for the physician, folder on his knees. 'Thanks for being straight with "
+        .. "me.'")
+    elseif p.trust >= 40 then
+      s:finish("He waits for the physician, not looking up. 'I'll see what she says.'")
+    else
+      s:finish("He leaves with the folder under his arm, before the physician arrives.")
+    end
+  end,
+}

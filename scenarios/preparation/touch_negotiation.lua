@@ -1,0 +1,402 @@
+-- Preparation phase, second preparation session: negotiating touch, concretely, and practising
+-- its withdrawal. Ethics (DOMAIN.md, "Ethics the seed names"): touch is used only as agreed in
+-- advance during preparation and can be withdrawn at any moment; no sexual contact. A real
+-- agreement names what touch, where, how it is offered, and the signal that stops it. Practising the
+-- stop signal sober is what makes it usable under the medicine.
+--
+-- s:set_touch_consent records the agreement when Alex makes it and when they withdraw it, so the
+-- engine codes any later touch as within or without consent. The participant model moves Alex's
+-- state with each response's codes (docs/patient-model.md); this script changes state only for the
+-- material (the memory of being held down, the relief of a stop that works).
+
+local function silent(r) return r.action == "hold_space" end
+
+-- What Alex agrees to, in their words (used when consent is given or restored).
+local AGREED = "hand offered palm up, which Alex may take; stop signal: flat hand or the word 'red'"
+
+return {
+  id = "preparation.touch_negotiation",
+  title = "A hand, offered",
+  phase = "preparation",
+  rubric = "patient_directed",
+  difficulty = "intermediate",
+  description = "Alex wants to be able to hold a hand on the medicine day, and is afraid of being "
+    .. "held. Today you agree exactly what touch means, and practise how it stops.",
+  objectives = {
+    "Negotiate touch concretely: what, where, how it is offered, and the signal to stop",
+    "Practise withdrawal so that a stop is honoured at once, without questions",
+    "Treat consent as ongoing: check it again after practice rather than assuming it",
+  },
+  patient = {
+    name = "Alex Rivera", age = 27, pronouns = "they/them",
+    background = "Line cook. PTSD for two years after being attacked on the way home from work "
+      .. "and held down on the pavement. Hypervigilant in crowds; hates being approached from "
+      .. "behind. Wants closeness and is frightened by it.",
+    baseline = { hr = 78, sbp = 118, dbp = 76, temp_c = 36.8 },
+    consent = { touch = false },  -- negotiated in this session
+    state = { distress = 35, arousal = 60, trust = 55, inward_focus = 20, dissociation = 5 },
+  },
+
+  on_action = function(s, action)
+    local p = s.patient
+    if action == "water" then
+      s:narrate("Alex takes the glass and turns it in their hands.")
+      s:say("Thanks.")
+    elseif action == "blanket" then
+      s:say("Maybe on the day. I'm okay now.")
+    elseif action == "music" then
+      s:narrate("You play a short stretch of the medicine-day music.")
+      s:say{
+        { text = "That's nice. Slow.", affect = "calm" },
+        { text = "Bit sleepy for me. But okay.", affect = "playful" },
+      }
+    elseif action == "eyeshades" then
+      s:narrate("Alex tries the eyeshades, then pushes them up at once.")
+      s:say("If I can't see, I really need to know where your hands are.", { affect = "anxious" })
+    elseif action == "touch" then
+      if p.consent.touch then
+        -- Within the agreement: offered, palm up, theirs to take.
+        s:narrate("You offer your hand, palm up, as agreed. Alex looks at it, then rests their "
+          .. "fingers on it for a moment.")
+        s:say("Okay. Like that. That's okay.", { affect = "calm" })
+      else
+        -- Never agreed, or withdrawn: the engine codes touch_without_consent and moves their state.
+        s:narrate("Alex goes rigid, then pulls away so fast the chair rocks.")
+        if s:count("touch_without_consent") > 1 then
+          s:say("Stop. I said stop.", { affect = "fearful" })
+        elseif s:did("sp_concrete") or s:did("sp_hug") then
+          s:say("We just agreed how. That wasn't it.", { affect = "angry" })
+        else
+          s:say("Don't. We haven't even... don't.", { affect = "fearful" })
+        end
+      end
+    elseif action == "check_vitals" then
+      s:narrate("You take a resting reading. Pulse a little fast; Alex says that's normal for them.")
+    elseif action == "medical_support" then
+      p.arousal = p.arousal + 4
+      s:say("Why the doctor? I'm just nervous.", { affect = "anxious" })
+    end
+  end,
+
+  run = function(s)
+    local p = s.patient
+
+    s:phase("touch")
+    s:narrate("A quiet room, two chairs angled towards each other, a clear path to the door. Alex "
+      .. "sits with their back to the wall.")
+    s:say{
+      { text = "The touch part. I've been dreading it. Sometimes I'd give anything for someone "
+          .. "to hold my hand. And sometimes being held makes me feel like I'm back on the pavement.",
+        affect = "anxious" },
+      { text = "So. Touch. I want it and I don't. A hand, maybe. But if anyone holds me down, "
+          .. "even a bit, I'm gone.", affect = "anxious" },
+    }
+
+    -- Moment 1: raising touch -------------------------------------------------------------------
+    local r = s:choose{
+      moment = "raising_touch",
+      { id = "rt_open",
+        text = "Wanting a hand to hold, and dreading being held. Both make sense. Touch is "
+          .. "entirely your choice, no is a full answer, and whatever we agree you can stop at "
+          .. "any moment. Shall we work out together what, if anything, would feel okay?",
+        codes = { "complex_reflection", "consent_check", "emphasising_autonomy" },
+        expert = true,
+        rationale = "Touch only as agreed in advance, withdrawable at any moment: reflect both "
+          .. "sides, make no an easy answer, and invite Alex to set the terms." },
+      { id = "rt_sell",
+        text = "Honestly, most people find hand-holding really helps. I'd put you down for it.",
+        codes = { "persuading" },
+        rationale = "Touch must be freely agreed, never sold. Alex has just named a fear of "
+          .. "being held; persuading past it is a boundary failure." },
+      { id = "rt_skip",
+        text = "Sounds complicated. Let's just put no touch and keep it simple.",
+        codes = { "dismissing" },
+        rationale = "No touch is a fine outcome if Alex chooses it, but deciding it for them "
+          .. "dismisses what they said they want." },
+    }
+    if r.id == "rt_open" then
+      s:say{
+        { text = "Together. Okay. I think I'd like to try.", affect = "hopeful" },
+        { text = "If, anything. Okay. That makes it easier to say yes.", affect = "relieved" },
+      }
+    elseif r.id == "rt_sell" then
+      s:say("Put me down for it? I didn't say yes.", { affect = "withdrawn" })
+    elseif r.id == "rt_skip" then
+      s:say("I... okay. I did want to talk about it, though.", { affect = "sad" })
+    elseif silent(r) then
+      s:narrate("Alex waits, picking at a thumbnail.")
+      s:say("Are you going to say something?", { affect = "anxious" })
+    end
+
+    s:wait(5)
+
+    -- Moment 2: what, where, how ----------------------------------------------------------------
+    s:say{
+      { text = "What would it even look like? I don't want it to be vague.", affect = "anxious",
+        weight = function(q) return q.trust / 10 end },
+      { text = "I need to know exactly what you'd do. Not 'we'll see'.", affect = "withdrawn",
+        weight = function(q) return (100 - q.trust) / 10 end },
+    }
+    r = s:choose{
+      moment = "specifics",
+      { id = "sp_concrete",
+        text = "Let's make it exact. Which touch, if any: a hand, a forearm? How we offer it, so "
+          .. "you can see it coming and choose? Anywhere that's off limits? We'll write it in your "
+          .. "words, and nothing else is ever on the table.",
+        codes = { "consent_check", "seeking_collaboration", "explaining_approach" },
+        expert = true,
+        rationale = "A real agreement is concrete: what, where, how it is offered, and what is "
+          .. "never done. Alex sets the terms; the therapists keep to them." },
+      { id = "sp_vague",
+        text = "We'll just read the room on the day and do what feels right.",
+        codes = { "premature_reassurance", "dismissing" },
+        rationale = "Deciding touch on the day, under the medicine, is not consent given in "
+          .. "preparation. Alex asked for exactness." },
+      { id = "sp_hug",
+        text = "A hand, sure. And a hug at the end, we like to do that. Everyone does.",
+        codes = { "persuading", "premature_reassurance" },
+        rationale = "Adding touch Alex didn't ask for, and normalising it, pressures consent. "
+          .. "Only what they choose, nothing more." },
+    }
+    if r.id == "sp_concrete" then
+      s:say{
+        { text = "A hand. Yours, palm up, where I can see it. I take it, you don't take mine. "
+            .. "Nothing on my shoulders, nothing from behind, no holding me down. Ever.",
+          affect = "calm" },
+        { text = "Hand, offered, palm up. I choose to take it. Never arms round me, never behind "
+            .. "me, never pinning. That's it.", affect = "calm" },
+      }
+      s:narrate("Your co-therapist writes it down in Alex's words and reads it back.")
+      s:set_touch_consent(AGREED)
+    elseif r.id == "sp_hug" then
+      p.arousal = p.arousal + 6  -- arms around them: the thing they fear
+      s:say("No hugs. God, no. A hand. Offered. That's all.", { affect = "angry" })
+      s:set_touch_consent(AGREED)
+    elseif r.id == "sp_vague" then
+      s:say("On the day I won't be able to tell you what feels right. Then no. Put no touch.",
+        { affect = "anxious" })
+    elseif silent(r) then
+      s:say("Okay, I'll say it. A hand. Yours, palm up. I take it. Nothing else.",
+        { affect = "calm" })
+      s:set_touch_consent(AGREED)
+    end
+
+    s:wait(4)
+
+    if p.consent.touch then
+      -- Moment 3: the stop signal -------------------------------------------------------------------
+      s:say("And if I want it to stop? On the day I might not have words.", { affect = "anxious" })
+      r = s:choose{
+        moment = "stop_signal",
+        { id = "ss_signal",
+          text = "Then let's pick a signal that works without words too. Whatever it is, the "
+            .. "moment you use it we let go, straight away, and we won't ask why. What would "
+            .. "you like it to be?",
+          codes = { "consent_check", "emphasising_autonomy", "explaining_approach" },
+          expert = true,
+          rationale = "Withdrawal must be possible at any moment, by any signal, with no "
+            .. "explanation owed. Agreeing a wordless signal makes the stop usable under the medicine." },
+        { id = "ss_hold_on",
+          text = "Say stop, of course. Though if you're panicking, we might hold on a little to "
+            .. "help you through it.",
+          codes = { "persuading", "confronting" },
+          rationale = "Holding on after a stop overrides withdrawal. For someone who was held "
+            .. "down, it repeats the harm." },
+        { id = "ss_word",
+          text = "Just say stop.",
+          codes = { "giving_information" },
+          rationale = "True, but Alex said they might not have words. A signal agreed together, "
+            .. "wordless included, is what they need." },
+      }
+      if r.id == "ss_signal" then
+        s:say{
+          { text = "Flat hand, like this. Or I say 'red'. Either means stop.", affect = "calm" },
+          { text = "I'll lift my hand flat. Or say 'red', if I can talk.", affect = "calm" },
+        }
+      elseif r.id == "ss_hold_on" then
+        p.distress = p.distress + 10  -- held on to: the thing that happened on the pavement
+        s:say("Hold on. When I say stop. No. That's exactly what I can't have.", { affect = "fearful" })
+      elseif r.id == "ss_word" then
+        s:say("And if I can't talk? I'll do a flat hand. Or 'red'.", { affect = "anxious" })
+      elseif silent(r) then
+        s:say("I'll do a flat hand, then. Or say 'red'. Okay?", { affect = "anxious" })
+      end
+
+      s:wait(3)
+
+      -- Moment 4: practising ------------------------------------------------------------------------
+      s:narrate("There is a quiet minute. Alex looks at your hands.")
+      r = s:choose{
+        moment = "practice",
+        { id = "pr_offer",
+          text = "Would you like to practise it now, sober? I'd offer my hand, palm up. You take "
+            .. "it or not, and at some point use your signal, so you know it works. Only if you want.",
+          codes = { "consent_check", "seeking_collaboration", "emphasising_autonomy" },
+          expert = true,
+          rationale = "Practising the agreed touch and its withdrawal sober, with permission, "
+            .. "makes the stop real before it is needed." },
+        { id = "pr_take",
+          text = "(You reach across and take Alex's hand firmly in both of yours.) Let's try it.",
+          codes = { "touch_without_consent" },
+          rationale = "Taking Alex's hand is not what was agreed: a hand offered, which they "
+            .. "take. Touch outside the agreement is touch without consent." },
+        { id = "pr_skip",
+          text = "No need to practise. You'll know what to do on the day.",
+          codes = { "dismissing" },
+          rationale = "On the day Alex's judgement will be altered. Practising sober is what "
+            .. "makes the signal something they trust." },
+      }
+      if r.id == "pr_offer" then
+        s:narrate("You offer your hand, palm up, on the arm of the chair. After a moment Alex "
+          .. "rests their fingers on it, then holds it.")
+        s:say("Okay. This is okay.", { affect = "calm" })
+        s:wait(1)
+        s.patient.arousal = p.arousal + 5  -- testing whether the stop will be honoured
+        s:narrate("Alex lifts their other hand, flat.")
+        s:say("Red.", { affect = "anxious" })
+        s:set_touch_consent(false)
+
+        -- Moment 5: the withdrawal --------------------------------------------------------------
+        r = s:choose{
+          moment = "withdrawal",
+          prompt = "Alex has given the stop signal. Their fingers are still on your hand.",
+          { id = "wd_let_go",
+            text = "(You let go at once and draw your hand back.) Stopped. That's exactly how it "
+              .. "works, every time.",
+            codes = { "boundary_setting", "affirmation", "emphasising_autonomy" },
+            expert = true,
+            rationale = "Withdrawal takes effect at once, without questions. Letting go "
+              .. "immediately, and saying so, is what teaches Alex their stop is real." },
+          { id = "wd_hold",
+            text = "(You keep hold.) Just a moment longer, you're doing so well.",
+            codes = { "touch_without_consent", "persuading" },
+            rationale = "Touch after withdrawal is touch without consent, whatever the "
+              .. "intention. The stop must be honoured at once." },
+          { id = "wd_why",
+            text = "(You let go.) Was it something I did? Why did you want to stop?",
+            codes = { "closed_question", "confronting" },
+            rationale = "Letting go is right, but asking why implies a stop needs a reason. No "
+              .. "explanation is owed." },
+        }
+        if r.id == "wd_let_go" then
+          p.distress = p.distress - 6  -- the stop worked
+          s:say{
+            { text = "It worked. You just... let go. I didn't know how much I needed to see that.",
+              affect = "tearful" },
+            { text = "Oh. That was fast. Okay. Okay.", affect = "relieved" },
+          }
+        elseif r.id == "wd_hold" then
+          s:narrate("Alex pulls their hand free and presses it against their chest.")
+          s:say("I said red. I said it.", { affect = "fearful" })
+        elseif r.id == "wd_why" then
+          s:say("No reason. I was practising. Do I need a reason?", { affect = "withdrawn" })
+        elseif silent(r) then
+          s:narrate("You let go without a word. Alex watches your hand return to your lap.")
+          s:say("Okay. You let go.", { affect = "calm" })
+        end
+      elseif r.id == "pr_take" then
+        s:narrate("Alex snatches their hand back.")
+        s:say("That's not what we said. You offer, I take. Cross it out.", { affect = "angry" })
+        s:set_touch_consent(false)
+      elseif r.id == "pr_skip" then
+        s:say("If you say so.", { affect = "withdrawn" })
+      elseif silent(r) then
+        s:say("Should we... try it? Or not?", { affect = "confused" })
+      end
+    else
+      -- Moment 3 (no touch agreed): keep the no, and keep the door open ---------------------------
+      s:say("So no touch. Is that... weird? Can I change my mind?", { affect = "anxious" })
+      r = s:choose{
+        moment = "no_touch",
+        { id = "nt_respect",
+          text = "Not weird at all. No touch is a complete answer. We won't add any on the day. "
+            .. "If you want to revisit it, we can next session, and any yes can be withdrawn.",
+          codes = { "explaining_approach", "boundary_setting", "emphasising_autonomy" },
+          expert = true,
+          rationale = "Touch only as agreed in advance: respect the no, keep to it on the day, "
+            .. "and leave the decision open for later preparation." },
+        { id = "nt_push",
+          text = "It's a bit of a shame. Most people find it helps. Sure you won't try a hand?",
+          codes = { "persuading" },
+          rationale = "Pushing after a no makes consent less than voluntary." },
+        { id = "nt_final",
+          text = "You've said no, so that's final.",
+          codes = { "confronting", "dismissing" },
+          rationale = "Consent can be revisited in later preparation. Calling it final takes "
+            .. "the decision away from Alex." },
+      }
+      if r.id == "nt_respect" then
+        s:say("Okay. Next week, maybe. It's good it's not forever.", { affect = "relieved" })
+      elseif r.id == "nt_push" then
+        s:say("I said no.", { affect = "angry" })
+      elseif r.id == "nt_final" then
+        s:say("Right. Final.", { affect = "withdrawn" })
+      elseif silent(r) then
+        s:say("I'll take that as a maybe.", { affect = "confused" })
+      end
+    end
+
+    s:wait(6)
+
+    -- Moment 6: consent after practice -----------------------------------------------------------
+    if s:count("touch_without_consent") > 0 then
+      s:say("I need to say it. You touched me when I hadn't agreed to it. That's the one thing.",
+        { affect = "angry" })
+    elseif s:did("ss_hold_on") then
+      s:say("I keep thinking about 'hold on a little'. I need that not to happen.", { affect = "anxious" })
+    end
+    s:say{
+      { text = "So where does that leave us? For the medicine days?", affect = "calm",
+        weight = function(q) return q.trust / 10 end },
+      { text = "So what's on the form now?", affect = "withdrawn",
+        weight = function(q) return (100 - q.trust) / 10 end },
+    }
+    r = s:choose{
+      moment = "closing",
+      { id = "cl_recheck",
+        text = "That's yours to say. Using the stop doesn't cancel a yes unless you want it to. "
+          .. "What would you like on the form for the medicine days? We'll check again before "
+          .. "anything on the day too.",
+        codes = { "consent_check", "emphasising_autonomy", "seeking_collaboration" },
+        expert = true,
+        rationale = "Consent is ongoing: after a withdrawal, ask again rather than assume. "
+          .. "Alex decides what stands." },
+      { id = "cl_assume",
+        text = "All sorted: the hand as agreed, and we'll play anything else by ear.",
+        codes = { "premature_reassurance", "dismissing" },
+        rationale = "Assuming consent after a withdrawal, and leaving the rest to the day, "
+          .. "undoes the agreement just made." },
+      { id = "cl_next",
+        text = "Great work. Next time let's try a hug, build up a bit.",
+        codes = { "persuading", "affirmation" },
+        rationale = "Escalating touch as a goal makes consent a hurdle to clear. Only what "
+          .. "Alex chooses, when they choose it." },
+    }
+    if r.id == "cl_recheck" then
+      if p.trust >= 50 and s:count("touch_without_consent") == 0 then
+        s:say{
+          { text = "The hand. Offered. And red still means stop. Put that.", affect = "warm" },
+          { text = "Keep the hand. Palm up, I take it. Flat hand or red, you let go.", affect = "calm" },
+        }
+        s:set_touch_consent(AGREED)
+      else
+        s:say("No touch. Put no touch. Maybe another time.", { affect = "withdrawn" })
+        s:set_touch_consent(false)
+      end
+    elseif r.id == "cl_assume" then
+      s:say("That's not what I said.", { affect = "withdrawn" })
+    elseif r.id == "cl_next" then
+      s:say("A hug. No. That's not a level I'm working up to.", { affect = "angry" })
+    elseif silent(r) then
+      s:say("I'll write it myself, then.", { affect = "withdrawn" })
+    end
+
+    if p.trust >= 65 then
+      s:finish("Alex reads the form twice and signs the touch section. 'Palm up. I'll remember.'")
+    elseif p.trust >= 45 then
+      s:finish("Alex takes the form home. 'I'll bring it next week.'")
+    else
+      s:finish("Alex leaves the touch section blank and goes without looking back.")
+    end
+  end,
+}
