@@ -1,0 +1,465 @@
+-- Medicine session: temperature and blood pressure climb past safe limits while a memory of a
+-- kitchen fire is open. The skill is measuring and calling medical support without abandoning the
+-- participant, the physician's supplemental-dose decision, and a moment where he wants to stop.
+-- Time course (DOMAIN.md): onset ~30-60 min, peak ~1.5-2.5 h; supplemental half dose at 1.5-2 h
+-- "unless contraindicated". Safety numbers: Vizeli & Liechti 2017 (75/125 mg): systolic > 160 mmHg
+-- in 33%, heart rate > 100 bpm in 29%, temperature > 38 C in 19% of healthy subjects; Kolbrich et
+-- al. 2008: peaks 1-2 h after the dose. Cooling and water lower the drug's temperature rise
+-- (docs/patient-model.md, interventions); a blanket raises it.
+--
+-- This participant is a fixed sensitive responder (sensitivity temp 2.6, bp 1.6) so that the
+-- alerts fire on every seed. Response codes move his state by themselves (docs/patient-model.md);
+-- the script writes state only for the material (the fire, the heat, the news of his readings).
+
+local function silent(r) return r.action == "hold_space" end
+
+local function has(list, x)
+  for _, v in ipairs(list) do
+    if v == x then return true end
+  end
+  return false
+end
+
+local function concern(alerts)
+  return has(alerts, "sbp_high") or has(alerts, "dbp_high") or has(alerts, "temp_high")
+end
+
+local function alert_words(alerts)
+  local words = {}
+  if has(alerts, "sbp_high") or has(alerts, "dbp_high") then words[#words + 1] = "blood pressure over the limit" end
+  if has(alerts, "temp_high") then words[#words + 1] = "temperature over 38" end
+  if has(alerts, "hr_high") then words[#words + 1] = "pulse over 100" end
+  if #words == 0 then return "readings within the limits" end
+  return table.concat(words, ", ")
+end
+
+local function flag_prompt(s)
+  if #s:alerts() == 0 then return nil end
+  return "The monitor's last reading is flagged: " .. alert_words(s:alerts()) .. "."
+end
+
+-- What the body is doing now (an unrecorded look: flushed skin, sweat), for the physician.
+local function raised_now(s)
+  local v = s:vitals()
+  return concern(s:alerts()) or v.sbp > 160 or v.dbp > 100 or v.temp_c > 38
+end
+
+local physician = false  -- the physician has been called to his side
+
+return {
+  id = "medicine.rising_temperature",
+  title = "The heat",
+  phase = "medicine",
+  rubric = "patient_directed",
+  difficulty = "advanced",
+  description = "Samir's first medicine session. A memory of the kitchen fire opens as his "
+    .. "temperature and blood pressure climb past safe limits. Measure, call for help and cool him "
+    .. "without leaving his side, and meet his wish to stop.",
+  objectives = {
+    "Measure when the body signals, rather than reading heat as memory",
+    "Call medical support and offer cooling and water without abandoning the participant",
+    "Respect a wish to stop while keeping the participant safe in the room",
+    "Return to the material, following it, once the body is safe",
+  },
+  patient = {
+    name = "Samir Haddad", age = 44, pronouns = "he/him",
+    background = "Head chef. PTSD after a fire in his restaurant kitchen three years ago, in which "
+      .. "a young cook he trained was badly burned while Samir was cut off by the flames. Nightmares, "
+      .. "panic near open flames and heat; left kitchen work. Blood pressure normal at screening.",
+    baseline = { hr = 72, sbp = 130, dbp = 82, temp_c = 37.4 },
+    consent = { touch = "hand on forearm" },
+    -- A sensitive responder (docs/scenario-api.md, sensitivity; population spread 0.15-3 for temp).
+    sensitivity = { temp = 2.6, bp = 1.6 },
+    state = { distress = 30, arousal = 45, trust = 60, inward_focus = 30, dissociation = 0 },
+  },
+  -- 120 mg + 60 mg at 2 h, the supplement only if not contraindicated (DOMAIN.md).
+  dose = { initial_mg = 120, supplemental_mg = 60, supplemental_at = 120 },
+
+  on_action = function(s, action)
+    local p = s.patient
+    if action == "water" then
+      s:narrate("He drinks half the glass in one go.")
+      s:say{ { text = "Thank you. I'm so dry." }, { text = "Cold. Good." } }
+    elseif action == "blanket" then
+      -- A blanket raises the temperature (docs/patient-model.md, interventions).
+      s:narrate("He pushes the blanket off at once.")
+      s:say("No, no. I'm already cooking.", { affect = "anxious" })
+    elseif action == "music" then
+      s:narrate("You adjust the music.")
+    elseif action == "eyeshades" then
+      if p.distress >= 60 then
+        s:say("Not now. I want to see the room.", { affect = "anxious" })
+      else
+        s:narrate("He settles the eyeshades over his eyes.")
+        p.inward_focus = p.inward_focus + 5  -- eyeshades support an inward focus (DOMAIN.md)
+      end
+    elseif action == "touch" then
+      if not p.consent.touch then
+        s:narrate("He jerks his arm away.")
+        s:say("I said no touching today.", { affect = "angry" })
+      else
+        s:narrate("Your hand rests on his forearm. His skin is hot and damp.")
+      end
+    elseif action == "check_vitals" then
+      s:narrate("The cuff inflates; the thermometer beeps.")
+      if concern(s:alerts()) then
+        s:narrate("Your co-therapist reads the numbers and pages the physician.")
+        physician = true
+      end
+    elseif action == "medical_support" then
+      physician = true
+      if raised_now(s) then
+        s:narrate("The physician comes, examines him, sets up a fan and a cool cloth, and asks for "
+          .. "a reading every fifteen minutes.")
+      else
+        s:narrate("The physician comes and examines him: raised, but within the limits for now.")
+        p.distress = p.distress + 4
+      end
+    end
+  end,
+
+  run = function(s)
+    local p = s.patient
+    local r
+
+    s:phase("dose")
+    s:narrate("Samir takes the capsule with water and sits on the edge of the couch before lying "
+      .. "back. The room is cool; a fan stands in the corner, switched off. Your co-therapist sits "
+      .. "by the monitor.")
+    s:say{
+      { text = "Right. Let's see what this does.", affect = "anxious" },
+      { text = "I told my wife I'd be home for dinner. Joke. I know I'm staying.", affect = "playful" },
+    }
+
+    s:wait(45)
+    for _ = 1, 3 do
+      if s:intensity() >= 0.25 then break end
+      s:wait(5)
+    end
+
+    -- Moment 1: the memory opens ----------------------------------------------------------------
+    s:phase("emergence")
+    p.distress = p.distress + 15  -- the fire comes back (material)
+    p.arousal = p.arousal + 10
+    s:say{
+      { text = "It's getting warm. Like the kitchen on a Saturday. The pass, the tickets... the smell "
+          .. "of the fryer.", affect = "anxious" },
+      { text = "I'm back in the kitchen. Everything's hot. Something's about to go wrong.",
+        affect = "fearful" },
+    }
+    r = s:choose{
+      moment = "memory_opens",
+      prompt = flag_prompt(s),
+      { id = "mo_follow",
+        text = "You're back in the kitchen. Everything's hot.",
+        codes = { "simple_reflection", "following_lead", "empathic_presence" },
+        expert = true,
+        rationale = "Follow rather than lead: a reflection in his words stays with the memory "
+          .. "without steering it. It came in its own time." },
+      { id = "mo_interpret",
+        text = "That heat you feel is the trauma stored in your body. Let it out.",
+        codes = { "interpreting" },
+        rationale = "Interpreting names the heat for him, and may hide a bodily signal that needs "
+          .. "measuring later." },
+      { id = "mo_redirect",
+        text = "You're not in the kitchen. You're here. Open your eyes and look around.",
+        codes = { "redirecting", "premature_reassurance" },
+        rationale = "He is anxious but talking and oriented, within his window. Pulling him out "
+          .. "says the memory is too dangerous to be with." },
+      { id = "mo_probe",
+        text = "Is this the night of the fire? Tell us exactly where everyone was.",
+        codes = { "closed_question", "agenda_setting" },
+        rationale = "Asking for trauma detail imposes an exposure agenda; let it unfold." },
+    }
+    if r.id == "mo_follow" or silent(r) then
+      s:say("Karim's on the fryer. He's nineteen. I told him to watch the oil.", { affect = "fearful" })
+    elseif r.id == "mo_interpret" then
+      s:say("Maybe. It feels like actual heat, though.", { affect = "confused" })
+    elseif r.id == "mo_redirect" then
+      s:narrate("He opens his eyes, looks around, and closes them again.")
+      s:say("Fine. I'm here. It's still hot.", { affect = "withdrawn" })
+    elseif r.id == "mo_probe" then
+      p.distress = p.distress + 8
+      s:say("Everywhere. I don't... don't make me list it.", { affect = "distressed" })
+    end
+
+    s:wait(25)
+
+    -- Moment 2: the body signals ----------------------------------------------------------------
+    s:phase("peak")
+    local v = s:vitals()
+    p.distress = p.distress + 8  -- heat in the body meets heat in the memory (material)
+    s:narrate("He pushes himself up on his elbows. His face is flushed and his shirt is damp at "
+      .. "the collar.")
+    local ask = "I'm burning up. My head's pounding."
+    if v.temp_c > 38 then ask = "I'm burning up. Properly burning. My head's pounding." end
+    if s:did("mo_interpret") then ask = ask .. " You said it was the trauma. It doesn't feel like that." end
+    s:say(ask .. " Is this the fire, or is it me?", { affect = "fearful" })
+    r = s:choose{
+      moment = "vitals",
+      prompt = flag_prompt(s),
+      { id = "vt_check", action = "check_vitals",
+        text = "Tell him you're going to check his temperature, pulse and blood pressure, and do it now.",
+        codes = { "checking_vitals", "giving_information" },
+        expert = true,
+        rationale = "Safety first: heat and a pounding head after MDMA call for measuring, not "
+          .. "guessing. Temperature and pressure rise with the medicine, most around the peak." },
+      { id = "vt_memory",
+        text = "It's the memory. Your body's remembering the fire. Stay with it.",
+        codes = { "interpreting", "encourage_inward_focus" },
+        rationale = "Reading a body's heat as memory skips the safety check. It may be both; "
+          .. "only a measurement can tell." },
+      { id = "vt_normal",
+        text = "That's just the medicine, totally normal. Lie back and go inside again.",
+        codes = { "premature_reassurance", "encourage_inward_focus" },
+        rationale = "Probably expected, but unmeasured. Reassurance is not a vitals check." },
+      { id = "vt_call", action = "medical_support",
+        text = "Call the on-call physician straight away.",
+        codes = { "escalation_medical" },
+        rationale = "Escalating is far better than reassurance, but measure first: a reading tells "
+          .. "you and the physician what is happening." },
+    }
+    local checked = r.id == "vt_check"
+    if checked then
+      local now = s:alerts()
+      if concern(now) then
+        p.distress = p.distress + 5  -- the news lands
+        s:narrate("Your co-therapist reads the numbers quietly: " .. alert_words(now) .. ". He is "
+          .. "alert and talking, with no chest pain or confusion.")
+        s:say{
+          { text = "Over the limit. Okay. What happens now?", affect = "anxious",
+            weight = function(q) return q.trust / 10 end },
+          { text = "Is it my heart? Am I overheating?", affect = "fearful",
+            weight = function(q) return (100 - q.trust) / 10 end },
+        }
+      else
+        s:narrate("The readings are up from his baseline and still climbing, not yet over the limits.")
+        s:say("Climbing. Okay. Keep checking?", { affect = "anxious" })
+      end
+    elseif r.id == "vt_call" then
+      physician = true
+      s:narrate("The physician comes and examines him without a fresh reading to go on.")
+      s:say("A doctor? Is it that bad?", { affect = "fearful" })
+    else
+      p.distress = p.distress + 8  -- his fear for his body, unanswered
+      if silent(r) then
+        p.trust = p.trust - 5
+        s:say("Hello? I asked you something.", { affect = "angry" })
+      else
+        s:say{
+          { text = "It doesn't feel normal.", affect = "anxious" },
+          { text = "How do you know?", affect = "anxious" },
+        }
+      end
+      s:narrate("Your co-therapist glances at you, then at the flushed skin of his neck.")
+    end
+
+    -- Moment 3: help comes, and someone stays -------------------------------------------------
+    s:narrate("His forehead is beaded with sweat. He fans himself with his hand.")
+    r = s:choose{
+      moment = "cooling",
+      prompt = flag_prompt(s),
+      { id = "co_stay", action = "medical_support",
+        text = "Ask your co-therapist to page the physician; stay at his side, switch on the fan, "
+          .. "lay a cool cloth on his neck and offer sips of water.",
+        codes = { "escalation_medical", "empathic_presence", "offering_comfort" },
+        expert = true,
+        rationale = "Call medical support without leaving him: the team divides the work, one "
+          .. "calls, one stays. Cooling and water lower the rise; presence keeps the material held." },
+      { id = "co_fetch",
+        text = "Tell him you'll be right back, and go to find the physician yourself.",
+        codes = { "escalation_medical", "leaving_participant" },
+        rationale = "Help is needed, but never by leaving him while the medicine is active. The "
+          .. "co-therapist can page the physician while you stay." },
+      { id = "co_blanket", action = "blanket",
+        text = "Tuck a blanket round him and tell him it'll pass.",
+        codes = { "offering_comfort", "premature_reassurance" },
+        rationale = "A blanket traps heat, and the reassurance is unmeasured. Cool him and call "
+          .. "for the physician." },
+      { id = "co_continue",
+        text = "Suggest he goes back to Karim and the fryer; the heat is part of the work.",
+        codes = { "agenda_setting", "interpreting" },
+        rationale = "Steering him back into the memory while his body overheats puts your agenda "
+          .. "over his safety." },
+    }
+    if r.id == "co_stay" then
+      physician = true
+      s:narrate("Your co-therapist pages the physician, who comes, examines him and asks for a "
+        .. "reading every fifteen minutes.")
+      s:narrate("The fan hums. He closes his eyes under the cool cloth and takes the water in sips.")
+      s:say{ { text = "That's better. Don't go anywhere.", affect = "relieved" },
+        { text = "Cold cloth. Good. Stay here.", affect = "anxious" } }
+    elseif r.id == "co_fetch" then
+      p.distress = p.distress + 6  -- alone with the heat (material)
+      s:narrate("The door closes behind you. Your co-therapist moves to his side; he is "
+        .. "breathing fast and saying Karim's name.")
+      s:narrate("You come back with the physician five minutes later.")
+      physician = true
+    elseif r.id == "co_blanket" then
+      s:narrate("Your co-therapist lifts the blanket off again and switches on the fan.")
+    elseif r.id == "co_continue" then
+      p.distress = p.distress + 6
+      s:say("I can't think about the fryer. I'm too hot.", { affect = "distressed" })
+    elseif silent(r) then
+      s:narrate("You sit quietly. After a minute your co-therapist switches on the fan.")
+    end
+    if not physician then
+      s:narrate("Your co-therapist pages the physician, who comes, examines him and sets up "
+        .. "a cool cloth.")
+      physician = true
+    end
+
+    -- The supplemental-dose decision: before the two-hour mark the physician reviews him.
+    s:wait(math.max(1, 110 - (s:since_dose() or 0)))
+    if raised_now(s) then
+      s:withhold_supplemental("physician: blood pressure or temperature over the limit near the peak")
+      s:narrate("Before the two-hour mark the physician reviews him: " .. alert_words(s:alerts())
+        .. ". The decision is the physician's: the supplemental half dose is held back today, as "
+        .. "the protocol allows when it is contraindicated.")
+      if p.trust >= 50 then
+        s:say("So no second capsule. Fine by me. I want to be cool more than I want more.",
+          { affect = "relieved" })
+      else
+        s:say("So I've failed the medicine, too.", { affect = "ashamed" })
+      end
+    else
+      s:narrate("Before the two-hour mark the physician reviews him: cooler now, and within the "
+        .. "limits. The decision is the physician's: the half dose goes ahead, with readings "
+        .. "every fifteen minutes.")
+    end
+
+    s:wait(12)
+
+    -- Moment 4: he wants to stop --------------------------------------------------------------
+    s:phase("stop")
+    p.distress = p.distress + 12  -- the fire closes in again (material)
+    p.arousal = p.arousal + 10
+    s:narrate("He sits up abruptly and swings his feet to the floor, looking at the door.")
+    s:say{
+      { text = "I want to stop. I'm done. I need to get outside, I need air, I can't be in here.",
+        affect = "distressed" },
+      { text = "Stop. Stop it. I'm going out for a walk. I can't breathe in here.", affect = "fearful" },
+    }
+    r = s:choose{
+      moment = "wants_to_stop",
+      prompt = flag_prompt(s),
+      { id = "ws_stay",
+        text = "You've had enough, and you can stop the work any time: that's your call. The one "
+          .. "thing we ask is that you stay in the room with us. Shall I open the window?",
+        codes = { "complex_reflection", "emphasising_autonomy", "boundary_setting" },
+        expert = true,
+        rationale = "He decides whether to go on with the material; the safety frame (stay in "
+          .. "the room while the medicine is active) is held kindly. Autonomy and boundary together." },
+      { id = "ws_walk",
+        text = "Okay. Go and get some air outside; we'll be here when you're back.",
+        codes = { "leaving_participant" },
+        rationale = "Letting him walk out alone under the medicine, with raised readings, leaves "
+          .. "him unattended. Offer air in the room instead." },
+      { id = "ws_persuade",
+        text = "You can't stop now, you'd lose everything you've done today. Lie down.",
+        codes = { "persuading", "confronting" },
+        rationale = "Pressuring him to go on overrides his autonomy; wanting to stop is allowed." },
+      { id = "ws_dismiss",
+        text = "There's no fire here. You're overreacting a bit. Lie back down.",
+        codes = { "dismissing", "redirecting" },
+        rationale = "Dismissing his fear ruptures the alliance just when he needs it." },
+    }
+    if r.id == "ws_stay" or silent(r) then
+      if silent(r) then
+        s:narrate("You stay quiet. Your co-therapist opens the window and says he can stop if he "
+          .. "wants, as long as he stays in the room.")
+      end
+      s:narrate("Cool air comes in. He sits with his feet on the floor for a long time, then lies back.")
+      s:say{ { text = "Okay. In here. Window open.", affect = "calm" },
+        { text = "I don't have to do anything?", affect = "anxious" } }
+    elseif r.id == "ws_walk" then
+      p.distress = p.distress + 10
+      s:narrate("He makes it to the corridor. Your co-therapist follows him and walks him back a "
+        .. "few minutes later, shaking.")
+    elseif r.id == "ws_persuade" then
+      s:say("Don't tell me what I can't do.", { affect = "angry" })
+    elseif r.id == "ws_dismiss" then
+      s:say("Overreacting. Right. That's what the inquiry said too.", { affect = "angry" })
+    end
+
+    s:wait(20)
+
+    -- Moment 5: the memory returns, once the body is safe ----------------------------------------
+    s:phase("return_to_material")
+    s:narrate("The fan hums. He is lying still, the cloth over his eyes.")
+    p.distress = p.distress + 10  -- grief arrives (material)
+    s:say("I couldn't get to him. The heat was a wall. I was on the other side of it and I could "
+      .. "hear him.", { affect = "tearful" })
+    r = s:choose{
+      moment = "grief",
+      prompt = flag_prompt(s),
+      { id = "gr_stay",
+        text = "A wall of heat between you, and you could hear him. That's so much to carry.",
+        codes = { "complex_reflection", "validation", "empathic_presence" },
+        expert = true,
+        rationale = "Stay with the grief without rescuing: reflect and validate, and trust his "
+          .. "inner healing intelligence to move through it." },
+      { id = "gr_fix",
+        text = "It wasn't your fault. Nobody could have got through that.",
+        codes = { "premature_reassurance", "interpreting" },
+        rationale = "A conclusion handed over cuts the feeling short; let him find it." },
+      { id = "gr_probe",
+        text = "What did you do next? Let's go through it in order.",
+        codes = { "agenda_setting", "open_question" },
+        rationale = "A chronological narrative is an exposure protocol's agenda. Follow him." },
+    }
+    if r.id == "gr_stay" or silent(r) then
+      p.distress = p.distress - 12  -- the grief moves through (his process)
+      s:narrate("He cries quietly for a long time. The fan turns.")
+      s:say{ { text = "He's alive. He sends me a card every year. I never open them.", affect = "sad" },
+        { text = "I've never said that out loud.", affect = "relieved" } }
+    elseif r.id == "gr_fix" then
+      s:say("Everyone says that.", { affect = "withdrawn" })
+    else
+      s:say("I don't want to do it in order.", { affect = "distressed" })
+    end
+
+    -- Later hours: effects ease (DOMAIN.md: ~4.2 h, longer with a supplement).
+    s:wait(210)
+
+    -- Moment 6: closing -----------------------------------------------------------------------
+    s:phase("closing")
+    s:narrate("Early evening. Samir is sitting up, cooler, a glass of water in his hand.")
+    local refs = {}
+    if not checked then refs[#refs + 1] = "when I said I was burning up, nobody measured at first" end
+    if s:did("co_fetch") or s:did("ws_walk") then refs[#refs + 1] = "being left on my own was the worst bit" end
+    if s:did("ws_persuade") or s:did("ws_dismiss") then refs[#refs + 1] = "I needed to be allowed to stop" end
+    if #refs > 0 then
+      s:say("One thing. " .. table.concat(refs, "; ") .. ".", { affect = "sad" })
+    else
+      s:say{ { text = "You kept me cool and you didn't make me stop or go on. Both.", affect = "warm" },
+        { text = "I might open one of Karim's cards.", affect = "hopeful" } }
+    end
+    r = s:choose{
+      moment = "closing",
+      prompt = flag_prompt(s),
+      { id = "cs_stay", action = "check_vitals",
+        text = "Take a last reading with him, and stay with him until the attendant arrives.",
+        codes = { "checking_vitals", "empathic_presence" },
+        expert = true,
+        rationale = "After raised readings, confirm they have settled, and stay until the effects "
+          .. "have worn off and distress is at or below where it started." },
+      { id = "cs_leave",
+        text = "You're fine now. I'll head off; the attendant will be along later.",
+        codes = { "leaving_participant" },
+        rationale = "Therapists stay until the effects have worn off and hand over to the "
+          .. "overnight attendant." },
+      { id = "cs_explain",
+        text = "Today showed your body holds the fire. Next time we'll push through the heat.",
+        codes = { "interpreting", "agenda_setting" },
+        rationale = "Interpreting and planning his next session for him; meaning-making is his, "
+          .. "in integration, and safety decisions are the physician's." },
+    }
+    if r.id == "cs_leave" then
+      s:finish("You leave; your co-therapist stays with him until the attendant comes.")
+    else
+      s:say{ { text = "Thanks for staying.", affect = "warm" }, { text = "Okay.", affect = "calm" } }
+      s:finish("The session closes; you hand over to the overnight attendant.")
+    end
+  end,
+}
