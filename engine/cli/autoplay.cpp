@@ -74,20 +74,10 @@ struct Run {
 }  // namespace
 
 int autoplay(const AutoplayOptions& options) {
-    if (!is_regular_file(options.scenario)) {
-        std::cerr << "holdspace autoplay: " << options.scenario << ": no such scenario file\n";
-        return exit_usage;
-    }
-    Source source;
-    try {
-        source = load_source(options.scenario, options.rubric);
-    } catch (const ScriptError& e) {
-        print_script_error(std::cerr, e);
-        return exit_failed;
-    } catch (const std::exception& e) {
-        std::cerr << "holdspace autoplay: " << e.what() << "\n";
-        return exit_usage;
-    }
+    int exit_code = exit_ok;
+    const auto opened = open_source("autoplay", options.scenario, options.rubric, exit_code);
+    if (!opened) return exit_code;
+    const Source& source = *opened;
 
     const bool random = options.policy == "random";
     const bool exhaustive_policy = options.policy == "exhaustive";

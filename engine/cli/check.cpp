@@ -64,31 +64,6 @@ bool in_rubrics_folder(const std::filesystem::path& path) {
     return path.parent_path().filename() == "rubrics";
 }
 
-// Lua files under the given paths, in a stable order. Files in a `rubrics`
-// folder are rubrics; the rest are scenarios.
-std::vector<std::string> lua_files(const std::vector<std::string>& paths, std::string& error) {
-    namespace fs = std::filesystem;
-    std::vector<std::string> files;
-    for (const auto& p : paths) {
-        std::error_code ec;
-        if (fs::is_regular_file(p, ec)) {
-            files.push_back(p);
-        } else if (fs::is_directory(p, ec)) {
-            std::vector<std::string> found;
-            for (const auto& entry : fs::recursive_directory_iterator(p, ec)) {
-                const auto& path = entry.path();
-                if (entry.is_regular_file() && path.extension() == ".lua") found.push_back(path.string());
-            }
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else {
-            error = p + ": no such file or folder";
-            return {};
-        }
-    }
-    return files;
-}
-
 // Splits "file:12: message" into its parts; false when it has no line.
 bool split_location(const std::string& located, std::string& file, int& line, std::string& text) {
     for (std::size_t colon = located.find(':'); colon != std::string::npos; colon = located.find(':', colon + 1)) {
@@ -539,7 +514,7 @@ FileReport check_scenario(const std::string& path, const CheckOptions& options) 
 
 int check(const CheckOptions& options) {
     std::string error;
-    const auto files = lua_files(options.paths, error);
+    const auto files = files_under(options.paths, ".lua", error);  // in a rubrics folder: rubrics
     if (!error.empty()) {
         std::cerr << "holdspace check: " << error << "\n";
         return exit_usage;

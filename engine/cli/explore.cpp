@@ -1,5 +1,7 @@
 #include "cli/explore.hpp"
 
+#include "cli/commands.hpp"
+
 #include "cli/scenario_session.hpp"
 #include "script/lua_scenario.hpp"
 #include "sim/rng.hpp"
@@ -729,6 +731,25 @@ Summary summarize(const Source& source, const Catalog& catalog, const std::vecto
     std::sort(s.overall.begin(), s.overall.end());
     for (auto& d : s.domains) std::sort(d.begin(), d.end());
     return s;
+}
+
+std::optional<Source> open_source(const char* command, const std::string& path, const std::string& rubric,
+                                  int& exit_code) {
+    if (!is_regular_file(path)) {
+        std::cerr << "holdspace " << command << ": " << path << ": no such scenario file\n";
+        exit_code = exit_usage;
+        return std::nullopt;
+    }
+    try {
+        return load_source(path, rubric);
+    } catch (const ScriptError& e) {
+        print_script_error(std::cerr, e);
+        exit_code = exit_failed;
+    } catch (const std::exception& e) {
+        std::cerr << "holdspace " << command << ": " << e.what() << "\n";
+        exit_code = exit_usage;
+    }
+    return std::nullopt;
 }
 
 }  // namespace holdspace::cli::explore

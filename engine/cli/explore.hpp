@@ -36,6 +36,10 @@ struct Source {
 // the scenario's own). Throws ScriptError for a broken scenario or rubric,
 // std::runtime_error for a missing file or a requested rubric that does not exist.
 Source load_source(const std::string& path, const std::string& rubric);
+// load_source for a subcommand: on failure says why on stderr (as "holdspace COMMAND: ...")
+// and returns nothing, with the exit code in `exit_code`.
+std::optional<Source> open_source(const char* command, const std::string& path, const std::string& rubric,
+                                  int& exit_code);
 
 struct OptionInfo {
     std::string id, text, action, rationale;

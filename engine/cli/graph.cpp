@@ -76,20 +76,10 @@ struct Edge {
 }  // namespace
 
 int graph(const GraphOptions& options) {
-    if (!is_regular_file(options.scenario)) {
-        std::cerr << "holdspace graph: " << options.scenario << ": no such scenario file\n";
-        return exit_usage;
-    }
-    Source source;
-    try {
-        source = load_source(options.scenario, options.rubric);
-    } catch (const ScriptError& e) {
-        print_script_error(std::cerr, e);
-        return exit_failed;
-    } catch (const std::exception& e) {
-        std::cerr << "holdspace graph: " << e.what() << "\n";
-        return exit_usage;
-    }
+    int exit_code = exit_ok;
+    const auto opened = open_source("graph", options.scenario, options.rubric, exit_code);
+    if (!opened) return exit_code;
+    const Source& source = *opened;
     Settings settings;
     settings.seed = options.seed;
     settings.jobs = options.jobs > 0 ? options.jobs : default_jobs();

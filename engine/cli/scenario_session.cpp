@@ -3,6 +3,7 @@
 #include "records/store.hpp"
 #include "script/rubric_loader.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -21,6 +22,28 @@ void print_script_error(std::ostream& out, const ScriptError& error) {
         out << "  traceback (innermost first):\n";
         for (const auto& frame : error.traceback) out << "    " << frame << "\n";
     }
+}
+
+std::vector<std::string> files_under(const std::vector<std::string>& paths, const std::string& extension,
+                                     std::string& error) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_regular_file(p, ec)) {
+            files.push_back(p);
+        } else if (fs::is_directory(p, ec)) {
+            std::vector<std::string> found;
+            for (const auto& entry : fs::recursive_directory_iterator(p, ec))
+                if (entry.is_regular_file() && entry.path().extension() == extension) found.push_back(entry.path().string());
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else {
+            error = p + ": no such file or folder";
+            return {};
+        }
+    }
+    return files;
 }
 
 std::vector<std::string> scenario_roots() {

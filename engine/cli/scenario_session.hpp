@@ -22,6 +22,11 @@ bool is_regular_file(const std::string& path);
 // The record store's file in `data_dir` (default: records::Store::default_dir()).
 std::string store_path(const std::string& data_dir);
 
+// Files ending in `extension` under `paths` (files as given, folders searched
+// recursively and sorted). A path that does not exist sets `error`.
+std::vector<std::string> files_under(const std::vector<std::string>& paths, const std::string& extension,
+                                     std::string& error);
+
 // Folders holding the shipped scenarios and rubrics: $HOLDSPACE_SCENARIOS, ./scenarios,
 // and the source tree's scenarios folder.
 std::vector<std::string> scenario_roots();

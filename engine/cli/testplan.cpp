@@ -484,32 +484,11 @@ PlanResult run_plan(const std::string& path) {
     return result;
 }
 
-std::vector<std::string> plan_files(const std::vector<std::string>& paths, std::string& error) {
-    namespace fs = std::filesystem;
-    std::vector<std::string> files;
-    for (const auto& p : paths) {
-        std::error_code ec;
-        if (fs::is_regular_file(p, ec)) {
-            files.push_back(p);
-        } else if (fs::is_directory(p, ec)) {
-            std::vector<std::string> found;
-            for (const auto& entry : fs::recursive_directory_iterator(p, ec))
-                if (entry.is_regular_file() && entry.path().extension() == ".plan") found.push_back(entry.path().string());
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else {
-            error = p + ": no such plan file or folder";
-            return {};
-        }
-    }
-    return files;
-}
-
 }  // namespace
 
 int test_plans(const TestOptions& options) {
     std::string error;
-    const auto files = plan_files(options.plans, error);
+    const auto files = files_under(options.plans, ".plan", error);
     if (!error.empty()) {
         std::cerr << "holdspace test: " << error << "\n";
         return exit_usage;
