@@ -208,6 +208,45 @@ void Store::migrate() {
             throw;
         }
     }
+    if (version < 2) {
+        exec("BEGIN IMMEDIATE");
+        try {
+            exec(R"(
+                CREATE TABLE score_overrides (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    session INTEGER NOT NULL REFERENCES sessions(id),
+                    event_index INTEGER NOT NULL,
+                    score REAL NOT NULL CHECK (score >= 0 AND score <= 100),
+                    author TEXT NOT NULL,
+                    reason TEXT NOT NULL CHECK (reason <> ''),
+                    created_at TEXT NOT NULL);
+                CREATE TABLE outbox (
+                    id TEXT PRIMARY KEY,
+                    session INTEGER NOT NULL REFERENCES sessions(id),
+                    statement TEXT NOT NULL,
+                    queued_at TEXT NOT NULL,
+                    sent_at TEXT,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT);
+                CREATE INDEX outbox_pending ON outbox(sent_at);
+                CREATE TABLE drill_attempts (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    trainee TEXT NOT NULL REFERENCES trainees(id),
+                    drill TEXT NOT NULL,
+                    domain TEXT NOT NULL,
+                    judgement TEXT NOT NULL,
+                    score REAL NOT NULL,
+                    answered_at TEXT NOT NULL);
+                CREATE INDEX drill_attempts_by_trainee ON drill_attempts(trainee);
+            )");
+            exec(("PRAGMA application_id=" + std::to_string(application_id)).c_str());
+            exec("PRAGMA user_version=2");
+            exec("COMMIT");
+        } catch (...) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
 }
 
 void Store::add_trainee(const std::string& trainee) {
@@ -346,6 +385,147 @@ std::vector<Annotation> Store::annotations(std::int64_t session) {
     std::vector<Annotation> out;
     while (s.step())
         out.push_back({s.integer(0), s.integer(1), static_cast<int>(s.integer(2)), s.text(3), s.text(4), s.text(5)});
+    return out;
+}
+
+std::int64_t Store::override_score(std::int64_t session, int event_index, double score, const std::string& author,
+                                   const std::string& reason) {
+    if (reason.empty()) throw StoreError("an override needs a reason");
+    if (!(score >= 0 && score <= 100)) throw StoreError("an override's score is 0-100");
+    Statement(db_,
+              "INSERT INTO score_overrides(session, event_index, score, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+              path_)
+        .bind(1, session)
+        .bind(2, static_cast<std::int64_t>(event_index))
+        .bind(3, score)
+        .bind(4, author)
+        .bind(5, reason)
+        .bind(6, utc_now())
+        .step();
+    return sqlite3_last_insert_rowid(db_);
+}
+
+std::vector<ScoreOverride> Store::overrides(std::int64_t session) {
+    Statement s(db_,
+                "SELECT id, session, event_index, score, author, reason, created_at FROM score_overrides "
+                "WHERE session = ? ORDER BY id",
+                path_);
+    s.bind(1, session);
+    std::vector<ScoreOverride> out;
+    while (s.step())
+        out.push_back({s.integer(0), s.integer(1), static_cast<int>(s.integer(2)), s.real(3).value_or(0), s.text(4),
+                       s.text(5), s.text(6)});
+    return out;
+}
+
+int Store::queue_statements(std::int64_t session, const Json& statements) {
+    int added = 0;
+    exec("BEGIN IMMEDIATE");
+    try {
+        for (const auto& statement : statements) {
+            const std::string id = statement.value("id", "");
+            if (id.empty()) throw StoreError("an xAPI statement to queue has no id");
+            Statement s(db_, "INSERT OR IGNORE INTO outbox(id, session, statement, queued_at) VALUES (?, ?, ?, ?)", path_);
+            s.bind(1, id).bind(2, session).bind(3, statement.dump()).bind(4, utc_now()).step();
+            added += sqlite3_changes(db_);
+        }
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+    return added;
+}
+
+std::vector<OutboxItem> Store::pending_statements(int limit) {
+    Statement s(db_,
+                "SELECT id, session, statement, attempts, coalesce(last_error, '') FROM outbox WHERE sent_at IS NULL "
+                "ORDER BY rowid LIMIT ?",
+                path_);
+    s.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<OutboxItem> out;
+    while (s.step()) {
+        OutboxItem item;
+        item.id = s.text(0);
+        item.session = s.integer(1);
+        try {
+            item.statement = Json::parse(s.text(2));
+        } catch (const Json::parse_error&) {
+            throw StoreError(path_ + ": outbox statement " + item.id + " is damaged");
+        }
+        item.attempts = static_cast<int>(s.integer(3));
+        item.last_error = s.text(4);
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+void Store::mark_sent(const std::vector<std::string>& ids) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        const std::string now = utc_now();
+        for (const auto& id : ids)
+            Statement(db_, "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", path_)
+                .bind(1, now)
+                .bind(2, id)
+                .step();
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+void Store::mark_failed(const std::vector<std::string>& ids, const std::string& error) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        for (const auto& id : ids)
+            Statement(db_, "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ? AND sent_at IS NULL",
+                      path_)
+                .bind(1, error)
+                .bind(2, id)
+                .step();
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+Store::OutboxCounts Store::outbox_counts() {
+    Statement s(db_, "SELECT count(*) - count(sent_at), count(sent_at) FROM outbox", path_);
+    OutboxCounts counts;
+    if (s.step()) {
+        counts.pending = static_cast<int>(s.integer(0));
+        counts.sent = static_cast<int>(s.integer(1));
+    }
+    return counts;
+}
+
+std::int64_t Store::add_drill_attempt(const DrillAttempt& attempt) {
+    add_trainee(attempt.trainee);
+    Statement(db_,
+              "INSERT INTO drill_attempts(trainee, drill, domain, judgement, score, answered_at) VALUES (?, ?, ?, ?, ?, ?)",
+              path_)
+        .bind(1, attempt.trainee)
+        .bind(2, attempt.drill)
+        .bind(3, attempt.domain)
+        .bind(4, attempt.judgement)
+        .bind(5, attempt.score)
+        .bind(6, attempt.answered_at.empty() ? utc_now() : attempt.answered_at)
+        .step();
+    return sqlite3_last_insert_rowid(db_);
+}
+
+std::vector<DrillAttempt> Store::drill_attempts(const std::string& trainee) {
+    Statement s(db_,
+                "SELECT id, trainee, drill, domain, judgement, score, answered_at FROM drill_attempts WHERE trainee = ? "
+                "ORDER BY id",
+                path_);
+    s.bind(1, trainee);
+    std::vector<DrillAttempt> out;
+    while (s.step())
+        out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.real(5).value_or(0), s.text(6)});
     return out;
 }
 

@@ -30,6 +30,33 @@ struct SessionRow {
     std::string rubric;
 };
 
+// A supervisor's judgement of one scored moment, kept beside the automatic score (never replacing it).
+struct ScoreOverride {
+    std::int64_t id = 0;
+    std::int64_t session = 0;
+    int event_index = 0;  // the moment's choice event in the transcript
+    double score = 0;     // 0-100, the supervisor's score for the moment
+    std::string author, reason, created_at;
+};
+
+// An xAPI statement waiting in the outbox (or sent), by its deterministic id.
+struct OutboxItem {
+    std::string id;
+    std::int64_t session = 0;
+    Json statement;
+    int attempts = 0;
+    std::string last_error;
+};
+
+// One answer to a drill moment.
+struct DrillAttempt {
+    std::int64_t id = 0;
+    std::string trainee, drill, domain;
+    std::string judgement;  // the scorer's class of the response: expert, acceptable, poor...
+    double score = 0;       // 0-100 for the moment
+    std::string answered_at;  // UTC, ISO 8601
+};
+
 struct Annotation {
     std::int64_t id = 0;
     std::int64_t session = 0;
@@ -39,7 +66,8 @@ struct Annotation {
 
 class Store {
 public:
-    static constexpr int schema_version = 1;
+    // 1: trainees, sessions, actions, annotations. 2: score overrides, the xAPI outbox, drill attempts.
+    static constexpr int schema_version = 2;
 
     // Opens or creates the store at `path`. Throws StoreError naming the file for
     // a corrupt or foreign file, or a store from a newer Holdspace.
@@ -69,6 +97,25 @@ public:
 
     std::int64_t annotate(std::int64_t session, int event_index, const std::string& author, const std::string& text);
     std::vector<Annotation> annotations(std::int64_t session);
+
+    // Supervisor overrides, in the order they were made (the latest for a moment counts).
+    std::int64_t override_score(std::int64_t session, int event_index, double score, const std::string& author,
+                                const std::string& reason);
+    std::vector<ScoreOverride> overrides(std::int64_t session);
+
+    // The outbox: statements are queued once (by id; queuing again is a no-op, also after they
+    // were sent) and stay until the record store acknowledged them.
+    int queue_statements(std::int64_t session, const Json& statements);  // how many were new
+    std::vector<OutboxItem> pending_statements(int limit = 1000);
+    void mark_sent(const std::vector<std::string>& ids);
+    void mark_failed(const std::vector<std::string>& ids, const std::string& error);
+    struct OutboxCounts {
+        int pending = 0, sent = 0;
+    };
+    OutboxCounts outbox_counts();
+
+    std::int64_t add_drill_attempt(const DrillAttempt& attempt);  // answered_at is set when empty
+    std::vector<DrillAttempt> drill_attempts(const std::string& trainee);  // oldest first
 
     const std::string& path() const { return path_; }
 

@@ -155,3 +155,115 @@ TEST_CASE("a kill at any moment loses no committed action") {
         for (std::int64_t i = 0; i <= last[1]; ++i) CHECK(actions[static_cast<std::size_t>(i)] == "a" + std::to_string(i));
     }
 }
+
+TEST_CASE("a store made by the first schema is migrated forward with its records intact") {
+    TempDir dir;
+    const auto path = dir.file("store.db");
+    {
+        // Schema 1 exactly as the first Holdspace store wrote it, with one finished session.
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        const char* v1 = R"(
+            CREATE TABLE trainees (id TEXT PRIMARY KEY, created_at TEXT NOT NULL);
+            CREATE TABLE sessions (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, trainee TEXT NOT NULL REFERENCES trainees(id),
+                scenario_path TEXT NOT NULL, scenario_id TEXT NOT NULL, scenario_digest TEXT NOT NULL,
+                seed INTEGER NOT NULL, started_at TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('open', 'finished', 'closed')),
+                rubric TEXT, overall REAL, score TEXT, events TEXT);
+            CREATE TABLE actions (session INTEGER NOT NULL REFERENCES sessions(id), seq INTEGER NOT NULL,
+                action TEXT NOT NULL, PRIMARY KEY (session, seq));
+            CREATE TABLE annotations (id INTEGER PRIMARY KEY AUTOINCREMENT,
+                session INTEGER NOT NULL REFERENCES sessions(id), event_index INTEGER NOT NULL,
+                author TEXT NOT NULL, text TEXT NOT NULL, created_at TEXT NOT NULL);
+            CREATE INDEX sessions_by_trainee ON sessions(trainee);
+            CREATE INDEX sessions_by_scenario ON sessions(scenario_id);
+            PRAGMA application_id=1215261796;
+            PRAGMA user_version=1;
+            INSERT INTO trainees VALUES ('ana', '2026-01-02T03:04:05Z');
+            INSERT INTO sessions VALUES (1, 'ana', 's.lua', 's', 'abc', 7, '2026-01-02T03:04:06Z', 'finished',
+                'patient_directed', 81.5, '{}', '[{"type":"start","t":0}]');
+            INSERT INTO actions VALUES (1, 1, '2'), (1, 2, 'wait 5');
+            INSERT INTO annotations VALUES (1, 1, 0, 'sup', 'good pacing', '2026-01-02T04:00:00Z');
+        )";
+        REQUIRE(sqlite3_exec(db, v1, nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    records::Store store(path);
+    const auto row = store.session(1);
+    REQUIRE(row);
+    CHECK(row->trainee == "ana");
+    CHECK(row->overall == doctest::Approx(81.5));
+    CHECK(store.actions(1) == std::vector<std::string>{"2", "wait 5"});
+    CHECK(store.events(1).size() == 1);
+    REQUIRE(store.annotations(1).size() == 1);
+    CHECK(store.annotations(1)[0].text == "good pacing");
+    // What schema 2 adds works on the migrated store.
+    store.override_score(1, 0, 60, "sup", "the reflection missed the feeling");
+    CHECK(store.overrides(1).size() == 1);
+    CHECK(store.queue_statements(1, Json::parse(R"([{"id":"s1"}])")) == 1);
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(st, 0) == records::Store::schema_version);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+TEST_CASE("score overrides sit beside the automatic score and need a reason") {
+    TempDir dir;
+    records::Store store(dir.file("store.db"));
+    const auto id = store.start_session("t", "x.lua", "x", "d", 1);
+    store.finish_session(id, Json::array(), "patient_directed", 70.0, Json::object());
+    CHECK_THROWS_AS(store.override_score(id, 3, 50, "sup", ""), records::StoreError);
+    CHECK_THROWS_AS(store.override_score(id, 3, 120, "sup", "why"), records::StoreError);
+    store.override_score(id, 3, 50, "sup", "steered toward the memory");
+    store.override_score(id, 3, 65, "sup2", "on review: the invitation was open");
+    const auto all = store.overrides(id);
+    REQUIRE(all.size() == 2);
+    CHECK(all[1].score == doctest::Approx(65));
+    CHECK(all[1].reason == "on review: the invitation was open");
+    CHECK(store.session(id)->overall == doctest::Approx(70.0));  // the automatic score is untouched
+}
+
+TEST_CASE("the outbox keeps each statement once until it is acknowledged") {
+    TempDir dir;
+    const auto path = dir.file("store.db");
+    std::int64_t id = 0;
+    {
+        records::Store store(path);
+        id = store.start_session("t", "x.lua", "x", "d", 1);
+        const auto statements = Json::parse(R"([{"id":"a","verb":1},{"id":"b","verb":2},{"id":"c","verb":3}])");
+        CHECK(store.queue_statements(id, statements) == 3);
+        CHECK(store.queue_statements(id, statements) == 0);  // queued again: nothing new
+        store.mark_failed({"a", "b"}, "connection refused");
+        store.mark_sent({"c"});
+    }
+    records::Store store(path);  // survives reopening
+    auto pending = store.pending_statements();
+    REQUIRE(pending.size() == 2);
+    CHECK(pending[0].id == "a");
+    CHECK(pending[0].attempts == 1);
+    CHECK(pending[0].last_error == "connection refused");
+    CHECK(pending[1].statement["verb"] == 2);
+    store.mark_sent({"a", "b"});
+    CHECK(store.pending_statements().empty());
+    CHECK(store.queue_statements(id, Json::parse(R"([{"id":"a"}])")) == 0);  // sent ones are never re-queued
+    CHECK(store.outbox_counts().sent == 3);
+    CHECK(store.outbox_counts().pending == 0);
+}
+
+TEST_CASE("drill attempts are kept per trainee in order") {
+    TempDir dir;
+    records::Store store(dir.file("store.db"));
+    store.add_drill_attempt({0, "ana", "d1", "presence", "poor", 20, "2026-11-01T10:00:00Z"});
+    store.add_drill_attempt({0, "ben", "d1", "presence", "expert", 100, ""});
+    store.add_drill_attempt({0, "ana", "d1", "presence", "expert", 100, "2026-11-03T10:00:00Z"});
+    const auto ana = store.drill_attempts("ana");
+    REQUIRE(ana.size() == 2);
+    CHECK(ana[0].judgement == "poor");
+    CHECK(ana[1].answered_at == "2026-11-03T10:00:00Z");
+    CHECK(store.drill_attempts("ben")[0].answered_at.size() == 20);  // stamped when left empty
+}
