@@ -95,6 +95,16 @@ std::string svg_chart(const ReportInput& in) {
     return svg.str();
 }
 
+// The latest supervisor override of the moment answered at transcript index `event`.
+const ReportInput::Override* override_of(const ReportInput& in, const Json& moment) {
+    if (!moment.contains("event") || !moment["event"].is_number_integer()) return nullptr;
+    const int event = moment["event"].get<int>();
+    const ReportInput::Override* latest = nullptr;
+    for (const auto& o : in.overrides)
+        if (o.event_index == event) latest = &o;
+    return latest;
+}
+
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string out = "\"";
@@ -160,6 +170,7 @@ std::string html_report(const ReportInput& in) {
         << ".bar{display:inline-block;height:.7rem;background:#0072b2;vertical-align:middle}"
         << ".moment{margin:.6rem 0;padding:.4rem .6rem;border-left:3px solid #ccc}.poor{border-color:#b0201a}"
         << ".good,.expert{border-color:#00734d}.note{background:#fff8e1;padding:.2rem .5rem}"
+        << ".override{display:block;background:#e8f0fb;padding:.2rem .5rem;margin-top:.2rem}"
         << "table{border-collapse:collapse}td{padding:.1rem .6rem}.chart{width:100%;height:auto}"
         << "@media print{body{margin:0}.moment{break-inside:avoid}}</style></head><body>\n";
     out << "<h1>" << html_escape(in.scenario_title) << "</h1>\n<p>Trainee <b>" << html_escape(in.trainee) << "</b> · session "
@@ -201,7 +212,12 @@ std::string html_report(const ReportInput& in) {
             if (m.contains("principles"))
                 for (const auto& p : m["principles"]) out << "Why: " << html_escape(p.get<std::string>()) << "<br>";
             if (m.contains("expert") && str(m, "judgement") != "expert")
-                out << "An expert: " << html_escape(str(m["expert"], "text")) << " — " << html_escape(str(m["expert"], "rationale"));
+                out << "An expert: " << html_escape(str(m["expert"], "text")) << " — " << html_escape(str(m["expert"], "rationale"))
+                    << "<br>";
+            if (const auto* o = override_of(in, m))
+                out << "<span class=\"override\">Supervisor's score " << fixed(o->score, 0) << " / 100 (automatic "
+                    << fixed(num(m, "fraction") * 100, 0) << ") — " << html_escape(o->author) << ": " << html_escape(o->reason)
+                    << "</span>";
             out << "</div>\n";
         }
     if (!in.annotations.empty()) {
@@ -223,7 +239,8 @@ std::string pseudonymise(const std::string& trainee, const std::string& salt) {
 
 std::string csv_report(const ReportInput& in, const std::string& pseudonym) {
     std::ostringstream out;
-    out << "session,trainee,scenario,seed,rubric,overall,pass,t,moment,kind,response,codes,judgement,fraction\n";
+    out << "session,trainee,scenario,seed,rubric,overall,pass,t,moment,kind,response,codes,judgement,fraction,"
+           "supervisor_score,supervisor_reason\n";
     const Json& s = in.score;
     const std::string who = pseudonym.empty() ? in.trainee : pseudonym;
     if (!s.contains("moments")) return out.str();
@@ -235,7 +252,10 @@ std::string csv_report(const ReportInput& in, const std::string& pseudonym) {
             << csv_field(str(s, "rubric")) << "," << fixed(num(s, "overall")) << "," << (s.value("pass", false) ? 1 : 0)
             << "," << num(m, "t") << "," << csv_field(str(m, "moment")) << "," << csv_field(str(m, "kind")) << ","
             << csv_field(str(m, "response")) << "," << csv_field(codes) << "," << csv_field(str(m, "judgement")) << ","
-            << num(m, "fraction") << "\n";
+            << num(m, "fraction") << ",";
+        if (const auto* o = override_of(in, m)) out << fixed(o->score, 0) << "," << csv_field(o->reason);
+        else out << ",";
+        out << "\n";
     }
     return out.str();
 }

@@ -20,6 +20,12 @@ struct ReportInput {
         std::string author, text;
     };
     std::vector<Note> annotations;
+    struct Override {  // a supervisor's score for one moment, beside the automatic one
+        int event_index;
+        double score;
+        std::string author, reason;
+    };
+    std::vector<Override> overrides;  // oldest first; the latest for a moment counts
 };
 
 // Escapes text for HTML element content and attribute values.

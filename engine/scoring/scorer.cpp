@@ -160,7 +160,8 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
         return range > 0 ? earned / range : 1.0;
     };
 
-    for (const auto& e : events) {
+    for (std::size_t index = 0; index < events.size(); ++index) {
+        const Json& e = events[index];
         const std::string type = text(e, "type");
         ctx.minutes = minutes_of(e);
         if (type == "start") {
@@ -208,6 +209,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
                 MomentResult m;
                 m.t = ctx.minutes;
                 m.kind = "action";
+                m.event = static_cast<int>(index);
                 m.moment = ctx.moment;
                 m.situation = situation;
                 m.response_id = action;
@@ -245,6 +247,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
             MomentResult m;
             m.t = ctx.minutes;
             m.kind = "moment";
+            m.event = static_cast<int>(index);
             m.moment = text(*open_choice, "moment");
             m.situation = situation;
             m.response_id = chosen_id;
@@ -441,7 +444,7 @@ Json score_json(const Score& s) {
     for (const auto& f : s.fis) fis[f.item] = {{"rating", opt(f.rating)}, {"rule", f.rule}};
     Json moments = Json::array();
     for (const auto& m : s.moments) {
-        Json j = {{"t", m.t},           {"kind", m.kind},           {"moment", m.moment},
+        Json j = {{"t", m.t},           {"event", m.event},          {"kind", m.kind},           {"moment", m.moment},
                   {"situation", m.situation}, {"response", m.response_id}, {"response_text", m.response_text},
                   {"codes", m.codes},   {"judgement", m.judgement}, {"fraction", round1(m.fraction * 100) / 100},
                   {"principles", m.principles}};

@@ -19,6 +19,7 @@ struct CriticalError {
 // One scored moment (a choice) or a scored action, for the debrief.
 struct MomentResult {
     double t = 0;
+    int event = 0;          // the response's (or action's) index in the transcript: what notes and overrides attach to
     std::string kind;       // "moment" or "action"
     std::string moment;     // the scenario's name for it
     std::string situation;  // what the participant said or showed just before
