@@ -5,6 +5,7 @@
 // the end the session's end, score, domain scores and critical errors.
 #include "cli/commands.hpp"
 #include "cli/scenario_session.hpp"
+#include "cli/testplan.hpp"
 #include "script/lua_scenario.hpp"
 
 #include <algorithm>
@@ -18,28 +19,6 @@
 
 namespace holdspace::cli {
 namespace {
-
-struct PlanError : std::runtime_error {
-    PlanError(int line_number, const std::string& message) : std::runtime_error(message), line(line_number) {}
-    int line;
-};
-
-struct Directive {
-    int line = 0;
-    std::string verb;               // scenario, seed, rubric, do, expect
-    std::vector<std::string> args;  // words; quoted strings arrive unquoted
-    std::string rest;               // the action as written back (for do)
-    std::optional<TraineeAction> action;
-    bool negated = false;           // expect no ...
-};
-
-struct Plan {
-    std::string path;
-    std::string scenario, rubric;
-    int scenario_line = 0, rubric_line = 0;
-    std::uint64_t seed = 1;
-    std::vector<Directive> steps;  // do and expect, in order
-};
 
 // Words and "quoted strings" (\" and \\ escape); '#' outside quotes starts a comment.
 std::vector<std::string> words(const std::string& text, int line) {
@@ -164,9 +143,9 @@ void validate_expect(Directive& d) {
     }
 }
 
-Plan read_plan(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot read the plan");
+}  // namespace
+
+Plan parse_plan(std::istream& in, const std::string& path) {
     Plan plan;
     plan.path = path;
     std::string text;
@@ -220,6 +199,14 @@ Plan read_plan(const std::string& path) {
     if (plan.scenario.empty()) throw PlanError(std::max(1, line), "the plan names no scenario (scenario PATH)");
     return plan;
 }
+
+Plan read_plan(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read the plan");
+    return parse_plan(in, path);
+}
+
+namespace {
 
 // Relative scenario paths: from the current folder, else from the plan's folder.
 std::string resolve(const std::string& path, const std::string& plan_path) {

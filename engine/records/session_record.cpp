@@ -66,7 +66,10 @@ void RecordWriter::commit() {
 Record read_record(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(path + ": cannot open record");
-    const std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return parse_record(std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()}, path);
+}
+
+Record parse_record(const std::string& content, const std::string& path) {
     Record record;
     bool saw_header = false;
     std::size_t start = 0;
@@ -90,9 +93,10 @@ Record read_record(const std::string& path) {
             throw std::runtime_error(where + "corrupt record line (not JSON)");
         }
         if (!saw_header) {
-            if (!j.is_object() || j.value("record", "") != "holdspace-session")
+            // Compared as JSON values: a header field of another type is a foreign file, not a type error.
+            if (!j.is_object() || j.value("record", Json()) != "holdspace-session")
                 throw std::runtime_error(where + "not a Holdspace session record");
-            if (j.value("version", 0) != record_version)
+            if (j.value("version", Json()) != record_version)
                 throw std::runtime_error(where + "record version " + j.value("version", Json(0)).dump() +
                                          " is not supported (this program reads version " +
                                          std::to_string(record_version) + ")");

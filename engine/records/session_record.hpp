@@ -54,5 +54,7 @@ private:
 
 // Reads a record; throws std::runtime_error naming path:line for a corrupt or foreign file.
 Record read_record(const std::string& path);
+// The same for a record's bytes already in memory; `path` names it in messages.
+Record parse_record(const std::string& content, const std::string& path);
 
 }  // namespace holdspace::records

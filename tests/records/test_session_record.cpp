@@ -117,6 +117,19 @@ TEST_CASE("corrupt and foreign files give a clear error naming file and line") {
                          std::runtime_error);
 }
 
+TEST_CASE("a header whose fields have the wrong types is refused with the same clear error") {
+    // Found by tests/fuzz/fuzz_record: these escaped as JSON type errors without file or line.
+    TempDir dir;
+    const auto odd_kind = dir.file("odd_kind.jsonl");
+    write_file(odd_kind, R"({"record":1,"version":1})" "\n");
+    CHECK_THROWS_WITH_AS(records::read_record(odd_kind), doctest::Contains("odd_kind.jsonl:1: not a Holdspace session record"),
+                         std::runtime_error);
+    const auto odd_version = dir.file("odd_version.jsonl");
+    write_file(odd_version, R"({"record":"holdspace-session","version":"1","scenario":{"path":"x"},"seed":1})" "\n");
+    CHECK_THROWS_WITH_AS(records::read_record(odd_version), doctest::Contains("odd_version.jsonl:1: record version"),
+                         std::runtime_error);
+}
+
 TEST_CASE("the digest notices any change to a scenario's bytes") {
     CHECK(records::digest("abc") == records::digest("abc"));
     CHECK(records::digest("abc") != records::digest("abd"));

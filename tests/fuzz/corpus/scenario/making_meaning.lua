@@ -1,0 +1,460 @@
+-- Integration session, two days after the first medicine session: making meaning without imposing it.
+-- Course: 3 non-drug integration sessions after each medicine session, phone contact in the days
+-- after, medicine sessions about a month apart (DOMAIN.md, MAPS Phase 3 course). DOMAIN.md gives no
+-- length for integration sessions; about an hour of clock time passes here.
+--
+-- The participant model (docs/patient-model.md) moves Jo's trust and distress with every response's
+-- codes. This script changes Jo's state only for the material (the image of Pete, the anger, their
+-- father) and where a code's default does not fit the moment.
+
+local function silent(r) return r.action == "hold_space" end
+
+return {
+  id = "integration.making_meaning",
+  title = "Pete at the wheel",
+  phase = "integration",
+  rubric = "patient_directed",
+  difficulty = "intermediate",
+  description = "Two days after their first medicine session, Jo brings back images they don't yet "
+    .. "understand. Help them make their own meaning without handing them yours.",
+  objectives = {
+    "Invite the participant's own meaning-making with open questions and reflections",
+    "Refrain from imposing interpretations, mechanisms or protocol tasks on emerging material",
+    "Support the participant's autonomy over their next steps",
+  },
+  patient = {
+    name = "Jo Marsh", age = 61, pronouns = "they/them",
+    background = "Retired marine engineer and former volunteer lifeboat crew. PTSD for fifteen "
+      .. "years after a night rescue in which a crewmate, Pete, was lost. Avoids the harbour, "
+      .. "sleeps poorly around the anniversary. First integration session after their first "
+      .. "medicine session.",
+    baseline = { hr = 66, sbp = 132, dbp = 84, temp_c = 36.5 },
+    consent = { touch = false },  -- Jo agreed to no touch in preparation
+    -- Unsettled but well allied after the medicine session; still turned towards what came up.
+    state = { distress = 40, arousal = 45, trust = 60, inward_focus = 40, dissociation = 10 },
+  },
+
+  on_action = function(s, action)
+    local p = s.patient
+    if action == "water" then
+      s:say{ { text = "I've got my tea, thanks." }, { text = "No, I'm alright. Thanks." } }
+    elseif action == "blanket" then
+      s:say("I'm fine, thanks. It's warm in here.")
+    elseif action == "music" then
+      s:narrate("Jo glances at the speaker.")
+      s:say("Not today, thanks. I'd rather hear myself think.")
+    elseif action == "eyeshades" then
+      s:say("Not today. I want to see your faces.", { affect = "playful" })
+    elseif action == "touch" then
+      -- No touch was agreed (DOMAIN.md, ethics: touch only as agreed in advance). The engine codes
+      -- it as touch without consent and moves Jo's state; here is what Jo does.
+      s:narrate("Jo moves their arm out of reach.")
+      if s:count("touch_without_consent") > 1 then
+        s:say("I've asked you not to.", { affect = "angry" })
+      else
+        s:say("We said no touch. I'd like to keep it that way.", { affect = "withdrawn" })
+      end
+    elseif action == "check_vitals" then
+      s:narrate("Jo raises an eyebrow but offers an arm.")
+      s:say("Do you need that today?", { affect = "confused" })
+    elseif action == "medical_support" then
+      p.distress = p.distress + 5  -- a doctor called in, out of nowhere
+      s:say("Is something wrong? I feel fine.", { affect = "anxious" })
+    end
+  end,
+
+  run = function(s)
+    local p = s.patient
+    local r
+
+    s:phase("arrival")
+    s:narrate("Two days after the medicine session. Jo arrives ten minutes early and sits with a mug "
+      .. "of tea held in both hands. On the phone yesterday they said they slept badly the first "
+      .. "night and better since.")
+    s:say{
+      { text = "I don't really know where to start. It's all in bits.", affect = "confused" },
+      { text = "I've been trying to put it in order since Saturday. It won't go in order.",
+        affect = "confused" },
+    }
+
+    -- Moment 1: opening --------------------------------------------------------------------------
+    r = s:choose{
+      moment = "opening",
+      { id = "op_open",
+        text = "Bits are fine. Start wherever you like. What's been staying with you?",
+        codes = { "open_question", "emphasising_autonomy" },
+        expert = true,
+        rationale = "Non-directive communication: an open invitation lets Jo choose where to "
+          .. "begin. Integration follows the material as it comes, in bits if that's how it comes." },
+      { id = "op_agenda",
+        text = "Let's give it some structure. We'll go through the session hour by hour, list your "
+          .. "key insights, then set goals for next time.",
+        codes = { "agenda_setting" },
+        rationale = "A therapist agenda imposes order on material that is still nonlinear. In this "
+          .. "model integration follows the participant, not a protocol." },
+      { id = "op_closed",
+        text = "So, did it work? Do you feel better?",
+        codes = { "closed_question" },
+        rationale = "A closed outcome question asks Jo to grade the experience before they "
+          .. "understand it, and invites yes or no rather than exploration." },
+      { id = "op_hold", action = "hold_space",
+        codes = { "holding_space", "empathic_presence" },
+        rationale = "Unhurried silence can let Jo find their own starting point; a light "
+          .. "invitation does the same for someone unsure where to begin." },
+    }
+    if r.id == "op_open" then
+      s:say{
+        { text = "Okay. Wherever. Right.", affect = "calm" },
+        { text = "Staying with me. Right. There's one bit I keep coming back to.", affect = "calm" },
+      }
+    elseif r.id == "op_hold" then
+      s:narrate("Jo turns the mug round a few times.")
+    elseif r.id == "op_agenda" then
+      p.distress = p.distress + 4  -- asked to put in order what won't go in order
+      s:say("Hour by hour. I don't think I can. It didn't go in order.", { affect = "anxious" })
+    elseif r.id == "op_closed" then
+      p.distress = p.distress + 4  -- the fear of having failed at it, asked out loud
+      s:say("I don't know yet. Ask me in a month.", { affect = "withdrawn" })
+    end
+
+    s:wait(8)
+
+    -- Moment 2: an image Jo doesn't understand ----------------------------------------------------
+    s:say("There was a point I was back on the boat. But it wasn't that night. The sea was flat and "
+      .. "Pete was at the wheel, laughing at something. I don't know what that means.",
+      { affect = "confused" })
+    r = s:choose{
+      moment = "the_image",
+      { id = "im_reflect",
+        text = "Pete at the wheel, laughing, on a flat sea. And you don't know yet what it means.",
+        codes = { "complex_reflection", "following_lead" },
+        expert = true,
+        rationale = "Make meaning without imposing it: reflecting the image and the not-knowing "
+          .. "keeps both with Jo. Meaning the participant finds tends to hold; handed-over meaning "
+          .. "tends not to." },
+      { id = "im_forgive",
+        text = "That sounds like Pete letting you know he forgives you. He's at peace.",
+        codes = { "interpreting" },
+        rationale = "Imposing an interpretation, and a spiritual one, on Jo's image. However kind, "
+          .. "it replaces their meaning with yours." },
+      -- Mechanism as taught to trainees (DOMAIN.md): reduced fear (amygdala), a widened window of
+      -- tolerance in which memories can be revisited.
+      { id = "im_mechanism",
+        text = "That's the MDMA letting your brain store the memory differently. The fear response "
+          .. "was turned down, so a new version could come in.",
+        codes = { "psychoeducation", "interpreting" },
+        rationale = "Mechanism is not meaning. Explaining the image away as brain chemistry can "
+          .. "flatten it; offer psychoeducation if Jo asks, not in place of their sense-making." },
+    }
+    if r.id == "im_reflect" then
+      p.distress = p.distress + 6  -- grief, seeing Pete as he was
+      s:say{
+        { text = "It felt like I got to see him as himself. Not just as that night.", affect = "tearful" },
+        { text = "He had this laugh. I'd forgotten the sound of it. Fifteen years of that night, and "
+            .. "then his laugh.", affect = "tearful" },
+      }
+    elseif silent(r) then
+      s:narrate("Jo looks into the tea for a while.")
+      s:say("I got to see him as himself, I think. Not just as that night.", { affect = "sad" })
+    elseif r.id == "im_forgive" then
+      p.trust = p.trust - 3  -- a spiritual frame, offered to someone who isn't religious
+      s:narrate("Jo's jaw tightens.")
+      s:say("Maybe. I'm not religious. I don't know if that's mine to say.", { affect = "withdrawn" })
+    elseif r.id == "im_mechanism" then
+      p.distress = p.distress + 4  -- the doubt that any of it was real
+      s:say("Right. So it was chemistry.", { affect = "sad" })
+    end
+
+    s:wait(10)
+
+    -- Moment 3: still angry ----------------------------------------------------------------------
+    s:narrate("Jo puts the mug down.")
+    p.distress = p.distress + 10  -- the anger comes up (material)
+    s:say{
+      { text = "I'm still angry at myself, though. I thought after all that I'd be over it. Feels "
+          .. "like I've failed at the one thing I came for.", affect = "ashamed",
+        weight = function(q) return math.max(0, q.trust - 35) end },
+      { text = "Anyway. I'm still angry with myself. I was told I'd feel better after.",
+        affect = "angry", weight = function(q) return math.max(0, 65 - q.trust) end },
+    }
+    r = s:choose{
+      moment = "still_angry",
+      { id = "ag_validate",
+        text = "Something shifted, and the anger is still here too. Both can be true. There's no "
+          .. "schedule for this.",
+        codes = { "validation", "complex_reflection", "emphasising_autonomy" },
+        expert = true,
+        rationale = "Validate without rescuing: acknowledge both the shift and the anger. "
+          .. "Integration unfolds over time and across sessions; there is no 'supposed to'." },
+      { id = "ag_reassure",
+        text = "You shouldn't be angry with yourself. You did everything you could that night.",
+        codes = { "premature_reassurance", "persuading" },
+        rationale = "Rescuing: telling Jo what not to feel argues with their experience and can "
+          .. "land as not being heard." },
+      { id = "ag_socratic",
+        text = "Let's look at the evidence. What, realistically, could you have done differently "
+          .. "that night?",
+        codes = { "socratic_questioning" },
+        rationale = "Socratic questioning of a stuck point belongs to CPT, a structured protocol. "
+          .. "Here Jo's own process leads; challenging the belief steers it." },
+      { id = "ag_advice",
+        text = "Something that helps a lot of people is writing a letter to the person they lost. "
+          .. "You could try that this week.",
+        codes = { "advice_giving", "practice_assignment" },
+        rationale = "Advice and an assignment in place of listening: Jo hasn't asked for a "
+          .. "technique. Follow rather than lead." },
+    }
+    if r.id == "ag_validate" then
+      s:say{
+        { text = "No schedule. Okay. I can live with that. Maybe.", affect = "relieved" },
+        { text = "Both. Yeah. It did shift. It's just not gone.", affect = "relieved" },
+      }
+    elseif r.id == "ag_reassure" then
+      s:say("Everyone says that. The inquest said that.", { affect = "angry" })
+    elseif r.id == "ag_socratic" then
+      -- Sent back to relitigate the night: the night itself comes up, not just the question.
+      p.arousal = p.arousal + 8
+      p.trust = p.trust - 3
+      s:say("I've been over that night a thousand times. I don't need to do it again in here.",
+        { affect = "angry" })
+    elseif r.id == "ag_advice" then
+      s:say("Maybe.", { affect = "withdrawn" })
+    elseif silent(r) then
+      if p.trust < 50 then
+        -- With the alliance thin, silence reads as withdrawal rather than presence.
+        p.trust = p.trust - 5
+        s:say("You've gone quiet on me.", { affect = "withdrawn" })
+      else
+        s:narrate("The silence stretches. Jo nods slowly, as if it had answered something.")
+      end
+    end
+
+    s:wait(10)
+
+    -- Moment 4: unexpected material --------------------------------------------------------------
+    -- How much Jo offers depends on how safe the hour has felt so far.
+    s:say{
+      { text = "And my dad turned up. In the session. I haven't thought about him in years. He never "
+          .. "said much, Dad. I don't know why he was there.", affect = "confused",
+        weight = function(q) return math.max(0, q.trust - 35) end },
+      { text = "Other things came up too. My dad, of all people. Doesn't matter.", affect = "withdrawn",
+        weight = function(q) return math.max(0, 65 - q.trust) end },
+    }
+    r = s:choose{
+      moment = "new_material",
+      { id = "nm_follow",
+        text = "Your dad was there too. What was that like?",
+        codes = { "simple_reflection", "open_question", "following_lead" },
+        expert = true,
+        rationale = "Follow rather than lead: unexpected, nonlinear material is part of the "
+          .. "process. An open question invites Jo to explore it without you deciding what it's about." },
+      { id = "nm_interpret",
+        text = "It sounds like your father's emotional distance is at the root of the guilt you "
+          .. "carry about Pete.",
+        codes = { "interpreting" },
+        rationale = "Interpreting: linking two pieces of material for Jo imposes a story. If the "
+          .. "connection is there, Jo can find it." },
+      { id = "nm_redirect",
+        text = "Let's stay focused on the rescue. That's the trauma we're treating.",
+        codes = { "redirecting", "agenda_setting" },
+        rationale = "Redirecting away from emerging material because it doesn't fit the plan. "
+          .. "Trust the inner healing intelligence: what comes is what there is to work with." },
+      { id = "nm_hold", action = "hold_space",
+        codes = { "holding_space" },
+        rationale = "Silence makes room for Jo to go on; a gentle invitation may help if they are "
+          .. "unsure whether it's allowed to matter." },
+    }
+    if r.id == "nm_follow" or r.id == "nm_hold" then
+      if p.trust >= 50 then
+        s:say("He was standing on the slipway. Just standing, like he used to when I came in off a "
+          .. "shout. He never asked how it went. He was just there.", { affect = "sad" })
+        s:say{
+          { text = "Maybe that's what I was doing for Pete, out there. Being there. I don't know.",
+            affect = "hopeful" },
+          { text = "I never thanked him for that. For just being there.", affect = "sad" },
+        }
+      else
+        s:say("He was on the slipway. Just standing there. That's all.", { affect = "sad" })
+      end
+    elseif r.id == "nm_interpret" then
+      s:narrate("Jo folds their arms.")
+      s:say("I wouldn't put it like that. He wasn't a bad dad.", { affect = "angry" })
+    elseif r.id == "nm_redirect" then
+      s:say("Right. Sorry.", { affect = "ashamed" })
+    end
+
+    s:wait(12)
+
+    -- Moment 5: Jo's own next step ---------------------------------------------------------------
+    if p.trust >= 50 then
+      s:say("I've been thinking I might go down to the station. See the boat. I haven't been in "
+        .. "fifteen years. Is that daft?", { affect = "hopeful" })
+    else
+      s:say("I might go down to the station. See the boat. Fifteen years. Probably daft.",
+        { affect = "anxious" })
+    end
+    r = s:choose{
+      moment = "next_step",
+      { id = "ns_autonomy",
+        text = "Going back, after fifteen years. You ask if it's daft, and it sounds like part of "
+          .. "you wants to go. How would you want it to be?",
+        codes = { "complex_reflection", "emphasising_autonomy", "seeking_collaboration" },
+        expert = true,
+        rationale = "Emphasise autonomy: the step is Jo's. Reflect, and explore how they would "
+          .. "want it, rather than approving, prescribing or warning them off." },
+      { id = "ns_exposure",
+        text = "Great. Let's make it an exposure exercise: go this week, rate your distress every "
+          .. "ten minutes, and bring the sheet next time.",
+        codes = { "practice_assignment", "agenda_setting" },
+        rationale = "Turning Jo's own step into an exposure assignment with a rating sheet is a "
+          .. "structured-protocol move, and it takes ownership away from Jo." },
+      { id = "ns_warn",
+        text = "I'd hold off. You're still raw. Just rest for now.",
+        codes = { "persuading", "dismissing" },
+        rationale = "Concern may be reasonable, but overriding Jo's plan without asking takes it "
+          .. "from them. If you have a worry, ask permission to share it." },
+      { id = "ns_permission",
+        text = "Can I share one thought? It might stir a lot up. Would it help to think about who "
+          .. "could go with you?",
+        codes = { "persuading_with_permission", "safety_planning" },
+        rationale = "Asking permission respects autonomy, and planning support is sensible. But it "
+          .. "moves to your concern before exploring what Jo wants: good, not the first move." },
+    }
+    if r.id == "ns_autonomy" then
+      s:say{
+        { text = "A weekday, early, when it's quiet. Maybe with my sister. Not to do anything. Just "
+            .. "to look.", affect = "hopeful" },
+        { text = "On my own, I think. Early, before the crew are in. Just to stand there and look "
+            .. "at her.", affect = "hopeful" },
+      }
+    elseif r.id == "ns_permission" then
+      s:say("Go on, then. My sister, maybe. She'd come.", { affect = "calm" })
+    elseif r.id == "ns_exposure" then
+      s:say("Rate my distress. Right.", { affect = "withdrawn" })
+    elseif r.id == "ns_warn" then
+      s:narrate("Jo looks at the floor.")
+      s:say("Okay. If you think so.", { affect = "withdrawn" })
+    elseif silent(r) then
+      if p.trust >= 50 then
+        s:say("You're not going to tell me either way, are you?", { affect = "playful" })
+        s:say("Good. I think I'll go.", { affect = "hopeful" })
+      else
+        s:say("No opinion? Fine. I'll see.", { affect = "withdrawn" })
+      end
+    end
+
+    s:wait(15)
+
+    -- Moment 6: closing, and what Jo remembers ---------------------------------------------------
+    local ruptured = false
+    if s:count("touch_without_consent") > 0 then
+      s:say("And I'd said no touch. I meant it.", { affect = "angry" })
+      ruptured = true
+    end
+    if s:did("im_forgive") then
+      s:say("I keep coming back to what you said, about Pete forgiving me. I've been trying to feel "
+        .. "it and I can't. I don't know that it's anyone's to say.", { affect = "sad" })
+      ruptured = true
+    elseif s:did("im_mechanism") then
+      s:say("Part of me keeps thinking it was just the drug. That none of it was real.",
+        { affect = "sad" })
+      ruptured = true
+    end
+    if s:did("nm_redirect") then
+      s:say("And I didn't get to finish about Dad.", { affect = "withdrawn" })
+      ruptured = true
+    end
+    if s:count("interpreting") >= 2 then
+      s:say("Feels like you've got my story worked out, and I'm still in bits.", { affect = "angry" })
+      ruptured = true
+    elseif not ruptured and s:count("practice_assignment") + s:count("agenda_setting") >= 2 then
+      s:say("Bit of a lot of homework, all this. I came to talk.", { affect = "withdrawn" })
+      ruptured = true
+    end
+    s:say("Anyway. Next medicine session's in a few weeks.", { affect = "calm" })
+
+    local options = {
+      moment = "closing",
+      { id = "cl_summary",
+        text = "So the takeaway is: you've started forgiving yourself, and your dad is part of why "
+          .. "you felt responsible. Good work today.",
+        codes = { "interpreting", "affirmation" },
+        rationale = "Summing up with your interpretation tells Jo what their experience meant. "
+          .. "Integration is about their meaning, and it can stay open." },
+      { id = "cl_disclose",
+        text = "I lost a close friend too, years ago. I know exactly how you feel.",
+        codes = { "self_disclosure" },
+        rationale = "Self-disclosure moves the focus to you and blurs the boundary, and 'I know "
+          .. "exactly how you feel' claims an understanding you can't have." },
+    }
+    if ruptured then
+      local repair = "You're right to say so. I got ahead of you today; what this means is yours "
+        .. "to find, not mine to tell you."
+      if s:count("touch_without_consent") > 0 then
+        repair = "You're right. You'd said no touch, and I'm sorry I didn't keep to it."
+        if s:count("interpreting") > 0 or s:did("nm_redirect") then
+          repair = repair .. " And I got ahead of you today: what this means is yours to find."
+        end
+      end
+      if s:did("nm_redirect") then
+        repair = repair .. " We can go back to your dad, if you want to."
+      else
+        repair = repair .. " What would you like to carry into the next session?"
+      end
+      table.insert(options, 1, {
+        id = "cl_repair",
+        text = repair,
+        codes = { "complex_reflection", "emphasising_autonomy", "seeking_collaboration" },
+        expert = true,
+        rationale = "Rupture repair: own that you imposed a meaning or a direction, hand the "
+          .. "meaning back, and collaborate on what comes next." })
+    else
+      table.insert(options, 1, {
+        id = "cl_open",
+        text = "Whatever comes up before then, dreams, anger, more bits, you can call us. Is there "
+          .. "anything you'd like to carry into the next session, or leave open for now?",
+        codes = { "seeking_collaboration", "emphasising_autonomy", "safety_planning" },
+        expert = true,
+        rationale = "Close by collaborating: keep contact open between sessions and let Jo decide "
+          .. "what to carry forward. Meaning can stay unfinished; integration continues." })
+    end
+    r = s:choose(options)
+    if r.id == "cl_repair" then
+      if p.trust < 30 then
+        s:say("Maybe. I'll see.", { affect = "withdrawn" })
+      elseif s:did("nm_redirect") then
+        s:say("Next time, maybe. He was standing on the slipway. That's all I've got so far.",
+          { affect = "relieved" })
+      elseif p.trust >= 40 then
+        s:say{
+          { text = "Thanks. That helps, actually. I'll carry the boat. The rest can stay open.",
+            affect = "relieved" },
+          { text = "Okay. Pete laughing, then. I'll start there.", affect = "relieved" },
+        }
+      else
+        s:say("Okay. We'll see.", { affect = "withdrawn" })
+      end
+    elseif r.id == "cl_open" then
+      s:say{
+        { text = "Pete laughing. I'll carry that. The rest can stay in bits for now.", affect = "warm" },
+        { text = "The boat, and Dad on the slipway. I'll leave the rest open.", affect = "warm",
+          weight = function() return s:did("nm_follow") and 1 or 0 end },
+      }
+    elseif r.id == "cl_summary" then
+      s:say("If you say so.", { affect = "withdrawn" })
+    elseif r.id == "cl_disclose" then
+      s:say("Oh. Sorry to hear that.", { affect = "numb" })
+      s:narrate("For a moment Jo is the one looking after you.")
+    elseif silent(r) then
+      s:say("Right, then.", { affect = "calm" })
+    end
+
+    if p.trust >= 60 then
+      s:finish("Jo rinses the mug at the sink on the way out. 'Same time next week.'")
+    elseif p.trust >= 40 then
+      s:finish("Jo nods, collects their coat and goes.")
+    else
+      s:finish("Jo leaves quickly. 'I'll see. I'll ring you.'")
+    end
+  end,
+}

@@ -1,0 +1,6 @@
+return {
+  id = "test.syntax",
+  title = "Broken",
+  phase = "preparation"
+  rubric = "patient_directed",
+}
