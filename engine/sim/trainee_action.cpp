@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <sstream>
 
 namespace holdspace {
 namespace {
@@ -21,10 +20,12 @@ bool is_id(std::string_view s) {
     return true;
 }
 
+// The shortest text that reads back as exactly `m`: records keep actions as
+// text, so a wait must replay to the same whole second it took.
 std::string format_minutes(double m) {
-    std::ostringstream out;
-    out << m;
-    return out.str();
+    char text[32];
+    const auto [end, ec] = std::to_chars(text, text + sizeof text, m);
+    return ec == std::errc() ? std::string(text, end) : std::string("0");
 }
 
 }  // namespace

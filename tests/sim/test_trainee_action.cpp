@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 using namespace holdspace;
 
 TEST_CASE("action lines: option ids and numbers, action names, waits") {
@@ -40,4 +42,21 @@ TEST_CASE("bad action lines say what is wrong") {
     CHECK_FALSE(parse_action("wait 5x", error));
     CHECK_FALSE(parse_action("Hello there", error));
     CHECK(error.find("'Hello there' is not an option") != std::string::npos);
+}
+
+TEST_CASE("a wait written back as records keep it reads back exactly, so a replay waits the same seconds") {
+    // Found by tests/fuzz/fuzz_actions: six significant digits turned 'wait 0.02499999'
+    // (1 s) into 'wait 0.025' (2 s), and the replay diverged from the session.
+    for (const char* line : {"wait 0.02499999", "wait 0.1234567", "wait 599.99999999", "wait 0.001", "wait 10"}) {
+        CAPTURE(line);
+        std::string error;
+        const auto first = parse_action(line, error);
+        REQUIRE(first);
+        const auto again = parse_action(first->to_string(), error);
+        REQUIRE(again);
+        CHECK(again->minutes == first->minutes);
+        CHECK(std::llround(again->minutes * 60) == std::llround(first->minutes * 60));
+    }
+    std::string error;
+    CHECK(parse_action("wait 10", error)->to_string() == "wait 10");
 }
