@@ -28,8 +28,12 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     app.add_option("--screenshot", window.screenshot, "Render the window to this PNG file and exit");
     app.add_option("--scenario", window.scenario, "With --screenshot: the scenario to show");
     app.add_option("--actions", window.actions, "With --screenshot: actions to play first");
-    app.add_option("--screen", window.screen, "With --screenshot: start, session, debrief, settings or supervisor");
+    app.add_option("--screen", window.screen,
+                   "With --screenshot: start, session, debrief, settings, supervisor, review or cohort");
     app.add_option("--seed", window.seed, "With --screenshot or --dev: the session's seed (default 1)");
+    app.add_option("--data", window.data_dir, "The data folder: settings, trainee and the record store "
+                                              "(default $HOLDSPACE_DATA or ~/.local/share/holdspace)");
+    app.add_option("--session", window.session, "With --screenshot --screen review: the recorded session to open");
     app.set_version_flag("--version", std::string("holdspace ") + HOLDSPACE_VERSION);
     app.require_subcommand(0, 1);
 
@@ -81,6 +85,13 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     report_cmd->add_option("--pseudonymise", report_options.pseudonymise, "CSV: replace trainee IDs with pseudonyms keyed by SALT");
     report_cmd->add_option("--xapi-base", report_options.xapi_base, "xAPI: IRI prefix for activities and accounts");
     report_cmd->add_option("--data", report_options.data_dir, "The record store's folder");
+
+    CohortOptions cohort_options;
+    auto* cohort_cmd = app.add_subcommand("cohort", "Trainees against scenarios: latest score, attempts and trend");
+    cohort_cmd->add_option("--data", cohort_options.data_dir, "The record store's folder");
+    auto* cohort_csv = cohort_cmd->add_flag("--csv", cohort_options.csv, "Print as CSV (one row per trainee and scenario)");
+    cohort_cmd->add_flag("--json", cohort_options.json, "Print as JSON")->excludes(cohort_csv);
+    cohort_cmd->add_option("-o,--output", cohort_options.output, "Write to FILE instead of standard output");
 
     auto* replay_cmd = app.add_subcommand("replay", "Re-run a session record and verify its transcript");
     replay_cmd->add_option("record", replay_options.record_file, "Session record written by play --record")
@@ -177,6 +188,7 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     if (sessions_cmd->parsed()) return sessions(sessions_options);
     if (resume_cmd->parsed()) return resume(resume_options);
     if (report_cmd->parsed()) return report(report_options);
+    if (cohort_cmd->parsed()) return cohort(cohort_options);
     if (replay_cmd->parsed()) return replay(replay_options);
     if (check_cmd->parsed()) return check(check_options);
     if (autoplay_cmd->parsed()) return autoplay(autoplay_options);

@@ -52,6 +52,14 @@ struct ReportOptions {
 };
 int report(const ReportOptions& options);
 
+struct CohortOptions {
+    std::string data_dir;
+    std::string output;  // file; stdout when empty
+    bool csv = false, json = false;
+};
+// Trainees against scenarios: latest score, attempts and trend for each pair played.
+int cohort(const CohortOptions& options);
+
 struct ReplayOptions {
     std::string record_file;
     std::string scenario;  // overrides the record's scenario path
@@ -114,6 +122,8 @@ std::string default_scenario();
 struct WindowRequest {
     std::string dev_scenario, screenshot, scenario, actions, screen, scenarios_root;
     std::uint64_t seed = 1;
+    std::string data_dir;
+    std::int64_t session = 0;
 };
 // Opens the window; returns an exit code, or exit_no_display when no window can be
 // opened (then the first scenario is played in the terminal instead).

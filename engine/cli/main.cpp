@@ -13,6 +13,8 @@ int open_window(const holdspace::cli::WindowRequest& r) {
     o.actions = r.actions;
     o.screen = r.screen;
     o.seed = r.seed;
+    o.data_dir = r.data_dir;
+    o.session = r.session;
     return holdspace::ui::run_window(o);
 }
 }  // namespace

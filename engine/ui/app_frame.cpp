@@ -12,6 +12,8 @@ const char* screen_name(Screen s) {
     case Screen::session: return "Session";
     case Screen::debrief: return "Debrief";
     case Screen::settings: return "Settings";
+    case Screen::review: return "Supervisor review";
+    case Screen::cohort: return "Cohort";
     }
     return "";
 }
@@ -61,7 +63,7 @@ void top_bar(App& app) {
     ImGui::SameLine();
     if (!app.trainee.empty()) ImGui::TextDisabled("| trainee: %s", app.trainee.c_str());
 
-    const float buttons = ImGui::CalcTextSize("[F1] Keys  [F2] Supervisor view  [F3] Settings").x + 60;
+    const float buttons = ImGui::CalcTextSize("[F1] Keys  [F2] Supervisor view  [F3] Settings  [F4] Review  [F5] Cohort").x + 100;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, ImGui::GetWindowContentRegionMax().x - buttons));
     if (key_button("F1", "Keys")) app.help = !app.help;
     ImGui::SameLine();
@@ -73,6 +75,16 @@ void top_bar(App& app) {
     if (key_button("F3", "Settings")) {
         if (app.screen == Screen::settings) app.close_settings();
         else app.open_settings();
+    }
+    ImGui::SameLine();
+    if (key_button("F4", "Review")) {
+        if (app.screen == Screen::review) app.screen = app.before_review;
+        else app.open_review_list();
+    }
+    ImGui::SameLine();
+    if (key_button("F5", "Cohort")) {
+        if (app.screen == Screen::cohort) app.screen = app.before_review;
+        else app.open_cohort();
     }
     if (!app.message.empty()) wrapped(app.message_is_error ? app.palette.alert : app.palette.good, app.message);
     ImGui::Separator();
@@ -88,6 +100,14 @@ void draw_app(App& app) {
     if (keys.f3) {
         if (app.screen == Screen::settings) app.close_settings();
         else app.open_settings();
+    }
+    if (keys.f4) {
+        if (app.screen == Screen::review) app.screen = app.before_review;
+        else app.open_review_list();
+    }
+    if (keys.f5) {
+        if (app.screen == Screen::cohort) app.screen = app.before_review;
+        else app.open_cohort();
     }
     // With the help open, keys go to it: Escape or F1 closes it.
     Keys screen_keys = keys;
@@ -110,6 +130,8 @@ void draw_app(App& app) {
     case Screen::session: draw_session_screen(app, screen_keys); break;
     case Screen::debrief: draw_debrief_screen(app, screen_keys); break;
     case Screen::settings: draw_settings_screen(app, screen_keys); break;
+    case Screen::review: draw_review_screen(app, screen_keys); break;
+    case Screen::cohort: draw_cohort_screen(app, screen_keys); break;
     }
     // Overlays are drawn from inside the main window (as the confirmations are), so that
     // everything a frame shows ends together.

@@ -1,7 +1,9 @@
 #include "ui/app_state.hpp"
 
+#include "cli/cohort.hpp"
 #include "cli/scenario_session.hpp"
 #include "cli/terminal_view.hpp"
+#include "records/session_record.hpp"
 #include "script/lua_scenario.hpp"
 #include "script/rubric_loader.hpp"
 
@@ -58,15 +60,6 @@ int phase_rank(const std::string& phase) {
     if (phase == "medicine") return 1;
     if (phase == "integration") return 2;
     return 3;
-}
-
-std::string timestamp_now() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
-    return buf;
 }
 
 }  // namespace
@@ -168,65 +161,90 @@ std::vector<LibraryEntry> scan_library(const std::string& root) {
     return entries;
 }
 
-std::vector<SavedSession> list_sessions(const std::string& dir, const std::string& trainee) {
+std::vector<SavedSession> list_sessions(records::Store& store, const std::string& trainee) {
     std::vector<SavedSession> out;
+    if (trainee.empty()) return out;
+    auto rows = store.sessions(trainee);
+    std::reverse(rows.begin(), rows.end());  // newest first
+    for (const auto& r : rows) {
+        SavedSession s;
+        s.id = r.id;
+        s.scenario_path = r.scenario_path;
+        s.scenario_id = r.scenario_id;
+        s.seed = r.seed;
+        s.actions = store.actions(r.id).size();
+        s.finished = r.status != "open";
+        s.started_at = r.started_at;
+        if (s.finished)
+            for (const auto& e : store.events(r.id))
+                if (e.value("type", "") == "start") s.title = e.value("title", "");
+        if (s.title.empty()) s.title = r.scenario_id;
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+int import_jsonl_records(records::Store& store, const std::string& dir, const std::string& trainee, std::string& error) {
     const fs::path folder = fs::path(dir) / "sessions" / trainee_folder(trainee);
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) return out;
-    for (const auto& entry : fs::directory_iterator(folder, ec)) {
-        if (!entry.is_regular_file() || entry.path().extension() != ".jsonl") continue;
+    if (trainee.empty() || !fs::is_directory(folder, ec)) return 0;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".jsonl") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());  // named by when they were made: oldest first
+    int imported = 0;
+    for (const auto& file : files) {
+        records::Record record;
         try {
-            const auto record = records::read_record(entry.path().string());
-            SavedSession s;
-            s.record_path = entry.path().string();
-            s.scenario_path = record.header.scenario_path;
-            s.scenario_id = record.header.scenario_id;
-            s.seed = record.header.seed;
-            s.actions = record.actions.size();
-            s.finished = !record.events.empty() && record.events.back().value("type", "") == "end";
-            for (const auto& e : record.events)
-                if (e.value("type", "") == "start") s.title = e.value("title", "");
-            if (s.title.empty()) s.title = s.scenario_id;
-            s.modified = entry.last_write_time(ec);
-            out.push_back(std::move(s));
+            record = records::read_record(file.string());
         } catch (const std::exception&) {
-            // A corrupt record is left alone on disk and not offered for resuming.
+            continue;  // a damaged record stays on disk, untouched
         }
+        try {
+            const auto& h = record.header;
+            const auto id = store.start_session(trainee, h.scenario_path, h.scenario_id, h.scenario_digest, h.seed);
+            for (const auto& a : record.actions) store.add_action(id, a);
+            if (!record.events.empty() && record.events.back().value("type", "") == "end") {
+                const Json events(record.events);
+                std::optional<scoring::Score> score;
+                std::string rubric_id;
+                for (const auto& e : record.events)
+                    if (e.value("type", "") == "start") rubric_id = e.value("rubric", "");
+                try {
+                    std::string note;
+                    const auto rubrics = cli::load_rubrics({}, rubric_id, h.scenario_path, note);
+                    if (!rubrics.empty()) score = scoring::score_transcript(rubrics.front(), events);
+                } catch (const std::exception&) {
+                    // Kept without a score; the transcript is what matters.
+                }
+                if (score) store.finish_session(id, events, score->rubric_id, score->overall, scoring::score_json(*score));
+                else store.finish_session(id, events, "", std::nullopt, Json::object());
+            }
+        } catch (const std::exception& e) {
+            error = e.what();
+            return imported;
+        }
+        fs::rename(file, fs::path(file.string() + ".imported"), ec);
+        ++imported;
     }
-    std::sort(out.begin(), out.end(), [](const SavedSession& a, const SavedSession& b) {
-        if (a.modified != b.modified) return a.modified > b.modified;
-        return a.record_path > b.record_path;
-    });
-    return out;
+    return imported;
 }
 
 // ---- the live session ------------------------------------------------------------------------
 
-LiveSession::LiveSession(std::string scenario_path, std::uint64_t seed, const std::vector<std::string>& actions,
-                         const std::string& record_path, const std::string& rubrics_root)
-    : scenario_path_(std::move(scenario_path)), rubrics_root_(rubrics_root), seed_(seed) {
+std::vector<scoring::Rubric> load_all_rubrics(const std::string& scenario_path, const std::string& scenario_rubric,
+                                              const std::string& rubrics_root, std::string& note) {
+    std::vector<scoring::Rubric> rubrics;
     try {
-        source_ = script::read_text_file(scenario_path_);
-        session_ = cli::open_session(source_, scenario_path_, seed_);
-    } catch (const ScriptError& e) {
-        load_error_ = e;
-        return;
+        rubrics = cli::load_rubrics({}, scenario_rubric, scenario_path, note);
     } catch (const std::exception& e) {
-        load_error_ = ScriptError(e.what(), {});
-        return;
-    }
-
-    // Rubrics load before the session starts, as in `holdspace play`.
-    try {
-        rubrics_ = cli::load_rubrics({}, session_->info().rubric, scenario_path_, rubric_note_);
-    } catch (const std::exception& e) {
-        rubric_note_ = e.what();
+        note = e.what();
     }
     std::vector<std::string> roots = cli::scenario_roots();
-    if (!rubrics_root_.empty()) roots.insert(roots.begin(), rubrics_root_);
-    roots.insert(roots.begin(), fs::path(scenario_path_).parent_path().parent_path().string());
+    if (!rubrics_root.empty()) roots.insert(roots.begin(), rubrics_root);
+    roots.insert(roots.begin(), fs::path(scenario_path).parent_path().parent_path().string());
     std::set<std::string> seen;
-    for (const auto& r : rubrics_) seen.insert(fs::weakly_canonical(r.source).string());
+    for (const auto& r : rubrics) seen.insert(fs::weakly_canonical(r.source).string());
     for (const auto& root : roots) {
         std::error_code ec;
         const fs::path folder = fs::path(root) / "rubrics";
@@ -240,29 +258,46 @@ LiveSession::LiveSession(std::string scenario_path, std::uint64_t seed, const st
             if (!seen.insert(key).second) continue;
             try {
                 auto rubric = script::load_rubric_file(f.string());
-                if (std::none_of(rubrics_.begin(), rubrics_.end(), [&](const auto& r) { return r.id == rubric.id; }))
-                    rubrics_.push_back(std::move(rubric));
+                if (std::none_of(rubrics.begin(), rubrics.end(), [&](const auto& r) { return r.id == rubric.id; }))
+                    rubrics.push_back(std::move(rubric));
             } catch (const std::exception&) {
                 // A broken extra rubric only loses its side-by-side column.
             }
         }
     }
+    return rubrics;
+}
 
-    if (!record_path.empty()) {
-        try {
-            std::error_code ec;
-            fs::create_directories(fs::path(record_path).parent_path(), ec);
-            const std::string stored = fs::absolute(scenario_path_).lexically_normal().string();
-            record_ = std::make_unique<records::RecordWriter>(
-                record_path, records::RecordHeader{stored, session_->info().id, records::digest(source_), seed_});
-            record_path_ = record_path;
-        } catch (const std::exception& e) {
-            record_error_ = e.what();
+LiveSession::LiveSession(std::string scenario_path, std::uint64_t seed, const std::vector<std::string>& actions,
+                         Recording recording, const std::string& rubrics_root)
+    : scenario_path_(std::move(scenario_path)), rubrics_root_(rubrics_root), seed_(seed) {
+    try {
+        source_ = script::read_text_file(scenario_path_);
+        session_ = cli::open_session(source_, scenario_path_, seed_);
+    } catch (const ScriptError& e) {
+        load_error_ = e;
+        return;
+    } catch (const std::exception& e) {
+        load_error_ = ScriptError(e.what(), {});
+        return;
+    }
+
+    // Rubrics load before the session starts, as in `holdspace play`.
+    rubrics_ = load_all_rubrics(scenario_path_, session_->info().rubric, rubrics_root_, rubric_note_);
+
+    if (recording.store) {
+        store_ = recording.store;
+        stored_ = recording.resume;
+        replaying_stored_ = recording.resume != 0;
+        if (!stored_) {
+            const std::string path = fs::absolute(scenario_path_).lexically_normal().string();
+            store_step([&] {
+                stored_ = store_->start_session(recording.trainee, path, session_->info().id, records::digest(source_), seed_);
+            });
         }
     }
 
     session_->start();
-    flush_events();
     std::string error;
     for (std::size_t i = 0; i < actions.size(); ++i) {
         std::string why;
@@ -277,19 +312,30 @@ LiveSession::LiveSession(std::string scenario_path, std::uint64_t seed, const st
             break;
         }
     }
+    replaying_stored_ = false;
+    finish_if_over();
 }
 
-void LiveSession::flush_events() {
-    const auto& events = session_->events();
-    if (record_) {
-        try {
-            for (; recorded_events_ < events.size(); ++recorded_events_) record_->event(events[recorded_events_]);
-            record_->commit();
-        } catch (const std::exception& e) {
-            record_error_ = e.what();
-            record_.reset();
-        }
+// A store that fails stops recording, never the session: the trainee is told (record_error).
+void LiveSession::store_step(const std::function<void()>& write) {
+    if (!store_) return;
+    try {
+        write();
+    } catch (const std::exception& e) {
+        record_error_ = e.what();
+        store_ = nullptr;
     }
+}
+
+void LiveSession::finish_if_over() {
+    if (!store_ || finished_ || !session_->over() || replaying_stored_) return;
+    finished_ = true;
+    const auto& all = scores();
+    const Json events = transcript_json(session_->events());
+    store_step([&] {
+        if (all.empty()) store_->finish_session(stored_, events, "", std::nullopt, Json::object());
+        else store_->finish_session(stored_, events, all.front().rubric_id, all.front().overall, scoring::score_json(all.front()));
+    });
 }
 
 bool LiveSession::apply(const TraineeAction& action, std::string& error) {
@@ -300,15 +346,8 @@ bool LiveSession::apply(const TraineeAction& action, std::string& error) {
     auto applied = session_->apply(action, error);
     if (!applied) return false;
     actions_.push_back(applied->to_string());
-    if (record_) {
-        try {
-            record_->action(actions_.back());
-        } catch (const std::exception& e) {
-            record_error_ = e.what();
-            record_.reset();
-        }
-    }
-    flush_events();
+    if (!replaying_stored_) store_step([&] { store_->add_action(stored_, actions_.back()); });
+    finish_if_over();
     return true;
 }
 
@@ -377,7 +416,13 @@ std::optional<std::size_t> actions_before_moment(const std::string& scenario_pat
 
 void App::init(const WindowOptions& opts) {
     options = opts;
-    data = data_dir();
+    data = options.data_dir.empty() ? data_dir() : options.data_dir;
+    try {
+        store = std::make_unique<records::Store>(cli::store_path(data));
+    } catch (const std::exception& e) {
+        store_error = e.what();
+        notify("Sessions cannot be recorded: " + store_error, true);
+    }
     settings = load_settings(data);
     apply_settings();
     settings_changed = false;
@@ -421,27 +466,42 @@ void App::sign_out() {
 }
 
 void App::refresh_sessions() {
-    sessions = trainee.empty() ? std::vector<SavedSession>{} : list_sessions(data, trainee);
+    sessions.clear();
+    if (!store || trainee.empty()) return;
+    try {
+        std::string error;
+        if (const int n = import_jsonl_records(*store, data, trainee, error); n > 0)
+            notify("Imported " + std::to_string(n) + " earlier session record" + (n == 1 ? "" : "s") +
+                   " into the record store (the files are kept, renamed *.imported).");
+        if (!error.empty()) notify("Earlier session records could not be imported: " + error, true);
+        sessions = list_sessions(*store, trainee);
+    } catch (const std::exception& e) {
+        notify(std::string("The record store cannot be read: ") + e.what(), true);
+    }
+    for (auto& s : sessions)
+        if (s.title == s.scenario_id)
+            for (const auto& entry : library)
+                if (entry.id == s.scenario_id && !entry.title.empty()) s.title = entry.title;
 }
 
 bool App::begin(const std::string& scenario_path, std::uint64_t seed, const std::vector<std::string>& actions,
-                const std::string& label) {
-    std::string record;
-    if (!dev && recording && !trainee.empty()) {
-        const std::string stem = fs::path(scenario_path).stem().string();
-        const fs::path folder = fs::path(data) / "sessions" / trainee_folder(trainee);
-        std::string name = timestamp_now() + "-" + stem + (label == "session" ? "" : "-" + label);
-        fs::path candidate = folder / (name + ".jsonl");
-        for (int n = 2; fs::exists(candidate); ++n) candidate = folder / (name + "-" + std::to_string(n) + ".jsonl");
-        record = candidate.string();
-    }
-    auto next = std::make_unique<LiveSession>(scenario_path, seed, actions, record, options.scenarios_root);
+                const std::string& label, std::int64_t resume_id) {
+    Recording to;
+    if (!dev && recording && store && !trainee.empty()) to = {store.get(), trainee, resume_id};
+    auto next = std::make_unique<LiveSession>(scenario_path, seed, actions, to, options.scenarios_root);
     if (!next->ok()) {
         if (dev) {
             dev_error = next->load_error();
             return false;
         }
         notify(std::string(next->load_error()->what()), true);
+        return false;
+    }
+    if (resume_id != 0 && !next->replay_note().empty()) {
+        // Going on would store actions after ones that were never applied: refuse, as `holdspace resume` does.
+        notify("Session " + std::to_string(resume_id) + " cannot be resumed: its " + next->replay_note() +
+                   " (has the scenario changed?). It is kept as it was; close it or review it.",
+               true);
         return false;
     }
     live = std::move(next);
@@ -452,9 +512,16 @@ bool App::begin(const std::string& scenario_path, std::uint64_t seed, const std:
     selected_moment = -1;
     scroll_transcript = 3;
     dev_error.reset();
-    if (!live->record_error().empty()) notify("This session is not being recorded: " + live->record_error(), true);
-    else if (!live->replay_note().empty()) notify("Replayed up to where it changed: " + live->replay_note(), true);
-    else if (label == "session") notify("");
+    record_error_told = false;
+    if (!dev && recording && !trainee.empty() && !live->recording()) {
+        notify("This session is not being recorded: " + (live->record_error().empty() ? store_error : live->record_error()),
+               true);
+        record_error_told = true;
+    } else if (!live->replay_note().empty()) {
+        notify("Replayed up to where it changed: " + live->replay_note(), true);
+    } else if (label == "session") {
+        notify("");
+    }
     screen = live->session().over() ? Screen::debrief : Screen::session;
     refresh_sessions();
     return true;
@@ -476,25 +543,44 @@ bool App::begin_selected() {
 
 bool App::resume(const SavedSession& chosen) {
     const SavedSession saved = chosen;  // `chosen` may live in `sessions`, which begin() refreshes
-    records::Record record;
+    if (!store) {
+        notify("Cannot resume: " + store_error, true);
+        return false;
+    }
+    std::vector<std::string> actions;
     try {
-        record = records::read_record(saved.record_path);
+        const auto row = store->session(saved.id);
+        if (!row || row->status != "open") {
+            notify("Session " + std::to_string(saved.id) + " is no longer open.", true);
+            refresh_sessions();
+            return false;
+        }
+        actions = store->actions(saved.id);
     } catch (const std::exception& e) {
         notify(e.what(), true);
         return false;
     }
-    std::string scenario = record.header.scenario_path;
-    if (!fs::exists(scenario)) {
-        notify(saved.record_path + ": its scenario " + scenario + " is gone", true);
+    if (!fs::exists(saved.scenario_path)) {
+        notify("Session " + std::to_string(saved.id) + ": its scenario " + saved.scenario_path + " is gone", true);
         return false;
     }
-    if (!begin(scenario, record.header.seed, record.actions, "resumed")) return false;
-    // The new record holds everything the old one did; keep the old one, out of the resume list.
-    std::error_code ec;
-    if (!live->record_path().empty()) fs::rename(saved.record_path, saved.record_path + ".superseded", ec);
+    if (!begin(saved.scenario_path, saved.seed, actions, "resumed", saved.id)) return false;
+    if (live->replay_note().empty() && live->recording())
+        notify("Resumed " + saved.title + " after " + std::to_string(actions.size()) + " actions.");
+    return true;
+}
+
+bool App::close_session(const SavedSession& saved) {
+    if (!store) return false;
+    const std::int64_t id = saved.id;
+    try {
+        store->close_session(id);
+    } catch (const std::exception& e) {
+        notify(e.what(), true);
+        return false;
+    }
     refresh_sessions();
-    if (live->replay_note().empty())
-        notify("Resumed " + saved.title + " after " + std::to_string(record.actions.size()) + " actions.");
+    notify("Closed session " + std::to_string(id) + "; its actions are kept.");
     return true;
 }
 
@@ -519,7 +605,12 @@ bool App::act(const TraineeAction& action) {
         notify(error, true);
         return false;
     }
-    notify("");
+    if (!live->record_error().empty() && !record_error_told) {
+        notify("This session is no longer being recorded: " + live->record_error(), true);
+        record_error_told = true;
+    } else if (!record_error_told) {
+        notify("");
+    }
     scroll_transcript = 3;
     confirm_end = false;
     if (live->session().over() && !live->session().failure()) {
@@ -598,7 +689,7 @@ bool App::reload_dev() {
     if (live && live->ok() && live->scenario_path() == options.dev_scenario) actions = live->actions();
     const bool had = live != nullptr;
     // In author mode a broken file keeps the last good session on screen, under the error.
-    auto next = std::make_unique<LiveSession>(options.dev_scenario, options.seed, actions, "", options.scenarios_root);
+    auto next = std::make_unique<LiveSession>(options.dev_scenario, options.seed, actions, Recording{}, options.scenarios_root);
     if (!next->ok()) {
         dev_error = next->load_error();
         if (!had) screen = Screen::session;

@@ -3,13 +3,15 @@
 // session (a Session driven exactly as terminal play drives it), its record, the
 // debrief and the settings. No SDL and no drawing here, so the screens can be
 // unit-tested headless and the window (app_window.cpp) stays a thin shell.
-#include "records/session_record.hpp"
+#include "records/cohort.hpp"
+#include "records/store.hpp"
 #include "scoring/scorer.hpp"
 #include "sim/session.hpp"
 #include "ui/app_window.hpp"
 #include "ui/palette.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,29 +59,45 @@ struct LibraryEntry {
 // loaded to read its table; ordered by phase (preparation, medicine, integration), then title.
 std::vector<LibraryEntry> scan_library(const std::string& root);
 
-// A session record in the data folder.
+// A session in the record store (<data>/holdspace.db, the same store as `holdspace sessions`).
 struct SavedSession {
-    std::string record_path, scenario_path, scenario_id, title;
+    std::int64_t id = 0;
+    std::string scenario_path, scenario_id, title;  // title: from the transcript, else the id
     std::uint64_t seed = 0;
     std::size_t actions = 0;
-    bool finished = false;
-    std::filesystem::file_time_type modified;
+    bool finished = false;  // finished or closed: not offered for resuming
+    std::string started_at;
 };
-// The trainee's records, newest first (records made superseded by a resume are left out).
-std::vector<SavedSession> list_sessions(const std::string& dir, const std::string& trainee);
+// The trainee's sessions in the store, newest first.
+std::vector<SavedSession> list_sessions(records::Store& store, const std::string& trainee);
+
+// Session records from before the store (<data>/sessions/<trainee>/*.jsonl) are imported into
+// the store once - actions, and the transcript and score when finished - and the file is kept,
+// renamed *.imported. Returns how many were imported; a record that cannot be read is left as it is.
+int import_jsonl_records(records::Store& store, const std::string& dir, const std::string& trainee,
+                         std::string& error);
 
 // ---- the live session ------------------------------------------------------------------------
 
-// One scenario played with one seed: the Session, the actions applied (as a record keeps them),
-// the record being written and the rubrics that score it.
+// Where a live session is recorded: a new session in the store for `trainee`, or (with
+// `resume`) the open session whose stored actions are the ones being replayed.
+struct Recording {
+    records::Store* store = nullptr;
+    std::string trainee;
+    std::int64_t resume = 0;
+};
+
+// One scenario played with one seed: the Session, the actions applied (as the store keeps them),
+// the stored session being written and the rubrics that score it.
 class LiveSession {
 public:
     // Loads and starts the scenario; replays `actions` (stopping at the first that no longer
     // applies, reported in replay_note()). Never throws: a scenario error is kept in load_error().
-    // With `record_path`, the whole session (replayed actions included) is recorded there;
-    // when the record cannot be created the session still runs and record_error() says why.
+    // With a store, the session is recorded there as `holdspace play --trainee` records it: each
+    // action committed as it is taken (replayed ones too, unless resuming), the transcript and
+    // score when it ends. When the store fails the session still runs and record_error() says why.
     LiveSession(std::string scenario_path, std::uint64_t seed, const std::vector<std::string>& actions = {},
-                const std::string& record_path = {}, const std::string& rubrics_root = {});
+                Recording recording = {}, const std::string& rubrics_root = {});
 
     bool ok() const { return session_ != nullptr; }
     const std::optional<ScriptError>& load_error() const { return load_error_; }
@@ -91,7 +109,8 @@ public:
     const std::vector<std::string>& actions() const { return actions_; }
     const std::string& replay_note() const { return replay_note_; }
 
-    const std::string& record_path() const { return record_path_; }  // empty when not recording
+    std::int64_t stored_session() const { return stored_; }  // the store's session id; 0 when not recording
+    bool recording() const { return store_ != nullptr; }
     const std::string& record_error() const { return record_error_; }
 
     // Applies one action exactly as `holdspace play` does, records it, and commits the record.
@@ -109,7 +128,8 @@ public:
     std::optional<Seconds> next_scheduled() const;
 
 private:
-    void flush_events();
+    void store_step(const std::function<void()>& write);
+    void finish_if_over();
 
     std::string scenario_path_, source_, rubrics_root_;
     std::uint64_t seed_ = 1;
@@ -117,9 +137,11 @@ private:
     std::optional<ScriptError> load_error_;
     std::vector<std::string> actions_;
     std::string replay_note_;
-    std::unique_ptr<records::RecordWriter> record_;
-    std::string record_path_, record_error_;
-    std::size_t recorded_events_ = 0;
+    records::Store* store_ = nullptr;
+    std::int64_t stored_ = 0;
+    bool replaying_stored_ = false;  // resuming: the actions being replayed are already stored
+    bool finished_ = false;          // the transcript and score are stored
+    std::string record_error_;
     std::vector<scoring::Rubric> rubrics_;
     std::string rubric_note_;
     std::vector<scoring::Score> scores_;
@@ -132,9 +154,72 @@ std::optional<std::size_t> actions_before_moment(const std::string& scenario_pat
                                                  const std::vector<std::string>& actions,
                                                  const scoring::MomentResult& moment);
 
+// Every rubric a scenario can be scored under: its own first, then every other rubric in the
+// rubrics folders (beside the scenario's phase folder, `rubrics_root`, the shipped scenarios).
+// A broken extra rubric is left out; why the scenario's own is missing goes into `note`.
+std::vector<scoring::Rubric> load_all_rubrics(const std::string& scenario_path, const std::string& scenario_rubric,
+                                              const std::string& rubrics_root, std::string& note);
+
+// ---- supervisor review -----------------------------------------------------------------------
+
+// A recorded session opened for review. It is replayed from its stored actions into a fresh
+// Session - deterministic, as `holdspace resume` replays - so that its timeline can be scrubbed
+// and the participant's hidden state reconstructed exactly at every point. Point 0 is before the
+// trainee's first action; point i is just after action i, up to the next choice.
+class Review {
+public:
+    Review(records::Store& store, const records::SessionRow& row, const std::string& rubrics_root);
+    Review(const Review&) = delete;
+    Review& operator=(const Review&) = delete;
+
+    bool ok() const { return whole_ != nullptr; }
+    const std::string& error() const { return error_; }  // why it did not load
+    const std::string& note() const { return note_; }    // the replay differs from the record, or stops early
+    const records::SessionRow& row() const { return row_; }
+    const std::vector<std::string>& actions() const { return actions_; }
+    const Session& whole() const { return *whole_; }  // every stored action applied
+    const std::vector<scoring::Rubric>& rubrics() const { return rubrics_; }
+    const std::vector<scoring::Score>& scores() const { return scores_; }  // of the whole transcript, per rubric
+
+    std::size_t points() const { return ends_.size(); }
+    std::size_t point() const { return point_; }
+    // Reconstructs the session at `point` (clamped): forward by applying the next actions, back by
+    // replaying from the start.
+    void seek(std::size_t point);
+    const Session& at() const { return *at_; }
+    std::size_t events_at(std::size_t point) const { return ends_.at(point); }  // transcript length there
+    std::size_t point_of_event(int event) const;
+    // The event a note or an override made at `point` attaches to: the trainee's response or action
+    // taken there (what scored moments attach to), else the last event shown.
+    int anchor(std::size_t point) const;
+
+    const std::vector<records::Annotation>& annotations() const { return annotations_; }
+    const std::vector<records::ScoreOverride>& overrides() const { return overrides_; }
+    // The latest override of the moment at `event`, if any: it is the one that counts.
+    const records::ScoreOverride* latest_override(int event) const;
+    bool annotate(int event, const std::string& author, const std::string& text, std::string& error);
+    bool override_score(int event, double score, const std::string& author, const std::string& reason,
+                        std::string& error);
+
+private:
+    void reload_notes();
+
+    records::Store& store_;
+    records::SessionRow row_;
+    std::string source_, error_, note_;
+    std::vector<std::string> actions_;
+    std::unique_ptr<Session> whole_, at_;
+    std::vector<std::size_t> ends_;
+    std::size_t point_ = 0, at_point_ = 0;
+    std::vector<scoring::Rubric> rubrics_;
+    std::vector<scoring::Score> scores_;
+    std::vector<records::Annotation> annotations_;
+    std::vector<records::ScoreOverride> overrides_;
+};
+
 // ---- the application -------------------------------------------------------------------------
 
-enum class Screen { start, session, debrief, settings };
+enum class Screen { start, session, debrief, settings, review, cohort };
 
 // The session clock as the trainee runs it. Simulated time only moves through
 // TraineeAction::wait_for: at normal speed, silence accumulates here (pending) and is
@@ -176,6 +261,29 @@ struct App {
     int selected_moment = -1;
 
     bool recording = true;  // record sessions in the data folder (not for --screenshot)
+    // The record store, <data>/holdspace.db; none (and store_error says why) when it cannot be
+    // opened - a foreign or damaged file is never touched, and sessions then run unrecorded.
+    std::unique_ptr<records::Store> store;
+    std::string store_error;
+    bool record_error_told = false;
+
+    // Supervisor review (F4): the session list, its filters, and the session opened.
+    struct ReviewList {
+        std::string trainee, scenario;  // filters; empty = all
+        std::vector<records::SessionRow> rows;
+        int selected = 0;
+    } review_list;
+    std::unique_ptr<Review> review;
+    int review_rubric = 0;
+    std::string review_author, note_input, override_reason;
+    float override_value = 50;
+    int scroll_review = 3;  // frames left to keep the review's transcript scrolled to the point
+    std::string cohort_path;  // where to export the cohort; empty: the data folder
+    Screen before_review = Screen::start;
+
+    // Cohort view (F5).
+    std::optional<records::Cohort> cohort;
+    std::string cohort_note;
 
     // Author mode.
     bool dev = false;
@@ -202,11 +310,13 @@ struct App {
     // Starts `scenario_path` with `seed`, replaying `actions`, recording into the data folder
     // (unless in author mode). Goes to the session screen (or the debrief when it is over).
     bool begin(const std::string& scenario_path, std::uint64_t seed, const std::vector<std::string>& actions = {},
-               const std::string& label = "session");
+               const std::string& label = "session", std::int64_t resume_id = 0);
     bool begin_selected();
-    // Replays an unfinished record into a fresh Session and carries on recording (the old
-    // record is kept, renamed *.superseded).
+    // Replays an unfinished stored session's actions into a fresh Session and carries on
+    // recording into the same stored session (as `holdspace resume` does).
     bool resume(const SavedSession& saved);
+    // Closes an unfinished stored session (its actions are kept), as `holdspace sessions close`.
+    bool close_session(const SavedSession& saved);
     // Applies the trainee's action (committing pending silence first). Goes to the debrief
     // when the session ends.
     bool act(const TraineeAction& action);
@@ -223,6 +333,17 @@ struct App {
 
     // The debrief opens on the first moment the trainee did not answer as an expert would.
     int first_moment_to_review();
+
+    // Review: the list of recorded sessions (filtered), and one session opened from it.
+    void open_review_list();
+    void refresh_review_list();
+    bool open_review(std::int64_t session);
+    void close_review();  // back to the list, or out of review when no session is open
+    // Cohort: reads it from the store and shows it; exports it as CSV (to <data>/cohort-DATE.csv
+    // when `path` is empty) and says where.
+    void open_cohort();
+    void refresh_cohort();
+    bool export_cohort(const std::string& path = {});
 
     void open_settings();
     void close_settings();

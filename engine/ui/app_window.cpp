@@ -26,6 +26,7 @@ namespace holdspace::ui {
 namespace {
 
 static_assert(key_f1 == SDL_SCANCODE_F1 && key_f2 == SDL_SCANCODE_F2 && key_f3 == SDL_SCANCODE_F3);
+static_assert(key_f4 == SDL_SCANCODE_F4 && key_f5 == SDL_SCANCODE_F5);
 
 constexpr int default_width = 1280, default_height = 800;
 
@@ -89,8 +90,13 @@ int prepare_screenshot(App& app, const WindowOptions& options) {
     app.recording = false;
     const std::string& screen = options.screen;
     if (!screen.empty() && screen != "start" && screen != "session" && screen != "debrief" && screen != "settings" &&
-        screen != "supervisor") {
-        std::cerr << "holdspace: --screen " << screen << ": use start, session, debrief, settings or supervisor\n";
+        screen != "supervisor" && screen != "review" && screen != "cohort") {
+        std::cerr << "holdspace: --screen " << screen
+                  << ": use start, session, debrief, settings, supervisor, review or cohort\n";
+        return cli::exit_usage;
+    }
+    if (options.session != 0 && screen != "review") {
+        std::cerr << "holdspace: --session needs --screen review\n";
         return cli::exit_usage;
     }
     if (options.scenario.empty() && !options.actions.empty()) {
@@ -135,6 +141,14 @@ int prepare_screenshot(App& app, const WindowOptions& options) {
     if (screen == "start") app.screen = Screen::start;
     if (screen == "supervisor") app.supervisor = true;
     if (screen == "settings") app.open_settings();
+    if (screen == "review") {
+        app.open_review_list();
+        if (options.session != 0 && !app.open_review(options.session)) {
+            std::cerr << "holdspace: --session " << options.session << ": " << app.message << "\n";
+            return cli::exit_usage;
+        }
+    }
+    if (screen == "cohort") app.open_cohort();
     return -1;
 }
 

@@ -15,6 +15,8 @@ struct WindowOptions {
     std::string actions;          // ...with these actions first
     std::string screen;           // with screenshot: "start", "session", "debrief", "settings", "supervisor"
     std::uint64_t seed = 1;
+    std::string data_dir;         // the data folder (default: $HOLDSPACE_DATA or ~/.local/share/holdspace)
+    std::int64_t session = 0;     // with screenshot and screen "review": the stored session to open
 };
 
 // Returns the process exit code.

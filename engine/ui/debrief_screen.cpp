@@ -196,7 +196,9 @@ void draw_debrief_screen(App& app, const Keys& keys) {
         app.refresh_sessions();
         return;
     }
-    if (!live.record_path().empty()) muted("Recorded in %s", live.record_path().c_str());
+    if (live.recording())
+        muted("Recorded as session %lld in the record store (F4 reviews it; holdspace report %lld prints it).",
+              static_cast<long long>(live.stored_session()), static_cast<long long>(live.stored_session()));
 
     if (session.failure()) {
         wrapped(app.palette.alert, "The scenario stopped with an error, so the session is not scored:");

@@ -35,6 +35,8 @@ void draw_help_overlay(App& app) {
         row("F1", "this list (Esc closes it)");
         row("F2", "supervisor view: the participant's hidden state and the live score");
         row("F3", "settings: text size, colour-blind palette, reduced motion, sound");
+        row("F4", "supervisor review: open any recorded session, scrub it, annotate, override, re-score");
+        row("F5", "cohort: trainees against scenarios, latest scores and trends; export as CSV");
         row("Start", "");
         row("Enter", "sign in (after typing your name); begin the chosen scenario");
         row("1-9, Up/Down", "choose a scenario");
@@ -53,6 +55,15 @@ void draw_help_overlay(App& app) {
         row("P", "practise the chosen moment again (replays up to just before it)");
         row("R / S", "score under the other rubric / both side by side");
         row("A / N", "play the scenario again from the start / back to the library");
+        row("Review", "");
+        row("Up/Down, Enter", "choose a recorded session / open it (T and S filter by its trainee / scenario)");
+        row("Left/Right", "scrub the timeline one point back / on (Home, End: start, end)");
+        row("[ / ]", "previous / next scored moment");
+        row("R", "re-score under the next rubric");
+        row("Esc", "back to the list / out of review");
+        row("Cohort", "");
+        row("X", "export the cohort as CSV to the data folder");
+        row("Esc", "back");
         row("Settings", "");
         row("- / +", "smaller / larger text");
         row("C / R", "colour-blind-safe palette / reduced motion");

@@ -16,6 +16,8 @@ Keys read_keys() {
     k.f1 = pressed(key_f1);
     k.f2 = pressed(key_f2);
     k.f3 = pressed(key_f3);
+    k.f4 = pressed(key_f4);
+    k.f5 = pressed(key_f5);
     k.escape = pressed_key(ImGuiKey_Escape);
     if (io.WantTextInput) return k;
     k.enter = pressed_key(ImGuiKey_Enter) || pressed_key(ImGuiKey_KeyPadEnter);
@@ -23,6 +25,8 @@ Keys read_keys() {
     k.down = pressed_key(ImGuiKey_DownArrow);
     k.left = pressed_key(ImGuiKey_LeftArrow);
     k.right = pressed_key(ImGuiKey_RightArrow);
+    k.home = pressed_key(ImGuiKey_Home);
+    k.end = pressed_key(ImGuiKey_End);
     if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return k;
     for (const ImWchar c : io.InputQueueCharacters)
         if (c >= 0x20 && c < 0x7f) k.typed += static_cast<char>(c);

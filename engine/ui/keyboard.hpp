@@ -7,12 +7,14 @@
 namespace holdspace::ui {
 
 // SDL scancodes of the keys ImGui 1.86 has no ImGuiKey_ for (checked in app_window.cpp).
-constexpr int key_f1 = 58, key_f2 = 59, key_f3 = 60;
+constexpr int key_f1 = 58, key_f2 = 59, key_f3 = 60, key_f4 = 61, key_f5 = 62;
 
 struct Keys {
     std::string typed;  // printable ASCII typed this frame (digits, letters, '?', '+'...)
     bool enter = false, escape = false, up = false, down = false, left = false, right = false;
     bool f1 = false, f2 = false, f3 = false;
+    bool f4 = false, f5 = false;  // supervisor review, cohort
+    bool home = false, end = false;
 
     bool has(char c) const { return typed.find(c) != std::string::npos; }
 };

@@ -17,6 +17,18 @@ void draw_session_screen(App& app, const Keys& keys);   // session_screen.cpp
 void draw_debrief_screen(App& app, const Keys& keys);   // debrief_screen.cpp
 void draw_settings_screen(App& app, const Keys& keys);  // settings_screen.cpp
 void draw_supervisor_panel(App& app);                   // supervisor_panel.cpp
+void draw_review_screen(App& app, const Keys& keys);    // review_screen.cpp
+void draw_cohort_screen(App& app, const Keys& keys);    // cohort_screen.cpp
+// The participant's hidden state in `session`: inner state, window, intensity, consent, distress
+// over time, what they have met from the trainee (supervisor_panel.cpp; the review shows it too).
+void draw_hidden_state(App& app, const Session& session);
+// One transcript line as the session screen shows it; empty text for events it does not show
+// (session_screen.cpp).
+struct TranscriptLine {
+    std::string text;
+    ImU32 colour = 0;
+};
+TranscriptLine transcript_line(const App& app, const Event& event, const std::string& participant);
 void draw_help_overlay(App& app);                       // help_overlay.cpp
 
 // A scenario error with its file:line and traceback (session_screen.cpp).

@@ -165,50 +165,18 @@ void clock_bar(App& app, const Keys& keys) {
 
 void transcript_panel(App& app) {
     const Session& session = app.live->session();
-    const std::string name = first_name(session.info().patient.name);
-    const Palette& pal = app.palette;
+    const std::string name = session.info().patient.name;
     if (ImGui::BeginTable("transcript", 2, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("time", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("[00:00]").x);
         ImGui::TableSetupColumn("text", ImGuiTableColumnFlags_WidthStretch);
         for (const Event& e : session.events()) {
-            const Json& d = e.data;
-            ImU32 c = pal.text;
-            std::string line;
-            if (e.type == "say") {
-                const std::string affect = str(d, "affect");
-                line = name + (affect.empty() || affect == "calm" ? "" : " (" + affect + ")") + ": \"" + str(d, "text") + "\"";
-            } else if (e.type == "narrate" || e.type == "cue") {
-                line = str(d, "text");
-                c = pal.muted_text;
-            } else if (e.type == "response" || e.type == "action") {
-                const std::string t = str(d, "text");
-                line = t.empty() ? "You: (" + action_label(str(d, "action")) + ")" : "You: \"" + t + "\"";
-                c = pal.expert;
-            } else if (e.type == "alert") {
-                line = cli::render_event(e);
-                line = line.substr(line.find("] ") + 2);
-                c = pal.alert;
-            } else if (e.type == "vitals") {
-                line = "Monitor: HR " + num(d, "hr") + " bpm, BP " + num(d, "sbp") + "/" + num(d, "dbp") + " mmHg, " +
-                       num(d, "temp_c") + " C";
-                c = d.contains("alerts") ? pal.alert : pal.muted_text;
-            } else if (e.type == "choice") {
-                line = str(d, "prompt");
-                c = pal.marker;
-            } else if (e.type == "state") {
-                continue;  // hidden: the supervisor view shows it
-            } else {
-                line = cli::render_event(e);
-                const auto cut = line.find("] ");
-                if (cut != std::string::npos && line[0] == '[') line = line.substr(cut + 2);
-                c = e.type == "dose" || e.type == "phase" || e.type == "end" ? pal.marker : pal.muted_text;
-            }
-            if (line.empty()) continue;
+            const TranscriptLine line = transcript_line(app, e, name);
+            if (line.text.empty()) continue;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", clock_label(e.at).c_str());
             ImGui::TableNextColumn();
-            wrapped(c, line);
+            wrapped(line.colour, line.text);
         }
         ImGui::EndTable();
     }
@@ -302,6 +270,36 @@ void choice_panel(App& app, const Keys& keys) {
 }
 
 }  // namespace
+
+TranscriptLine transcript_line(const App& app, const Event& e, const std::string& participant) {
+    const Json& d = e.data;
+    const Palette& pal = app.palette;
+    const std::string name = first_name(participant);
+    if (e.type == "say") {
+        const std::string affect = str(d, "affect");
+        return {name + (affect.empty() || affect == "calm" ? "" : " (" + affect + ")") + ": \"" + str(d, "text") + "\"",
+                pal.text};
+    }
+    if (e.type == "narrate" || e.type == "cue") return {str(d, "text"), pal.muted_text};
+    if (e.type == "response" || e.type == "action") {
+        const std::string t = str(d, "text");
+        return {t.empty() ? "You: (" + action_label(str(d, "action")) + ")" : "You: \"" + t + "\"", pal.expert};
+    }
+    if (e.type == "alert") {
+        const std::string line = cli::render_event(e);
+        return {line.substr(line.find("] ") + 2), pal.alert};
+    }
+    if (e.type == "vitals")
+        return {"Monitor: HR " + num(d, "hr") + " bpm, BP " + num(d, "sbp") + "/" + num(d, "dbp") + " mmHg, " +
+                    num(d, "temp_c") + " C",
+                d.contains("alerts") ? pal.alert : pal.muted_text};
+    if (e.type == "choice") return {str(d, "prompt"), pal.marker};
+    if (e.type == "state") return {};  // hidden: the supervisor view shows it
+    std::string line = cli::render_event(e);
+    const auto cut = line.find("] ");
+    if (cut != std::string::npos && line[0] == '[') line = line.substr(cut + 2);
+    return {line, e.type == "dose" || e.type == "phase" || e.type == "end" ? pal.marker : pal.muted_text};
+}
 
 void error_panel(App& app, const ScriptError& error, const char* title) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, dimmed(app.palette.alert, 0.35f));

@@ -29,7 +29,7 @@ void sign_in_panel(App& app, const Keys&) {
         "Afterwards a debrief shows what you did, how it scores, and what an expert would have done.");
     ImGui::Spacing();
     ImGui::TextWrapped("Sign in with your name or trainee ID. It stays on this computer, with your session "
-                       "records, in %s.",
+                       "records (the record store in %s).",
                        app.data.c_str());
     ImGui::Spacing();
     ImGui::SetNextItemWidth(width * 0.6f);
@@ -44,6 +44,12 @@ void sign_in_panel(App& app, const Keys&) {
     }
     ImGui::Spacing();
     muted("Everything works from the keyboard: the key for each button is shown on it. F1 lists them.");
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Supervising?");
+    ImGui::SameLine();
+    if (key_button("F4", "Review recorded sessions")) app.open_review_list();
+    ImGui::SameLine();
+    if (key_button("F5", "Cohort")) app.open_cohort();
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
 }
@@ -144,15 +150,32 @@ void sessions_panel(App& app, const Keys& keys) {
                 return;
             }
             ImGui::SameLine();
+            if (ImGui::Button("Close")) {  // given up: kept in the store, no longer offered
+                app.close_session(*s);
+                ImGui::PopID();
+                return;
+            }
+            ImGui::SameLine();
             ImGui::TextWrapped("%s", label.c_str());
             ImGui::PopID();
         }
     }
     if (finished > 0)
-        muted("%zu finished session%s recorded in %s/sessions (holdspace replay FILE re-runs one).",
-                            finished, finished == 1 ? "" : "s", app.data.c_str());
+        muted("%zu finished or closed session%s in the record store (holdspace sessions lists them).", finished,
+              finished == 1 ? "" : "s");
+    if (!app.store) wrapped(app.palette.alert, "Sessions are not being recorded: " + app.store_error);
     ImGui::Spacing();
-    if (key_button("O", "Sign out") || keys.has('o')) app.sign_out();
+    if (key_button("O", "Sign out") || keys.has('o')) {
+        app.sign_out();
+        return;
+    }
+    ImGui::SameLine();
+    if (key_button("F4", "Review sessions")) {
+        app.open_review_list();
+        return;
+    }
+    ImGui::SameLine();
+    if (key_button("F5", "Cohort")) app.open_cohort();
 }
 
 }  // namespace

@@ -17,11 +17,7 @@ void state_bar(const char* name, double value, ImU32 c, float width) {
 
 }  // namespace
 
-void draw_supervisor_panel(App& app) {
-    heading(app, "Supervisor view");
-    muted("Hidden from the trainee. F2 hides it.");
-    if (!app.live || !app.live->ok()) return;
-    Session& session = app.live->session();
+void draw_hidden_state(App& app, const Session& session) {
     const PatientState& st = session.state();
     const float w = ImGui::GetContentRegionAvail().x;
     const Palette& p = app.palette;
@@ -65,6 +61,16 @@ void draw_supervisor_panel(App& app) {
         line.resize(line.size() - 2);
         wrapped(p.muted_text, line);
     }
+}
+
+void draw_supervisor_panel(App& app) {
+    heading(app, "Supervisor view");
+    muted("Hidden from the trainee. F2 hides it.");
+    if (!app.live || !app.live->ok()) return;
+    const Session& session = app.live->session();
+    draw_hidden_state(app, session);
+    const float w = ImGui::GetContentRegionAvail().x;
+    const Palette& p = app.palette;
 
     // The score so far, under the scenario's own rubric.
     const auto& scores = app.live->scores();

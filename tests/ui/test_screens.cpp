@@ -224,10 +224,14 @@ TEST_CASE("session screen: pressing 2 says option 2 to the participant, and the 
     CHECK(app.screen == Screen::debrief);
     CHECK(has(shown, "Debrief - Minimal"));
 
-    const auto record = records::read_record(app.live->record_path());
-    CHECK(record.actions == std::vector<std::string>{"agenda"});
-    CHECK(record.events.back().value("type", "") == "end");
-    CHECK(fs::path(app.live->record_path()).parent_path() == h.data / "sessions" / "ana");
+    // Recorded in the data folder's record store, as `holdspace play --trainee` records.
+    records::Store store(cli::store_path(h.data.string()));
+    const auto row = store.session(app.live->stored_session());
+    REQUIRE(row);
+    CHECK(row->trainee == "ana");
+    CHECK(row->status == "finished");
+    CHECK(store.actions(row->id) == std::vector<std::string>{"agenda"});
+    CHECK(store.events(row->id).back().value("type", "") == "end");
 }
 
 TEST_CASE("the window gives the same transcript and score as holdspace play for the same actions") {
@@ -346,13 +350,15 @@ TEST_CASE("debrief: practise this moment again replays the same seed up to just 
     CHECK(s.choice()->moment == moment);
     CHECK(app.live->actions() == std::vector<std::string>(poor.begin(), poor.begin() + 2));
     CHECK(has(shown, "Practising"));
-    // The practice is a session of its own, recorded.
-    CHECK(has(app.live->record_path(), "practice"));
+    // The practice is a session of its own, recorded with the actions replayed into it.
+    records::Store store(cli::store_path(h.data.string()));
+    CHECK(store.sessions("ana").size() == 2);
+    CHECK(store.actions(app.live->stored_session()) == app.live->actions());
 }
 
-TEST_CASE("start screen: an unfinished session is resumed by replaying its record") {
+TEST_CASE("start screen: an unfinished session is resumed by replaying its stored actions") {
     Headless h;
-    std::string first_record;
+    std::int64_t first = 0;
     {
         App app = h.make_app();
         app.sign_in("ana");
@@ -360,7 +366,7 @@ TEST_CASE("start screen: an unfinished session is resumed by replaying its recor
         h.frame(app);
         h.type(app, "1");
         h.type(app, "w");
-        first_record = app.live->record_path();
+        first = app.live->stored_session();
         h.press(app, k_escape);  // back to the library; the session is kept
         CHECK(app.screen == Screen::start);
     }
@@ -373,13 +379,13 @@ TEST_CASE("start screen: an unfinished session is resumed by replaying its recor
     REQUIRE(app.screen == Screen::session);
     CHECK(app.live->actions().size() == 2);
     CHECK(app.live->session().seed() == 5);
-    CHECK(!fs::exists(first_record));
-    CHECK(fs::exists(first_record + ".superseded"));
-    // The new record holds the replayed actions and goes on from there.
+    // The same stored session goes on: the replayed actions are not stored twice.
+    CHECK(app.live->stored_session() == first);
     h.type(app, "h");
-    const auto record = records::read_record(app.live->record_path());
-    CHECK(record.actions.size() == 3);
-    CHECK(record.header.seed == 5);
+    records::Store store(cli::store_path(h.data.string()));
+    CHECK(store.actions(first).size() == 3);
+    CHECK(store.session(first)->seed == 5);
+    CHECK(store.sessions("ana").size() == 1);
 }
 
 TEST_CASE("session clock: time passes only through wait actions; fast-forward reaches the next monitor reading") {
@@ -497,7 +503,7 @@ TEST_CASE("author mode: an edit reloads and replays; a broken file shows file:li
     CHECK(!has(shown, "The scenario does not load"));
     CHECK(has(shown, "Reloaded"));
     // Nothing is recorded in author mode.
-    CHECK(app.live->record_path().empty());
+    CHECK(!app.live->recording());
 }
 
 TEST_CASE("a scenario that fails while running shows its file:line in the session, never a crash") {

@@ -1,6 +1,7 @@
 // The real window, end to end: `holdspace` under Xvfb, driven by xdotool's injected keys
 // as a trainee would drive it - sign in, choose a scenario, respond, reach the debrief -
-// then the record it left in the data folder replays, and --screenshot draws a real image.
+// then the session it recorded is in the record store the command line reads, and
+// --screenshot draws real images.
 // Skipped (with a message) where xvfb-run or xdotool is missing.
 #include <doctest/doctest.h>
 
@@ -77,7 +78,7 @@ Picture look_at(const std::string& png) {
 
 }  // namespace
 
-TEST_CASE("the window under Xvfb: sign in, play to the debrief by keyboard; the record replays") {
+TEST_CASE("the window under Xvfb: sign in, play to the debrief by keyboard; the store has the session") {
     if (!on_path("xvfb-run") || !on_path("xdotool") || !on_path("xauth")) {
         MESSAGE("skipped: xvfb-run, xauth or xdotool is not installed (tools/setup installs them)");
         return;
@@ -91,13 +92,14 @@ TEST_CASE("the window under Xvfb: sign in, play to the debrief by keyboard; the 
     fs::copy_file(fs::path(HOLDSPACE_SOURCE_DIR) / "scenarios/rubrics/patient_directed.lua",
                   scenarios / "rubrics/patient_directed.lua");
 
-    // The driver waits for what the window does (the record appearing, growing, ending)
+    // The driver waits for what the window does (the stored session appearing, growing, ending)
     // rather than for fixed times, and gives up after a bounded wait at each step.
     const fs::path driver = dir / "drive.sh";
     std::ofstream(driver) << R"(#!/bin/bash
 set -u
 export HOLDSPACE_DATA="$1" HOLDSPACE_SCENARIOS="$2" SDL_AUDIODRIVER=dummy
 out="$4"
+bin="$3"
 "$3" > "$out/window.out" 2> "$out/window.err" &
 pid=$!
 log() { echo "$*" >> "$out/driver.log"; }
@@ -110,20 +112,22 @@ wid=$(xdotool search --sync --onlyvisible --name '^Holdspace$' | head -1)
 log "window $wid"
 xdotool mousemove --window "$wid" 640 700 windowfocus --sync "$wid" 2>/dev/null || true
 sleep 0.5
-records() { ls "$HOLDSPACE_DATA"/sessions/*/*.jsonl 2>/dev/null; }
+shown() { "$bin" sessions show 1 --data "$HOLDSPACE_DATA" --json 2>/dev/null; }
+begun() { shown | grep -q '"status"'; }
+watered() { shown | grep -q '"water"'; }
+ended() { shown | grep -q '"status": "finished"'; }
 xdotool type --delay 40 'e2e trainee'
 xdotool key Return
 wait_for "sign-in" test -s "$HOLDSPACE_DATA/trainee.json"
 sleep 0.3
 xdotool type --delay 40 '1'
 xdotool key Return
-wait_for "the session to begin" records
-rec=$(records | head -1)
-log "record $rec"
+wait_for "the session to begin" begun
+log "session 1 recorded"
 xdotool type --delay 40 'w'
-wait_for "the water action" grep -q '"action":"water"' "$rec"
+wait_for "the water action" watered
 xdotool type --delay 40 '1'
-wait_for "the session to end" grep -q '"type":"end"' "$rec"
+wait_for "the session to end" ended
 sleep 0.5
 kill -TERM $pid
 wait $pid
@@ -139,23 +143,22 @@ exit $code
     INFO("window stderr: " << slurp(dir / "window.err"));
     CHECK(code == 0);
 
-    // The trainee was signed in and kept; the session is recorded under their name.
+    // The trainee was signed in and kept; the session is in the record store under their name,
+    // as `holdspace sessions` shows it.
     CHECK(nlohmann::json::parse(slurp(data / "trainee.json")).value("name", "") == "e2e trainee");
-    std::vector<fs::path> records;
-    if (fs::is_directory(data / "sessions" / "e2e_trainee"))
-        for (const auto& e : fs::directory_iterator(data / "sessions" / "e2e_trainee"))
-            if (e.path().extension() == ".jsonl") records.push_back(e.path());
-    REQUIRE(records.size() == 1);
-    const std::string record = slurp(records.front());
-    CHECK(record.find("{\"action\":\"water\"}") != std::string::npos);
-    CHECK(record.find("{\"action\":\"invite\"}") != std::string::npos);
-    CHECK(record.find("\"type\":\"end\"") != std::string::npos);
+    const fs::path shown = dir / "shown.json";
+    REQUIRE(run(quoted(HOLDSPACE_BINARY) + " sessions show 1 --json --data " + quoted(data.string()) + " > " +
+                quoted(shown.string())) == 0);
+    const auto session = nlohmann::json::parse(slurp(shown));
+    CHECK(session["trainee"] == "e2e trainee");
+    CHECK(session["status"] == "finished");
+    CHECK(session["actions"] == nlohmann::json::array({"water", "invite"}));
 
-    // `holdspace replay` re-runs it to the same transcript.
-    const fs::path replay_out = dir / "replay.out";
-    CHECK(run(quoted(HOLDSPACE_BINARY) + " replay " + quoted(records.front().string()) + " > " +
-              quoted(replay_out.string()) + " 2>&1") == 0);
-    CHECK(slurp(replay_out).find("events identical") != std::string::npos);
+    // `holdspace report` prints it.
+    const fs::path report_out = dir / "report.html";
+    CHECK(run(quoted(HOLDSPACE_BINARY) + " report 1 --data " + quoted(data.string()) + " -o " +
+              quoted(report_out.string()) + " 2>/dev/null") == 0);
+    CHECK(slurp(report_out).find("<!DOCTYPE html>") == 0);
     fs::remove_all(dir);
 }
 
@@ -194,6 +197,23 @@ TEST_CASE("--screenshot renders the session and the debrief to PNG images with r
 
     // Nothing is recorded by a screenshot, and a bad request says why.
     CHECK(!fs::exists(dir / "data" / "sessions"));
+    CHECK(run(quoted(HOLDSPACE_BINARY) + " sessions --json --data " + quoted((dir / "data").string()) + " > " +
+              quoted((dir / "list.json").string())) == 0);
+    CHECK(nlohmann::json::parse(slurp(dir / "list.json")).empty());
+
+    // The review of a recorded session, and the cohort.
+    REQUIRE(run(prefix + quoted(HOLDSPACE_BINARY) + " play " + quoted(scenario) + " --actions " + quoted(actions) +
+                " --trainee ana --data " + quoted((dir / "data").string()) + " > /dev/null 2>&1") == 0);
+    const std::string review = (dir / "review.png").string();
+    REQUIRE_MESSAGE(shoot(review, "--screen review --session 1") == 0, slurp(dir / "shot.out"));
+    p = look_at(review);
+    CHECK(p.variance > 200);
+    CHECK(p.colours > 20);
+    const std::string cohort = (dir / "cohort.png").string();
+    REQUIRE_MESSAGE(shoot(cohort, "--screen cohort") == 0, slurp(dir / "shot.out"));
+    CHECK(look_at(cohort).variance > 100);
+    CHECK(shoot((dir / "bad.png").string(), "--screen review --session 99") == 2);
+    CHECK(slurp(dir / "shot.out").find("No session 99") != std::string::npos);
     CHECK(shoot((dir / "bad.png").string(), "--screen debrief") == 2);
     CHECK(slurp(dir / "shot.out").find("needs --scenario") != std::string::npos);
     fs::remove_all(dir);

@@ -1,0 +1,99 @@
+// `holdspace cohort`: trainees against scenarios, with latest scores and trends.
+#include "cli/cohort.hpp"
+
+#include "cli/commands.hpp"
+#include "cli/scenario_session.hpp"
+
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+namespace holdspace::cli {
+
+records::Cohort load_cohort(records::Store& store, std::string& note) {
+    std::map<std::string, std::optional<scoring::Rubric>> rubrics;  // by name; none when it does not load
+    std::vector<records::CohortSession> sessions;
+    for (auto& row : store.sessions()) {
+        records::CohortSession s{row, std::nullopt};
+        if (row.status == "finished" && row.overall && !row.rubric.empty()) {
+            auto [it, fresh] = rubrics.try_emplace(row.rubric);
+            if (fresh) {
+                try {
+                    std::string ignored;
+                    it->second = load_rubrics({row.rubric}, row.rubric, row.scenario_path, ignored).front();
+                } catch (const std::exception& e) {
+                    note += (note.empty() ? "" : "; ") + std::string(e.what()) + " (pass/fail unknown for its sessions)";
+                }
+            }
+            if (it->second) s.pass = scoring::score_transcript(*it->second, store.events(row.id)).pass;
+        }
+        sessions.push_back(std::move(s));
+    }
+    return records::build_cohort(std::move(sessions));
+}
+
+namespace {
+
+std::string cell_text(const records::CohortCell& c) {
+    std::ostringstream out;
+    if (c.latest) out << std::fixed << std::setprecision(1) << *c.latest;
+    else out << "-";
+    if (c.latest_pass) out << (*c.latest_pass ? " pass" : " fail");
+    const std::string trend = c.trend();
+    if (!trend.empty()) out << " " << trend;
+    return out.str();
+}
+
+}  // namespace
+
+int cohort(const CohortOptions& options) {
+    std::string text;
+    try {
+        records::Store store(store_path(options.data_dir));
+        std::string note;
+        const auto c = load_cohort(store, note);
+        if (!note.empty()) std::cerr << "holdspace cohort: " << note << "\n";
+        if (options.csv) {
+            text = records::cohort_csv(c);
+        } else if (options.json) {
+            text = records::cohort_json(c).dump(2) + "\n";
+        } else {
+            std::ostringstream out;
+            out << std::left << std::setw(16) << "trainee" << std::setw(36) << "scenario" << std::setw(10) << "attempts"
+                << std::setw(18) << "latest" << "scores (oldest first)\n";
+            for (const auto& cell : c.cells) {
+                std::string scores;
+                for (const double s : cell.scores) {
+                    std::ostringstream one;
+                    one << std::fixed << std::setprecision(1) << s;
+                    scores += (scores.empty() ? "" : " ") + one.str();
+                }
+                out << std::setw(16) << cell.trainee << std::setw(36) << cell.scenario << std::setw(10) << cell.attempts
+                    << std::setw(18) << cell_text(cell) << (scores.empty() ? "-" : scores) << "\n";
+            }
+            out << c.trainees.size() << (c.trainees.size() == 1 ? " trainee, " : " trainees, ") << c.scenarios.size()
+                << (c.scenarios.size() == 1 ? " scenario" : " scenarios") << " in " << store.path() << "\n";
+            text = out.str();
+        }
+    } catch (const records::StoreError& e) {
+        std::cerr << "holdspace cohort: " << e.what() << "\n";
+        return exit_usage;
+    }
+    if (options.output.empty()) {
+        std::cout << text;
+        return exit_ok;
+    }
+    std::ofstream out(options.output, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) {
+        std::cerr << "holdspace cohort: " << options.output << ": cannot write\n";
+        return exit_usage;
+    }
+    std::cerr << "holdspace cohort: wrote " << options.output << "\n";
+    return exit_ok;
+}
+
+}  // namespace holdspace::cli
