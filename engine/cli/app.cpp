@@ -1,5 +1,6 @@
 // Command-line parsing for `holdspace` and its subcommands.
 #include "cli/commands.hpp"
+#include "cli/drill.hpp"
 #include "cli/scenario_session.hpp"
 
 #include <CLI/CLI.hpp>
@@ -169,6 +170,26 @@ int run(int argc, char** argv, WindowLauncher launcher) {
         ->check(CLI::IsMember({"preparation", "medicine", "integration"}));
     new_cmd->add_flag("--json", new_options.json, "Print what was written as JSON");
 
+    DrillOptions drill_options;
+    auto* drill_cmd = app.add_subcommand(
+        "drill", "Deliberate practice: today's drill set of short difficult moments, with feedback after each answer");
+    drill_cmd->add_option("--trainee", drill_options.trainee,
+                          "Schedule from this trainee's drill history and record each answer in the record store");
+    drill_cmd->add_option("--data", drill_options.data_dir, "The record store's folder");
+    drill_cmd->add_option("--level", drill_options.level, "Only drills of this level")
+        ->check(CLI::IsMember({"beginner", "intermediate", "advanced"}));
+    drill_cmd->add_option("--domain", drill_options.domain, "Only drills of this skill domain (a rubric domain id)");
+    drill_cmd->add_option("--id", drill_options.ids, "Drill this drill (repeat for several) instead of the daily set");
+    drill_cmd->add_option("--count", drill_options.count, "Drills a day (default 10)")->check(CLI::Range(1, 1000));
+    drill_cmd->add_option("--seed", drill_options.seed, "Replay every drill with this seed instead of its own");
+    drill_cmd->add_option("--actions", drill_options.actions_file,
+                          "Answers from FILE, one a line (option number or id, action key or name; r, n, q)");
+    drill_cmd->add_option("--catalogue", drill_options.catalogue, "The drill catalogue (default scenarios/drills/catalogue.lua)");
+    drill_cmd->add_option("--now", drill_options.now, "Schedule as if it were this UTC time (2025-03-10T09:30:00Z)");
+    drill_cmd->add_flag("--progress", drill_options.progress, "Show the trainee's progress per skill domain by week");
+    drill_cmd->add_flag("--list", drill_options.list, "List the catalogue (with the trainee's boxes and due days)");
+    drill_cmd->add_flag("--json", drill_options.json, "Print as JSON");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -185,6 +206,7 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     }
 
     if (play_cmd->parsed()) return play(play_options);
+    if (drill_cmd->parsed()) return drill(drill_options);
     if (sessions_cmd->parsed()) return sessions(sessions_options);
     if (resume_cmd->parsed()) return resume(resume_options);
     if (report_cmd->parsed()) return report(report_options);

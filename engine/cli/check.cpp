@@ -13,6 +13,7 @@
 //              an option id no choice declares, a line over 300 characters, an
 //              option only unreached because exploration stopped at its bound.
 #include "cli/commands.hpp"
+#include "cli/drill.hpp"
 #include "cli/explore.hpp"
 #include "cli/scenario_session.hpp"
 #include "script/rubric_loader.hpp"
@@ -52,6 +53,8 @@ struct FileReport {
     long responses = 0;
     bool complete = true;
     std::size_t points = 0, options = 0;
+    std::size_t drills = 0;  // a drill catalogue: its drills (when the file loads)
+    bool catalogue = false;
     Seconds longest = 0;
     std::vector<Finding> findings;
     std::size_t errors() const {
@@ -62,6 +65,11 @@ struct FileReport {
 
 bool in_rubrics_folder(const std::filesystem::path& path) {
     return path.parent_path().filename() == "rubrics";
+}
+
+// drills/catalogue.lua is the drill catalogue (docs/drills.md); other files there are scenarios.
+bool is_drill_catalogue(const std::filesystem::path& path) {
+    return path.parent_path().filename() == "drills" && path.filename() == "catalogue.lua";
 }
 
 // Splits "file:12: message" into its parts; false when it has no line.
@@ -259,6 +267,23 @@ FileReport check_rubric(const std::string& path) {
     report.rubric = true;
     try {
         script::load_rubric_file(path);
+    } catch (const ScriptError& e) {
+        Finding f = from_failure(path, "", e.what());
+        f.traceback = e.traceback;
+        report.findings.push_back(std::move(f));
+    }
+    return report;
+}
+
+// Every drill must load, reach its moment and name a domain of its scenario's rubric.
+FileReport check_catalogue_file(const std::string& path) {
+    FileReport report;
+    report.path = path;
+    report.catalogue = true;
+    try {
+        const auto file = script::load_drill_catalogue(path);
+        report.drills = file.drills.size();
+        for (const auto& p : check_catalogue(file)) report.findings.push_back({path, p.line, "error", p.message, 0, false, {}, {}});
     } catch (const ScriptError& e) {
         Finding f = from_failure(path, "", e.what());
         f.traceback = e.traceback;
@@ -525,7 +550,9 @@ int check(const CheckOptions& options) {
     }
     std::vector<FileReport> reports;
     for (const auto& file : files)
-        reports.push_back(in_rubrics_folder(file) ? check_rubric(file) : check_scenario(file, options));
+        reports.push_back(in_rubrics_folder(file)    ? check_rubric(file)
+                          : is_drill_catalogue(file) ? check_catalogue_file(file)
+                                                     : check_scenario(file, options));
 
     std::size_t problems = 0, warnings = 0;
     for (const auto& r : reports) {
@@ -549,8 +576,10 @@ int check(const CheckOptions& options) {
                 }
                 findings.push_back(j);
             }
-            Json file = {{"path", r.path}, {"ok", r.errors() == 0}, {"kind", r.rubric ? "rubric" : "scenario"}};
-            if (!r.rubric)
+            Json file = {{"path", r.path}, {"ok", r.errors() == 0},
+                         {"kind", r.rubric ? "rubric" : r.catalogue ? "drill catalogue" : "scenario"}};
+            if (r.catalogue) file["drills"] = r.drills;
+            else if (!r.rubric)
                 file.update({{"paths", r.paths}, {"complete", r.complete}, {"runs", r.runs}, {"responses", r.responses},
                              {"choice_points", r.points}, {"options", r.options}});
             file["findings"] = findings;
@@ -570,6 +599,8 @@ int check(const CheckOptions& options) {
             if (r.errors() > 0) continue;
             if (r.rubric) {
                 std::cout << r.path << ": ok (rubric)\n";
+            } else if (r.catalogue) {
+                std::cout << r.path << ": ok (drill catalogue, " << r.drills << " drills, each reaches its moment)\n";
             } else {
                 std::cout << r.path << ": ok (" << r.paths << " answer sequences"
                           << (r.complete ? ", all of them" : ", stopped at --max-paths") << ", " << r.runs

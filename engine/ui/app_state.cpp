@@ -127,7 +127,8 @@ std::vector<LibraryEntry> scan_library(const std::string& root) {
     std::vector<fs::path> files;
     for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
-        if (it->is_directory() && it->path().filename() == "rubrics") {
+        // Rubrics are not scenarios; drills/ holds the drill catalogue, played on the drill screen.
+        if (it->is_directory() && (it->path().filename() == "rubrics" || it->path().filename() == "drills")) {
             it.disable_recursion_pending();
             continue;
         }

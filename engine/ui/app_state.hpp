@@ -55,7 +55,7 @@ struct LibraryEntry {
     std::string patient;  // "Inês Carvalho, 38"
     std::string error;    // the scenario does not load: file:line and why
 };
-// Every *.lua under root/{preparation,medicine,integration} (and any other folder but rubrics/),
+// Every *.lua under root/{preparation,medicine,integration} (and any other folder but rubrics/ and drills/),
 // loaded to read its table; ordered by phase (preparation, medicine, integration), then title.
 std::vector<LibraryEntry> scan_library(const std::string& root);
 

@@ -1,0 +1,360 @@
+-- The drill catalogue: short difficult moments for deliberate practice (docs/drills.md).
+--
+-- Each drill is one scored moment of a scenario. To present it, Holdspace replays the scenario
+-- with the drill's seed along the expert options up to the first choice named `moment`, shows
+-- the last lines of the transcript, the participant's state and the clock, and asks for the
+-- answer; the scorer's judgement of that moment is the feedback. `route` leaves the expert path
+-- where a moment only opens after a non-expert answer: { moment = "option id", ... }.
+--
+-- Fields: id (unique), title, scenario (under scenarios/, without .lua), moment, level
+-- (beginner, intermediate, advanced), domain (a domain of the scenario's rubric), focus (one
+-- line: what to practise); seed (default 1) and route are optional.
+--
+-- Levels are graded from the moment itself, not its scenario:
+--   beginner      one principle, and the wrong answers are plainly wrong once you know it;
+--   intermediate  a tempting alternative that is half right (a reflection where a question is
+--                 needed, reassurance that sounds kind, information that steers);
+--   advanced      safety or the alliance at stake under pressure: risk, vital signs with
+--                 material open, dissociation, transference, rupture, a silence to trust.
+-- `holdspace check scenarios/drills/catalogue.lua` plays every drill to its moment.
+
+-- Preparation ------------------------------------------------------------------------------------
+
+drill { id = "consent-what-happens", title = "What happens on a medicine day",
+  scenario = "preparation/informed_consent", moment = "what_happens", level = "beginner",
+  domain = "preparation",
+  focus = "Explain the inner-directed approach plainly and invite questions, without overselling it." }
+
+drill { id = "consent-what-we-wont-do", title = "What the therapists will and won't do",
+  scenario = "preparation/informed_consent", moment = "what_we_wont_do", level = "beginner",
+  domain = "following",
+  focus = "Meet the fear of getting stuck, then be honest: we stay with you, we don't pull you out." }
+
+drill { id = "consent-risks", title = "The risks, straight",
+  scenario = "preparation/informed_consent", moment = "risks", level = "intermediate",
+  domain = "preparation",
+  focus = "Give balanced information about vital signs and side effects; neither minimise nor persuade." }
+
+drill { id = "consent-touch", title = "Touch, without pressure",
+  scenario = "preparation/informed_consent", moment = "touch_consent", level = "intermediate",
+  domain = "preparation",
+  focus = "Negotiate touch as optional and specific; 'no' is a complete answer." }
+
+drill { id = "consent-withdrawal", title = "Changing your mind about touch",
+  scenario = "preparation/informed_consent", moment = "withdrawal", level = "intermediate",
+  domain = "safety",
+  focus = "Consent is revocable at any moment, by word or sign, and it stops at once." }
+
+drill { id = "consent-withdrawal-after-pressure", title = "'That's my call. Not yours'",
+  scenario = "preparation/informed_consent", moment = "withdrawal", level = "advanced",
+  domain = "safety", route = { touch_consent = "tc_persuade" },
+  focus = "After pushing touch, own the boundary: nothing is added on the day, and the choice stays theirs." }
+
+drill { id = "consent-closing", title = "In, and nervous",
+  scenario = "preparation/informed_consent", moment = "closing", level = "beginner",
+  domain = "alliance",
+  focus = "Reflect the nervousness and the decision without talking it away." }
+
+drill { id = "consent-correct-a-promise", title = "Correcting a promise you shouldn't have made",
+  scenario = "preparation/informed_consent", moment = "closing", level = "advanced",
+  domain = "preparation", route = { what_we_wont_do = "ww_rescue" },
+  focus = "Take back 'we'll pull you out' before he relies on it, even though it costs his relief." }
+
+drill { id = "screening-opening", title = "What screening is for",
+  scenario = "preparation/screening_contraindication", moment = "opening", level = "beginner",
+  domain = "preparation",
+  focus = "Frame the screening as being about safety, collaboratively, not as a test to race through." }
+
+drill { id = "screening-medications", title = "'It's nothing. Can we skip to the next bit?'",
+  scenario = "preparation/screening_contraindication", moment = "medications", level = "intermediate",
+  domain = "safety",
+  focus = "Get the detail of every medication, kindly, when the participant waves it away." }
+
+drill { id = "screening-contraindication", title = "An MAOI on the list",
+  scenario = "preparation/screening_contraindication", moment = "contraindication", level = "advanced",
+  domain = "safety",
+  focus = "Name the contraindication honestly and escalate to the physician; never advise stopping a drug." }
+
+drill { id = "screening-hope-falls", title = "'What's the point of carrying on'",
+  scenario = "preparation/screening_contraindication", moment = "hope_falls", level = "advanced",
+  domain = "safety",
+  focus = "Hear the despair and ask directly about suicide; a reflection alone is not enough here." }
+
+drill { id = "screening-next-steps", title = "Next steps after a no",
+  scenario = "preparation/screening_contraindication", moment = "next_steps", level = "intermediate",
+  domain = "safety",
+  focus = "Leave the participant with a plan and a person, and the decision about medication with the prescriber." }
+
+drill { id = "intentions-asking-for-answer", title = "'Just tell me what a good intention is'",
+  scenario = "preparation/setting_intentions", moment = "asking_for_answer", level = "beginner",
+  domain = "following",
+  focus = "Give the question back: there is no right intention, and it is hers to find." }
+
+drill { id = "intentions-her-intention", title = "Her intention, in her words",
+  scenario = "preparation/setting_intentions", moment = "her_intention", level = "beginner",
+  domain = "following",
+  focus = "Reflect the intention as she said it; don't sharpen, interpret or grade it." }
+
+drill { id = "intentions-what-we-do", title = "What happens to an intention",
+  scenario = "preparation/setting_intentions", moment = "what_we_do", level = "beginner",
+  domain = "preparation",
+  focus = "Explain that the intention is read and then let go: the therapists won't steer back to it." }
+
+drill { id = "intentions-the-unplanned", title = "When something else comes",
+  scenario = "preparation/setting_intentions", moment = "the_unplanned", level = "intermediate",
+  domain = "following",
+  focus = "Validate the fear of the unplanned and say the inner process may go elsewhere, and that's welcome." }
+
+drill { id = "intentions-closing", title = "Ending a preparation session",
+  scenario = "preparation/setting_intentions", moment = "closing", level = "beginner",
+  domain = "alliance",
+  focus = "Affirm what she found and ask how she wants it used; no homework, no self-disclosure." }
+
+drill { id = "touch-raising", title = "Wanting a hand, dreading being held",
+  scenario = "preparation/touch_negotiation", moment = "raising_touch", level = "beginner",
+  domain = "preparation",
+  focus = "Hold both sides of the ambivalence and make touch clearly optional." }
+
+drill { id = "touch-specifics", title = "Which touch, exactly",
+  scenario = "preparation/touch_negotiation", moment = "specifics", level = "intermediate",
+  domain = "safety",
+  focus = "Make consent concrete (what, where, who offers); 'read the room on the day' is not consent." }
+
+drill { id = "touch-stop-signal", title = "A stop without words",
+  scenario = "preparation/touch_negotiation", moment = "stop_signal", level = "intermediate",
+  domain = "safety",
+  focus = "Agree a non-verbal stop signal and promise it is always obeyed, panic or not." }
+
+drill { id = "touch-withdrawal", title = "'Red': the stop signal in practice",
+  scenario = "preparation/touch_negotiation", moment = "withdrawal", level = "intermediate",
+  domain = "safety",
+  focus = "Let go at once and affirm the stop; no holding on, no asking why." }
+
+drill { id = "touch-no-touch", title = "No touch is a complete answer",
+  scenario = "preparation/touch_negotiation", moment = "no_touch", level = "intermediate",
+  domain = "alliance", route = { specifics = "sp_vague" },
+  focus = "Respect a no without disappointment or pressure, and say nothing will be added on the day." }
+
+drill { id = "touch-closing", title = "Re-checking consent at the end",
+  scenario = "preparation/touch_negotiation", moment = "closing", level = "beginner",
+  domain = "preparation",
+  focus = "Check the agreement again and keep it revocable; don't assume or build up." }
+
+-- Medicine ---------------------------------------------------------------------------------------
+
+drill { id = "onset-anxiety", title = "Coming on, and it's a lot",
+  scenario = "medicine/memory_surfaces", moment = "onset_anxiety", level = "beginner",
+  domain = "presence",
+  focus = "Meet onset anxiety with presence and an invitation inward, not promises or distraction." }
+
+drill { id = "memory-surfaces", title = "A memory surfaces",
+  scenario = "medicine/memory_surfaces", moment = "memory_surfaces", level = "intermediate",
+  domain = "following",
+  focus = "Follow into the hallway in her words; don't probe for details or pull her out." }
+
+drill { id = "not-rescuing", title = "Guilt you mustn't fix",
+  scenario = "medicine/memory_surfaces", moment = "not_rescuing", level = "intermediate",
+  domain = "presence",
+  focus = "Stay with the grief and guilt; 'it wasn't your fault' closes what needs to be felt." }
+
+drill { id = "heart-pounding", title = "'My heart's pounding. Is that normal?'",
+  scenario = "medicine/memory_surfaces", moment = "vitals", level = "advanced",
+  domain = "safety",
+  focus = "A bodily complaint at the peak calls for a reading now, calmly, not an interpretation." }
+
+drill { id = "nonlinear-turn", title = "A lemon tree, out of nowhere",
+  scenario = "medicine/memory_surfaces", moment = "nonlinear", level = "advanced",
+  domain = "following",
+  focus = "Follow a nonlinear turn away from the trauma; resist leading back to 'the work'." }
+
+drill { id = "medicine-handover", title = "Staying until handover",
+  scenario = "medicine/memory_surfaces", moment = "closing", level = "beginner",
+  domain = "safety",
+  focus = "Stay until the attendant arrives and let her say what she needs; no summary, no worksheet." }
+
+drill { id = "freeze", title = "Freeze and far away",
+  scenario = "medicine/freeze_and_release", moment = "freeze", level = "advanced",
+  domain = "safety",
+  focus = "Dissociated and outside the window: ground gently in the room, not deeper, not reassurance." }
+
+drill { id = "tell-me-what-to-do", title = "'Tell me what to do. Just fix it'",
+  scenario = "medicine/freeze_and_release", moment = "tell_me_what_to_do", level = "intermediate",
+  domain = "following",
+  focus = "Reflect the wish to be rescued and give the lead back to her inner process." }
+
+drill { id = "somatic-release", title = "Shaking and crying",
+  scenario = "medicine/freeze_and_release", moment = "release", level = "advanced",
+  domain = "following",
+  focus = "Allow somatic release; breathing drills, tight blankets and 'shh' stop what the body is doing." }
+
+drill { id = "after-release", title = "'Was that too much?'",
+  scenario = "medicine/freeze_and_release", moment = "after_release", level = "intermediate",
+  domain = "presence",
+  focus = "Validate what happened without praising it as a breakthrough or telling your own story." }
+
+drill { id = "freeze-closing", title = "Leaving early?",
+  scenario = "medicine/freeze_and_release", moment = "closing", level = "beginner",
+  domain = "safety",
+  focus = "Never leave while the medicine is active; stay and don't explain her experience to her." }
+
+drill { id = "kitchen-heat", title = "Back in the kitchen",
+  scenario = "medicine/rising_temperature", moment = "memory_opens", level = "intermediate",
+  domain = "following",
+  focus = "Follow the memory as it opens; no interpretations of the heat, no probing for the story." }
+
+drill { id = "hot-and-pounding", title = "Hot, with the memory open",
+  scenario = "medicine/rising_temperature", moment = "vitals", level = "advanced",
+  domain = "safety",
+  focus = "Heat and pounding while trauma material is open: check vital signs now, not 'it's the memory'." }
+
+drill { id = "temperature-rising", title = "Temperature over the alert line",
+  scenario = "medicine/rising_temperature", moment = "cooling", level = "advanced",
+  domain = "safety",
+  focus = "Escalate through the co-therapist and cool him while staying at his side; never leave to fetch help." }
+
+drill { id = "wants-to-stop", title = "'Stop. I'm going out for a walk'",
+  scenario = "medicine/rising_temperature", moment = "wants_to_stop", level = "advanced",
+  domain = "safety",
+  focus = "He may stop the work at any time; he may not leave the room alone while the medicine is active." }
+
+drill { id = "grief-at-the-wall", title = "A wall of heat between them",
+  scenario = "medicine/rising_temperature", moment = "grief", level = "intermediate",
+  domain = "presence",
+  focus = "Stay with the grief; don't absolve it or turn it into an account of events." }
+
+drill { id = "temperature-closing", title = "Last reading before handover",
+  scenario = "medicine/rising_temperature", moment = "closing", level = "beginner",
+  domain = "safety",
+  focus = "After a temperature alert, take a last reading and stay until handover." }
+
+drill { id = "transference", title = "'I love you. Could we have coffee?'",
+  scenario = "medicine/boundaries_and_silence", moment = "transference", level = "advanced",
+  domain = "safety",
+  focus = "Honour the feeling and hold the boundary kindly; no reciprocating, no rejecting, no deflecting." }
+
+drill { id = "long-silence", title = "A long silence",
+  scenario = "medicine/boundaries_and_silence", moment = "long_silence", level = "advanced",
+  domain = "following",
+  focus = "Trust the inward process: quiet presence, no check-in, no agenda to fill the space." }
+
+drill { id = "co-therapist", title = "'It's easier with Maeve right now'",
+  scenario = "medicine/boundaries_and_silence", moment = "cotherapist", level = "advanced",
+  domain = "alliance",
+  focus = "Welcome the participant's choice of therapist without hurt, override or interpretation." }
+
+drill { id = "shame-after-transference", title = "Ashamed of what was said",
+  scenario = "medicine/boundaries_and_silence", moment = "shame", level = "intermediate",
+  domain = "presence",
+  focus = "Validate what was true in it and say nothing has changed; don't dismiss or lecture on transference." }
+
+drill { id = "boundary-at-closing", title = "'Can I have your number?'",
+  scenario = "medicine/boundaries_and_silence", moment = "closing", level = "intermediate",
+  domain = "safety",
+  focus = "Keep the frame warmly: stay until the attendant, point to the study line; no personal contact." }
+
+-- Integration ------------------------------------------------------------------------------------
+
+drill { id = "meaning-opening", title = "'It won't go in order'",
+  scenario = "integration/making_meaning", moment = "opening", level = "beginner",
+  domain = "following",
+  focus = "Open the integration session on the participant's terms: an open question, no hour-by-hour agenda." }
+
+drill { id = "meaning-the-image", title = "Pete at the wheel",
+  scenario = "integration/making_meaning", moment = "the_image", level = "intermediate",
+  domain = "following",
+  focus = "Reflect the image and leave its meaning open; don't tell him it means forgiveness." }
+
+drill { id = "meaning-still-angry", title = "Still angry at himself",
+  scenario = "integration/making_meaning", moment = "still_angry", level = "intermediate",
+  domain = "presence",
+  focus = "Let the shift and the anger both be true; no reassurance, no Socratic argument, no homework." }
+
+drill { id = "meaning-new-material", title = "His father, unexpectedly",
+  scenario = "integration/making_meaning", moment = "new_material", level = "advanced",
+  domain = "following",
+  focus = "Follow new material in integration too; don't redirect to 'the trauma we're treating' or explain it." }
+
+drill { id = "meaning-next-step", title = "Going back to the boat: 'Is that daft?'",
+  scenario = "integration/making_meaning", moment = "next_step", level = "intermediate",
+  domain = "alliance",
+  focus = "Explore what he wants and leave the decision with him; no exposure homework, no warning off." }
+
+drill { id = "nothing-happened", title = "'Nothing happened'",
+  scenario = "integration/nothing_happened", moment = "nothing_happened", level = "beginner",
+  domain = "presence",
+  focus = "Validate the disappointment before anything else; don't argue that something did happen." }
+
+drill { id = "too-far-gone", title = "'Maybe I'm too far gone'",
+  scenario = "integration/nothing_happened", moment = "too_far_gone", level = "intermediate",
+  domain = "alliance",
+  focus = "Reflect the fear under the disappointment; trial statistics and Socratic questions argue with it." }
+
+drill { id = "warm-hands", title = "Warm hands, all afternoon",
+  scenario = "integration/nothing_happened", moment = "what_was_there", level = "intermediate",
+  domain = "following",
+  focus = "Follow a small detail with curiosity; don't seize it as proof or interpret it." }
+
+drill { id = "the-verdict", title = "'Is that something? Or is that nothing?'",
+  scenario = "integration/nothing_happened", moment = "verdict", level = "advanced",
+  domain = "following",
+  focus = "Give the question of meaning back; neither declare a breakthrough nor dismiss the moment." }
+
+drill { id = "another-session", title = "Whether to do another",
+  scenario = "integration/nothing_happened", moment = "next_session", level = "beginner",
+  domain = "alliance",
+  focus = "The decision about another session is theirs and needn't be made today; don't persuade." }
+
+drill { id = "low-mood", title = "Flat since Sunday",
+  scenario = "integration/low_mood_risk", moment = "opening", level = "beginner",
+  domain = "presence",
+  focus = "Hear low mood after a session fully before anything else; no 'it'll lift', no agenda." }
+
+drill { id = "suicidal-statement", title = "'Easier not to wake up'",
+  scenario = "integration/low_mood_risk", moment = "disclosure", level = "advanced",
+  domain = "safety",
+  focus = "Thank him and ask directly and calmly about suicidal thoughts; a reflection is not a risk assessment." }
+
+drill { id = "second-chance", title = "Asking after all",
+  scenario = "integration/low_mood_risk", moment = "second_chance", level = "advanced",
+  domain = "safety", route = { disclosure = "ds_reflect" },
+  focus = "You reflected and didn't ask: go back to it now, directly, rather than letting it go." }
+
+drill { id = "plans-and-means", title = "No plan, and a shotgun",
+  scenario = "integration/low_mood_risk", moment = "plans_means", level = "advanced",
+  domain = "safety",
+  focus = "Explore plans, means and what keeps him going, warmly; neither a checklist nor alarm nor minimising." }
+
+drill { id = "safety-plan", title = "A plan for the bad nights",
+  scenario = "integration/low_mood_risk", moment = "safety_plan", level = "advanced",
+  domain = "safety",
+  focus = "Build the safety plan with him; a promise extracted or a crisis card handed over is not a plan." }
+
+drill { id = "follow-up-contact", title = "Until Thursday",
+  scenario = "integration/low_mood_risk", moment = "follow_up", level = "intermediate",
+  domain = "safety",
+  focus = "Agree concrete follow-up contact before he leaves; affirmation is not follow-up." }
+
+drill { id = "rupture-noticing", title = "Further away today",
+  scenario = "integration/rupture_repair", moment = "noticing", level = "intermediate",
+  domain = "alliance",
+  focus = "Notice the distance aloud and invite it; don't run the planned agenda past it." }
+
+drill { id = "rupture", title = "'I felt like you had a plan for me'",
+  scenario = "integration/rupture_repair", moment = "rupture", level = "advanced",
+  domain = "alliance",
+  focus = "Own your part plainly; don't defend the approach, blame the medicine or make it about your feelings." }
+
+drill { id = "what-the-rupture-touched", title = "Like the police all over again",
+  scenario = "integration/rupture_repair", moment = "what_it_touched", level = "advanced",
+  domain = "alliance",
+  focus = "Reflect what the rupture touched; don't argue the comparison or label it transference." }
+
+drill { id = "repair-next-time", title = "'How do I know it won't happen again?'",
+  scenario = "integration/rupture_repair", moment = "next_time", level = "intermediate",
+  domain = "alliance",
+  focus = "Work out together how he'll stop you next time; promises and explanations don't repair." }
+
+drill { id = "rupture-closing", title = "Still wary",
+  scenario = "integration/rupture_repair", moment = "closing", level = "advanced",
+  domain = "alliance",
+  focus = "Let the wariness stand and offer contact; 'glad we've sorted that out' closes the repair too soon." }
