@@ -6,6 +6,7 @@
 #include <lua.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <tuple>
 
@@ -117,8 +118,17 @@ CatalogueFile load_drill_catalogue_source(const std::string& source, const std::
     lua_pushcclosure(L, l_drill, 1);
     lua_setfield(L, -2, "drill");
     lua_pop(L, 1);
-    sandbox.load(source, "@" + path);
-    sandbox.call(0, 0);
+    try {
+        sandbox.load(source, "@" + path);
+        sandbox.call(0, 0);
+    } catch (const ScriptError& e) {
+        // Lua shortens long chunk names to "...tail"; name the file in full.
+        std::string message = e.what();
+        const std::string tail = std::filesystem::path(path).filename().string() + ":";
+        if (message.starts_with("...") && message.find(tail) != std::string::npos)
+            message = path + message.substr(message.find(tail) + tail.size() - 1);
+        throw ScriptError(message, e.traceback);
+    }
     // Fields come out of a table in no fixed order: sort what was found, for stable reports.
     std::stable_sort(file.problems.begin(), file.problems.end(), [](const drill::Problem& a, const drill::Problem& b) {
         return std::tie(a.line, a.message) < std::tie(b.line, b.message);
