@@ -10,14 +10,23 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 namespace holdspace::script {
 namespace {
 
 constexpr std::size_t max_scenario_bytes = 4u << 20;
+
+// 1 to 80 characters, each a lower-case letter, a digit, '_' or one of `extra`.
+// (Checked by hand: constructing a std::regex cost more than the rest of loading.)
+bool is_name(const std::string& s, std::string_view extra) {
+    if (s.empty() || s.size() > 80) return false;
+    return std::all_of(s.begin(), s.end(), [&](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || extra.find(c) != std::string_view::npos;
+    });
+}
 
 // Reads the returned scenario table inside a protected call: raises a Lua error
 // with "field: problem" (the loader adds file:line).
@@ -96,14 +105,14 @@ struct TableReader {
                            "the scenario table");
 
         info.id = string_field(t, "id", "id", true);
-        if (!std::regex_match(info.id, std::regex("[a-z0-9_.-]{1,80}")))
+        if (!is_name(info.id, ".-"))
             fail("id", "'id' must be lower-case letters, digits, '.', '-' or '_' (e.g. \"medicine.onset\")");
         info.title = string_field(t, "title", "title", true);
         info.phase = string_field(t, "phase", "phase", true);
         if (info.phase != "preparation" && info.phase != "medicine" && info.phase != "integration")
             fail("phase", "'phase' is \"" + info.phase + "\"; expected preparation, medicine or integration");
         info.rubric = string_field(t, "rubric", "rubric", true);
-        if (!std::regex_match(info.rubric, std::regex("[a-z0-9_]{1,80}")))
+        if (!is_name(info.rubric, ""))
             fail("rubric", "'rubric' must name a rubric in scenarios/rubrics/ (e.g. \"patient_directed\")");
         info.difficulty = string_field(t, "difficulty", "difficulty", false);
         if (!info.difficulty.empty() && info.difficulty != "beginner" && info.difficulty != "intermediate" &&
