@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/drill.hpp"
 #include "cli/scenario_session.hpp"
+#include "cli/sync.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -86,6 +87,24 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     report_cmd->add_option("--pseudonymise", report_options.pseudonymise, "CSV: replace trainee IDs with pseudonyms keyed by SALT");
     report_cmd->add_option("--xapi-base", report_options.xapi_base, "xAPI: IRI prefix for activities and accounts");
     report_cmd->add_option("--data", report_options.data_dir, "The record store's folder");
+
+    SyncOptions sync_options;
+    auto* sync_cmd = app.add_subcommand(
+        "sync", "Send finished sessions' xAPI statements to a learning record store (kept queued until it has them)");
+    sync_cmd->add_option("--lrs", sync_options.lrs, "The LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI");
+    sync_cmd->add_option("--user", sync_options.user, "Basic-auth user (the LRS client's key)");
+    sync_cmd->add_option("--password", sync_options.password, "Basic-auth password (default $HOLDSPACE_LRS_PASSWORD)");
+    sync_cmd->add_option("--data", sync_options.data_dir, "The record store's folder");
+    sync_cmd->add_option("--base", sync_options.base,
+                         "IRI prefix of statements queued now (default $HOLDSPACE_XAPI_BASE or https://holdspace.example.org)");
+    sync_cmd->add_option("--batch", sync_options.batch, "Statements per request (default 50)")->check(CLI::Range(1, 1000));
+    sync_cmd->add_option("--retries", sync_options.retries,
+                         "Further tries after no answer, a timeout, 429 or 5xx, with backoff (default 3)")
+        ->check(CLI::Range(0, 10));
+    sync_cmd->add_option("--timeout", sync_options.timeout, "Seconds per request (default 30)")->check(CLI::Range(1L, 3600L));
+    sync_cmd->add_flag("--dry-run", sync_options.dry_run, "Show what would be sent; contact no LRS");
+    sync_cmd->add_flag("--status", sync_options.status, "Show how many statements wait and why, and how many were sent");
+    sync_cmd->add_flag("--json", sync_options.json, "Print the summary as JSON");
 
     CohortOptions cohort_options;
     auto* cohort_cmd = app.add_subcommand("cohort", "Trainees against scenarios: latest score, attempts and trend");
@@ -210,6 +229,7 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     if (sessions_cmd->parsed()) return sessions(sessions_options);
     if (resume_cmd->parsed()) return resume(resume_options);
     if (report_cmd->parsed()) return report(report_options);
+    if (sync_cmd->parsed()) return sync(sync_options);
     if (cohort_cmd->parsed()) return cohort(cohort_options);
     if (replay_cmd->parsed()) return replay(replay_options);
     if (check_cmd->parsed()) return check(check_options);

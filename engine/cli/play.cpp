@@ -1,7 +1,9 @@
 // `holdspace play`: a session in the terminal, interactively or from an actions file.
 #include "cli/commands.hpp"
 #include "cli/debrief_view.hpp"
+#include "cli/report_input.hpp"
 #include "cli/scenario_session.hpp"
+#include "cli/sync.hpp"
 #include "cli/terminal_view.hpp"
 #include "records/session_record.hpp"
 #include "records/store.hpp"
@@ -213,6 +215,13 @@ int play(const PlayOptions& options) {
                                       scoring::score_json(scores.front()));
         } catch (const std::exception& e) {
             std::cerr << "holdspace play: " << e.what() << "\n";  // the actions are already stored
+        }
+        try {  // its xAPI statements wait in the outbox for holdspace sync (which also retries this)
+            std::string note;
+            if (const auto row = store->session(stored); row && row->status == "finished")
+                queue_session_statements(*store, *row, xapi_base(), note);
+        } catch (const std::exception& e) {
+            std::cerr << "holdspace play: the session is stored; queuing its xAPI statements: " << e.what() << "\n";
         }
     }
     if (store && !options.json)

@@ -1,9 +1,11 @@
 // `holdspace sessions` and `holdspace report`: the record store, as supervisors use it.
 #include "cli/commands.hpp"
+#include "cli/report_input.hpp"
 #include "cli/scenario_session.hpp"
 #include "records/report.hpp"
 #include "records/store.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -18,7 +20,44 @@ Json row_json(const records::SessionRow& r) {
             {"rubric", r.rubric}, {"overall", r.overall ? Json(*r.overall) : Json(nullptr)}};
 }
 
+// --xapi-base when given; ReportOptions' own default gives way to $HOLDSPACE_XAPI_BASE.
+std::string report_xapi_base(const ReportOptions& options) {
+    return options.xapi_base == ReportOptions{}.xapi_base ? xapi_base() : options.xapi_base;
+}
+
 }  // namespace
+
+records::ReportInput report_input(records::Store& store, const records::SessionRow& row, std::string& warning) {
+    records::ReportInput in;
+    in.session = row.id;
+    in.trainee = row.trainee;
+    in.scenario_id = row.scenario_id;
+    in.started_at = row.started_at;
+    in.seed = row.seed;
+    in.rubric = row.rubric;
+    in.events = store.events(row.id);
+    for (const auto& e : in.events)
+        if (e.value("type", "") == "start") in.scenario_title = e.value("title", row.scenario_id);
+    try {  // re-scored from the stored transcript: the same result as when it was played
+        std::string note;
+        if (!row.rubric.empty()) {
+            const auto rubrics = load_rubrics({row.rubric}, row.rubric, row.scenario_path, note);
+            if (rubrics.empty()) warning = note;
+            else in.score = scoring::score_json(scoring::score_transcript(rubrics.front(), in.events));
+        }
+    } catch (const std::exception& e) {
+        warning = e.what();
+    }
+    for (const auto& n : store.annotations(row.id)) in.annotations.push_back({n.event_index, n.author, n.text});
+    for (const auto& o : store.overrides(row.id)) in.overrides.push_back({o.event_index, o.score, o.author, o.reason});
+    return in;
+}
+
+std::string xapi_base(const std::string& requested) {
+    if (!requested.empty()) return requested;
+    const char* configured = std::getenv("HOLDSPACE_XAPI_BASE");
+    return configured && *configured ? configured : "https://holdspace.example.org";
+}
 
 int sessions(const SessionsOptions& options) {
     try {
@@ -93,33 +132,15 @@ int report(const ReportOptions& options) {
                       << "; only finished sessions are reported\n";
             return exit_failed;
         }
-        records::ReportInput in;
-        in.session = row->id;
-        in.trainee = row->trainee;
-        in.scenario_id = row->scenario_id;
-        in.started_at = row->started_at;
-        in.seed = row->seed;
-        in.rubric = row->rubric;
-        in.events = store.events(row->id);
-        for (const auto& e : in.events)
-            if (e.value("type", "") == "start") in.scenario_title = e.value("title", row->scenario_id);
-        Json score = Json::object();
-        try {  // re-scored from the stored transcript: the same result as when it was played
-            std::string note;
-            if (!row->rubric.empty())
-                score = scoring::score_json(
-                    scoring::score_transcript(load_rubrics({row->rubric}, row->rubric, row->scenario_path, note).front(), in.events));
-        } catch (const std::exception& e) {
-            std::cerr << "holdspace report: " << e.what() << "; reporting without a score\n";
-        }
-        in.score = score;
-        for (const auto& n : store.annotations(row->id)) in.annotations.push_back({n.event_index, n.author, n.text});
+        std::string warning;
+        const records::ReportInput in = report_input(store, *row, warning);
+        if (!warning.empty()) std::cerr << "holdspace report: " << warning << "; reporting without a score\n";
 
         std::string text;
         if (options.format == "html") text = records::html_report(in);
         else if (options.format == "csv")
             text = records::csv_report(in, options.pseudonymise.empty() ? std::string() : records::pseudonymise(in.trainee, options.pseudonymise));
-        else if (options.format == "xapi") text = records::xapi_statements(in, options.xapi_base).dump(2) + "\n";
+        else if (options.format == "xapi") text = records::xapi_statements(in, report_xapi_base(options)).dump(2) + "\n";
         else text = Json{{"session", row_json(*row)}, {"score", in.score}, {"events", in.events}}.dump(2) + "\n";
 
         if (options.output.empty()) {

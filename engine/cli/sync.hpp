@@ -1,0 +1,31 @@
+#pragma once
+// `holdspace sync`: sends the record store's xAPI statements to a learning record store. Statements
+// wait in the store's outbox until the LRS has acknowledged them, so work done offline is sent later
+// and nothing is sent twice.
+#include "records/store.hpp"
+
+#include <string>
+
+namespace holdspace::cli {
+
+struct SyncOptions {
+    std::string lrs;       // the xAPI endpoint; statements go to <lrs>/statements
+    std::string user, password;  // basic auth; the password may come from $HOLDSPACE_LRS_PASSWORD
+    std::string data_dir;  // the store's folder
+    std::string base;      // xAPI IRI prefix for statements queued now (default: xapi_base())
+    int batch = 50;        // statements per request
+    int retries = 3;       // further tries of a request that failed transiently
+    long timeout = 30;     // seconds per request
+    bool dry_run = false;  // queue and show what would be sent, without contacting the LRS
+    bool status = false;   // show the outbox's counts and errors
+    bool json = false;
+};
+int sync(const SyncOptions& options);
+
+// Queues a finished session's xAPI statements in the outbox; those already queued (or sent) are left
+// alone. Returns how many were new. A session without a score is not queued (its statements would
+// say "failed"); `note` then says why.
+int queue_session_statements(records::Store& store, const records::SessionRow& row, const std::string& base,
+                             std::string& note);
+
+}  // namespace holdspace::cli
