@@ -36,6 +36,9 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     app.add_option("--data", window.data_dir, "The data folder: settings, trainee and the record store "
                                               "(default $HOLDSPACE_DATA or ~/.local/share/holdspace)");
     app.add_option("--session", window.session, "With --screenshot --screen review: the recorded session to open");
+    app.add_option("--drill", window.drill,
+                   "With --screenshot --screen drill: the drill to show (an id from holdspace drill --list; "
+                   "--actions answers it)");
     app.set_version_flag("--version", std::string("holdspace ") + HOLDSPACE_VERSION);
     app.require_subcommand(0, 1);
 

@@ -124,6 +124,7 @@ struct WindowRequest {
     std::uint64_t seed = 1;
     std::string data_dir;
     std::int64_t session = 0;
+    std::string drill;  // with --screen drill: the drill to show
 };
 // Opens the window; returns an exit code, or exit_no_display when no window can be
 // opened (then the first scenario is played in the terminal instead).

@@ -143,7 +143,8 @@ std::string DrillRun::situation() const {
     const Seconds at = choice_event_ < s.events().size() ? s.events()[choice_event_].at : s.now();
     std::string out = clock_text(at) + " into the session (" + phase + ")";
     const std::string who = first_name(s.info().patient.name);
-    switch (s.window()) {
+    if (s.state().dissociation >= 40) out += "; " + who + " is dissociated, far away";
+    else switch (s.window()) {
     case Window::within: out += "; " + who + " is within the window of tolerance"; break;
     case Window::hyper_aroused: out += "; " + who + " is above the window of tolerance (hyper-aroused)"; break;
     case Window::hypo_aroused: out += "; " + who + " is below the window of tolerance (shut down)"; break;

@@ -134,6 +134,7 @@ public:
     drill::Time now() const;
     // Set when an attempt could not be written to the store.
     const std::string& record_error() const { return record_error_; }
+    bool recording() const { return store_ && config_.record; }
     std::size_t attempts_this_session() const { return attempts_; }
 
 private:

@@ -15,6 +15,7 @@ int open_window(const holdspace::cli::WindowRequest& r) {
     o.seed = r.seed;
     o.data_dir = r.data_dir;
     o.session = r.session;
+    o.drill = r.drill;
     return holdspace::ui::run_window(o);
 }
 }  // namespace

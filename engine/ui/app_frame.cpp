@@ -14,6 +14,7 @@ const char* screen_name(Screen s) {
     case Screen::settings: return "Settings";
     case Screen::review: return "Supervisor review";
     case Screen::cohort: return "Cohort";
+    case Screen::drill: return "Drills";
     }
     return "";
 }
@@ -132,6 +133,7 @@ void draw_app(App& app) {
     case Screen::settings: draw_settings_screen(app, screen_keys); break;
     case Screen::review: draw_review_screen(app, screen_keys); break;
     case Screen::cohort: draw_cohort_screen(app, screen_keys); break;
+    case Screen::drill: draw_drill_screen(app, screen_keys); break;
     }
     // Overlays are drawn from inside the main window (as the confirmations are), so that
     // everything a frame shows ends together.

@@ -3,6 +3,7 @@
 // session (a Session driven exactly as terminal play drives it), its record, the
 // debrief and the settings. No SDL and no drawing here, so the screens can be
 // unit-tested headless and the window (app_window.cpp) stays a thin shell.
+#include "cli/drill.hpp"
 #include "records/cohort.hpp"
 #include "records/store.hpp"
 #include "scoring/scorer.hpp"
@@ -219,7 +220,7 @@ private:
 
 // ---- the application -------------------------------------------------------------------------
 
-enum class Screen { start, session, debrief, settings, review, cohort };
+enum class Screen { start, session, debrief, settings, review, cohort, drill };
 
 // The session clock as the trainee runs it. Simulated time only moves through
 // TraineeAction::wait_for: at normal speed, silence accumulates here (pending) and is
@@ -231,6 +232,11 @@ struct SessionClock {
     double pending_minutes = 0;          // silence not yet committed
     double real_seconds_per_minute = 2;  // normal speed: one simulated minute every 2 s
     double commit_every = 5;             // minutes
+};
+
+// The drill screen (drill_screen.cpp): today's drill set for the signed-in trainee.
+struct DrillScreenState {
+    std::unique_ptr<cli::DrillSession> session;  // none until the screen is opened
 };
 
 struct App {
@@ -284,6 +290,7 @@ struct App {
     // Cohort view (F5).
     std::optional<records::Cohort> cohort;
     std::string cohort_note;
+    DrillScreenState drills;
 
     // Author mode.
     bool dev = false;

@@ -90,11 +90,12 @@ int prepare_screenshot(App& app, const WindowOptions& options) {
     app.recording = false;
     const std::string& screen = options.screen;
     if (!screen.empty() && screen != "start" && screen != "session" && screen != "debrief" && screen != "settings" &&
-        screen != "supervisor" && screen != "review" && screen != "cohort") {
+        screen != "supervisor" && screen != "review" && screen != "cohort" && screen != "drill") {
         std::cerr << "holdspace: --screen " << screen
-                  << ": use start, session, debrief, settings, supervisor, review or cohort\n";
+                  << ": use start, session, debrief, settings, supervisor, review, cohort or drill\n";
         return cli::exit_usage;
     }
+    if (screen == "drill") return prepare_drill_screenshot(app, options);
     if (options.session != 0 && screen != "review") {
         std::cerr << "holdspace: --session needs --screen review\n";
         return cli::exit_usage;

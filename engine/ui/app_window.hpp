@@ -17,6 +17,7 @@ struct WindowOptions {
     std::uint64_t seed = 1;
     std::string data_dir;         // the data folder (default: $HOLDSPACE_DATA or ~/.local/share/holdspace)
     std::int64_t session = 0;     // with screenshot and screen "review": the stored session to open
+    std::string drill;            // with screenshot and screen "drill": the drill to show
 };
 
 // Returns the process exit code.

@@ -41,6 +41,7 @@ void draw_help_overlay(App& app) {
         row("Enter", "sign in (after typing your name); begin the chosen scenario");
         row("1-9, Up/Down", "choose a scenario");
         row("R / O", "resume your latest unfinished session / sign out");
+        row("D", "drills: today's set of short difficult moments");
         row("Session", "");
         row("1-9", "say or do the numbered option");
         for (const auto& a : action_infos()) {
@@ -64,6 +65,10 @@ void draw_help_overlay(App& app) {
         row("Cohort", "");
         row("X", "export the cohort as CSV to the data folder");
         row("Esc", "back");
+        row("Drills", "");
+        row("1-9, letters", "answer the moment: say an option, or act (H holds space, V checks vitals...)");
+        row("R / N", "after the feedback: try the same moment again / the next drill");
+        row("Esc", "back to the library (answers are recorded as you give them)");
         row("Settings", "");
         row("- / +", "smaller / larger text");
         row("C / R", "colour-blind-safe palette / reduced motion");

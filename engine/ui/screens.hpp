@@ -19,6 +19,13 @@ void draw_settings_screen(App& app, const Keys& keys);  // settings_screen.cpp
 void draw_supervisor_panel(App& app);                   // supervisor_panel.cpp
 void draw_review_screen(App& app, const Keys& keys);    // review_screen.cpp
 void draw_cohort_screen(App& app, const Keys& keys);    // cohort_screen.cpp
+void draw_drill_screen(App& app, const Keys& keys);     // drill_screen.cpp
+// Opens the drill screen on today's set for the signed-in trainee (or on `ids`); false, with a
+// notice, when there is no trainee or the catalogue does not load (drill_screen.cpp).
+bool open_drills(App& app, const std::vector<std::string>& ids = {});
+// --screenshot --screen drill [--drill ID] [--actions FILE]: the drill screen, the drill answered
+// from the file's lines. Returns an exit code, or -1 to go on (drill_screen.cpp).
+int prepare_drill_screenshot(App& app, const WindowOptions& options);
 // The participant's hidden state in `session`: inner state, window, intensity, consent, distress
 // over time, what they have met from the trainee (supervisor_panel.cpp; the review shows it too).
 void draw_hidden_state(App& app, const Session& session);

@@ -165,6 +165,11 @@ void sessions_panel(App& app, const Keys& keys) {
               finished == 1 ? "" : "s");
     if (!app.store) wrapped(app.palette.alert, "Sessions are not being recorded: " + app.store_error);
     ImGui::Spacing();
+    if (key_button("D", "Drills: today's short difficult moments") || keys.has('d')) {
+        open_drills(app);
+        return;
+    }
+    ImGui::SameLine();
     if (key_button("O", "Sign out") || keys.has('o')) {
         app.sign_out();
         return;
