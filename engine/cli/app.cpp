@@ -75,6 +75,20 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     auto* close_cmd = sessions_cmd->add_subcommand("close", "Close an unfinished session (its actions are kept)");
     close_cmd->add_option("id", sessions_options.close, "Session id")->required();
     close_cmd->add_option("--data", sessions_options.data_dir, "The record store's folder");
+    auto* note_cmd = sessions_cmd->add_subcommand("note", "Add a supervisor's note to a scored moment of a session");
+    note_cmd->add_option("id", sessions_options.note, "Session id")->required();
+    note_cmd->add_option("--moment", sessions_options.moment, "The moment's number in `sessions show`")->required();
+    note_cmd->add_option("--text", sessions_options.text, "The note")->required();
+    note_cmd->add_option("--author", sessions_options.author, "Who writes it (default: $USER)");
+    note_cmd->add_option("--data", sessions_options.data_dir, "The record store's folder");
+    auto* override_cmd = sessions_cmd->add_subcommand(
+        "override", "Score a moment as a supervisor, with a reason (kept beside the automatic score)");
+    override_cmd->add_option("id", sessions_options.override_session, "Session id")->required();
+    override_cmd->add_option("--moment", sessions_options.moment, "The moment's number in `sessions show`")->required();
+    override_cmd->add_option("--score", sessions_options.score, "The moment's score, 0-100")->required()->check(CLI::Range(0.0, 100.0));
+    override_cmd->add_option("--reason", sessions_options.reason, "Why (required; shown in reports)")->required();
+    override_cmd->add_option("--author", sessions_options.author, "Who overrides (default: $USER)");
+    override_cmd->add_option("--data", sessions_options.data_dir, "The record store's folder");
 
     ResumeOptions resume_options;
     auto* resume_cmd = app.add_subcommand("resume", "Resume an unfinished recorded session exactly where it stopped");

@@ -38,6 +38,11 @@ struct SessionsOptions {
     std::string data_dir, trainee, scenario;
     std::int64_t show = 0;   // `sessions show ID`
     std::int64_t close = 0;  // `sessions close ID`
+    // `sessions note ID --moment K --text T` and `sessions override ID --moment K --score S --reason R`
+    std::int64_t note = 0, override_session = 0;
+    int moment = 0;  // 1-based, as `sessions show` numbers the scored moments
+    std::string text, reason, author;
+    double score = -1;
     bool json = false;
 };
 int sessions(const SessionsOptions& options);

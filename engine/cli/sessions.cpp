@@ -5,6 +5,7 @@
 #include "records/report.hpp"
 #include "records/store.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <iomanip>
@@ -23,6 +24,13 @@ Json row_json(const records::SessionRow& r) {
 // --xapi-base when given; ReportOptions' own default gives way to $HOLDSPACE_XAPI_BASE.
 std::string report_xapi_base(const ReportOptions& options) {
     return options.xapi_base == ReportOptions{}.xapi_base ? xapi_base() : options.xapi_base;
+}
+
+// The supervisor's name for notes and overrides: as given, else $USER.
+std::string supervisor_name(const std::string& given) {
+    if (!given.empty()) return given;
+    const char* user = std::getenv("USER");
+    return user && *user ? user : "supervisor";
 }
 
 }  // namespace
@@ -72,6 +80,41 @@ int sessions(const SessionsOptions& options) {
             std::cout << "closed session " << row->id << " (" << store.actions(row->id).size() << " actions kept)\n";
             return exit_ok;
         }
+        if (options.note != 0 || options.override_session != 0) {
+            const bool is_note = options.note != 0;
+            const char* command = is_note ? "holdspace sessions note" : "holdspace sessions override";
+            const auto row = store.session(is_note ? options.note : options.override_session);
+            if (!row || row->status != "finished") {
+                std::cerr << command << ": session " << (is_note ? options.note : options.override_session)
+                          << " is not a finished session in " << store.path() << "\n";
+                return exit_usage;
+            }
+            std::string warning;
+            const auto in = report_input(store, *row, warning);
+            const Json moments = in.score.value("moments", Json::array());
+            if (options.moment < 1 || static_cast<std::size_t>(options.moment) > moments.size()) {
+                std::cerr << command << ": session " << row->id << " has " << moments.size()
+                          << " scored moments (see holdspace sessions show " << row->id << ")\n";
+                return exit_usage;
+            }
+            const Json& m = moments[static_cast<std::size_t>(options.moment - 1)];
+            const int event = m.value("event", 0);
+            const std::string author = supervisor_name(options.author);
+            if (is_note) {
+                store.annotate(row->id, event, author, options.text);
+                std::cout << "noted moment " << options.moment << " (" << m.value("moment", "") << ") of session " << row->id << "\n";
+            } else {
+                if (options.reason.find_first_not_of(" \t") == std::string::npos) {
+                    std::cerr << command << ": an override needs a reason\n";
+                    return exit_usage;
+                }
+                store.override_score(row->id, event, options.score, author, options.reason);
+                std::cout << "moment " << options.moment << " (" << m.value("moment", "") << ") of session " << row->id
+                          << ": supervisor's score " << options.score << ", automatic "
+                          << std::lround(m.value("fraction", 0.0) * 100) << " (kept)\n";
+            }
+            return exit_ok;
+        }
         if (options.show != 0) {
             const auto row = store.session(options.show);
             if (!row) {
@@ -79,10 +122,27 @@ int sessions(const SessionsOptions& options) {
                 return exit_usage;
             }
             const auto actions = store.actions(row->id);
+            std::string warning;
+            const auto in = row->status == "finished" ? report_input(store, *row, warning) : records::ReportInput{};
+            const Json moments = in.score.value("moments", Json::array());
+            auto override_of = [&](const Json& m) -> const records::ReportInput::Override* {
+                const records::ReportInput::Override* latest = nullptr;
+                for (const auto& o : in.overrides)
+                    if (o.event_index == m.value("event", -1)) latest = &o;
+                return latest;
+            };
             const auto notes = store.annotations(row->id);
             if (options.json) {
                 Json j = row_json(*row);
                 j["actions"] = actions;
+                j["moments"] = Json::array();
+                for (const auto& m : moments) {
+                    Json entry = {{"event", m.value("event", 0)},       {"moment", m.value("moment", "")},
+                                  {"judgement", m.value("judgement", "")}, {"automatic", m.value("fraction", 0.0) * 100}};
+                    if (const auto* o = override_of(m))
+                        entry["override"] = {{"score", o->score}, {"author", o->author}, {"reason", o->reason}};
+                    j["moments"].push_back(std::move(entry));
+                }
                 j["annotations"] = Json::array();
                 for (const auto& n : notes)
                     j["annotations"].push_back({{"event", n.event_index}, {"author", n.author}, {"text", n.text}});
@@ -95,7 +155,22 @@ int sessions(const SessionsOptions& options) {
             std::cout << "\nscenario file: " << row->scenario_path << "\nactions (" << actions.size() << "):";
             for (const auto& a : actions) std::cout << " " << a;
             std::cout << "\n";
-            for (const auto& n : notes) std::cout << "note at event " << n.event_index << " (" << n.author << "): " << n.text << "\n";
+            int number = 0;
+            for (const auto& m : moments) {
+                std::cout << "moment " << ++number << " at " << m.value("t", 0.0) << " min, " << m.value("moment", "") << " ("
+                          << m.value("kind", "") << "): " << m.value("response", "") << ", " << m.value("judgement", "") << " "
+                          << std::lround(m.value("fraction", 0.0) * 100);
+                if (const auto* o = override_of(m)) std::cout << "; supervisor " << o->score << " (" << o->author << ": " << o->reason << ")";
+                std::cout << "\n";
+                for (const auto& n : notes)
+                    if (n.event_index == m.value("event", -1)) std::cout << "  note (" << n.author << "): " << n.text << "\n";
+            }
+            for (const auto& n : notes) {
+                bool on_moment = false;
+                for (const auto& m : moments) on_moment = on_moment || n.event_index == m.value("event", -1);
+                if (!on_moment) std::cout << "note at event " << n.event_index << " (" << n.author << "): " << n.text << "\n";
+            }
+            if (!warning.empty()) std::cerr << "holdspace sessions show: " << warning << "\n";
             return exit_ok;
         }
         const auto rows = store.sessions(options.trainee, options.scenario);
