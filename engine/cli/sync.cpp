@@ -162,12 +162,14 @@ int queue_finished_sessions(records::Store& store, const std::string& base, int&
 int show_status(records::Store& store, const SyncOptions& options, int queued_now) {
     const auto counts = store.outbox_counts();
     // The reasons pending statements were not delivered, most frequent first.
-    std::map<std::string, int> errors;
+    std::map<std::string, int> by_error;
     int attempted = 0;
     for (const auto& item : store.pending_statements(std::numeric_limits<int>::max())) {
-        if (!item.last_error.empty()) ++errors[item.last_error];
+        if (!item.last_error.empty()) ++by_error[item.last_error];
         attempted += item.attempts > 0;
     }
+    std::vector<std::pair<std::string, int>> errors(by_error.begin(), by_error.end());
+    std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     if (options.json) {
         Json j = {{"pending", counts.pending}, {"sent", counts.sent}, {"queued_now", queued_now}, {"errors", Json::array()}};
         for (const auto& [error, n] : errors) j["errors"].push_back({{"error", error}, {"statements", n}});
