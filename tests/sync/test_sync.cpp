@@ -178,6 +178,10 @@ TEST_CASE("sync: offline nothing is lost; the attempt is recorded and a later sy
     const std::string data = data_dir("sync-offline");
     play(data, "sync-offline", "integration/making_meaning", "making_meaning.poor");
     const json first = pending(data);
+    // A session recorded before the outbox existed (or by a program that did not queue it) is queued by sync.
+    sql(data, "DELETE FROM outbox");
+    CHECK(status(data)["queued_now"] == first.size());
+    CHECK(pending(data) == first);
 
     const std::string closed = "http://127.0.0.1:" + std::to_string(peers::free_port()) + "/xAPI";
     setenv("HOLDSPACE_LRS_PASSWORD", password.c_str(), 1);  // the password from the environment
