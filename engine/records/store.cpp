@@ -238,6 +238,8 @@ void Store::migrate() {
                     score REAL NOT NULL,
                     answered_at TEXT NOT NULL);
                 CREATE INDEX drill_attempts_by_trainee ON drill_attempts(trainee);
+                ALTER TABLE sessions ADD COLUMN imported_from TEXT;
+                CREATE UNIQUE INDEX sessions_imported_from ON sessions(imported_from) WHERE imported_from IS NOT NULL;
             )");
             exec(("PRAGMA application_id=" + std::to_string(application_id)).c_str());
             exec("PRAGMA user_version=2");
@@ -345,6 +347,66 @@ std::vector<SessionRow> Store::sessions(const std::string& trainee, const std::s
     std::vector<SessionRow> out;
     while (s.step()) out.push_back(row_of(s));
     return out;
+}
+
+std::optional<std::int64_t> Store::import_session(const Imported& in) {
+    if (in.source.empty()) throw StoreError("an imported session needs its source");
+    add_trainee(in.trainee);
+    exec("BEGIN IMMEDIATE");
+    try {
+        {
+            Statement seen(db_, "SELECT 1 FROM sessions WHERE imported_from = ?", path_);
+            seen.bind(1, in.source);
+            if (seen.step()) {
+                exec("ROLLBACK");
+                return std::nullopt;
+            }
+        }
+        Statement insert(db_,
+                         "INSERT INTO sessions(trainee, scenario_path, scenario_id, scenario_digest, seed, started_at, status, "
+                         "rubric, overall, score, events, imported_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         path_);
+        insert.bind(1, in.trainee)
+            .bind(2, in.scenario_path)
+            .bind(3, in.scenario_id)
+            .bind(4, in.digest)
+            .bind(5, static_cast<std::int64_t>(in.seed))
+            .bind(6, in.started_at.empty() ? utc_now() : in.started_at)
+            .bind(7, std::string(in.events ? "finished" : "open"));
+        if (in.events) {
+            insert.bind(8, in.rubric);
+            if (in.overall) insert.bind(9, *in.overall);
+            else insert.bind_null(9);
+            insert.bind(10, in.score.dump()).bind(11, in.events->dump());
+        } else {
+            insert.bind_null(8).bind_null(9).bind_null(10).bind_null(11);
+        }
+        insert.bind(12, in.source).step();
+        const std::int64_t id = sqlite3_last_insert_rowid(db_);
+        std::int64_t seq = 0;
+        for (const auto& a : in.actions)
+            Statement(db_, "INSERT INTO actions(session, seq, action) VALUES (?, ?, ?)", path_)
+                .bind(1, id)
+                .bind(2, ++seq)
+                .bind(3, a)
+                .step();
+        exec("COMMIT");
+        return id;
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+Json Store::score(std::int64_t session) {
+    Statement s(db_, "SELECT coalesce(score, '{}') FROM sessions WHERE id = ?", path_);
+    s.bind(1, session);
+    if (!s.step()) return Json::object();
+    try {
+        return Json::parse(s.text(0));
+    } catch (const Json::parse_error&) {
+        throw StoreError(path_ + ": session " + std::to_string(session) + " has a damaged score");
+    }
 }
 
 std::vector<std::string> Store::actions(std::int64_t session) {

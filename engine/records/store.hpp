@@ -66,7 +66,8 @@ struct Annotation {
 
 class Store {
 public:
-    // 1: trainees, sessions, actions, annotations. 2: score overrides, the xAPI outbox, drill attempts.
+    // 1: trainees, sessions, actions, annotations.
+    // 2: score overrides, the xAPI outbox, drill attempts, where an imported session came from.
     static constexpr int schema_version = 2;
 
     // Opens or creates the store at `path`. Throws StoreError naming the file for
@@ -92,7 +93,23 @@ public:
 
     std::optional<SessionRow> session(std::int64_t id);
     std::vector<SessionRow> sessions(const std::string& trainee = {}, const std::string& scenario_id = {});
+    // A session recorded elsewhere (an older record file), added whole in one transaction.
+    // `source` names where it came from; importing the same source again adds nothing (nullopt).
+    struct Imported {
+        std::string trainee, scenario_path, scenario_id, digest;
+        std::uint64_t seed = 0;
+        std::string started_at;
+        std::vector<std::string> actions;
+        std::optional<Json> events;  // the transcript of a finished session
+        std::string rubric;
+        std::optional<double> overall;
+        Json score = Json::object();
+        std::string source;
+    };
+    std::optional<std::int64_t> import_session(const Imported& session);
+
     std::vector<std::string> actions(std::int64_t session);
+    Json score(std::int64_t session);  // the score stored at finish (an empty object before)
     Json events(std::int64_t session);  // the finished session's transcript (empty array before)
 
     std::int64_t annotate(std::int64_t session, int event_index, const std::string& author, const std::string& text);

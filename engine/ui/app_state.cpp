@@ -185,6 +185,16 @@ std::vector<SavedSession> list_sessions(records::Store& store, const std::string
     return out;
 }
 
+// A file time as the store's UTC stamp ("2026-11-22T09:30:00Z").
+static std::string utc_of(fs::file_time_type time) {
+    const auto t = std::chrono::system_clock::to_time_t(std::chrono::file_clock::to_sys(time));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
 int import_jsonl_records(records::Store& store, const std::string& dir, const std::string& trainee, std::string& error) {
     const fs::path folder = fs::path(dir) / "sessions" / trainee_folder(trainee);
     std::error_code ec;
@@ -203,24 +213,35 @@ int import_jsonl_records(records::Store& store, const std::string& dir, const st
         }
         try {
             const auto& h = record.header;
-            const auto id = store.start_session(trainee, h.scenario_path, h.scenario_id, h.scenario_digest, h.seed);
-            for (const auto& a : record.actions) store.add_action(id, a);
+            records::Store::Imported session;
+            session.trainee = trainee;
+            session.scenario_path = h.scenario_path;
+            session.scenario_id = h.scenario_id;
+            session.digest = h.scenario_digest;
+            session.seed = h.seed;
+            session.started_at = utc_of(fs::last_write_time(file, ec));  // when it was last written
+            session.actions = record.actions;
+            // The file's full path marks the import: a crash before the rename below cannot import it twice.
+            session.source = fs::absolute(file).string();
             if (!record.events.empty() && record.events.back().value("type", "") == "end") {
-                const Json events(record.events);
-                std::optional<scoring::Score> score;
+                session.events = Json(record.events);
                 std::string rubric_id;
                 for (const auto& e : record.events)
                     if (e.value("type", "") == "start") rubric_id = e.value("rubric", "");
                 try {
                     std::string note;
                     const auto rubrics = cli::load_rubrics({}, rubric_id, h.scenario_path, note);
-                    if (!rubrics.empty()) score = scoring::score_transcript(rubrics.front(), events);
+                    if (!rubrics.empty()) {
+                        const auto score = scoring::score_transcript(rubrics.front(), *session.events);
+                        session.rubric = score.rubric_id;
+                        session.overall = score.overall;
+                        session.score = scoring::score_json(score);
+                    }
                 } catch (const std::exception&) {
                     // Kept without a score; the transcript is what matters.
                 }
-                if (score) store.finish_session(id, events, score->rubric_id, score->overall, scoring::score_json(*score));
-                else store.finish_session(id, events, "", std::nullopt, Json::object());
             }
+            store.import_session(session);
         } catch (const std::exception& e) {
             error = e.what();
             return imported;

@@ -267,3 +267,38 @@ TEST_CASE("drill attempts are kept per trainee in order") {
     CHECK(ana[1].answered_at == "2026-11-03T10:00:00Z");
     CHECK(store.drill_attempts("ben")[0].answered_at.size() == 20);  // stamped when left empty
 }
+
+TEST_CASE("an imported session is added whole, dated as given, and never twice") {
+    TempDir dir;
+    records::Store store(dir.file("store.db"));
+    records::Store::Imported old;
+    old.trainee = "ana";
+    old.scenario_path = "s.lua";
+    old.scenario_id = "s";
+    old.digest = "abc";
+    old.seed = 3;
+    old.started_at = "2026-01-05T08:00:00Z";
+    old.actions = {"2", "wait 5", "end"};
+    old.events = Json::parse(R"([{"type":"start","t":0},{"type":"end","t":5}])");
+    old.rubric = "patient_directed";
+    old.overall = 64.0;
+    old.score = Json{{"overall", 64.0}};
+    old.source = "/home/ana/.local/share/holdspace/sessions/ana/1.jsonl";
+    const auto id = store.import_session(old);
+    REQUIRE(id);
+    CHECK_FALSE(store.import_session(old));  // again, e.g. after a crash before the file was renamed
+    CHECK(store.sessions().size() == 1);
+    const auto row = store.session(*id);
+    CHECK(row->started_at == "2026-01-05T08:00:00Z");
+    CHECK(row->status == "finished");
+    CHECK(store.actions(*id) == old.actions);
+    CHECK(store.score(*id)["overall"] == 64.0);
+    records::Store::Imported unfinished = old;
+    unfinished.events.reset();
+    unfinished.actions = {"1"};
+    unfinished.source = "/elsewhere/2.jsonl";
+    const auto open_id = store.import_session(unfinished);
+    REQUIRE(open_id);
+    CHECK(store.session(*open_id)->status == "open");
+    CHECK(store.score(*open_id) == Json::object());
+}
