@@ -53,7 +53,7 @@ struct ReportOptions {
     std::string format = "html";  // html, json, csv, xapi
     std::string output;           // file; stdout when empty
     std::string pseudonymise;     // csv: salt for pseudonymous trainee IDs
-    std::string xapi_base = "https://holdspace.example.org";
+    std::string xapi_base;  // empty: $HOLDSPACE_XAPI_BASE, else the example IRI (xapi_base())
 };
 int report(const ReportOptions& options);
 

@@ -21,10 +21,6 @@ Json row_json(const records::SessionRow& r) {
             {"rubric", r.rubric}, {"overall", r.overall ? Json(*r.overall) : Json(nullptr)}};
 }
 
-// --xapi-base when given; ReportOptions' own default gives way to $HOLDSPACE_XAPI_BASE.
-std::string report_xapi_base(const ReportOptions& options) {
-    return options.xapi_base == ReportOptions{}.xapi_base ? xapi_base() : options.xapi_base;
-}
 
 // The supervisor's name for notes and overrides: as given, else $USER.
 std::string supervisor_name(const std::string& given) {
@@ -215,7 +211,7 @@ int report(const ReportOptions& options) {
         if (options.format == "html") text = records::html_report(in);
         else if (options.format == "csv")
             text = records::csv_report(in, options.pseudonymise.empty() ? std::string() : records::pseudonymise(in.trainee, options.pseudonymise));
-        else if (options.format == "xapi") text = records::xapi_statements(in, report_xapi_base(options)).dump(2) + "\n";
+        else if (options.format == "xapi") text = records::xapi_statements(in, xapi_base(options.xapi_base)).dump(2) + "\n";
         else text = Json{{"session", row_json(*row)}, {"score", in.score}, {"events", in.events}}.dump(2) + "\n";
 
         if (options.output.empty()) {

@@ -149,10 +149,11 @@ std::string plural(int n, const std::string& word) {
 // window, or whose queuing at the end of play failed. Returns how many statements were new.
 int queue_finished_sessions(records::Store& store, const std::string& base, int& sessions_queued) {
     int added = 0;
-    for (const auto& row : store.sessions()) {
-        if (row.status != "finished") continue;
+    for (const auto id : store.finished_sessions_not_queued()) {
+        const auto row = store.session(id);
+        if (!row) continue;
         std::string note;
-        const int n = queue_session_statements(store, row, base, note);
+        const int n = queue_session_statements(store, *row, base, note);
         added += n;
         sessions_queued += n > 0;
     }

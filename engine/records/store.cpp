@@ -229,6 +229,7 @@ void Store::migrate() {
                     attempts INTEGER NOT NULL DEFAULT 0,
                     last_error TEXT);
                 CREATE INDEX outbox_pending ON outbox(sent_at);
+                CREATE INDEX outbox_by_session ON outbox(session);
                 CREATE TABLE drill_attempts (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     trainee TEXT NOT NULL REFERENCES trainees(id),
@@ -497,6 +498,16 @@ int Store::queue_statements(std::int64_t session, const Json& statements) {
         throw;
     }
     return added;
+}
+
+std::vector<std::int64_t> Store::finished_sessions_not_queued() {
+    Statement s(db_,
+                "SELECT id FROM sessions WHERE status = 'finished' AND NOT EXISTS "
+                "(SELECT 1 FROM outbox WHERE outbox.session = sessions.id) ORDER BY id",
+                path_);
+    std::vector<std::int64_t> out;
+    while (s.step()) out.push_back(s.integer(0));
+    return out;
 }
 
 std::vector<OutboxItem> Store::pending_statements(int limit) {

@@ -124,6 +124,7 @@ public:
     // were sent) and stay until the record store acknowledged them.
     int queue_statements(std::int64_t session, const Json& statements);  // how many were new
     std::vector<OutboxItem> pending_statements(int limit = 1000);
+    std::vector<std::int64_t> finished_sessions_not_queued();  // finished sessions with nothing in the outbox
     void mark_sent(const std::vector<std::string>& ids);
     void mark_failed(const std::vector<std::string>& ids, const std::string& error);
     struct OutboxCounts {

@@ -302,3 +302,16 @@ TEST_CASE("an imported session is added whole, dated as given, and never twice")
     CHECK(store.session(*open_id)->status == "open");
     CHECK(store.score(*open_id) == Json::object());
 }
+
+TEST_CASE("finished sessions whose statements are not queued yet are found for the outbox") {
+    TempDir dir;
+    records::Store store(dir.file("store.db"));
+    const auto open_one = store.start_session("t", "x.lua", "x", "d", 1);
+    const auto queued = store.start_session("t", "x.lua", "x", "d", 2);
+    const auto waiting = store.start_session("t", "x.lua", "x", "d", 3);
+    store.finish_session(queued, Json::array(), "r", 50.0, Json::object());
+    store.finish_session(waiting, Json::array(), "r", 60.0, Json::object());
+    store.queue_statements(queued, Json::parse(R"([{"id":"q1"}])"));
+    CHECK(store.finished_sessions_not_queued() == std::vector<std::int64_t>{waiting});
+    CHECK(open_one != waiting);
+}
