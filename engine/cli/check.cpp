@@ -16,6 +16,7 @@
 #include "cli/drill.hpp"
 #include "cli/explore.hpp"
 #include "cli/scenario_session.hpp"
+#include "script/lua_scenario.hpp"
 #include "script/rubric_loader.hpp"
 #include "script/source_lines.hpp"
 
@@ -55,6 +56,7 @@ struct FileReport {
     std::size_t points = 0, options = 0;
     std::size_t drills = 0;  // a drill catalogue: its drills (when the file loads)
     bool catalogue = false;
+    bool module = false;  // a pack module (lib/), shared through require
     Seconds longest = 0;
     std::vector<Finding> findings;
     std::size_t errors() const {
@@ -65,6 +67,11 @@ struct FileReport {
 
 bool in_rubrics_folder(const std::filesystem::path& path) {
     return path.parent_path().filename() == "rubrics";
+}
+
+// lib/ holds a pack's modules, which scenarios share through require (docs/scenario-api.md).
+bool in_lib_folder(const std::filesystem::path& path) {
+    return path.parent_path().filename() == "lib";
 }
 
 // drills/catalogue.lua is the drill catalogue (docs/drills.md); other files there are scenarios.
@@ -271,6 +278,23 @@ FileReport check_rubric(const std::string& path) {
         Finding f = from_failure(path, "", e.what());
         f.traceback = e.traceback;
         report.findings.push_back(std::move(f));
+    }
+    return report;
+}
+
+// A module runs only inside the scenarios that require it (and is checked there, with them);
+// on its own it must at least compile.
+FileReport check_module(const std::string& path) {
+    FileReport report;
+    report.path = path;
+    report.module = true;
+    try {
+        script::Sandbox sandbox;
+        sandbox.load(script::read_text_file(path), "@" + path);
+    } catch (const ScriptError& e) {
+        report.findings.push_back(from_failure(path, "", e.what()));
+    } catch (const std::runtime_error& e) {
+        report.findings.push_back(from_failure(path, "", e.what()));
     }
     return report;
 }
@@ -551,6 +575,7 @@ int check(const CheckOptions& options) {
     std::vector<FileReport> reports;
     for (const auto& file : files)
         reports.push_back(in_rubrics_folder(file)    ? check_rubric(file)
+                          : in_lib_folder(file)      ? check_module(file)
                           : is_drill_catalogue(file) ? check_catalogue_file(file)
                                                      : check_scenario(file, options));
 
@@ -577,9 +602,9 @@ int check(const CheckOptions& options) {
                 findings.push_back(j);
             }
             Json file = {{"path", r.path}, {"ok", r.errors() == 0},
-                         {"kind", r.rubric ? "rubric" : r.catalogue ? "drill catalogue" : "scenario"}};
+                         {"kind", r.rubric ? "rubric" : r.module ? "module" : r.catalogue ? "drill catalogue" : "scenario"}};
             if (r.catalogue) file["drills"] = r.drills;
-            else if (!r.rubric)
+            else if (!r.rubric && !r.module)
                 file.update({{"paths", r.paths}, {"complete", r.complete}, {"runs", r.runs}, {"responses", r.responses},
                              {"choice_points", r.points}, {"options", r.options}});
             file["findings"] = findings;
@@ -599,6 +624,8 @@ int check(const CheckOptions& options) {
             if (r.errors() > 0) continue;
             if (r.rubric) {
                 std::cout << r.path << ": ok (rubric)\n";
+            } else if (r.module) {
+                std::cout << r.path << ": ok (module; checked with the scenarios that require it)\n";
             } else if (r.catalogue) {
                 std::cout << r.path << ": ok (drill catalogue, " << r.drills << " drills, each reaches its moment)\n";
             } else {

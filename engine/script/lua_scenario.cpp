@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -395,6 +396,29 @@ int panic(lua_State* L) {
 
 }  // namespace
 
+Sandbox::ModuleFinder pack_module_finder(const std::string& scenario_path) {
+    const auto folder = std::filesystem::path(scenario_path).parent_path();
+    return [folder](const std::string& name, std::string& looked) -> std::optional<Sandbox::Module> {
+        std::vector<std::filesystem::path> places;
+        for (const auto& place : {folder / (name + ".lua"), folder.parent_path() / "lib" / (name + ".lua"),
+                                  folder / "lib" / (name + ".lua")})
+            if (std::find(places.begin(), places.end(), place.lexically_normal()) == places.end())
+                places.push_back(place.lexically_normal());
+        for (const auto& place : places) {
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(place, ec)) continue;
+            if (std::filesystem::file_size(place, ec) > max_scenario_bytes) continue;
+            try {
+                return Sandbox::Module{place.string(), read_text_file(place.string())};
+            } catch (const std::runtime_error&) {
+                continue;
+            }
+        }
+        for (const auto& place : places) looked += (looked.empty() ? "" : ", ") + place.string();
+        return std::nullopt;
+    };
+}
+
 std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(path + ": cannot open file");
@@ -421,6 +445,7 @@ LoadedScenario load_scenario_source(const std::string& source, const std::string
     auto sandbox = std::make_unique<Sandbox>(limits);
     lua_State* L = sandbox->state();
     lua_atpanic(L, panic);
+    sandbox->set_module_finder(pack_module_finder(path));
 
     sandbox->load(source, "@" + path);
     sandbox->call(0, 1);

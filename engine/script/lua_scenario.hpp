@@ -21,6 +21,10 @@ LoadedScenario load_scenario_file(const std::string& path, const Limits& limits 
 LoadedScenario load_scenario_source(const std::string& source, const std::string& path,
                                     const Limits& limits = {});
 
+// require(name) in a scenario at `scenario_path` finds name.lua beside it, else in the pack's
+// lib/ folder (next to the scenario's folder, or inside it): modules shared by a scenario pack.
+Sandbox::ModuleFinder pack_module_finder(const std::string& scenario_path);
+
 // Reads a whole file; throws std::runtime_error with a one-line reason.
 std::string read_text_file(const std::string& path);
 

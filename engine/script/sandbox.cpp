@@ -6,6 +6,7 @@
 #include <lua.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
@@ -269,6 +270,59 @@ struct SandboxLibrary {
             sb(L).push_globals(L);
         lua_call(L, 4, 2);
         return 2;
+    }
+
+    // ---- modules of the pack ----
+    // require(name) runs the module once, as text, with the scenario's globals, and returns
+    // what it returned; names are plain words so that no path can be smuggled in.
+    static int l_require(lua_State* L) {
+        const std::string name = luaL_checkstring(L, 1);
+        const bool plain = !name.empty() && name.size() <= 64 && !std::isdigit(static_cast<unsigned char>(name[0])) &&
+                           std::all_of(name.begin(), name.end(), [](char c) {
+                               return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+                           });
+        if (!plain)
+            return luaL_error(L, "require: '%s' is not a module name (lower-case letters, digits and _)", name.c_str());
+        static const char loaded_key = 0, loading = 0;
+        if (lua_rawgetp(L, LUA_REGISTRYINDEX, &loaded_key) != LUA_TTABLE) {
+            lua_pop(L, 1);
+            lua_newtable(L);
+            lua_pushvalue(L, -1);
+            lua_rawsetp(L, LUA_REGISTRYINDEX, &loaded_key);
+        }
+        const int loaded = lua_gettop(L);
+        if (lua_getfield(L, loaded, name.c_str()) != LUA_TNIL) {
+            if (lua_touserdata(L, -1) == &loading)
+                return luaL_error(L, "require: module '%s' requires itself (through the modules it requires)", name.c_str());
+            return 1;
+        }
+        lua_pop(L, 1);
+        Sandbox& box = sb(L);
+        std::string looked;
+        std::optional<Sandbox::Module> module = box.find_module_ ? box.find_module_(name, looked) : std::nullopt;
+        if (!module)
+            return luaL_error(L, "require: no module '%s' (looked for %s)", name.c_str(),
+                              looked.empty() ? "modules: none can be loaded here" : looked.c_str());
+        Sandbox::charge(L, module->source.size());
+        if (luaL_loadbufferx(L, module->source.data(), module->source.size(), ("@" + module->path).c_str(), "t") != LUA_OK)
+            return luaL_error(L, "require: module '%s' (%s) does not load: %s", name.c_str(), module->path.c_str(),
+                              lua_tostring(L, -1));
+        box.modules_.push_back(*module);
+        lua_pushlightuserdata(L, const_cast<char*>(&loading));
+        lua_setfield(L, loaded, name.c_str());
+        lua_pushstring(L, name.c_str());
+        if (lua_pcall(L, 1, 1, 0) != LUA_OK) {  // forget the half-loaded module, then fail as it failed
+            lua_pushnil(L);
+            lua_setfield(L, loaded, name.c_str());
+            return lua_error(L);
+        }
+        if (lua_isnil(L, -1)) {
+            lua_pop(L, 1);
+            lua_pushboolean(L, 1);
+        }
+        lua_pushvalue(L, -1);
+        lua_setfield(L, loaded, name.c_str());
+        return 1;
     }
 
     // ---- randomness from the session ----
@@ -771,6 +825,7 @@ void Sandbox::install_library() {
     Lib::set_closure(L, env, "setmetatable", Lib::l_setmetatable);
     Lib::set_closure(L, env, "pcall", l_pcall);
     Lib::set_closure(L, env, "xpcall", l_xpcall);
+    Lib::set_closure(L, env, "require", Lib::l_require);
     lua_getfield(L, base, "load");
     lua_pushcclosure(L, Lib::l_load, 1);
     lua_setfield(L, env, "load");

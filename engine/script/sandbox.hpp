@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -50,6 +51,16 @@ public:
     // the session handle's functions reach them through the sandbox.
     Session* session = nullptr;
     lua_State* run_thread = nullptr;
+
+    // `require(name)`: the modules a scenario may share with the others of its pack. The finder
+    // returns a module's file and text, or none (and says where it looked in `looked`).
+    struct Module {
+        std::string path, source;
+    };
+    using ModuleFinder = std::function<std::optional<Module>(const std::string& name, std::string& looked)>;
+    void set_module_finder(ModuleFinder find) { find_module_ = std::move(find); }
+    // The modules required so far, in the order they were first loaded.
+    const std::vector<Module>& modules() const { return modules_; }
 
     // Where print() goes (the author's console); ignored when unset.
     void set_print(std::function<void(std::string_view)> print) { print_ = std::move(print); }
@@ -109,6 +120,8 @@ private:
     lua_State* L_ = nullptr;
     Rng* rng_ = nullptr;
     std::function<void(std::string_view)> print_;
+    ModuleFinder find_module_;
+    std::vector<Module> modules_;
     std::uint64_t work_used_ = 0;
     std::size_t memory_used_ = 0;
     Violation violation_ = Violation::none;

@@ -127,8 +127,10 @@ std::vector<LibraryEntry> scan_library(const std::string& root) {
     std::vector<fs::path> files;
     for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
-        // Rubrics are not scenarios; drills/ holds the drill catalogue, played on the drill screen.
-        if (it->is_directory() && (it->path().filename() == "rubrics" || it->path().filename() == "drills")) {
+        // Rubrics are not scenarios; drills/ holds the drill catalogue, played on the drill screen;
+        // lib/ holds modules the scenarios require.
+        if (it->is_directory() &&
+            (it->path().filename() == "rubrics" || it->path().filename() == "drills" || it->path().filename() == "lib")) {
             it.disable_recursion_pending();
             continue;
         }

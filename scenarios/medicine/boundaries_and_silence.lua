@@ -9,32 +9,8 @@
 
 local function silent(r) return r.action == "hold_space" end
 
-local function has(list, x)
-  for _, v in ipairs(list) do
-    if v == x then return true end
-  end
-  return false
-end
-
--- Vizeli & Liechti 2017: systolic > 160 mmHg in 33%, heart rate > 100 bpm in 29%, temperature
--- > 38 C in 19% of healthy subjects (75/125 mg).
-local function concern(alerts)
-  return has(alerts, "sbp_high") or has(alerts, "dbp_high") or has(alerts, "temp_high")
-end
-
-local function alert_words(alerts)
-  local words = {}
-  if has(alerts, "sbp_high") or has(alerts, "dbp_high") then words[#words + 1] = "blood pressure over the limit" end
-  if has(alerts, "temp_high") then words[#words + 1] = "temperature over 38" end
-  if has(alerts, "hr_high") then words[#words + 1] = "pulse over 100" end
-  if #words == 0 then return "readings within the limits" end
-  return table.concat(words, ", ")
-end
-
-local function flag_prompt(s)
-  if #s:alerts() == 0 then return nil end
-  return "The monitor's last reading is flagged: " .. alert_words(s:alerts()) .. "."
-end
+local monitor = require("monitor")  -- scenarios/lib/monitor.lua
+local has, concern, alert_words, flag_prompt = monitor.has, monitor.concern, monitor.alert_words, monitor.flag_prompt
 
 return {
   id = "medicine.boundaries_and_silence",

@@ -12,19 +12,12 @@ local function silent(r) return r.action == "hold_space" end
 
 local paged = false  -- the physician has been paged about her readings
 
-local function has(list, x)
-  for _, v in ipairs(list) do
-    if v == x then return true end
-  end
-  return false
-end
-
 -- Vizeli & Liechti 2017 (J Psychopharmacol 31:576; 75-125 mg): heart rate > 100 bpm in 29% of
 -- healthy subjects, systolic > 160 mmHg in 33%, temperature > 38 C in 19%. A fast pulse near the
--- peak is expected and watched; pressure or temperature over the limit needs the physician's eye.
-local function concern(alerts)
-  return has(alerts, "sbp_high") or has(alerts, "dbp_high") or has(alerts, "temp_high")
-end
+-- peak is expected and watched; pressure or temperature over the limit (monitor.concern) needs the
+-- physician's eye.
+local monitor = require("monitor")  -- scenarios/lib/monitor.lua
+local has, concern = monitor.has, monitor.concern
 
 -- What a reading's alerts say, in the words a co-therapist would use.
 local function alert_words(alerts)
@@ -41,10 +34,7 @@ end
 
 -- What the trainee sees on the monitor at a choice, when the last reading is over a limit: they
 -- can check again (v) or call the physician (c) without leaving the choice.
-local function flag_prompt(s)
-  if #s:alerts() == 0 then return nil end
-  return "The monitor's last reading is flagged: " .. alert_words(s:alerts()) .. "."
-end
+local function flag_prompt(s) return monitor.flag_prompt(s, alert_words) end
 
 -- "Nearly seven hours", "Seven and a half hours"...: the time since the first dose, in words.
 local function hours_since(s)

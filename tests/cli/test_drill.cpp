@@ -116,6 +116,7 @@ TEST_CASE("holdspace check reports catalogue problems as file:line: error and ex
     // The catalogue finds scenarios in the folder above its own: the shipped ones, linked in.
     fs::create_directory_symlink(source_dir + "/scenarios/medicine", root + "/medicine");
     fs::create_directory_symlink(source_dir + "/scenarios/rubrics", root + "/rubrics");
+    fs::create_directory_symlink(source_dir + "/scenarios/lib", root + "/lib");
     const std::string file = write(root + "/drills/catalogue.lua",
                                    "-- line 1\n"
                                    "drill { id = \"ok\", title = \"T\", scenario = \"medicine/memory_surfaces\",\n"
