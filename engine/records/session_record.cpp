@@ -83,7 +83,7 @@ Record parse_record(const std::string& content, const std::string& path) {
         Json j;
         try {
             j = Json::parse(text);
-        } catch (const Json::parse_error&) {
+        } catch (const Json::exception&) {  // a syntax error, or a number too large (out_of_range)
             if (!complete && saw_header) {
                 // The program died while writing this last line; everything before it stands.
                 record.truncated = true;

@@ -128,6 +128,18 @@ TEST_CASE("a header whose fields have the wrong types is refused with the same c
     write_file(odd_version, R"({"record":"holdspace-session","version":"1","scenario":{"path":"x"},"seed":1})" "\n");
     CHECK_THROWS_WITH_AS(records::read_record(odd_version), doctest::Contains("odd_version.jsonl:1: record version"),
                          std::runtime_error);
+    // A number too large for JSON's parser is a damaged line like any other.
+    const auto huge = dir.file("huge.jsonl");
+    write_file(huge, R"({"record":"holdspace-session","version":1e999,"seed":1})" "\n");
+    CHECK_THROWS_WITH_AS(records::read_record(huge), doctest::Contains("huge.jsonl:1: not a Holdspace session record"),
+                         std::runtime_error);
+    const auto huge_event = dir.file("huge_event.jsonl");
+    {
+        records::RecordWriter w(huge_event, header());
+    }
+    std::ofstream(huge_event, std::ios::app) << R"({"event":{"t":1e999}})" "\n";
+    CHECK_THROWS_WITH_AS(records::read_record(huge_event), doctest::Contains("huge_event.jsonl:2: corrupt record line"),
+                         std::runtime_error);
 }
 
 TEST_CASE("the digest notices any change to a scenario's bytes") {
