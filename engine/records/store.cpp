@@ -148,6 +148,18 @@ std::string Store::default_dir() {
     return ".holdspace";
 }
 
+// Runs `work` in one write transaction: all of it is committed, or none (and the error goes on).
+void Store::transaction(const std::function<void()>& work) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        work();
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
 void Store::exec(const char* sql) {
     char* error = nullptr;
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
@@ -166,8 +178,7 @@ void Store::migrate() {
         if (s.step()) version = static_cast<int>(s.integer(0));
     }
     if (version < 1) {
-        exec("BEGIN IMMEDIATE");
-        try {
+        transaction([&] {
             exec(R"(
                 CREATE TABLE trainees (
                     id TEXT PRIMARY KEY,
@@ -202,15 +213,10 @@ void Store::migrate() {
             )");
             exec(("PRAGMA application_id=" + std::to_string(application_id)).c_str());
             exec("PRAGMA user_version=1");
-            exec("COMMIT");
-        } catch (...) {
-            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-            throw;
-        }
+        });
     }
     if (version < 2) {
-        exec("BEGIN IMMEDIATE");
-        try {
+        transaction([&] {
             exec(R"(
                 CREATE TABLE score_overrides (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -244,11 +250,7 @@ void Store::migrate() {
             )");
             exec(("PRAGMA application_id=" + std::to_string(application_id)).c_str());
             exec("PRAGMA user_version=2");
-            exec("COMMIT");
-        } catch (...) {
-            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-            throw;
-        }
+        });
     }
 }
 
@@ -353,15 +355,12 @@ std::vector<SessionRow> Store::sessions(const std::string& trainee, const std::s
 std::optional<std::int64_t> Store::import_session(const Imported& in) {
     if (in.source.empty()) throw StoreError("an imported session needs its source");
     add_trainee(in.trainee);
-    exec("BEGIN IMMEDIATE");
-    try {
+    std::optional<std::int64_t> id;
+    transaction([&] {
         {
             Statement seen(db_, "SELECT 1 FROM sessions WHERE imported_from = ?", path_);
             seen.bind(1, in.source);
-            if (seen.step()) {
-                exec("ROLLBACK");
-                return std::nullopt;
-            }
+            if (seen.step()) return;  // imported before
         }
         Statement insert(db_,
                          "INSERT INTO sessions(trainee, scenario_path, scenario_id, scenario_digest, seed, started_at, status, "
@@ -383,20 +382,16 @@ std::optional<std::int64_t> Store::import_session(const Imported& in) {
             insert.bind_null(8).bind_null(9).bind_null(10).bind_null(11);
         }
         insert.bind(12, in.source).step();
-        const std::int64_t id = sqlite3_last_insert_rowid(db_);
+        id = sqlite3_last_insert_rowid(db_);
         std::int64_t seq = 0;
         for (const auto& a : in.actions)
             Statement(db_, "INSERT INTO actions(session, seq, action) VALUES (?, ?, ?)", path_)
-                .bind(1, id)
+                .bind(1, *id)
                 .bind(2, ++seq)
                 .bind(3, a)
                 .step();
-        exec("COMMIT");
-        return id;
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+    });
+    return id;
 }
 
 Json Store::score(std::int64_t session) {
@@ -483,8 +478,7 @@ std::vector<ScoreOverride> Store::overrides(std::int64_t session) {
 
 int Store::queue_statements(std::int64_t session, const Json& statements) {
     int added = 0;
-    exec("BEGIN IMMEDIATE");
-    try {
+    transaction([&] {
         for (const auto& statement : statements) {
             const std::string id = statement.value("id", "");
             if (id.empty()) throw StoreError("an xAPI statement to queue has no id");
@@ -492,11 +486,7 @@ int Store::queue_statements(std::int64_t session, const Json& statements) {
             s.bind(1, id).bind(2, session).bind(3, statement.dump()).bind(4, utc_now()).step();
             added += sqlite3_changes(db_);
         }
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+    });
     return added;
 }
 
@@ -534,35 +524,25 @@ std::vector<OutboxItem> Store::pending_statements(int limit) {
 }
 
 void Store::mark_sent(const std::vector<std::string>& ids) {
-    exec("BEGIN IMMEDIATE");
-    try {
+    transaction([&] {
         const std::string now = utc_now();
         for (const auto& id : ids)
             Statement(db_, "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", path_)
                 .bind(1, now)
                 .bind(2, id)
                 .step();
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+    });
 }
 
 void Store::mark_failed(const std::vector<std::string>& ids, const std::string& error) {
-    exec("BEGIN IMMEDIATE");
-    try {
+    transaction([&] {
         for (const auto& id : ids)
             Statement(db_, "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ? AND sent_at IS NULL",
                       path_)
                 .bind(1, error)
                 .bind(2, id)
                 .step();
-        exec("COMMIT");
-    } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
+    });
 }
 
 Store::OutboxCounts Store::outbox_counts() {

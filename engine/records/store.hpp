@@ -6,6 +6,7 @@
 #include "sim/event.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -139,6 +140,7 @@ public:
 
 private:
     void exec(const char* sql);
+    void transaction(const std::function<void()>& work);
     void migrate();
 
     std::string path_;
