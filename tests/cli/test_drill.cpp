@@ -98,15 +98,16 @@ TEST_CASE("a drill replays the same way every time: same seed, same lead-in; a p
     for (const auto& o : a.choice()->options)
         if (!o.expert && !other) other = &o;
     REQUIRE(other);
+    const std::string other_id = other->id;  // answering replaces the choice, and `other` with it
     std::string error;
-    REQUIRE(a.respond(TraineeAction::choose(other->id), error));
+    REQUIRE(a.respond(TraineeAction::choose(other_id), error));
     REQUIRE(a.result());
     CHECK(a.result()->judgement != "expert");
     CHECK_FALSE(a.result()->expert_text.empty());
     CHECK(a.score() < 100);
     CHECK_FALSE(a.aftermath().empty());
     // Answered: no second answer, and ending the session is never part of a drill.
-    CHECK_FALSE(a.respond(TraineeAction::choose(other->id), error));
+    CHECK_FALSE(a.respond(TraineeAction::choose(other_id), error));
     CHECK_FALSE(b.respond(TraineeAction::act(ActionKind::end), error));
     CHECK(contains(error, "drill"));
 }

@@ -50,7 +50,11 @@ using Clock = std::chrono::steady_clock;
 
 // Budget violations end in a few milliseconds; memory ones in tens. Anything
 // near a second means a limit did not fire and something else stopped the run.
+#ifdef HOLDSPACE_SANITIZED
+constexpr double prompt_ms = 4000;  // sanitized code runs several times slower
+#else
 constexpr double prompt_ms = 1000;
+#endif
 
 // Small limits keep the suite quick: every entry may run 200k steps.
 Limits small_limits() {
