@@ -1,6 +1,7 @@
 // The drill screen, headless (as tests/ui/test_screens.cpp): reached from the start screen with
 // D, the lead-in and the choice, feedback at once after the answer, the same moment again with
 // R, the next drill with N, the set and the progress panel; every answer in the record store.
+#include "headless_frame.hpp"
 #include "ui/app_state.hpp"
 #include "ui/screens.hpp"
 
@@ -48,20 +49,7 @@ struct DrillHeadless {
         fs::remove_all(data, ec);
     }
 
-    std::string one_frame(App& app) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
-        ImGui::NewFrame();
-        std::string text;
-        io.ClipboardUserData = &text;
-        io.SetClipboardTextFn = [](void* user, const char* t) { static_cast<std::string*>(user)->append(t); };
-        ImGui::LogToClipboard();
-        draw_app(app);
-        if (GImGui->LogEnabled) ImGui::LogFinish();
-        ImGui::Render();
-        io.ClipboardUserData = nullptr;
-        return text;
-    }
+    std::string one_frame(App& app) { return test::headless_frame(app); }
     // A frame, and one more for panels new this frame to settle; the second's text.
     std::string frame(App& app) {
         one_frame(app);

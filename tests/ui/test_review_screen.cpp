@@ -2,6 +2,7 @@
 // same store as `holdspace play --trainee` (and resumed from it); the supervisor review scrubs a
 // recorded session, reconstructing the participant's hidden state exactly, with notes, score
 // overrides and other rubrics; the cohort view gathers every trainee and scenario.
+#include "headless_frame.hpp"
 #include "ui/app_state.hpp"
 #include "ui/screens.hpp"
 
@@ -84,20 +85,7 @@ struct Headless {
         one_frame(app);
         return one_frame(app);
     }
-    std::string one_frame(App& app) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
-        ImGui::NewFrame();
-        std::string text;
-        io.ClipboardUserData = &text;
-        io.SetClipboardTextFn = [](void* user, const char* t) { static_cast<std::string*>(user)->append(t); };
-        ImGui::LogToClipboard();
-        draw_app(app);
-        if (GImGui->LogEnabled) ImGui::LogFinish();
-        ImGui::Render();
-        io.ClipboardUserData = nullptr;
-        return text;
-    }
+    std::string one_frame(App& app) { return test::headless_frame(app); }
     std::string press(App& app, int key) {
         ImGui::GetIO().KeysDown[key] = true;
         one_frame(app);

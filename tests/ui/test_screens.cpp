@@ -1,6 +1,7 @@
 // The window's screens, headless: ImGui frames with no backend (as in Dear ImGui's
 // example_null). What a frame shows is read from ImGui's text log, which records the text
 // of every item actually drawn; keys go in as ImGui's io would receive them from SDL.
+#include "headless_frame.hpp"
 #include "ui/app_state.hpp"
 #include "ui/screens.hpp"
 
@@ -90,21 +91,7 @@ struct Headless {
         ImGui::GetIO().KeysDown[k_enter] = ImGui::GetIO().KeysDown[k_escape] = false;
         return one_frame(app);
     }
-    std::string one_frame(App& app) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
-        ImGui::NewFrame();
-        // ImGui's log ends when a top-level window ends, and hands its text to the clipboard.
-        std::string text;
-        io.ClipboardUserData = &text;
-        io.SetClipboardTextFn = [](void* user, const char* t) { static_cast<std::string*>(user)->append(t); };
-        ImGui::LogToClipboard();
-        draw_app(app);
-        if (GImGui->LogEnabled) ImGui::LogFinish();
-        ImGui::Render();
-        io.ClipboardUserData = nullptr;
-        return text;
-    }
+    std::string one_frame(App& app) { return test::headless_frame(app); }
     // A key held for one frame and released; returns the text of the frame after it.
     std::string press(App& app, int key) {
         ImGui::GetIO().KeysDown[key] = true;
