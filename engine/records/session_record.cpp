@@ -105,7 +105,12 @@ Record parse_record(const std::string& content, const std::string& path) {
                 record.header.scenario_path = s.at("path").get<std::string>();
                 record.header.scenario_id = s.value("id", "");
                 record.header.scenario_digest = s.value("digest", "");
-                record.header.seed = j.at("seed").get<std::uint64_t>();
+                const Json& seed = j.at("seed");
+                // Only a whole non-negative number is a seed; converting a fraction or 1e64 would be undefined.
+                if (!seed.is_number_unsigned())
+                    throw std::runtime_error(where + "record header's seed " + seed.dump() +
+                                             " is not a whole number from 0 to 18446744073709551615");
+                record.header.seed = seed.get<std::uint64_t>();
             } catch (const Json::exception&) {
                 throw std::runtime_error(where + "record header lacks the scenario or seed");
             }

@@ -142,6 +142,21 @@ TEST_CASE("a header whose fields have the wrong types is refused with the same c
                          std::runtime_error);
 }
 
+TEST_CASE("a seed that is not a whole non-negative number is refused, not converted") {
+    // Found by tests/fuzz/fuzz_record in CI: a seed of 1.3e64 was converted to an integer (undefined).
+    TempDir dir;
+    for (const std::string seed : {"1.33333e+64", "-1", "2.5", "\"7\"", "18446744073709551616"}) {
+        const auto path = dir.file("seed.jsonl");
+        write_file(path, R"({"record":"holdspace-session","version":1,"scenario":{"path":"x.lua"},"seed":)" + seed + "}\n");
+        CAPTURE(seed);
+        CHECK_THROWS_WITH_AS(records::read_record(path), doctest::Contains("seed.jsonl:1: record header"),
+                             std::runtime_error);
+    }
+    const auto good = dir.file("good.jsonl");
+    write_file(good, R"({"record":"holdspace-session","version":1,"scenario":{"path":"x.lua"},"seed":18446744073709551615})" "\n");
+    CHECK(records::read_record(good).header.seed == 18446744073709551615ull);
+}
+
 TEST_CASE("the digest notices any change to a scenario's bytes") {
     CHECK(records::digest("abc") == records::digest("abc"));
     CHECK(records::digest("abc") != records::digest("abd"));
