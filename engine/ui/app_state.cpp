@@ -1,7 +1,9 @@
 #include "ui/app_state.hpp"
 
 #include "cli/cohort.hpp"
+#include "cli/report_input.hpp"
 #include "cli/scenario_session.hpp"
+#include "cli/sync.hpp"
 #include "cli/terminal_view.hpp"
 #include "records/session_record.hpp"
 #include "script/lua_scenario.hpp"
@@ -359,6 +361,12 @@ void LiveSession::finish_if_over() {
     store_step([&] {
         if (all.empty()) store_->finish_session(stored_, events, "", std::nullopt, Json::object());
         else store_->finish_session(stored_, events, all.front().rubric_id, all.front().overall, scoring::score_json(all.front()));
+    });
+    // Its xAPI statements wait in the outbox for `holdspace sync`, as after a terminal session.
+    store_step([&] {
+        std::string note;
+        if (const auto row = store_->session(stored_); row && row->status == "finished")
+            cli::queue_session_statements(*store_, *row, cli::xapi_base(), note);
     });
 }
 

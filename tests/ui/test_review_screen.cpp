@@ -175,6 +175,11 @@ TEST_CASE("recording: a finished session is stored with its transcript and the s
     CHECK(*row->overall == doctest::Approx(app.live->scores().front().overall));
     CHECK(row->rubric == app.live->scores().front().rubric_id);
     CHECK(has(h.frame(app), "Recorded as session " + std::to_string(row->id)));
+    // Its xAPI statements wait in the outbox for `holdspace sync`, as after `holdspace play`.
+    const auto queued = store.pending_statements();
+    CHECK(queued.size() >= 3);  // launched, completed, passed or failed, and one per scored moment
+    for (const auto& item : queued) CHECK(item.session == row->id);
+    CHECK(store.finished_sessions_not_queued().empty());
 }
 
 TEST_CASE("recording: a session the command line left unfinished is resumed in the window, into the same stored session") {
