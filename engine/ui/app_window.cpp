@@ -284,6 +284,10 @@ int run_window(const WindowOptions& options) {
     Uint64 last = start;
     Uint64 last_dev_poll = start;
     int settle = 3;  // frames still to draw after a change (ImGui settles sizes over a frame or two)
+    // The breathing figure is the only thing that moves on its own. A breath takes seconds, so a
+    // frame every 50 ms looks smooth and costs far less than redrawing at the display's rate.
+    constexpr Uint64 breath_frame_ms = 50;
+    Uint64 next_breath_frame = start;
     bool running = true;
     while (running) {
         const bool animating = app.screen == Screen::session && !app.settings.reduced_motion && app.live &&
@@ -291,7 +295,7 @@ int run_window(const WindowOptions& options) {
         const bool clock_running = app.screen == Screen::session && app.clock.speed == SessionClock::Speed::normal;
         int timeout = -1;  // idle: wait for input
         if (settle > 0) timeout = 0;
-        else if (animating) timeout = 16;
+        else if (animating) timeout = static_cast<int>(next_breath_frame - std::min(next_breath_frame, SDL_GetTicks64()));
         else if (clock_running) timeout = 250;
         else if (app.dev) timeout = 500;
 
@@ -321,7 +325,7 @@ int run_window(const WindowOptions& options) {
             last_dev_poll = now;
             if (app.poll_dev_file()) settle = 3;
         }
-        if (settle <= 0 && !animating) continue;
+        if (settle <= 0 && !(animating && now >= next_breath_frame)) continue;
 
         if (app.settings_changed) {
             build_fonts(app, true);
@@ -336,6 +340,8 @@ int run_window(const WindowOptions& options) {
         SDL_GL_GetDrawableSize(platform.window, &w, &h);
         render_frame(app, w, h);
         SDL_GL_SwapWindow(platform.window);
+        // Counted from the end of the frame, so a slow renderer still gets its rest between frames.
+        next_breath_frame = SDL_GetTicks64() + breath_frame_ms;
         if (settle > 0) --settle;
     }
     app.commit_pending();  // silence already sat through belongs in the record
