@@ -180,13 +180,28 @@ std::vector<SavedSession> list_sessions(records::Store& store, const std::string
         s.actions = store.actions(r.id).size();
         s.finished = r.status != "open";
         s.started_at = r.started_at;
-        if (s.finished)
+        if (s.finished) {
             for (const auto& e : store.events(r.id))
                 if (e.value("type", "") == "start") s.title = e.value("title", "");
+            s.overall = r.overall;
+            const Json score = store.score(r.id);
+            s.passed = r.overall && score.value("pass", false);
+        }
         if (s.title.empty()) s.title = r.scenario_id;
         out.push_back(std::move(s));
     }
     return out;
+}
+
+ScenarioProgress progress_of(const std::vector<SavedSession>& sessions, const std::string& scenario_id) {
+    ScenarioProgress p;
+    for (const auto& s : sessions) {
+        if (!s.finished || !s.overall || s.scenario_id != scenario_id) continue;  // closed unscored: not tried
+        ++p.finished;
+        p.best = std::max(p.best.value_or(*s.overall), *s.overall);
+        p.passed = p.passed || s.passed;
+    }
+    return p;
 }
 
 // A file time as the store's UTC stamp ("2026-11-22T09:30:00Z").

@@ -68,7 +68,16 @@ struct SavedSession {
     std::size_t actions = 0;
     bool finished = false;  // finished or closed: not offered for resuming
     std::string started_at;
+    std::optional<double> overall;  // the stored score, when finished and scored
+    bool passed = false;            // by the rubric it was scored under
 };
+// Where a trainee stands with one scenario of the curriculum: never begun, tried, or passed.
+struct ScenarioProgress {
+    int finished = 0;               // finished, scored sessions
+    std::optional<double> best;     // best overall score among them
+    bool passed = false;            // any of them passed
+};
+ScenarioProgress progress_of(const std::vector<SavedSession>& sessions, const std::string& scenario_id);
 // The trainee's sessions in the store, newest first.
 std::vector<SavedSession> list_sessions(records::Store& store, const std::string& trainee);
 

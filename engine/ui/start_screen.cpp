@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace holdspace::ui {
 namespace {
@@ -62,6 +63,14 @@ void library_panel(App& app, const Keys& keys) {
     if (keys.up && n > 0) app.selected = std::max(app.selected - 1, 0);
 
     heading(app, "Scenario library");
+    std::vector<ScenarioProgress> progress;
+    int passed = 0, tried = 0;
+    for (const auto& e : app.library) {
+        progress.push_back(progress_of(app.sessions, e.id));
+        passed += progress.back().passed;
+        tried += !progress.back().passed && progress.back().finished > 0;
+    }
+    muted("Your curriculum: %d of %d passed, %d tried and not yet passed.", passed, n, tried);
     muted("Choose with 1-9 or the arrow keys; Enter begins.");
     if (app.library.empty())
         ImGui::TextWrapped("No scenarios found in '%s'. Set HOLDSPACE_SCENARIOS or run from the source tree.",
@@ -80,6 +89,13 @@ void library_panel(App& app, const Keys& keys) {
         ImGui::PushID(i);
         if (ImGui::Selectable(label.c_str(), app.selected == i)) app.selected = i;
         if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) app.begin_selected();
+        const auto& p = progress[static_cast<std::size_t>(i)];
+        if (p.finished > 0) {
+            char status[48];
+            std::snprintf(status, sizeof status, "%s, best %.0f", p.passed ? "passed" : "tried", *p.best);
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(status).x);
+            ImGui::TextColored(colour(p.passed ? app.palette.good : app.palette.muted_text), "%s", status);
+        }
         ImGui::PopID();
     }
 }

@@ -11,6 +11,8 @@
 #include "script/lua_scenario.hpp"
 
 #include <doctest/doctest.h>
+
+#include <cstdio>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -180,6 +182,30 @@ TEST_CASE("recording: a finished session is stored with its transcript and the s
     CHECK(queued.size() >= 3);  // launched, completed, passed or failed, and one per scored moment
     for (const auto& item : queued) CHECK(item.session == row->id);
     CHECK(store.finished_sessions_not_queued().empty());
+    // Back in the library, the scenario shows as passed and the curriculum counts it.
+    app.screen = Screen::start;
+    app.refresh_sessions();
+    const std::string start = h.frame(app);
+    CHECK(has(start, "Your curriculum: 1 of " + std::to_string(app.library.size()) + " passed"));
+    char best[32];
+    std::snprintf(best, sizeof best, "passed, best %.0f", *row->overall);
+    CHECK(has(start, best));
+}
+
+TEST_CASE("curriculum: a scenario's progress is its best finished, scored session; one pass is enough") {
+    std::vector<SavedSession> sessions(4);
+    sessions[0] = {1, "a.lua", "prep.a", "A", 1, 5, true, "", 40.0, false};
+    sessions[1] = {2, "a.lua", "prep.a", "A", 2, 9, true, "", 92.0, true};
+    sessions[2] = {3, "a.lua", "prep.a", "A", 3, 2, false, "", std::nullopt, false};  // unfinished
+    sessions[3] = {4, "b.lua", "prep.b", "B", 1, 1, true, "", std::nullopt, false};   // closed unscored
+    const auto a = progress_of(sessions, "prep.a");
+    CHECK(a.finished == 2);
+    CHECK(a.passed);
+    CHECK(*a.best == doctest::Approx(92.0));
+    const auto b = progress_of(sessions, "prep.b");
+    CHECK(b.finished == 0);
+    CHECK_FALSE(b.best);
+    CHECK_FALSE(progress_of(sessions, "prep.c").passed);
 }
 
 TEST_CASE("recording: a session the command line left unfinished is resumed in the window, into the same stored session") {
