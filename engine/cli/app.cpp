@@ -122,6 +122,12 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     sync_cmd->add_flag("--dry-run", sync_options.dry_run, "Show what would be sent; contact no LRS");
     sync_cmd->add_flag("--status", sync_options.status, "Show how many statements wait and why, and how many were sent");
     sync_cmd->add_flag("--json", sync_options.json, "Print the summary as JSON");
+    auto* set_aside = sync_cmd->add_option("--set-aside", sync_options.set_aside,
+                                           "Stop sending this statement (one the LRS will never accept); it stays in the store");
+    auto* reason = sync_cmd->add_option("--reason", sync_options.reason, "Why it is set aside (required with --set-aside)");
+    set_aside->needs(reason);
+    reason->needs(set_aside);
+    sync_cmd->add_option("--requeue", sync_options.requeue, "Send a statement that was set aside again")->excludes(set_aside);
 
     CohortOptions cohort_options;
     auto* cohort_cmd = app.add_subcommand("cohort", "Trainees against scenarios: latest score, attempts and trend");

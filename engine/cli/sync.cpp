@@ -160,8 +160,29 @@ int queue_finished_sessions(records::Store& store, const std::string& base, int&
     return added;
 }
 
+// --set-aside ID --reason R and --requeue ID: the store only, no LRS.
+int set_aside_or_requeue(const SyncOptions& options) {
+    records::Store store(store_path(options.data_dir));
+    const bool aside = !options.set_aside.empty();
+    const std::string& id = aside ? options.set_aside : options.requeue;
+    if (aside ? !store.set_aside(id, options.reason) : !store.requeue(id)) {
+        std::cerr << "holdspace sync: " << id
+                  << (aside ? " is not a statement waiting to be sent (holdspace sync --status lists them)"
+                            : " is not a statement set aside (holdspace sync --status lists them)")
+                  << "\n";
+        return exit_usage;
+    }
+    if (aside)
+        std::cout << "statement " << id << " set aside: it stays in the store and is not sent (--requeue " << id
+                  << " sends it again)\n";
+    else
+        std::cout << "statement " << id << " is queued again; the next holdspace sync sends it\n";
+    return exit_ok;
+}
+
 int show_status(records::Store& store, const SyncOptions& options, int queued_now) {
     const auto counts = store.outbox_counts();
+    const auto aside = store.set_aside_statements();
     // The reasons pending statements were not delivered, most frequent first.
     std::map<std::string, int> by_error;
     int attempted = 0;
@@ -172,8 +193,10 @@ int show_status(records::Store& store, const SyncOptions& options, int queued_no
     std::vector<std::pair<std::string, int>> errors(by_error.begin(), by_error.end());
     std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     if (options.json) {
-        Json j = {{"pending", counts.pending}, {"sent", counts.sent}, {"queued_now", queued_now}, {"errors", Json::array()}};
+        Json j = {{"pending", counts.pending}, {"sent", counts.sent},     {"set_aside", Json::array()},
+                  {"queued_now", queued_now},  {"errors", Json::array()}};
         for (const auto& [error, n] : errors) j["errors"].push_back({{"error", error}, {"statements", n}});
+        for (const auto& item : aside) j["set_aside"].push_back({{"id", item.id}, {"session", item.session}, {"reason", item.last_error}});
         std::cout << j.dump(2) << "\n";
         return exit_ok;
     }
@@ -182,6 +205,9 @@ int show_status(records::Store& store, const SyncOptions& options, int queued_no
     std::cout << "\n";
     if (attempted > 0) std::cout << attempted << " of those waiting were tried before:\n";
     for (const auto& [error, n] : errors) std::cout << "  " << plural(n, "statement") << ": " << error << "\n";
+    if (!aside.empty()) std::cout << plural(static_cast<int>(aside.size()), "statement") << " set aside, not sent:\n";
+    for (const auto& item : aside)
+        std::cout << "  " << item.id << "  session " << item.session << "  " << item.last_error << "\n";
     return exit_ok;
 }
 
@@ -222,6 +248,14 @@ int queue_session_statements(records::Store& store, const records::SessionRow& r
 }
 
 int sync(const SyncOptions& options) {
+    if (!options.set_aside.empty() || !options.requeue.empty()) {
+        try {
+            return set_aside_or_requeue(options);
+        } catch (const records::StoreError& e) {
+            std::cerr << "holdspace sync: " << e.what() << "\n";
+            return exit_usage;
+        }
+    }
     const bool sending = !options.status && !options.dry_run;
     std::string password = options.password;
     if (password.empty())
@@ -294,7 +328,9 @@ int sync(const SyncOptions& options) {
         if (!complete)
             std::cerr << "holdspace sync: " << plural(still_queued, "statement")
                       << (still_queued == 1 ? " is" : " are") << " still queued and kept; run holdspace sync again to send "
-                      << (still_queued == 1 ? "it" : "them") << "\n";
+                      << (still_queued == 1 ? "it" : "them")
+                      << (tally.rejected.empty() ? "" : " (one the LRS will never accept can be set aside: --set-aside ID --reason R)")
+                      << "\n";
         return complete ? exit_ok : exit_failed;
     } catch (const records::StoreError& e) {
         std::cerr << "holdspace sync: " << e.what() << "\n";

@@ -19,6 +19,8 @@ struct SyncOptions {
     bool dry_run = false;  // queue and show what would be sent, without contacting the LRS
     bool status = false;   // show the outbox's counts and errors
     bool json = false;
+    std::string set_aside, reason;  // set this statement aside (not sent, kept) for this reason
+    std::string requeue;            // put a statement set aside back in the queue
 };
 int sync(const SyncOptions& options);
 

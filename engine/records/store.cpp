@@ -86,6 +86,25 @@ void refuse_foreign_file(const std::string& path) {
         throw StoreError(path + ": not a Holdspace record store (not an SQLite database); it was left untouched");
 }
 
+// Outbox rows as selected: id, session, statement, attempts, a note (last error or reason).
+std::vector<OutboxItem> read_outbox(Statement& s, const std::string& path) {
+    std::vector<OutboxItem> out;
+    while (s.step()) {
+        OutboxItem item;
+        item.id = s.text(0);
+        item.session = s.integer(1);
+        try {
+            item.statement = Json::parse(s.text(2));
+        } catch (const Json::parse_error&) {
+            throw StoreError(path + ": outbox statement " + item.id + " is damaged");
+        }
+        item.attempts = static_cast<int>(s.integer(3));
+        item.last_error = s.text(4);
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
 }  // namespace
 
 Store::Store(const std::string& path) : path_(path) {
@@ -233,7 +252,9 @@ void Store::migrate() {
                     queued_at TEXT NOT NULL,
                     sent_at TEXT,
                     attempts INTEGER NOT NULL DEFAULT 0,
-                    last_error TEXT);
+                    last_error TEXT,
+                    set_aside_at TEXT,
+                    set_aside_reason TEXT);
                 CREATE INDEX outbox_pending ON outbox(sent_at);
                 CREATE INDEX outbox_by_session ON outbox(session);
                 CREATE TABLE drill_attempts (
@@ -502,26 +523,21 @@ std::vector<std::int64_t> Store::finished_sessions_not_queued() {
 
 std::vector<OutboxItem> Store::pending_statements(int limit) {
     Statement s(db_,
-                "SELECT id, session, statement, attempts, coalesce(last_error, '') FROM outbox WHERE sent_at IS NULL "
-                "ORDER BY rowid LIMIT ?",
+                "SELECT id, session, statement, attempts, coalesce(last_error, '') FROM outbox "
+                "WHERE sent_at IS NULL AND set_aside_at IS NULL ORDER BY rowid LIMIT ?",
                 path_);
     s.bind(1, static_cast<std::int64_t>(limit));
-    std::vector<OutboxItem> out;
-    while (s.step()) {
-        OutboxItem item;
-        item.id = s.text(0);
-        item.session = s.integer(1);
-        try {
-            item.statement = Json::parse(s.text(2));
-        } catch (const Json::parse_error&) {
-            throw StoreError(path_ + ": outbox statement " + item.id + " is damaged");
-        }
-        item.attempts = static_cast<int>(s.integer(3));
-        item.last_error = s.text(4);
-        out.push_back(std::move(item));
-    }
-    return out;
+    return read_outbox(s, path_);
 }
+
+std::vector<OutboxItem> Store::set_aside_statements() {
+    Statement s(db_,
+                "SELECT id, session, statement, attempts, set_aside_reason FROM outbox WHERE set_aside_at IS NOT NULL "
+                "ORDER BY rowid",
+                path_);
+    return read_outbox(s, path_);
+}
+
 
 void Store::mark_sent(const std::vector<std::string>& ids) {
     transaction([&] {
@@ -545,12 +561,36 @@ void Store::mark_failed(const std::vector<std::string>& ids, const std::string& 
     });
 }
 
+bool Store::set_aside(const std::string& id, const std::string& reason) {
+    if (reason.empty()) throw StoreError("setting a statement aside needs a reason");
+    Statement(db_,
+              "UPDATE outbox SET set_aside_at = ?, set_aside_reason = ? "
+              "WHERE id = ? AND sent_at IS NULL AND set_aside_at IS NULL",
+              path_)
+        .bind(1, utc_now())
+        .bind(2, reason)
+        .bind(3, id)
+        .step();
+    return sqlite3_changes(db_) > 0;
+}
+
+bool Store::requeue(const std::string& id) {
+    Statement(db_, "UPDATE outbox SET set_aside_at = NULL, set_aside_reason = NULL WHERE id = ? AND set_aside_at IS NOT NULL",
+              path_)
+        .bind(1, id)
+        .step();
+    return sqlite3_changes(db_) > 0;
+}
+
 Store::OutboxCounts Store::outbox_counts() {
-    Statement s(db_, "SELECT count(*) - count(sent_at), count(sent_at) FROM outbox", path_);
+    Statement s(db_,
+                "SELECT count(*) - count(sent_at) - count(set_aside_at), count(sent_at), count(set_aside_at) FROM outbox",
+                path_);
     OutboxCounts counts;
     if (s.step()) {
         counts.pending = static_cast<int>(s.integer(0));
         counts.sent = static_cast<int>(s.integer(1));
+        counts.set_aside = static_cast<int>(s.integer(2));
     }
     return counts;
 }

@@ -128,8 +128,14 @@ public:
     std::vector<std::int64_t> finished_sessions_not_queued();  // finished sessions with nothing in the outbox
     void mark_sent(const std::vector<std::string>& ids);
     void mark_failed(const std::vector<std::string>& ids, const std::string& error);
+    // A statement the LRS will never accept (it rejects it as invalid, or holds another under its id)
+    // can be set aside with a reason: kept in the store, no longer sent; requeue puts it back. Both
+    // return false when `id` is not a statement in that state.
+    bool set_aside(const std::string& id, const std::string& reason);
+    bool requeue(const std::string& id);
+    std::vector<OutboxItem> set_aside_statements();  // with their reasons in last_error
     struct OutboxCounts {
-        int pending = 0, sent = 0;
+        int pending = 0, sent = 0, set_aside = 0;
     };
     OutboxCounts outbox_counts();
 

@@ -255,6 +255,40 @@ TEST_CASE("the outbox keeps each statement once until it is acknowledged") {
     CHECK(store.outbox_counts().pending == 0);
 }
 
+TEST_CASE("a statement set aside stays in the store, is not sent, and can be queued again") {
+    TempDir dir;
+    const auto path = dir.file("store.db");
+    {
+        records::Store store(path);
+        const auto id = store.start_session("t", "x.lua", "x", "d", 1);
+        store.queue_statements(id, Json::parse(R"([{"id":"a"},{"id":"b"},{"id":"c"}])"));
+        store.mark_failed({"b"}, "HTTP 400: invalid verb");
+        store.mark_sent({"c"});
+        CHECK_THROWS_AS(store.set_aside("b", ""), records::StoreError);  // a reason is required
+        CHECK(store.set_aside("b", "edited by hand"));
+        CHECK_FALSE(store.set_aside("b", "again"));  // already aside
+        CHECK_FALSE(store.set_aside("c", "sent"));   // sent statements are not in the queue
+        CHECK_FALSE(store.set_aside("zzz", "unknown"));
+    }
+    records::Store store(path);  // survives reopening
+    const auto pending = store.pending_statements();
+    REQUIRE(pending.size() == 1);
+    CHECK(pending[0].id == "a");
+    const auto aside = store.set_aside_statements();
+    REQUIRE(aside.size() == 1);
+    CHECK(aside[0].id == "b");
+    CHECK(aside[0].last_error == "edited by hand");
+    CHECK(store.outbox_counts().pending == 1);
+    CHECK(store.outbox_counts().sent == 1);
+    CHECK(store.outbox_counts().set_aside == 1);
+    CHECK(store.queue_statements(1, Json::parse(R"([{"id":"b"}])")) == 0);  // queuing again does not revive it
+    CHECK(store.pending_statements().size() == 1);
+    CHECK(store.requeue("b"));
+    CHECK_FALSE(store.requeue("b"));
+    CHECK(store.pending_statements().size() == 2);
+    CHECK(store.outbox_counts().set_aside == 0);
+}
+
 TEST_CASE("drill attempts are kept per trainee in order") {
     TempDir dir;
     records::Store store(dir.file("store.db"));

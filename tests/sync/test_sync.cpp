@@ -296,4 +296,31 @@ TEST_CASE("sync: a statement the LRS refuses as invalid holds back no other") {
     good.erase(2);
     check_delivered_once(good);
     CHECK(held_by_lrs().count.count(bad) == 0);
+
+    // A coordinator sets it aside with a reason: kept in the store, no longer sent, syncs succeed again.
+    CHECK(sync(data, peers::lrs().endpoint()).exit_code == 1);  // still rejected, still reported
+    auto aside = test::holdspace({"sync", "--set-aside", bad, "--data", data});
+    CHECK(aside.exit_code == 2);  // a reason is required
+    aside = test::holdspace({"sync", "--set-aside", bad, "--reason", "verb edited by hand; see ticket 12", "--data", data});
+    REQUIRE_MESSAGE(aside.exit_code == 0, aside.err);
+    CHECK(contains(aside.out, "set aside"));
+    json counts = status(data);
+    CHECK(counts["pending"] == 0);
+    REQUIRE(counts["set_aside"].size() == 1);
+    CHECK(counts["set_aside"][0]["id"] == bad);
+    CHECK(counts["set_aside"][0]["reason"] == "verb edited by hand; see ticket 12");
+    const auto quiet = sync(data, peers::lrs().endpoint());
+    CHECK(quiet.exit_code == 0);
+    CHECK(contains(quiet.out, "nothing to send"));
+    CHECK(test::holdspace({"sync", "--set-aside", statements[0]["id"], "--reason", "x", "--data", data}).exit_code == 2);  // sent
+    CHECK(test::holdspace({"sync", "--set-aside", "no-such-id", "--reason", "x", "--data", data}).exit_code == 2);
+
+    // Requeued, it is tried again (and refused again): nothing was lost.
+    const auto back = test::holdspace({"sync", "--requeue", bad, "--data", data});
+    REQUIRE_MESSAGE(back.exit_code == 0, back.err);
+    counts = status(data);
+    CHECK(counts["pending"] == 1);
+    CHECK(counts["set_aside"].empty());
+    CHECK(test::holdspace({"sync", "--requeue", bad, "--data", data}).exit_code == 2);  // not set aside any more
+    CHECK(sync(data, peers::lrs().endpoint()).exit_code == 1);
 }
