@@ -252,9 +252,7 @@ void Store::migrate() {
                     queued_at TEXT NOT NULL,
                     sent_at TEXT,
                     attempts INTEGER NOT NULL DEFAULT 0,
-                    last_error TEXT,
-                    set_aside_at TEXT,
-                    set_aside_reason TEXT);
+                    last_error TEXT);
                 CREATE INDEX outbox_pending ON outbox(sent_at);
                 CREATE INDEX outbox_by_session ON outbox(session);
                 CREATE TABLE drill_attempts (
@@ -271,6 +269,16 @@ void Store::migrate() {
             )");
             exec(("PRAGMA application_id=" + std::to_string(application_id)).c_str());
             exec("PRAGMA user_version=2");
+        });
+    }
+    if (version < 3) {
+        transaction([&] {
+            // Statements the LRS will never accept can be set aside (kept, not sent).
+            exec(R"(
+                ALTER TABLE outbox ADD COLUMN set_aside_at TEXT;
+                ALTER TABLE outbox ADD COLUMN set_aside_reason TEXT;
+            )");
+            exec("PRAGMA user_version=3");
         });
     }
 }

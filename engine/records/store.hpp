@@ -69,7 +69,8 @@ class Store {
 public:
     // 1: trainees, sessions, actions, annotations.
     // 2: score overrides, the xAPI outbox, drill attempts, where an imported session came from.
-    static constexpr int schema_version = 2;
+    // 3: outbox statements set aside.
+    static constexpr int schema_version = 3;
 
     // Opens or creates the store at `path`. Throws StoreError naming the file for
     // a corrupt or foreign file, or a store from a newer Holdspace.

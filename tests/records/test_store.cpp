@@ -255,6 +255,29 @@ TEST_CASE("the outbox keeps each statement once until it is acknowledged") {
     CHECK(store.outbox_counts().pending == 0);
 }
 
+TEST_CASE("a schema-2 store gains the set-aside columns and keeps its queue") {
+    TempDir dir;
+    const auto path = dir.file("store.db");
+    {
+        records::Store store(path);
+        const auto id = store.start_session("t", "x.lua", "x", "d", 1);
+        store.queue_statements(id, Json::parse(R"([{"id":"a"},{"id":"b"}])"));
+        store.mark_sent({"b"});
+    }
+    sqlite3* db = nullptr;  // back to what schema 2 had
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db,
+                         "ALTER TABLE outbox DROP COLUMN set_aside_reason; ALTER TABLE outbox DROP COLUMN set_aside_at; "
+                         "PRAGMA user_version=2",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    records::Store store(path);
+    REQUIRE(store.pending_statements().size() == 1);
+    CHECK(store.outbox_counts().sent == 1);
+    CHECK(store.set_aside("a", "why"));
+    CHECK(store.pending_statements().empty());
+}
+
 TEST_CASE("a statement set aside stays in the store, is not sent, and can be queued again") {
     TempDir dir;
     const auto path = dir.file("store.db");
