@@ -11,7 +11,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 struct lua_State;
@@ -67,6 +66,9 @@ public:
 
     // Compiles `source` (text only) with the sandbox's globals as its environment
     // and pushes the function. Throws ScriptError naming chunk:line.
+    // A text this process has compiled before under the same name is not parsed
+    // again: the host keeps its own compiled form (see "Compiled chunks" in
+    // sandbox.cpp), and the function is the same as compiling the text.
     void load(std::string_view source, const std::string& chunkname);
     // Pushes the sandbox's global table onto L (any thread of this sandbox).
     void push_globals(lua_State* L);
@@ -115,8 +117,54 @@ private:
     ScriptError error_from(lua_State* thread, int status, std::vector<std::string> frames);
     void install_library();
     void number_builtin_functions();
+    // luaL_loadbufferx of a scenario's text on L (a thread of this sandbox), through the
+    // process's compiled chunks: pushes the function or the error message, returns the status.
+    int load_text(lua_State* L, std::string_view source, const char* chunkname);
+
+    // Where the Lua state's memory comes from: blocks up to 2 KiB from size classes carved out
+    // of 64 KiB slabs (kept per thread for the next sandbox when this one closes), larger ones
+    // from malloc. Lua passes every block's size back, so blocks carry no header. Only the
+    // host's memory is managed here: what the scenario is charged for is unchanged.
+    class Heap {
+    public:
+        Heap() = default;
+        ~Heap();
+        Heap(const Heap&) = delete;
+        Heap& operator=(const Heap&) = delete;
+        void* reallocate(void* ptr, std::size_t old_size, std::size_t new_size);
+        void release(void* ptr, std::size_t size);
+
+    private:
+        static constexpr int classes = 30;
+        void* allocate(std::size_t size);
+        void* carve(int size_class);
+        void* free_[classes] = {};
+        char* next_ = nullptr;
+        char* end_ = nullptr;
+        std::vector<void*> slabs_;
+    };
+
+    // Object ids by address: open addressing, because every allocation and free asks it.
+    class ObjectIds {
+    public:
+        std::uint64_t find(const void* p) const;
+        void insert(const void* p, std::uint64_t id);
+        void erase(const void* p);
+
+    private:
+        struct Slot {
+            const void* key;
+            std::uint64_t id;
+        };
+        std::size_t slot_of(const void* p) const;
+        void grow();
+        std::vector<Slot> slots_;
+        std::size_t count_ = 0;
+        int shift_ = 64;
+    };
 
     Limits limits_;
+    Heap heap_;  // before L_'s state is made, after it is closed
     lua_State* L_ = nullptr;
     Rng* rng_ = nullptr;
     std::function<void(std::string_view)> print_;
@@ -127,8 +175,11 @@ private:
     Violation violation_ = Violation::none;
     std::string violation_where_;
     std::chrono::steady_clock::time_point entry_deadline_{};
-    std::unordered_map<const void*, std::uint64_t> object_ids_;
+    ObjectIds object_ids_;
     std::uint64_t next_object_id_ = 0;
+    struct Builtins;
+    const Builtins* builtins_ = nullptr;  // the library's C functions, numbered from builtin_ids_from_ on
+    std::uint64_t builtin_ids_from_ = 0;
     bool closing_ = false;
     int coroutine_depth_ = 0;
     int globals_ref_ = 0;
