@@ -11,6 +11,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -84,14 +85,17 @@ struct TableReader {
         return value;
     }
 
-    void check_known_fields(int table, const std::set<std::string>& known, const std::string& where) {
+    // (A list rather than a std::set: building the sets cost more than reading the table.)
+    void check_known_fields(int table, std::initializer_list<std::string_view> known, const std::string& where) {
         lua_pushnil(L);
         while (lua_next(L, table)) {
             lua_pop(L, 1);
             const std::string key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : std::string();
-            if (!known.count(key)) {
+            if (std::find(known.begin(), known.end(), key) == known.end()) {
                 std::string list;
-                for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+                std::vector<std::string> names(known.begin(), known.end());
+                std::sort(names.begin(), names.end());
+                for (const auto& k : names) list += (list.empty() ? "" : ", ") + k;
                 lua_pop(L, 1);
                 fail(key, where + " has an unknown field '" +
                               (key.empty() ? std::string("(not a name)") : key) + "' (known: " + list + ")");
@@ -387,6 +391,12 @@ private:
     int handle_ref_ = LUA_NOREF;
 };
 
+// A scenario's defaults (among them the default affect rules, a map of some forty codes), made once.
+const ScenarioInfo& blank_info() {
+    static const ScenarioInfo blank;
+    return blank;
+}
+
 int panic(lua_State* L) {
     // Only reached if host code touches Lua outside a protected call and it fails
     // (e.g. out of memory): fail this session, never the program.
@@ -397,8 +407,8 @@ int panic(lua_State* L) {
 }  // namespace
 
 Sandbox::ModuleFinder pack_module_finder(const std::string& scenario_path) {
-    const auto folder = std::filesystem::path(scenario_path).parent_path();
-    return [folder](const std::string& name, std::string& looked) -> std::optional<Sandbox::Module> {
+    return [scenario_path](const std::string& name, std::string& looked) -> std::optional<Sandbox::Module> {
+        const auto folder = std::filesystem::path(scenario_path).parent_path();
         std::vector<std::filesystem::path> places;
         for (const auto& place : {folder / (name + ".lua"), folder.parent_path() / "lib" / (name + ".lua"),
                                   folder / "lib" / (name + ".lua")})
@@ -450,7 +460,7 @@ LoadedScenario load_scenario_source(const std::string& source, const std::string
     sandbox->load(source, "@" + path);
     sandbox->call(0, 1);
 
-    LoadedScenario loaded;
+    LoadedScenario loaded{blank_info(), nullptr};
     loaded.info.source = path;
     TableReader reader{L, loaded.info, {}};
     if (auto error = run_protected(L, -1, [&](lua_State*, int t) { reader.read(t); }))

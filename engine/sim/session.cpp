@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 namespace holdspace {
 namespace {
@@ -15,14 +17,38 @@ Json whole_or_real(double value) {
     return Json(value);
 }
 
+// An event's data, field by field in the order added. Built this way rather than from an
+// initializer list, which copies every field, into an object with room for all of them, which
+// an ordered object without it copies again each time it grows: together a tenth of a short
+// playthrough. The JSON is the same.
+class Fields {
+public:
+    explicit Fields(std::size_t capacity) { object().reserve(capacity); }
+    template <typename T>
+    Fields& operator()(const char* key, T&& value) & {
+        object().emplace_back(std::piecewise_construct, std::forward_as_tuple(key),
+                              std::forward_as_tuple(std::forward<T>(value)));
+        return *this;
+    }
+    template <typename T>
+    Fields&& operator()(const char* key, T&& value) && {
+        return std::move((*this)(key, std::forward<T>(value)));
+    }
+    operator Json() && { return std::move(json_); }
+
+private:
+    Json::object_t& object() { return json_.get_ref<Json::object_t&>(); }
+    Json json_ = Json::object();
+};
+
 Json option_json(const Option& o) {
-    Json j = Json::object();
-    j["id"] = o.id;
-    if (!o.text.empty()) j["text"] = o.text;
-    if (!o.action.empty()) j["action"] = o.action;
-    j["codes"] = o.codes;
-    if (o.expert) j["expert"] = true;
-    if (!o.rationale.empty()) j["rationale"] = o.rationale;
+    Fields j(6);
+    j("id", o.id);
+    if (!o.text.empty()) j("text", o.text);
+    if (!o.action.empty()) j("action", o.action);
+    j("codes", o.codes);
+    if (o.expert) j("expert", true);
+    if (!o.rationale.empty()) j("rationale", o.rationale);
     return j;
 }
 
@@ -98,8 +124,8 @@ void Session::emit(std::string type, Json data) {
 void Session::start() {
     if (started_) return;
     started_ = true;
-    emit("start", {{"scenario", info_.id}, {"title", info_.title}, {"phase", info_.phase},
-                   {"rubric", info_.rubric}, {"seed", rng_.seed()}});
+    emit("start", Fields(5)("scenario", info_.id)("title", info_.title)("phase", info_.phase)(
+                      "rubric", info_.rubric)("seed", rng_.seed()));
     emit_state("start");
     if (info_.dose && info_.dose->initial_mg > 0) {
         record_vitals();  // the pre-dose reading every medicine session starts from
@@ -154,7 +180,7 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
             return std::nullopt;
         }
         const Seconds duration = std::max<Seconds>(1, std::llround(action.minutes * 60));
-        emit("wait", {{"minutes", minutes_json(duration)}, {"by", "trainee"}});
+        emit("wait", Fields(2)("minutes", minutes_json(duration))("by", "trainee"));
         advance(duration);
         return action;
     }
@@ -199,10 +225,11 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
 
 void Session::respond(const Option& option, std::optional<ActionKind> via) {
     history_.push_back({now_, "option", option.id, option.codes});
-    Json data = {{"option", option.id}};
-    if (!option.text.empty()) data["text"] = option.text;
-    if (via) data["action"] = action_info(*via).name;
-    data["codes"] = option.codes;
+    Fields data(4);
+    data("option", option.id);
+    if (!option.text.empty()) data("text", option.text);
+    if (via) data("action", action_info(*via).name);
+    data("codes", option.codes);
     emit("response", std::move(data));
     if (via) physical_effect(*via);
     if (via == ActionKind::check_vitals) record_vitals();
@@ -250,7 +277,7 @@ void Session::advance(Seconds duration) {
         now_ = next;
         if (cue_first) {
             const Cue cue = cues[next_cue++].cue;
-            emit("cue", {{"cue", cue_name(cue)}, {"text", cue_text(cue)}});
+            emit("cue", Fields(2)("cue", cue_name(cue))("text", cue_text(cue)));
             continue;
         }
         if (supplemental_due_ && *supplemental_due_ == now_) {
@@ -269,7 +296,7 @@ void Session::advance(Seconds duration) {
 
 void Session::give_dose(double mg, std::string_view kind) {
     doses_.push_back(Dose{minutes_now(), mg});
-    emit("dose", {{"mg", whole_or_real(mg)}, {"kind", kind}});
+    emit("dose", Fields(2)("mg", whole_or_real(mg))("kind", kind));
 }
 
 double Session::intensity_now() const {
@@ -319,13 +346,13 @@ void Session::record_vitals() {
 }
 
 void Session::emit_state(std::string_view cause) {
-    emit("state", {{"cause", cause},
-                   {"distress", round1(state_.distress)},
-                   {"arousal", round1(state_.arousal)},
-                   {"trust", round1(state_.trust)},
-                   {"inward_focus", round1(state_.inward_focus)},
-                   {"dissociation", round1(state_.dissociation)},
-                   {"window", window_name(window())}});
+    emit("state", Fields(7)("cause", cause)
+                           ("distress", round1(state_.distress))
+                           ("arousal", round1(state_.arousal))
+                           ("trust", round1(state_.trust))
+                           ("inward_focus", round1(state_.inward_focus))
+                           ("dissociation", round1(state_.dissociation))
+                           ("window", window_name(window())));
 }
 
 // Lets the inner state move with time and the medicine, in steps of at most five
@@ -393,8 +420,9 @@ std::string Session::cue_text(Cue cue) const {
 
 void Session::end(std::string reason) {
     if (over_) return;
-    Json data = {{"reason", reason}};
-    if (failure_) data["message"] = failure_->what();
+    Fields data(2);
+    data("reason", reason);
+    if (failure_) data("message", failure_->what());
     emit("end", std::move(data));
     over_ = true;
     waiting_ = false;
@@ -402,27 +430,28 @@ void Session::end(std::string reason) {
 
 
 void Session::say(const std::string& text, const std::string& affect) {
-    emit("say", {{"speaker", info_.patient.name}, {"text", text}, {"affect", affect}});
+    emit("say", Fields(3)("speaker", info_.patient.name)("text", text)("affect", affect));
 }
 
-void Session::narrate(const std::string& text) { emit("narrate", {{"text", text}}); }
+void Session::narrate(const std::string& text) { emit("narrate", Fields(1)("text", text)); }
 
-void Session::mark_phase(const std::string& name) { emit("phase", {{"phase", name}}); }
+void Session::mark_phase(const std::string& name) { emit("phase", Fields(1)("phase", name)); }
 
 void Session::wait(Seconds duration) {
     if (over_) return;
-    emit("wait", {{"minutes", minutes_json(duration)}, {"by", "scenario"}});
+    emit("wait", Fields(2)("minutes", minutes_json(duration))("by", "scenario"));
     advance(duration);
 }
 
 void Session::offer_choice(Choice choice) {
     Json options = Json::array();
+    options.get_ref<Json::array_t&>().reserve(choice.options.size());
     for (const auto& o : choice.options) options.push_back(option_json(o));
-    Json data = Json::object();
-    if (!choice.moment.empty()) data["moment"] = choice.moment;
-    if (!choice.prompt.empty()) data["prompt"] = choice.prompt;
-    if (!choice.flags.empty()) data["flags"] = choice.flags;
-    data["options"] = std::move(options);
+    Fields data(4);
+    if (!choice.moment.empty()) data("moment", choice.moment);
+    if (!choice.prompt.empty()) data("prompt", choice.prompt);
+    if (!choice.flags.empty()) data("flags", choice.flags);
+    data("options", std::move(options));
     emit("choice", std::move(data));
     choice_ = std::move(choice);
     choice_offered_ = true;
