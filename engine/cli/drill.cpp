@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -274,10 +275,20 @@ std::vector<drill::Problem> check_catalogue(const script::CatalogueFile& file) {
 
 // ---- a drill session -------------------------------------------------------------------------
 
+// A drill day is the trainee's calendar day, not UTC's: an instant moved by the local UTC offset it
+// had then (daylight saving included), so that day_of() of the result is the local date.
+static drill::Time on_local_calendar(drill::Time utc) {
+    const auto t = static_cast<std::time_t>(utc);
+    std::tm tm{};
+    if (!localtime_r(&t, &tm)) return utc;
+    return utc + tm.tm_gmtoff;
+}
+
 std::vector<drill::Attempt> attempts_from_store(records::Store& store, const std::string& trainee) {
     std::vector<drill::Attempt> out;
     for (const auto& a : store.drill_attempts(trainee))
-        if (const auto at = drill::parse_utc(a.answered_at)) out.push_back({a.drill, a.domain, a.judgement, a.score, *at});
+        if (const auto at = drill::parse_utc(a.answered_at))
+            out.push_back({a.drill, a.domain, a.judgement, a.score, on_local_calendar(*at)});
     return out;
 }
 
@@ -327,10 +338,12 @@ const drill::Drill* DrillSession::find(const std::string& id) const {
     return nullptr;
 }
 
-drill::Time DrillSession::now() const {
+drill::Time DrillSession::clock() const {
     if (config_.now) return *config_.now;
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
+
+drill::Time DrillSession::now() const { return on_local_calendar(clock()); }
 
 DrillRun* DrillSession::run() {
     if (finished()) return nullptr;
@@ -351,8 +364,8 @@ bool DrillSession::respond(const TraineeAction& action, std::string& error) {
     if (!r->respond(action, error)) return false;
     if (was || !r->answered() || !r->result()) return true;
 
-    const drill::Time at = now();
-    drill::Attempt attempt{r->drill().id, r->drill().domain, r->result()->judgement, r->score(), at};
+    const drill::Time at = clock();  // the store keeps UTC; the schedule works on the local calendar
+    drill::Attempt attempt{r->drill().id, r->drill().domain, r->result()->judgement, r->score(), on_local_calendar(at)};
     ++attempts_;
     if (store_ && config_.record) {
         try {

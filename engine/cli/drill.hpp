@@ -129,9 +129,10 @@ public:
     void retry();  // the same drill again: the same seed, the same lead-in
     void next();
 
-    // The trainee's attempts, this session's included.
+    // The trainee's attempts, this session's included, timed on the local calendar (see now()).
     const std::vector<drill::Attempt>& history() const { return history_; }
-    drill::Time now() const;
+    drill::Time clock() const;  // now, UTC (or --now)
+    drill::Time now() const;    // now on the trainee's local calendar: what the schedule's days count
     // Set when an attempt could not be written to the store.
     const std::string& record_error() const { return record_error_; }
     bool recording() const { return store_ && config_.record; }

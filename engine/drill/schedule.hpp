@@ -9,8 +9,10 @@
 //   it where it is, a poor one sends it back to box 1.
 // - A drill in box b is due `interval_days[b-1]` days (1, 2, 4, 8, 16) after the day of its
 //   last counted answer, so a poorly handled moment comes back the next day.
-// - Only the first answer to a drill on a (UTC) day counts; trying the same moment again
+// - Only the first answer to a drill on a day counts; trying the same moment again
 //   that day, after seeing the expert's answer, is practice and moves nothing.
+// Days are calendar days of the times given: callers pass times shifted to the trainee's local
+// calendar (cli::DrillSession does), so a day ends at the trainee's midnight.
 #include "drill/catalogue.hpp"
 
 #include <cstdint>
@@ -22,8 +24,8 @@
 
 namespace holdspace::drill {
 
-using Time = std::int64_t;  // seconds since 1970-01-01T00:00:00Z
-using Day = std::int64_t;   // days since 1970-01-01 (UTC)
+using Time = std::int64_t;  // seconds since 1970-01-01T00:00:00 (UTC, or on a local calendar)
+using Day = std::int64_t;   // days since 1970-01-01
 
 // "2025-03-10T09:30:00Z" (the record store's answered_at); none when it is not that form.
 std::optional<Time> parse_utc(std::string_view text);

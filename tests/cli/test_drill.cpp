@@ -12,9 +12,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -40,6 +42,21 @@ std::string write(const std::string& path, const std::string& text) {
     return path;
 }
 
+}  // namespace
+
+namespace {
+// Sets TZ for the programs a test runs, and restores it.
+struct ScopedTimeZone {
+    std::optional<std::string> before;
+    explicit ScopedTimeZone(const char* tz) {
+        if (const char* old = std::getenv("TZ")) before = old;
+        setenv("TZ", tz, 1);
+    }
+    ~ScopedTimeZone() {
+        if (before) setenv("TZ", before->c_str(), 1);
+        else unsetenv("TZ");
+    }
+};
 }  // namespace
 
 TEST_CASE("the shipped catalogue: at least 40 graded drills, each replayed to its moment with a lead-in") {
@@ -203,6 +220,7 @@ TEST_CASE("holdspace drill: feedback after the answer, the same moment again, ev
 }
 
 TEST_CASE("holdspace drill: what went poorly comes back first the next day; progress per domain by week") {
+    const ScopedTimeZone tz("UTC0");  // the times below are days and weeks in UTC
     const std::string data = fresh_dir("drill-days");
     const std::string poor = write(data + "/poor", "2\nn\n");
     auto r = test::holdspace({"drill", "--id", "low-mood", "--trainee", "t-3", "--data", data, "--actions", poor, "--now",
@@ -241,6 +259,31 @@ TEST_CASE("holdspace drill: what went poorly comes back first the next day; prog
             CHECK(d["is_due"] == true);
         }
     CHECK(found);
+}
+
+TEST_CASE("holdspace drill: a day is the trainee's local day, not UTC's") {
+    const ScopedTimeZone tz("HST10");  // ten hours behind UTC, no daylight saving
+    const std::string data = fresh_dir("drill-local-day");
+    const std::string poor = write(data + "/poor", "2\nn\n");
+    // Answered poorly at 08:00 on 10 March, local time (18:00 UTC).
+    auto r = test::holdspace({"drill", "--id", "low-mood", "--trainee", "t-hi", "--data", data, "--actions", poor, "--now",
+                              "2025-03-10T18:00:00Z"});
+    REQUIRE(r.exit_code == 0);
+    // 23:00 the same local day is already 11 March in UTC: not due yet.
+    r = test::holdspace({"drill", "--list", "--trainee", "t-hi", "--data", data, "--json", "--now", "2025-03-11T09:00:00Z"});
+    REQUIRE(r.exit_code == 0);
+    auto status = [&](const std::string& out) {
+        for (const auto& d : json::parse(out))
+            if (d["id"] == "low-mood") return d;
+        return json();
+    };
+    CHECK(status(r.out)["is_due"] == false);
+    // 00:30 on 11 March, local time: due.
+    r = test::holdspace({"drill", "--list", "--trainee", "t-hi", "--data", data, "--json", "--now", "2025-03-11T10:30:00Z"});
+    CHECK(status(r.out)["is_due"] == true);
+    // Progress weeks are local too: Monday 10 March, local, starts the week.
+    r = test::holdspace({"drill", "--trainee", "t-hi", "--data", data, "--progress", "--json"});
+    CHECK(json::parse(r.out)["domains"]["presence"]["weeks"][0]["start"] == "2025-03-10");
 }
 
 TEST_CASE("holdspace drill --json is the same for the same answers") {
