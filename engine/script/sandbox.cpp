@@ -697,8 +697,22 @@ constexpr std::size_t slab_bytes = 64u << 10;
 constexpr std::size_t largest_pooled = 2048;
 constexpr std::size_t spare_slabs_kept = 32;  // per thread: 2 MiB
 
+// AddressSanitizer (the checked build) sees every block only if each is its own malloc.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool pooling = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool pooling = false;
+#else
+constexpr bool pooling = true;
+#endif
+#else
+constexpr bool pooling = true;
+#endif
+
 // Blocks of 16 to 256 bytes in steps of 16, then to 2 KiB in steps of 128; -1 for larger.
 int size_class(std::size_t size) {
+    if (!pooling) return -1;
     if (size <= 256) return static_cast<int>((size + 15) / 16) - 1;
     if (size <= largest_pooled) return 15 + static_cast<int>((size - 256 + 127) / 128);
     return -1;
@@ -785,8 +799,10 @@ void* Sandbox::allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsiz
     auto* sb = static_cast<Sandbox*>(ud);
     if (nsize == 0) {
         if (ptr) {
-            sb->memory_used_ -= osize;
-            sb->object_ids_.erase(ptr);
+            if (!sb->closing_) {  // (closing, everything goes: no numbers or counts to keep)
+                sb->memory_used_ -= osize;
+                sb->object_ids_.erase(ptr);
+            }
             sb->heap_.release(ptr, osize);
         }
         return nullptr;
@@ -1057,10 +1073,33 @@ void Sandbox::ObjectIds::erase(const void* p) {
     --count_;
 }
 
+namespace {
+constexpr std::size_t first_id_table_size = 1024;
+}  // namespace
+
+std::vector<Sandbox::ObjectIds::Slot>& Sandbox::ObjectIds::spare() {
+    thread_local std::vector<Slot> table;
+    return table;
+}
+
+// The next sandbox on this thread takes over the table (making and freeing one cost more
+// than clearing it).
+Sandbox::ObjectIds::~ObjectIds() {
+    if (slots_.size() != first_id_table_size || !spare().empty()) return;
+    if (count_ != 0)
+        for (Slot& s : slots_) s.key = nullptr;
+    spare() = std::move(slots_);
+}
+
 void Sandbox::ObjectIds::grow() {
     std::vector<Slot> old = std::move(slots_);
-    const std::size_t size = old.empty() ? 1024 : old.size() * 2;
-    slots_.assign(size, Slot{nullptr, 0});
+    const std::size_t size = old.empty() ? first_id_table_size : old.size() * 2;
+    if (old.empty() && spare().size() == size) {
+        slots_ = std::move(spare());
+        spare().clear();
+    } else {
+        slots_.assign(size, Slot{nullptr, 0});
+    }
     shift_ = 64 - std::countr_zero(size);
     count_ = 0;
     for (const Slot& s : old)

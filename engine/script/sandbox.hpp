@@ -147,6 +147,10 @@ private:
     // Object ids by address: open addressing, because every allocation and free asks it.
     class ObjectIds {
     public:
+        ObjectIds() = default;
+        ~ObjectIds();
+        ObjectIds(const ObjectIds&) = delete;
+        ObjectIds& operator=(const ObjectIds&) = delete;
         std::uint64_t find(const void* p) const;
         void insert(const void* p, std::uint64_t id);
         void erase(const void* p);
@@ -158,6 +162,7 @@ private:
         };
         std::size_t slot_of(const void* p) const;
         void grow();
+        static std::vector<Slot>& spare();  // per thread: a closed sandbox's first table, cleared
         std::vector<Slot> slots_;
         std::size_t count_ = 0;
         int shift_ = 64;
