@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/debrief_view.hpp"
 #include "cli/report_input.hpp"
+#include "cli/scenario_digest.hpp"
 #include "cli/scenario_session.hpp"
 #include "cli/sync.hpp"
 #include "cli/terminal_view.hpp"
@@ -92,7 +93,7 @@ int play(const PlayOptions& options) {
         try {
             record = std::make_unique<records::RecordWriter>(
                 options.record_file,
-                records::RecordHeader{options.scenario, session->info().id, records::digest(source), options.seed});
+                records::RecordHeader{options.scenario, session->info().id, scenario_digest(source, options.scenario), options.seed});
         } catch (const std::exception& e) {
             std::cerr << "holdspace play: " << e.what() << "\n";
             return exit_usage;
@@ -108,7 +109,7 @@ int play(const PlayOptions& options) {
             stored = options.resume_session != 0
                          ? options.resume_session
                          : store->start_session(options.trainee, std::filesystem::absolute(options.scenario).string(),
-                                                session->info().id, records::digest(source), options.seed);
+                                                session->info().id, scenario_digest(source, options.scenario), options.seed);
         } catch (const std::exception& e) {
             std::cerr << "holdspace play: " << e.what() << "\n";
             return exit_usage;

@@ -1,6 +1,7 @@
 // `holdspace replay`: re-runs a session record and checks the transcript is identical.
 #include "cli/commands.hpp"
 #include "cli/debrief_view.hpp"
+#include "cli/scenario_digest.hpp"
 #include "cli/scenario_session.hpp"
 #include "records/session_record.hpp"
 
@@ -63,7 +64,7 @@ int replay(const ReplayOptions& options) {
         print_script_error(std::cerr, e);
         return exit_failed;
     }
-    const bool changed = !record.header.scenario_digest.empty() && record.header.scenario_digest != records::digest(source);
+    const bool changed = !record.header.scenario_digest.empty() && record.header.scenario_digest != scenario_digest(source, scenario);
 
     if (!record.header.scenario_id.empty() && record.header.scenario_id != session->info().id) {
         outcome.message = "the record is for scenario '" + record.header.scenario_id + "' but " + scenario +
@@ -109,7 +110,7 @@ int replay(const ReplayOptions& options) {
                               " actions" + (recorded_end ? "" : "; the record is of an unfinished session") + ")";
         }
     }
-    if (!outcome.identical && changed) outcome.message += " (the scenario file has changed since it was recorded)";
+    if (!outcome.identical && changed) outcome.message += " (the scenario or a module it requires has changed since it was recorded)";
 
     // Re-scoring uses the recorded transcript, so it is the session as it happened.
     std::vector<scoring::Score> scores;

@@ -2,6 +2,7 @@
 
 #include "cli/cohort.hpp"
 #include "cli/report_input.hpp"
+#include "cli/scenario_digest.hpp"
 #include "cli/scenario_session.hpp"
 #include "cli/sync.hpp"
 #include "cli/terminal_view.hpp"
@@ -333,7 +334,7 @@ LiveSession::LiveSession(std::string scenario_path, std::uint64_t seed, const st
         if (!stored_) {
             const std::string path = fs::absolute(scenario_path_).lexically_normal().string();
             store_step([&] {
-                stored_ = store_->start_session(recording.trainee, path, session_->info().id, records::digest(source_), seed_);
+                stored_ = store_->start_session(recording.trainee, path, session_->info().id, cli::scenario_digest(source_, path), seed_);
             });
         }
     }

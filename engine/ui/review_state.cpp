@@ -2,6 +2,7 @@
 #include "ui/app_state.hpp"
 
 #include "cli/cohort.hpp"
+#include "cli/scenario_digest.hpp"
 #include "cli/scenario_session.hpp"
 #include "records/session_record.hpp"
 #include "script/lua_scenario.hpp"
@@ -28,8 +29,8 @@ Review::Review(records::Store& store, const records::SessionRow& row, const std:
         whole_.reset();
         return;
     }
-    if (records::digest(source_) != row.scenario_digest)
-        note_ = "The scenario file has changed since this session was played. ";
+    if (cli::scenario_digest(source_, row.scenario_path) != row.scenario_digest)
+        note_ = "The scenario or a module it requires has changed since this session was played. ";
 
     whole_->start();
     at_->start();

@@ -153,7 +153,7 @@ TEST_CASE("record and replay: identical, then a changed scenario diverges") {
     CHECK(contains(r.err, ": recorded say at t=1"));
     CHECK(contains(r.err, "Oh. Okay."));
     CHECK(contains(r.err, "Oh. Fine."));
-    CHECK(contains(r.err, "the scenario file has changed since it was recorded"));
+    CHECK(contains(r.err, "the scenario or a module it requires has changed since it was recorded"));
 }
 
 TEST_CASE("a record cut off mid-line by a kill still replays") {
