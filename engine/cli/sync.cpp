@@ -193,10 +193,11 @@ int show_status(records::Store& store, const SyncOptions& options, int queued_no
     std::vector<std::pair<std::string, int>> errors(by_error.begin(), by_error.end());
     std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     if (options.json) {
-        Json j = {{"pending", counts.pending}, {"sent", counts.sent},     {"set_aside", Json::array()},
-                  {"queued_now", queued_now},  {"errors", Json::array()}};
+        Json j = {{"pending", counts.pending}, {"sent", counts.sent}, {"set_aside", Json::array()},
+                  {"queued_now", queued_now}, {"errors", Json::array()}};
         for (const auto& [error, n] : errors) j["errors"].push_back({{"error", error}, {"statements", n}});
-        for (const auto& item : aside) j["set_aside"].push_back({{"id", item.id}, {"session", item.session}, {"reason", item.last_error}});
+        for (const auto& item : aside)
+            j["set_aside"].push_back({{"id", item.id}, {"session", item.session}, {"reason", item.last_error}});
         std::cout << j.dump(2) << "\n";
         return exit_ok;
     }
