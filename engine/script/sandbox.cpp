@@ -723,10 +723,13 @@ std::size_t class_bytes(int size_class) {
                            : 256 + static_cast<std::size_t>(size_class - 15) * 128;
 }
 
-// Slabs of sandboxes that have closed, for the next one this thread makes.
+// Slabs of sandboxes that have closed, for the next one this thread makes. A sandbox that
+// closes after the thread's spares are gone (a static one, at exit) frees its slabs.
+thread_local bool spares_gone = false;
 struct SpareSlabs {
     std::vector<void*> slabs;
     ~SpareSlabs() {
+        spares_gone = true;
         for (void* slab : slabs) std::free(slab);
     }
 };
@@ -736,7 +739,7 @@ thread_local SpareSlabs spare_slabs;
 
 Sandbox::Heap::~Heap() {
     for (void* slab : slabs_) {
-        if (spare_slabs.slabs.size() < spare_slabs_kept)
+        if (!spares_gone && spare_slabs.slabs.size() < spare_slabs_kept)
             spare_slabs.slabs.push_back(slab);
         else
             std::free(slab);
@@ -747,7 +750,7 @@ void* Sandbox::Heap::carve(int size_class) {
     const std::size_t bytes = class_bytes(size_class);
     if (static_cast<std::size_t>(end_ - next_) < bytes) {
         void* slab = nullptr;
-        if (!spare_slabs.slabs.empty()) {
+        if (!spares_gone && !spare_slabs.slabs.empty()) {
             slab = spare_slabs.slabs.back();
             spare_slabs.slabs.pop_back();
         } else {
@@ -1077,26 +1080,33 @@ namespace {
 constexpr std::size_t first_id_table_size = 1024;
 }  // namespace
 
-std::vector<Sandbox::ObjectIds::Slot>& Sandbox::ObjectIds::spare() {
-    thread_local std::vector<Slot> table;
-    return table;
+std::vector<Sandbox::ObjectIds::Slot>* Sandbox::ObjectIds::spare() {
+    struct Table {
+        std::vector<Slot> slots;
+        ~Table() { spares_gone = true; }
+    };
+    if (spares_gone) return nullptr;
+    thread_local Table table;
+    return &table.slots;
 }
 
 // The next sandbox on this thread takes over the table (making and freeing one cost more
 // than clearing it).
 Sandbox::ObjectIds::~ObjectIds() {
-    if (slots_.size() != first_id_table_size || !spare().empty()) return;
+    auto* table = spare();
+    if (slots_.size() != first_id_table_size || !table || !table->empty()) return;
     if (count_ != 0)
         for (Slot& s : slots_) s.key = nullptr;
-    spare() = std::move(slots_);
+    *table = std::move(slots_);
 }
 
 void Sandbox::ObjectIds::grow() {
     std::vector<Slot> old = std::move(slots_);
     const std::size_t size = old.empty() ? first_id_table_size : old.size() * 2;
-    if (old.empty() && spare().size() == size) {
-        slots_ = std::move(spare());
-        spare().clear();
+    auto* table = old.empty() ? spare() : nullptr;
+    if (table && table->size() == size) {
+        slots_ = std::move(*table);
+        table->clear();
     } else {
         slots_.assign(size, Slot{nullptr, 0});
     }

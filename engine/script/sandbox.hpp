@@ -162,7 +162,7 @@ private:
         };
         std::size_t slot_of(const void* p) const;
         void grow();
-        static std::vector<Slot>& spare();  // per thread: a closed sandbox's first table, cleared
+        static std::vector<Slot>* spare();  // per thread: a closed sandbox's first table, cleared
         std::vector<Slot> slots_;
         std::size_t count_ = 0;
         int shift_ = 64;
