@@ -183,19 +183,22 @@ int set_aside_or_requeue(const SyncOptions& options) {
 int show_status(records::Store& store, const SyncOptions& options, int queued_now) {
     const auto counts = store.outbox_counts();
     const auto aside = store.set_aside_statements();
-    // The reasons pending statements were not delivered, most frequent first.
-    std::map<std::string, int> by_error;
+    // The reasons pending statements were not delivered, most frequent first, with the statements'
+    // ids (what --set-aside takes).
+    std::map<std::string, std::vector<std::string>> by_error;
     int attempted = 0;
     for (const auto& item : store.pending_statements(std::numeric_limits<int>::max())) {
-        if (!item.last_error.empty()) ++by_error[item.last_error];
+        if (!item.last_error.empty()) by_error[item.last_error].push_back(item.id);
         attempted += item.attempts > 0;
     }
-    std::vector<std::pair<std::string, int>> errors(by_error.begin(), by_error.end());
-    std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::pair<std::string, std::vector<std::string>>> errors(by_error.begin(), by_error.end());
+    std::stable_sort(errors.begin(), errors.end(),
+                     [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
     if (options.json) {
         Json j = {{"pending", counts.pending}, {"sent", counts.sent}, {"set_aside", Json::array()},
                   {"queued_now", queued_now}, {"errors", Json::array()}};
-        for (const auto& [error, n] : errors) j["errors"].push_back({{"error", error}, {"statements", n}});
+        for (const auto& [error, ids] : errors)
+            j["errors"].push_back({{"error", error}, {"statements", ids.size()}, {"ids", ids}});
         for (const auto& item : aside)
             j["set_aside"].push_back({{"id", item.id}, {"session", item.session}, {"reason", item.last_error}});
         std::cout << j.dump(2) << "\n";
@@ -205,7 +208,12 @@ int show_status(records::Store& store, const SyncOptions& options, int queued_no
     if (queued_now > 0) std::cout << " (" << queued_now << " queued just now)";
     std::cout << "\n";
     if (attempted > 0) std::cout << attempted << " of those waiting were tried before:\n";
-    for (const auto& [error, n] : errors) std::cout << "  " << plural(n, "statement") << ": " << error << "\n";
+    constexpr std::size_t ids_shown = 5;
+    for (const auto& [error, ids] : errors) {
+        std::cout << "  " << plural(static_cast<int>(ids.size()), "statement") << ": " << error << "\n";
+        for (std::size_t k = 0; k < ids.size() && k < ids_shown; ++k) std::cout << "    " << ids[k] << "\n";
+        if (ids.size() > ids_shown) std::cout << "    and " << ids.size() - ids_shown << " more (--json lists all)\n";
+    }
     if (!aside.empty()) std::cout << plural(static_cast<int>(aside.size()), "statement") << " set aside, not sent:\n";
     for (const auto& item : aside)
         std::cout << "  " << item.id << "  session " << item.session << "  " << item.last_error << "\n";

@@ -297,6 +297,13 @@ TEST_CASE("sync: a statement the LRS refuses as invalid holds back no other") {
     check_delivered_once(good);
     CHECK(held_by_lrs().count.count(bad) == 0);
 
+    // --status names it, with the LRS's reason.
+    const json waiting = status(data);
+    REQUIRE(waiting["errors"].size() == 1);
+    CHECK(waiting["errors"][0]["ids"] == json::array({bad}));
+    const auto status_text = test::holdspace({"sync", "--status", "--data", data});
+    CHECK(contains(status_text.out, "    " + bad + "\n"));
+
     // A coordinator sets it aside with a reason: kept in the store, no longer sent, syncs succeed again.
     CHECK(sync(data, peers::lrs().endpoint()).exit_code == 1);  // still rejected, still reported
     auto aside = test::holdspace({"sync", "--set-aside", bad, "--data", data});
