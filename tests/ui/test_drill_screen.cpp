@@ -23,28 +23,19 @@ using namespace holdspace::ui;
 namespace {
 
 const std::string source_dir = HOLDSPACE_SOURCE_DIR;
-constexpr int k_escape = 306;
+using namespace test::keys;
 
 struct DrillHeadless {
     fs::path data;
+    test::HeadlessImGui imgui;
 
     DrillHeadless() {
         data = fs::temp_directory_path() / ("holdspace-drill-ui-" + std::to_string(::getpid()));
         fs::remove_all(data);
         fs::create_directories(data);
         setenv("HOLDSPACE_DATA", data.c_str(), 1);
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1280, 800);
-        io.IniFilename = nullptr;
-        io.LogFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        io.KeyMap[ImGuiKey_Escape] = k_escape;
     }
     ~DrillHeadless() {
-        ImGui::DestroyContext();
         std::error_code ec;
         fs::remove_all(data, ec);
     }

@@ -11,11 +11,10 @@
 #include "script/lua_scenario.hpp"
 
 #include <doctest/doctest.h>
-
-#include <cstdio>
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -31,7 +30,7 @@ const std::string source_dir = HOLDSPACE_SOURCE_DIR;
 const std::string minimal = source_dir + "/tests/cli/fixtures/minimal.lua";
 const std::string medicine = source_dir + "/scenarios/medicine/memory_surfaces.lua";
 
-enum : int { k_tab = 300, k_left, k_right, k_up, k_down, k_enter, k_escape, k_backspace, k_delete, k_space, k_home, k_end };
+using namespace test::keys;
 
 std::vector<std::string> read_actions(const std::string& path) {
     std::vector<std::string> out;
@@ -47,6 +46,7 @@ std::vector<std::string> read_actions(const std::string& path) {
 // ImGui frames with no backend, their text read from ImGui's log (as in test_screens.cpp).
 struct Headless {
     fs::path data;
+    test::HeadlessImGui imgui;
 
     Headless() {
         static int n = 0;
@@ -54,30 +54,8 @@ struct Headless {
         fs::remove_all(data);
         fs::create_directories(data);
         setenv("HOLDSPACE_DATA", data.c_str(), 1);
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1280, 800);
-        io.IniFilename = nullptr;
-        io.LogFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        io.KeyMap[ImGuiKey_Tab] = k_tab;
-        io.KeyMap[ImGuiKey_LeftArrow] = k_left;
-        io.KeyMap[ImGuiKey_RightArrow] = k_right;
-        io.KeyMap[ImGuiKey_UpArrow] = k_up;
-        io.KeyMap[ImGuiKey_DownArrow] = k_down;
-        io.KeyMap[ImGuiKey_Enter] = k_enter;
-        io.KeyMap[ImGuiKey_KeyPadEnter] = k_enter;
-        io.KeyMap[ImGuiKey_Escape] = k_escape;
-        io.KeyMap[ImGuiKey_Backspace] = k_backspace;
-        io.KeyMap[ImGuiKey_Delete] = k_delete;
-        io.KeyMap[ImGuiKey_Space] = k_space;
-        io.KeyMap[ImGuiKey_Home] = k_home;
-        io.KeyMap[ImGuiKey_End] = k_end;
     }
     ~Headless() {
-        ImGui::DestroyContext();
         std::error_code ec;
         fs::remove_all(data, ec);
     }

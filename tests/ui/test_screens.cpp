@@ -31,7 +31,7 @@ const std::string minimal = source_dir + "/tests/cli/fixtures/minimal.lua";
 const std::string medicine = source_dir + "/scenarios/medicine/memory_surfaces.lua";
 
 // Indices into io.KeysDown for the named keys (the SDL backend uses scancodes; any will do).
-enum : int { k_tab = 300, k_left, k_right, k_up, k_down, k_enter, k_escape, k_backspace, k_delete, k_space };
+using namespace test::keys;
 
 fs::path fresh_data_dir() {
     static int n = 0;
@@ -54,31 +54,12 @@ std::vector<std::string> read_actions(const std::string& path) {
 
 struct Headless {
     fs::path data;
+    test::HeadlessImGui imgui;
 
     Headless() : data(fresh_data_dir()) {
         setenv("HOLDSPACE_DATA", data.c_str(), 1);
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1280, 800);
-        io.IniFilename = nullptr;
-        io.LogFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        io.KeyMap[ImGuiKey_Tab] = k_tab;
-        io.KeyMap[ImGuiKey_LeftArrow] = k_left;
-        io.KeyMap[ImGuiKey_RightArrow] = k_right;
-        io.KeyMap[ImGuiKey_UpArrow] = k_up;
-        io.KeyMap[ImGuiKey_DownArrow] = k_down;
-        io.KeyMap[ImGuiKey_Enter] = k_enter;
-        io.KeyMap[ImGuiKey_KeyPadEnter] = k_enter;
-        io.KeyMap[ImGuiKey_Escape] = k_escape;
-        io.KeyMap[ImGuiKey_Backspace] = k_backspace;
-        io.KeyMap[ImGuiKey_Delete] = k_delete;
-        io.KeyMap[ImGuiKey_Space] = k_space;
     }
     ~Headless() {
-        ImGui::DestroyContext();
         std::error_code ec;
         fs::remove_all(data, ec);
     }
