@@ -105,6 +105,19 @@ std::vector<OutboxItem> read_outbox(Statement& s, const std::string& path) {
     return out;
 }
 
+// A JSON column of one session (`sql` selects it by id); `missing` when there is no such session.
+Json session_json(sqlite3* db, const std::string& path, const char* sql, std::int64_t session, Json missing,
+                  const char* what) {
+    Statement s(db, sql, path);
+    s.bind(1, session);
+    if (!s.step()) return missing;
+    try {
+        return Json::parse(s.text(0));
+    } catch (const Json::parse_error&) {
+        throw StoreError(path + ": session " + std::to_string(session) + " has a damaged " + what);
+    }
+}
+
 }  // namespace
 
 Store::Store(const std::string& path) : path_(path) {
@@ -424,14 +437,8 @@ std::optional<std::int64_t> Store::import_session(const Imported& in) {
 }
 
 Json Store::score(std::int64_t session) {
-    Statement s(db_, "SELECT coalesce(score, '{}') FROM sessions WHERE id = ?", path_);
-    s.bind(1, session);
-    if (!s.step()) return Json::object();
-    try {
-        return Json::parse(s.text(0));
-    } catch (const Json::parse_error&) {
-        throw StoreError(path_ + ": session " + std::to_string(session) + " has a damaged score");
-    }
+    return session_json(db_, path_, "SELECT coalesce(score, '{}') FROM sessions WHERE id = ?", session, Json::object(),
+                        "score");
 }
 
 std::vector<std::string> Store::actions(std::int64_t session) {
@@ -443,14 +450,8 @@ std::vector<std::string> Store::actions(std::int64_t session) {
 }
 
 Json Store::events(std::int64_t session) {
-    Statement s(db_, "SELECT coalesce(events, '[]') FROM sessions WHERE id = ?", path_);
-    s.bind(1, session);
-    if (!s.step()) return Json::array();
-    try {
-        return Json::parse(s.text(0));
-    } catch (const Json::parse_error&) {
-        throw StoreError(path_ + ": session " + std::to_string(session) + " has a damaged transcript");
-    }
+    return session_json(db_, path_, "SELECT coalesce(events, '[]') FROM sessions WHERE id = ?", session, Json::array(),
+                        "transcript");
 }
 
 std::int64_t Store::annotate(std::int64_t session, int event_index, const std::string& author, const std::string& text) {
