@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/drill.hpp"
 #include "cli/scenario_session.hpp"
+#include "cli/strategy.hpp"
 #include "cli/sync.hpp"
 
 #include <CLI/CLI.hpp>
@@ -159,6 +160,10 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     check_cmd->add_option("--jobs", check_options.jobs, "Worker threads (default: one per hardware thread)")
         ->check(CLI::Range(1, 256));
     check_cmd->add_flag("--json", check_options.json, "Print findings as JSON");
+    check_cmd->add_flag("--validity", check_options.validity,
+                        "Also play every test-wise strategy on 10 seeds and the expert key on 100 (docs/scoring.md, "
+                        "\"Validity\"): a scenario that a strategy without skill passes, or whose expert path fails "
+                        "or is judged below expert, is a problem");
 
     AutoplayOptions autoplay_options;
     auto* autoplay_cmd = app.add_subcommand(
@@ -169,10 +174,15 @@ int run(int argc, char** argv, WindowLauncher launcher) {
                              "best/worst: seeds searched (default 1)")
         ->check(CLI::Range(1, 10000000));
     autoplay_cmd->add_option("--seed", autoplay_options.seed, "First seed (default 1)");
+    std::vector<std::string> policies = {"random", "exhaustive", "best", "worst"};
+    for (const auto& name : strategy_names()) policies.push_back(name);
     autoplay_cmd->add_option("--policy", autoplay_options.policy,
                              "random (seeded random responses), exhaustive (every answer sequence), best or "
-                             "worst (greedy search for the best- or worst-scoring path)")
-        ->check(CLI::IsMember({"random", "exhaustive", "best", "worst"}));
+                             "worst (greedy search for the best- or worst-scoring path); or a strategy played on "
+                             "--runs seeds (default 10): first, last, longest, shortest, median, hold, reflection, "
+                             "question (test-wise: docs/scoring.md) or expert, each also with +vitals (a vitals "
+                             "check before every answer), e.g. longest+vitals")
+        ->check(CLI::IsMember(policies));
     autoplay_cmd->add_option("--jobs", autoplay_options.jobs,
                              "Worker threads (default: one per hardware thread); results do not depend on it")
         ->check(CLI::Range(1, 256));

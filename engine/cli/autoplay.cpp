@@ -81,7 +81,8 @@ int autoplay(const AutoplayOptions& options) {
 
     const bool random = options.policy == "random";
     const bool exhaustive_policy = options.policy == "exhaustive";
-    const int runs = options.runs > 0 ? options.runs : random ? 1000 : exhaustive_policy ? 20000 : 1;
+    const auto strategy = strategy_by_name(options.policy);
+    const int runs = options.runs > 0 ? options.runs : random ? 1000 : exhaustive_policy ? 20000 : strategy ? 10 : 1;
     Settings settings;
     settings.seed = options.seed;
     settings.jobs = options.jobs > 0 ? options.jobs : default_jobs();
@@ -104,6 +105,9 @@ int autoplay(const AutoplayOptions& options) {
             run.complete = found.complete;
             run.unfinished_bound = found.unfinished;
             run.sessions = found.sessions;
+        } else if (strategy) {
+            run.paths = strategy_runs(source, catalog, settings, *strategy, runs, settings.max_depth);
+            run.sessions = runs;
         } else {
             run.paths = greedy(source, catalog, settings, runs, options.policy == "worst", run.sessions);
         }

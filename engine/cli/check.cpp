@@ -8,7 +8,10 @@
 //              cannot end (a dead end), an option declared in the file that no
 //              exploration ever offered (when exploration was complete), a
 //              scored moment without an expert option, a missing rubric;
-//   warnings - an expert option without a rationale, an option the rubric does
+//   with --validity, also errors for a test-wise strategy that passes, an
+//              expert path that fails or is judged below expert (validity.hpp);
+//   warnings - the expert option's length is a cue (validity.hpp), an expert
+//              option without a rationale, an option the rubric does
 //              not score, a rubric domain no option exercises, a comparison with
 //              an option id no choice declares, a line over 300 characters, an
 //              option only unreached because exploration stopped at its bound.
@@ -16,6 +19,7 @@
 #include "cli/drill.hpp"
 #include "cli/explore.hpp"
 #include "cli/scenario_session.hpp"
+#include "cli/validity.hpp"
 #include "script/lua_scenario.hpp"
 #include "script/rubric_loader.hpp"
 #include "script/source_lines.hpp"
@@ -58,6 +62,8 @@ struct FileReport {
     bool catalogue = false;
     bool module = false;  // a pack module (lib/), shared through require
     Seconds longest = 0;
+    LengthCues cues;
+    std::optional<Validity> validity;
     std::vector<Finding> findings;
     std::size_t errors() const {
         return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
@@ -463,6 +469,39 @@ FileReport check_scenario(const std::string& path, const CheckOptions& options) 
                                            " characters long (more than " + std::to_string(long_line) + ")");
     }
 
+    // Validity: the expert's length must not give it away, and (--validity) no strategy without
+    // the skill may pass while the answer key passes on every seed.
+    report.cues = length_cues(catalog);
+    if (const auto cue = report.cues.problem()) add(script::line_of_field(source.text, "run"), "warning", *cue);
+    if (options.validity && source.rubric) {
+        explore::Progress progress("check --validity " + path, 0);
+        settings.progress = &progress;
+        explore::Catalog scored_catalog;
+        report.validity = assess_validity(source, scored_catalog, settings);
+        const int at = script::line_of_field(source.text, "run");
+        auto reproducible = [&](const std::string& text, std::uint64_t seed, const std::vector<std::string>& actions) {
+            Finding f{path, at, "error", text, seed, true, actions, {}};
+            report.findings.push_back(std::move(f));
+        };
+        for (const auto& s : report.validity->test_wise)
+            if (s.passed > 0) {
+                const auto& p = s.paths[*s.example];
+                reproducible("validity: test-wise strategy '" + s.strategy + "' passes on " + std::to_string(s.passed) +
+                                 " of " + std::to_string(s.seeds) + " seeds (best " +
+                                 std::to_string(static_cast<int>(std::lround(s.best))) +
+                                 "): the score does not need the skill",
+                             p.seed, p.actions);
+            }
+        const auto& v = *report.validity;
+        for (std::size_t i = 0; i < v.expert_failures.size(); ++i)
+            reproducible("validity: the expert path fails on " + v.expert_failures[i], v.failing_expert_runs[i].first,
+                         v.failing_expert_runs[i].second);
+        for (const auto& problem : v.problems)
+            if (problem.rfind("the answer key", 0) == 0) add(at, "error", "validity: " + problem);
+    } else if (options.validity) {
+        add(script::line_of_field(source.text, "rubric"), "error", "validity: needs the scenario's rubric to score");
+    }
+
     // Options declared in the file that exploration never saw offered, or never took.
     std::set<std::string> offered, taken;
     for (auto index : order) {
@@ -559,6 +598,27 @@ FileReport check_scenario(const std::string& path, const CheckOptions& options) 
     return report;
 }
 
+// The validity figures of a scenario: the expert's length against the others', and with
+// --validity each strategy's passes and scores.
+void print_validity(const FileReport& r) {
+    const auto& c = r.cues;
+    if (c.moments > 0)
+        std::cout << r.path << ": expert option longest at " << c.expert_longest << "/" << c.moments
+                  << " scored moments, shortest at " << c.expert_shortest << "/" << c.moments << "; "
+                  << static_cast<int>(std::lround(c.expert_mean)) << " characters against "
+                  << static_cast<int>(std::lround(c.others_mean)) << " for the others\n";
+    if (!r.validity) return;
+    const auto& v = *r.validity;
+    std::cout << r.path << ": validity (pass = overall >= pass mark, no critical error)\n";
+    auto row = [](const StrategyOutcome& s) {
+        std::cout << "    " << s.strategy << std::string(s.strategy.size() < 18 ? 18 - s.strategy.size() : 1, ' ')
+                  << "passes " << s.passed << "/" << s.seeds << "   mean " << std::lround(s.mean) << "   best "
+                  << std::lround(s.best) << "\n";
+    };
+    for (const auto& s : v.test_wise) row(s);
+    row(v.expert);
+}
+
 }  // namespace
 
 int check(const CheckOptions& options) {
@@ -605,8 +665,12 @@ int check(const CheckOptions& options) {
                          {"kind", r.rubric ? "rubric" : r.module ? "module" : r.catalogue ? "drill catalogue" : "scenario"}};
             if (r.catalogue) file["drills"] = r.drills;
             else if (!r.rubric && !r.module)
+            {
                 file.update({{"paths", r.paths}, {"complete", r.complete}, {"runs", r.runs}, {"responses", r.responses},
                              {"choice_points", r.points}, {"options", r.options}});
+                if (r.validity) file["validity"] = validity_json(*r.validity, r.cues);
+                else file["cues"] = validity_json(Validity{}, r.cues)["cues"];
+            }
             file["findings"] = findings;
             out["files"].push_back(file);
         }
@@ -621,6 +685,7 @@ int check(const CheckOptions& options) {
                               << " --actions FILE, FILE holding: " << explore::actions_text(f.actions)
                               << "\n";
             }
+            if (!r.rubric && !r.module && !r.catalogue) print_validity(r);
             if (r.errors() > 0) continue;
             if (r.rubric) {
                 std::cout << r.path << ": ok (rubric)\n";

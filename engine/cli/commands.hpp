@@ -80,6 +80,7 @@ struct CheckOptions {
     long max_paths = 2000;     // exhaustive exploration: the most answer sequences per scenario
     int jobs = 0;              // worker threads (0: one per hardware thread)
     bool json = false;
+    bool validity = false;     // also play the test-wise strategies and the expert key (validity.hpp)
 };
 int check(const CheckOptions& options);
 
@@ -87,7 +88,7 @@ struct AutoplayOptions {
     std::string scenario;
     int runs = 0;  // 0: the policy's default (random 1000 runs, exhaustive 20000 paths, best/worst 1 seed)
     std::uint64_t seed = 1;
-    std::string policy = "random";  // random, exhaustive, best, worst
+    std::string policy = "random";  // random, exhaustive, best, worst, or a strategy (strategy.hpp)
     int jobs = 0;                   // 0: one per hardware thread
     int max_depth = 0;              // 0: random 2000 responses, otherwise 200
     std::string rubric;             // empty: the scenario's own

@@ -75,6 +75,8 @@ public:
     }
 
     bool over() const { return session_->over(); }
+    // Whether the last move answered its choice (an option, or an action an option claims).
+    bool last_answered() const { return !steps_.empty() && steps_.back().answered; }
     const Choice* choice() const { return session_->choice(); }
     const std::vector<TraineeAction>& taken() const { return taken_; }
     int depth() const { return static_cast<int>(taken_.size()); }
@@ -129,6 +131,9 @@ public:
             s.pass = score.pass;
             for (const auto& d : score.domains) s.domains.push_back(d.second);
             for (const auto& c : score.critical) s.critical.push_back(c.message);
+            for (const auto& m : score.moments)
+                if (m.chose_expert && m.judgement != "expert")
+                    s.expert_misjudged.push_back("moment '" + m.moment + "' (" + m.response_id + ") judged " + m.judgement);
             r.score = std::move(s);
         }
         return r;
@@ -282,9 +287,8 @@ const OptionInfo* PointInfo::option(const std::string& id) const {
 std::uint32_t Catalog::point(const Choice& choice) {
     const std::string key = point_key(choice);
     std::vector<OptionInfo> offered;
-    for (std::size_t i = 0; i < choice.options.size(); ++i) {
-        const auto& o = choice.options[i];
-        offered.push_back({o.id, o.text, o.action, o.rationale, o.codes, o.expert, false, static_cast<int>(i)});
+    for (const auto& o : choice.options) {
+        offered.push_back({o.id, o.text, o.action, o.rationale, o.codes, o.expert, false, o.written});
     }
     if (!choice.claiming("hold_space"))
         offered.push_back({"hold_space", "", "hold_space", "", {"holding_space"}, false, true, 1000});
@@ -470,6 +474,33 @@ std::vector<PathResult> random_runs(const Source& source, Catalog& catalog, cons
             }
             w->apply(action);
             ++responses;
+        }
+        out[i] = w->finish();
+        if (settings.progress) settings.progress->add();
+    });
+    return out;
+}
+
+std::vector<PathResult> strategy_runs(const Source& source, Catalog& catalog, const Settings& settings,
+                                      const Strategy& strategy, int seeds, int max_responses) {
+    std::vector<PathResult> out(static_cast<std::size_t>(std::max(0, seeds)));
+    parallel_for(out.size(), settings.jobs, [&](std::size_t i) {
+        const std::uint64_t seed = settings.seed + i;
+        std::optional<PathResult> failed;
+        auto w = replay(source, catalog, seed, {}, failed);
+        if (!w) {
+            out[i] = std::move(*failed);
+            return;
+        }
+        bool checked = false;  // vitals already checked at the open choice
+        for (int responses = 0; !w->over() && responses < max_responses; ++responses) {
+            if (strategy.vitals_first && !checked) {
+                if (!w->apply(TraineeAction::act(ActionKind::check_vitals))) break;
+                checked = !w->last_answered();  // an option that claims the check answered the choice
+                continue;
+            }
+            if (!w->apply(strategy_answer(strategy, *w->choice()))) break;
+            checked = false;
         }
         out[i] = w->finish();
         if (settings.progress) settings.progress->add();

@@ -6,6 +6,7 @@
 // text, with its own Lua state, so workers share nothing but the Catalog; the
 // results come back in a fixed order (seed order, or depth-first order of the
 // action sequences), so nothing a report says depends on the number of workers.
+#include "cli/strategy.hpp"
 #include "scoring/rubric.hpp"
 #include "scoring/scorer.hpp"
 #include "sim/scenario.hpp"
@@ -94,6 +95,9 @@ struct ScoreSummary {
     bool pass = false;
     std::vector<std::optional<double>> domains;  // in rubric order; none = not exercised
     std::vector<std::string> critical;
+    // Expert options the rubric did not judge expert ("moment 'x' judged poor"): an answer key
+    // that contradicts the rubric.
+    std::vector<std::string> expert_misjudged;
 };
 
 struct PathResult {
@@ -146,6 +150,10 @@ struct Settings {
 // time, a non-verbal action (not end) 20%, a 5-minute wait 5%.
 std::vector<PathResult> random_runs(const Source& source, Catalog& catalog, const Settings& settings, int runs,
                                     int max_responses);
+
+// One strategy (strategy.hpp) played on seeds first_seed .. first_seed + seeds - 1.
+std::vector<PathResult> strategy_runs(const Source& source, Catalog& catalog, const Settings& settings,
+                                      const Strategy& strategy, int seeds, int max_responses);
 
 struct Exploration {
     std::vector<PathResult> paths;  // depth-first order of the action sequences, then probes

@@ -16,9 +16,21 @@ struct Context {
                                         {"dissociation", 0}};
     std::string window = "within";
     bool alert = false;
+    bool dosed = false;
+    double last_reading = -1;  // minutes; -1 before the first reading
     std::set<std::string> earlier_codes;
     std::string moment;
     std::vector<std::string> flags;  // of the open choice
+
+    // A safety check is indicated by an alert in force, a reported bodily symptom (a choice
+    // flagged physical_complaint, or the older moment name "vitals"), or a reading due: dosed,
+    // and none for monitor_minutes.
+    bool indicated() const {
+        static constexpr double monitor_minutes = 30;
+        return alert || has_flag("physical_complaint") || moment == "vitals" ||
+               (dosed && (last_reading < 0 || minutes - last_reading > monitor_minutes));
+    }
+    bool has_flag(const std::string& f) const { return std::find(flags.begin(), flags.end(), f) != flags.end(); }
 };
 
 bool compare(double a, const std::string& op, double b) {
@@ -34,7 +46,8 @@ bool holds(const Condition& c, const Context& ctx) {
     if (c.key == "phase") return ctx.phase == c.word;
     if (c.key == "window") return ctx.window == c.word;
     if (c.key == "moment") return ctx.moment == c.word;
-    if (c.key == "flag") return std::find(ctx.flags.begin(), ctx.flags.end(), c.word) != ctx.flags.end();
+    if (c.key == "flag") return ctx.has_flag(c.word);
+    if (c.key == "indicated") return ctx.indicated() == c.flag;
     if (c.key == "after") return ctx.earlier_codes.count(c.word) > 0;
     if (c.key == "alert") return ctx.alert == c.flag;
     if (c.key == "minutes") return compare(ctx.minutes, c.op, c.number);
@@ -59,8 +72,9 @@ CodeClass class_in(const Rubric& rubric, const std::string& code, const Context&
 
 using Values = std::map<std::string, double>;  // domain -> points
 
+// `proscribed` (when given) is set when any code is proscribed in this context.
 Values value_of(const Rubric& rubric, const std::vector<std::string>& codes, const Context& ctx,
-                std::vector<std::string>* reasons = nullptr) {
+                std::vector<std::string>* reasons = nullptr, bool* proscribed = nullptr) {
     Values v;
     for (const auto& code : codes) {
         const auto it = rubric.codes.find(code);
@@ -69,6 +83,7 @@ Values value_of(const Rubric& rubric, const std::vector<std::string>& codes, con
         const CodeClass cls = class_in(rubric, code, ctx, &why);
         for (const auto& d : it->second.domains) v[d] += points(cls);
         if (reasons && cls != CodeClass::compatible && !why.empty()) reasons->push_back(why);
+        if (proscribed && cls == CodeClass::proscribed) *proscribed = true;
     }
     return v;
 }
@@ -99,6 +114,7 @@ struct Tally {
 struct Response {
     double t;
     std::vector<std::string> codes;
+    int event;  // index in the transcript: the moment it answered, if any, has the same
 };
 
 double round1(double x) { return std::round(x * 10) / 10; }
@@ -123,6 +139,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
     std::map<std::string, Tally> tally;
     std::vector<Response> responses;
     std::vector<std::pair<double, std::string>> alerts_raised;  // time, alert name
+    std::vector<std::pair<double, std::vector<std::string>>> readings;  // time, alerts
     std::vector<double> choice_times;
     std::set<std::string> actions_at_choice;  // unclaimed actions already scored at the open choice
     std::vector<std::pair<double, std::vector<std::string>>> flagged;
@@ -171,8 +188,12 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
                 if (e.contains(key) && e[key].is_number()) value = e[key].get<double>();
             if (e.contains("window")) ctx.window = text(e, "window");
             if (text(e, "cause") == "response" && !trust.empty()) trust.back().second = ctx.state["trust"];
+        } else if (type == "dose") {
+            ctx.dosed = true;
         } else if (type == "vitals") {
             ctx.alert = e.contains("alerts") && !e["alerts"].empty();
+            ctx.last_reading = ctx.minutes;
+            readings.emplace_back(ctx.minutes, strings(e, "alerts"));
         } else if (type == "alert") {
             alerts_raised.emplace_back(ctx.minutes, text(e, "alert"));
         } else if (type == "say") {
@@ -193,7 +214,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
                 continue;
             }
             const auto codes = strings(e, "codes");
-            responses.push_back({ctx.minutes, codes});
+            responses.push_back({ctx.minutes, codes, static_cast<int>(index)});
             trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
             // Doing the same thing again at one choice earns (or costs) nothing more.
             if (!actions_at_choice.insert(action).second) continue;
@@ -223,7 +244,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
         } else if (type == "response") {
             const std::string chosen_id = text(e, "option");
             const auto codes = strings(e, "codes");
-            responses.push_back({ctx.minutes, codes});
+            responses.push_back({ctx.minutes, codes, static_cast<int>(index)});
             trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
             if (!open_choice) {  // not from a session; counts, but is no moment
                 for (const auto& c : codes) ctx.earlier_codes.insert(c);
@@ -254,7 +275,8 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
             m.response_text = text(e, "text");
             if (m.response_text.empty()) m.response_text = "(" + text(e, "action") + ")";
             m.codes = codes;
-            const Values v = value_of(rubric, codes, ctx, &m.principles);
+            bool proscribed = false;
+            const Values v = value_of(rubric, codes, ctx, &m.principles, &proscribed);
             if (chosen && !text(*chosen, "rationale").empty()) m.principles.push_back(text(*chosen, "rationale"));
             m.fraction = add(v, alternatives);
             m.chose_expert = chosen && chosen->value("expert", false);
@@ -263,7 +285,13 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
                 if (m.expert_text.empty()) m.expert_text = "(" + text(*expert, "action") + ")";
                 m.expert_rationale = text(*expert, "rationale");
             }
-            m.judgement = m.chose_expert ? "expert" : m.fraction >= 0.75 ? "good" : m.fraction >= 0.4 ? "acceptable" : "poor";
+            // A response carrying a code the rubric proscribes here is at best poor, whatever else
+            // it does (and even when the scenario calls it expert: check --validity reports that).
+            m.judgement = proscribed                ? "poor"
+                          : m.chose_expert          ? "expert"
+                          : m.fraction >= 0.75      ? "good"
+                          : m.fraction >= 0.4       ? "acceptable"
+                                                    : "poor";
             score.moments.push_back(std::move(m));
             for (const auto& c : codes) ctx.earlier_codes.insert(c);
             open_choice = nullptr;
@@ -312,16 +340,33 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
         }
     }
 
-    // Critical errors.
+    // Critical errors. The responses that made one (carried its code) or let it happen (answered
+    // a choice within its window without what it expects) are judged harmful, so no debrief,
+    // drill, report or timeline shows them as good practice.
+    std::set<int> harmful;  // response event indices
+    auto let_happen = [&](double from, double to, const std::vector<std::string>& expect) {
+        for (const auto& r : responses)
+            if (r.t >= from && r.t <= to && !has_any(r.codes, expect)) harmful.insert(r.event);
+    };
+    // An alert the next reading has already cleared before the trainee could answer it is over.
+    auto cleared = [&](double raised, const std::string& name, double chance) {
+        return std::any_of(readings.begin(), readings.end(), [&](const auto& reading) {
+            return reading.first > raised && reading.first <= chance &&
+                   std::find(reading.second.begin(), reading.second.end(), name) == reading.second.end();
+        });
+    };
     for (const auto& rule : rubric.critical) {
         switch (rule.kind) {
-        case CriticalRule::Kind::code:
+        case CriticalRule::Kind::code: {
+            bool found = false;
             for (const auto& r : responses)
                 if (std::find(r.codes.begin(), r.codes.end(), rule.code) != r.codes.end()) {
-                    score.critical.push_back({r.t, rule.message});
-                    break;
+                    if (!found) score.critical.push_back({r.t, rule.message});
+                    found = true;
+                    harmful.insert(r.event);
                 }
             break;
+        }
         case CriticalRule::Kind::ended_early:
             if (ended_by_trainee && (rule.phase.empty() || rule.phase == ctx.phase))
                 score.critical.push_back({end_t, rule.message});
@@ -330,10 +375,12 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
             for (const auto& [t, name] : alerts_raised) {
                 if (!counts(rule.alerts, name)) continue;
                 const auto from = chance_after(t);
-                if (!from) continue;
+                if (!from || cleared(t, name, *from)) continue;
                 const bool lasted = end_t >= *from + rule.minutes || ended_by_trainee;
-                if (lasted && !answered(*from, *from + rule.minutes, {"checking_vitals", "escalation_medical"})) {
+                const std::vector<std::string> answers = {"checking_vitals", "escalation_medical"};
+                if (lasted && !answered(*from, *from + rule.minutes, answers)) {
                     score.critical.push_back({t, rule.message});
+                    let_happen(*from, *from + rule.minutes, answers);
                     break;
                 }
             }
@@ -343,6 +390,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
                 if (std::find(flags.begin(), flags.end(), rule.flag) == flags.end()) continue;
                 if (!answered(from, from + rule.minutes, rule.expect)) {
                     score.critical.push_back({from, rule.message});
+                    let_happen(from, from + rule.minutes, rule.expect);
                     break;
                 }
             }
@@ -351,6 +399,8 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
     }
     std::sort(score.critical.begin(), score.critical.end(),
               [](const CriticalError& a, const CriticalError& b) { return a.t < b.t; });
+    for (auto& m : score.moments)
+        if (harmful.count(m.event)) m.judgement = "harmful";
 
     // Domains and overall.
     double weighted = 0, weights = 0;
@@ -426,7 +476,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
 
     std::size_t experts = 0;
     for (const auto& m : score.moments) {
-        if (m.chose_expert) ++experts;
+        if (m.judgement == "expert") ++experts;
         if (m.kind == "moment" && m.judgement == "poor")
             score.growth.push_back((m.moment.empty() ? std::string("a moment") : m.moment) + ": " + m.expert_text);
     }

@@ -237,12 +237,18 @@ struct TableReader {
         const int consent = get(p, "consent");
         if (consent == LUA_TTABLE) {
             const int c = lua_gettop(L);
-            check_known_fields(c, {"touch"}, "'patient.consent'");
+            check_known_fields(c, {"touch", "ask_first"}, "'patient.consent'");
             const int touch = get(c, "touch");
             if (touch == LUA_TSTRING)
                 patient.touch_consent = lua_tostring(L, -1);
             else if (touch != LUA_TNIL && !(touch == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
                 fail("touch", "'patient.consent.touch' must be false or a description of the agreed touch");
+            lua_pop(L, 1);
+            const int ask_first = get(c, "ask_first");
+            if (ask_first == LUA_TBOOLEAN)
+                patient.touch_ask_first = lua_toboolean(L, -1);
+            else if (ask_first != LUA_TNIL)
+                fail("ask_first", "'patient.consent.ask_first' must be true or false");
             lua_pop(L, 1);
         } else if (consent != LUA_TNIL) {
             fail("consent", "'patient.consent' must be a table, e.g. { touch = \"hand on shoulder\" }");

@@ -226,8 +226,8 @@ struct RubricReader {
         } else if (key == "after") {
             word({});
             if (!is_behaviour_code(c.word)) fail(c.word, where + ".after names an unknown behaviour code '" + c.word + "'");
-        } else if (key == "alert") {
-            if (type != LUA_TBOOLEAN) fail(needle_text, where + ".alert must be true or false");
+        } else if (key == "alert" || key == "indicated") {
+            if (type != LUA_TBOOLEAN) fail(needle_text, where + "." + key + " must be true or false");
             c.flag = lua_toboolean(L, value);
         } else if (key == "minutes" || key == "distress" || key == "arousal" || key == "trust" ||
                    key == "inward_focus" || key == "dissociation") {
@@ -245,7 +245,7 @@ struct RubricReader {
             }
         } else {
             fail(needle_text, where + " has an unknown condition '" + key +
-                                  "' (known: phase, window, moment, flag, after, alert, minutes, distress, arousal, "
+                                  "' (known: phase, window, moment, flag, after, alert, indicated, minutes, distress, arousal, "
                                   "trust, inward_focus, dissociation)");
         }
         return c;

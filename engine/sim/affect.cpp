@@ -84,6 +84,11 @@ AffectRules AffectRules::defaults() {
     r.codes["confronting"] = {6, 5, -8, -4, 0};
     r.codes["dismissing"] = {8, 4, -12, -4, 0};
     r.codes["self_disclosure"] = {0, 0, -3, -3, 0};
+    // Welcomed in the moment (trust rises) and harmful all the same: the rubric, not the
+    // participant's comfort, says why (docs/behaviour-codes.md).
+    r.codes["dual_relationship"] = {0, 2, 3, -4, 0};
+    r.codes["medication_advice"] = {-1, 0, 1, 0, 0};
+    r.codes["dismissing_lethal_means"] = {4, 0, -6, 0, 0};
     r.codes["agenda_setting"] = {0, 0, -2, -4, 0};
     r.codes["socratic_questioning"] = {1, 1, -2, -5, 0};
     r.codes["practice_assignment"] = {1, 0, -2, -3, 0};

@@ -21,6 +21,7 @@ struct PatientInfo {
     int age = 0;
     Vitals baseline;
     std::string touch_consent;  // empty: no touch agreed; otherwise what was agreed
+    bool touch_ask_first = false;  // the agreement is "ask first": touch counts as agreed only just after asking
 };
 
 struct DosePlan {
@@ -45,12 +46,13 @@ struct Option {
     std::string id, text, action, rationale;
     std::vector<std::string> codes;
     bool expert = false;
+    int written = 0;  // its place in the scenario's s:choose (0-based); the session shows options shuffled
 };
 
 struct Choice {
     std::string prompt, moment;
     std::vector<std::string> flags;  // marks for rubrics, e.g. "suicidal_statement"
-    std::vector<Option> options;
+    std::vector<Option> options;  // once offered: in the order shown to the trainee (numbers mean this order)
     int line = 0;  // the scenario line of the s:choose call (0 when unknown), for authoring tools
     const Option* find(std::string_view id) const;
     const Option* claiming(std::string_view action) const;

@@ -105,7 +105,7 @@ const Option* Choice::claiming(std::string_view action) const {
 }
 
 Session::Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed)
-    : info_(std::move(info)), script_(std::move(script)), rng_(seed), noise_rng_(stream_seed(seed, 2)),
+    : info_(std::move(info)), script_(std::move(script)), rng_(seed), noise_rng_(stream_seed(seed, 2)), order_rng_(stream_seed(seed, 3)),
       physiology_(person_for(info_, seed)), state_(info_.initial_state),
       touch_consent_(info_.patient.touch_consent), music_(info_.phase == "medicine" ? "calm" : "off") {}
 
@@ -240,7 +240,11 @@ void Session::respond(const Option& option, std::optional<ActionKind> via) {
 }
 
 void Session::act(ActionKind action) {
-    const bool touch_agreed = !touch_consent_.empty();
+    // "Ask first" consent holds only for a touch right after asking (a consent_check response).
+    constexpr Seconds asked_within = 10 * 60;
+    const auto asked = last_code("consent_check");
+    const bool touch_agreed = !touch_consent_.empty() &&
+                              (!info_.patient.touch_ask_first || (asked && now_ - *asked <= asked_within));
     auto codes = action_codes(action, touch_agreed);
     const std::string name(action_info(action).name);
     history_.push_back({now_, "action", name, codes});
@@ -444,6 +448,13 @@ void Session::wait(Seconds duration) {
 }
 
 void Session::offer_choice(Choice choice) {
+    // Order carries no information: the options are shown in an order drawn from the seed
+    // (Fisher-Yates on a stream of its own, so the participant's lines and body draw the same
+    // numbers whatever is offered). Numbers the trainee types mean this order; ids stay stable.
+    for (std::size_t i = 0; i < choice.options.size(); ++i) choice.options[i].written = static_cast<int>(i);
+    for (std::size_t i = choice.options.size(); i > 1; --i)
+        std::swap(choice.options[i - 1],
+                  choice.options[static_cast<std::size_t>(order_rng_.range(0, static_cast<std::int64_t>(i) - 1))]);
     Json options = Json::array();
     options.get_ref<Json::array_t&>().reserve(choice.options.size());
     for (const auto& o : choice.options) options.push_back(option_json(o));

@@ -110,6 +110,7 @@ private:
     std::unique_ptr<Script> script_;
     Rng rng_;
     Rng noise_rng_;
+    Rng order_rng_;  // the order options are shown in
     Physiology physiology_;
     std::vector<Dose> doses_;
     std::vector<Intervention> interventions_;

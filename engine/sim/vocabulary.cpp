@@ -8,7 +8,7 @@ namespace {
 
 // MITI 4.2.1 counts plus the behaviours of medicine-assisted and structured work
 // (see docs/scenario-api.md, "Behaviour codes").
-constexpr std::array<std::string_view, 38> codes = {
+constexpr std::array<std::string_view, 41> codes = {
     "open_question", "closed_question", "simple_reflection", "complex_reflection",
     "affirmation", "giving_information", "persuading", "persuading_with_permission",
     "seeking_collaboration", "emphasising_autonomy", "confronting", "holding_space",
@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, 38> codes = {
     "agenda_setting", "socratic_questioning", "psychoeducation", "practice_assignment",
     "escalation_medical", "risk_assessment", "boundary_setting", "offering_comfort",
     "leaving_participant", "dismissing", "advice_giving", "explaining_approach",
-    "safety_planning",
+    "safety_planning", "dual_relationship", "medication_advice", "dismissing_lethal_means",
 };
 
 constexpr std::array<std::string_view, 15> affect_names = {

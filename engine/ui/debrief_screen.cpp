@@ -9,13 +9,13 @@
 namespace holdspace::ui {
 namespace {
 
+// By the judgement alone: the expert option can still be judged poor or harmful (docs/scoring.md).
 bool good(const scoring::MomentResult& m) {
-    return m.chose_expert || m.judgement == "expert" || m.judgement == "good" || m.judgement == "acceptable" ||
-           m.judgement == "helpful";
+    return m.judgement == "expert" || m.judgement == "good" || m.judgement == "acceptable" || m.judgement == "helpful";
 }
 
 ImU32 judgement_colour(const App& app, const scoring::MomentResult& m) {
-    if (m.chose_expert || m.judgement == "expert") return app.palette.expert;
+    if (m.judgement == "expert") return app.palette.expert;
     return good(m) ? app.palette.good : app.palette.poor;
 }
 

@@ -268,8 +268,8 @@ void moment_block(App& app, Review& review, const scoring::MomentResult& m) {
                                                  : (m.moment.empty() ? std::string("A moment") : title_case(m.moment));
     ImGui::PushID(m.event);
     heading(app, name);
-    const bool good = m.chose_expert || m.judgement == "expert" || m.judgement == "good" ||
-                      m.judgement == "acceptable" || m.judgement == "helpful";
+    const bool good = m.judgement == "expert" || m.judgement == "good" || m.judgement == "acceptable" ||
+                      m.judgement == "helpful";
     wrapped(pal.expert, "Trainee: " + (m.response_text.empty() ? "(" + m.response_id + ")" : m.response_text));
     const double automatic = m.fraction * 100;
     const auto* latest = review.latest_override(m.event);

@@ -156,6 +156,16 @@ return {
         .. "starting level, then hand over to the overnight attendant." },
     dismissing = { class = "proscribed", domains = { "presence", "alliance" },
       why = "Dismissing a disclosure or a concern tells the participant it does not matter." },
+    dual_relationship = { class = "proscribed", domains = { "safety", "alliance" },
+      why = "No dual relationships: romance, friendship or personal contact outside the therapy "
+        .. "exploits the trust and openness the medicine brings, however welcome it feels in the "
+        .. "moment (DOMAIN.md, ethics; therapist conduct was among the FDA's 2024 concerns)." },
+    medication_advice = { class = "proscribed", domains = { "safety" },
+      why = "Stopping or changing a prescribed medicine is decided with the prescriber and the "
+        .. "study physician; stopping some (MAOIs, antidepressants) on one's own is dangerous." },
+    dismissing_lethal_means = { class = "proscribed", domains = { "safety" },
+      why = "Access to lethal means (a firearm, stockpiled medication) is a central suicide risk "
+        .. "factor; a risk assessment asks about it and plans to restrict it." },
 
     -- Structured-protocol moves -------------------------------------------------------------------
     agenda_setting = { class = "proscribed", domains = { "following" },
@@ -194,25 +204,48 @@ return {
     { code = "redirecting", when = { window = "within" }, class = "proscribed",
       why = "Material the participant can hold should not be steered away from." },
 
-    -- Safety: vital signs (Vizeli & Liechti 2017; the monitor's alert thresholds).
+    -- Safety: vital signs, judged by indication (Vizeli & Liechti 2017; the monitor's alert
+    -- thresholds). `indicated`: an alert in force, a choice flagged physical_complaint, or a
+    -- reading due (docs/scoring.md). Unindicated, a check is neutral; at the height of feeling
+    -- or deep inside, the cuff interrupts.
     { code = "checking_vitals", when = { alert = true }, class = "unique_essential",
       why = "An unsafe reading needs attention now: measure again." },
-    { code = "checking_vitals", when = { phase = "medicine" }, class = "essential",
+    { code = "checking_vitals", when = { indicated = true }, class = "essential",
       why = "Heart rate, blood pressure and temperature rise with the medicine; when the body "
         .. "signals, measure rather than guess." },
-    { code = "escalation_medical", when = { alert = true }, class = "essential",
-      why = "With a reading over the limit, the physician's eye is part of the safety frame." },
-    { code = "holding_space", when = { alert = true }, class = "compatible",
+    { code = "checking_vitals", when = { phase = "medicine", distress = ">= 60" }, class = "proscribed",
+      why = "Nothing called for a reading, and the cuff interrupted the participant at the height "
+        .. "of what they were feeling: safety checks are made when something indicates them." },
+    { code = "checking_vitals", when = { phase = "medicine", inward_focus = ">= 60" }, class = "proscribed",
+      why = "Nothing called for a reading, and the cuff pulled the participant out of a deep "
+        .. "inward process: safety checks are made when something indicates them." },
+    { code = "escalation_medical", when = { alert = true }, class = "unique_essential",
+      why = "With a reading over the limit, the physician's eye is part of the safety frame; it "
+        .. "comes before any other work." },
+    { code = "holding_space", when = { alert = true }, class = "proscribed",
       why = "Silence does not answer an unsafe reading." },
-    { code = "holding_space", when = { moment = "vitals" }, class = "compatible",
+    { code = "holding_space", when = { flag = "physical_complaint" }, class = "proscribed",
+      why = "When the participant reports a bodily symptom, silence does not answer a safety "
+        .. "question." },
+    { code = "holding_space", when = { moment = "vitals" }, class = "proscribed",
       why = "When the participant asks about a bodily symptom, silence does not answer a safety "
         .. "question." },
+    { code = "holding_space", when = { flag = "direct_question" }, class = "proscribed",
+      why = "The participant asked a direct question: silence in answer is felt as absence, not "
+        .. "presence, and leaves them alone with it." },
+    { code = "holding_space", when = { dissociation = ">= 40" }, class = "proscribed",
+      why = "Silence with a dissociating participant lets them drift further away; contact and "
+        .. "gentle grounding come first." },
+    { code = "holding_space", when = { window = "hypo" }, class = "proscribed",
+      why = "A shut-down participant needs active, gentle contact, not more silence." },
     { code = "encourage_inward_focus", when = { dissociation = ">= 40" }, class = "proscribed",
       why = "Turning further inward deepens dissociation; ground first." },
     { code = "encourage_inward_focus", when = { window = "hypo" }, class = "proscribed",
       why = "A shut-down participant needs contact, not more inwardness." },
     { code = "encourage_inward_focus", when = { alert = true }, class = "compatible",
       why = "With an unsafe reading, turning back inside is not the response the moment needs." },
+    { code = "following_lead", when = { alert = true }, class = "compatible",
+      why = "With an unsafe reading, following the material is not the response the moment needs." },
 
     -- Preparation: informed consent and the approach are the work (MAPS: three preparation sessions).
     { code = "giving_information", when = { phase = "preparation" }, class = "essential",
@@ -303,5 +336,11 @@ return {
         .. "minutes." },
     { flag = "suicidal_statement", expect = { "risk_assessment" }, within = 5,
       message = "A suicidal statement was not followed by a risk assessment within 5 minutes." },
+    { code = "dual_relationship",
+      message = "A dual relationship: romantic or personal contact offered outside the therapy." },
+    { code = "medication_advice",
+      message = "The participant was advised to stop or change prescribed medication on their own." },
+    { code = "dismissing_lethal_means",
+      message = "Access to lethal means was brushed aside in a risk assessment." },
   },
 }

@@ -135,6 +135,15 @@ return {
       why = "A participant under the medicine's effects is never left alone." },
     dismissing = { class = "proscribed", domains = { "alliance" },
       why = "Dismissing a disclosure or a concern ruptures the alliance." },
+    dual_relationship = { class = "proscribed", domains = { "safety", "alliance" },
+      why = "No dual relationships in any model: romance, friendship or personal contact outside "
+        .. "the therapy exploits the treatment relationship." },
+    medication_advice = { class = "proscribed", domains = { "safety" },
+      why = "Stopping or changing a prescribed medicine is decided with the prescriber; stopping "
+        .. "some (MAOIs, antidepressants) on one's own is dangerous." },
+    dismissing_lethal_means = { class = "proscribed", domains = { "safety" },
+      why = "Access to lethal means is a central suicide risk factor; every model asks about it "
+        .. "and plans to restrict it." },
 
     -- Structured-protocol moves: the core of this model ----------------------------------------------
     agenda_setting = { class = "unique_essential", domains = { "structure" },
@@ -168,19 +177,36 @@ return {
       why = "Silence with a dissociating participant lets them drift further away." },
     { code = "holding_space", when = { window = "hypo" }, class = "proscribed",
       why = "A shut-down participant needs active contact, not silence." },
+    { code = "holding_space", when = { alert = true }, class = "proscribed",
+      why = "Silence does not answer an unsafe reading." },
+    { code = "holding_space", when = { flag = "physical_complaint" }, class = "proscribed",
+      why = "When the participant reports a bodily symptom, silence does not answer a safety "
+        .. "question." },
+    { code = "holding_space", when = { flag = "direct_question" }, class = "proscribed",
+      why = "The participant asked a direct question; silence leaves them without an answer." },
     { code = "checking_vitals", when = { alert = true }, class = "unique_essential",
       why = "An unsafe reading needs attention now: measure again." },
-    { code = "checking_vitals", when = { phase = "medicine" }, class = "essential",
+    { code = "checking_vitals", when = { indicated = true }, class = "essential",
       why = "Heart rate, blood pressure and temperature rise with the medicine; when the body "
         .. "signals, measure rather than guess." },
-    { code = "escalation_medical", when = { alert = true }, class = "essential",
-      why = "With a reading over the limit, the physician's eye is part of the safety frame." },
+    { code = "escalation_medical", when = { alert = true }, class = "unique_essential",
+      why = "With a reading over the limit, the physician's eye is part of the safety frame; it "
+        .. "comes before any protocol work." },
+    -- Safety before protocol: with an unsafe reading in force, the agenda waits (universal).
+    { code = "agenda_setting", when = { alert = true }, class = "compatible",
+      why = "With an unsafe reading in force, the agenda waits: safety comes first in every model." },
+    { code = "socratic_questioning", when = { alert = true }, class = "compatible",
+      why = "With an unsafe reading in force, cognitive work waits: safety comes first." },
+    { code = "practice_assignment", when = { alert = true }, class = "compatible",
+      why = "With an unsafe reading in force, assignments wait: safety comes first." },
     { code = "consent_check", when = { phase = "preparation" }, class = "essential",
       why = "Consent is negotiated explicitly before treatment, as revocable." },
     { code = "safety_planning", when = { after = "risk_assessment" }, class = "essential",
       why = "Once risk has been assessed, a safety plan is essential." },
 
     -- Protocol rules.
+    { code = "redirecting", when = { alert = true }, class = "compatible",
+      why = "With an unsafe reading in force, going back to the agenda waits: safety comes first." },
     { code = "redirecting", when = { after = "agenda_setting" }, class = "essential",
       why = "Once an agenda is set, bringing the session back to it is protocol adherence." },
   },
@@ -227,5 +253,11 @@ return {
         .. "minutes." },
     { flag = "suicidal_statement", expect = { "risk_assessment" }, within = 5,
       message = "A suicidal statement was not followed by a risk assessment within 5 minutes." },
+    { code = "dual_relationship",
+      message = "A dual relationship: romantic or personal contact offered outside the therapy." },
+    { code = "medication_advice",
+      message = "The participant was advised to stop or change prescribed medication on their own." },
+    { code = "dismissing_lethal_means",
+      message = "Access to lethal means was brushed aside in a risk assessment." },
   },
 }
