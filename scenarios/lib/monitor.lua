@@ -34,4 +34,96 @@ function monitor.flag_prompt(s, words)
   return "The monitor's last reading is flagged: " .. (words or monitor.alert_words)(s:alerts()) .. "."
 end
 
+-- The monitor's default alert limits (docs/scenario-api.md, `monitor`; Vizeli & Liechti 2017).
+monitor.limits = { hr = 100, sbp = 160, dbp = 100, temp_c = 38.0 }
+
+-- What the physician finds at the bedside now (an unrecorded look, s:vitals()): blood pressure or
+-- temperature over the limit, on the monitor's last reading or now.
+function monitor.raised_now(s)
+  local v, lim = s:vitals(), monitor.limits
+  return monitor.concern(s:alerts()) or v.sbp > lim.sbp or v.dbp > lim.dbp or v.temp_c > lim.temp_c
+end
+
+-- The supplemental half dose: one rule for every medicine scenario. MAPS (DOMAIN.md, "Dose"): the
+-- supplemental half dose is optional, 1.5-2 h after the first, "unless contraindicated", and the
+-- decision is the study physician's. With blood pressure or temperature over the limit (on the
+-- monitor or at the bedside) it is held back: s:withhold_supplemental(reason). A fast pulse alone
+-- near the peak is expected (heart rate > 100 bpm in 29% of healthy subjects, Vizeli & Liechti
+-- 2017) and is watched, not a reason to withhold. Call it shortly before the scheduled time
+-- (the engine gives the dose when the clock reaches it). Returns true when the dose goes ahead,
+-- false when it is held back, and in both cases the reason in a few words.
+function monitor.supplemental_review(s)
+  if monitor.raised_now(s) then
+    local reason = "physician: blood pressure or temperature over the limit before the supplemental dose"
+    s:withhold_supplemental(reason)
+    return false, reason
+  end
+  if has(s:alerts(), "hr_high") or s:vitals().hr > monitor.limits.hr then
+    return true, "pulse up, as expected near the peak; pressure and temperature within the limits"
+  end
+  return true, "readings within the limits"
+end
+
+-- An alert watch for one session (create it inside run()): the engine raises an `alert` event
+-- when a reading newly crosses a limit, and the rubrics' critical rule wants every raised alert
+-- answered (a vitals check or a medical call) within 30 minutes of the trainee's next choice.
+-- `watch:wait(m)` waits as s:wait does, but stops after each monitor reading (every 30 minutes
+-- after the dose) to look at it, so an alert that comes and goes during a long wait is still
+-- seen. `watch:choose(spec)` is s:choose, noting the readings before and after. `watch:pending()`
+-- is true when an alert was raised and nobody has checked or called since; `watch:due()` is true
+-- when the expert answer at a choice must answer the monitor: an alert pending, or blood pressure
+-- or temperature over the limit in force (monitor.concern).
+function monitor.watch(s)
+  local w = { seen = {}, raised = nil }
+  local function answered_since(t)
+    local a, b = s:last("checking_vitals"), s:last("escalation_medical")
+    return (a and a >= t) or (b and b >= t)
+  end
+  function w:note()
+    local now = s:alerts()
+    for _, a in ipairs(now) do
+      if not has(self.seen, a) then self.raised = self.raised or s:minutes() end
+    end
+    self.seen = now
+    if self.raised and answered_since(self.raised) then self.raised = nil end
+  end
+  function w:pending()
+    self:note()
+    return self.raised ~= nil
+  end
+  function w:due()
+    return self:pending() or monitor.concern(s:alerts())
+  end
+  function w:wait(minutes)
+    self:note()
+    local left = minutes
+    while left > 0 do
+      local since = s:since_dose()
+      local step = left
+      if since then
+        local next_reading = (math.floor(since / 30) + 1) * 30
+        step = math.min(left, math.max(1, next_reading - since))
+      end
+      s:wait(step)
+      left = left - step
+      self:note()
+    end
+  end
+  function w:choose(spec)
+    self:note()
+    local r = s:choose(spec)
+    if monitor.has(r.codes or {}, "checking_vitals") then
+      self.seen = s:alerts()  -- the check's own reading: answered by the check
+      self.raised = nil
+    elseif monitor.has(r.codes or {}, "escalation_medical") then
+      self.raised = nil
+      self:note()
+    else
+      self:note()
+    end
+    return r
+  end
+  return w
+end
+
 return monitor

@@ -5,22 +5,24 @@
 -- "unless contraindicated". Safety numbers: Vizeli & Liechti 2017 (75/125 mg): systolic > 160 mmHg
 -- in 33%, heart rate > 100 bpm in 29%, temperature > 38 C in 19% of healthy subjects; Kolbrich et
 -- al. 2008: peaks 1-2 h after the dose. Cooling and water lower the drug's temperature rise
--- (docs/patient-model.md, interventions); a blanket raises it.
+-- (docs/patient-model.md, interventions); a blanket raises it. Water in moderation: a single dose
+-- can lower serum sodium (Atila et al. 2024, DOMAIN.md "Hyponatremia").
 --
 -- This participant is a fixed sensitive responder (sensitivity temp 2.6, bp 1.6) so that the
 -- alerts fire on every seed. Response codes move his state by themselves (docs/patient-model.md);
 -- the script writes state only for the material (the fire, the heat, the news of his readings).
+--
+-- Assessment validity (issue 13): options are shuffled by the engine; distractors are what a warm
+-- novice would say, of about the expert's length, each wrong for one named reason. Wherever the
+-- monitor may be flagged, the expert answer itself answers it (monitor.watch: a check or the
+-- physician), and where it is not, a check that interrupts the material is offered as a
+-- distractor, so that measuring by habit earns nothing.
 
 local function silent(r) return r.action == "hold_space" end
 
 local monitor = require("monitor")  -- scenarios/lib/monitor.lua
-local has, concern, alert_words, flag_prompt = monitor.has, monitor.concern, monitor.alert_words, monitor.flag_prompt
-
--- What the body is doing now (an unrecorded look: flushed skin, sweat), for the physician.
-local function raised_now(s)
-  local v = s:vitals()
-  return concern(s:alerts()) or v.sbp > 160 or v.dbp > 100 or v.temp_c > 38
-end
+local concern, alert_words, flag_prompt = monitor.concern, monitor.alert_words, monitor.flag_prompt
+local raised_now = monitor.raised_now
 
 local physician = false  -- the physician has been called to his side
 
@@ -50,7 +52,8 @@ return {
     sensitivity = { temp = 2.6, bp = 1.6 },
     state = { distress = 30, arousal = 45, trust = 60, inward_focus = 30, dissociation = 0 },
   },
-  -- 120 mg + 60 mg at 2 h, the supplement only if not contraindicated (DOMAIN.md).
+  -- 120 mg + 60 mg at 2 h, the supplement only if not contraindicated (DOMAIN.md; the one rule in
+  -- monitor.supplemental_review).
   dose = { initial_mg = 120, supplemental_mg = 60, supplemental_at = 120 },
 
   on_action = function(s, action)
@@ -87,8 +90,8 @@ return {
     elseif action == "medical_support" then
       physician = true
       if raised_now(s) then
-        s:narrate("The physician comes, examines him, sets up a fan and a cool cloth, and asks for "
-          .. "a reading every fifteen minutes.")
+        s:narrate("The physician comes, examines him, sets up a fan and a cool cloth, and asks to "
+          .. "be called with every flagged reading.")
       else
         s:narrate("The physician comes and examines him: raised, but within the limits for now.")
         p.distress = p.distress + 4
@@ -98,6 +101,7 @@ return {
 
   run = function(s)
     local p = s.patient
+    local watch = monitor.watch(s)  -- every alert the monitor raises is answered (monitor.lua)
     local r
 
     s:phase("dose")
@@ -109,10 +113,10 @@ return {
       { text = "I told my wife I'd be home for dinner. Joke. I know I'm staying.", affect = "playful" },
     }
 
-    s:wait(45)
+    watch:wait(45)
     for _ = 1, 3 do
       if s:intensity() >= 0.25 then break end
-      s:wait(5)
+      watch:wait(5)
     end
 
     -- Moment 1: the memory opens ----------------------------------------------------------------
@@ -120,35 +124,53 @@ return {
     p.distress = p.distress + 15  -- the fire comes back (material)
     p.arousal = p.arousal + 10
     s:say{
-      { text = "It's getting warm. Like the kitchen on a Saturday. The pass, the tickets... the smell "
+      { text = "It's getting hot. Like the kitchen on a Saturday. The pass, the tickets... the smell "
           .. "of the fryer.", affect = "anxious" },
       { text = "I'm back in the kitchen. Everything's hot. Something's about to go wrong.",
         affect = "fearful" },
     }
-    r = s:choose{
+    -- Flagged (rare this early): the expert measures while following; otherwise measuring now
+    -- would stop a memory that is only beginning, and is a distractor.
+    local due = watch:due()
+    local mo = {
       moment = "memory_opens",
       prompt = flag_prompt(s),
       { id = "mo_follow",
-        text = "You're back in the kitchen. Everything's hot.",
-        codes = { "simple_reflection", "following_lead", "empathic_presence" },
+        text = due and "You're back in the kitchen, and the heat's coming up. I'll check your temperature."
+          or "You're back in the kitchen on a busy night, and the heat's coming up.",
+        action = due and "check_vitals" or nil,
+        codes = due and { "simple_reflection", "following_lead", "checking_vitals", "giving_information" }
+          or { "simple_reflection", "following_lead" },
         expert = true,
-        rationale = "Follow rather than lead: a reflection in his words stays with the memory "
-          .. "without steering it. It came in its own time." },
+        rationale = due
+          and ("The monitor is flagged, so measure, and say so, while staying with him: a reflection "
+            .. "in his words keeps the memory company; the reading answers the alert.")
+          or ("Follow rather than lead: a reflection in his words stays with the memory without "
+            .. "steering it. It came in its own time.") },
       { id = "mo_interpret",
-        text = "That heat you feel is the trauma stored in your body. Let it out.",
-        codes = { "interpreting" },
-        rationale = "Interpreting names the heat for him, and may hide a bodily signal that needs "
-          .. "measuring later." },
+        text = "The heat of the kitchen is coming back. Maybe your body remembers that night.",
+        codes = { "complex_reflection", "interpreting" },
+        rationale = "Reflective in form, but it adds your meaning: he has not said which night, and "
+          .. "reading the heat as memory can hide a bodily signal that needs measuring later." },
       { id = "mo_redirect",
-        text = "You're not in the kitchen. You're here. Open your eyes and look around.",
-        codes = { "redirecting", "premature_reassurance" },
+        text = "You're here with us, not in the kitchen. Open your eyes and look around the room.",
+        codes = { "redirecting", "grounding" },
         rationale = "He is anxious but talking and oriented, within his window. Pulling him out "
           .. "says the memory is too dangerous to be with." },
       { id = "mo_probe",
-        text = "Is this the night of the fire? Tell us exactly where everyone was.",
+        text = "Is this the night of the fire? Where is everyone in the kitchen?",
         codes = { "closed_question", "agenda_setting" },
-        rationale = "Asking for trauma detail imposes an exposure agenda; let it unfold." },
+        rationale = "Leading: asking for trauma detail imposes an exposure agenda. Let it unfold." },
     }
+    if not due then
+      mo[#mo + 1] = { id = "mo_check", action = "check_vitals",
+        text = "Hot like the kitchen? Let me take your temperature before we go any further.",
+        codes = { "checking_vitals", "redirecting" },
+        rationale = "Nothing on the monitor or in his body calls for a reading yet: the heat he "
+          .. "describes is the memory's. Stopping to measure turns him away from a memory that "
+          .. "is only beginning; measure when the body signals." }
+    end
+    r = watch:choose(mo)
     if r.id == "mo_follow" or silent(r) then
       s:say("Karim's on the fryer. He's nineteen. I told him to watch the oil.", { affect = "fearful" })
     elseif r.id == "mo_interpret" then
@@ -159,9 +181,12 @@ return {
     elseif r.id == "mo_probe" then
       p.distress = p.distress + 8
       s:say("Everywhere. I don't... don't make me list it.", { affect = "distressed" })
+    elseif r.id == "mo_check" then
+      s:narrate("The cuff inflates; the thermometer beeps. Up from his baseline, within the limits.")
+      s:say("Okay. Where was I? It's gone a bit.", { affect = "confused" })
     end
 
-    s:wait(25)
+    watch:wait(25)
 
     -- Moment 2: the body signals ----------------------------------------------------------------
     s:phase("peak")
@@ -171,31 +196,40 @@ return {
       .. "the collar.")
     local ask = "I'm burning up. My head's pounding."
     if v.temp_c > 38 then ask = "I'm burning up. Properly burning. My head's pounding." end
-    if s:did("mo_interpret") then ask = ask .. " You said it was the trauma. It doesn't feel like that." end
+    if s:did("mo_interpret") then ask = ask .. " You said it was that night. It doesn't feel like that." end
     s:say(ask .. " Is this the fire, or is it me?", { affect = "fearful" })
-    r = s:choose{
+    r = watch:choose{
       moment = "vitals",
       prompt = flag_prompt(s),
+      -- A bodily symptom, and a direct question about it: silence is no answer (rubric flags).
+      flags = { "physical_complaint", "direct_question" },
       { id = "vt_check", action = "check_vitals",
-        text = "Tell him you're going to check his temperature, pulse and blood pressure, and do it now.",
+        text = "I don't know yet, so let's find out. I'm taking your temperature and pressure now.",
         codes = { "checking_vitals", "giving_information" },
         expert = true,
         rationale = "Safety first: heat and a pounding head after MDMA call for measuring, not "
-          .. "guessing. Temperature and pressure rise with the medicine, most around the peak." },
+          .. "guessing, and his question gets an honest answer. Temperature and pressure rise with "
+          .. "the medicine, most around the peak." },
       { id = "vt_memory",
-        text = "It's the memory. Your body's remembering the fire. Stay with it.",
+        text = "Maybe it's both. The fire is very close right now; see if you can stay with it.",
         codes = { "interpreting", "encourage_inward_focus" },
         rationale = "Reading a body's heat as memory skips the safety check. It may be both; "
           .. "only a measurement can tell." },
       { id = "vt_normal",
-        text = "That's just the medicine, totally normal. Lie back and go inside again.",
-        codes = { "premature_reassurance", "encourage_inward_focus" },
-        rationale = "Probably expected, but unmeasured. Reassurance is not a vitals check." },
+        text = "Feeling hot is very common at this point in a session. It usually settles by itself.",
+        codes = { "premature_reassurance", "giving_information" },
+        rationale = "True of most sessions, but unmeasured: reassurance is not a vitals check, and "
+          .. "this body may be the exception." },
       { id = "vt_call", action = "medical_support",
-        text = "Call the on-call physician straight away.",
+        text = "Let's not take any chances. I'm asking the physician to come and look at you.",
         codes = { "escalation_medical" },
-        rationale = "Escalating is far better than reassurance, but measure first: a reading tells "
-          .. "you and the physician what is happening." },
+        rationale = "Escalating is far better than reassurance, but measure first: a reading "
+          .. "answers his question and tells you and the physician what is happening." },
+      { id = "vt_reflect",
+        text = "You're burning up and your head's pounding, and that's scary. It will ease off soon.",
+        codes = { "simple_reflection", "validation", "premature_reassurance" },
+        rationale = "Half right: the reflection is kind, but the promise is unmeasured, and he has "
+          .. "asked a direct question about his body that only a reading can answer." },
     }
     local checked = r.id == "vt_check"
     if checked then
@@ -234,36 +268,49 @@ return {
 
     -- Moment 3: help comes, and someone stays -------------------------------------------------
     s:narrate("His forehead is beaded with sweat. He fans himself with his hand.")
-    r = s:choose{
+    r = watch:choose{
       moment = "cooling",
       prompt = flag_prompt(s),
       { id = "co_stay", action = "medical_support",
-        text = "Ask your co-therapist to page the physician; stay at his side, switch on the fan, "
-          .. "lay a cool cloth on his neck and offer sips of water.",
+        text = "Ask your co-therapist to page the physician, and stay at his side: fan on, a cool "
+          .. "cloth on his neck, sips of water.",
         codes = { "escalation_medical", "empathic_presence", "offering_comfort" },
         expert = true,
         rationale = "Call medical support without leaving him: the team divides the work, one "
-          .. "calls, one stays. Cooling and water lower the rise; presence keeps the material held." },
+          .. "calls, one stays. Cooling and water in sips lower the rise; presence keeps the "
+          .. "material held." },
       { id = "co_fetch",
-        text = "Tell him you'll be right back, and go to find the physician yourself.",
+        text = "Tell him you'll be right back, and go to find the physician yourself so no time is lost.",
         codes = { "escalation_medical", "leaving_participant" },
         rationale = "Help is needed, but never by leaving him while the medicine is active. The "
           .. "co-therapist can page the physician while you stay." },
-      { id = "co_blanket", action = "blanket",
-        text = "Tuck a blanket round him and tell him it'll pass.",
-        codes = { "offering_comfort", "premature_reassurance" },
-        rationale = "A blanket traps heat, and the reassurance is unmeasured. Cool him and call "
-          .. "for the physician." },
+      { id = "co_water", action = "water",
+        text = "Bring a jug of iced water and encourage him to drink plenty; it will bring the heat down.",
+        codes = { "offering_comfort", "advice_giving" },
+        rationale = "Water is offered in moderation on a medicine day: a single dose can lower "
+          .. "serum sodium, and drinking a lot adds to it (Atila et al. 2024). And nobody has "
+          .. "called the physician about readings over the limit." },
+      { id = "co_reading", action = "check_vitals",
+        text = "Take another reading first; it may be the peak, and it could settle without the doctor.",
+        codes = { "checking_vitals", "premature_reassurance" },
+        rationale = "Measuring again is not wrong, but with readings over the limit the physician "
+          .. "is called now; hoping it settles is reassurance, and it delays the medical eye." },
+      { id = "co_reflect",
+        text = "You're soaked and burning up, and it's frightening. We'll ride it out together; it will pass.",
+        codes = { "complex_reflection", "empathic_presence", "premature_reassurance" },
+        rationale = "Warm, and half right: presence matters, but 'it will pass' is a promise over "
+          .. "readings past the limit. The physician is called and he is cooled now; presence goes "
+          .. "with the safety action, not instead of it." },
       { id = "co_continue",
-        text = "Suggest he goes back to Karim and the fryer; the heat is part of the work.",
-        codes = { "agenda_setting", "interpreting" },
+        text = "Stay with Karim and the fryer if you can. The heat is part of what's coming up; we're here.",
+        codes = { "agenda_setting", "interpreting", "empathic_presence" },
         rationale = "Steering him back into the memory while his body overheats puts your agenda "
           .. "over his safety." },
     }
     if r.id == "co_stay" then
       physician = true
-      s:narrate("Your co-therapist pages the physician, who comes, examines him and asks for a "
-        .. "reading every fifteen minutes.")
+      s:narrate("Your co-therapist pages the physician, who comes, examines him and asks to be "
+        .. "called with every flagged reading.")
       s:narrate("The fan hums. He closes his eyes under the cool cloth and takes the water in sips.")
       s:say{ { text = "That's better. Don't go anywhere.", affect = "relieved" },
         { text = "Cold cloth. Good. Stay here.", affect = "anxious" } }
@@ -273,8 +320,14 @@ return {
         .. "breathing fast and saying Karim's name.")
       s:narrate("You come back with the physician five minutes later.")
       physician = true
-    elseif r.id == "co_blanket" then
-      s:narrate("Your co-therapist lifts the blanket off again and switches on the fan.")
+    elseif r.id == "co_water" then
+      s:narrate("He drinks two glasses straight down. Your co-therapist moves the jug aside, pours "
+        .. "a small glass for later and switches on the fan.")
+    elseif r.id == "co_reading" then
+      s:narrate("The cuff inflates: still over the limit. Your co-therapist looks at the numbers "
+        .. "and reaches for the phone.")
+    elseif r.id == "co_reflect" then
+      s:say("Frightening. Yes. Can somebody do something?", { affect = "fearful" })
     elseif r.id == "co_continue" then
       p.distress = p.distress + 6
       s:say("I can't think about the fryer. I'm too hot.", { affect = "distressed" })
@@ -287,13 +340,14 @@ return {
       physician = true
     end
 
-    -- The supplemental-dose decision: before the two-hour mark the physician reviews him.
-    s:wait(math.max(1, 110 - (s:since_dose() or 0)))
-    if raised_now(s) then
-      s:withhold_supplemental("physician: blood pressure or temperature over the limit near the peak")
+    -- The supplemental-dose decision: before the two-hour mark the physician reviews him. One
+    -- rule for every medicine scenario (monitor.supplemental_review): held back with blood
+    -- pressure or temperature over the limit; a fast pulse alone is expected and watched.
+    watch:wait(math.max(1, 110 - (s:since_dose() or 0)))
+    if not monitor.supplemental_review(s) then
       s:narrate("Before the two-hour mark the physician reviews him: " .. alert_words(s:alerts())
         .. ". The decision is the physician's: the supplemental half dose is held back today, as "
-        .. "the protocol allows when it is contraindicated.")
+        .. "the protocol allows when blood pressure or temperature is over the limit.")
       if p.trust >= 50 then
         s:say("So no second capsule. Fine by me. I want to be cool more than I want more.",
           { affect = "relieved" })
@@ -301,12 +355,12 @@ return {
         s:say("So I've failed the medicine, too.", { affect = "ashamed" })
       end
     else
-      s:narrate("Before the two-hour mark the physician reviews him: cooler now, and within the "
-        .. "limits. The decision is the physician's: the half dose goes ahead, with readings "
-        .. "every fifteen minutes.")
+      s:narrate("Before the two-hour mark the physician reviews him: cooler now, pressure and "
+        .. "temperature within the limits. The decision is the physician's: the half dose goes "
+        .. "ahead, with the monitor watched closely.")
     end
 
-    s:wait(12)
+    watch:wait(12)
 
     -- Moment 4: he wants to stop --------------------------------------------------------------
     s:phase("stop")
@@ -314,38 +368,59 @@ return {
     p.arousal = p.arousal + 10
     s:narrate("He sits up abruptly and swings his feet to the floor, looking at the door.")
     s:say{
-      { text = "I want to stop. I'm done. I need to get outside, I need air, I can't be in here.",
+      { text = "I want to stop. I'm done. I need to get outside, I need air, I can't breathe in here.",
         affect = "distressed" },
       { text = "Stop. Stop it. I'm going out for a walk. I can't breathe in here.", affect = "fearful" },
     }
-    r = s:choose{
+    local sbp = (s:last_vitals() or s:vitals()).sbp
+    r = watch:choose{
       moment = "wants_to_stop",
       prompt = flag_prompt(s),
-      { id = "ws_stay",
-        text = "You've had enough, and you can stop the work any time: that's your call. The one "
-          .. "thing we ask is that you stay in the room with us. Shall I open the window?",
-        codes = { "complex_reflection", "emphasising_autonomy", "boundary_setting" },
+      flags = { "physical_complaint" },  -- "I can't breathe"
+      -- Breathless, with the pressure near its peak: he may stop the work, the physician looks at
+      -- his breathing, and he stays in the room (DOMAIN.md: therapists stay; no leaving alone).
+      { id = "ws_stay", action = "medical_support",
+        text = "Of course you want out, and you can stop. Stay in the room with us while the physician "
+          .. "checks your breathing.",
+        codes = { "validation", "emphasising_autonomy", "boundary_setting", "escalation_medical" },
         expert = true,
         rationale = "He decides whether to go on with the material; the safety frame (stay in "
-          .. "the room while the medicine is active) is held kindly. Autonomy and boundary together." },
+          .. "the room while the medicine is active) is held kindly; and breathlessness with a "
+          .. "systolic of " .. math.floor(sbp) .. " needs the physician's eye, not only presence." },
       { id = "ws_walk",
-        text = "Okay. Go and get some air outside; we'll be here when you're back.",
-        codes = { "leaving_participant" },
-        rationale = "Letting him walk out alone under the medicine, with raised readings, leaves "
-          .. "him unattended. Offer air in the room instead." },
+        text = "Okay, we'll stop for now. Get some air outside, and we'll be right here when you come back.",
+        codes = { "emphasising_autonomy", "leaving_participant" },
+        rationale = "Letting him walk out alone under the medicine, breathless and with raised "
+          .. "readings, leaves him unattended. Offer air in the room instead." },
       { id = "ws_persuade",
-        text = "You can't stop now, you'd lose everything you've done today. Lie down.",
-        codes = { "persuading", "confronting" },
-        rationale = "Pressuring him to go on overrides his autonomy; wanting to stop is allowed." },
+        text = "You've come such a long way today, and I think you're close to something. Could "
+          .. "you stay a little longer?",
+        codes = { "persuading", "affirmation" },
+        rationale = "Kindly meant, but pressing him to go on overrides his autonomy, and it "
+          .. "leaves his breathing unexamined. Wanting to stop is allowed." },
       { id = "ws_dismiss",
-        text = "There's no fire here. You're overreacting a bit. Lie back down.",
-        codes = { "dismissing", "redirecting" },
-        rationale = "Dismissing his fear ruptures the alliance just when he needs it." },
+        text = "There's no fire in here, and you're safe with us. Slow your breathing down; it will pass.",
+        codes = { "premature_reassurance", "advice_giving", "dismissing" },
+        rationale = "'It will pass' brushes off breathlessness in a body whose pressure is near its "
+          .. "peak, and tells him his fear is the problem." },
+      { id = "ws_check", action = "check_vitals",
+        text = "Let me check your pressure first, and then we can talk about stopping. Can you lie back?",
+        codes = { "checking_vitals", "persuading" },
+        rationale = "The reading is right, but making his wish to stop wait on it tells him his "
+          .. "'stop' is negotiable. He can stop the work now and still be looked after." },
+      { id = "ws_reflect",
+        text = "You've had enough. You need air, and it feels like you can't stay in here a minute longer.",
+        codes = { "complex_reflection" },
+        rationale = "A good reflection, and not enough: he is about to walk out under the medicine, "
+          .. "breathless, with his pressure near its peak. The room and the physician come first." },
     }
     if r.id == "ws_stay" or silent(r) then
       if silent(r) then
-        s:narrate("You stay quiet. Your co-therapist opens the window and says he can stop if he "
-          .. "wants, as long as he stays in the room.")
+        s:narrate("You stay quiet. Your co-therapist says he can stop if he wants, as long as he "
+          .. "stays in the room, and calls the physician.")
+      else
+        s:narrate("The physician comes, listens to his chest and watches his breathing: fast, from "
+          .. "fear and heat, not from his heart or lungs. Your co-therapist opens the window.")
       end
       s:narrate("Cool air comes in. He sits with his feet on the floor for a long time, then lies back.")
       s:say{ { text = "Okay. In here. Window open.", affect = "calm" },
@@ -357,10 +432,17 @@ return {
     elseif r.id == "ws_persuade" then
       s:say("Don't tell me what I can't do.", { affect = "angry" })
     elseif r.id == "ws_dismiss" then
-      s:say("Overreacting. Right. That's what the inquiry said too.", { affect = "angry" })
+      s:say("It's not passing. That's what everyone said after the fire, too.", { affect = "angry" })
+    elseif r.id == "ws_check" then
+      s:narrate("He lies back while the cuff inflates, jaw tight.")
+      s:say("Fine. Measure. I still want to stop.", { affect = "angry" })
+    elseif r.id == "ws_reflect" then
+      s:say("Yes. So let me go.", { affect = "distressed" })
+      s:narrate("He is halfway to the door before your co-therapist asks him, gently, to stay in "
+        .. "the room, and opens the window.")
     end
 
-    s:wait(20)
+    watch:wait(20)
 
     -- Moment 5: the memory returns, once the body is safe ----------------------------------------
     s:phase("return_to_material")
@@ -368,24 +450,36 @@ return {
     p.distress = p.distress + 10  -- grief arrives (material)
     s:say("I couldn't get to him. The heat was a wall. I was on the other side of it and I could "
       .. "hear him.", { affect = "tearful" })
-    r = s:choose{
+    due = watch:due()
+    local gr = {
       moment = "grief",
       prompt = flag_prompt(s),
       { id = "gr_stay",
-        text = "A wall of heat between you, and you could hear him. That's so much to carry.",
-        codes = { "complex_reflection", "validation", "empathic_presence" },
+        text = due and "A wall of heat, and you could hear him. So much to carry. I'll take the reading quietly."
+          or "A wall of heat between you, and you could hear him. That's so much to carry.",
+        action = due and "check_vitals" or nil,
+        codes = due and { "complex_reflection", "validation", "empathic_presence", "checking_vitals" }
+          or { "complex_reflection", "validation", "empathic_presence" },
         expert = true,
-        rationale = "Stay with the grief without rescuing: reflect and validate, and trust his "
-          .. "inner healing intelligence to move through it." },
+        rationale = (due and "The monitor is flagged, so the reading is taken, quietly, without "
+          .. "leaving the grief. " or "")
+          .. "Stay with the grief without rescuing: reflect and validate, and trust his inner healing "
+          .. "intelligence to move through it." },
       { id = "gr_fix",
-        text = "It wasn't your fault. Nobody could have got through that.",
+        text = "It wasn't your fault. Nobody could have got through a wall of heat like that.",
         codes = { "premature_reassurance", "interpreting" },
         rationale = "A conclusion handed over cuts the feeling short; let him find it." },
       { id = "gr_probe",
-        text = "What did you do next? Let's go through it in order.",
+        text = "What happened next, once the wall of heat was there? Take us through it slowly, in order.",
         codes = { "agenda_setting", "open_question" },
         rationale = "A chronological narrative is an exposure protocol's agenda. Follow him." },
+      { id = "gr_meaning",
+        text = "And you've carried the guilt of not reaching him ever since, haven't you?",
+        codes = { "complex_reflection", "closed_question", "interpreting" },
+        rationale = "Reflective in form, but 'guilt' is your word, not his: it names what he must "
+          .. "feel before he has found it." },
     }
+    r = watch:choose(gr)
     if r.id == "gr_stay" or silent(r) then
       p.distress = p.distress - 12  -- the grief moves through (his process)
       s:narrate("He cries quietly for a long time. The fan turns.")
@@ -393,45 +487,57 @@ return {
         { text = "I've never said that out loud.", affect = "relieved" } }
     elseif r.id == "gr_fix" then
       s:say("Everyone says that.", { affect = "withdrawn" })
+    elseif r.id == "gr_meaning" then
+      s:say("Guilt. I suppose. I don't know what it is.", { affect = "confused" })
     else
       s:say("I don't want to do it in order.", { affect = "distressed" })
     end
 
-    -- Later hours: effects ease (DOMAIN.md: ~4.2 h, longer with a supplement).
-    s:wait(210)
+    -- Later hours: effects ease (DOMAIN.md: ~4.2 h, longer with a supplement). The watch stops at
+    -- each half-hour reading, so an alert that comes back in these hours is answered at closing.
+    watch:wait(210)
 
     -- Moment 6: closing -----------------------------------------------------------------------
     s:phase("closing")
     s:narrate("Early evening. Samir is sitting up, cooler, a glass of water in his hand.")
+    -- Sitting up, eyes open and talking: the inward part of the day is over (material).
+    p.inward_focus = math.min(p.inward_focus, 35)
     local refs = {}
     if not checked then refs[#refs + 1] = "when I said I was burning up, nobody measured at first" end
     if s:did("co_fetch") or s:did("ws_walk") then refs[#refs + 1] = "being left on my own was the worst bit" end
-    if s:did("ws_persuade") or s:did("ws_dismiss") then refs[#refs + 1] = "I needed to be allowed to stop" end
+    if s:did("ws_persuade") or s:did("ws_dismiss") or s:did("ws_check") then
+      refs[#refs + 1] = "I needed to be allowed to stop"
+    end
     if #refs > 0 then
       s:say("One thing. " .. table.concat(refs, "; ") .. ".", { affect = "sad" })
     else
       s:say{ { text = "You kept me cool and you didn't make me stop or go on. Both.", affect = "warm" },
         { text = "I might open one of Karim's cards.", affect = "hopeful" } }
     end
-    r = s:choose{
+    r = watch:choose{
       moment = "closing",
       prompt = flag_prompt(s),
       { id = "cs_stay", action = "check_vitals",
-        text = "Take a last reading with him, and stay with him until the attendant arrives.",
+        text = "Take a last reading with him, and stay at his side until the attendant arrives.",
         codes = { "checking_vitals", "empathic_presence" },
         expert = true,
         rationale = "After raised readings, confirm they have settled, and stay until the effects "
           .. "have worn off and distress is at or below where it started." },
       { id = "cs_leave",
-        text = "You're fine now. I'll head off; the attendant will be along later.",
-        codes = { "leaving_participant" },
+        text = "Your readings are back to normal now, so we'll head off; the attendant is on the way.",
+        codes = { "leaving_participant", "giving_information" },
         rationale = "Therapists stay until the effects have worn off and hand over to the "
-          .. "overnight attendant." },
+          .. "overnight attendant in person; normal numbers are not a handover." },
       { id = "cs_explain",
-        text = "Today showed your body holds the fire. Next time we'll push through the heat.",
+        text = "Today showed how much of the fire your body still holds. Next time we can go further in.",
         codes = { "interpreting", "agenda_setting" },
         rationale = "Interpreting and planning his next session for him; meaning-making is his, "
           .. "in integration, and safety decisions are the physician's." },
+      { id = "cs_reassure",
+        text = "You did so well today, and the worst is behind you now. You can let it all go tonight.",
+        codes = { "affirmation", "premature_reassurance" },
+        rationale = "Warm, but it promises what nobody knows, and skips the last reading after a "
+          .. "day of raised ones." },
     }
     if r.id == "cs_leave" then
       s:finish("You leave; your co-therapist stays with him until the attendant comes.")
