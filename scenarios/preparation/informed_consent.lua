@@ -88,31 +88,40 @@ return {
     }
 
     -- Moment 1: what happens on a medicine day --------------------------------------------------
+    -- Every option here is something a warm beginner might say; each is wrong for one named reason.
     local r = s:choose{
       moment = "what_happens",
       prompt = "He is watching you closely.",
+      flags = { "direct_question" },  -- he asked what happens: silence is no answer
       { id = "wh_explain",
-        text = "Can I walk you through a medicine day, and you stop me anywhere? Mostly we won't be "
-          .. "doing things to you. You lie down, eyeshades and music if you want them, and we stay "
-          .. "with you all day, following wherever your experience goes.",
-        codes = { "explaining_approach", "giving_information", "seeking_collaboration" },
+        text = "Fair question. Can I walk you through a day, and you stop me anywhere? You lie down, "
+          .. "eyeshades and music if you like. We stay with you and mostly follow.",
+        codes = { "validation", "explaining_approach", "giving_information", "seeking_collaboration",
+          "emphasising_autonomy" },
         expert = true,
         rationale = "Informed consent: answer a direct question plainly, ask permission to explain, "
           .. "and describe the inner-directed approach: the therapists follow rather than lead." },
       { id = "wh_agenda",
-        text = "Good question. Today's agenda: the consent form, then your trauma history, then a "
-          .. "worksheet ranking your triggers to bring back next week.",
+        text = "We'll get to all of that. First I'd like to take your trauma history today, then give "
+          .. "you a worksheet ranking your triggers to fill in and bring back next week.",
         codes = { "agenda_setting", "practice_assignment" },
-        rationale = "Agendas and worksheets belong to a structured protocol (CPT/PE-like). They set "
-          .. "the wrong expectation: medicine sessions are patient-directed, not therapist-led." },
+        rationale = "Agendas and trigger worksheets belong to a structured protocol (CPT/PE-like), "
+          .. "and deferring his question to your plan leaves it unanswered. Medicine sessions are "
+          .. "patient-directed, not therapist-led." },
       -- MAPP1 (Mitchell et al. 2021): 67% vs 32% no longer met PTSD criteria; FDA declined in 2024.
       { id = "wh_oversell",
-        text = "Honestly, there's nothing to worry about. It works incredibly well. Most people are "
-          .. "basically cured after three sessions.",
+        text = "Honestly, it's one of the most hopeful treatments around. Most people come out of "
+          .. "the three medicine sessions feeling like a different person, and you will too.",
         codes = { "premature_reassurance", "persuading" },
-        rationale = "Informed consent needs balanced information. In MAPP1, 67% no longer met PTSD "
-          .. "criteria two months on, against 32% with placebo and therapy; approval was declined "
-          .. "in 2024. Substantial, not a cure." },
+        rationale = "Informed consent needs balanced information, not a pitch. In MAPP1, 67% no "
+          .. "longer met PTSD criteria two months on, against 32% with placebo and therapy; "
+          .. "approval was declined in 2024. Substantial, not a transformation for most." },
+      { id = "wh_turn_back",
+        text = "It sounds like not knowing is the hardest part, more than the medicine itself. "
+          .. "What is it you're most afraid we'd do to you?",
+        codes = { "complex_reflection", "interpreting", "open_question", "redirecting" },
+        rationale = "Reflective in form, but it tells him what his worry is really about and turns "
+          .. "his question back on him. He asked what happens; answer it first." },
       { id = "wh_silence", action = "hold_space",
         codes = { "holding_space" },
         rationale = "Silence holds space in a medicine session, but here he asked a direct question "
@@ -130,6 +139,9 @@ return {
         .. "was something different.", { affect = "withdrawn" })
     elseif r.id == "wh_oversell" then
       s:say("Huh. That's not how the form reads.", { affect = "confused" })
+    elseif r.id == "wh_turn_back" then
+      p.trust = p.trust - 3  -- he asked a plain question and was handled
+      s:say("I'm not afraid. I asked what happens.", { affect = "angry" })
     elseif silent(r) then
       -- The holding_space code assumes a moment that wants silence; this one wanted an answer.
       p.trust = p.trust - 6
@@ -148,34 +160,35 @@ return {
     }
     r = s:choose{
       moment = "what_we_wont_do",
+      flags = { "direct_question" },  -- a yes-or-no question about his safety
       { id = "ww_explain",
-        text = "You want to know someone has you if it gets hard. We'll be right there all day and "
-          .. "check your blood pressure and pulse. What we won't do is steer you towards or away "
-          .. "from memories, or tell you what they mean. Your own mind leads.",
+        text = "You want to know someone has you. We will: we stay beside you all day and check your pulse. "
+          .. "What we won't do is steer you off a memory. Your mind leads.",
         codes = { "complex_reflection", "explaining_approach", "emphasising_autonomy" },
         expert = true,
         rationale = "Explain the approach honestly: presence and safety from the therapists, trust "
           .. "in his inner healing intelligence for the rest. Saying what you won't do now "
           .. "prevents a rupture on the day." },
       { id = "ww_rescue",
-        text = "Don't worry. If anything bad comes up, we'll bring you straight back and get you "
-          .. "thinking about something nice.",
+        text = "Yes, of course. If it gets too much, we'll gently bring you back into the room and "
+          .. "help you focus on something calmer until it passes. You won't be stuck.",
         codes = { "premature_reassurance", "redirecting" },
         rationale = "Promising to steer him away from difficult material contradicts the approach "
           .. "he is consenting to, where such material is supported. It sets up a broken promise." },
       -- Mechanism as taught: reduced fear and defensiveness, not no fear; anxiety is a common
       -- effect during sessions (DOMAIN.md, mechanism and common effects).
       { id = "ww_amygdala",
-        text = "The medicine quietens the fear centre of your brain, the amygdala, so you won't "
-          .. "actually feel afraid in there.",
+        text = "The medicine quietens the brain's fear centre, the amygdala, so the memories won't "
+          .. "frighten you the way they do now. You'll be able to look at them calmly.",
         codes = { "psychoeducation", "premature_reassurance" },
         rationale = "Overstated: the medicine reduces fear and defensiveness, it doesn't remove "
           .. "them. Anxiety and strong emotion are common in sessions; consent must include that." },
       { id = "ww_socratic",
-        text = "What makes you so sure you'd get stuck? What's the evidence for that?",
-        codes = { "socratic_questioning" },
+        text = "Can I ask what makes you so sure you'd get stuck? Has there been a time you got "
+          .. "through a bad memory on your own, without anyone pulling you out of it?",
+        codes = { "socratic_questioning", "open_question", "redirecting" },
         rationale = "Socratic questioning belongs to a structured protocol such as CPT. He asked "
-          .. "what to expect; challenging the worry leaves his question unanswered." },
+          .. "what to expect; turning to examine his worry leaves his question unanswered." },
     }
     if r.id == "ww_explain" then
       s:say{
@@ -191,9 +204,9 @@ return {
         { text = "Right. Good. Knowing there's a way out helps.", affect = "relieved" },
       }
     elseif r.id == "ww_amygdala" then
-      s:say("No fear at all. I'll believe that when I see it.", { affect = "confused" })
+      s:say("Calmly. I'll believe that when I see it.", { affect = "confused" })
     elseif r.id == "ww_socratic" then
-      -- He asked for information and got challenged: for him this lands as being managed.
+      -- He asked for information and got examined: for him this lands as being managed.
       p.trust = p.trust - 4
       p.arousal = p.arousal + 4
       s:say("I'm not asking for therapy. I'm asking what happens.", { affect = "angry" })
@@ -213,26 +226,34 @@ return {
     }
     r = s:choose{
       moment = "risks",
+      flags = { "direct_question" },  -- he asked for the risks: they need saying
       -- Vizeli & Liechti 2017 (J Psychopharmacol 31:576): systolic BP > 160 mmHg in 33% of 166
       -- healthy subjects at 75 or 125 mg. Common and rare effects: DOMAIN.md, "Common effects".
       { id = "rk_straight",
-        text = "Straight version: heart rate, blood pressure and temperature go up. In one study a "
-          .. "third of healthy volunteers went over 160 systolic, so we measure all day. Jaw "
-          .. "clenching, nausea, feeling cold, sweating are common. Questions?",
-        codes = { "giving_information", "seeking_collaboration" },
+        text = "You want it straight, so: pulse, blood pressure and temperature go up. In one study a "
+          .. "third of healthy volunteers went over 160 systolic, so we measure all day. What else?",
+        codes = { "simple_reflection", "giving_information", "seeking_collaboration" },
         expert = true,
         rationale = "Informed consent: accurate, specific information about expected effects and "
           .. "risks, offered collaboratively. A medic will trust numbers more than comfort." },
       { id = "rk_minimise",
-        text = "At these doses it's really very safe. I wouldn't spend any energy worrying about it.",
+        text = "At the doses we use it's very safe, and there's a doctor on hand all day. I "
+          .. "wouldn't spend your energy worrying about the physical side of it.",
         codes = { "premature_reassurance", "dismissing" },
         rationale = "Minimising risk undermines informed consent. Rises in heart rate, blood "
           .. "pressure and temperature are expected and monitored; he is entitled to know." },
       { id = "rk_persuade",
-        text = "Honestly, the benefits outweigh the risks so much that I'd sign today if I were you.",
-        codes = { "persuading", "self_disclosure" },
-        rationale = "Persuading someone to consent compromises voluntariness. The decision is his: "
-          .. "give information and emphasise his autonomy." },
+        text = "The risks are real but small, and the benefits are so much bigger. Having heard "
+          .. "your story, if I were sitting where you are I'd sign it today.",
+        codes = { "persuading", "premature_reassurance" },
+        rationale = "Persuading someone to consent compromises voluntariness, and 'small' is not "
+          .. "the numbers. The decision is his: give information and emphasise his autonomy." },
+      { id = "rk_reflect",
+        text = "You've seen what drugs can do to a body, so of course you're wary. I wouldn't dwell "
+          .. "on it, though: one clean dose, a quiet room, a doctor next door.",
+        codes = { "complex_reflection", "premature_reassurance", "dismissing" },
+        rationale = "A kind reflection, then reassurance in place of the facts he asked for. A "
+          .. "medic asking for the straight version needs the numbers to consent." },
     }
     if r.id == "rk_straight" then
       s:say{
@@ -241,12 +262,14 @@ return {
             .. "I'd want.", affect = "calm" },
       }
       if s:did("ww_amygdala") then
-        s:say("And anxiety's on the list, so not 'no fear', then.", { affect = "calm" })
+        s:say("And anxiety's on the list, I'd guess, so not 'calmly', then.", { affect = "calm" })
       end
     elseif r.id == "rk_minimise" then
       s:say("Everything has side effects. I've seen what 'very safe' means.", { affect = "angry" })
     elseif r.id == "rk_persuade" then
       s:say("You're not me.", { affect = "withdrawn" })
+    elseif r.id == "rk_reflect" then
+      s:say("A doctor next door. That's not what I asked.", { affect = "withdrawn" })
     elseif silent(r) then
       p.trust = p.trust - 5  -- a medic asking about risk hears silence as evasion
       s:say("Right. I'll ask the doctor, then.", { affect = "withdrawn" })
@@ -270,26 +293,37 @@ return {
       moment = "touch_consent",
       -- Touch only as agreed in advance in preparation, withdrawable at any moment (DOMAIN.md, ethics).
       { id = "tc_negotiate",
-        text = "Thank you for telling me. Touch is entirely optional, and no is a full answer. If "
-          .. "any contact might ever help, we'd agree exactly what, now, and you could withdraw it "
-          .. "at any moment. We never touch in a way we haven't agreed.",
-        codes = { "consent_check", "emphasising_autonomy", "explaining_approach" },
+        text = "Thank you for telling me. Touch is optional, and no is a full answer. We'd only ever "
+          .. "do what you agree now, and you could withdraw it at any moment.",
+        codes = { "affirmation", "consent_check", "emphasising_autonomy", "explaining_approach",
+          "boundary_setting" },
         expert = true,
-        rationale = "Touch only as agreed in advance, withdrawable at any moment: negotiate it "
-          .. "explicitly in preparation, make no the easy answer, and let him set the terms." },
+        rationale = "Touch only as agreed in advance, withdrawable at any moment: thank him for "
+          .. "the disclosure, negotiate touch explicitly in preparation, make no the easy answer, "
+          .. "and let him set the terms." },
       { id = "tc_persuade",
-        text = "Most people find a hand to hold really helps when things get hard. Let's put you "
-          .. "down for that and see.",
-        codes = { "persuading", "dismissing" },
+        text = "That makes sense after a scare like that. A lot of people find a hand to hold "
+          .. "really helps when it gets hard, though. Shall we put that down and see?",
+        codes = { "validation", "persuading" },
         rationale = "Touch must be freely agreed, never sold. He has just said he startles; "
-          .. "persuading past that disclosure is a boundary failure." },
+          .. "persuading past that disclosure, however kindly, is a boundary failure." },
       { id = "tc_skip",
-        text = "No problem, we'll put no touch and move on to the next section.",
-        codes = { "dismissing" },
+        text = "Would you rather we just put no touch, so it's one less thing to think about? Then "
+          .. "we can go on to the next section of the form.",
+        codes = { "closed_question", "dismissing" },
         rationale = "Recording no touch is acceptable, but rushing past his disclosure misses the "
           .. "moment and the chance to explain how consent works and can change." },
+      { id = "tc_reflect",
+        text = disclosed
+          and ("A hand from behind took you straight back there. It sounds like part of you is "
+            .. "still on deployment, waiting for the next thing to come.")
+          or ("You startle, and touch is a no for now. It sounds like part of you is still on "
+            .. "deployment, braced for whatever comes next."),
+        codes = { "complex_reflection", "interpreting" },
+        rationale = "It starts as a reflection and then tells him what his startle means. The "
+          .. "meaning is his to make; the consent conversation still has to be had." },
       { id = "tc_listen", action = "hold_space",
-        codes = { "holding_space", "empathic_presence" },
+        codes = { "holding_space" },
         rationale = "Quiet, attentive presence after a disclosure gives him room. The consent "
           .. "conversation still has to be had, explicitly." },
     }
@@ -317,6 +351,9 @@ return {
       s:say("I didn't say that. No. Put no touch.", { affect = "angry" })
     elseif r.id == "tc_skip" then
       s:say("Right. Okay.", { affect = "withdrawn" })
+    elseif r.id == "tc_reflect" then
+      p.arousal = p.arousal + 4  -- deployment, named by someone else
+      s:say("I didn't say deployment. I said I startle. Put no touch.", { affect = "withdrawn" })
     end
 
     s:wait(5)
@@ -327,25 +364,33 @@ return {
         .. "mind in there?", { affect = "anxious" })
       r = s:choose{
         moment = "withdrawal",
+        flags = { "direct_question" },  -- a question about his own consent
         { id = "wd_any_moment",
           text = "Then it stops, straight away. Say stop, shake your head or move your arm, and we "
-            .. "won't ask why. We'll check again on the day before anything. Shall we agree a "
-            .. "signal now?",
-          codes = { "explaining_approach", "emphasising_autonomy", "consent_check" },
+            .. "won't ask why. Shall we agree a signal now?",
+          codes = { "explaining_approach", "emphasising_autonomy", "consent_check",
+            "boundary_setting" },
           expert = true,
           rationale = "Consent to touch can be withdrawn at any moment, by any signal, with no "
             .. "explanation owed. Saying so concretely is what makes his yes a real yes." },
         { id = "wd_persist",
-          text = "We'd usually give it a minute first. Sometimes people pull away just when it's "
-            .. "starting to help.",
+          text = "Then it stops. We might just check in with you for a moment first, because people "
+            .. "sometimes pull away right when it's starting to help.",
           codes = { "persuading", "confronting" },
-          rationale = "Withdrawal must take effect at once. Overriding a no because it might help "
-            .. "is a serious boundary violation." },
+          rationale = "Withdrawal must take effect at once. Delaying a stop because it might help "
+            .. "overrides his no: a serious boundary violation." },
         { id = "wd_later",
-          text = "Let's not get ahead of ourselves. We can cross that bridge on the day.",
-          codes = { "dismissing" },
-          rationale = "Deferring leaves him without the one thing he needs to consent safely: "
-            .. "knowing he can stop it at any moment." },
+          text = "Can we come back to that on the day? You'll know much better then what feels "
+            .. "right, and we can work it out together in the room.",
+          codes = { "closed_question", "dismissing" },
+          rationale = "Deferring to the day leaves him without the one thing he needs to consent "
+            .. "safely, sober: knowing he can stop it at any moment, and how." },
+        { id = "wd_reassure",
+          text = "You're worried a yes today locks you in. Honestly, I doubt it'll come to that; "
+            .. "most people feel so safe in there they don't want it to stop.",
+          codes = { "complex_reflection", "premature_reassurance" },
+          rationale = "A good reflection spoiled by reassurance: he asked how to stop, and was told "
+            .. "he won't want to. His question needs a plain answer and a signal." },
       }
       if s:count("touch_without_consent") > 0 then
         -- Touched here, unasked, after agreeing to touch on the medicine days: he takes it back.
@@ -363,6 +408,8 @@ return {
         touch_agreed = false
       elseif r.id == "wd_later" then
         s:say("On the day I won't be in a state to argue.", { affect = "anxious" })
+      elseif r.id == "wd_reassure" then
+        s:say("That's not an answer. How do I stop it?", { affect = "anxious" })
       elseif silent(r) then
         p.trust = p.trust - 5  -- a yes-or-no question about his consent, unanswered
         s:say("That's a yes-or-no question.", { affect = "withdrawn" })
@@ -377,24 +424,26 @@ return {
       end
       r = s:choose{
         moment = "withdrawal",
+        flags = { "direct_question" },  -- a question about his own consent
         { id = "wd_in_advance",
-          text = "We'd keep to what's agreed in preparation and not add touch on the day, when "
-            .. "your judgement is altered. We have two more preparation sessions to revisit it, "
-            .. "and anything you agree can be withdrawn at any moment.",
-          codes = { "explaining_approach", "boundary_setting", "emphasising_autonomy" },
+          text = "Fair question. On the day we keep to what's agreed now, while you're sober. We have "
+            .. "two more preparation sessions to revisit it, and any yes can be withdrawn.",
+          codes = { "validation", "explaining_approach", "boundary_setting", "emphasising_autonomy" },
           expert = true,
           rationale = "Touch only as agreed in advance: consent is negotiated in preparation, not "
             .. "under the medicine, and can be revisited in later preparation sessions." },
         { id = "wd_grab",
-          text = "Sure, just reach out and grab my hand whenever you want. We're flexible.",
-          codes = { "premature_reassurance" },
+          text = "You might want a hand on the day. Then just reach for one; we'll be right beside "
+            .. "you, and we can be flexible about whatever feels right for you at the time.",
+          codes = { "simple_reflection", "premature_reassurance" },
           rationale = "Offering touch that wasn't agreed in advance blurs the boundary the whole "
             .. "approach relies on; a yes under the medicine is not consent given in preparation." },
         { id = "wd_never",
-          text = "Then it's too late. You've said no, so that's final.",
+          text = "Then I'm afraid we'd stick with no. Once it's written on the form that's what we "
+            .. "go by, so it's worth being really sure today.",
           codes = { "confronting", "dismissing" },
-          rationale = "Consent can be revisited in later preparation sessions. Calling it final "
-            .. "removes his autonomy and discourages him from raising it again." },
+          rationale = "Half right: nothing is added on the day. But consent can be revisited in "
+            .. "later preparation sessions; calling today's no final takes the decision from him." },
       }
       if r.id == "wd_in_advance" then
         if p.trust < 40 then
@@ -420,32 +469,52 @@ return {
       .. "after each medicine session, being driven home, the phone calls in the days after.")
 
     -- Moment 6: closing ---------------------------------------------------------------------------
-    local homework = {
-      id = "cl_homework",
-      text = "Great. For next time, write out your worst memory in detail so we can start "
-        .. "working on it.",
-      codes = { "practice_assignment", "agenda_setting" },
-      rationale = "A trauma-narrative assignment belongs to a structured protocol; here "
-        .. "material emerges in its own time during the medicine sessions." }
+    -- Two tempting closes in every branch. Homework: a trauma narrative assigned in the first
+    -- preparation session, pressed on him (practice_assignment, agenda_setting, persuading: the
+    -- persuading keeps it proscribed even after an earlier collaborative move). A personal number:
+    -- contact outside the therapy, a dual relationship (DOMAIN.md, ethics), however kindly meant;
+    -- phone contact after medicine sessions is the team's, not the therapist's own.
+    local function homework()
+      return {
+        id = "cl_homework",
+        text = "Good. To get ready, I'd like you to write out your worst memory in detail before "
+          .. "next week. It really helps to have it down before we start.",
+        codes = { "practice_assignment", "agenda_setting", "persuading" },
+        rationale = "A trauma-narrative assignment, pressed on him in the first preparation "
+          .. "session, belongs to a structured protocol. Here material emerges in its own time, "
+          .. "in the medicine sessions, with the therapists beside him." }
+    end
+    local function number()
+      return {
+        id = "cl_number",
+        text = "That's a lot to carry into a week on your own. Here's my own mobile number: text me "
+          .. "any time, even late at night, if the nerves start to get bad.",
+        codes = { "complex_reflection", "dual_relationship" },
+        rationale = "Your own number is personal contact outside the therapy: a dual "
+          .. "relationship, however kind. Contact between sessions goes through the team." }
+    end
     if s:did("ww_rescue") then
       s:say("Okay. That's a lot. I think I'm in. As long as you pull me out if it goes bad, like "
         .. "you said.", { affect = "anxious" })
       r = s:choose{
         moment = "closing",
         { id = "cl_correct",
-          text = "I need to correct something I said earlier. We won't pull you out of hard "
-            .. "memories. We'll stay with you through them and keep you safe. I'd rather you hear "
-            .. "that now than find out on the day.",
-          codes = { "giving_information", "explaining_approach" },
+          text = "I need to correct what I said: we won't pull you out of hard memories, we'll stay "
+            .. "with you through them. Knowing that, you can still decide not to sign.",
+          codes = { "giving_information", "explaining_approach", "emphasising_autonomy",
+            "consent_check" },
           expert = true,
           rationale = "Rupture repair and informed consent: correct a misleading promise before he "
-            .. "relies on it, even though it costs you his relief." },
+            .. "relies on it, even though it costs you his relief, and give the decision back to "
+            .. "him with the true picture." },
         { id = "cl_reassure",
-          text = "Exactly. We've got you. Nothing to be nervous about.",
+          text = "Exactly, like I said. We'll be right there with you the whole time, so there's "
+            .. "really nothing to be nervous about. You're in very good hands with both of us.",
           codes = { "premature_reassurance" },
           rationale = "Confirming a promise the approach won't keep means he consents to "
             .. "something other than what will happen." },
-        homework,
+        homework(),
+        number(),
       }
     else
       -- Where he stands after the hour: in and nervous, or not sure he is in at all.
@@ -459,22 +528,26 @@ return {
         moment = "closing",
         { id = "cl_reflect",
           text = unsure
-            and ("Not sure yet. That's a fair place to be, and you asked the hard questions today. "
-              .. "You don't have to sign anything today, and you could withdraw at any point, even "
-              .. "after you've started.")
-            or ("Nervous and in. Both can be true. You asked the hard questions today, which is "
-              .. "what this is for. You don't have to sign today, and you can withdraw at any "
-              .. "point, even after you've started."),
-          codes = { "complex_reflection", "affirmation", "emphasising_autonomy" },
+            and ("Not sure yet. That's a fair place to be, and you asked hard questions today. "
+              .. "You don't have to sign, and you can withdraw at any point.")
+            or ("Nervous and in. Both can be true, and you asked hard questions today. You don't "
+              .. "have to sign today, and you can withdraw at any point."),
+          codes = { "complex_reflection", "affirmation", "emphasising_autonomy", "consent_check" },
           expert = true,
-          rationale = "Emphasise autonomy: consent is ongoing and revocable. Reflecting where he "
-            .. "stands respects his ambivalence without pushing either way." },
+          rationale = "Emphasise autonomy: consent is ongoing and revocable, and saying so is part "
+            .. "of the consent itself. Reflecting where he stands respects his ambivalence without "
+            .. "pushing either way." },
         { id = "cl_reassure",
-          text = "Don't be nervous. You're going to love it.",
+          text = unsure
+            and ("That's normal at this stage. You'd be in really good hands, and I think you'd "
+              .. "be glad you did it. Take the form home and sleep on it.")
+            or ("Nervous is normal at this stage. You'll be in really good hands, and I think "
+              .. "you're going to be glad you did this. Take the form home tonight."),
           codes = { "premature_reassurance", "persuading" },
           rationale = "Reassurance and persuasion paper over ambivalence that belongs in the "
             .. "consent conversation; nervousness before a medicine session is reasonable." },
-        homework,
+        homework(),
+        number(),
       }
     end
     if r.id == "cl_correct" then
@@ -496,7 +569,12 @@ return {
       s:say("We'll see.", { affect = "withdrawn" })
     elseif r.id == "cl_homework" then
       p.distress = p.distress + 8  -- the thought of writing his worst memory down
-      s:say("My worst memory. In writing. By next week.", { affect = "numb" })
+      p.trust = p.trust - 8        -- the thing he came here hoping to avoid, on his own
+      s:say("My worst memory. In writing. On my own, at the kitchen table. By next week.",
+        { affect = "numb" })
+    elseif r.id == "cl_number" then
+      s:narrate("He looks at the number you have written, and doesn't pick it up.")
+      s:say("Your own phone. Is that allowed?", { affect = "confused" })
     elseif silent(r) then
       s:narrate("You let the silence sit. After a while he nods to himself.")
       s:say("Yeah. Okay.", { affect = "calm" })
