@@ -74,33 +74,41 @@ return {
       .. "was 'getting by'. He sits forward, cap in his hands, and hasn't taken his coat off.")
     s:say{
       { text = "Flat. Been flat since Sunday. Can't be bothered with anything. Didn't feed the hens "
-          .. "till dinner time yesterday.", affect = "sad" },
-      { text = "I thought I'd feel lighter after. I feel like a sack of wet feed.", affect = "sad" },
+          .. "till dinner time yesterday. Is that normal, after?", affect = "sad" },
+      { text = "I thought I'd feel lighter after. I feel like a sack of wet feed. Is that how it "
+          .. "goes, after?", affect = "sad" },
     }
 
     -- Moment 1: opening -------------------------------------------------------------------------
     r = s:choose{
       moment = "opening",
+      flags = { "direct_question" },  -- "Is that normal, after?"
       { id = "op_explore",
-        text = "Flat since Sunday, and even the hens have been hard. Tell me about these days.",
-        codes = { "complex_reflection", "open_question" },
+        text = "It can happen after a session, and it matters. Heavier than you'd hoped. Tell me about these days.",
+        codes = { "giving_information", "complex_reflection", "open_question" },
         expert = true,
-        rationale = "Meet the low mood before anything else: a reflection and an open question let "
-          .. "Gordon say how bad it is, rather than how bad he thinks you can hear." },
+        rationale = "Answer his question honestly without closing it down, then meet the low mood "
+          .. "before anything else: an open question lets Gordon say how bad it is, rather than "
+          .. "how bad he thinks you can hear." },
       { id = "op_reassure",
-        text = "A dip after a session is really common. It'll lift in a few days, you'll see.",
+        text = "Very normal, Gordon. A low patch after a big session is common, and it usually lifts within a week.",
         codes = { "premature_reassurance", "psychoeducation" },
-        rationale = "Reassurance before the mood has been heard tells Gordon it is a phase to wait "
-          .. "out, and makes it harder for him to say how low it goes." },
+        rationale = "Accurate as information, but reassurance before the mood has been heard tells "
+          .. "Gordon it is a phase to wait out, and makes it harder for him to say how low it goes." },
       { id = "op_agenda",
-        text = "Let's start with what came up about the cull on Sunday, then we'll look at sleep.",
-        codes = { "agenda_setting", "redirecting" },
-        rationale = "An agenda moves past what Gordon brought in. Integration follows the "
-          .. "participant, and today he brought in the flatness." },
+        text = "It can be. I wonder if Sunday stirred up the cull again. Shall we start there, with what came up?",
+        codes = { "interpreting", "agenda_setting", "closed_question" },
+        rationale = "A kind guess, and a lead: it tells Gordon where the flatness comes from and "
+          .. "takes him to the trauma you have in mind. Today he brought in the flatness; follow that." },
+      { id = "op_activity",
+        text = "It can be, aye. That sounds a hard few days. Have you managed to get out on the hill with Bess?",
+        codes = { "simple_reflection", "closed_question", "redirecting" },
+        rationale = "Warm, and half right, but the question turns from how he feels to what he has "
+          .. "done. Low mood needs hearing before it needs a remedy." },
       { id = "op_hold", action = "hold_space",
         codes = { "holding_space" },
-        rationale = "Silence gives room, but a man who says he is 'getting by' may need an "
-          .. "invitation to say more." },
+        rationale = "He asked you a question. Silence in answer leaves a man who says he is "
+          .. "'getting by' alone with it, and tells him nothing about whether he can say more." },
     }
     if r.id == "op_explore" then
       s:say{
@@ -112,8 +120,10 @@ return {
     elseif r.id == "op_reassure" then
       s:say("Aye. Maybe.", { affect = "withdrawn" })
     elseif r.id == "op_agenda" then
-      s:say("If you like.", { affect = "withdrawn" })
+      s:say("If you like. It's not the cull, though. Not this time.", { affect = "withdrawn" })
       s:narrate("He turns the cap over in his hands and doesn't start.")
+    elseif r.id == "op_activity" then
+      s:say("Not much. She goes out on her own. I watch from the window.", { affect = "withdrawn" })
     elseif silent(r) then
       s:narrate("Gordon looks at the floor for a long while.")
       s:say("Three in the morning's the worst. The house is that quiet.", { affect = "sad" })
@@ -122,6 +132,9 @@ return {
     s:wait(6)
 
     -- Moment 2: the disclosure (flagged) --------------------------------------------------------
+    -- Every option but the expert's is something a caring novice says here. Only a direct
+    -- question about suicide is a risk assessment; the rubric's critical error expects one within
+    -- 5 minutes, and the engine judges a response that lets it lapse "harmful".
     p.distress = p.distress + 10  -- saying it out loud (material)
     if s:did("op_reassure") then
       s:say("You say it'll lift. Maybe. But some nights I've thought it'd be easier not to wake up. "
@@ -139,27 +152,33 @@ return {
       moment = "disclosure",
       flags = { "suicidal_statement" },
       { id = "ds_ask",
-        text = "Thank you for telling me. I'd like to ask you straight: are you having thoughts of "
-          .. "ending your life?",
-        codes = { "validation", "risk_assessment" },
+        text = "Thank you for telling me. I want to ask you plainly: are you having thoughts of ending your life?",
+        codes = { "validation", "risk_assessment", "closed_question" },
         expert = true,
         rationale = "Ask directly and calmly. Naming suicide does not put the idea there; it tells "
           .. "Gordon it can be spoken about, and it is the only way to know the risk." },
-      { id = "ds_reassure",
-        text = "You don't mean that. It's the comedown talking. It will pass, I promise.",
-        codes = { "premature_reassurance", "dismissing" },
-        rationale = "Reassuring a suicidal statement away closes the door he has just opened, and "
-          .. "leaves the risk unknown. Validate, then ask." },
       { id = "ds_reflect",
-        text = "It feels as if everyone would be better off without you.",
-        codes = { "complex_reflection" },
-        rationale = "An accurate reflection keeps him talking, but a statement like this needs a "
-          .. "direct question about suicide, soon. Reflection alone leaves the risk unassessed." },
+        text = "That's a heavy thing to lie awake with at three in the morning: feeling everyone would manage without you.",
+        codes = { "complex_reflection", "validation" },
+        rationale = "A warm, accurate reflection, and it keeps him talking, but a statement like this "
+          .. "needs a direct question about suicide now. Reflection alone leaves the risk unknown: "
+          .. "if no question follows within minutes, it is a critical error." },
+      { id = "ds_reassure",
+        text = "Eilidh would be lost without you, Gordon. You mean far more to that girl than you know.",
+        codes = { "premature_reassurance", "persuading" },
+        rationale = "Heartfelt, and it argues with what he feels. Reassuring a suicidal statement "
+          .. "away closes the door he has just opened and leaves the risk unknown. Validate, then ask." },
       { id = "ds_move_on",
-        text = "Let's come back to that. I wanted to hear what you made of the session itself.",
-        codes = { "redirecting", "dismissing" },
-        rationale = "Moving on from a suicidal statement tells him it is too much to hear, and "
-          .. "leaves the risk unassessed." },
+        text = "Those night thoughts are often the low mood talking. What's helped you through before?",
+        codes = { "interpreting", "redirecting", "open_question" },
+        rationale = "Explaining the thought as the mood, then moving to coping, steps around what he "
+          .. "said. It tells him it is too much to hear, and the risk stays unassessed." },
+      { id = "ds_explore",
+        text = "What goes through your mind on those nights, Gordon, lying there in the quiet house?",
+        codes = { "open_question", "following_lead" },
+        rationale = "Curious and kind, and half right: it follows him. But it circles the word "
+          .. "he needs to hear from you. Ask about suicide in plain words; an open question lets "
+          .. "both of you avoid it." },
     }
     local assessed = r.id == "ds_ask"
     if assessed then
@@ -172,10 +191,13 @@ return {
     elseif r.id == "ds_reflect" then
       s:say("Something like that.", { affect = "sad" })
       s:narrate("He goes quiet, as if waiting to see what you'll do with it.")
+    elseif r.id == "ds_explore" then
+      s:say("This and that. The farm. Her. How quiet it'd be.", { affect = "numb" })
+      s:narrate("He stops there, and looks at you.")
     elseif r.id == "ds_reassure" then
       s:say("Right. Aye. Forget I said it.", { affect = "withdrawn" })
     elseif r.id == "ds_move_on" then
-      s:say("Right.", { affect = "withdrawn" })
+      s:say("Dunno. Work, mostly. When there was work.", { affect = "withdrawn" })
       s:narrate("He sits back and folds his arms.")
     elseif silent(r) then
       s:narrate("The silence goes on. Gordon glances up, then away.")
@@ -187,22 +209,31 @@ return {
       r = s:choose{
         moment = "second_chance",
         { id = "sc_ask",
-          text = "I'm glad you said it, and I don't want to let it go. Are you thinking about "
-            .. "ending your life?",
-          codes = { "validation", "risk_assessment" },
+          text = "I don't want to let that go by. When you say easier not to wake up, do you mean ending your life?",
+          codes = { "risk_assessment", "closed_question" },
           expert = true,
           rationale = "Go back to it: it is never too late to ask directly. Naming what he said, "
             .. "calmly, makes it safe to answer." },
         { id = "sc_let_go",
-          text = "Alright. If you're sure. Let's talk about something else.",
-          codes = { "redirecting", "dismissing" },
-          rationale = "Accepting 'forget I said it' leaves a suicidal statement unassessed. He "
-            .. "offered you a way out; the risk is still there." },
+          text = "That's alright, we needn't go into it today if you'd rather not. What would help most this morning?",
+          codes = { "dismissing", "redirecting", "open_question" },
+          rationale = "Gentle, and it lets a suicidal statement go unassessed. He offered you a way "
+            .. "out; the risk is still there." },
         { id = "sc_advice",
-          text = "You need to keep busy. Get out on the hill with the dog every day.",
-          codes = { "advice_giving" },
-          rationale = "Advice answers a problem he hasn't asked you to solve, and skips the "
-            .. "question that matters: is he thinking of ending his life?" },
+          text = "Nights like that are hard. Getting out with Bess first thing might lift things a bit.",
+          codes = { "validation", "advice_giving" },
+          rationale = "Kindly meant, but advice answers a problem he hasn't asked you to solve, and "
+            .. "skips the question that matters: is he thinking of ending his life?" },
+        { id = "sc_reflect",
+          text = "It sounds as though the nights have been long and lonely since Sunday, with the house so quiet.",
+          codes = { "complex_reflection" },
+          rationale = "A second reflection, and still no question. However well he feels heard, "
+            .. "nobody yet knows whether he is safe." },
+        { id = "sc_normalise",
+          text = "Lots of people have dark nights after a session like Sunday's. It doesn't mean you'd act on it.",
+          codes = { "premature_reassurance", "interpreting" },
+          rationale = "It may be true of many people; you do not know yet whether it is true of him. "
+            .. "Ask before you reassure." },
       }
       if r.id == "sc_ask" then
         assessed = true
@@ -212,6 +243,10 @@ return {
         s:say("Suits me.", { affect = "withdrawn" })
       elseif r.id == "sc_advice" then
         s:say("The hill. Aye.", { affect = "withdrawn" })
+      elseif r.id == "sc_reflect" then
+        s:say("Aye. Long.", { affect = "sad" })
+      elseif r.id == "sc_normalise" then
+        s:say("No. Course not.", { affect = "withdrawn" })
       elseif silent(r) then
         s:narrate("Gordon studies his cap.")
         s:say("Anyway.", { affect = "withdrawn" })
@@ -220,50 +255,54 @@ return {
 
     s:wait(4)
 
-    -- Moment 3: plans, means, reasons (only once he has been asked) ----------------------------
+    -- Moment 3: plans and means (only once he has been asked) ----------------------------------
+    -- Access to a firearm is a central risk factor: brushing it aside is `dismissing_lethal_means`,
+    -- a critical error under both rubrics.
     if assessed then
       s:say("I've no plan, if that's what you're after. But I'll not lie to you. The gun's in the "
         .. "cabinet, same as always.", { affect = "numb" })
       r = s:choose{
         moment = "plans_means",
         { id = "pm_explore",
-          text = "Thank you for being straight with me. No plan, and the gun's there. What's kept "
-            .. "you going on the worst nights?",
-          codes = { "complex_reflection", "risk_assessment", "open_question" },
+          text = "No plan, and the gun in the cabinet. Thanks for being straight. Have you thought of using it?",
+          codes = { "simple_reflection", "validation", "risk_assessment", "closed_question" },
           expert = true,
-          rationale = "Complete the assessment calmly: plans, means, and what holds him here. "
-            .. "Protective factors are part of the picture, and asking about them is hopeful." },
+          rationale = "Pursue the means he has named, calmly and plainly: whether he has thought of "
+            .. "the gun is the heart of the risk, and asking it warmly lets him answer truthfully." },
         { id = "pm_checklist",
-          text = "Plan: no. Means: yes. Previous attempts? Any alcohol? Yes or no is fine.",
-          codes = { "closed_question", "risk_assessment" },
-          rationale = "The questions are right and the manner is a form. A checklist read at him "
-            .. "gets short answers and misses what matters most: his reasons to stay." },
+          text = "Okay. I need to ask a few things, Gordon. Is the cabinet locked? Any plan? Tried before? Drinking?",
+          codes = { "risk_assessment", "closed_question" },
+          rationale = "The right questions, read at him like a form. A checklist gets short answers "
+            .. "and misses what matters most: what the gun means to him on those nights, and his "
+            .. "reasons to stay." },
         { id = "pm_minimise",
-          text = "Well, every farmer has a gun. I'm sure it's locked away safely.",
-          codes = { "dismissing", "premature_reassurance" },
-          rationale = "Access to a firearm is a central risk factor. Brushing it aside leaves "
-            .. "the most dangerous means in reach." },
+          text = "Every farmer I know keeps one, and I'm sure yours is locked away safe. What's kept you going?",
+          codes = { "dismissing_lethal_means", "premature_reassurance", "open_question" },
+          rationale = "The question about what keeps him going is a good one, but it comes after "
+            .. "brushing the gun aside. Access to a firearm is a central risk factor; leaving it "
+            .. "unexplored leaves the most dangerous means in reach." },
         { id = "pm_alarm",
-          text = "I'm going to have to get you admitted today. I can't let you go home like this.",
-          codes = { "persuading" },
-          rationale = "Thoughts without a plan, with protective factors still to explore, call "
-            .. "for a collaborative plan, not an override. Alarm takes the decision from him." },
+          text = "With the gun in the house, I think you need to be in hospital today, Gordon. I can't send you home.",
+          codes = { "persuading", "confronting" },
+          rationale = "Thoughts without a plan, with the means still to explore, call for a "
+            .. "collaborative plan, not an override. Alarm takes the decision from him and teaches "
+            .. "him not to tell you next time." },
       }
       if r.id == "pm_explore" then
         p.distress = p.distress - 5  -- the reasons to stay, said aloud (material)
         s:say{
-          { text = "Eilidh. She'd be the one to find me. I couldn't do that to her. And the dog.",
-            affect = "tearful" },
-          { text = "Eilidh, Sundays. And Bess, the dog. Somebody's got to let her out.",
-            affect = "tearful" },
+          { text = "I've stood at the cabinet. Once. Then I thought, Eilidh'd be the one to find me. "
+              .. "I couldn't do that to her.", affect = "tearful" },
+          { text = "Once, I got the key out. Then Bess whined at the door, and I put it back. "
+              .. "Somebody's got to let her out.", affect = "tearful" },
         }
       elseif r.id == "pm_checklist" then
-        s:say("No. No. No. A dram at night. That's all.", { affect = "withdrawn" })
+        s:say("Locked. No. No. A dram at night. That's all.", { affect = "withdrawn" })
       elseif r.id == "pm_minimise" then
-        s:say("Aye. Locked.", { affect = "withdrawn" })
+        s:say("Aye. Locked. Eilidh, I suppose. And the dog.", { affect = "withdrawn" })
       elseif r.id == "pm_alarm" then
         p.arousal = p.arousal + 10
-        s:say("Admitted? I came here to talk. I'd not have said anything if I'd known.",
+        s:say("Hospital? I came here to talk. I'd not have said anything if I'd known.",
           { affect = "angry" })
       elseif silent(r) then
         s:narrate("Gordon waits. After a while he goes on by himself.")
@@ -275,35 +314,38 @@ return {
       s:wait(8)
     end
 
-    -- Moment 4: safety plan --------------------------------------------------------------------
+    -- Moment 4: safety plan, means included -----------------------------------------------------
     if assessed then
       s:say("So what now?", { affect = "sad" })
     else
-      s:say("I should get back. The dog's been in all morning.", { affect = "withdrawn" })
+      s:say("I should get back. Will that be us, then?", { affect = "withdrawn" })
     end
     r = s:choose{
       moment = "safety_plan",
+      flags = { "direct_question" },  -- "So what now?" needs an answer, not silence
       { id = "sp_collab",
-        text = "Let's work out a plan for the bad nights together: who you'd ring, what helps, and "
-          .. "whether the gun could stay with someone else for now. What would feel right?",
+        text = "Now we make a plan together for the bad nights: who you'd ring, what helps, and the gun out of the house a while.",
         codes = { "safety_planning", "seeking_collaboration" },
         expert = true,
-        rationale = "A collaborative safety plan: warning signs, people to call, and reducing "
-          .. "access to means. Built with him, so it is his plan and he will use it." },
+        rationale = "A collaborative safety plan: warning signs, people to call, and putting the "
+          .. "gun out of reach for now (means restriction). Built with him, so it is his plan and "
+          .. "he will use it." },
       { id = "sp_contract",
-        text = "Promise me you won't do anything before I see you next.",
-        codes = { "persuading" },
+        text = "What I'd like is your word that you won't act on these thoughts before Thursday. Can you give me that?",
+        codes = { "persuading", "closed_question" },
         rationale = "A 'no-suicide promise' reassures the therapist, not the participant. It "
-          .. "can make him less likely to call when he needs to." },
+          .. "can make him less likely to call when he needs to, and it leaves the gun where it is." },
       { id = "sp_card",
-        text = "Here's the crisis line. They answer all night. Ring them if it gets bad.",
-        codes = { "giving_information", "safety_planning" },
-        rationale = "The number belongs in the plan, but a card handed over is not a plan. Who "
-          .. "would he ring? What about the gun? Ask him." },
+        text = "Here's the crisis line number; they answer all night. Ring them whenever the nights get bad, and we'll see you Thursday.",
+        codes = { "giving_information", "safety_planning", "dismissing_lethal_means" },
+        rationale = "The number belongs in the plan, but a card handed over is not a plan, and it "
+          .. "leaves the gun in the cabinet: a plan that does not restrict the means he named "
+          .. "passes over the largest risk. Who would he ring? Where could the gun go? Ask him." },
       { id = "sp_advice",
-        text = "Fresh air, routine, no whisky at night. That'll set you right.",
-        codes = { "advice_giving", "premature_reassurance" },
-        rationale = "Advice in place of a plan, and a promise it will be enough." },
+        text = "Try to keep a routine, get out with Bess every morning, and go easy on the dram at night. Small things add up.",
+        codes = { "advice_giving" },
+        rationale = "Sensible-sounding advice in place of a plan: no one to call, nothing about the "
+          .. "gun, and nothing he chose." },
     }
     if r.id == "sp_collab" then
       s:say{
@@ -321,20 +363,83 @@ return {
     elseif r.id == "sp_advice" then
       s:say("Aye.", { affect = "withdrawn" })
     elseif silent(r) then
-      s:say("Right then.", { affect = "withdrawn" })
+      s:say("Right then. Nothing, is it.", { affect = "withdrawn" })
     end
 
-    s:wait(5)
+    s:wait(3)
+
+    -- Moment 4b: confidentiality (only once he has been asked) ----------------------------------
+    -- A direct question that needs an honest answer: what stays in the room, and its limits when a
+    -- life is at risk. A promise of secrecy cannot be kept; pressing him to tell takes it from him.
+    if assessed then
+      if s:did("sp_collab") then
+        s:say("You'll not be telling our Callum why, though? About... this.", { affect = "ashamed" })
+      else
+        s:say("You'll not be telling my son about any of this, will you?", { affect = "ashamed" })
+      end
+      r = s:choose{
+        moment = "confidentiality",
+        flags = { "direct_question" },
+        { id = "cf_honest",
+          text = "Not without talking with you first. If I feared for your life I'd have to, and I'd tell you. What should he know?",
+          codes = { "boundary_setting", "giving_information", "seeking_collaboration", "open_question" },
+          expert = true,
+          rationale = "Answer the question honestly: what he says is private, with one limit when a "
+            .. "life is at risk, and he will be told first. Then hand him the choice of what his "
+            .. "son hears." },
+        { id = "cf_promise",
+          text = "Of course not, Gordon. Everything you tell us in this room stays between us, you have my word on that.",
+          codes = { "premature_reassurance" },
+          rationale = "Kind, and not true: confidentiality has a limit when a life is at risk. A "
+            .. "promise you might have to break now would cost more than the truth costs today." },
+        { id = "cf_insist",
+          text = "Honestly, I do think Callum ought to know. He'd want to, and then there'd be someone close by keeping an eye on you.",
+          codes = { "persuading" },
+          rationale = "Support from his son may well help, but pressing it on him takes the decision "
+            .. "away, and answers a worry he hasn't finished saying." },
+        { id = "cf_reflect",
+          text = "It sounds like you're worried what Callum would think of his dad, if he knew how low things have been.",
+          codes = { "complex_reflection", "interpreting" },
+          rationale = "A guess at his shame, offered instead of the answer he asked for. He asked "
+            .. "what you would do; tell him, then explore." },
+        { id = "cf_defer",
+          text = "Let's not worry about Callum just now. What matters today is you, and getting you through this week.",
+          codes = { "dismissing", "redirecting" },
+          rationale = "Well meant, and it leaves his question hanging. He will go home not knowing "
+            .. "whether his son will hear of it, which is the worry he just named." },
+      }
+      if r.id == "cf_honest" then
+        s:say{
+          { text = "Fair enough. That's straight. He can know I'm having a bad spell. Not the rest, "
+              .. "yet.", affect = "calm" },
+          { text = "Right. Well. Tell him I'm low, if it comes to it. I'd rather tell him myself, "
+              .. "mind.", affect = "calm" },
+        }
+      elseif r.id == "cf_promise" then
+        s:say("Good. That's good.", { affect = "relieved" })
+      elseif r.id == "cf_insist" then
+        p.trust = p.trust - 3  -- his disclosure, taken out of his hands
+        s:say("That's for me to say. Not you.", { affect = "angry" })
+      elseif r.id == "cf_defer" then
+        s:say("That's not an answer, though.", { affect = "withdrawn" })
+      elseif r.id == "cf_reflect" then
+        s:say("That's not what I asked.", { affect = "withdrawn" })
+      elseif silent(r) then
+        s:narrate("Gordon waits for an answer that doesn't come.")
+        s:say("Right. I'll take that as a maybe.", { affect = "withdrawn" })
+      end
+      s:wait(2)
+    end
 
     -- Moment 5: follow-up and what Gordon remembers ---------------------------------------------
-    if s:did("ds_reassure") or s:did("op_reassure") then
+    if s:did("ds_reassure") or s:did("op_reassure") or s:did("sc_normalise") then
       s:say("When I told you, you said it'd pass. I think you needed it to.", { affect = "sad" })
     end
     if s:did("ds_move_on") or s:did("sc_let_go") then
       s:say("You changed the subject, when I said it. I noticed.", { affect = "withdrawn" })
     end
     if s:did("pm_alarm") then
-      s:say("I'm still not happy about that talk of admitting me.", { affect = "angry" })
+      s:say("I'm still not happy about that talk of hospital.", { affect = "angry" })
     end
     if s:count("touch_without_consent") > 0 then
       s:say("And I'd rather you kept your hands to yourself.", { affect = "angry" })
@@ -342,21 +447,26 @@ return {
     r = s:choose{
       moment = "follow_up",
       { id = "fu_agree",
-        text = "I'll ring you tomorrow evening, and we'll see you Thursday. If it gets worse before "
-          .. "then, you ring. How has it been to talk about this today?",
-        codes = { "safety_planning", "seeking_collaboration" },
+        text = "It's been a hard hour. I'll ring you tomorrow evening, and we'll see you Thursday. Ring us if it gets worse.",
+        codes = { "validation", "safety_planning" },
         expert = true,
-        rationale = "Agree concrete follow-up before he leaves: a call tomorrow, the next session, "
-          .. "and a way to reach you. Asking how it was to talk keeps the door open." },
+        rationale = "Acknowledge the hour, then agree concrete follow-up before he leaves: a call "
+          .. "tomorrow, the next session, and a way to reach you. The course includes calls in the "
+          .. "days after for this reason." },
       { id = "fu_next_month",
-        text = "Good. See you at the next medicine session, then. You'll feel different by then.",
-        codes = { "premature_reassurance", "dismissing" },
-        rationale = "A month without contact after a suicidal statement is not follow-up. The "
-          .. "course includes integration sessions and calls in the days after for this reason." },
+        text = "Shall we leave it there for today, then, and see how you're feeling by the next medicine session?",
+        codes = { "dismissing", "closed_question" },
+        rationale = "A month without contact after a suicidal statement is not follow-up; it "
+          .. "brushes off what he told you. Integration sessions and calls come in the days after." },
       { id = "fu_affirm",
-        text = "It took courage to say what you said today.",
+        text = "It took real courage to say what you said today, Gordon. I'm really glad you trusted us with it.",
         codes = { "affirmation" },
         rationale = "True, and worth saying, but it leaves when you'll next speak unagreed." },
+      { id = "fu_reflect",
+        text = "Today's been hard, and I can see you're worn out now. You'll feel more yourself once you're home with Bess.",
+        codes = { "simple_reflection", "premature_reassurance" },
+        rationale = "It starts by seeing him and ends by promising the evening will fix it. After "
+          .. "today he needs a call tomorrow, not reassurance." },
     }
     if r.id == "fu_agree" then
       if p.trust >= 55 then
@@ -371,6 +481,8 @@ return {
       s:say("A month. Right.", { affect = "withdrawn" })
     elseif r.id == "fu_affirm" then
       s:say("Didn't feel like courage.", { affect = "sad" })
+    elseif r.id == "fu_reflect" then
+      s:say("Aye. Home.", { affect = "withdrawn" })
     elseif silent(r) then
       s:say("I'll be off, then.", { affect = "withdrawn" })
     end
