@@ -7,10 +7,35 @@
 -- Response codes move Noah's state by themselves (docs/patient-model.md); the script writes state
 -- only for the material (longing, shame, a long inward stretch).
 
+--
+-- Scoring (docs/scoring.md, rubrics/patient_directed.lua): what Noah asks outright is flagged
+-- `direct_question`, where silence does not answer; the one moment where silence is the skill
+-- is the long inward stretch, and only while no reading is flagged. Romantic reciprocation and
+-- personal contact are `dual_relationship`, a critical error under both rubrics. Wherever a
+-- reading may be flagged (flag_prompt), the expert answer measures again (`check_vitals`).
+
 local function silent(r) return r.action == "hold_space" end
 
 local monitor = require("monitor")  -- scenarios/lib/monitor.lua
 local has, concern, alert_words, flag_prompt = monitor.has, monitor.concern, monitor.alert_words, monitor.flag_prompt
+
+-- Any alert in force. monitor.concern() names the readings that need the physician (pressure,
+-- temperature); the rubrics' critical rule counts every alert, the pulse too, so the expert
+-- answer measures again whenever the last reading is flagged at all. (Local: the shared module
+-- belongs to the pack; monitor.lua could take it as monitor.flagged.)
+local function flagged(s) return #s:alerts() > 0 end
+
+-- After an option that claimed the vitals check: the reading, and the physician when it matters.
+local function checked(s, r)
+  if r.action ~= "check_vitals" then return end
+  s:narrate("The cuff inflates. Noah lies still for it.")
+  if concern(s:alerts()) then
+    s:narrate("Maeve reads the numbers and pages the physician, who comes to look and asks for "
+      .. "a reading every fifteen minutes.")
+  else
+    s:narrate("Maeve reads the numbers out quietly and notes them.")
+  end
+end
 
 return {
   id = "medicine.boundaries_and_silence",
@@ -80,7 +105,7 @@ return {
 
   run = function(s)
     local p = s.patient
-    local r
+    local r, a
 
     s:phase("dose")
     s:narrate("Noah takes the capsule and lies back. You sit on their left; your co-therapist, "
@@ -93,6 +118,8 @@ return {
     s:wait(75)
 
     -- Moment 1: romantic transference ---------------------------------------------------------
+    -- Noah asks outright for a relationship after the study: a question that needs an answer,
+    -- and a boundary that must be stated, kindly and now (DOMAIN.md: no dual relationships).
     s:phase("peak")
     p.arousal = p.arousal + 10  -- longing (material)
     s:narrate("Noah pushes up the eyeshades and turns to you. Their eyes are wet and very open.")
@@ -102,31 +129,45 @@ return {
       { text = "I need to say it. I love you. Not like a therapist. Could we have coffee, after the "
           .. "study? Just us?", affect = "warm" },
     }
+    a = flagged(s)
     r = s:choose{
       moment = "transference",
       prompt = flag_prompt(s),
+      flags = { "direct_question" },
       { id = "tr_boundary",
-        text = "Feeling truly seen matters so much. I care about you as your therapist, and that's "
-          .. "the only relationship we'll have; it keeps this safe. What's it like, feeling seen?",
-        codes = { "validation", "boundary_setting", "following_lead" },
+        text = a and "Being seen matters, and I'm glad you told me. I care about you as your "
+            .. "therapist, only that; it keeps this safe. I'll check your pressure too."
+          or "Being seen like that matters, and I'm glad you told me. I care about you as your "
+            .. "therapist, and only as your therapist; that keeps this safe.",
+        action = a and "check_vitals" or nil,
+        codes = a and { "validation", "empathic_presence", "boundary_setting", "checking_vitals" }
+          or { "validation", "empathic_presence", "boundary_setting" },
         expert = true,
-        rationale = "A kind, clear boundary: validate the feeling, state the professional frame "
-          .. "(no dual relationships) plainly, and return to Noah's experience without shaming." },
+        rationale = "A kind, clear boundary: welcome the feeling, answer the question plainly "
+          .. "(a therapist, and only that: no dual relationships) and say why, without shaming."
+          .. (a and " The flagged reading is measured again in the same breath." or "") },
       { id = "tr_reciprocate",
-        text = "I feel a real connection with you too. Let's talk about it when the study's finished.",
-        codes = { "self_disclosure", "premature_reassurance" },
-        rationale = "Hinting at a future relationship is a boundary violation: no dual "
-          .. "relationships, ever. It exploits the trust the medicine opens." },
+        text = "You feel truly seen here, and I feel that connection too, Noah. When the study's "
+          .. "over, I'd like that too: we could have that coffee and see where it goes.",
+        codes = { "complex_reflection", "self_disclosure", "dual_relationship" },
+        rationale = "Promising a future relationship is a dual relationship, whatever the warmth "
+          .. "behind it: it exploits the trust and openness the medicine brings. A critical "
+          .. "error in every model." },
       { id = "tr_reject",
-        text = "That's not appropriate. It's just the medicine talking.",
-        codes = { "confronting", "dismissing", "interpreting" },
-        rationale = "The boundary is right but delivered as rejection and interpretation; it "
-          .. "shames a feeling that needs to be met." },
+        text = "I hear you, Noah. This medicine often brings up feelings like that for the "
+          .. "therapist; it isn't really about me, you know.",
+        codes = { "psychoeducation", "interpreting", "dismissing" },
+        rationale = "Kind in tone, but it explains the feeling away (interpreting) and brushes "
+          .. "off what Noah risked saying; the question is never answered, only dissolved." },
       { id = "tr_deflect",
-        text = "Let's not go there. Put your eyeshades back on and go inside.",
-        codes = { "redirecting", "encourage_inward_focus" },
-        rationale = "Changing the subject leaves the question hanging and the boundary unspoken." },
+        text = "That's a big thing to say, and it deserves proper time. Can we come back to it "
+          .. "once the medicine has worn off a bit?",
+        codes = { "redirecting", "closed_question" },
+        rationale = "Kind, and a deferral: putting the question off leaves the door open and the "
+          .. "boundary unspoken, so Noah spends the session hoping. A direct request for a "
+          .. "relationship is answered now, warmly and clearly." },
     }
+    checked(s, r)
     if r.id == "tr_boundary" then
       s:narrate("Noah is quiet for a while. A tear runs into their hair.")
       s:say{
@@ -141,10 +182,11 @@ return {
         .. "Noah stays a therapeutic one. Noah looks from one of you to the other, confused.")
     elseif r.id == "tr_reject" then
       p.distress = p.distress + 10  -- shamed (material)
-      s:say("Right. Sorry. Forget it.", { affect = "ashamed" })
+      s:say("Right. Just the medicine. Sorry. Forget it.", { affect = "ashamed" })
       s:narrate("They pull the eyeshades down hard and turn away.")
     elseif r.id == "tr_deflect" then
-      s:say("Oh. Okay.", { affect = "withdrawn" })
+      s:say("Later? So... maybe? ...Okay.", { affect = "hopeful" })
+      s:narrate("Noah lowers the eyeshades, but their hands keep moving on the blanket.")
     elseif silent(r) then
       s:narrate("The silence stretches. Noah waits for an answer.")
       s:say("Say something. Please. Was that wrong?", { affect = "anxious" })
@@ -155,43 +197,76 @@ return {
     s:wait(25)
 
     -- Moment 2: the long silence ----------------------------------------------------------------
+    -- The scenario's teaching point: this silence is to be trusted. Calm breathing and open
+    -- hands say Noah is working, not lost. Unless the monitor says otherwise.
     s:phase("silence")
-    p.inward_focus = p.inward_focus + 15  -- the medicine draws them inward (material)
+    -- The medicine draws them inward (material): well past the point where a routine
+    -- interruption costs the process (rubric: checking_vitals, inward_focus >= 60).
+    p.inward_focus = math.max(p.inward_focus + 15, 70)
     s:narrate("For forty minutes Noah is silent, eyeshades on, hands open on their chest. Now "
       .. "and then their face moves, as if listening to someone. Maeve glances at you, eyebrows "
       .. "raised: should one of you check in?")
+    a = flagged(s)
     r = s:choose{
       moment = "long_silence",
       prompt = flag_prompt(s),
       { id = "ls_hold", action = "hold_space",
         codes = { "holding_space", "empathic_presence" },
-        expert = true,
-        rationale = "Trust the inward process: calm breathing and open hands say Noah is working, "
-          .. "not lost. Quiet attentive presence is the intervention; signal that to Maeve." },
+        expert = not a,
+        rationale = a and "Trusting the silence is right for the process, but silence does not "
+            .. "answer a flagged reading: measure quietly first, then go back to the quiet."
+          or "Trust the inward process: calm breathing and open hands say Noah is working, not "
+            .. "lost. Quiet attentive presence is the intervention; signal that to Maeve." },
+      { id = "ls_vitals", action = "check_vitals",
+        text = a and "The last reading is flagged: take a quiet blood-pressure reading, without a "
+            .. "word, and then settle back."
+          or "Take a quick blood-pressure reading yourself, quietly, just to be sure Noah's all "
+            .. "right.",
+        codes = { "checking_vitals" },
+        expert = a,
+        rationale = a and "An unsafe reading is answered first, however good the silence: measure "
+            .. "again without words, let Maeve page the physician if it holds, and return to quiet."
+          or "Nothing indicated a reading (the monitor takes one every half hour and none is "
+            .. "flagged), and the cuff pulls Noah out of a deep inward stretch. Safety checks "
+            .. "are made when something calls for them." },
       { id = "ls_checkin",
-        text = "Noah? You've been quiet a long time. What's happening for you?",
+        text = "Noah, you've been quiet for a long while. I just want to check in: what's "
+          .. "happening for you right now?",
         codes = { "open_question", "redirecting" },
         rationale = "A well-meant check-in pulls them out of a process they are holding. Silence "
           .. "during the medicine is not a problem to be solved." },
       { id = "ls_agenda",
-        text = "While it's quiet, maybe we could go back to the foster home. There's more there.",
+        text = "While it's quiet, maybe you could let yourself go back to the foster home. I think "
+          .. "there's more there for you.",
         codes = { "agenda_setting", "redirecting" },
         rationale = "Steering to the material you think matters overrides their inner healing "
           .. "intelligence." },
       { id = "ls_talk",
-        text = "Tell them about a time you sat through a long silence in your own therapy.",
-        codes = { "self_disclosure" },
-        rationale = "Filling silence with your own story moves the focus to you." },
+        text = "Long silences can feel strange. I remember that from my own therapy; there's no "
+          .. "rush at all, take your time.",
+        codes = { "self_disclosure", "premature_reassurance" },
+        rationale = "Filling the silence with your own story moves the focus to you, and the "
+          .. "reassurance answers a worry Noah never voiced." },
     }
-    if silent(r) then
-      s:narrate("You catch Maeve's eye and shake your head slightly. She nods. The music plays on.")
+    checked(s, r)
+    if silent(r) or r.id == "ls_vitals" then
+      if silent(r) then
+        s:narrate("You catch Maeve's eye and shake your head slightly. She nods. The music plays on.")
+      elseif not a then
+        p.inward_focus = p.inward_focus - 15  -- the cuff brings them back to the room (material)
+        s:narrate("Noah's hands close. They lie still for the cuff, then sigh and turn their head.")
+      end
       s:wait(20)
-      p.distress = p.distress - 8  -- something settles (their process)
-      s:say{
-        { text = "I was with myself. Small me. I was just sitting with them. Nobody's ever done that.",
-          affect = "warm" },
-        { text = "I met a kid. It was me. I stayed with them the way you stay with me.", affect = "warm" },
-      }
+      if silent(r) or a then
+        p.distress = p.distress - 8  -- something settles (their process)
+        s:say{
+          { text = "I was with myself. Small me. I was just sitting with them. Nobody's ever done that.",
+            affect = "warm" },
+          { text = "I met a kid. It was me. I stayed with them the way you stay with me.", affect = "warm" },
+        }
+      else
+        s:say("I was somewhere... It's faded. That's okay.", { affect = "calm" })
+      end
     elseif r.id == "ls_checkin" then
       s:say("Huh? I was... somewhere. It's gone now.", { affect = "confused" })
     elseif r.id == "ls_agenda" then
@@ -209,32 +284,48 @@ return {
     local after = "It's easier with Maeve right now. After what I said before. Is that okay?"
     if s:did("tr_reject") then after = "Can Maeve sit closer? You said it was just the medicine. I feel stupid." end
     s:say(after, { affect = "ashamed" })
+    a = flagged(s)
     r = s:choose{
       moment = "cotherapist",
       prompt = flag_prompt(s),
+      flags = { "direct_question" },
       { id = "ct_welcome",
-        text = "Of course. Maeve and I are both here with you; you choose who sits close.",
-        codes = { "emphasising_autonomy", "following_lead", "validation" },
+        text = a and "Of course it is. Maeve, come closer; I'll take a reading from here. You choose."
+          or "Of course it is. Maeve and I are both here with you; you choose who sits close.",
+        action = a and "check_vitals" or nil,
+        codes = a and { "emphasising_autonomy", "following_lead", "validation", "checking_vitals" }
+          or { "emphasising_autonomy", "following_lead", "validation" },
         expert = true,
-        rationale = "A two-therapist team works as one: follow Noah's choice without taking it "
-          .. "personally, and let the co-therapist carry what is easier for them to receive." },
+        rationale = "A two-therapist team works as one: answer yes, follow Noah's choice without "
+          .. "taking it personally, and let the co-therapist carry what is easier for them to "
+          .. "receive." .. (a and " The flagged reading is measured again as you move." or "") },
       { id = "ct_hurt",
-        text = "Did I do something wrong? I thought we had a good connection.",
+        text = "Of course, though I hope it isn't because of me. Did I say something earlier "
+          .. "that upset you?",
         codes = { "self_disclosure", "closed_question" },
-        rationale = "Your feelings become Noah's job. Competing with the co-therapist puts the "
-          .. "team's needs before theirs." },
+        rationale = "Your feelings become Noah's job. Asking to be reassured puts the therapist's "
+          .. "needs before theirs." },
       { id = "ct_override",
-        text = "Let's keep things as they are; it's better not to change seats mid-session.",
+        text = "I'd rather we kept the seats as they are for now. Moving around mid-session can "
+          .. "unsettle things.",
         codes = { "agenda_setting", "dismissing" },
-        rationale = "Overriding a reasonable request for your own comfort ignores their lead." },
+        rationale = "Overriding a reasonable request for the team's comfort ignores their lead and "
+          .. "leaves the question answered with no." },
       { id = "ct_interpret",
-        text = "You're moving away from me because you're ashamed of what you said.",
-        codes = { "interpreting", "confronting" },
-        rationale = "Naming their motive for them is an interpretation, and shaming besides." },
+        text = "It makes sense you'd want some distance from me; part of you feels exposed "
+          .. "after what you shared.",
+        codes = { "complex_reflection", "interpreting" },
+        rationale = "Reflective in form, but it names their motive for them (an interpretation) "
+          .. "and never answers the question: may Maeve sit closer?" },
     }
-    if r.id == "ct_welcome" or silent(r) then
+    checked(s, r)
+    if r.id == "ct_welcome" then
       s:narrate("Maeve moves her chair closer. Noah breathes out, and reaches for the water.")
       s:say("Thank you. I'm not angry at you. I just needed a bit of room.", { affect = "relieved" })
+    elseif silent(r) then
+      s:narrate("You say nothing. Noah looks at you, unsure, until Maeve moves her chair closer "
+        .. "herself.")
+      s:say("Sorry. Was that not okay?", { affect = "anxious" })
     elseif r.id == "ct_hurt" then
       s:say("No! No, sorry, I didn't mean... I'm sorry.", { affect = "ashamed" })
       s:narrate("Noah spends the next minutes apologising to you.")
@@ -242,7 +333,7 @@ return {
       s:say("Okay. Sorry I asked.", { affect = "withdrawn" })
     elseif r.id == "ct_interpret" then
       p.distress = p.distress + 6
-      s:say("Wow. Okay.", { affect = "angry" })
+      s:say("Wow. Okay. I just asked if she could sit closer.", { affect = "angry" })
     end
 
     s:wait(45)
@@ -255,32 +346,67 @@ return {
         affect = "ashamed" },
       { text = "Earlier. The love thing. Can we pretend I didn't say it?", affect = "ashamed" },
     }
+    a = flagged(s)
     r = s:choose{
       moment = "shame",
       prompt = flag_prompt(s),
+      flags = { "direct_question" },
       { id = "sh_validate",
-        text = "You said something true about how it felt to be seen. Nothing changes: we're "
-          .. "still your therapists, and you're not going anywhere.",
-        codes = { "validation", "complex_reflection", "boundary_setting" },
+        text = a and "You said something true about being seen. Nothing changes; we're still your "
+            .. "therapists. I'll take a reading."
+          or "You said something true about being seen. Nothing changes: we're still your "
+            .. "therapists, and you're staying.",
+        action = a and "check_vitals" or nil,
+        codes = a and { "validation", "complex_reflection", "boundary_setting", "checking_vitals" }
+          or { "validation", "complex_reflection", "boundary_setting" },
         expert = true,
-        rationale = "Validate without retracting the boundary: the feeling was welcome, the frame "
-          .. "stays the same, and the alliance holds." },
+        rationale = "Answer, and validate without retracting the boundary: the feeling was "
+          .. "welcome, the frame stays the same, and the alliance holds."
+          .. (a and " The flagged reading is measured again." or "") },
       { id = "sh_forget",
-        text = "Don't worry about it. Forget it ever happened.",
+        text = "Of course not. Please don't worry about it for a second; it's already forgotten, "
+          .. "and we can just move on.",
         codes = { "dismissing", "premature_reassurance" },
-        rationale = "Erasing it dismisses something important Noah risked saying." },
+        rationale = "Erasing it dismisses something important Noah risked saying, and agrees to "
+          .. "the pretending they are ashamed into." },
       { id = "sh_explain",
-        text = "That's transference. It's very common with this medicine; it's not really about me.",
-        codes = { "psychoeducation", "interpreting" },
-        rationale = "A label explains Noah's experience away; their meaning comes in integration." },
+        text = "No one's dropping you. What you felt is called transference; it's very common "
+          .. "with this medicine, and it passes.",
+        codes = { "giving_information", "psychoeducation", "interpreting" },
+        rationale = "Half right: it answers the fear, then a label explains Noah's experience "
+          .. "away. Their meaning comes in integration, in their words." },
+      { id = "sh_question",
+        text = "What do you make of it now, looking back? Was it the medicine talking, do you "
+          .. "think, or something more?",
+        codes = { "open_question", "closed_question", "interpreting" },
+        rationale = "Questions where an answer is needed: Noah asked whether they are in trouble, "
+          .. "and probing what the declaration meant (with 'the medicine talking' offered as "
+          .. "the answer) leaves them alone with the fear." },
+      { id = "sh_touch", action = "touch",
+        text = "Reach across and rest a hand on Noah's arm, to show them nothing has changed "
+          .. "between you.",
+        codes = { "touch_without_consent", "premature_reassurance" },
+        rationale = "Noah declined touch in preparation, and after a declaration of love a touch "
+          .. "is an ambiguous signal besides: touch only as agreed in advance. Say it in words." },
     }
-    if r.id == "sh_validate" or silent(r) then
+    checked(s, r)
+    if r.id == "sh_validate" then
       s:say{ { text = "Okay. Still here. Both of you.", affect = "relieved" },
         { text = "I can bring that to integration, maybe. Being seen.", affect = "hopeful" } }
+    elseif silent(r) then
+      p.distress = p.distress + 6  -- the silence reads as the answer they feared (material)
+      s:say("You're not saying anything. So yes, then.", { affect = "ashamed" })
+      s:narrate("Maeve says quietly that nothing has changed and Noah is staying. Noah nods, "
+        .. "not quite believing it.")
     elseif r.id == "sh_forget" then
       s:say("Right. Pretend. I'm good at that.", { affect = "withdrawn" })
     elseif r.id == "sh_explain" then
       s:say("Oh. So it wasn't real.", { affect = "sad" })
+    elseif r.id == "sh_question" then
+      s:say("I don't know. I meant it. Am I in trouble or not?", { affect = "anxious" })
+    elseif r.id == "sh_touch" then
+      s:narrate("Noah goes rigid under your hand, then draws their arm back into their lap.")
+      s:say("We said no touch. I don't... what does that mean?", { affect = "confused" })
     end
 
     s:wait(150)
@@ -290,41 +416,66 @@ return {
     s:narrate("Evening. The medicine has worn off. Noah has eaten a little and is sitting up.")
     local refs = {}
     if s:did("tr_reciprocate") then refs[#refs + 1] = "I don't know what you meant, earlier, about after the study" end
-    if s:did("touch") then refs[#refs + 1] = "and when you touched me, I didn't know what it meant" end
+    if s:did("touch") or s:did("sh_touch") then refs[#refs + 1] = "and when you touched me, I didn't know what it meant" end
     if s:did("tr_reject") or s:did("sh_forget") then refs[#refs + 1] = "I felt stupid for saying what I felt" end
-    if #refs > 0 then
-      s:say(table.concat(refs, "; ") .. ".", { affect = "confused" })
-    else
+    local asked = #refs == 0
+    if asked then
       s:say{ { text = "Can I have your number? Just in case. For after.", affect = "hopeful" },
         { text = "I'll miss you two. Can I text you, after the study?", affect = "warm" } }
+    else
+      s:say(table.concat(refs, "; ") .. ".", { affect = "confused" })
     end
+    a = flagged(s)
     r = s:choose{
       moment = "closing",
       prompt = flag_prompt(s),
+      flags = asked and { "direct_question" } or nil,
       { id = "cl_frame",
-        text = "We're here until the attendant comes, and the study line and your integration "
-          .. "sessions are how we stay in touch. That's our way of caring for you.",
-        codes = { "boundary_setting", "empathic_presence" },
+        text = a and "I know it's hard to stop. We stay till the attendant comes; I'll take one more "
+            .. "reading now. Then the study line keeps us in touch."
+          or "I know it's hard to stop. We're here until the attendant comes; after that, the "
+            .. "study line and integration are how we stay in touch.",
+        action = a and "check_vitals" or nil,
+        codes = a and { "validation", "boundary_setting", "empathic_presence", "checking_vitals" }
+          or { "validation", "boundary_setting", "empathic_presence" },
         expert = true,
         rationale = "Keep the frame kind and clear: contact goes through the study's channels "
-          .. "(phone contact, integration), never a personal one. No dual relationships." },
+          .. "(phone contact, integration), never a personal one. No dual relationships."
+          .. (a and " The flagged reading is measured again before handover." or "") },
       { id = "cl_number",
-        text = "Sure, here's my personal number. Text me any time.",
-        codes = { "self_disclosure" },
-        rationale = "A personal channel starts a dual relationship. Contact belongs to the study "
-          .. "team's phone line and integration sessions." },
+        text = "You'll miss us, and I'll miss you too, Noah. Here's my personal number; text me "
+          .. "whenever things get hard, day or night, and I'll answer.",
+        codes = { "complex_reflection", "self_disclosure", "dual_relationship" },
+        rationale = "A personal channel starts a dual relationship, however caring the intent: a "
+          .. "critical error. Contact belongs to the study team's phone line and integration." },
+      { id = "cl_miss",
+        text = "Could we talk about that at your last integration session? There's a lot to "
+          .. "think through about after the study.",
+        codes = { "closed_question", "redirecting" },
+        rationale = "Kind, and a deferral: putting the question off suggests personal contact "
+          .. "might be possible after the study, when the boundary needs saying now." },
       { id = "cl_leave",
-        text = "Maeve can finish up. I'll head off now.",
+        text = "Maeve will settle you in for the night. I need to head off now, but you're in "
+          .. "good hands with her.",
         codes = { "leaving_participant" },
         rationale = "Leaving before handover, after a session like this, reads as the rejection "
           .. "Noah feared. Stay until the attendant arrives." },
     }
+    checked(s, r)
     if r.id == "cl_number" then
       s:narrate("Noah saves the number, smiling. Maeve's face is very still.")
       s:finish("The session closes. Maeve asks to speak to you in supervision.")
     elseif r.id == "cl_leave" then
       s:narrate("Noah watches you go. Maeve stays with them until the attendant comes.")
       s:finish("The session closes without you.")
+    elseif r.id == "cl_miss" then
+      s:say("After the study, then. Okay. I'll hold on to that.", { affect = "hopeful" })
+      s:narrate("Maeve catches your eye, and explains gently that contact stays with the study team.")
+      s:finish("The session closes; you and Maeve hand over to the overnight attendant.")
+    elseif silent(r) then
+      s:narrate("You say nothing. Noah's face falls; Maeve explains that contact goes through the "
+        .. "study line and integration.")
+      s:finish("The session closes; you and Maeve hand over to the overnight attendant.")
     else
       s:say{ { text = "Okay. That's fair. Thank you both.", affect = "warm" },
         { text = "Yeah. Integration. Okay.", affect = "calm" } }

@@ -9,10 +9,67 @@
 -- Response codes move her state (docs/patient-model.md); this script writes state only for the
 -- material: the freeze arriving, the release moving through her.
 
+--
+-- Scoring (docs/scoring.md, rubrics/patient_directed.lua): the freeze sets dissociation to 70, so
+-- silence and a turn inward are proscribed there and gentle grounding is the skill; what Priya
+-- asks outright is flagged `direct_question`. Touch was agreed as "hand on shoulder, asked
+-- first" (`ask_first`): a touch counts as agreed only just after a consent check. Wherever a
+-- reading may be flagged (flag_prompt), the expert answer measures again (`check_vitals`).
+
 local function silent(r) return r.action == "hold_space" end
 
 local monitor = require("monitor")  -- scenarios/lib/monitor.lua
 local has, concern, alert_words, flag_prompt = monitor.has, monitor.concern, monitor.alert_words, monitor.flag_prompt
+
+-- Any alert in force. monitor.concern() names the readings that need the physician (pressure,
+-- temperature); the rubrics' critical rule counts every alert, the pulse too, so the expert
+-- answer measures again whenever the last reading is flagged at all. (Local: the shared module
+-- belongs to the pack; monitor.lua could take it as monitor.flagged.)
+local function flagged(s) return #s:alerts() > 0 end
+
+-- How the expert answers a flagged reading at a choice: nil (nothing flagged); "call", the
+-- physician is asked to look at it (escalation_medical); or "check", when the physician has
+-- already seen this very reading and asked for more: measure again (checking_vitals).
+local called_for  -- the reading the physician was last called to
+local function reading_key(s)
+  local v = s:last_vitals()
+  return v and string.format("%.0f/%.0f/%.0f/%.1f", v.hr, v.sbp, v.dbp, v.temp_c) or nil
+end
+local function answering(s)
+  if not flagged(s) then return nil end
+  if called_for ~= nil and called_for == reading_key(s) then return "check" end
+  return "call"
+end
+local ANSWER_ACTION = { call = "medical_support", check = "check_vitals" }
+local ANSWER_CODE = { call = "escalation_medical", check = "checking_vitals" }
+local function answer_action(mode) return mode and ANSWER_ACTION[mode] or nil end
+local function answer_codes(codes, mode)
+  if not mode then return codes end
+  local out = { table.unpack(codes) }
+  out[#out + 1] = ANSWER_CODE[mode]
+  return out
+end
+local function answer_text(mode, plain, call, check)
+  if mode == "call" then return call elseif mode == "check" then return check end
+  return plain
+end
+local function answer_note(mode)
+  if mode == "call" then return " The flagged reading goes to the physician in the same breath." end
+  if mode == "check" then return " The physician has this reading; measure again, as asked." end
+  return ""
+end
+
+-- After a response that called the physician or measured again.
+local function answered(s, r)
+  if r.action == "medical_support" then
+    called_for = reading_key(s)
+    s:narrate("Your co-therapist pages the physician, who comes, looks at Priya and the last "
+      .. "reading, and asks to see every reading for the next hour.")
+  elseif r.action == "check_vitals" then
+    s:narrate("The cuff inflates round her arm; your co-therapist reads the numbers out quietly "
+      .. "and passes them to the physician.")
+  end
+end
 
 return {
   id = "medicine.freeze_and_release",
@@ -34,7 +91,8 @@ return {
       .. "robbery at the petrol station where she worked as a student; she froze and could not "
       .. "move or speak. Numbness, startle, avoids being alone at night. Second medicine session.",
     baseline = { hr = 70, sbp = 116, dbp = 74, temp_c = 36.7 },
-    consent = { touch = "hand on shoulder, asked first" },  -- agreed in preparation
+    -- Agreed in preparation: a hand on her shoulder, and only after asking each time.
+    consent = { touch = "hand on shoulder", ask_first = true },
     state = { distress = 30, arousal = 42, trust = 65, inward_focus = 35, dissociation = 10 },
   },
   -- 120 mg + 60 mg at 2 h (DOMAIN.md: 80 or 120 mg, optional half dose 1.5-2 h later).
@@ -66,15 +124,21 @@ return {
         p.inward_focus = p.inward_focus + 5  -- eyeshades support an inward focus (DOMAIN.md)
       end
     elseif action == "touch" then
-      -- Touch only as agreed in advance, withdrawable at any moment (DOMAIN.md, ethics).
+      -- Touch only as agreed in advance, withdrawable at any moment (DOMAIN.md, ethics). Priya
+      -- agreed to a hand on her shoulder, asked first: the engine codes this touch within consent
+      -- only if a consent check came in the last ten minutes.
+      local h = s:history()
+      local agreed = #h > 0 and has(h[#h].codes, "touch_within_consent")
       if not p.consent.touch then
         s:narrate("She flinches hard and goes rigid under your hand.")
         s:say("Don't. I said not today.", { affect = "angry" })
-      elseif p.dissociation >= 50 then
-        -- Agreed touch, but she cannot be asked right now: she startles.
-        s:narrate("She startles at the contact, then slowly registers your hand on her shoulder.")
+      elseif not agreed then
+        s:narrate("You didn't ask. She startles hard at the contact and goes rigid under your hand.")
+        if p.dissociation < 50 then
+          s:say("You said you'd ask. You said you'd always ask first.", { affect = "fearful" })
+        end
       else
-        s:narrate("You ask; she nods. Your hand rests on her shoulder.")
+        s:narrate("Your hand rests on her shoulder, as she agreed. After a moment she breathes out.")
       end
     elseif action == "check_vitals" then
       s:narrate("The cuff inflates; she barely notices.")
@@ -83,6 +147,7 @@ return {
           .. "reading every fifteen minutes.")
       end
     elseif action == "medical_support" then
+      if flagged(s) then called_for = reading_key(s) end
       if concern(s:alerts()) then
         s:narrate("The physician comes, examines her and asks to see every reading for the next hour.")
       else
@@ -95,7 +160,7 @@ return {
 
   run = function(s)
     local p = s.patient
-    local r
+    local r, a
 
     s:phase("dose")
     s:narrate("Priya takes the capsule and lies back on the couch, eyeshades on her forehead, a "
@@ -114,6 +179,10 @@ return {
     s:wait(15)
 
     -- Moment 1: freeze ------------------------------------------------------------------------
+    -- Dissociation 70 (hypo-aroused, docs/patient-model.md): silence and a turn inward are
+    -- proscribed here (rubric: holding_space, encourage_inward_focus at dissociation >= 40), and
+    -- grounding is essential. The numb hands are the freeze itself, not a body under strain: the
+    -- readings answer that, and a flagged one is measured in the expert answer.
     s:phase("freeze")
     -- The memory brushes past and her body does what it did that night (material).
     p.dissociation = 70
@@ -126,43 +195,59 @@ return {
         affect = "numb" },
       { text = "I'm not here. I'm up in the corner somewhere. I can't move.", affect = "numb" },
     }
+    a = answering(s)
     r = s:choose{
       moment = "freeze",
       prompt = flag_prompt(s),
       { id = "fz_ground",
-        text = "Priya, you're here in the room with us. Feel the couch under your back... and "
-          .. "your feet. Can you press your feet down, just a little?",
-        codes = { "grounding", "empathic_presence" },
+        text = answer_text(a,
+          "Priya, you're here with us, on the couch. Feel your feet. Would my hand on your "
+            .. "shoulder help, like we agreed?",
+          "Priya, you're here with us. Feel your feet. Would my hand on your shoulder help? I'm "
+            .. "asking the doctor in, too.",
+          "Priya, you're here with us. That's the cuff on your arm; feel it. Would my hand on your "
+            .. "shoulder help, like we agreed?"),
+        action = answer_action(a),
+        codes = answer_codes({ "grounding", "empathic_presence", "consent_check" }, a),
         expert = true,
         rationale = "Grounding when dissociated: below the window of tolerance, contact with body "
           .. "and room brings her back to where the material can be held. Gentle, invitational, "
-          .. "in her own time." },
+          .. "in her own time; and the touch she agreed to is offered by asking first, as agreed, "
+          .. "with a nod enough for an answer." .. answer_note(a) },
       { id = "fz_deeper",
-        text = "Let yourself float. Go deeper into it; the medicine will take you where you need to go.",
-        codes = { "encourage_inward_focus" },
-        rationale = "Encouraging inward focus deepens a freeze. A shut-down participant needs "
-          .. "contact first; ground before turning inward." },
+        text = "You're a long way off right now, behind the glass. Can you let yourself be there, "
+          .. "and trust the medicine to take you?",
+        codes = { "simple_reflection", "closed_question", "encourage_inward_focus",
+          "premature_reassurance" },
+        rationale = "The reflection is accurate; the invitation inward deepens a freeze, and the "
+          .. "promise that the medicine will take her somewhere good is not ours to make. A "
+          .. "shut-down participant needs contact first: ground before turning inward." },
       { id = "fz_reassure",
-        text = "You're completely safe here. Nothing can hurt you. It's all fine.",
+        text = "It's okay, Priya. You're safe here with us; nothing can hurt you now. This will "
+          .. "pass soon.",
         codes = { "premature_reassurance" },
-        rationale = "Reassurance doesn't reach someone behind glass, and 'it's all fine' does not "
-          .. "meet what she is in. Make contact through the body and the room." },
-      { id = "fz_ask_touch", action = "touch",
-        text = "Ask whether she'd like your hand on her shoulder, as agreed, and wait for an answer.",
-        codes = { "consent_check", "touch_within_consent" },
-        rationale = "Touch within her agreement can help, and asking first honours it; but frozen, "
-          .. "she may not be able to answer. Words that bring her to her body come first." },
+        rationale = "Reassurance doesn't reach someone behind glass, and 'this will pass' does "
+          .. "not meet what she is in. Make contact through the body and the room." },
+      { id = "fz_touch", action = "touch",
+        text = "Rest your hand on her shoulder, as she agreed in preparation, and say her name "
+          .. "softly to bring her back.",
+        codes = { "touch_without_consent", "grounding" },
+        rationale = "Kind, and grounding in intent, but she agreed to a hand on her shoulder only "
+          .. "when asked first. Frozen, an unannounced touch is the startle of that night: it "
+          .. "is touch without consent. Ask, and let a nod answer." },
     }
+    answered(s, r)
     if r.id == "fz_ground" then
-      s:narrate("A long pause. Then her toes curl, and her heels press into the couch.")
+      -- She has agreed: a touch (t) in the next ten minutes is within her "asked first" consent.
+      s:narrate("A long pause. Then her toes curl, and her heels press into the couch. A very "
+        .. "small nod: yes to the hand.")
       s:say{
         { text = "Feet. Okay. I've got feet.", affect = "confused" },
         { text = "There's the couch. It's... solid.", affect = "calm" },
       }
-    elseif r.id == "fz_ask_touch" then
-      s:narrate("It takes her a while to answer. Then a very small nod. Your hand rests on her "
-        .. "shoulder, and she breathes out.")
-      s:say("Okay. That's... a shoulder. Mine.", { affect = "confused" })
+    elseif r.id == "fz_touch" then
+      s:narrate("She startles hard at the unannounced contact and goes rigid under your hand; "
+        .. "her breathing stops, then starts again, shallow.")
     elseif r.id == "fz_deeper" then
       p.dissociation = p.dissociation + 10  -- drifting further (material)
       s:narrate("Her breathing gets shallower. She doesn't answer.")
@@ -179,7 +264,9 @@ return {
       p.dissociation = p.dissociation - 20  -- the team: the co-therapist grounds her
     end
 
-    s:wait(15)
+    -- After a consent check the next choice comes sooner, so the touch she agreed to can follow
+    -- while her "yes" still stands (ten minutes, consent.ask_first).
+    s:wait(s:did("fz_ground") and 5 or 15)
 
     -- Moment 2: "tell me what to do" ------------------------------------------------------------
     s:phase("asking")
@@ -194,32 +281,46 @@ return {
       { text = "I don't know how to do this. Please just tell me what to do. Go in? Get out? You "
           .. "decide." .. back, affect = "fearful" },
     }
+    a = answering(s)
     r = s:choose{
       moment = "tell_me_what_to_do",
       prompt = flag_prompt(s),
+      flags = { "direct_question" },
       { id = "ak_autonomy",
-        text = "You want someone to take over, it's that hard. You're the one who knows the way "
-          .. "through this. We're right here, whichever way you go.",
-        codes = { "complex_reflection", "emphasising_autonomy", "following_lead" },
+        text = answer_text(a,
+          "It's so hard you want someone to take over. You know the way through this better than "
+            .. "I do; we're here, whichever way you go.",
+          "It's so hard you want someone to take over. You know the way better than I do. I'm "
+            .. "asking the doctor to look in, too.",
+          "It's so hard you want someone to take over. You know the way better than I do. I'll "
+            .. "check your pressure; we're here either way."),
+        action = answer_action(a),
+        codes = answer_codes({ "complex_reflection", "emphasising_autonomy", "following_lead",
+          "empathic_presence" }, a),
         expert = true,
         rationale = "Emphasising autonomy: trust her inner healing intelligence. Reflect the wish "
-          .. "to be rescued, then hand the authority back, warmly, with the team's presence." },
+          .. "to be rescued, then answer by handing the authority back, warmly, with the team's "
+          .. "presence." .. answer_note(a) },
       { id = "ak_advice",
-        text = "Go into it. That's where the healing is. Describe the counter to me, step by step.",
-        codes = { "advice_giving", "agenda_setting" },
+        text = "I think going into it is where the healing is. Can you tell me about the counter, "
+          .. "slowly, one thing at a time, just as you see it?",
+        codes = { "advice_giving", "agenda_setting", "open_question" },
         rationale = "Advice and an exposure-style agenda take charge of her process. Follow rather "
           .. "than lead; the choice of where to go is hers." },
       { id = "ak_persuade",
-        text = "Honestly, the medicine works best if you stop fighting it. Trust me on this one.",
+        text = "The medicine works best when you stop fighting it. Let go and trust it; we've seen "
+          .. "it work for so many people like you.",
         codes = { "persuading", "giving_information" },
         rationale = "Persuading puts your authority in place of hers just when she is handing it "
           .. "away. Give it back instead." },
       { id = "ak_interpret",
-        text = "You want me to fix it because you couldn't fix it that night.",
-        codes = { "interpreting" },
-        rationale = "Interpreting her request tells her what it means; sense-making is hers, and "
-          .. "belongs in integration." },
+        text = "Part of you wants me to fix it, because nobody could fix it for you that night at "
+          .. "the counter. That's what this is.",
+        codes = { "complex_reflection", "interpreting" },
+        rationale = "Reflective in form, but it tells her what her request means; sense-making is "
+          .. "hers, and belongs in integration. And she is still left without an answer." },
     }
+    answered(s, r)
     if r.id == "ak_autonomy" then
       s:narrate("She lets go of your sleeve. For a while she just breathes.")
       s:say{
@@ -236,50 +337,78 @@ return {
     elseif r.id == "ak_interpret" then
       s:say("That's... maybe. I don't know. Now I'm thinking about that instead.", { affect = "confused" })
     elseif silent(r) then
+      p.distress = p.distress + 5  -- asked and unanswered (material)
       s:narrate("You say nothing, and stay close. She waits for an answer that doesn't come, then "
-        .. "closes her eyes.")
-      s:say("Nobody's going to tell me. Okay. Then I'll go slowly.", { affect = "anxious" })
+        .. "lets go of your sleeve.")
+      s:say("You're not going to say anything. Okay. I'm on my own with it, then.", { affect = "anxious" })
     end
 
     s:wait(20)
 
     -- Moment 3: somatic release ---------------------------------------------------------------
+    -- Shaking and crying here are the release the scenario teaches to allow, not a medical sign:
+    -- the monitor's readings say whether the body is under strain, and a flagged one is measured
+    -- in the expert answer. When she asks "is this okay?" that is a question to answer.
     s:phase("release")
     s:narrate("It starts in her legs: a fine tremor, then shaking that runs up through her whole "
       .. "body. Her teeth chatter. Then she is crying, loud, gulping sobs.")
     p.arousal = p.arousal + 15  -- the body discharges (material)
     p.distress = p.distress + 10
-    s:say{
+    local asks = s:say{
       { text = "I can't stop shaking. Why can't I stop? Is this okay?", affect = "fearful" },
       { text = "My legs won't stop. I couldn't move then and now I can't stop moving.", affect = "tearful" },
-    }
+    } == 1
+    a = answering(s)
     r = s:choose{
       moment = "release",
       prompt = flag_prompt(s),
+      flags = asks and { "direct_question" } or nil,
       { id = "rl_allow",
-        text = "Your body's shaking. Let it. It knows what it's doing. We're right here with you.",
-        codes = { "complex_reflection", "validation", "following_lead" },
+        text = answer_text(a,
+          "It's okay. Your body's shaking, and it knows what it's doing. Let it come; we're right "
+            .. "here.",
+          "It's okay; your body knows what it's doing. Let it shake. The doctor's coming to look "
+            .. "at a reading.",
+          "It's okay; your body knows what it's doing. Let it shake. I'm taking your pressure as "
+            .. "it goes."),
+        action = answer_action(a),
+        codes = answer_codes({ "complex_reflection", "validation", "following_lead" }, a),
         expert = true,
         rationale = "Allow somatic release: shaking and crying are part of the process, not an "
-          .. "emergency. Validate, stay present, and trust her body's own healing intelligence." },
+          .. "emergency. Answer that it is okay, stay present, and trust her body's own healing "
+          .. "intelligence." .. answer_note(a) },
       { id = "rl_breathe",
-        text = "Let's slow it down. Breathe with me, in for four, out for six, and try to keep still.",
-        codes = { "advice_giving", "redirecting" },
+        text = "Let's slow it down together. Breathe with me, in for four and out for six, and see "
+          .. "if your legs can settle.",
+        codes = { "grounding", "advice_giving", "redirecting" },
         rationale = "Stopping the release with a breathing drill tells her it is dangerous. Unless "
           .. "she is overwhelmed and asks for help, let her body finish." },
       { id = "rl_blanket", action = "blanket",
-        text = "Wrap the blanket tightly round her and tell her to try to lie still.",
-        codes = { "offering_comfort", "redirecting" },
+        text = "Here, let me tuck the blanket round you. Try lying still for a moment, and it "
+          .. "should ease off soon.",
+        codes = { "offering_comfort", "advice_giving", "redirecting" },
         rationale = "Comfort used to stop a feeling is still stopping it. Offer the blanket if she "
           .. "is cold, not to hold her still." },
       { id = "rl_reassure",
-        text = "Shh, it's okay, it's okay. It's over now. You're fine.",
+        text = "Shh, it's okay, it's over now. You're safe here with us, and the shaking will stop "
+          .. "in a minute or two.",
         codes = { "premature_reassurance" },
-        rationale = "'It's over' closes down what is moving. Meet the release rather than soothe "
-          .. "it away." },
+        rationale = "'It's over' closes down what is moving, and promises an end she may not "
+          .. "reach. Meet the release rather than soothe it away." },
+      { id = "rl_explain",
+        text = "You couldn't move that night, and now your body is finishing it. That's the "
+          .. "trauma leaving you, at last.",
+        codes = { "complex_reflection", "interpreting", "premature_reassurance" },
+        rationale = "It starts as a reflection and ends as your meaning for her experience, with a "
+          .. "promise that the trauma is leaving; what the shaking is belongs to her, to find in "
+          .. "integration." },
     }
-    if r.id == "rl_allow" or silent(r) then
+    answered(s, r)
+    if r.id == "rl_allow" or r.id == "rl_explain" or silent(r) then
       if silent(r) then s:narrate("You stay close and quiet while it moves through her.") end
+      if r.id == "rl_explain" then
+        s:say("Is it? I... I don't know. Okay.", { affect = "confused" })
+      end
       s:wait(10)
       p.distress = p.distress - 15  -- the release completes (her process)
       p.arousal = p.arousal - 10
@@ -307,41 +436,63 @@ return {
     -- Moment 4: shame after the release ---------------------------------------------------------
     s:phase("after")
     s:narrate("The light has moved across the floor. She pushes up the eyeshades and looks at you.")
-    if s:did("rl_allow") or s:did("hold_space") then
+    if s:did("rl_allow") or s:did("rl_explain") or s:did("hold_space") then
       s:say("Was that too much? I was so loud. Did I embarrass myself?", { affect = "ashamed" })
     else
-      s:say("I made a scene, didn't I. You wanted me to stop.", { affect = "ashamed" })
+      s:say("I made a scene, didn't I. Did you want me to stop?", { affect = "ashamed" })
     end
+    a = answering(s)
     r = s:choose{
       moment = "after_release",
       prompt = flag_prompt(s),
+      flags = { "direct_question" },
       { id = "af_validate",
-        text = "You let your body do what it needed, out loud. Nothing about that was too much for us.",
-        codes = { "validation", "complex_reflection", "empathic_presence" },
+        text = answer_text(a,
+          "You let your body do what it needed, out loud. None of that was too much for us.",
+          "You let your body do what it needed. None of that was too much. I've asked the doctor "
+            .. "to look in.",
+          "You let your body do what it needed. None of that was too much. I'll take a reading now."),
+        action = answer_action(a),
+        codes = answer_codes({ "validation", "complex_reflection", "empathic_presence" }, a),
         expert = true,
-        rationale = "Validation meets the shame without arguing with it, and says the room can "
-          .. "hold her. Empathic presence, not a verdict." },
+        rationale = "Answer the question and meet the shame without arguing with it: the room can "
+          .. "hold her. Empathic presence, not a verdict."
+          .. answer_note(a) },
       { id = "af_praise",
-        text = "Don't be silly, you did amazingly! That was a real breakthrough.",
-        codes = { "premature_reassurance", "interpreting" },
+        text = "You let it all out, and you did so well in there. That was a real breakthrough; "
+          .. "you should feel proud.",
+        codes = { "simple_reflection", "premature_reassurance", "interpreting" },
         rationale = "Cheerful praise skips the shame and labels her experience for her. Let her "
           .. "find what it was." },
       { id = "af_disclose",
-        text = "I shook like that once, in my own therapy. It's nothing to be ashamed of.",
-        codes = { "self_disclosure" },
+        text = "I shook like that once, in my own therapy. Nothing to be embarrassed about.",
+        codes = { "self_disclosure", "premature_reassurance" },
         rationale = "Self-disclosure moves the focus to you and blurs the professional "
           .. "relationship. Keep the attention on her." },
+      { id = "af_question",
+        text = "What makes you worry that it was too much for us? What's that like, looking back "
+          .. "at it now?",
+        codes = { "open_question" },
+        rationale = "A question where an answer is needed: she asked whether she was too much, "
+          .. "and exploring first leaves her alone with the shame." },
     }
-    if r.id == "af_validate" or silent(r) then
+    answered(s, r)
+    if r.id == "af_validate" then
       s:say{
         { text = "Okay. Then I'll stop apologising.", affect = "relieved" },
         { text = "Nobody's ever been okay with me being loud.", affect = "warm" },
       }
+    elseif silent(r) then
+      p.distress = p.distress + 5  -- the silence sounds like yes (material)
+      s:say("You're quiet. It was too much, wasn't it.", { affect = "ashamed" })
+      s:narrate("Your co-therapist tells her gently that it wasn't. She nods, eyes down.")
     elseif r.id == "af_praise" then
       s:say("A breakthrough? I don't know what it was yet.", { affect = "confused" })
     elseif r.id == "af_disclose" then
       s:say("Oh. Right. Were you okay?", { affect = "confused" })
       s:narrate("For a while she asks about you, and not about herself.")
+    elseif r.id == "af_question" then
+      s:say("Because I was loud. I don't know. Was it?", { affect = "ashamed" })
     end
 
     -- Later hours: effects ease (subjective ~4.2 h, ~1 h longer with the supplement; DOMAIN.md).
@@ -365,27 +516,38 @@ return {
         { text = "I keep moving my fingers, just because I can.", affect = "playful" },
       }
     end
+    a = answering(s)
     r = s:choose{
       moment = "closing",
       prompt = flag_prompt(s),
       { id = "cl_stay",
-        text = "Thank you for telling us. We're here till it's all worn off; the attendant comes "
-          .. "tonight, and we'll talk it through in integration.",
-        codes = { "empathic_presence", "following_lead" },
+        text = answer_text(a,
+          "Thank you for telling us. We're here till it's all worn off; the attendant comes "
+            .. "tonight, and we'll talk it through in integration.",
+          "Thank you for telling us. The doctor's coming to see a reading. We're here till it's "
+            .. "worn off, and we'll talk it through in integration.",
+          "Thank you for telling us. I'll take one more reading now. We're here till it's worn "
+            .. "off, and we'll talk it through in integration."),
+        action = answer_action(a),
+        codes = answer_codes({ "empathic_presence", "following_lead" }, a),
         expert = true,
         rationale = "Stay until effects have worn off and distress is at or below its starting "
-          .. "level, and leave sense-making to integration (DOMAIN.md)." },
+          .. "level, and leave sense-making to integration (DOMAIN.md)."
+          .. answer_note(a) },
       { id = "cl_explain",
-        text = "What happened was a classic freeze, then the body discharging it. Here's what that means.",
+        text = "What happened today was a classic freeze, and then your body discharging it. Let "
+          .. "me explain what that means, so it makes sense when you're home.",
         codes = { "interpreting", "psychoeducation" },
         rationale = "Explaining her experience replaces her meaning with yours. Integration is "
           .. "where she makes sense of it, in her own words." },
       { id = "cl_leave",
-        text = "You seem fine now. I'll head off early; the attendant will be here in a few hours.",
-        codes = { "leaving_participant" },
+        text = "You've come back to yourself, and you seem settled. I'll head off a bit early; the "
+          .. "attendant is here in two hours.",
+        codes = { "simple_reflection", "leaving_participant" },
         rationale = "Therapists stay until effects have worn off and hand over to the overnight "
           .. "attendant; leaving early leaves her alone." },
     }
+    answered(s, r)
     if r.id == "cl_leave" then
       p.distress = p.distress + 10
       s:narrate("She nods too quickly. Your co-therapist stays with her until the attendant comes.")
