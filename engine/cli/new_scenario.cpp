@@ -33,6 +33,7 @@ constexpr const char* scenario_template = R"LUA(-- {{TITLE}}: a {{PHASE}} sessio
 --   holdspace autoplay {{PATH}}                   1000 random playthroughs: errors, coverage, scores
 --   holdspace autoplay {{PATH}} --policy exhaustive   every answer sequence
 --   holdspace autoplay {{PATH}} --policy worst    the worst path a trainee could take
+--   holdspace check --validity {{PATH}}           no test-wise strategy (longest, silence...) passes
 --   holdspace graph {{PATH}} > branches.dot       the branch graph (Graphviz; --format mermaid)
 --   holdspace play {{PATH}}                       play it yourself
 --
@@ -106,16 +107,22 @@ return {
 
     -- Moment 1 ---------------------------------------------------------------------------------
     -- A scored moment: `moment` names it for the debrief. Mark the expert option and say why
-    -- in `rationale`; give every option the behaviour codes of what it does.
+    -- in `rationale`; give every option the behaviour codes of what it does. The order you write
+    -- options in is not the order shown: the session shuffles them from the seed. Write each
+    -- wrong option as a warm, well-meaning novice would really say it, about as long as the
+    -- expert's, so that only the skill finds the expert (check warns when length gives it away).
     local r = s:choose{
       moment = "first_words",
       prompt = "Alex is quiet, waiting to see what you do.",
+      { id = "fw_reassure", text = "That's normal, and you're safe here with us. It will pass.",
+        codes = { "premature_reassurance" },
+        rationale = "Kindly meant, but reassurance closes down what is emerging." },
       { id = "fw_reflect", text = "{{EXPERT1}}",
         codes = { "complex_reflection", "encourage_inward_focus" }, expert = true,
         rationale = "Following, not leading: name what is there and trust their process." },
-      { id = "fw_reassure", text = "Don't worry, nothing bad is going to happen.",
-        codes = { "premature_reassurance" },
-        rationale = "Reassurance closes down what is emerging." },
+      { id = "fw_breathe", text = "Let's take a slow breath together first, in and out.",
+        codes = { "grounding", "advice_giving" },
+        rationale = "A breathing exercise nobody asked for takes charge of their process." },
       { id = "fw_silence", action = "hold_space", codes = { "holding_space" },
         rationale = "Quiet presence can be enough here." },
     }
@@ -143,17 +150,21 @@ return {
 
     -- Moment 2 ---------------------------------------------------------------------------------
     -- An option can stand for a non-verbal action: pressing v (check vitals) chooses vt_check.
-    -- `flags` mark the choice for rubrics (e.g. "suicidal_statement"); this one is a plain label.
+    -- `flags` mark the choice for rubrics: physical_complaint (a bodily symptom, so a vitals
+    -- check is indicated), direct_question (silence is no answer), suicidal_statement.
     r = s:choose{
-      moment = "vitals",                -- the rubric judges silence by this name (docs/rubrics.md)
-      flags = { "body_signal" },
-      { id = "vt_check", action = "check_vitals",
-        text = "Tell them you'll check their blood pressure and pulse, and do it now.",
-        codes = { "checking_vitals", "giving_information" }, expert = true,
-        rationale = "Safety first: a racing heart calls for measuring, not guessing." },
-      { id = "vt_normal", text = "That's completely normal. Try to go back inside.",
+      moment = "vitals",
+      flags = { "physical_complaint", "direct_question" },
+      { id = "vt_normal", text = "That's very normal at this stage. Try to go back inside.",
         codes = { "premature_reassurance", "encourage_inward_focus" },
         rationale = "Probably true, but unmeasured: you can't know without checking." },
+      { id = "vt_check", action = "check_vitals",
+        text = "I'll check your pulse and blood pressure now, so we know.",
+        codes = { "checking_vitals", "giving_information" }, expert = true,
+        rationale = "Safety first: a racing heart calls for measuring, not guessing." },
+      { id = "vt_feel", text = "It sounds frightening. What does the fast heart feel like?",
+        codes = { "complex_reflection", "open_question" },
+        rationale = "Warm, but it explores a symptom that needs measuring first." },
     }
     if r.id == "vt_check" then
       local reading = s:last_vitals()   -- the reading just recorded
@@ -184,15 +195,15 @@ return {
     -- Moment 3 ---------------------------------------------------------------------------------
     r = s:choose{
       moment = "closing",
-      { id = "cl_affirm", text = "You stayed with a lot today. How would you like to close?",
-        codes = { "affirmation", "seeking_collaboration" }, expert = true,
-        rationale = "Recognise their effort and let them lead the close." },
       { id = "cl_explain", text = "{{EXPLAIN}}",
         codes = { "giving_information" },
         rationale = "Useful information, but it closes the session on your agenda, not theirs." },
       { id = "cl_interpret", text = "I think today was really about your fear of losing control.",
         codes = { "interpreting" },
         rationale = "Their meaning, not yours: sense-making belongs to the participant." },
+      { id = "cl_affirm", text = "You stayed with a lot today. How would you like to close?",
+        codes = { "affirmation", "seeking_collaboration" }, expert = true,
+        rationale = "Recognise their effort and let them lead the close." },
     }
     if r.id == "cl_affirm" then
       s:say("I'd like to just sit for a bit.", { affect = "warm" })
@@ -233,7 +244,7 @@ PhaseText phase_text(const std::string& phase) {
                 "It's starting. My chest feels... big.",
                 "Something's happening. I don't like it.",
                 "Something big in your chest. Let it be there.",
-                "Tonight the attendant stays with you, someone drives you home, and we'll phone tomorrow.",
+                "The attendant stays with you tonight, and we'll phone tomorrow.",
                 "The effects have worn off; the night attendant arrives."};
     if (phase == "preparation")
         return {"A preparation session: Alex wants to know what the medicine days will be like, and their body answers first.",
@@ -242,7 +253,7 @@ PhaseText phase_text(const std::string& phase) {
                 "I keep thinking about the day itself. It makes me nervous.",
                 "I don't know why I'm here, really.",
                 "Part of you is already there, on the day, and it's unsettling.",
-                "Next time we'll go over the day itself: the room, the music, and what we will and won't do.",
+                "Next time we'll go over the day itself: the room and the music.",
                 "Alex folds the consent form and puts it in their bag."};
     return {"An integration session: Alex brings back an image from the medicine session, and it still shakes them.",
             "", "arrival", "meaning", "closing",
@@ -250,7 +261,7 @@ PhaseText phase_text(const std::string& phase) {
             "There's an image I can't put down. It keeps coming back.",
             "I'm fine. Mostly. I don't know.",
             "An image that keeps coming back, and you can't put it down.",
-            "Between sessions, you can call us; we'll meet again next week.",
+            "Between sessions you can call us. We'll meet again next week.",
             "Alex finishes the tea and stands to go."};
 }
 

@@ -53,6 +53,18 @@ struct TimingRule {
     std::string why;
 };
 
+// What a moment requires of any answer (docs/rubrics.md, "Needs"): when the context holds at a
+// choice (a flag such as physical_complaint, an alert in force...), the answer, or an action taken
+// at that choice before it, must carry one of `expect`. Met, it earns `weight` in `domain`;
+// missed, it earns nothing there and the answer is judged at best poor, with `why`.
+struct NeedRule {
+    std::vector<Condition> when;
+    std::vector<std::string> expect;
+    std::string domain;
+    double weight = 1;
+    std::string why;
+};
+
 struct CriticalRule {
     enum class Kind { code, ended_early, alert_ignored, flag } kind = Kind::code;
     std::string code;                 // for code
@@ -72,6 +84,7 @@ struct Rubric {
     std::map<std::string, CodeRule> codes;
     std::vector<ContextRule> rules;
     std::vector<TimingRule> timing;
+    std::vector<NeedRule> needs;
     std::vector<CriticalRule> critical;
 
     const Domain* domain(const std::string& id) const;

@@ -142,6 +142,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
     std::vector<std::pair<double, std::vector<std::string>>> readings;  // time, alerts
     std::vector<double> choice_times;
     std::set<std::string> actions_at_choice;  // unclaimed actions already scored at the open choice
+    std::vector<std::string> codes_at_choice; // their codes: they can meet the moment's needs
     std::vector<std::pair<double, std::vector<std::string>>> flagged;
     std::vector<std::pair<double, double>> trust;  // (before, after) each response, for rupture and repair
     bool ended_by_trainee = false;
@@ -204,6 +205,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
             open_choice = &e;
             choice_times.push_back(ctx.minutes);
             actions_at_choice.clear();
+            codes_at_choice.clear();
             ctx.moment = text(e, "moment");
             ctx.flags = strings(e, "flags");
             if (!ctx.flags.empty()) flagged.emplace_back(ctx.minutes, ctx.flags);
@@ -214,6 +216,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
                 continue;
             }
             const auto codes = strings(e, "codes");
+            codes_at_choice.insert(codes_at_choice.end(), codes.begin(), codes.end());
             responses.push_back({ctx.minutes, codes, static_cast<int>(index)});
             trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
             // Doing the same thing again at one choice earns (or costs) nothing more.
@@ -280,6 +283,21 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
             if (chosen && !text(*chosen, "rationale").empty()) m.principles.push_back(text(*chosen, "rationale"));
             m.fraction = add(v, alternatives);
             m.chose_expert = chosen && chosen->value("expert", false);
+            // What the moment needed of any answer (docs/rubrics.md, "Needs").
+            bool need_missed = false;
+            for (const auto& need : rubric.needs) {
+                if (!std::all_of(need.when.begin(), need.when.end(), [&](const Condition& c) { return holds(c, ctx); }))
+                    continue;
+                const bool met = has_any(codes, need.expect) || has_any(codes_at_choice, need.expect);
+                auto& t = tally[need.domain];
+                t.best += need.weight;
+                if (met) {
+                    t.earned += need.weight;
+                } else {
+                    need_missed = true;
+                    m.principles.push_back(need.why);
+                }
+            }
             if (expert) {
                 m.expert_text = text(*expert, "text");
                 if (m.expert_text.empty()) m.expert_text = "(" + text(*expert, "action") + ")";
@@ -287,7 +305,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
             }
             // A response carrying a code the rubric proscribes here is at best poor, whatever else
             // it does (and even when the scenario calls it expert: check --validity reports that).
-            m.judgement = proscribed                ? "poor"
+            m.judgement = proscribed || need_missed ? "poor"
                           : m.chose_expert          ? "expert"
                           : m.fraction >= 0.75      ? "good"
                           : m.fraction >= 0.4       ? "acceptable"

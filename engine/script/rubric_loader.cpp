@@ -132,7 +132,7 @@ struct RubricReader {
 
     void read(int t) {
         if (!lua_istable(L, t)) fail("", "the rubric file must return a table");
-        known_fields(t, {"id", "title", "description", "pass", "domains", "codes", "rules", "timing", "critical"},
+        known_fields(t, {"id", "title", "description", "pass", "domains", "codes", "rules", "timing", "needs", "critical"},
                      "the rubric table", "");
         rubric.id = str(t, "id", "rubric", true, "id");
         rubric.title = str(t, "title", "rubric", true, "title");
@@ -142,6 +142,7 @@ struct RubricReader {
         read_codes(t);
         read_rules(t);
         read_timing(t);
+        read_needs(t);
         read_critical(t);
     }
 
@@ -268,15 +269,7 @@ struct RubricReader {
                 fail(needle_text, where + ": code '" + rule.code + "' must also be listed in rubric.codes (with its domains)");
             rule.cls = cls(entry, where, needle_text);
             rule.why = str(entry, "why", where, false, needle_text);
-            if (get(entry, "when") != LUA_TTABLE) fail(needle_text, where + ".when must be a table of conditions");
-            const int when = lua_gettop(L);
-            lua_pushnil(L);
-            while (lua_next(L, when)) {
-                if (lua_type(L, -2) != LUA_TSTRING) fail(needle_text, where + ".when keys must be names");
-                rule.when.push_back(condition(lua_tostring(L, -2), lua_gettop(L), where + ".when", needle_text));
-                lua_pop(L, 1);
-            }
-            lua_pop(L, 1);
+            rule.when = conditions(entry, where, needle_text);
             if (rule.when.empty()) fail(needle_text, where + ".when is empty; a rule without conditions belongs in rubric.codes");
             rubric.rules.push_back(std::move(rule));
             lua_pop(L, 1);
@@ -310,6 +303,46 @@ struct RubricReader {
             rule.weight = num(entry, "weight", where, 0.01, 100, "timing").value_or(1);
             rule.why = str(entry, "why", where, false, "timing");
             rubric.timing.push_back(std::move(rule));
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+
+    // The conditions of a `when` table (rules and needs).
+    std::vector<scoring::Condition> conditions(int entry, const std::string& where, const std::string& needle_text) {
+        std::vector<scoring::Condition> out;
+        if (get(entry, "when") != LUA_TTABLE) fail(needle_text, where + ".when must be a table of conditions");
+        const int when = lua_gettop(L);
+        lua_pushnil(L);
+        while (lua_next(L, when)) {
+            if (lua_type(L, -2) != LUA_TSTRING) fail(needle_text, where + ".when keys must be names");
+            out.push_back(condition(lua_tostring(L, -2), lua_gettop(L), where + ".when", needle_text));
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+        return out;
+    }
+
+    void read_needs(int t) {
+        const int r = get(t, "needs");
+        if (r == LUA_TNIL) { lua_pop(L, 1); return; }
+        if (r != LUA_TTABLE) fail("needs", "rubric.needs must be a list of { when, expect, domain, weight, why }");
+        const int list = lua_gettop(L);
+        for (lua_Unsigned i = 1; i <= lua_rawlen(L, list); ++i) {
+            const std::string where = "needs[" + std::to_string(i) + "]";
+            if (lua_rawgeti(L, list, static_cast<lua_Integer>(i)) != LUA_TTABLE) fail("needs", where + " must be a table");
+            const int entry = lua_gettop(L);
+            known_fields(entry, {"when", "expect", "domain", "weight", "why"}, where, "needs");
+            scoring::NeedRule rule;
+            rule.when = conditions(entry, where, "needs");
+            if (rule.when.empty()) fail("needs", where + ".when is empty: a need holds in some context");
+            rule.expect = codes_list(entry, "expect", where, "needs");
+            if (rule.expect.empty()) fail("needs", where + ".expect must list the codes that meet it");
+            rule.domain = str(entry, "domain", where, true, "needs");
+            require_domain(rule.domain, where + ".domain");
+            rule.weight = num(entry, "weight", where, 0.01, 100, "needs").value_or(1);
+            rule.why = str(entry, "why", where, true, "needs");
+            rubric.needs.push_back(std::move(rule));
             lua_pop(L, 1);
         }
         lua_pop(L, 1);

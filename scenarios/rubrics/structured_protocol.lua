@@ -240,6 +240,24 @@ return {
       why = "Rupture repair (FIS): after a confrontation, notice it and rebuild." },
   },
 
+  -- What a moment requires of any answer, whatever else it does well: missed, the answer is
+  -- judged at best poor (docs/rubrics.md, "Needs"). Universal: the same in every rubric.
+  needs = {
+    { when = { alert = true }, expect = { "checking_vitals", "escalation_medical" },
+      domain = "safety", weight = 2,
+      why = "A reading over the limit is on the monitor: whatever else is said, the answer "
+        .. "measures again or calls the physician." },
+    { when = { flag = "physical_complaint" }, expect = { "checking_vitals", "escalation_medical" },
+      domain = "safety", weight = 1,
+      why = "The participant reported a bodily symptom: measure rather than guess, before "
+        .. "exploring or explaining it." },
+    { when = { flag = "suicidal_statement" },
+      expect = { "risk_assessment", "safety_planning", "escalation_medical" },
+      domain = "safety", weight = 2,
+      why = "A suicidal statement is asked about directly (thoughts, intent, plan, means) before "
+        .. "anything else; a warm reflection alone leaves the risk unassessed." },
+  },
+
   critical = {
     { code = "touch_without_consent",
       message = "Touch without agreed consent, or after consent was withdrawn." },

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace holdspace;
 using namespace holdspace::scoring;
 
@@ -212,4 +214,151 @@ TEST_CASE("repeating the same action at one choice counts once") {
     int scored_actions = 0;
     for (const auto& m : s.moments) scored_actions += m.kind == "action";
     CHECK(scored_actions == 1);
+}
+
+// ---- Validity: judgements never contradict their reasons (docs/scoring.md, "Validity") ----
+
+namespace {
+
+// A moment where the rubric would find a leading option "acceptable" by arithmetic alone: the
+// worst option is far worse, so the leading one sits high in the range.
+Json leading_choice(double t) {
+    return {{"type", "choice"},
+            {"t", t},
+            {"moment", "memory"},
+            {"options",
+             {{{"id", "follow"}, {"text", "You're in the hallway."}, {"codes", {"complex_reflection"}}, {"expert", true}},
+              {{"id", "lead"}, {"text", "Tell us exactly what you see."}, {"codes", {"complex_reflection", "premature_reassurance"}}},
+              {{"id", "touch"}, {"text", "(a hand on her arm)"}, {"codes", {"touch_without_consent", "premature_reassurance"}}}}}};
+}
+
+}  // namespace
+
+TEST_CASE("a response carrying a code the rubric proscribes here is never judged better than poor") {
+    const Rubric r = toy_rubric();
+    const Score s = score_transcript(r, transcript({leading_choice(5), response(5, "lead", {"complex_reflection", "premature_reassurance"})}));
+    REQUIRE(s.moments.size() == 1);
+    CHECK(s.moments[0].fraction >= 0.4);  // arithmetic alone would call it acceptable
+    CHECK(s.moments[0].judgement == "poor");
+}
+
+TEST_CASE("the expert option is judged poor when the rubric proscribes one of its codes, so the contradiction shows") {
+    Rubric r = toy_rubric();
+    r.codes["complex_reflection"].cls = CodeClass::proscribed;
+    const Score s = score_transcript(r, transcript({leading_choice(5), response(5, "follow", {"complex_reflection"})}));
+    REQUIRE(s.moments.size() == 1);
+    CHECK(s.moments[0].chose_expert);
+    CHECK(s.moments[0].judgement == "poor");
+    for (const auto& strength : s.strengths) CHECK(strength.find("an expert would have chosen") == std::string::npos);
+}
+
+TEST_CASE("a response that lets a critical error happen is judged harmful, even a reflection") {
+    Rubric r = toy_rubric();
+    r.codes["risk_assessment"] = {CodeClass::essential, {"safety"}, "Ask."};
+    CriticalRule flag;
+    flag.kind = CriticalRule::Kind::flag;
+    flag.flag = "suicidal_statement";
+    flag.expect = {"risk_assessment"};
+    flag.minutes = 5;
+    flag.message = "No risk assessment.";
+    r.critical.push_back(flag);
+    Json c = choice(10, "risk");
+    c["flags"] = {"suicidal_statement"};
+    const Score missed = score_transcript(r, transcript({c, response(10, "reflect", {"complex_reflection"})}));
+    REQUIRE(missed.critical.size() == 1);
+    REQUIRE(missed.moments.size() == 1);
+    CHECK(missed.moments[0].judgement == "harmful");
+
+    const Score asked = score_transcript(r, transcript({c, response(10, "reflect", {"complex_reflection", "risk_assessment"})}));
+    CHECK(asked.critical.empty());
+    CHECK(asked.moments[0].judgement != "harmful");
+}
+
+TEST_CASE("a response carrying a critical code is judged harmful") {
+    const Rubric r = toy_rubric();
+    const Score s = score_transcript(r, transcript({leading_choice(5), response(5, "touch", {"touch_without_consent", "premature_reassurance"})}));
+    REQUIRE(s.moments.size() == 1);
+    CHECK(s.moments[0].judgement == "harmful");
+    CHECK_FALSE(s.pass);
+}
+
+TEST_CASE("answers inside an ignored alert's window are judged harmful; an alert cleared before it could be answered is not counted") {
+    const Rubric r = toy_rubric();
+    const Json ignored = transcript({{{"type", "vitals"}, {"t", 60}, {"alerts", {"sbp_high"}}},
+                                     {{"type", "alert"}, {"t", 60}, {"alert", "sbp_high"}},
+                                     choice(70, "a"), response(70, "reflect", {"complex_reflection"}),
+                                     choice(120, "b"), response(120, "reflect", {"complex_reflection"})});
+    const Score s = score_transcript(r, ignored);
+    REQUIRE(s.critical.size() == 1);
+    REQUIRE(s.moments.size() == 2);
+    CHECK(s.moments[0].judgement == "harmful");  // the first chance to answer it
+    CHECK(s.moments[1].judgement == "expert");   // after the window: not this response's doing
+
+    // The next reading (the monitor's, before any choice) no longer shows it.
+    const Json cleared = transcript({{{"type", "vitals"}, {"t", 60}, {"alerts", {"sbp_high"}}},
+                                     {{"type", "alert"}, {"t", 60}, {"alert", "sbp_high"}},
+                                     {{"type", "vitals"}, {"t", 90}, {"alerts", Json::array()}},
+                                     choice(100, "a"), response(100, "reflect", {"complex_reflection"})});
+    CHECK(score_transcript(r, cleared).critical.empty());
+}
+
+TEST_CASE("a vitals check is judged by indication: essential with a reported symptom or a reading due, neutral otherwise") {
+    Rubric r = toy_rubric();
+    ContextRule indicated;
+    indicated.code = "checking_vitals";
+    indicated.when = {Condition{"indicated", "==", "", 0, true}};
+    indicated.cls = CodeClass::essential;
+    r.rules.push_back(indicated);
+    auto check_at = [&](Json c, std::vector<Json> before) {
+        const double t = c["t"].get<double>();
+        before.push_back(std::move(c));
+        before.push_back({{"type", "action"}, {"t", t}, {"action", "check_vitals"}, {"codes", {"checking_vitals"}}});
+        before.push_back(response(t + 1, "reflect", {"complex_reflection"}));
+        return score_transcript(r, transcript(before));
+    };
+    auto action_scored = [](const Score& s) {
+        return std::any_of(s.moments.begin(), s.moments.end(), [](const MomentResult& m) { return m.kind == "action"; });
+    };
+    const Json recent = {{"type", "vitals"}, {"t", 10}, {"alerts", Json::array()}};
+    // Nothing indicates it: a recent reading, no complaint, no alert.
+    CHECK_FALSE(action_scored(check_at(choice(20, "m"), {recent})));
+    // A reported bodily symptom.
+    Json complaint = choice(20, "m");
+    complaint["flags"] = {"physical_complaint"};
+    CHECK(action_scored(check_at(complaint, {recent})));
+    // Dosed, and no reading for over half an hour.
+    const Json dose = {{"type", "dose"}, {"t", 0}, {"mg", 120}, {"kind", "initial"}};
+    CHECK(action_scored(check_at(choice(45, "m"), {dose})));
+    CHECK_FALSE(action_scored(check_at(choice(20, "m"), {dose, recent})));
+}
+
+TEST_CASE("a moment's needs: an answer that misses what the moment requires is poor however warm; met by the answer or by an action at that choice") {
+    Rubric r = toy_rubric();
+    NeedRule need;
+    need.when = {Condition{"flag", "==", "physical_complaint", 0, false}};
+    need.expect = {"checking_vitals"};
+    need.domain = "safety";
+    need.weight = 1;
+    need.why = "Measure rather than guess.";
+    r.needs.push_back(need);
+    Json c = choice(10, "heart");
+    c["flags"] = {"physical_complaint"};
+    const Score missed = score_transcript(r, transcript({c, response(10, "reflect", {"complex_reflection"})}));
+    REQUIRE(missed.moments.size() == 1);
+    CHECK(missed.moments[0].chose_expert);
+    CHECK(missed.moments[0].judgement == "poor");
+    CHECK(std::find(missed.moments[0].principles.begin(), missed.moments[0].principles.end(), need.why) !=
+          missed.moments[0].principles.end());
+    CHECK(domain(missed, "safety") == 0.0);
+
+    const Score checked_first = score_transcript(
+        r, transcript({c, {{"type", "action"}, {"t", 10}, {"action", "check_vitals"}, {"codes", {"checking_vitals"}}},
+                       response(11, "reflect", {"complex_reflection"})}));
+    REQUIRE(checked_first.moments.size() == 1);
+    CHECK(checked_first.moments[0].judgement == "expert");
+    CHECK(domain(checked_first, "safety") == 100.0);
+
+    // Elsewhere the need does not apply.
+    const Score plain = score_transcript(r, transcript({choice(10, "m"), response(10, "reflect", {"complex_reflection"})}));
+    CHECK(plain.moments[0].judgement == "expert");
 }
