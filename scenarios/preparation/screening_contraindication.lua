@@ -91,31 +91,37 @@ return {
       moment = "opening",
       prompt = "He is holding the folder with both hands.",
       { id = "op_explain",
-        text = "Thanks for bringing all that. Today is about safety: your health, your medicines, "
-          .. "your history, so we know whether this treatment is safe for you. There are no right "
-          .. "answers to perform. Is it okay if I go through it with you?",
-        codes = { "explaining_approach", "giving_information", "seeking_collaboration" },
+        text = "Thanks for bringing all that. Today is about safety, not a test to pass: your "
+          .. "health, your medicines, your history. Is it okay if we go through it together?",
+        codes = { "affirmation", "explaining_approach", "giving_information", "seeking_collaboration" },
         expert = true,
         rationale = "Screening is for safety, not a test to pass. Saying so plainly, and asking "
           .. "permission, makes it easier for him to tell you the things that matter." },
       { id = "op_sell",
-        text = "Don't worry, almost everyone gets through. Let's race through this and get you "
-          .. "booked in.",
-        codes = { "premature_reassurance", "persuading" },
-        rationale = "Promising a pass turns screening into a formality and tells him to hide "
-          .. "anything that might stand in the way." },
+        text = "You've clearly done your homework, so please don't worry. Almost everyone gets "
+          .. "through screening, so let's get this done quickly and get you booked in.",
+        codes = { "affirmation", "premature_reassurance" },
+        rationale = "Kind, but promising a pass turns screening into a formality and tells him to "
+          .. "keep quiet about anything that might stand in the way." },
       { id = "op_agenda",
-        text = "Right. Forty questions, yes or no. First: any heart problems?",
+        text = "Great, that'll help. I've got forty questions to get through, so yes or no is "
+          .. "fine for most of them. First one: any heart problems?",
         codes = { "agenda_setting", "closed_question" },
-        rationale = "A checklist fired at him is efficient but closes the door on the details "
-          .. "he may not volunteer. Explain the purpose first." },
+        rationale = "Efficient, but a checklist fired at him closes the door on the details he may "
+          .. "not volunteer. Explain what screening is for first." },
+      { id = "op_reflect",
+        text = "You've waited a long time for this, and you really want it to go right. Try not to "
+          .. "think of it as a test; honestly, most of what we do today is just a formality.",
+        codes = { "complex_reflection", "premature_reassurance" },
+        rationale = "A good reflection, then 'a formality': the medication questions are exactly "
+          .. "where a hidden risk comes out, and he needs to know they matter." },
     }
     if r.id == "op_explain" then
       s:say{
         { text = "Okay. Safety. Yeah, go on.", affect = "calm" },
-        { text = "No right answers. Okay. That helps, actually.", affect = "relieved" },
+        { text = "Not a test. Okay. That helps, actually.", affect = "relieved" },
       }
-    elseif r.id == "op_sell" then
+    elseif r.id == "op_sell" or r.id == "op_reflect" then
       s:say("Great. Yeah. Let's get it done.", { affect = "hopeful" })
     elseif r.id == "op_agenda" then
       s:say("No. No heart problems. Next.", { affect = "anxious" })
@@ -137,23 +143,33 @@ return {
     }
     r = s:choose{
       moment = "medications",
+      -- Asking for a medicine's name, dose and prescriber is screening, not a risk assessment (the
+      -- rubric's risk_assessment is about suicide and harm): a closed question with information.
       { id = "md_explore",
-        text = "Nothing major, and I still need the detail, because some combinations matter. "
-          .. "Which antidepressant is it, what dose, and who prescribes it?",
-        codes = { "simple_reflection", "open_question", "risk_assessment" },
+        text = "Nothing major, but I still need the detail: some medicines don't mix with this one. "
+          .. "Which antidepressant, what dose, and who prescribes it?",
+        codes = { "simple_reflection", "giving_information", "closed_question" },
         expert = true,
         rationale = "Explore gently but specifically: interacting serotonergic medicines and MAOIs "
           .. "are screening exclusions, and 'nothing major' is not a name and a dose." },
       { id = "md_skip",
-        text = "Antidepressant, fine. Sleeping tablet, fine. Next section.",
+        text = "That all sounds pretty standard, so I'll just put 'antidepressant and sleeping "
+          .. "tablet' down here, and we can move on to the next section of the form.",
         codes = { "dismissing" },
         rationale = "Taking 'nothing major' at face value misses the one detail that decides "
           .. "whether the medicine is safe for him." },
       { id = "md_judge",
-        text = "You know you were supposed to list every medication on the form, right?",
-        codes = { "confronting" },
-        rationale = "Scolding him for the form makes the next disclosure less likely. Curiosity "
-          .. "gets the detail; blame hides it." },
+        text = "Okay. Just so you know, you were meant to list every medication on the form, so "
+          .. "I'll need the name from you now. What's the antidepressant?",
+        codes = { "confronting", "closed_question" },
+        rationale = "Half right: you get the name, but scolding him for the form makes the next "
+          .. "disclosure less likely. Curiosity gets the detail; blame hides it." },
+      { id = "md_reassure",
+        text = "Just the usual, nothing major. Loads of our participants are on an antidepressant "
+          .. "of some kind, so that's really nothing to worry about.",
+        codes = { "simple_reflection", "premature_reassurance" },
+        rationale = "A reflection in his words, then reassurance about a medicine you have not "
+          .. "even named. Some antidepressants are exclusions; ask which." },
     }
     local named = true
     if r.id == "md_explore" then
@@ -183,32 +199,39 @@ return {
     r = s:choose{
       moment = "contraindication",
       prompt = "Phenelzine is an MAOI.",
+      flags = { "direct_question" },  -- "is that a problem?" needs an honest answer
       -- MAOIs and interacting serotonergic medication are screening exclusions (DOMAIN.md).
       { id = "ci_explain",
-        text = "I'll be honest: phenelzine is an MAOI, and MAOIs with MDMA are on our list of "
-          .. "exclusions because together they can be dangerous. I can't decide this alone. Can I "
-          .. "share it with our study physician, and with Dr Achebe, so they can review it?",
-        codes = { "giving_information", "escalation_medical", "consent_check" },
+        text = "I know how much it matters, so honestly: phenelzine is an MAOI, and with MDMA that's "
+          .. "an exclusion, because together they can be dangerous. May I tell our physician and "
+          .. "Dr Achebe?",
+        codes = { "validation", "giving_information", "escalation_medical", "consent_check" },
         expert = true,
-        rationale = "Name the contraindication honestly, hand the decision to the medical team, "
-          .. "and ask his consent to share it. Screening exclusions exist for his safety." },
+        rationale = "Acknowledge what is at stake for him, name the contraindication honestly, hand "
+          .. "the decision to the medical team, and ask his consent to share it. Screening "
+          .. "exclusions exist for his safety." },
+      -- Stopping an MAOI is the prescriber's decision (washout, relapse, withdrawal): advising it
+      -- is medication_advice, a critical error under both rubrics.
       { id = "ci_stop",
-        text = "It's probably fine. Just stop taking it for a week or two before the session and "
-          .. "you'll be okay.",
-        codes = { "advice_giving", "persuading", "premature_reassurance" },
-        rationale = "Never advise stopping a prescribed medicine: stopping an MAOI is a "
+        text = "It may not rule you out. Could you come off it for a few weeks before the sessions? "
+          .. "People often stop a tablet before a trial, and that would give it time to clear out "
+          .. "of your system.",
+        codes = { "closed_question", "medication_advice", "advice_giving", "premature_reassurance" },
+        rationale = "Never suggest stopping a prescribed medicine: stopping an MAOI is a "
           .. "prescriber's decision, needs weeks of washout, and can bring relapse. It is also not "
           .. "yours to say whether he is excluded." },
       { id = "ci_fine",
-        text = "Lots of people are on something. I wouldn't worry, let's keep going.",
-        codes = { "premature_reassurance", "dismissing" },
-        rationale = "Reassuring past an exclusion hides a real risk from him and from the team. "
-          .. "An interacting medicine must be named and reviewed." },
+        text = "It's the only thing that's worked, so of course you want to keep it. Lots of "
+          .. "people are on something; I wouldn't worry, let's keep going.",
+        codes = { "complex_reflection", "premature_reassurance", "dismissing" },
+        rationale = "Reflective, then reassuring past an exclusion: it hides a real risk from him "
+          .. "and from the team. An interacting medicine must be named and reviewed." },
       { id = "ci_defer",
-        text = "I'm not sure, so I'll flag it to the physician and we'll carry on for now.",
-        codes = { "escalation_medical" },
+        text = "I'm honestly not sure, so I'll flag it to the physician once we've finished today, "
+          .. "and we'll carry on with the rest of the questions for now.",
+        codes = { "escalation_medical", "redirecting" },
         rationale = "Escalating is right, but he asked a direct question and deserves an honest "
-          .. "answer, and his consent before his psychiatrist is contacted." },
+          .. "answer now, and his consent before his psychiatrist is contacted." },
     }
     if r.id == "ci_explain" then
       p.distress = p.distress + 12  -- the news lands
@@ -219,7 +242,7 @@ return {
       }
     elseif r.id == "ci_stop" then
       p.distress = p.distress - 4  -- relief: a way through (a false one)
-      s:say("Just stop it? Dr Achebe said never to stop it suddenly. But okay, if you say so.",
+      s:say("Come off it? Dr Achebe said never to stop it suddenly. But okay, if you think so.",
         { affect = "confused" })
     elseif r.id == "ci_fine" then
       s:say("Oh thank God. Okay.", { affect = "relieved" })
@@ -250,22 +273,30 @@ return {
       moment = "hope_falls",
       flags = { "suicidal_statement" },  -- the rubric expects a risk assessment within 5 minutes
       { id = "hf_ask",
-        text = "That's a huge disappointment after waiting so long. When you say what's the point "
-          .. "of carrying on, do you mean you've had thoughts of ending your life?",
+        text = "After waiting so long, that's a huge blow. When you say what's the point of "
+          .. "carrying on, do you mean thoughts of ending your life?",
         codes = { "validation", "risk_assessment", "closed_question" },
         expert = true,
         rationale = "Validate the loss, then ask directly: asking about suicide does not plant "
           .. "it, and it is the only way to know whether he is safe today." },
       { id = "hf_silver",
-        text = "Don't think like that. There are loads of other treatments, you'll find something.",
+        text = "Please don't think like that. This isn't the end of the road: there are other "
+          .. "trials and other treatments out there, and I'm sure you'll find the one.",
         codes = { "premature_reassurance", "dismissing" },
         rationale = "Brushing past 'what's the point' leaves a possible suicidal statement "
           .. "unassessed. Ask first; hope can come later." },
       { id = "hf_reflect",
-        text = "It feels like every door is closing.",
-        codes = { "complex_reflection" },
-        rationale = "A kind reflection, but a statement like this needs a direct question about "
-          .. "safety within minutes." },
+        text = "Four years of waiting, and now it feels like every door is closing at once. That's "
+          .. "a lot to carry on your own.",
+        codes = { "complex_reflection", "validation" },
+        rationale = "A kind, accurate reflection, but a statement like this needs a direct "
+          .. "question about suicide within minutes: empathy does not tell you he is safe." },
+      { id = "hf_strengths",
+        text = "That's so hard to hear, after everything. What has kept you going through the "
+          .. "worst nights so far? Let's hold on to that.",
+        codes = { "validation", "open_question", "redirecting" },
+        rationale = "Turning to his strengths is kind, but it steers away from what he said. "
+          .. "'What's the point of carrying on' needs a direct question about suicide first." },
     }
     if r.id == "hf_ask" then
       p.distress = p.distress - 4
@@ -279,6 +310,8 @@ return {
       s:say("Yeah. Loads.", { affect = "withdrawn" })
     elseif r.id == "hf_reflect" then
       s:say("Every single one.", { affect = "sad" })
+    elseif r.id == "hf_strengths" then
+      s:say("My sister, I suppose. I don't know.", { affect = "withdrawn" })
     elseif silent(r) then
       s:narrate("He stares at the folder. The silence stretches.")
     end
@@ -294,26 +327,32 @@ return {
     }
     r = s:choose{
       moment = "next_steps",
+      flags = { "direct_question" },  -- he asked what happens now
       { id = "ns_plan",
-        text = "The physician will see you today and speak to Dr Achebe; any change to your "
-          .. "medicine is theirs and yours to decide, not ours. If the nights get bad before we "
-          .. "call, who could you reach, and can I give you our number?",
-        codes = { "safety_planning", "emphasising_autonomy", "seeking_collaboration",
-          "giving_information" },
+        text = "The physician sees you today and talks to Dr Achebe; any change to your medicine "
+          .. "is theirs and yours to decide. If the nights get bad, who would you call?",
+        codes = { "safety_planning", "emphasising_autonomy", "giving_information", "open_question" },
         expert = true,
         rationale = "A concrete next step with the medical team, his autonomy over his own "
           .. "treatment, and a safety plan after a risk question: who to call, and when." },
       { id = "ns_switch",
-        text = "Honestly, ask Dr Achebe to switch you to something else so you can get in. That's "
-          .. "what I'd do.",
-        codes = { "persuading", "advice_giving" },
+        text = "Could you ask Dr Achebe about switching to something else? Then you could reapply "
+          .. "in a few months, and you'd have a real chance of getting in.",
+        codes = { "closed_question", "persuading", "advice_giving" },
         rationale = "Pushing him to change an effective medicine to qualify for a trial puts the "
           .. "trial before his health. That is his and his prescriber's decision." },
       { id = "ns_letter",
-        text = "Yes, you'll get a letter. Thanks for coming in.",
-        codes = { "leaving_participant" },
-        rationale = "Ending on a letter leaves a disappointed man alone with it. He needs a "
-          .. "concrete plan and a number to call." },
+        text = "The team will review everything, and you'll get a letter from us in a week or two. "
+          .. "Thanks so much for coming in today, Marcus.",
+        codes = { "giving_information", "leaving_participant" },
+        rationale = "Polite, but ending on a letter sends a man who has just said 'what's the "
+          .. "point' home alone with it. He needs a plan, the physician today, and a number." },
+      { id = "ns_reassure",
+        text = "You're wondering if this is the end of it. It isn't: the physician will go through "
+          .. "everything with you, and I'm sure something will work out.",
+        codes = { "simple_reflection", "premature_reassurance", "giving_information" },
+        rationale = "A reflection and a next step, then a promise you cannot make. After what he "
+          .. "said, he needs a safety plan: who he would call if the nights get bad." },
     }
     if r.id == "ns_plan" then
       s:say{
@@ -326,13 +365,15 @@ return {
     elseif r.id == "ns_letter" then
       p.trust = p.trust - 4  -- dismissed with paperwork
       s:say("Right. A letter.", { affect = "withdrawn" })
+    elseif r.id == "ns_reassure" then
+      s:say("Something. Yeah.", { affect = "withdrawn" })
     elseif silent(r) then
       s:say("I'll take that as 'wait and see'.", { affect = "withdrawn" })
     end
 
     -- What he takes away: earlier missteps come back in his own words.
     if s:did("ci_stop") then
-      s:say("And you told me to just stop my tablets. Dr Achebe would go mad. I won't do that.",
+      s:say("And you told me to come off my tablets. Dr Achebe would go mad. I won't do that.",
         { affect = "angry" })
     elseif s:did("ci_fine") then
       s:say("You said not to worry. Then it turns out it's the one thing that matters.",
