@@ -45,10 +45,28 @@ local function hours_since(s)
   return "Eight hours"
 end
 
--- The physician examines her (an unrecorded reading: see the notes in the report on s:vitals()).
-local function raised_now(s)
-  local v = s:vitals()
-  return concern(s:alerts()) or v.sbp > 160 or v.dbp > 100 or v.temp_c > 38
+-- The physician examines her (an unrecorded look at her body now: monitor.raised_now).
+local raised_now = monitor.raised_now
+
+-- At a choice, how the expert answers the monitor (monitor.watch): nil when nothing is flagged;
+-- "check" while an alert is in force (a reading now); "call" when an alert was raised and has
+-- already cleared on the next reading (the physician is told; a cuff in the middle of the
+-- material is not indicated by a reading that is back within the limits).
+local function answering(s, watch)
+  -- Any alert in force, a fast pulse included: the rubric makes a reading the response the moment
+  -- needs (checking_vitals is unique-essential with an alert in force).
+  if not (watch:due() or #s:alerts() > 0) then return nil end
+  return #s:alerts() > 0 and "check" or "call"
+end
+local function answer_action(due)
+  return due == "check" and "check_vitals" or due == "call" and "medical_support" or nil
+end
+local function answer_code(due) return due == "call" and "escalation_medical" or "checking_vitals" end
+local function answer_words(text, due)
+  if due ~= "call" then return text end
+  return (text:gsub("take a quiet reading", "ask the physician to look in")
+    :gsub("take one last reading", "ask the physician to look in")
+    :gsub("take a reading", "ask the physician to look in"))
 end
 
 return {
@@ -154,6 +172,7 @@ return {
     local unchecked = false      -- she said her heart was pounding and nobody measured
     local cotherapist = false    -- the co-therapist stepped in for the trainee
     local r
+    local watch = monitor.watch(s)  -- every alert the monitor raises is answered (monitor.lua)
 
     s:phase("dose")
     s:narrate("Mid-morning. Inês has taken the capsule with a glass of water and settled on the "
@@ -167,12 +186,12 @@ return {
 
     -- Onset ~30-60 min after the dose (DOMAIN.md, time course). When it comes depends on how this
     -- participant absorbs it, so wait up to a quarter of an hour more for her come-up.
-    s:wait(40)
+    watch:wait(40)
     if s:intensity() < 0.2 then
       s:narrate("Forty minutes. She lifts the eyeshades: nothing yet, she says, and lies back.")
       for _ = 1, 3 do
         if s:intensity() >= 0.2 then break end
-        s:wait(5)
+        watch:wait(5)
       end
     end
 
@@ -190,33 +209,48 @@ return {
             .. "like this.", affect = "fearful" },
       }
     else
-      s:say("Is it starting? I can't tell. My hands feel strange and I keep waiting for it to hit "
+      s:say("I can't tell if it's starting. My hands feel strange and I keep waiting for it to hit "
         .. "me all at once. I don't like not knowing.", { affect = "anxious" })
     end
-    r = s:choose{
+    local due = answering(s, watch)
+    r = watch:choose{
       moment = "onset_anxiety",
+      prompt = flag_prompt(s),
       { id = "on_reflect",
-        text = "It's coming on, and it feels like a lot. You don't have to do anything with it. "
-          .. "We're right here.",
-        codes = { "complex_reflection", "empathic_presence", "encourage_inward_focus" },
+        text = due and answer_words("Let it come; you don't have to do anything with it. I'll take a reading; we're here.", due)
+          or "Let it come; you don't have to do anything with it. We're right here, both of us.",
+        action = answer_action(due),
+        codes = due and { "validation", "empathic_presence", answer_code(due) }
+          or { "validation", "empathic_presence", "encourage_inward_focus" },
         expert = true,
-        rationale = "Follow rather than lead: name what she feels, stay present and let it unfold. "
-          .. "Anxiety at onset is a common effect and is met, not argued with." },
+        rationale = "Follow rather than lead: stay present, say that what comes is allowed, and let it unfold. "
+          .. "Anxiety at onset is a common effect and is met, not argued with"
+          .. (due and "; the flagged reading is answered with a check, without leaving her." or ".") },
       { id = "on_promise",
-        text = "Nothing bad is going to happen, I promise. Just relax.",
+        text = "Nothing bad is going to happen to you today. You're completely safe here with both of us.",
         codes = { "premature_reassurance" },
-        rationale = "Premature reassurance: a promise nobody can keep, and 'just relax' tells her "
-          .. "the anxiety is wrong. Meet it rather than talk it away." },
+        rationale = "Premature reassurance: a promise nobody can keep, and it tells her the anxiety "
+          .. "is wrong. Meet it rather than talk it away." },
       { id = "on_distract",
-        text = "Let's sit up and chat about something else until this passes. How was the drive in?",
+        text = "Let's sit up and talk about something ordinary until this settles. How was the drive in?",
         codes = { "redirecting", "closed_question" },
         rationale = "Redirecting to small talk pulls attention outward just as the medicine turns "
           .. "it inward. Support the inward focus instead." },
       { id = "on_breathing",
-        text = "Let's breathe together. In for four... hold... and out for six. Follow my count.",
+        text = "Let's breathe together while it comes on. In for four, hold, and out for six. Follow me.",
         codes = { "grounding", "advice_giving" },
         rationale = "Breathing can help if she asks for it, but leading an exercise takes charge "
           .. "of her process. Offer presence first; follow rather than lead." },
+      { id = "on_control",
+        text = "You feel like you're losing control. Try to hold on to it; keep your eyes open for now.",
+        codes = { "simple_reflection", "advice_giving", "redirecting" },
+        rationale = "Half right: the reflection is accurate, but telling her to hold on and keep her "
+          .. "eyes open fights the come-up and turns her outward. Letting go is the work." },
+      not due and { id = "on_check", action = "check_vitals",
+        text = "Let me take your blood pressure first. I'm sure it's only the medicine coming on.",
+        codes = { "checking_vitals", "premature_reassurance" },
+        rationale = "Nothing calls for a reading yet, and the reassurance that comes with it tells "
+          .. "her the feeling is a problem to be measured away. Meet the anxiety first." } or nil,
     }
     if r.id == "on_reflect" then
       s:narrate("She lets out a long breath and pulls the eyeshades back down.")
@@ -237,6 +271,13 @@ return {
       s:say("The drive? Fine. Traffic.", { affect = "anxious" })
       s:narrate("For ten minutes she talks about traffic and the school term, faster and faster. "
         .. "The anxiety doesn't leave; it has nowhere to go.")
+    elseif r.id == "on_check" then
+      s:narrate("She holds her arm out for the cuff and watches the numbers instead of the room.")
+      s:say("Is it high? It feels high.", { affect = "anxious" })
+    elseif r.id == "on_control" then
+      p.arousal = p.arousal + 5  -- holding on against the come-up
+      s:narrate("She sits rigid, eyes wide, gripping the edge of the couch.")
+      s:say("Okay. Holding on. It's not working.", { affect = "fearful" })
     elseif r.id == "on_breathing" then
       s:say("In for four... okay. Okay.", { affect = "anxious" })
       s:narrate("She follows your count for a while, watching your face to check she's doing it right.")
@@ -245,7 +286,7 @@ return {
         .. "you there, and lies back.")
     end
 
-    s:wait(30)  -- material often surfaces 60-120 min in, as the medicine nears its peak
+    watch:wait(30)  -- material often surfaces 60-120 min in, as the medicine nears its peak
 
     -- Moment 2: a memory surfaces ---------------------------------------------------------------
     s:phase("emergence")
@@ -271,28 +312,45 @@ return {
         .. "presence brings her down without taking her out of the memory; pulling her out says it "
         .. "is too dangerous to be with."
     end
-    r = s:choose{
+    local due = answering(s, watch)
+    r = watch:choose{
       moment = "memory_surfaces",
       prompt = flag_prompt(s),
       { id = "ms_follow",
-        text = "You're in the hallway. It's getting loud.",
-        codes = { "simple_reflection", "following_lead" },
+        text = due and answer_words("You're in the hallway, and it's getting loud. I'll take a reading as you go.", due)
+          or "You're small, in the hallway. And it's getting loud in the kitchen.",
+        action = answer_action(due),
+        codes = due and { "simple_reflection", "following_lead", answer_code(due) }
+          or { "simple_reflection", "following_lead" },
         expert = true,
         rationale = "Follow rather than lead: a reflection in her own words says you are with her "
-          .. "without adding direction. The memory came in its own time; support its emergence." },
+          .. "without adding direction. The memory came in its own time; support its emergence."
+          .. (due and " The flagged reading is answered quietly, without taking her out of it." or "") },
+      -- Leading: the therapist names the content (interpreting) and sets the exposure agenda.
       { id = "ms_probe",
         text = "Is this when your father hurt your mother? Tell us exactly what you see.",
-        codes = { "closed_question", "agenda_setting" },
-        rationale = "Leading: asking for specific trauma content imposes your agenda, as an "
-          .. "exposure protocol would. Let her go where her own process takes her." },
+        codes = { "closed_question", "agenda_setting", "interpreting" },
+        rationale = "Leading: you name what the memory is before she has (your meaning, not hers), "
+          .. "and asking for exact trauma content imposes an exposure agenda. Let her go where her "
+          .. "own process takes her." },
       { id = "ms_away",
-        text = "You're not there now. You're safe here with us. Open your eyes and look around the room.",
+        text = "You're not there now; you're here with us. Open your eyes and look around the room.",
         codes = { "redirecting", "premature_reassurance", "grounding" },
         rationale = away_rationale },
+      { id = "ms_dual",
+        text = "You're in the hallway and it's getting loud. Feel the couch under you; you're here too.",
+        codes = { "simple_reflection", "grounding" },
+        rationale = "Half right: the reflection follows her, then the grounding pulls her half out "
+          .. "of a memory she is holding. Inside her window, stay with where she is." },
       { id = "ms_hold", action = "hold_space",
         codes = { "holding_space", "empathic_presence" },
         rationale = "Quiet presence also follows her. A brief reflection can help someone who has "
-          .. "just said something hard to feel heard, but silence is never wrong here." },
+          .. "just said something hard to feel heard, but silence is not wrong here." },
+      not due and { id = "ms_check", action = "check_vitals",
+        text = "It's getting loud. Let me take your blood pressure before we go any further.",
+        codes = { "checking_vitals", "redirecting" },
+        rationale = "Nothing on the monitor or in her body calls for a reading: stopping to measure "
+          .. "turns her away from a memory that has only just arrived." } or nil,
     }
     if r.id == "ms_follow" or r.id == "ms_hold" then
       p.distress = p.distress + 5  -- the memory deepens
@@ -305,6 +363,12 @@ return {
       s:say("I don't... why are you asking me that? I don't know what I see.", { affect = "distressed" })
       s:narrate("She presses the heels of her hands against the eyeshades and says nothing for "
         .. "several minutes.")
+    elseif r.id == "ms_check" then
+      s:narrate("The cuff inflates. She lifts the eyeshades to watch it.")
+      s:say("Okay. Where was I? It's further away now.", { affect = "confused" })
+    elseif r.id == "ms_dual" then
+      s:narrate("Her hands move to the couch cushions. Her breathing slows; her face changes.")
+      s:say("The couch. Okay. The hallway's further away now.", { affect = "confused" })
     elseif r.id == "ms_away" then
       p.dissociation = p.dissociation + 5  -- cut off mid-memory, she goes a little numb
       s:narrate("She lifts the eyeshades and looks at the ceiling, the window, you.")
@@ -312,7 +376,7 @@ return {
       s:say("It was right there. Now it's gone.", { affect = "sad" })
     end
 
-    s:wait(12)
+    watch:wait(12)
 
     -- Moment 3: grief, and the pull to rescue ---------------------------------------------------
     if s:did("ms_away") then
@@ -327,32 +391,46 @@ return {
     p.arousal = p.arousal + 8
     s:say("I was supposed to keep him quiet. I was supposed to stop it. I couldn't stop any of it.",
       { affect = "tearful" })
-    r = s:choose{
+    due = answering(s, watch)
+    r = watch:choose{
       moment = "not_rescuing",
       prompt = flag_prompt(s),
       { id = "nr_stay",
-        text = "You were trying so hard to keep him safe. Let it come. We're right here.",
-        codes = { "complex_reflection", "validation", "empathic_presence" },
+        text = due and answer_words("You were trying so hard to keep him safe. Let it come. I'll take a reading.", due)
+          or "You were trying so hard to keep him safe. Let it come. We're right here.",
+        action = answer_action(due),
+        codes = due and { "complex_reflection", "validation", "empathic_presence", answer_code(due) }
+          or { "complex_reflection", "validation", "empathic_presence" },
         expert = true,
         rationale = "Don't rescue: grief that is finally felt is part of healing, not an emergency. "
-          .. "Reflect, stay present and trust her inner healing intelligence to move through it." },
+          .. "Reflect, stay present and trust her inner healing intelligence to move through it."
+          .. (due and " The flagged reading is answered without stopping the grief." or "") },
       { id = "nr_fix",
         text = "It wasn't your fault. You were a child. There's nothing to feel guilty about.",
         codes = { "premature_reassurance", "interpreting" },
         rationale = "Rescuing with a conclusion: it may be true, but handing it to her cuts the "
           .. "feeling short and takes the discovery away. Trust the inner healing intelligence." },
       { id = "nr_water", action = "water",
-        text = "Pass her tissues and a glass of water, and suggest she take a break from it for a moment.",
+        text = "Hand her tissues and some water, and suggest she take a short break from it.",
         codes = { "offering_comfort", "redirecting" },
         rationale = "Practical comfort offered mid-grief tells her to stop. Water and tissues are "
           .. "for when she asks or pauses; follow rather than lead." },
       -- Touch only as agreed in advance (DOMAIN.md, ethics); she agreed to a hand on her forearm.
       { id = "nr_touch", action = "touch",
-        text = "Ask softly, 'Would you like my hand on your arm, as we agreed?' and if she nods, "
-          .. "rest it there.",
+        text = "Ask softly, 'My hand on your arm, as we agreed?', and rest it there if she nods.",
         codes = { "consent_check", "touch_within_consent", "empathic_presence" },
         rationale = "Touch only as agreed in advance, and checked in the moment. Contact within "
           .. "her consent can help her stay with the feeling; presence matters more than touch." },
+      { id = "nr_breathe",
+        text = "You tried so hard to stop it. Breathe with me now, slowly: in, and out.",
+        codes = { "simple_reflection", "grounding", "advice_giving" },
+        rationale = "Half right: the reflection meets her, then the breathing exercise rescues her "
+          .. "from a grief she can hold. Let it come rather than manage it." },
+      not due and { id = "nr_check", action = "check_vitals",
+        text = "You're so upset. Let me check your pulse for a moment, and then we'll carry on.",
+        codes = { "checking_vitals", "redirecting" },
+        rationale = "Nothing calls for a reading, and the cuff stops the grief at its height: "
+          .. "safety checks are made when something indicates them." } or nil,
     }
     if r.id == "nr_stay" or r.id == "nr_touch" or silent(r) then
       if r.id == "nr_touch" then
@@ -361,7 +439,7 @@ return {
       elseif silent(r) then
         s:narrate("You stay close and quiet while she cries.")
       end
-      s:wait(10)
+      watch:wait(10)
       p.distress = p.distress - 12  -- the grief moves through (her process)
       s:narrate("She cries for a long time. Gradually the sobs slow and her breathing deepens.")
       s:say{
@@ -378,13 +456,20 @@ return {
       }
       s:narrate("The crying stops abruptly, which is not the same as settling. She turns her "
         .. "face to the wall.")
+    elseif r.id == "nr_check" then
+      p.dissociation = p.dissociation + 5
+      s:narrate("She holds her arm out and wipes her face with the other hand while the cuff inflates.")
+      s:say("Sorry. I'm fine. Go on.", { affect = "ashamed" })
+    elseif r.id == "nr_breathe" then
+      s:narrate("She tries to follow your breathing. The sobs catch, stop, and start again.")
+      s:say("Sorry. I'm trying.", { affect = "ashamed" })
     elseif r.id == "nr_water" then
       p.dissociation = p.dissociation + 5
       s:narrate("She takes the water, sips, wipes her face.")
       s:say("Sorry. I'm okay. Sorry.", { affect = "ashamed" })
     end
 
-    s:wait(5)
+    watch:wait(5)
 
     -- Moment 4: peak, and a moment where measuring is the safe move -----------------------------
     -- Kolbrich et al. 2008: peak cardiovascular effects 1-2 h after the dose. What she feels
@@ -414,11 +499,13 @@ return {
       s:say(complaint .. (recent and " You checked me a bit ago. Is it still okay?" or " Is that normal?"),
         { affect = "anxious" })
     end
-    r = s:choose{
+    r = watch:choose{
       moment = "vitals",
       prompt = flag_prompt(s),
+      -- A bodily symptom, and a direct question about it: silence is no answer (rubric flags).
+      flags = { "physical_complaint", "direct_question" },
       { id = "vt_check", action = "check_vitals",
-        text = "Tell her you're going to check her blood pressure, pulse and temperature, and do it now.",
+        text = "Let's find out rather than guess. I'm going to take your pulse and blood pressure now.",
         codes = { "checking_vitals", "giving_information" },
         expert = true,
         rationale = "Safety first: unsafe vitals need attention. Heart rate, blood pressure and "
@@ -426,25 +513,31 @@ return {
           .. "measuring, not guessing" .. (urgent and ", all the more with the last reading "
           .. "already over the limit." or ".") },
       { id = "vt_normal",
-        text = "That's just the medicine. It's completely normal. Try to go back inside.",
-        codes = { "premature_reassurance", "encourage_inward_focus" },
+        text = "A racing heart is very common at this stage of the medicine. Try to go back inside.",
+        codes = { "premature_reassurance", "giving_information", "encourage_inward_focus" },
         rationale = "Probably true, but unmeasured. Reassurance is not a vitals check; safety "
           .. "first: unsafe vitals need attention, and you can't know without measuring"
           .. (urgent and ". The monitor had already flagged her last reading." or ".") },
       { id = "vt_interpret",
-        text = "That's your body releasing what you've been holding. Let it move through you.",
-        codes = { "interpreting" },
+        text = "Maybe your heart is carrying what you felt for your brother. Let it move through you.",
+        codes = { "interpreting", "encourage_inward_focus" },
         rationale = "Reading physical symptoms as emotional release skips the safety check they "
           .. "call for, and imposes a meaning on her experience." },
       { id = "vt_call", action = "medical_support",
-        text = "Call the on-call physician straight away.",
+        text = "I'd like the physician to have a look at you. I'm asking them to come in now.",
         codes = { "escalation_medical" },
         rationale = urgent
           and ("Calling the physician is reasonable with a flagged reading, and far better than "
             .. "reassurance. Still, safety first means measuring now: a fresh reading tells you "
             .. "and the physician whether it is still climbing.")
           or ("Escalation is right when readings are unsafe, but measure first: it tells you and "
-            .. "the physician what is happening. Check vitals, then escalate if needed.") },
+            .. "the physician what is happening, and answers her question. Check vitals, then "
+            .. "escalate if needed.") },
+      { id = "vt_reflect",
+        text = "Your heart's pounding, and it frightens you. Put a hand on it and breathe into it.",
+        codes = { "simple_reflection", "grounding", "advice_giving" },
+        rationale = "Half right: the reflection is kind, but she asked a direct question about her "
+          .. "heart, and a breathing exercise is not an answer. Only a reading can tell." },
     }
     if r.id == "vt_check" then
       local now = s:alerts()  -- the reading just taken
@@ -506,6 +599,9 @@ return {
         end
       elseif r.id == "vt_interpret" then
         s:say("It doesn't feel like releasing. It feels like my heart.", { affect = "fearful" })
+      elseif r.id == "vt_reflect" then
+        s:narrate("She puts a hand on her chest and breathes. It doesn't slow.")
+        s:say("It's still going. Is it okay or not?", { affect = "fearful" })
       elseif silent(r) then
         -- Silence to a direct question about her heart is not felt as presence.
         p.trust = p.trust - 5
@@ -522,20 +618,32 @@ return {
       end
     end
 
-    -- The two-hour mark: the engine gives the supplemental 60 mg and the monitor takes a reading.
-    s:wait(math.max(1, 121 - (s:since_dose() or 0)))
+    -- The supplemental-dose decision (monitor.supplemental_review, one rule for every medicine
+    -- scenario): shortly before the two-hour mark the physician reviews her. Blood pressure or
+    -- temperature over the limit: the half dose is held back; a fast pulse alone near the peak is
+    -- expected and watched. The engine gives the dose at 120 min when it goes ahead.
+    watch:wait(math.max(1, 115 - (s:since_dose() or 0)))
+    local given = monitor.supplemental_review(s)
+    watch:wait(math.max(1, 121 - (s:since_dose() or 0)))
     local at_dose = s:alerts()
-    if concern(at_dose) then
-      s:narrate("The physician reviewed her before the supplemental dose: " .. alert_words(at_dose)
-        .. ", and she is alert and oriented, with no chest pain or confusion.")
-      s:narrate("The decision was the physician's: the half dose went ahead, with every reading "
-        .. "watched for the next hour.")
+    if not given then
+      s:narrate("The physician reviewed her before the supplemental dose: blood pressure or "
+        .. "temperature over the limit. She is alert and oriented, with no chest pain or confusion.")
+      s:narrate("The decision was the physician's: the supplemental half dose is held back today, as "
+        .. "the protocol allows, and every reading is watched for the next hour.")
+      if p.trust >= 50 then
+        s:say("No second capsule. Okay. I think I've got enough to be going on with.", { affect = "calm" })
+      else
+        s:say("So I'm doing it wrong. Even my body.", { affect = "ashamed" })
+      end
     elseif urgent or cotherapist then
-      s:narrate("The physician reviewed her before the supplemental dose: the two-hour reading is "
-        .. "no longer over the limits. She sat up to take the capsule with a sip of water, then lay back.")
+      s:narrate("The physician reviewed her before the supplemental dose: pressure and temperature "
+        .. "are no longer over the limits. She sat up to take the capsule with a sip of water, "
+        .. "then lay back.")
     elseif has(at_dose, "hr_high") then
       s:narrate("The physician looked over the two-hour reading: her pulse is up, as expected near "
-        .. "the peak. She sat up to take the supplemental capsule with a sip of water, then lay back.")
+        .. "the peak; pressure and temperature are within the limits. She sat up to take the "
+        .. "supplemental capsule with a sip of water, then lay back.")
     else
       s:narrate("At the two-hour mark she sat up to take the supplemental capsule with a sip of "
         .. "water, then lay back.")
@@ -546,7 +654,7 @@ return {
     end
 
     -- Withdrawal of touch consent: it can be withdrawn at any moment (DOMAIN.md, ethics).
-    s:wait(5)
+    watch:wait(5)
     s:narrate("She folds her arms across her chest.")
     if p.trust < 40 then
       s:say("And please don't touch me. Not today.", { affect = "withdrawn" })
@@ -563,7 +671,7 @@ return {
     end
     s:set_touch_consent(false)
 
-    s:wait(35)
+    watch:wait(35)
 
     -- Moment 5: nonlinear material --------------------------------------------------------------
     if p.dissociation >= 30 then
@@ -580,28 +688,47 @@ return {
       { text = "My grandmother's garden, now. A lemon tree. It's silly. Doesn't matter.",
         affect = "withdrawn", weight = function(q) return math.max(0, 65 - q.trust) * 2 end },
     }
-    r = s:choose{
+    due = answering(s, watch)
+    local far = p.dissociation >= 40  -- silence and inward focus deepen a dissociation (rubric)
+    r = watch:choose{
       moment = "nonlinear",
       prompt = flag_prompt(s),
       { id = "nl_follow",
-        text = "Your grandmother's garden. A lemon tree.",
-        codes = { "simple_reflection", "following_lead", "encourage_inward_focus" },
+        text = due and answer_words("Your grandmother's garden, a lemon tree. I'll take a reading while you're there.", due)
+          or "Your grandmother's garden, and a lemon tree. You don't need to know why yet.",
+        action = answer_action(due),
+        codes = due and { "simple_reflection", "following_lead", answer_code(due) }
+          or { "simple_reflection", "following_lead", "validation" },
         expert = true,
         rationale = "Follow rather than lead: material is often nonlinear. She doesn't need to "
-          .. "know why she is there yet; reflecting it lets her stay and find out." },
+          .. "know why she is there yet; reflecting it lets her stay and find out."
+          .. (due and " The flagged reading is answered quietly, without calling her back." or "") },
       { id = "nl_lead_back",
         text = "Let's go back to the hallway. I think there's more there for you to work through.",
         codes = { "redirecting", "agenda_setting" },
         rationale = "Leading: your idea of where the work is overrides hers. Support the emergence "
           .. "of nonlinear material rather than steering it." },
       { id = "nl_interpret",
-        text = "Your mind is giving you a safe place to recover from the trauma.",
-        codes = { "interpreting" },
-        rationale = "Interpreting fills the space she needs to find her own meaning. Leave "
-          .. "sense-making for integration, and let it be hers." },
+        text = "The garden is a safe place your mind found after the hallway. Let yourself rest there.",
+        codes = { "complex_reflection", "interpreting", "encourage_inward_focus" },
+        rationale = "Reflective in form, but the meaning is yours: interpreting fills the space she "
+          .. "needs to find her own. Leave sense-making for integration, and let it be hers." },
+      { id = "nl_why",
+        text = "A lemon tree? What do you think brought you there, after the hallway?",
+        codes = { "open_question", "redirecting" },
+        rationale = "A question that asks her to analyse why turns her from the garden to "
+          .. "explaining it. Let her be there first; meaning comes later, in integration." },
       { id = "nl_hold", action = "hold_space",
         codes = { "holding_space", "empathic_presence" },
-        rationale = "Silence follows too: she is exploring, not asking for help." },
+        rationale = far
+          and ("She is drifting far away: silence lets her go further. A few words in her own "
+            .. "terms keep contact without pulling her out.")
+          or "Silence follows too: she is exploring, not asking for help." },
+      not due and { id = "nl_check", action = "check_vitals",
+        text = "A lemon tree. Let me take a quick reading now, while you're somewhere calmer.",
+        codes = { "checking_vitals", "redirecting" },
+        rationale = "Nothing calls for a reading, and calmer is exactly when she can stay in the "
+          .. "garden. Measuring now pulls her back into the room." } or nil,
     }
     if r.id == "nl_follow" or r.id == "nl_hold" then
       p.distress = p.distress - 5  -- remembered care
@@ -616,13 +743,18 @@ return {
       p.distress = p.distress + 10  -- sent back, and failing to find it
       s:narrate("She tries. Her brow furrows and her breathing quickens.")
       s:say("I can't find it. I'm doing it wrong.", { affect = "distressed" })
+    elseif r.id == "nl_check" then
+      s:narrate("She opens her eyes for the cuff. The garden doesn't come back.")
+    elseif r.id == "nl_why" then
+      s:say("I don't know. I was just there. Now I'm thinking about why.", { affect = "confused" })
+      s:narrate("The garden fades while she looks for an answer.")
     elseif r.id == "nl_interpret" then
       s:say("Maybe. I don't know. Now I'm thinking about what you said instead.", { affect = "confused" })
       s:narrate("The garden doesn't come back.")
     end
 
     -- Later hours: effects ease. Subjective effects ~4.2 h, extended ~1 h by the supplemental dose.
-    s:wait(60)
+    watch:wait(60)
     if p.trust >= 55 then
       s:narrate("Over the next hour she talks on and off, about her brother, the garden, nothing "
         .. "much. Long silences in between.")
@@ -634,14 +766,14 @@ return {
         .. alert_words(s:alerts()) .. ". The physician looks in, finds her alert, with no chest "
         .. "pain, and asks to see the next one.")
     end
-    s:wait(90)
+    watch:wait(90)
     s:phase("return")
     if s:intensity() > 0.35 then
       s:narrate("Five hours in, and she is still well inside it: eyeshades on, the occasional long breath.")
     else
       s:narrate("Five hours in. She sits up, takes the eyeshades off and eats two crackers, slowly.")
     end
-    s:wait(100)
+    watch:wait(100)
 
     -- Moment 6: closing the day -----------------------------------------------------------------
     -- Therapists stay until effects have worn off and distress is at or below its starting level;
@@ -653,7 +785,7 @@ return {
       -- supplement (DOMAIN.md); sessions run 6-8 h. You stay while she still feels it.
       s:narrate(hours_since(s) .. " since the first dose, and the medicine is slow to fade. You "
         .. "stay on, one of you at her side.")
-      while s:intensity() > 0.2 and (s:since_dose() or 0) < 465 do s:wait(15) end
+      while s:intensity() > 0.2 and (s:since_dose() or 0) < 465 do watch:wait(15) end
     end
     local fading = s:intensity() > 0.2
     local when = hours_since(s)
@@ -664,6 +796,9 @@ return {
       s:narrate(when .. " since the first dose. The effects have largely worn off. The night "
         .. "attendant is due within the hour.")
     end
+    -- Sitting up and talking with you at the end of the day: her attention has come back to the
+    -- room (material), whatever the model's inward focus was during the long quiet hours.
+    p.inward_focus = math.min(p.inward_focus, 40)
     local settled = p.distress <= start_distress and p.dissociation < 20 and not fading
     if not settled then
       s:say("I'm tired. And honestly I'm still a bit shaky.", { affect = "anxious" })
@@ -675,22 +810,25 @@ return {
           weight = function(q) return math.max(0, 70 - q.trust) end },
       }
     end
-    r = s:choose{
+    due = answering(s, watch)
+    r = watch:choose{
       moment = "closing",
       prompt = flag_prompt(s),
       { id = "cl_stay",
-        text = "We're here until you feel settled, and the attendant's on the way. Is there "
-          .. "anything you'd like to say about today, or would you rather just rest?",
-        codes = { "emphasising_autonomy", "open_question", "empathic_presence" },
+        text = due and answer_words("We're staying until you feel settled; I'll take one last reading. What would help?", due)
+          or "We're staying until you feel settled, and the attendant's on the way. What would help now?",
+        action = answer_action(due),
+        codes = due and { "empathic_presence", "open_question", "seeking_collaboration", answer_code(due) }
+          or { "empathic_presence", "open_question", "seeking_collaboration" },
         expert = true,
         rationale = "Stay until the effects have worn off and distress is at or below where it "
-          .. "started, then hand over to the attendant. Leave the choice to talk or rest with her." },
+          .. "started, then hand over to the attendant. Leave the choice of what helps with her."
+          .. (due and " A flagged reading is answered before handover." or "") },
       { id = "cl_summary",
-        text = "Today you processed your childhood trauma and let go of the guilt. That's a real "
-          .. "breakthrough.",
+        text = "Today you faced your childhood and let go of so much of the guilt. That's a real breakthrough.",
         codes = { "interpreting", "affirmation" },
-        rationale = "A summary tells her what her experience meant. Meaning-making belongs to "
-          .. "integration, and it should be hers." },
+        rationale = "Warm, but it tells her what her experience meant. Meaning-making "
+          .. "belongs to integration, and it should be hers." },
       { id = "cl_leave",
         text = fading
           and "You're nearly through it, so we'll head off now. The attendant will be here within the hour."
@@ -700,13 +838,17 @@ return {
           .. "effects have worn off and distress is at or below its starting level"
           .. (fading and ", and hers have not yet worn off." or ".") },
       { id = "cl_worksheet",
-        text = "Before you sleep, fill in this worksheet about what came up and bring it to "
-          .. "integration.",
+        text = "Before you sleep, jot down what came up today on this sheet and bring it to integration.",
         codes = { "practice_assignment" },
         rationale = "A structured assignment at the end of a medicine day imposes a task on open "
           .. "material. Integration is where meaning is made, at her pace." },
+      not due and { id = "cl_check", action = "check_vitals",
+        text = "Let me take one last reading, and if it's normal we can head off before the attendant.",
+        codes = { "checking_vitals", "leaving_participant" },
+        rationale = "A last reading is fine; normal numbers are not a handover. Therapists stay "
+          .. "until the attendant arrives and the effects have worn off." } or nil,
     }
-    if r.id == "cl_leave" then
+    if r.id == "cl_leave" or r.id == "cl_check" then
       if settled and p.trust >= 50 then
         s:say("Oh. Right. Okay.", { affect = "withdrawn" })
       else
@@ -775,7 +917,7 @@ return {
       end
     end
 
-    s:wait(20)
+    watch:wait(20)
     if not settled then
       s:finish("You stay past the hour until the effects have worn off and her distress is back to "
         .. "where it was this morning, then hand over to the attendant and arrange the phone call "
