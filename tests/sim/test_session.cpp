@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <set>
 
 using namespace holdspace;
 
@@ -90,9 +91,12 @@ TEST_CASE("choosing an option resumes the script; a response takes one simulated
     Session s(info(), one_choice_script(), 1);
     s.start();
     std::string error;
-    const auto applied = s.apply(TraineeAction::choose("2"), error);  // by number
+    REQUIRE(s.choice());
+    const std::string second = s.choice()->options[1].id;  // numbers mean the order shown
+    const auto applied = s.apply(TraineeAction::choose("2"), error);
     REQUIRE(applied);
-    CHECK(applied->option == "reassure");  // records keep the id, not the number
+    CHECK(applied->option == second);  // records keep the id, not the number
+    REQUIRE(applied->option == "reassure");  // (seed 1 shows these two as written)
     CHECK(s.over());
     const auto& events = s.events();
     CHECK(nth(s, "response").data["codes"][0] == "premature_reassurance");
@@ -259,4 +263,112 @@ TEST_CASE("events report whole minutes as integers and other times as fractions"
     CHECK(e.to_json().dump() == R"({"type":"say","t":1.5,"text":"x"})");
     Event f{"say", 120, {}};
     CHECK(f.to_json().dump() == R"({"type":"say","t":2})");
+}
+
+// ---- Order carries no information (issue 13) ----
+
+namespace {
+
+Choice four_options() {
+    Choice c;
+    c.moment = "m";
+    c.options = {Option{"expert", "You feel it.", "", "", {"complex_reflection"}, true},
+                 Option{"b", "It's fine.", "", "", {"premature_reassurance"}, false},
+                 Option{"c", "Why now?", "", "", {"open_question"}, false},
+                 Option{"d", "Breathe with me.", "", "", {"grounding"}, false}};
+    return c;
+}
+
+std::unique_ptr<FakeScript> four_option_script(std::uint64_t* first_draw = nullptr) {
+    auto script = std::make_unique<FakeScript>();
+    script->on_start = [](Session& s) {
+        s.offer_choice(four_options());
+        return ScriptStatus::waiting_for_trainee;
+    };
+    script->on_resume = [first_draw](Session& s, const Option&) {
+        if (first_draw) *first_draw = s.rng().next_u64();
+        return ScriptStatus::finished;
+    };
+    return script;
+}
+
+std::vector<std::string> shown(const Session& s) {
+    std::vector<std::string> ids;
+    for (const auto& o : nth(s, "choice").data["options"]) ids.push_back(o["id"].get<std::string>());
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("options are shown in an order drawn from the seed: the same seed shows the same order, numbers mean it, ids are kept") {
+    int expert_first = 0;
+    std::set<std::vector<std::string>> orders;
+    for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+        Session s(info(), four_option_script(), seed);
+        s.start();
+        REQUIRE(s.choice());
+        const auto order = shown(s);
+        // The choice event lists the options as the session holds them, in the order shown.
+        REQUIRE(order.size() == 4);
+        for (std::size_t i = 0; i < order.size(); ++i) CHECK(s.choice()->options[i].id == order[i]);
+        // Each keeps its place as written.
+        for (const auto& o : s.choice()->options) CHECK(o.written == (o.id == "expert" ? 0 : o.id[0] - 'a'));
+        expert_first += order.front() == "expert";
+        orders.insert(order);
+        // The same seed, another process's worth of session: the same order.
+        Session again(info(), four_option_script(), seed);
+        again.start();
+        CHECK(shown(again) == order);
+        // "3" is the third option shown; the record keeps its id.
+        std::string error;
+        const auto applied = s.apply(TraineeAction::choose("3"), error);
+        REQUIRE(applied);
+        CHECK(applied->option == order[2]);
+        CHECK(nth(s, "response").data["option"] == order[2]);
+    }
+    // Position tells nothing: the expert is first about a quarter of the time, and every order occurs.
+    CHECK(expert_first > 30);
+    CHECK(expert_first < 70);
+    CHECK(orders.size() == 24);
+}
+
+TEST_CASE("shuffling draws from a stream of its own: the scenario's random numbers are the same whatever is offered") {
+    std::uint64_t drawn = 0;
+    Session s(info(), four_option_script(&drawn), 9);
+    s.start();
+    std::string error;
+    REQUIRE(s.apply(TraineeAction::choose("expert"), error));
+    Rng reference(9);
+    CHECK(drawn == reference.next_u64());
+}
+
+TEST_CASE("touch agreed as 'ask first' is within consent only right after asking") {
+    ScenarioInfo i = info();
+    i.patient.touch_consent = "hand on shoulder";
+    i.patient.touch_ask_first = true;
+    auto script = std::make_unique<FakeScript>();
+    script->on_start = [](Session& s) {
+        Choice c;
+        c.moment = "m";
+        c.options = {Option{"ask", "May I put my hand on your shoulder?", "", "", {"consent_check"}, true},
+                     Option{"other", "Mm.", "", "", {"simple_reflection"}, false}};
+        s.offer_choice(c);
+        return ScriptStatus::waiting_for_trainee;
+    };
+    script->on_resume = [](Session& s, const Option& o) {
+        Choice c;
+        c.moment = o.id == "ask" ? "after_asking" : "later";
+        c.options = {Option{"x", "Mm.", "", "", {"simple_reflection"}, true}};
+        s.offer_choice(c);
+        return ScriptStatus::waiting_for_trainee;
+    };
+    Session s(i, std::move(script), 1);
+    s.start();
+    std::string error;
+    REQUIRE(s.apply(TraineeAction::act(ActionKind::touch), error));  // unannounced
+    CHECK(s.count_code("touch_without_consent") == 1);
+    REQUIRE(s.apply(TraineeAction::choose("ask"), error));
+    REQUIRE(s.apply(TraineeAction::act(ActionKind::touch), error));  // just after asking
+    CHECK(s.count_code("touch_within_consent") == 1);
+    CHECK(s.count_code("touch_without_consent") == 1);
 }
