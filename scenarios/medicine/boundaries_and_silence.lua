@@ -115,9 +115,72 @@ return {
       { text = "Okay. I'm ready. I think.", affect = "calm" },
     }
 
-    s:wait(75)
+    s:wait(40)  -- onset ~30-60 min (DOMAIN.md)
 
-    -- Moment 1: romantic transference ---------------------------------------------------------
+    -- Moment 1: the come-up -------------------------------------------------------------------
+    -- A bodily symptom and a direct question: heart rate and pressure rise with the medicine
+    -- (DOMAIN.md: heart rate > 100 bpm in 29%, systolic > 160 mmHg in 33%), so the indicated
+    -- answer measures rather than guesses, and says so (physical_complaint, direct_question).
+    s:phase("onset")
+    s:narrate("Noah pushes the blanket off and presses a hand flat on their chest.")
+    s:say{
+      { text = "Whoa. My heart's really pounding, and my jaw's tight. Is that normal? Should I be "
+          .. "worried?", affect = "anxious" },
+      { text = "My heart's going so fast. Is that meant to happen? Am I okay?", affect = "anxious" },
+    }
+    r = s:choose{
+      moment = "onset",
+      prompt = flag_prompt(s),
+      flags = { "physical_complaint", "direct_question" },
+      { id = "on_check", action = "check_vitals",
+        text = "It often does that as it comes on, and we'll know rather than guess: I'm taking "
+          .. "your pulse and pressure now.",
+        codes = { "checking_vitals", "giving_information" },
+        expert = true,
+        rationale = "A bodily symptom indicates a reading: answer the question honestly and "
+          .. "measure, so safety is known rather than guessed, without alarm." },
+      { id = "on_reassure",
+        text = "That's completely normal with this medicine, nothing to worry about. Just breathe "
+          .. "and let it come.",
+        codes = { "premature_reassurance", "advice_giving" },
+        rationale = "Kind, but it promises safety nobody has measured: a pounding heart is what "
+          .. "the vitals check is for." },
+      { id = "on_doctor",
+        text = "Let me get the doctor in to have a look at you, just to be on the safe side, okay?",
+        codes = { "escalation_medical", "closed_question" },
+        rationale = "Calling the physician before anything has been measured can frighten; "
+          .. "measure first, and call when a reading is over the limit." },
+      { id = "on_explain",
+        text = "MDMA raises heart rate and blood pressure; about a third of people go over the "
+          .. "limits. We'll keep an eye on it.",
+        codes = { "psychoeducation", "giving_information" },
+        rationale = "Accurate, and frightening without a reading: the numbers that matter are "
+          .. "Noah's own, and nobody has taken them." },
+    }
+    if r.id == "on_check" then
+      s:narrate("The cuff inflates. Maeve reads the numbers out quietly and notes them.")
+      if concern(s:alerts()) then
+        s:narrate("Maeve pages the physician, who comes to look and asks for a reading every "
+          .. "fifteen minutes.")
+      end
+      s:say("Okay. Knowing helps.", { affect = "calm" })
+    elseif r.id == "on_reassure" then
+      s:say("Okay... if you say so.", { affect = "anxious" })
+    elseif r.id == "on_doctor" then
+      p.distress = p.distress + 6  -- an unasked-for doctor frightens them (material)
+      s:say("The doctor? Is something wrong with me?", { affect = "fearful" })
+      s:narrate("The physician comes, examines Noah and finds nothing that needs action yet.")
+    elseif r.id == "on_explain" then
+      p.distress = p.distress + 4
+      s:say("A third? Am I one of them?", { affect = "fearful" })
+    elseif silent(r) then
+      s:narrate("You say nothing. Noah waits, hand on their chest, then looks at Maeve.")
+      s:say("Is nobody going to tell me?", { affect = "anxious" })
+    end
+
+    s:wait(34)
+
+    -- Moment 2: romantic transference ---------------------------------------------------------
     -- Noah asks outright for a relationship after the study: a question that needs an answer,
     -- and a boundary that must be stated, kindly and now (DOMAIN.md: no dual relationships).
     s:phase("peak")
@@ -196,7 +259,7 @@ return {
 
     s:wait(25)
 
-    -- Moment 2: the long silence ----------------------------------------------------------------
+    -- Moment 3: the long silence ----------------------------------------------------------------
     -- The scenario's teaching point: this silence is to be trusted. Calm breathing and open
     -- hands say Noah is working, not lost. Unless the monitor says otherwise.
     s:phase("silence")
@@ -278,7 +341,7 @@ return {
 
     s:wait(20)
 
-    -- Moment 3: the co-therapist --------------------------------------------------------------
+    -- Moment 4: the co-therapist --------------------------------------------------------------
     s:phase("cotherapist")
     s:narrate("Noah turns their head toward Maeve.")
     local after = "It's easier with Maeve right now. After what I said before. Is that okay?"
@@ -338,7 +401,7 @@ return {
 
     s:wait(45)
 
-    -- Moment 4: shame, later --------------------------------------------------------------------
+    -- Moment 5: shame, later --------------------------------------------------------------------
     s:phase("return")
     s:narrate("The music has turned quiet. Noah sits up and wraps their arms round their knees.")
     s:say{
@@ -411,7 +474,7 @@ return {
 
     s:wait(150)
 
-    -- Moment 5: closing -------------------------------------------------------------------------
+    -- Moment 6: closing -------------------------------------------------------------------------
     s:phase("closing")
     s:narrate("Evening. The medicine has worn off. Noah has eaten a little and is sitting up.")
     local refs = {}

@@ -314,11 +314,12 @@ return {
         rationale = "Persuading puts your authority in place of hers just when she is handing it "
           .. "away. Give it back instead." },
       { id = "ak_interpret",
-        text = "Part of you wants me to fix it, because nobody could fix it for you that night at "
-          .. "the counter. That's what this is.",
-        codes = { "complex_reflection", "interpreting" },
-        rationale = "Reflective in form, but it tells her what her request means; sense-making is "
-          .. "hers, and belongs in integration. And she is still left without an answer." },
+        text = "Part of you wants me to fix it, because nobody could fix it for you that night. "
+          .. "Let's look at that together, slowly.",
+        codes = { "complex_reflection", "interpreting", "agenda_setting" },
+        rationale = "Reflective in form, but it tells her what her request means and then sets the "
+          .. "focus for her; sense-making is hers, and belongs in integration. And she is still "
+          .. "left without an answer to her question." },
     }
     answered(s, r)
     if r.id == "ak_autonomy" then
