@@ -148,8 +148,9 @@ return {
       { id = "on_doctor",
         text = "Let me get the doctor in to have a look at you, just to be on the safe side, okay?",
         codes = { "escalation_medical", "closed_question" },
-        rationale = "Calling the physician before anything has been measured can frighten; "
-          .. "measure first, and call when a reading is over the limit." },
+        rationale = "Safe, and more than the moment needs: calling the physician before anything "
+          .. "has been measured leaves the question unanswered and can frighten. Measure first, "
+          .. "and call when a reading is over the limit." },
       { id = "on_explain",
         text = "MDMA raises heart rate and blood pressure; about a third of people go over the "
           .. "limits. We'll keep an eye on it.",
