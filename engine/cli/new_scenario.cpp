@@ -33,7 +33,8 @@ constexpr const char* scenario_template = R"LUA(-- {{TITLE}}: a {{PHASE}} sessio
 --   holdspace autoplay {{PATH}}                   1000 random playthroughs: errors, coverage, scores
 --   holdspace autoplay {{PATH}} --policy exhaustive   every answer sequence
 --   holdspace autoplay {{PATH}} --policy worst    the worst path a trainee could take
---   holdspace check --validity {{PATH}}           no test-wise strategy (longest, silence...) passes
+--   holdspace check --validity {{PATH}}           no test-wise strategy (longest, silence...) passes;
+--                                                 three moments are too few for that: add your own
 --   holdspace graph {{PATH}} > branches.dot       the branch graph (Graphviz; --format mermaid)
 --   holdspace play {{PATH}}                       play it yourself
 --
@@ -243,7 +244,7 @@ PhaseText phase_text(const std::string& phase) {
                 "Alex lies back, eyeshades on. The music is low.",
                 "It's starting. My chest feels... big.",
                 "Something's happening. I don't like it.",
-                "Something big in your chest. Let it be there.",
+                "Something big in your chest. Let it be there with you.",
                 "The attendant stays with you tonight, and we'll phone tomorrow.",
                 "The effects have worn off; the night attendant arrives."};
     if (phase == "preparation")

@@ -133,12 +133,16 @@ TEST_CASE("check finds a moment without an expert, an unreachable option and the
     CHECK(contains(r.out, flaws + ":35: warning: option 'cl_plan' is not scored by rubric 'sparse'"));
     CHECK(contains(r.out, flaws + ":9: warning: rubric 'sparse' domain 'safety' (Safety) is never exercised"));
     CHECK(contains(r.out, flaws + ":28: warning: a narrated line is 352 characters long"));
-    CHECK(contains(r.out, "1 file checked, 2 problems, 5 warnings"));
+    // Validity: the one scored moment with an expert gives it away by its length.
+    CHECK(contains(r.out, flaws + ":11: warning: the expert option is the shortest at 1 of 1 scored moments"));
+    CHECK(contains(r.out, flaws + ": expert option longest at 0/1 scored moments, shortest at 1/1; 17 characters against 21"));
+    CHECK(contains(r.out, "1 file checked, 2 problems, 6 warnings"));
 
     const auto j = parse(test::holdspace({"check", flaws, "--json"}));
     CHECK(j["ok"] == false);
     CHECK(j["errors"] == 2);
-    CHECK(j["warnings"] == 5);
+    CHECK(j["warnings"] == 6);
+    CHECK(j["files"][0]["cues"]["expert_shortest"] == 1);
     const auto& findings = j["files"][0]["findings"];
     bool unreachable = false;
     for (const auto& f : findings)
