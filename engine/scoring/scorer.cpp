@@ -336,6 +336,14 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
         return wanted.empty() || std::find(wanted.begin(), wanted.end(), alert) != wanted.end();
     };
 
+    // An alert the next reading has already cleared before the trainee could answer it is over.
+    auto cleared = [&](double raised, const std::string& name, double chance) {
+        return std::any_of(readings.begin(), readings.end(), [&](const auto& reading) {
+            return reading.first > raised && reading.first <= chance &&
+                   std::find(reading.second.begin(), reading.second.end(), name) == reading.second.end();
+        });
+    };
+
     // Timing rules.
     for (const auto& rule : rubric.timing) {
         if (!rule.phase.empty() && rule.phase != ctx.phase) continue;
@@ -345,7 +353,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
         else if (rule.after == "alert") {
             for (const auto& [t, name] : alerts_raised)
                 if (counts(rule.alerts, name))
-                    if (auto from = chance_after(t)) starts.push_back(*from);
+                    if (auto from = chance_after(t); from && !cleared(t, name, *from)) starts.push_back(*from);
         }
         else
             for (const auto& r : responses)
@@ -365,13 +373,6 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
     auto let_happen = [&](double from, double to, const std::vector<std::string>& expect) {
         for (const auto& r : responses)
             if (r.t >= from && r.t <= to && !has_any(r.codes, expect)) harmful.insert(r.event);
-    };
-    // An alert the next reading has already cleared before the trainee could answer it is over.
-    auto cleared = [&](double raised, const std::string& name, double chance) {
-        return std::any_of(readings.begin(), readings.end(), [&](const auto& reading) {
-            return reading.first > raised && reading.first <= chance &&
-                   std::find(reading.second.begin(), reading.second.end(), name) == reading.second.end();
-        });
     };
     for (const auto& rule : rubric.critical) {
         switch (rule.kind) {

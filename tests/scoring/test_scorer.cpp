@@ -299,7 +299,9 @@ TEST_CASE("answers inside an ignored alert's window are judged harmful; an alert
                                      {{"type", "alert"}, {"t", 60}, {"alert", "sbp_high"}},
                                      {{"type", "vitals"}, {"t", 90}, {"alerts", Json::array()}},
                                      choice(100, "a"), response(100, "reflect", {"complex_reflection"})});
-    CHECK(score_transcript(r, cleared).critical.empty());
+    const Score after_clearing = score_transcript(r, cleared);
+    CHECK(after_clearing.critical.empty());
+    CHECK_FALSE(domain(after_clearing, "safety"));  // nor does the 10-minute timing rule count it
 }
 
 TEST_CASE("a vitals check is judged by indication: essential with a reported symptom or a reading due, neutral otherwise") {
