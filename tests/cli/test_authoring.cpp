@@ -443,3 +443,67 @@ TEST_CASE("every shipped scenario is deterministic across processes, worker coun
         CHECK(p1.out == p2.out);
     }
 }
+
+// ---- Validity (issue 13): the score must need the skill ----
+
+TEST_CASE("check --validity fails a scenario a test-wise strategy passes, names it, and gives a run to reproduce") {
+    const std::string cued = "tests/cli/fixtures/validity_cued.lua";
+    const auto r = test::holdspace({"check", "--validity", cued});
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, cued + ":22: error: validity: test-wise strategy 'longest' passes on 10 of 10 seeds"));
+    CHECK(contains(r.out, cued + ":22: warning: the expert option is the longest at 3 of 3 scored moments"));
+    CHECK(contains(r.out, "    longest           passes 10/10"));
+    CHECK(contains(r.out, "    expert            passes 100/100"));
+    CHECK_FALSE(contains(r.out, "validity: test-wise strategy 'shortest'"));
+    // The reproduction replays: the named run of the longest answers passes when played.
+    const std::regex reproduce(R"(strategy 'longest' passes[^\n]*\n    reproduce: holdspace play \S+ --seed (\d+) --actions FILE, FILE holding: ([^\n]+))");
+    std::smatch m;
+    REQUIRE(std::regex_search(r.out, m, reproduce));
+    const auto actions = test::scratch_dir() / "validity" / "longest.actions";
+    fs::create_directories(actions.parent_path());
+    {
+        std::ofstream out(actions);
+        std::istringstream words(m[2].str());
+        for (std::string w; words >> w;) out << w << "\n";
+    }
+    const auto played = test::holdspace({"play", cued, "--seed", m[1].str(), "--actions", actions.string(), "--json"});
+    REQUIRE(played.exit_code == 0);
+    CHECK(parse(played)["score"]["pass"] == true);
+
+    const auto j = parse(test::holdspace({"check", "--validity", cued, "--json"}));
+    const auto& v = j["files"][0]["validity"];
+    CHECK(v["expert"]["passed"] == 100);
+    CHECK(v["cues"]["expert_longest"] == 3);
+    bool longest_listed = false;
+    for (const auto& s : v["strategies"])
+        if (s["strategy"] == "longest") longest_listed = s["passed"] == 10;
+    CHECK(longest_listed);
+}
+
+TEST_CASE("check --validity reports an answer key that contradicts the rubric: the expert path fails and is judged harmful") {
+    const std::string key = "tests/cli/fixtures/validity_contradiction.lua";
+    const auto r = test::holdspace({"check", "--validity", key});
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "validity: the expert path fails on seed 1: critical error: The participant was advised to stop"));
+    CHECK(contains(r.out, "validity: the answer key contradicts the rubric: the expert option at moment 'pills' (pl_stop) judged harmful"));
+}
+
+TEST_CASE("autoplay --policy plays a test-wise strategy on ten seeds by default, from the order the trainee sees") {
+    const std::string cued = "tests/cli/fixtures/validity_cued.lua";
+    const auto longest = parse(test::holdspace({"autoplay", cued, "--policy", "longest", "--json"}));
+    CHECK(longest["runs"] == 10);
+    CHECK(longest["scores"]["passed"] == 10);
+    const auto shortest = parse(test::holdspace({"autoplay", cued, "--policy", "shortest+vitals", "--json"}));
+    CHECK(shortest["scores"]["passed"] == 0);
+    // Every path of +vitals checks before each answer.
+    const auto& actions = shortest["worst"]["actions"];
+    REQUIRE(actions.size() == 6);
+    for (std::size_t i = 0; i < actions.size(); i += 2) CHECK(actions[i] == "check_vitals");
+    // "first" means first as shown: over ten seeds it does not always take the same option.
+    const auto first = parse(test::holdspace({"autoplay", cued, "--policy", "first", "--json"}));
+    std::set<std::string> taken;
+    for (const auto& p : first["coverage"]["points"])
+        for (const auto& o : p["options"])
+            if (o["taken"].get<int>() > 0) taken.insert(o["id"].get<std::string>());
+    CHECK(taken.size() > 3);
+}
