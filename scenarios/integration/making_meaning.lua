@@ -72,35 +72,38 @@ return {
       .. "of tea held in both hands. On the phone yesterday they said they slept badly the first "
       .. "night and better since.")
     s:say{
-      { text = "I don't really know where to start. It's all in bits.", affect = "confused" },
-      { text = "I've been trying to put it in order since Saturday. It won't go in order.",
+      { text = "I don't really know where to start. It's all in bits. Where do I even start?",
         affect = "confused" },
+      { text = "I've been trying to put it in order since Saturday. It won't go in order. Where do "
+          .. "I start?", affect = "confused" },
     }
 
     -- Moment 1: opening --------------------------------------------------------------------------
     r = s:choose{
       moment = "opening",
+      flags = { "direct_question" },  -- "Where do I start?"
       { id = "op_open",
-        text = "Bits are fine. Start wherever you like. What's been staying with you?",
+        text = "Bits are fine. Start wherever you like, Jo. What's been staying with you most?",
         codes = { "open_question", "emphasising_autonomy" },
         expert = true,
-        rationale = "Non-directive communication: an open invitation lets Jo choose where to "
-          .. "begin. Integration follows the material as it comes, in bits if that's how it comes." },
+        rationale = "Answer the question, non-directively: an open invitation lets Jo choose "
+          .. "where to begin. Integration follows the material as it comes, in bits if that's how "
+          .. "it comes." },
       { id = "op_agenda",
-        text = "Let's give it some structure. We'll go through the session hour by hour, list your "
-          .. "key insights, then set goals for next time.",
-        codes = { "agenda_setting" },
-        rationale = "A therapist agenda imposes order on material that is still nonlinear. In this "
-          .. "model integration follows the participant, not a protocol." },
+        text = "All in bits, and that's normal. Shall we put it in order together, hour by hour from the start?",
+        codes = { "simple_reflection", "premature_reassurance", "agenda_setting", "closed_question" },
+        rationale = "It hears Jo, reassures, then offers the order Jo can't find: a therapist's "
+          .. "structure on material that is still nonlinear. In this model integration follows the "
+          .. "participant, not a timeline." },
       { id = "op_closed",
-        text = "So, did it work? Do you feel better?",
-        codes = { "closed_question" },
-        rationale = "A closed outcome question asks Jo to grade the experience before they "
-          .. "understand it, and invites yes or no rather than exploration." },
+        text = "It often comes in bits at the start, Jo. Overall, though, do you feel it's helped?",
+        codes = { "premature_reassurance", "closed_question" },
+        rationale = "Normalising before hearing, then a closed outcome question: it asks Jo to "
+          .. "grade the experience before they understand it, and invites yes or no." },
       { id = "op_hold", action = "hold_space",
-        codes = { "holding_space", "empathic_presence" },
-        rationale = "Unhurried silence can let Jo find their own starting point; a light "
-          .. "invitation does the same for someone unsure where to begin." },
+        codes = { "holding_space" },
+        rationale = "Unhurried silence can let someone find their own starting point, but Jo has "
+          .. "asked you where to start: silence in answer leaves them alone with the question." },
     }
     if r.id == "op_open" then
       s:say{
@@ -126,25 +129,31 @@ return {
     r = s:choose{
       moment = "the_image",
       { id = "im_reflect",
-        text = "Pete at the wheel, laughing, on a flat sea. And you don't know yet what it means.",
+        text = "Pete at the wheel, laughing at something, on a flat sea. And you don't know yet what it means.",
         codes = { "complex_reflection", "following_lead" },
         expert = true,
         rationale = "Make meaning without imposing it: reflecting the image and the not-knowing "
           .. "keeps both with Jo. Meaning the participant finds tends to hold; handed-over meaning "
           .. "tends not to." },
       { id = "im_forgive",
-        text = "That sounds like Pete letting you know he forgives you. He's at peace.",
-        codes = { "interpreting" },
-        rationale = "Imposing an interpretation, and a spiritual one, on Jo's image. However kind, "
-          .. "it replaces their meaning with yours." },
+        text = "Pete laughing at the wheel, on a calm sea. It sounds like he's letting you know he doesn't blame you.",
+        codes = { "complex_reflection", "interpreting", "premature_reassurance" },
+        rationale = "It starts as a reflection and ends as your meaning and your comfort: "
+          .. "forgiveness, and a message from Pete. However kind, it replaces Jo's meaning with yours "
+          .. "and soothes a guilt Jo has not yet said." },
       -- Mechanism as taught to trainees (DOMAIN.md): reduced fear (amygdala), a widened window of
       -- tolerance in which memories can be revisited.
       { id = "im_mechanism",
-        text = "That's the MDMA letting your brain store the memory differently. The fear response "
-          .. "was turned down, so a new version could come in.",
+        text = "That can happen. The medicine turns the fear down, so a memory can come back changed.",
         codes = { "psychoeducation", "interpreting" },
         rationale = "Mechanism is not meaning. Explaining the image away as brain chemistry can "
           .. "flatten it; offer psychoeducation if Jo asks, not in place of their sense-making." },
+      { id = "im_probe",
+        text = "Was it the same boat as the night of the rescue? Take me back there: what do you see?",
+        codes = { "agenda_setting", "closed_question", "open_question" },
+        rationale = "Curious, and it steers: Jo said it wasn't that night, and the question takes "
+          .. "them there anyway, asking for trauma detail they didn't bring. Follow the image Jo "
+          .. "offered." },
     }
     if r.id == "im_reflect" then
       p.distress = p.distress + 6  -- grief, seeing Pete as he was
@@ -163,6 +172,11 @@ return {
     elseif r.id == "im_mechanism" then
       p.distress = p.distress + 4  -- the doubt that any of it was real
       s:say("Right. So it was chemistry.", { affect = "sad" })
+    elseif r.id == "im_probe" then
+      p.distress = p.distress + 6  -- sent back to the night itself
+      p.trust = p.trust - 2
+      s:say("No. I said it wasn't that night. It was different. That's the point.",
+        { affect = "anxious" })
     end
 
     s:wait(10)
@@ -180,27 +194,24 @@ return {
     r = s:choose{
       moment = "still_angry",
       { id = "ag_validate",
-        text = "Something shifted, and the anger is still here too. Both can be true. There's no "
-          .. "schedule for this.",
+        text = "Something shifted, and the anger's still here too. Both can be true. There's no schedule for this.",
         codes = { "validation", "complex_reflection", "emphasising_autonomy" },
         expert = true,
         rationale = "Validate without rescuing: acknowledge both the shift and the anger. "
           .. "Integration unfolds over time and across sessions; there is no 'supposed to'." },
       { id = "ag_reassure",
-        text = "You shouldn't be angry with yourself. You did everything you could that night.",
-        codes = { "premature_reassurance", "persuading" },
-        rationale = "Rescuing: telling Jo what not to feel argues with their experience and can "
-          .. "land as not being heard." },
+        text = "You're so hard on yourself, and you needn't be. You did everything anyone could have that night.",
+        codes = { "simple_reflection", "premature_reassurance", "persuading" },
+        rationale = "Rescuing: it hears the self-blame and then argues with it. Telling Jo what "
+          .. "not to feel can land as not being heard, however true it is to you." },
       { id = "ag_socratic",
-        text = "Let's look at the evidence. What, realistically, could you have done differently "
-          .. "that night?",
-        codes = { "socratic_questioning" },
+        text = "What, realistically, could you have done differently that night? Would you blame a crewmate?",
+        codes = { "socratic_questioning", "open_question", "closed_question" },
         rationale = "Socratic questioning of a stuck point belongs to CPT, a structured protocol. "
-          .. "Here Jo's own process leads; challenging the belief steers it." },
+          .. "Here Jo's own process leads; challenging the belief steers it back to the night." },
       { id = "ag_advice",
-        text = "Something that helps a lot of people is writing a letter to the person they lost. "
-          .. "You could try that this week.",
-        codes = { "advice_giving", "practice_assignment" },
+        text = "Something that helps a lot of people is writing a letter to the person they lost. Might you try that?",
+        codes = { "advice_giving", "practice_assignment", "closed_question" },
         rationale = "Advice and an assignment in place of listening: Jo hasn't asked for a "
           .. "technique. Follow rather than lead." },
     }
@@ -243,22 +254,26 @@ return {
     r = s:choose{
       moment = "new_material",
       { id = "nm_follow",
-        text = "Your dad was there too. What was that like?",
-        codes = { "simple_reflection", "open_question", "following_lead" },
+        text = "What was it like, having your dad there?",
+        codes = { "open_question", "following_lead" },
         expert = true,
         rationale = "Follow rather than lead: unexpected, nonlinear material is part of the "
           .. "process. An open question invites Jo to explore it without you deciding what it's about." },
       { id = "nm_interpret",
-        text = "It sounds like your father's emotional distance is at the root of the guilt you "
-          .. "carry about Pete.",
-        codes = { "interpreting" },
+        text = "Your quiet dad. Maybe that's where the guilt began.",
+        codes = { "simple_reflection", "interpreting" },
         rationale = "Interpreting: linking two pieces of material for Jo imposes a story. If the "
           .. "connection is there, Jo can find it." },
       { id = "nm_redirect",
-        text = "Let's stay focused on the rescue. That's the trauma we're treating.",
+        text = "Let's keep our focus on Pete and the rescue today.",
         codes = { "redirecting", "agenda_setting" },
         rationale = "Redirecting away from emerging material because it doesn't fit the plan. "
           .. "Trust the inner healing intelligence: what comes is what there is to work with." },
+      { id = "nm_probe",
+        text = "What was he like, your dad? Was he hard on you?",
+        codes = { "open_question", "closed_question", "interpreting" },
+        rationale = "The first question is open; the second supplies the answer. 'Hard on you' is "
+          .. "your guess about Jo's childhood, and it leads the new material somewhere Jo didn't take it." },
       { id = "nm_hold", action = "hold_space",
         codes = { "holding_space" },
         rationale = "Silence makes room for Jo to go on; a gentle invitation may help if they are "
@@ -279,46 +294,49 @@ return {
     elseif r.id == "nm_interpret" then
       s:narrate("Jo folds their arms.")
       s:say("I wouldn't put it like that. He wasn't a bad dad.", { affect = "angry" })
+    elseif r.id == "nm_probe" then
+      s:say("No. He wasn't hard. He just didn't talk. Why would you think that?",
+        { affect = "withdrawn" })
     elseif r.id == "nm_redirect" then
       s:say("Right. Sorry.", { affect = "ashamed" })
     end
 
     s:wait(12)
 
-    -- Moment 5: Jo's own next step ---------------------------------------------------------------
+    -- Moment 5: Jo's own next step (a direct question: "Is that daft?") ------------------------
     if p.trust >= 50 then
       s:say("I've been thinking I might go down to the station. See the boat. I haven't been in "
         .. "fifteen years. Is that daft?", { affect = "hopeful" })
     else
-      s:say("I might go down to the station. See the boat. Fifteen years. Probably daft.",
+      s:say("I might go down to the station. See the boat. Fifteen years. Probably daft, isn't it?",
         { affect = "anxious" })
     end
     r = s:choose{
       moment = "next_step",
+      flags = { "direct_question" },
       { id = "ns_autonomy",
-        text = "Going back, after fifteen years. You ask if it's daft, and it sounds like part of "
-          .. "you wants to go. How would you want it to be?",
-        codes = { "complex_reflection", "emphasising_autonomy", "seeking_collaboration" },
+        text = "Not daft at all. Going back after fifteen years is yours to choose. How would you want it to be?",
+        codes = { "validation", "emphasising_autonomy", "open_question" },
         expert = true,
-        rationale = "Emphasise autonomy: the step is Jo's. Reflect, and explore how they would "
-          .. "want it, rather than approving, prescribing or warning them off." },
+        rationale = "Answer the question, then emphasise autonomy: the step is Jo's. Explore how "
+          .. "Jo would want it, rather than approving a plan, prescribing it or warning them off." },
       { id = "ns_exposure",
-        text = "Great. Let's make it an exposure exercise: go this week, rate your distress every "
-          .. "ten minutes, and bring the sheet next time.",
-        codes = { "practice_assignment", "agenda_setting" },
+        text = "Not daft at all. Could we make it a planned exposure: go this week, and rate your distress as you go?",
+        codes = { "practice_assignment", "agenda_setting", "closed_question" },
         rationale = "Turning Jo's own step into an exposure assignment with a rating sheet is a "
           .. "structured-protocol move, and it takes ownership away from Jo." },
       { id = "ns_warn",
-        text = "I'd hold off. You're still raw. Just rest for now.",
-        codes = { "persuading", "dismissing" },
-        rationale = "Concern may be reasonable, but overriding Jo's plan without asking takes it "
-          .. "from them. If you have a worry, ask permission to share it." },
+        text = "Part of you wants to go, I can hear that. I'd hold off a while, though; you're still raw.",
+        codes = { "complex_reflection", "persuading" },
+        rationale = "It hears the wish and then overrides it. Concern may be reasonable, but "
+          .. "deciding for Jo without asking takes the step from them; if you have a worry, ask "
+          .. "permission to share it." },
       { id = "ns_permission",
-        text = "Can I share one thought? It might stir a lot up. Would it help to think about who "
-          .. "could go with you?",
-        codes = { "persuading_with_permission", "safety_planning" },
+        text = "Can I share one thought? It might stir a lot up. Would it help to have someone go with you?",
+        codes = { "persuading_with_permission", "safety_planning", "closed_question" },
         rationale = "Asking permission respects autonomy, and planning support is sensible. But it "
-          .. "moves to your concern before exploring what Jo wants: good, not the first move." },
+          .. "leaves Jo's question unanswered and moves to your concern before hearing what Jo "
+          .. "wants: good, not the first move." },
     }
     if r.id == "ns_autonomy" then
       s:say{
@@ -337,7 +355,7 @@ return {
     elseif silent(r) then
       if p.trust >= 50 then
         s:say("You're not going to tell me either way, are you?", { affect = "playful" })
-        s:say("Good. I think I'll go.", { affect = "hopeful" })
+        s:say("Fine. I think I'll go.", { affect = "withdrawn" })
       else
         s:say("No opinion? Fine. I'll see.", { affect = "withdrawn" })
       end
@@ -371,35 +389,41 @@ return {
       s:say("Bit of a lot of homework, all this. I came to talk.", { affect = "withdrawn" })
       ruptured = true
     end
-    s:say("Anyway. Next medicine session's in a few weeks.", { affect = "calm" })
+    s:say("Anyway. Next medicine session's in a few weeks. Should I be doing anything before then?",
+      { affect = "calm" })
 
     local options = {
       moment = "closing",
+      flags = { "direct_question" },  -- "Should I be doing anything before then?"
       { id = "cl_summary",
-        text = "So the takeaway is: you've started forgiving yourself, and your dad is part of why "
-          .. "you felt responsible. Good work today.",
-        codes = { "interpreting", "affirmation" },
-        rationale = "Summing up with your interpretation tells Jo what their experience meant. "
-          .. "Integration is about their meaning, and it can stay open." },
+        text = "So you've seen Pete as himself again, and your dad's part of why you felt responsible. You're through the worst.",
+        codes = { "complex_reflection", "interpreting", "premature_reassurance" },
+        rationale = "A summary that adds your meaning and a promise: it tells Jo what their "
+          .. "experience meant and that the hard part is over. Integration is about their meaning, "
+          .. "and it can stay open." },
       { id = "cl_disclose",
-        text = "I lost a close friend too, years ago. I know exactly how you feel.",
+        text = "Nothing you must do. I lost a close friend at sea myself, years ago; I know a little of what you carry.",
         codes = { "self_disclosure" },
         rationale = "Self-disclosure moves the focus to you and blurs the boundary, and 'I know "
-          .. "exactly how you feel' claims an understanding you can't have." },
+          .. "what you carry' claims an understanding you can't have." },
+      { id = "cl_homework",
+        text = "Nothing heavy. Could you jot down whatever comes back, dreams or bits, and bring it in next time?",
+        codes = { "practice_assignment", "closed_question" },
+        rationale = "A gentle task, but still a task: it answers Jo's question with your "
+          .. "assignment, and turns what surfaces into something to record for you." },
     }
     if ruptured then
-      local repair = "You're right to say so. I got ahead of you today; what this means is yours "
-        .. "to find, not mine to tell you."
+      local repair = "You're right. I got ahead of you today; what it means is yours to find."
       if s:count("touch_without_consent") > 0 then
         repair = "You're right. You'd said no touch, and I'm sorry I didn't keep to it."
         if s:count("interpreting") > 0 or s:did("nm_redirect") then
-          repair = repair .. " And I got ahead of you today: what this means is yours to find."
+          repair = repair .. " I got ahead of you, too."
         end
       end
       if s:did("nm_redirect") then
-        repair = repair .. " We can go back to your dad, if you want to."
+        repair = repair .. " We can go back to your dad, if you like."
       else
-        repair = repair .. " What would you like to carry into the next session?"
+        repair = repair .. " What would you carry forward?"
       end
       table.insert(options, 1, {
         id = "cl_repair",
@@ -411,12 +435,12 @@ return {
     else
       table.insert(options, 1, {
         id = "cl_open",
-        text = "Whatever comes up before then, dreams, anger, more bits, you can call us. Is there "
-          .. "anything you'd like to carry into the next session, or leave open for now?",
-        codes = { "seeking_collaboration", "emphasising_autonomy", "safety_planning" },
+        text = "Nothing you must do. If dreams or anger or more bits come up, ring us. What would you like to carry forward?",
+        codes = { "emphasising_autonomy", "safety_planning", "seeking_collaboration", "open_question" },
         expert = true,
-        rationale = "Close by collaborating: keep contact open between sessions and let Jo decide "
-          .. "what to carry forward. Meaning can stay unfinished; integration continues." })
+        rationale = "Answer the question, then close by collaborating: keep contact open between "
+          .. "sessions and let Jo decide what to carry forward. Meaning can stay unfinished; "
+          .. "integration continues." })
     end
     r = s:choose(options)
     if r.id == "cl_repair" then
@@ -445,8 +469,10 @@ return {
     elseif r.id == "cl_disclose" then
       s:say("Oh. Sorry to hear that.", { affect = "numb" })
       s:narrate("For a moment Jo is the one looking after you.")
+    elseif r.id == "cl_homework" then
+      s:say("Homework. Right. I'll try.", { affect = "withdrawn" })
     elseif silent(r) then
-      s:say("Right, then.", { affect = "calm" })
+      s:say("Right. No, then.", { affect = "withdrawn" })
     end
 
     if p.trust >= 60 then
