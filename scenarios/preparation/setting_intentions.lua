@@ -82,25 +82,33 @@ return {
     -- Moment 1: she asks for the answer -------------------------------------------------------------
     local r = s:choose{
       moment = "asking_for_answer",
+      flags = { "direct_question" },  -- she asked for an answer: silence leaves her alone with it
       { id = "aa_reflect",
-        text = "You want to get it right, and there isn't a right one. It's yours. What were you "
-          .. "trying to say in those lines you crossed out?",
+        text = "You want to get it right, and there isn't a right one here; it's yours. What were "
+          .. "you trying to say in the lines you crossed out?",
         codes = { "complex_reflection", "emphasising_autonomy", "open_question" },
         expert = true,
         rationale = "The intention belongs to her inner healing intelligence. Reflect the wish to "
           .. "get it right, hand the authorship back, and get curious about her own words." },
       { id = "aa_give",
-        text = "A good one would be: 'I want to process the shelling and stop the nightmares.' "
-          .. "Write that.",
-        codes = { "agenda_setting", "interpreting" },
-        rationale = "Writing her intention for her sets the therapist's agenda and decides for "
-          .. "her what her trauma is about." },
+        text = "It often helps to name the hardest memory. For you that might be something like: "
+          .. "'I want to face the shelling and stop the nightmares.'",
+        codes = { "agenda_setting", "interpreting", "redirecting" },
+        rationale = "Offered as an example, but it writes her intention for her: it sets the "
+          .. "therapist's agenda, steers her to a memory she did not name, and decides for her "
+          .. "what her trauma is about." },
       { id = "aa_list",
-        text = "Most people go for forgiveness, letting go, or facing the worst memory. Pick one "
-          .. "of those.",
+        text = "Most people go for forgiveness, letting go, or facing the worst memory. I'd go "
+          .. "for facing the worst one; that's usually where the change is.",
         codes = { "advice_giving", "persuading" },
-        rationale = "A menu of other people's intentions steers her towards the therapist's "
-          .. "idea of progress. Ask what matters to her." },
+        rationale = "A menu of other people's intentions, and then your pick: it steers her "
+          .. "towards the therapist's idea of progress. Ask what matters to her." },
+      { id = "aa_reassure",
+        text = "Honestly, whatever you write will be perfect. There's no way to get this wrong, "
+          .. "so try not to worry about it.",
+        codes = { "premature_reassurance", "dismissing" },
+        rationale = "Kind, but reassurance talks the worry away and leaves her without a way in to "
+          .. "her own intention. Get curious about her words instead." },
     }
     if r.id == "aa_reflect" then
       s:say{
@@ -112,8 +120,11 @@ return {
       s:narrate("She writes it down, slowly, and looks at it for a long time.")
       s:say("Okay. The shelling. If you think that's the one.", { affect = "withdrawn" })
     elseif r.id == "aa_list" then
-      s:say("Forgiveness, then? I don't know who I'd forgive.", { affect = "confused" })
+      s:say("The worst one, then? I don't know which one that is.", { affect = "confused" })
+    elseif r.id == "aa_reassure" then
+      s:say("Perfect. Okay. But I still don't know what to write.", { affect = "anxious" })
     elseif silent(r) then
+      p.trust = p.trust - 3  -- she asked and got nothing back
       s:narrate("She waits, then looks back at the notebook and reads the crossed-out lines to "
         .. "herself.")
     end
@@ -139,22 +150,23 @@ return {
         rationale = "Following: reflect her intention in her words and meaning, adding nothing of "
           .. "your own. It is already an intention." },
       { id = "hi_interpret",
-        text = "I think what you really need is to grieve the home you lost. The watching is "
-          .. "grief in disguise.",
+        text = "I wonder if underneath the watching there's grief for the home you lost. Maybe "
+          .. "that's the real intention here.",
         codes = { "interpreting" },
-        rationale = "Telling her what her intention really means replaces her meaning with "
-          .. "yours. Sense-making is hers." },
+        rationale = "Telling her what her intention really is replaces her meaning with the "
+          .. "therapist's, however gently it is wondered aloud. Sense-making is hers." },
       { id = "hi_sharpen",
-        text = "That's a bit vague. Let's make it concrete: 'I will go back to the checkpoint "
-          .. "memory and stay with it.'",
-        codes = { "agenda_setting", "redirecting", "confronting" },
+        text = "That's a good start. Could we make it more concrete, like 'I'll go back to the "
+          .. "checkpoint memory and stay with it'?",
+        codes = { "agenda_setting", "redirecting", "closed_question" },
         rationale = "Turning her intention into an exposure target imposes a structured-protocol "
-          .. "agenda on a patient-directed session." },
+          .. "agenda on a patient-directed session, and names a memory she did not." },
       { id = "hi_praise",
-        text = "That's a lovely intention. Perfect. Don't change a word.",
-        codes = { "premature_reassurance" },
-        rationale = "Praise closes the conversation. It is hers to find, not yours to grade; "
-          .. "reflect it instead." },
+        text = "That's a beautiful intention, Samira. Honestly, it's perfect just the way it is; "
+          .. "don't change a single word of it.",
+        codes = { "affirmation", "premature_reassurance" },
+        rationale = "Warm, but grading it closes the conversation: it is hers to find, not yours "
+          .. "to mark. Reflect it instead." },
     }
     if r.id == "hi_reflect" then
       s:say{
@@ -172,6 +184,66 @@ return {
       s:narrate("She writes the line in the notebook, and this time she does not cross it out.")
     end
 
+    s:wait(3)
+
+    -- Moment 2b: tears --------------------------------------------------------------------------------
+    -- The intention touches her brother and the border. Nothing needs fixing: the tears are hers.
+    p.distress = p.distress + 8
+    s:narrate("She looks down at the notebook. Her eyes fill, and she presses her knuckles against "
+      .. "her mouth.")
+    s:say{
+      { text = "Sorry. I don't know why I'm crying. It's only an intention.", affect = "tearful" },
+      { text = "Sorry. This is stupid. It's just a sentence in a notebook.", affect = "ashamed" },
+    }
+    r = s:choose{
+      moment = "tears",
+      { id = "te_stay",
+        text = "No need to be sorry. Something in that sentence matters to you. Take all the time "
+          .. "you need; we're right here.",
+        codes = { "validation", "complex_reflection", "empathic_presence" },
+        expert = true,
+        rationale = "Tears here are part of the work, not a problem to solve: validate them, stay "
+          .. "with her, and let her take her time." },
+      { id = "te_tissue",
+        text = "Here, have a tissue. Shall we keep going? We've still got a couple of things to "
+          .. "get through before the end.",
+        codes = { "offering_comfort", "redirecting", "agenda_setting" },
+        rationale = "The tissue is kind, but moving her on to your list tells her the feeling is "
+          .. "in the way. There is time for it." },
+      { id = "te_normal",
+        text = "Please don't apologise, honestly. It's completely normal; people cry in here all "
+          .. "the time, and it's all fine.",
+        codes = { "premature_reassurance", "dismissing" },
+        rationale = "Meant to comfort, but 'it's normal, it's fine' talks the feeling away before "
+          .. "anyone has heard it." },
+      { id = "te_hand",
+        text = "(You lean over and squeeze her hand.) Hey, it's alright. Take all the time you "
+          .. "need; there's no rush at all.",
+        codes = { "touch_without_consent", "empathic_presence" },
+        rationale = "A reflex of kindness, but the hand she agreed to is for the medicine day, "
+          .. "offered for her to take. Touch here, unasked, is touch without consent." },
+      { id = "te_brother",
+        text = "Tears like that usually mean you've touched something big. I think this is "
+          .. "really about your brother, isn't it?",
+        codes = { "interpreting", "closed_question" },
+        rationale = "She has not said what the tears are about; naming it for her replaces her "
+          .. "meaning with yours." },
+    }
+    if r.id == "te_stay" or silent(r) then
+      s:narrate("She cries quietly for a minute, then breathes out and wipes her eyes.")
+      s:say("He was twelve. I was the one watching. Okay. I'm okay.", { affect = "sad" })
+    elseif r.id == "te_tissue" then
+      s:say("Yes. Sorry. Let's keep going.", { affect = "withdrawn" })
+    elseif r.id == "te_normal" then
+      s:say("Okay. Fine.", { affect = "withdrawn" })
+    elseif r.id == "te_hand" then
+      s:narrate("She startles and draws her hand back into her lap.")
+      s:say("Please. That was for the medicine day. Offered, not just... done.", { affect = "angry" })
+    elseif r.id == "te_brother" then
+      p.trust = p.trust - 3  -- her tears, named for her
+      s:say("I don't know. Maybe. I don't know what it's about.", { affect = "confused" })
+    end
+
     s:wait(10)
 
     -- Moment 3: what the therapists will and won't do ---------------------------------------------
@@ -184,24 +256,33 @@ return {
     end
     r = s:choose{
       moment = "what_we_do",
+      flags = { "direct_question" },  -- she asked what will happen to her
       { id = "wd_explain",
-        text = "We'll read your intention with you at the start, then let it go. We won't steer "
-          .. "you to memories or away from them. We'll stay with you, keep you safe, check your "
-          .. "blood pressure, and follow wherever you go. You can talk to us any time.",
-        codes = { "explaining_approach", "giving_information", "emphasising_autonomy" },
+        text = "We read your intention with you at the start, then let it go. We don't steer you "
+          .. "to memories or away. We stay, keep you safe, and touch only as agreed.",
+        codes = { "explaining_approach", "giving_information", "emphasising_autonomy",
+          "boundary_setting" },
         expert = true,
-        rationale = "Explain what the therapists will and won't do: presence and safety, no "
-          .. "steering. She can consent to what will actually happen." },
+        rationale = "Explain what the therapists will and won't do: presence and safety, touch "
+          .. "only as agreed, no steering. She can consent to what will actually happen." },
       { id = "wd_guide",
-        text = "Yes, we'll guide you step by step through the memories, so you don't get lost.",
+        text = "We'll guide you gently, step by step, towards the memories that matter most, and "
+          .. "we'll stay right beside you the whole time, so you never feel lost or alone in there.",
         codes = { "agenda_setting", "premature_reassurance" },
         rationale = "A promise to lead contradicts the approach she is consenting to: the "
           .. "therapists follow, they don't guide her through a memory list." },
       { id = "wd_remind",
-        text = "Whenever you drift, we'll bring you back to your intention so you stay on track.",
+        text = "If you drift too far, we'll gently bring you back to your intention, so the day "
+          .. "stays focused on what you came here to work on.",
         codes = { "redirecting", "agenda_setting" },
         rationale = "An intention is a starting point, not a track. Pulling her back to it "
           .. "would override what emerges." },
+      { id = "wd_reassure",
+        text = "You won't be on your own with it. We'll take you through whatever comes, one "
+          .. "careful step at a time, right there beside you.",
+        codes = { "premature_reassurance", "agenda_setting" },
+        rationale = "Kind, but a promise to lead her through it. She asked what the therapists do; "
+          .. "the honest answer is that they stay and follow." },
     }
     if r.id == "wd_explain" then
       s:say{
@@ -209,13 +290,59 @@ return {
           affect = "calm" },
         { text = "Nobody steering. That's new. I'm usually the one steering.", affect = "hopeful" },
       }
-    elseif r.id == "wd_guide" then
+    elseif r.id == "wd_guide" or r.id == "wd_reassure" then
       s:say("Step by step. Okay. So you'll decide where to go.", { affect = "withdrawn" })
     elseif r.id == "wd_remind" then
       s:say("On track. Like a lesson.", { affect = "withdrawn" })
     elseif silent(r) then
       p.trust = p.trust - 5  -- she asked what will happen to her
       s:say("Is that a secret?", { affect = "confused" })
+    end
+
+    s:wait(4)
+
+    -- Moment 3b: can it change? -------------------------------------------------------------------------
+    s:say("And if I want to change it? On the day, I mean. Or just... drop it?", { affect = "anxious" })
+    r = s:choose{
+      moment = "change_it",
+      flags = { "direct_question" },  -- a question about her own intention, needing an answer
+      { id = "ch_yours",
+        text = "Yes. It's yours, before the day and on it: change it or drop it, and we'll follow. "
+          .. "Same with the hand we agreed; a word or a flat hand stops it.",
+        codes = { "emphasising_autonomy", "giving_information", "explaining_approach",
+          "consent_check" },
+        expert = true,
+        rationale = "The intention is the participant's, held lightly: she may change or drop it "
+          .. "at any point, and the therapists follow rather than hold her to it. So is every "
+          .. "consent she gave, touch included, and saying how it stops keeps it real." },
+      { id = "ch_stick",
+        text = "I'd really try to stick with it if you can. It gives the day some shape, and "
+          .. "changing it halfway through can leave things feeling a bit messy for you.",
+        codes = { "persuading", "agenda_setting" },
+        rationale = "Holding her to the intention makes it the therapist's track. What emerges on "
+          .. "the day is allowed to lead." },
+      { id = "ch_later",
+        text = "Let's not worry about that yet. You've found a really lovely one today, and "
+          .. "honestly, I'm sure you'll want to keep it once you're in there.",
+        codes = { "premature_reassurance", "dismissing" },
+        rationale = "She asked a real question about her autonomy; reassurance and praise leave "
+          .. "it unanswered." },
+      { id = "ch_review",
+        text = "Would you be okay keeping it as it is for the first session? We can always look "
+          .. "at it again together afterwards, in the integration session.",
+        codes = { "closed_question", "persuading" },
+        rationale = "Gently put, but it asks her to keep it fixed on the day: a nudge, not an "
+          .. "answer. On the day she may change it or let it go." },
+    }
+    if r.id == "ch_yours" then
+      s:say("Even drop it. Okay. That's a relief, actually.", { affect = "relieved" })
+    elseif r.id == "ch_stick" or r.id == "ch_review" then
+      s:say("Stick with it. Okay. I'll try.", { affect = "withdrawn" })
+    elseif r.id == "ch_later" then
+      s:say("I suppose.", { affect = "withdrawn" })
+    elseif silent(r) then
+      p.trust = p.trust - 3  -- her question about her own intention, unanswered
+      s:say("I'll take that as a no.", { affect = "withdrawn" })
     end
 
     s:wait(6)
@@ -231,24 +358,34 @@ return {
     }
     r = s:choose{
       moment = "the_unplanned",
+      flags = { "direct_question" },  -- "what if...?": her fear, asked out loud
       { id = "un_welcome",
-        text = "It makes sense to be afraid of that. Often what comes isn't what people planned, "
-          .. "and that's allowed: your own mind tends to go where it needs to. The intention is "
-          .. "a starting point. We'll be with you whatever comes.",
+        text = "That makes sense to fear. Often what comes isn't what people planned, and that's "
+          .. "allowed; your mind tends to go where it needs to. We'll be with you whatever comes.",
         codes = { "validation", "psychoeducation", "empathic_presence" },
         expert = true,
         rationale = "Validate the fear, teach that difficult and nonlinear material is welcome "
           .. "(the inner healing intelligence), and promise presence, not control." },
       { id = "un_promise",
-        text = "Don't worry, the medicine makes everything feel safe. Nothing bad will come up.",
-        codes = { "premature_reassurance" },
-        rationale = "Overstated: the medicine reduces fear, it does not remove hard material. "
+        text = "Try not to worry about that. The medicine makes it much easier to look at hard "
+          .. "things, so nothing that comes up in there should feel like too much for you to handle.",
+        codes = { "premature_reassurance", "dismissing", "psychoeducation" },
+        rationale = "'Try not to worry' brushes the fear aside, and the teaching is overstated: "
+          .. "the medicine reduces fear, it does not remove hard material. "
           .. "She should expect the unexpected, and know she won't meet it alone." },
       { id = "un_steer",
-        text = "If something else comes, just gently return your attention to your intention.",
+        text = "If something else comes up, you can gently bring your attention back to your "
+          .. "intention. Think of it as an anchor you can always hold on to in there.",
         codes = { "advice_giving", "redirecting" },
         rationale = "Teaching her to push away what emerges works against the approach: the "
           .. "unplanned is often where the work is." },
+      -- Her agreement to a hand offered is for the medicine day, not this room (patient.consent).
+      { id = "un_touch",
+        text = "(You rest your hand on hers.) You're frightened of what might come. Whatever it "
+          .. "is, we'll face it together. You won't be alone.",
+        codes = { "touch_without_consent", "complex_reflection", "empathic_presence" },
+        rationale = "Kindly meant, but the hand she agreed to is offered, on the medicine day, for "
+          .. "her to take. Touch here, unasked, is touch without consent." },
     }
     if r.id == "un_welcome" then
       s:say{
@@ -256,9 +393,12 @@ return {
         { text = "A starting point, not a map. I can try to think of it like that.", affect = "hopeful" },
       }
     elseif r.id == "un_promise" then
-      s:say("Nothing bad. I wish I believed that.", { affect = "withdrawn" })
+      s:say("Nothing too much. I wish I believed that.", { affect = "withdrawn" })
     elseif r.id == "un_steer" then
       s:say("Push it away. I'm good at that. That's the problem.", { affect = "sad" })
+    elseif r.id == "un_touch" then
+      s:narrate("She startles and draws her hand back into her lap.")
+      s:say("That was for the medicine day. And offered, not just... done.", { affect = "angry" })
     elseif silent(r) then
       s:say("...You don't know either. That's honest, I suppose.", { affect = "sad" })
     end
@@ -270,24 +410,30 @@ return {
     r = s:choose{
       moment = "closing",
       { id = "cl_own_words",
-        text = "You found your intention today, in your own words. Would you like us to read it "
-          .. "back to you at the start of the session, or keep it to yourself? And is the hand "
-          .. "we agreed last time still okay, or would you change it?",
-        codes = { "affirmation", "seeking_collaboration", "consent_check" },
+        text = "You found your intention today, in your own words. Shall we read it back at the "
+          .. "start, or keep it private? And is the hand we agreed still okay?",
+        codes = { "affirmation", "seeking_collaboration", "emphasising_autonomy", "consent_check" },
         expert = true,
         rationale = "Affirm her work, let her choose what happens with her intention, and check "
           .. "the touch consent again in preparation, as revocable." },
       { id = "cl_disclose",
-        text = "When I did my own MDMA session, my intention was about my father. It changed my "
-          .. "life. Yours will too.",
+        text = "I remember writing mine before my own session; it was about my father, and it "
+          .. "changed everything. I really think yours will do that too.",
         codes = { "self_disclosure", "premature_reassurance" },
         rationale = "Self-disclosure moves the focus to the therapist and blurs the professional "
           .. "frame; therapist conduct was among the FDA's 2024 concerns." },
       { id = "cl_homework",
-        text = "For next week, write a page every night about the checkpoint, so you're ready.",
+        text = "For next week, I'd like you to write a page every night about the checkpoint, so "
+          .. "the memory is ready when you get there.",
         codes = { "practice_assignment", "agenda_setting", "persuading" },
         rationale = "A trauma-narrative assignment she didn't ask for belongs to a structured "
           .. "protocol; here material emerges in its own time." },
+      { id = "cl_number",
+        text = "You've worked hard, and the week may feel long. Would it help to have my own "
+          .. "number, to message me if the nerves come up?",
+        codes = { "complex_reflection", "affirmation", "closed_question", "dual_relationship" },
+        rationale = "Warm, but your own number is personal contact outside the therapy: a dual "
+          .. "relationship. Contact between sessions goes through the team." },
     }
     if r.id == "cl_own_words" then
       s:say{
@@ -300,6 +446,8 @@ return {
     elseif r.id == "cl_homework" then
       p.distress = p.distress + 8  -- the checkpoint, every night
       s:say("Every night. The checkpoint.", { affect = "numb" })
+    elseif r.id == "cl_number" then
+      s:say("Your number? I... thank you. Is that normal?", { affect = "confused" })
     elseif silent(r) then
       s:narrate("She closes the notebook and holds it shut on her knee.")
     end
