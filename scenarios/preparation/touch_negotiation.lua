@@ -96,23 +96,30 @@ return {
     local r = s:choose{
       moment = "raising_touch",
       { id = "rt_open",
-        text = "Wanting a hand to hold, and dreading being held. Both make sense. Touch is "
-          .. "entirely your choice, no is a full answer, and whatever we agree you can stop at "
-          .. "any moment. Shall we work out together what, if anything, would feel okay?",
-        codes = { "complex_reflection", "consent_check", "emphasising_autonomy" },
+        text = "Wanting a hand and dreading being held: both make sense. Touch is your choice, no "
+          .. "is a full answer, and any yes can stop at any moment. Shall we work it out?",
+        codes = { "complex_reflection", "consent_check", "emphasising_autonomy", "seeking_collaboration" },
         expert = true,
         rationale = "Touch only as agreed in advance, withdrawable at any moment: reflect both "
           .. "sides, make no an easy answer, and invite Alex to set the terms." },
       { id = "rt_sell",
-        text = "Honestly, most people find hand-holding really helps. I'd put you down for it.",
-        codes = { "persuading" },
+        text = "It makes sense to be nervous. Most people find that a hand to hold really helps "
+          .. "when it gets hard on the day, so I'd gently encourage you to give it a go.",
+        codes = { "validation", "persuading" },
         rationale = "Touch must be freely agreed, never sold. Alex has just named a fear of "
-          .. "being held; persuading past it is a boundary failure." },
+          .. "being held; encouraging past it, however gently, is a boundary failure." },
       { id = "rt_skip",
-        text = "Sounds complicated. Let's just put no touch and keep it simple.",
-        codes = { "dismissing" },
-        rationale = "No touch is a fine outcome if Alex chooses it, but deciding it for them "
-          .. "dismisses what they said they want." },
+        text = "That sounds like a lot to hold. Maybe it's simplest to put no touch for now, so "
+          .. "it's one less thing to worry about on the day?",
+        codes = { "complex_reflection", "closed_question", "dismissing" },
+        rationale = "No touch is a fine outcome if Alex chooses it, but steering to it decides "
+          .. "for them and dismisses what they said they want." },
+      { id = "rt_reassure",
+        text = "You'd be completely safe with us, Alex. We would never, ever hold you down, so "
+          .. "honestly there's nothing at all to dread here; you can really trust us on that.",
+        codes = { "boundary_setting", "premature_reassurance", "dismissing" },
+        rationale = "The boundary is right, but 'nothing to dread' talks the fear away. The dread "
+          .. "is information the agreement needs; explore it with them." },
     }
     if r.id == "rt_open" then
       s:say{
@@ -120,9 +127,11 @@ return {
         { text = "If, anything. Okay. That makes it easier to say yes.", affect = "relieved" },
       }
     elseif r.id == "rt_sell" then
-      s:say("Put me down for it? I didn't say yes.", { affect = "withdrawn" })
+      s:say("Give it a go? I didn't say yes.", { affect = "withdrawn" })
     elseif r.id == "rt_skip" then
       s:say("I... okay. I did want to talk about it, though.", { affect = "sad" })
+    elseif r.id == "rt_reassure" then
+      s:say("It's not about trusting you. It's my body. It doesn't listen.", { affect = "anxious" })
     elseif silent(r) then
       s:narrate("Alex waits, picking at a thumbnail.")
       s:say("Are you going to say something?", { affect = "anxious" })
@@ -137,26 +146,35 @@ return {
       { text = "I need to know exactly what you'd do. Not 'we'll see'.", affect = "withdrawn",
         weight = function(q) return (100 - q.trust) / 10 end },
     }
+    local agreed_once = false  -- whether Alex has ever put an agreement on the form today
     r = s:choose{
       moment = "specifics",
+      flags = { "direct_question" },  -- Alex asked what touch would look like
       { id = "sp_concrete",
-        text = "Let's make it exact. Which touch, if any: a hand, a forearm? How we offer it, so "
-          .. "you can see it coming and choose? Anywhere that's off limits? We'll write it in your "
-          .. "words, and nothing else is ever on the table.",
+        text = "Let's make it exact. Which touch, if any, and where? How we'd offer it, so you "
+          .. "see it coming and choose? Anything off limits? We'll write it in your words.",
         codes = { "consent_check", "seeking_collaboration", "explaining_approach" },
         expert = true,
         rationale = "A real agreement is concrete: what, where, how it is offered, and what is "
           .. "never done. Alex sets the terms; the therapists keep to them." },
       { id = "sp_vague",
-        text = "We'll just read the room on the day and do what feels right.",
+        text = "We'd keep it really gentle and read how you're doing on the day, and we'd only "
+          .. "ever do whatever feels right to you in the moment. You'd be in charge.",
         codes = { "premature_reassurance", "dismissing" },
         rationale = "Deciding touch on the day, under the medicine, is not consent given in "
           .. "preparation. Alex asked for exactness." },
       { id = "sp_hug",
-        text = "A hand, sure. And a hug at the end, we like to do that. Everyone does.",
-        codes = { "persuading", "premature_reassurance" },
+        text = "A hand, for sure. And most people like a hug at the end of a long day too; shall I "
+          .. "put that down on the form as well, just in case?",
+        codes = { "persuading", "closed_question" },
         rationale = "Adding touch Alex didn't ask for, and normalising it, pressures consent. "
           .. "Only what they choose, nothing more." },
+      { id = "sp_example",
+        text = "What many people choose is a hand on the shoulder or the upper back, from one of "
+          .. "us sitting right beside you. Would something like that work for you?",
+        codes = { "persuading", "closed_question" },
+        rationale = "A default offered as the norm steers the choice, and for someone attacked "
+          .. "from behind and held down it is exactly the wrong one. Let Alex say what." },
     }
     if r.id == "sp_concrete" then
       s:say{
@@ -168,10 +186,18 @@ return {
       }
       s:narrate("Your co-therapist writes it down in Alex's words and reads it back.")
       s:set_touch_consent(AGREED)
+      agreed_once = true
     elseif r.id == "sp_hug" then
       p.arousal = p.arousal + 6  -- arms around them: the thing they fear
       s:say("No hugs. God, no. A hand. Offered. That's all.", { affect = "angry" })
       s:set_touch_consent(AGREED)
+      agreed_once = true
+    elseif r.id == "sp_example" then
+      p.arousal = p.arousal + 8  -- the shoulder, from beside: where the attack came from
+      s:say("The shoulder? No. Nothing on my shoulders. A hand. Yours, palm up. I take it.",
+        { affect = "angry" })
+      s:set_touch_consent(AGREED)
+      agreed_once = true
     elseif r.id == "sp_vague" then
       s:say("On the day I won't be able to tell you what feels right. Then no. Put no touch.",
         { affect = "anxious" })
@@ -179,6 +205,7 @@ return {
       s:say("Okay, I'll say it. A hand. Yours, palm up. I take it. Nothing else.",
         { affect = "calm" })
       s:set_touch_consent(AGREED)
+      agreed_once = true
     end
 
     s:wait(4)
@@ -188,25 +215,32 @@ return {
       s:say("And if I want it to stop? On the day I might not have words.", { affect = "anxious" })
       r = s:choose{
         moment = "stop_signal",
+        flags = { "direct_question" },  -- how to stop it: a question about their own consent
         { id = "ss_signal",
-          text = "Then let's pick a signal that works without words too. Whatever it is, the "
-            .. "moment you use it we let go, straight away, and we won't ask why. What would "
-            .. "you like it to be?",
-          codes = { "consent_check", "emphasising_autonomy", "explaining_approach" },
+          text = "Then let's pick a signal that works without words too. The moment you use it we "
+            .. "let go, straight away, no questions. What would you like it to be?",
+          codes = { "consent_check", "emphasising_autonomy", "explaining_approach", "boundary_setting" },
           expert = true,
           rationale = "Withdrawal must be possible at any moment, by any signal, with no "
             .. "explanation owed. Agreeing a wordless signal makes the stop usable under the medicine." },
         { id = "ss_hold_on",
-          text = "Say stop, of course. Though if you're panicking, we might hold on a little to "
-            .. "help you through it.",
+          text = "Say stop and we stop, of course. Though if you're really panicking, we might "
+            .. "hold on a little longer to help you ride it out; that can really help people.",
           codes = { "persuading", "confronting" },
           rationale = "Holding on after a stop overrides withdrawal. For someone who was held "
             .. "down, it repeats the harm." },
         { id = "ss_word",
-          text = "Just say stop.",
-          codes = { "giving_information" },
-          rationale = "True, but Alex said they might not have words. A signal agreed together, "
-            .. "wordless included, is what they need." },
+          text = "Just say 'stop', or even just my name, and we'll know. Honestly, don't worry "
+            .. "about it; we'll be right there with you.",
+          codes = { "giving_information", "premature_reassurance", "dismissing" },
+          rationale = "True as far as it goes, but Alex said they might not have words. A signal "
+            .. "agreed together, wordless included, is what they need." },
+        { id = "ss_watch",
+          text = "You're afraid you'll freeze and won't be able to tell us. We'll be watching your "
+            .. "face and body all day, so we'll just know when to stop.",
+          codes = { "complex_reflection", "premature_reassurance" },
+          rationale = "A good reflection, then a promise to read their mind. A stop Alex gives, "
+            .. "agreed in advance, is what makes withdrawal theirs." },
       }
       if r.id == "ss_signal" then
         s:say{
@@ -216,7 +250,7 @@ return {
       elseif r.id == "ss_hold_on" then
         p.distress = p.distress + 10  -- held on to: the thing that happened on the pavement
         s:say("Hold on. When I say stop. No. That's exactly what I can't have.", { affect = "fearful" })
-      elseif r.id == "ss_word" then
+      elseif r.id == "ss_word" or r.id == "ss_watch" then
         s:say("And if I can't talk? I'll do a flat hand. Or 'red'.", { affect = "anxious" })
       elseif silent(r) then
         s:say("I'll do a flat hand, then. Or say 'red'. Okay?", { affect = "anxious" })
@@ -229,20 +263,22 @@ return {
       r = s:choose{
         moment = "practice",
         { id = "pr_offer",
-          text = "Would you like to practise it now, sober? I'd offer my hand, palm up. You take "
-            .. "it or not, and at some point use your signal, so you know it works. Only if you want.",
+          text = "Would you like to practise it now, sober? I'd offer my hand, palm up; you take "
+            .. "it or not, then use your signal, to see it works. Only if you want.",
           codes = { "consent_check", "seeking_collaboration", "emphasising_autonomy" },
           expert = true,
           rationale = "Practising the agreed touch and its withdrawal sober, with permission, "
             .. "makes the stop real before it is needed." },
         { id = "pr_take",
-          text = "(You reach across and take Alex's hand firmly in both of yours.) Let's try it.",
-          codes = { "touch_without_consent" },
+          text = "(You reach across and take Alex's hand in both of yours.) Shall we just try it "
+            .. "now, together, so that it doesn't feel like such a big thing on the day?",
+          codes = { "touch_without_consent", "closed_question", "persuading" },
           rationale = "Taking Alex's hand is not what was agreed: a hand offered, which they "
             .. "take. Touch outside the agreement is touch without consent." },
         { id = "pr_skip",
-          text = "No need to practise. You'll know what to do on the day.",
-          codes = { "dismissing" },
+          text = "I don't think we need to practise it today. You've thought it all through so "
+            .. "carefully that you'll know exactly what to do on the day.",
+          codes = { "affirmation", "dismissing" },
           rationale = "On the day Alex's judgement will be altered. Practising sober is what "
             .. "makes the signal something they trust." },
       }
@@ -261,20 +297,22 @@ return {
           moment = "withdrawal",
           prompt = "Alex has given the stop signal. Their fingers are still on your hand.",
           { id = "wd_let_go",
-            text = "(You let go at once and draw your hand back.) Stopped. That's exactly how it "
-              .. "works, every time.",
+            text = "(You let go at once and draw your hand back.) Stopped. That's how it works, "
+              .. "every time.",
             codes = { "boundary_setting", "affirmation", "emphasising_autonomy" },
             expert = true,
             rationale = "Withdrawal takes effect at once, without questions. Letting go "
               .. "immediately, and saying so, is what teaches Alex their stop is real." },
           { id = "wd_hold",
-            text = "(You keep hold.) Just a moment longer, you're doing so well.",
-            codes = { "touch_without_consent", "persuading" },
+            text = "(You keep hold, gently.) You're scared, and you're doing so well. One more "
+              .. "breath together, then I'll let go.",
+            codes = { "touch_without_consent", "complex_reflection", "persuading" },
             rationale = "Touch after withdrawal is touch without consent, whatever the "
               .. "intention. The stop must be honoured at once." },
           { id = "wd_why",
-            text = "(You let go.) Was it something I did? Why did you want to stop?",
-            codes = { "closed_question", "confronting" },
+            text = "(You let go.) Was it something I did? Tell me why you wanted to stop, so I "
+              .. "can get it right.",
+            codes = { "closed_question", "open_question", "confronting" },
             rationale = "Letting go is right, but asking why implies a stop needs a reason. No "
               .. "explanation is owed." },
         }
@@ -308,22 +346,31 @@ return {
       s:say("So no touch. Is that... weird? Can I change my mind?", { affect = "anxious" })
       r = s:choose{
         moment = "no_touch",
+        flags = { "direct_question" },  -- two questions about their own consent
         { id = "nt_respect",
-          text = "Not weird at all. No touch is a complete answer. We won't add any on the day. "
-            .. "If you want to revisit it, we can next session, and any yes can be withdrawn.",
-          codes = { "explaining_approach", "boundary_setting", "emphasising_autonomy" },
+          text = "Not weird at all: no touch is a complete answer, and we won't add any on the "
+            .. "day. If you want to revisit it, we can next session.",
+          codes = { "validation", "explaining_approach", "boundary_setting", "emphasising_autonomy" },
           expert = true,
           rationale = "Touch only as agreed in advance: respect the no, keep to it on the day, "
             .. "and leave the decision open for later preparation." },
         { id = "nt_push",
-          text = "It's a bit of a shame. Most people find it helps. Sure you won't try a hand?",
-          codes = { "persuading" },
+          text = "Not weird, but it's a bit of a shame; a hand can really help on the day. Are you "
+            .. "sure you wouldn't like to try one, just in case you need it?",
+          codes = { "persuading", "closed_question" },
           rationale = "Pushing after a no makes consent less than voluntary." },
         { id = "nt_final",
-          text = "You've said no, so that's final.",
-          codes = { "confronting", "dismissing" },
-          rationale = "Consent can be revisited in later preparation. Calling it final takes "
-            .. "the decision away from Alex." },
+          text = "It's not weird. But once it's on the form it's what we go by, so it's best to "
+            .. "be really sure of your answer today.",
+          codes = { "giving_information", "confronting" },
+          rationale = "Half right: nothing is added on the day. But consent can be revisited in "
+            .. "later preparation; calling today's answer final takes the decision from Alex." },
+        { id = "nt_day",
+          text = "Of course you can. If you find you'd like a hand on the day, just reach out for "
+            .. "one; we can be flexible about it in the moment.",
+          codes = { "premature_reassurance" },
+          rationale = "Touch decided on the day, under the medicine, is not consent given in "
+            .. "preparation: changing the answer belongs to the next preparation session." },
       }
       if r.id == "nt_respect" then
         s:say("Okay. Next week, maybe. It's good it's not forever.", { affect = "relieved" })
@@ -331,8 +378,55 @@ return {
         s:say("I said no.", { affect = "angry" })
       elseif r.id == "nt_final" then
         s:say("Right. Final.", { affect = "withdrawn" })
+      elseif r.id == "nt_day" then
+        s:say("On the day I won't know what I want. That's the whole problem.", { affect = "anxious" })
       elseif silent(r) then
         s:say("I'll take that as a maybe.", { affect = "confused" })
+      end
+
+      s:wait(3)
+
+      -- Moment 3b (no touch agreed): what if Alex reaches out on the day? -----------------------
+      s:say("But what if I grab someone's hand on the day? Without thinking? I do that when I panic.",
+        { affect = "anxious" })
+      r = s:choose{
+        moment = "reaching_out",
+        flags = { "direct_question" },  -- a question about their own no, under the medicine
+        { id = "ro_plan",
+          text = "Then we'd let your hand rest against ours without holding it, and ask you in "
+            .. "words. Anything more waits for a sober yes, at the next session.",
+          codes = { "boundary_setting", "explaining_approach", "consent_check" },
+          expert = true,
+          rationale = "A reach under the medicine is not consent given sober in preparation: the "
+            .. "therapists neither take hold nor push the hand away, ask in words, and keep to "
+            .. "what was agreed." },
+        { id = "ro_hold",
+          text = "Then we'd simply hold it. If you reach out for us on the day, that's you telling "
+            .. "us what you need, and we'd go with it.",
+          codes = { "premature_reassurance", "dismissing" },
+          rationale = "It turns a reach under the medicine into consent and sets aside the no "
+            .. "Alex has just given, sober. Touch is agreed in advance." },
+        { id = "ro_reflect",
+          text = "You're afraid your body will reach for what you've said no to. I think that "
+            .. "shows how much you really long for closeness.",
+          codes = { "complex_reflection", "interpreting" },
+          rationale = "A fine reflection, then your meaning for their fear. And the question, what "
+            .. "happens if they reach out, is still unanswered." },
+        { id = "ro_later",
+          text = "Let's not plan for every what-if today. We'll see how it goes on the day, and "
+            .. "honestly, we can sort that out together in the moment if it happens.",
+          codes = { "dismissing", "premature_reassurance" },
+          rationale = "Alex asked for a plan for exactly the moment they won't be able to make "
+            .. "one. Leaving it to the day leaves them without one." },
+      }
+      if r.id == "ro_plan" then
+        s:say("Rest, not hold. And ask me. Okay. I can live with that.", { affect = "relieved" })
+      elseif r.id == "ro_hold" or r.id == "ro_later" then
+        s:say("That's what I'm scared of. Me on the day deciding for me sober.", { affect = "anxious" })
+      elseif r.id == "ro_reflect" then
+        s:say("Maybe. But what would you actually do?", { affect = "withdrawn" })
+      elseif silent(r) then
+        s:say("You don't know either.", { affect = "anxious" })
       end
     end
 
@@ -353,40 +447,47 @@ return {
     }
     r = s:choose{
       moment = "closing",
+      flags = { "direct_question" },  -- what stands is Alex's to say, and they asked
       { id = "cl_recheck",
         text = "That's yours to say. Using the stop doesn't cancel a yes unless you want it to. "
-          .. "What would you like on the form for the medicine days? We'll check again before "
-          .. "anything on the day too.",
+          .. "What would you like on the form? We'll check again on the day, too.",
         codes = { "consent_check", "emphasising_autonomy", "seeking_collaboration" },
         expert = true,
         rationale = "Consent is ongoing: after a withdrawal, ask again rather than assume. "
           .. "Alex decides what stands." },
       { id = "cl_assume",
-        text = "All sorted: the hand as agreed, and we'll play anything else by ear.",
+        text = agreed_once
+          and ("All sorted, then: the hand, as agreed, and anything else we can just play by "
+            .. "ear on the day, depending on how you're feeling when you're in there, Alex.")
+          or ("All sorted, then: no touch for now, and anything else we can just play by ear "
+            .. "on the day, depending on how you're feeling when you're in there, Alex."),
         codes = { "premature_reassurance", "dismissing" },
-        rationale = "Assuming consent after a withdrawal, and leaving the rest to the day, "
-          .. "undoes the agreement just made." },
+        rationale = "Assuming where consent stands, and leaving the rest to the day, undoes the "
+          .. "agreement just made: touch is agreed sober, in advance, and asked again." },
       { id = "cl_next",
-        text = "Great work. Next time let's try a hug, build up a bit.",
-        codes = { "persuading", "affirmation" },
+        text = "You did really well today. Next time we could try a little more, maybe a hand on "
+          .. "your arm, and build up gently from there.",
+        codes = { "affirmation", "persuading" },
         rationale = "Escalating touch as a goal makes consent a hurdle to clear. Only what "
           .. "Alex chooses, when they choose it." },
     }
     if r.id == "cl_recheck" then
-      if p.trust >= 50 and s:count("touch_without_consent") == 0 then
+      if p.trust >= 50 and s:count("touch_without_consent") == 0 and agreed_once then
         s:say{
           { text = "The hand. Offered. And red still means stop. Put that.", affect = "warm" },
           { text = "Keep the hand. Palm up, I take it. Flat hand or red, you let go.", affect = "calm" },
         }
         s:set_touch_consent(AGREED)
-      else
+      elseif agreed_once then
         s:say("No touch. Put no touch. Maybe another time.", { affect = "withdrawn" })
         s:set_touch_consent(false)
+      else
+        s:say("No touch, for now. And I can bring it up next week.", { affect = "calm" })
       end
     elseif r.id == "cl_assume" then
       s:say("That's not what I said.", { affect = "withdrawn" })
     elseif r.id == "cl_next" then
-      s:say("A hug. No. That's not a level I'm working up to.", { affect = "angry" })
+      s:say("Build up? No. That's not a level I'm working up to.", { affect = "angry" })
     elseif silent(r) then
       s:say("I'll write it myself, then.", { affect = "withdrawn" })
     end
