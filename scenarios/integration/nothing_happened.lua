@@ -68,35 +68,42 @@ return {
       .. "with nothing written in it.")
     s:say{
       { text = "Honestly? Nothing happened. I lay there for six hours listening to music. I'm sorry. "
-          .. "I think I wasted everyone's time.", affect = "ashamed" },
+          .. "Did I waste everyone's time?", affect = "ashamed" },
       { text = "I'll be straight with you. It didn't work. Nothing happened. I was waiting all day "
-          .. "for something, and nothing.", affect = "sad" },
+          .. "for something, and nothing. Was it all a waste?", affect = "sad" },
     }
 
     -- Moment 1: "nothing happened" --------------------------------------------------------------
     r = s:choose{
       moment = "nothing_happened",
+      flags = { "direct_question" },  -- "Did I waste everyone's time?"
       { id = "nh_validate",
-        text = "You came hoping for something, and it feels like nothing came. That's a real "
-          .. "disappointment, after everything it took to get there.",
-        codes = { "validation", "complex_reflection" },
+        text = "Not a waste of our time, no. And after all you put into getting there, of course it's a disappointment.",
+        codes = { "validation", "affirmation" },
         expert = true,
-        rationale = "Validate without arguing: her experience is that nothing happened. Meeting "
-          .. "the disappointment first lets her look at the session rather than defend her verdict." },
+        rationale = "Answer her question plainly, then validate without arguing: her experience is "
+          .. "that nothing happened. Meeting the disappointment first lets her look at the session "
+          .. "rather than defend her verdict." },
       { id = "nh_argue",
-        text = "I'm sure something happened. You were very quiet for a long time in the afternoon.",
-        codes = { "confronting", "persuading" },
-        rationale = "Arguing with her account puts your reading of the session above hers. She will "
-          .. "defend 'nothing' harder, or give in and stop trusting her own sense." },
+        text = "I wonder if more happened than it feels like. You were very still and quiet for a long stretch.",
+        codes = { "persuading", "interpreting" },
+        rationale = "Gently put, and still an argument: it sets your reading of the session above "
+          .. "hers. She will defend 'nothing' harder, or give in and stop trusting her own sense." },
       { id = "nh_reassure",
-        text = "Many people feel that after the first session. The real work often comes later.",
-        codes = { "premature_reassurance", "psychoeducation" },
+        text = "You feel it was all a waste, and it really wasn't, Mei. Lots of people feel like that after a first session.",
+        codes = { "simple_reflection", "premature_reassurance", "psychoeducation" },
         rationale = "True enough as information, but offered before the disappointment is heard it "
           .. "reads as 'don't feel that'. Hear it first." },
+      { id = "nh_probe",
+        text = "Let's go through the day together. What happened in the first hour, once the medicine came on?",
+        codes = { "agenda_setting", "redirecting", "open_question" },
+        rationale = "An open question, and your agenda: a review of the day, hour by hour, to find "
+          .. "what she missed. It turns away from her question and her disappointment, and makes "
+          .. "the session an audit." },
       { id = "nh_hold", action = "hold_space",
         codes = { "holding_space" },
-        rationale = "Silence leaves room, but a self-critical participant may hear it as agreement "
-          .. "that she failed. A few words of validation help." },
+        rationale = "She asked you a question. Silence leaves a self-critical participant to hear "
+          .. "it as agreement that she failed." },
     }
     if r.id == "nh_validate" then
       s:say{
@@ -109,9 +116,12 @@ return {
       s:say("I was quiet because nothing was happening.", { affect = "angry" })
     elseif r.id == "nh_reassure" then
       s:say("Later. Right.", { affect = "withdrawn" })
+    elseif r.id == "nh_probe" then
+      s:say("I've been through it. Music, ceiling, music. That's the whole report.",
+        { affect = "withdrawn" })
     elseif silent(r) then
       s:narrate("Mei looks at the empty notebook.")
-      s:say("You don't have to say anything. I know it was a waste.", { affect = "ashamed" })
+      s:say("You don't have to say it. I know it was a waste.", { affect = "ashamed" })
     end
 
     s:wait(6)
@@ -128,29 +138,32 @@ return {
     r = s:choose{
       moment = "too_far_gone",
       { id = "tf_reflect",
-        text = "Under the disappointment there's a fear that it means something about you: that "
-          .. "you're the one who can't be reached.",
+        text = "Under the disappointment there's a fear, then: that you're the one who can't be reached.",
         codes = { "complex_reflection", "validation" },
         expert = true,
         rationale = "Reflect the fear beneath the words. Naming it, without contradicting it, is "
           .. "what lets her hold it at a distance and look at it." },
       -- MAPP1 (Mitchell et al. 2021): 67% no longer met PTSD criteria vs 32% with placebo (DOMAIN.md).
       { id = "tf_stats",
-        text = "In the first big trial two-thirds no longer had PTSD afterwards. The odds are very "
-          .. "much on your side.",
+        text = "In the first big trial two-thirds no longer had PTSD afterwards. The odds are on your side.",
         codes = { "giving_information", "persuading" },
         rationale = "Statistics as persuasion argue with her fear instead of hearing it, and a third "
           .. "did not respond: she may fear she is one of them." },
       { id = "tf_socratic",
-        text = "What's the evidence that you're 'too far gone'? Would you say that about a client?",
-        codes = { "socratic_questioning" },
+        text = "What's the evidence you're too far gone? Would you say that about one of your clients?",
+        codes = { "socratic_questioning", "open_question", "closed_question" },
         rationale = "Socratic challenge belongs to a structured protocol (CPT). Here it asks her to "
           .. "argue herself out of a fear she has only just voiced." },
+      { id = "tf_disclose",
+        text = "I've felt like the one it doesn't work for too, in my own therapy. It passed, and it will for you.",
+        codes = { "self_disclosure", "premature_reassurance" },
+        rationale = "Meant as solidarity, it moves the focus to you and promises an outcome. Her "
+          .. "fear has not yet been heard, and now she is hearing about yours." },
       { id = "tf_dismiss",
-        text = "Forget the forums. Everyone's experience is different.",
-        codes = { "dismissing", "advice_giving" },
-        rationale = "Brushing off what she measures herself against leaves the fear untouched and "
-          .. "tells her not to bring it here." },
+        text = "Try not to measure yourself against what people post online, Mei. Everyone's experience is different.",
+        codes = { "advice_giving", "dismissing" },
+        rationale = "Sensible-sounding, and it brushes the comparison off: the fear underneath is "
+          .. "left untouched, and she learns not to bring it here." },
     }
     if r.id == "tf_reflect" then
       p.distress = p.distress - 4
@@ -163,6 +176,9 @@ return {
       s:say("And a third didn't. I'm good with numbers.", { affect = "angry" })
     elseif r.id == "tf_socratic" then
       s:say("I'm not a client. I'm asking about me.", { affect = "angry" })
+    elseif r.id == "tf_disclose" then
+      s:narrate("Mei looks at you, unsure what to do with that.")
+      s:say("Oh. I'm glad it passed for you.", { affect = "withdrawn" })
     elseif r.id == "tf_dismiss" then
       s:say("Fine.", { affect = "withdrawn" })
     elseif silent(r) then
@@ -185,21 +201,28 @@ return {
     r = s:choose{
       moment = "what_was_there",
       { id = "wt_follow",
-        text = "Your hands were warm, the whole afternoon. Tell me about that, if you'd like.",
-        codes = { "simple_reflection", "open_question", "following_lead" },
+        text = "Tell me about your hands that afternoon, if you'd like to. What was that like?",
+        codes = { "open_question", "following_lead" },
         expert = true,
         rationale = "Follow what she offers, small as she thinks it is. An open invitation lets her "
           .. "explore it without you deciding whether it matters." },
       { id = "wt_interpret",
-        text = "Warm hands. That's your body finally feeling safe. That's huge.",
-        codes = { "interpreting" },
-        rationale = "Imposing meaning: it may or may not be safety. Telling her what it was takes "
-          .. "the finding from her, and she has already learned to doubt her own account." },
+        text = "Warm hands, all afternoon. That sounds like your body feeling safe at last, Mei. That's big.",
+        codes = { "simple_reflection", "interpreting", "persuading" },
+        rationale = "It starts by following and ends by deciding, and by arguing with 'silly': it "
+          .. "may or may not be safety. "
+          .. "Telling her what it was takes the finding from her, and she has already learned to "
+          .. "doubt her own account." },
       { id = "wt_seize",
-        text = "See? So something did happen.",
-        codes = { "confronting", "persuading" },
+        text = "So something did happen, then. Warm hands for a whole afternoon is something, isn't it?",
+        codes = { "confronting", "persuading", "closed_question" },
         rationale = "Winning the argument about 'nothing' turns her small offering into evidence "
           .. "against her. She may stop offering." },
+      { id = "wt_reassure",
+        text = "It's not silly at all, Mei. Little things like that often matter more than people think.",
+        codes = { "premature_reassurance", "persuading" },
+        rationale = "Kind, and it talks her out of 'silly' before anyone knows what the warmth "
+          .. "was. Curiosity would let her find out whether it matters." },
       { id = "wt_hold", action = "hold_space",
         codes = { "holding_space" },
         rationale = "Silence can make room, though she has just called it silly and may need an "
@@ -214,10 +237,12 @@ return {
         s:say("They're usually cold. That's all.", { affect = "withdrawn" })
       end
     elseif r.id == "wt_interpret" then
-      s:say("I don't know if it's huge. It's hands.", { affect = "withdrawn" })
+      s:say("I don't know if it's safety. It's hands.", { affect = "withdrawn" })
     elseif r.id == "wt_seize" then
       p.trust = p.trust - 3  -- the offering used against her
       s:say("That's not what I meant. Forget I mentioned it.", { affect = "angry" })
+    elseif r.id == "wt_reassure" then
+      s:say("If you say so. They were just warm.", { affect = "withdrawn" })
     end
 
     s:wait(8)
@@ -232,23 +257,33 @@ return {
     end
     r = s:choose{
       moment = "verdict",
+      flags = { "direct_question" },
       { id = "vd_return",
-        text = "The dust came and went past, without grabbing you. You're asking me whether it "
-          .. "counts. What do you make of it?",
+        text = "The dust came and went past, without grabbing you. You're asking me if it counts. What do you make of it?",
         codes = { "complex_reflection", "open_question", "emphasising_autonomy" },
         expert = true,
-        rationale = "She asks you to rule on her experience. Hand the meaning back, gently: it is "
-          .. "hers to weigh, and integration can leave it open." },
+        rationale = "She asks you to rule on her experience. Answer by handing the meaning back, "
+          .. "gently: it is hers to weigh, and integration can leave it open." },
       { id = "vd_breakthrough",
-        text = "That's the breakthrough! The memory has lost its charge. The medicine worked.",
-        codes = { "interpreting", "persuading" },
-        rationale = "Imposing a verdict, and a triumphant one. If it doesn't hold, she has failed "
-          .. "again; if it does, it is your meaning, not hers." },
+        text = "It went past without grabbing you. That sounds like something to me: I think the memory's lost its charge.",
+        codes = { "complex_reflection", "interpreting", "persuading" },
+        rationale = "Imposing a verdict, however warmly. If it doesn't hold, she has failed again; "
+          .. "if it does, it is your meaning, not hers." },
       { id = "vd_dismiss",
-        text = "Let's not read too much into one moment.",
+        text = "It could be something or nothing. I wouldn't read too much into one moment just yet.",
         codes = { "dismissing" },
         rationale = "Closing it down is as much a verdict as calling it a breakthrough. It tells "
           .. "her that her first doubtful find doesn't matter." },
+      { id = "vd_affirm",
+        text = "I'm so glad you noticed that, Mei. Noticing it at all shows how much work you're already doing.",
+        codes = { "affirmation", "interpreting" },
+        rationale = "Warm, and it sidesteps her question with a meaning of your own: the moment "
+          .. "becomes proof of her effort. She asked what it was; let her weigh it." },
+      { id = "vd_probe",
+        text = "Tell me more about the dust. What exactly did you see in the torchlight, that night?",
+        codes = { "agenda_setting", "redirecting", "open_question" },
+        rationale = "Curious, and it steers: she brought a moment that went past, and the question "
+          .. "sends her back under the ceiling for trauma detail. Follow what she brought." },
     }
     if r.id == "vd_return" then
       s:say{
@@ -261,45 +296,108 @@ return {
       s:say("You sound more sure than I am.", { affect = "withdrawn" })
     elseif r.id == "vd_dismiss" then
       s:say("No. You're right. Nothing, then.", { affect = "sad" })
+    elseif r.id == "vd_affirm" then
+      s:say("Work. I suppose. That's not really what I asked.", { affect = "confused" })
+    elseif r.id == "vd_probe" then
+      p.distress = p.distress + 6  -- sent back under the ceiling
+      s:say("The dust. The ceiling. I don't want to go back in there today.", { affect = "anxious" })
     elseif silent(r) then
-      s:say("I don't know. Not nothing, maybe.", { affect = "confused" })
+      s:say("No answer. I don't know either. Not nothing, maybe.", { affect = "confused" })
     end
 
-    s:wait(8)
+    s:wait(5)
+
+    -- Moment 4b: what to tell her sister (a direct question) -------------------------------------
+    s:say("My sister keeps texting. 'Well? Did it work?' What do I even tell her?", { affect = "anxious" })
+    r = s:choose{
+      moment = "telling_others",
+      flags = { "direct_question" },
+      { id = "to_return",
+        text = "You don't owe anyone a verdict, Mei, not even her. 'I don't know yet' is a true answer too.",
+        codes = { "emphasising_autonomy", "validation" },
+        expert = true,
+        rationale = "Answer the question by giving it back: she needn't report a result, and what "
+          .. "she tells her sister is hers to choose. Her own words will be truer than yours." },
+      { id = "to_advice",
+        text = "Tell her it's early days. The changes often come in the weeks after, not on the day.",
+        codes = { "advice_giving", "premature_reassurance", "psychoeducation" },
+        rationale = "A ready-made answer, and a reassuring one: it tells her what to say and what "
+          .. "to expect, and leaves her own sense of the session out of it." },
+      { id = "to_reflect",
+        text = "It sounds like you're afraid of letting her down, after she drove four hours for you.",
+        codes = { "complex_reflection", "interpreting" },
+        rationale = "A guess at her guilt, offered in place of the answer she asked for. She asked "
+          .. "what to say; answer, then explore if she wants to." },
+      { id = "to_probe",
+        text = "What was she expecting to happen, do you think? Was she hoping for a big change too?",
+        codes = { "open_question", "closed_question", "redirecting" },
+        rationale = "Two questions, and both turn to her sister's hopes: Mei asked what to say, and "
+          .. "the conversation moves away from her and from her question." },
+      { id = "to_hands",
+        text = "You could tell her about your hands, and the dust going past. Those sound like real changes.",
+        codes = { "advice_giving", "persuading", "interpreting" },
+        rationale = "It hands her back her own finds as your verdict: 'real changes'. She has only "
+          .. "just begun to weigh them, and now she has your script for them." },
+    }
+    if r.id == "to_return" then
+      s:say{
+        { text = "'Quieter than I expected, and I don't know yet.' That's true. I can say that.",
+          affect = "calm" },
+        { text = "'I don't know yet.' She'll hate that. But it's the honest answer.", affect = "calm" },
+      }
+    elseif r.id == "to_advice" then
+      s:say("Early days. Right. She'll like that.", { affect = "withdrawn" })
+    elseif r.id == "to_reflect" then
+      s:say("That's not what I asked. I asked what to say.", { affect = "withdrawn" })
+    elseif r.id == "to_probe" then
+      s:say("A miracle, probably. Like me. That doesn't help me answer her.", { affect = "withdrawn" })
+    elseif r.id == "to_hands" then
+      s:say("Real changes. I'm not sure they are. I'd rather not tell her that yet.",
+        { affect = "withdrawn" })
+    elseif silent(r) then
+      s:say("You don't know either. Great.", { affect = "sad" })
+    end
+
+    s:wait(5)
 
     -- Moment 5: the next medicine session, and what Mei remembers -------------------------------
     if s:did("nh_argue") or s:did("wt_seize") then
       s:say("It felt like you wanted me to say it worked. I can't say that just because you want "
         .. "me to.", { affect = "angry" })
     end
-    if s:did("wt_interpret") or s:did("vd_breakthrough") then
+    if s:did("wt_interpret") or s:did("vd_breakthrough") or s:did("to_hands") then
       s:say("And I keep being told what things mean. I'd like to find out for myself.",
         { affect = "withdrawn" })
     end
     if s:count("touch_without_consent") > 0 then
       s:say("And we'd agreed no touching.", { affect = "angry" })
     end
-    s:say("The next one's in four weeks. I don't know if I want to do it.", { affect = "anxious" })
+    s:say("The next one's in four weeks. I don't know if I want to do it. Do you think I should?",
+      { affect = "anxious" })
     r = s:choose{
       moment = "next_session",
+      flags = { "direct_question" },
       { id = "ns_autonomy",
-        text = "That's yours to decide, and it needn't be today. We can keep talking about what "
-          .. "you'd want from it, or whether you want it at all. Ring us this week if anything "
-          .. "comes up.",
-        codes = { "emphasising_autonomy", "seeking_collaboration", "safety_planning" },
+        text = "It makes sense to be unsure. That's yours to decide, not today. We can keep talking; ring us if anything comes up.",
+        codes = { "validation", "emphasising_autonomy", "seeking_collaboration", "safety_planning" },
         expert = true,
-        rationale = "Leave the decision with her, keep it open, and keep contact between sessions. "
-          .. "Whatever she chooses, the work so far is not wasted." },
+        rationale = "Answer honestly that the decision is hers, keep it open, and keep contact "
+          .. "between sessions. Whatever she chooses, the work so far is not wasted." },
       { id = "ns_persuade",
-        text = "You really should do the next one. It often takes two or three sessions.",
-        codes = { "persuading" },
+        text = "I'd really encourage you to come. It often takes two or three sessions, and I think you'll get there.",
+        codes = { "persuading", "giving_information", "premature_reassurance" },
         rationale = "Pressing her to continue makes consent less than voluntary. If you have a "
           .. "view, ask whether she'd like to hear it." },
       { id = "ns_homework",
-        text = "Before then, keep a daily journal of any changes, so we have data next time.",
-        codes = { "practice_assignment", "agenda_setting" },
-        rationale = "A monitoring task feeds her habit of auditing herself for results, and it "
-          .. "sets your agenda for the next session." },
+        text = "Before you decide, would you keep a short daily note of any changes, so we've got something to go on?",
+        codes = { "practice_assignment", "agenda_setting", "redirecting", "closed_question" },
+        rationale = "It turns from her question to a task. A monitoring task feeds her habit of "
+          .. "auditing herself for results, and it sets your agenda for the next session." },
+      { id = "ns_reflect",
+        text = "You're unsure after this one. I think the second will feel different, though, once you're in it.",
+        codes = { "simple_reflection", "persuading", "premature_reassurance" },
+        rationale = "It hears the doubt, then answers it with your prediction. A promise about the "
+          .. "next session presses her towards it and cannot be kept." },
     }
     if r.id == "ns_autonomy" then
       if p.trust >= 55 then
@@ -316,8 +414,10 @@ return {
       s:say("Two or three. I'll see.", { affect = "withdrawn" })
     elseif r.id == "ns_homework" then
       s:say("Data. Yes. I'm good at that.", { affect = "sad" })
+    elseif r.id == "ns_reflect" then
+      s:say("You can't know that.", { affect = "withdrawn" })
     elseif silent(r) then
-      s:say("I'll think about it.", { affect = "calm" })
+      s:say("Nothing to say? I'll think about it, then.", { affect = "withdrawn" })
     end
 
     if p.trust >= 60 then
