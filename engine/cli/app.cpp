@@ -3,6 +3,7 @@
 #include "cli/drill.hpp"
 #include "cli/scenario_session.hpp"
 #include "cli/strategy.hpp"
+#include "cli/terminal_guard.hpp"
 #include "cli/sync.hpp"
 
 #include <CLI/CLI.hpp>
@@ -22,6 +23,7 @@ std::string default_scenario() {
 }
 
 int run(int argc, char** argv, WindowLauncher launcher) {
+    guard_terminal_streams();  // nothing from outside drives the terminal (terminal_guard.hpp)
     CLI::App app{"Holdspace: practise holding space with a simulated participant.\n"
                  "Without a subcommand, opens the simulator window.",
                  "holdspace"};

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include "cli/scenario_session.hpp"
+#include "cli/terminal_guard.hpp"
 #include "script/lua_scenario.hpp"
 #include "sim/rng.hpp"
 
@@ -378,7 +379,7 @@ std::optional<double> rank(const PathResult& path) {
 
 // ---- progress ----
 
-Progress::Progress(std::string label, long total) : label_(std::move(label)), total_(total) {
+Progress::Progress(std::string label, long total) : label_(terminal_safe(label)), total_(total) {
     enabled_ = ::isatty(STDERR_FILENO) == 1;
 }
 
