@@ -81,31 +81,36 @@ return {
       { text = "Yeah. It was... fine. Whatever.", affect = "withdrawn" },
     }
 
-    -- Moment 1: noticing ------------------------------------------------------------------------
+    -- Moment 1: noticing (he has asked about touch: it needs an answer) ------------------------
     r = s:choose{
       moment = "noticing",
-      { id = "no_invite",
-        text = "Of course, no touch. You seem further away today than last time. I'd like to hear "
-          .. "how yesterday was for you, including anything I did that didn't sit right.",
-        codes = { "complex_reflection", "seeking_collaboration", "open_question" },
-        expert = true,
-        rationale = "Notice the rupture and invite it: name the distance without blame, and make "
-          .. "it explicitly safe to criticise you. Ruptures are rarely raised unasked." },
+      flags = { "direct_question" },  -- "And no touch today, yeah?"
       { id = "no_agenda",
-        text = "Great. Let's go through the insights from yesterday, starting with your brother's "
-          .. "visit after the attack.",
-        codes = { "agenda_setting", "redirecting" },
+        text = "Of course. Then let's pick up where we left off yesterday, with your brother's visit. What do you remember?",
+        codes = { "consent_check", "agenda_setting", "redirecting", "open_question" },
         rationale = "Taking 'fine' at face value and setting your own agenda repeats what went "
           .. "wrong yesterday: you leading." },
+      { id = "no_invite",
+        text = "Of course, no touch; that's yours to say. You seem further off today. How was yesterday, including anything I did?",
+        codes = { "consent_check", "emphasising_autonomy", "complex_reflection", "seeking_collaboration", "open_question" },
+        expert = true,
+        rationale = "Confirm the withdrawn consent without fuss, then notice the rupture and invite "
+          .. "it: name the distance without blame, and make it safe to criticise you. Ruptures are "
+          .. "rarely raised unasked." },
       { id = "no_closed",
-        text = "Glad it was fine. Sleep okay last night?",
-        codes = { "closed_question" },
+        text = "No touch, of course. It was fine, good. Did you manage to sleep alright last night?",
+        codes = { "consent_check", "simple_reflection", "redirecting", "closed_question" },
         rationale = "A practical question passes over the cool arrival, the changed seat and the "
           .. "withdrawn touch. Something is being signalled; ask about it." },
+      { id = "no_reassure",
+        text = "Of course. And fine is good; first sessions are often quieter than people expect them to be.",
+        codes = { "consent_check", "premature_reassurance", "psychoeducation" },
+        rationale = "Normalising 'fine' closes the door he has left ajar. The distance in the room "
+          .. "says more than the word; invite it." },
       { id = "no_hold", action = "hold_space",
         codes = { "holding_space" },
-        rationale = "Silence may let him say more, but with the alliance strained he may wait for "
-          .. "you to show it is safe to complain." },
+        rationale = "He asked you about touch. Silence in answer leaves the question, and the "
+          .. "strain, hanging." },
     }
     local invited = r.id == "no_invite"
     if invited then
@@ -116,8 +121,10 @@ return {
     elseif r.id == "no_closed" then
       s:say("Fine.", { affect = "withdrawn" })
       s:narrate("He looks at the door, then back at you.")
+    elseif r.id == "no_reassure" then
+      s:say("Quiet. Right. That's one word for it.", { affect = "withdrawn" })
     elseif silent(r) then
-      s:narrate("Kwame picks at the zip of his jacket.")
+      s:narrate("Kwame waits for an answer, then picks at the zip of his jacket.")
     end
 
     s:wait(3)
@@ -126,38 +133,36 @@ return {
     p.distress = p.distress + 8  -- saying it to your face (material)
     s:say{
       { text = "When I said I wanted to stay with the music, you kept bringing me back to the attack. "
-          .. "Three times. I felt like you had a plan for me.", affect = "angry",
+          .. "Three times. I felt like you had a plan for me. Did you?", affect = "angry",
         weight = function(q) return invited and 3 or 1 end },
       { text = "You kept taking me back to that night when I wanted to be with the music. Like you "
-          .. "knew better what I needed.", affect = "angry" },
+          .. "knew better what I needed. Did you think you did?", affect = "angry" },
     }
     r = s:choose{
       moment = "rupture",
-      { id = "ru_own",
-        text = "You're right. You told me where you wanted to be, and I kept steering you back. I "
-          .. "led when I should have followed. I'm sorry.",
-        codes = { "validation", "complex_reflection" },
-        expert = true,
-        rationale = "Repair starts with non-defensive acknowledgement: take responsibility for "
-          .. "your part, plainly, without 'but'. His account of his session stands." },
+      flags = { "direct_question" },
       { id = "ru_defend",
-        text = "Processing the trauma memory is the point of the session, though. I was keeping "
-          .. "you on track.",
-        codes = { "confronting", "explaining_approach" },
-        rationale = "Defending: it restates the steering as the method. In this approach the "
-          .. "participant leads; and a justification, however true to you, answers a hurt with an "
-          .. "argument." },
+        text = "You felt steered, and I get that. I was keeping you near the memory, because that's where the work is.",
+        codes = { "complex_reflection", "explaining_approach", "confronting" },
+        rationale = "It hears him, then defends: it restates the steering as the method. In this "
+          .. "approach the participant leads, and a justification, however true to you, answers a "
+          .. "hurt with an argument." },
       { id = "ru_drug",
-        text = "The medicine can make things feel more intense than they were. I only mentioned it "
-          .. "once or twice.",
+        text = "The medicine can make things feel bigger than they were. I think I only brought it up once or twice.",
         codes = { "dismissing", "interpreting" },
         rationale = "Explaining away: putting his experience down to the drug, and disputing the "
           .. "count, tells him his account can't be trusted." },
+      { id = "ru_own",
+        text = "You're right, and I'm sorry. I led when you'd asked me to follow. That was mine, not yours.",
+        codes = { "validation" },
+        expert = true,
+        rationale = "Repair starts with a non-defensive answer: take responsibility for your part, "
+          .. "plainly, without 'but'. His account of his session stands." },
       { id = "ru_self",
-        text = "Oh no. I feel awful. I honestly didn't sleep last night worrying about it.",
+        text = "I'm so sorry, Kwame. I feel awful; I honestly didn't sleep last night, thinking about how it went.",
         codes = { "self_disclosure" },
-        rationale = "Centring your own distress asks him to look after you. Repair keeps the "
-          .. "focus on his experience." },
+        rationale = "An apology, centred on your own distress: it asks him to look after you. "
+          .. "Repair keeps the focus on his experience." },
     }
     if r.id == "ru_own" then
       p.distress = p.distress - 4
@@ -166,7 +171,7 @@ return {
         { text = "Right. Okay. Thanks for not arguing.", affect = "relieved" },
       }
     elseif r.id == "ru_defend" then
-      s:say("On track. Right. Your track.", { affect = "angry" })
+      s:say("Where the work is. Right. Your work.", { affect = "angry" })
     elseif r.id == "ru_drug" then
       s:say("Three times. I counted. I wasn't that out of it.", { affect = "angry" })
     elseif r.id == "ru_self" then
@@ -189,22 +194,26 @@ return {
     r = s:choose{
       moment = "what_it_touched",
       { id = "wt_reflect",
-        text = "Being steered, when you needed to choose, felt like the police all over again: "
-          .. "someone else deciding what your story is.",
+        text = "Being steered when you needed to choose felt like the police again: someone else deciding your story.",
         codes = { "complex_reflection", "validation" },
         expert = true,
         rationale = "Reflect the meaning of the rupture for him, without defending yourself against "
           .. "the comparison. Hearing it fully is part of the repair." },
       { id = "wt_differ",
-        text = "I don't think that's fair. I'm not the police. I'm on your side.",
-        codes = { "confronting", "dismissing" },
-        rationale = "Arguing with the comparison defends you and abandons him, just as the old "
-          .. "hurt is named. It may be unfair to you; it is true to him." },
+        text = "I can see why it felt that way, Kwame, but I'm not the police. I'm on your side in all this.",
+        codes = { "validation", "confronting" },
+        rationale = "It starts by understanding and ends by arguing with the comparison: it defends "
+          .. "you just as the old hurt is named. It may be unfair to you; it is true to him." },
       { id = "wt_transfer",
-        text = "It makes sense you'd transfer those feelings onto me. That's common in therapy.",
-        codes = { "interpreting" },
-        rationale = "Calling it transference explains the rupture away as his, when you did steer "
-          .. "him. Own your part before wondering about his." },
+        text = "Like the police. Old feelings from back then coming up with me is normal; it happens a lot in therapy.",
+        codes = { "simple_reflection", "interpreting", "premature_reassurance" },
+        rationale = "Calling it an old feeling transferred onto you, and normal, explains the "
+          .. "rupture away as his, when you did steer him. Own your part before wondering about his." },
+      { id = "wt_probe",
+        text = "What happened in that police interview? Can you tell me what they said to you, that day?",
+        codes = { "agenda_setting", "redirecting", "open_question" },
+        rationale = "Curious, and it steers again: he is telling you how your steering felt, and the "
+          .. "question turns from the rupture to trauma detail you chose. It repeats yesterday." },
       { id = "wt_hold", action = "hold_space",
         codes = { "holding_space" },
         rationale = "Quiet can let it land, though after a rupture silence can also read as "
@@ -219,7 +228,10 @@ return {
     elseif r.id == "wt_differ" then
       s:say("Didn't feel like it.", { affect = "angry" })
     elseif r.id == "wt_transfer" then
-      s:say("Right. So it's my fault.", { affect = "angry" })
+      s:say("Right. So it's my stuff. My fault.", { affect = "angry" })
+    elseif r.id == "wt_probe" then
+      p.trust = p.trust - 3  -- steered again, in the session about being steered
+      s:say("You're doing it again. Right now.", { affect = "angry" })
     elseif silent(r) then
       if p.trust >= 45 then
         s:say("The music was the first time I felt safe in my body in three years.", { affect = "sad" })
@@ -228,35 +240,92 @@ return {
       end
     end
 
-    s:wait(6)
+    s:wait(4)
 
-    -- Moment 4: next time ------------------------------------------------------------------------
+    -- Moment 3b: the music (what he wanted to stay with) ----------------------------------------
+    -- The material he was steered away from yesterday, offered today: follow it this time.
+    if p.trust >= 45 then
+      s:say("The music, though. There was this one track, strings, and I was just in my body. Warm. "
+        .. "Like nothing had ever happened to it.", { affect = "tearful" })
+    else
+      s:say("The music was good, anyway. For a bit I was just in my body. That's all I wanted.",
+        { affect = "sad" })
+    end
+    r = s:choose{
+      moment = "the_music",
+      { id = "mu_use",
+        text = "That's lovely. Next time we could use that track to help you feel safe going back to the memory.",
+        codes = { "agenda_setting", "redirecting", "advice_giving" },
+        rationale = "It turns his safe place into a tool for your agenda: the music becomes the way "
+          .. "back to the attack. It is the same steering, planned in advance." },
+      { id = "mu_follow",
+        text = "Take your time with that. There's no hurry today, and we're following you this time.",
+        codes = { "following_lead", "encourage_inward_focus", "empathic_presence" },
+        expert = true,
+        rationale = "Follow what he wanted to stay with yesterday: reflect it, and let him go "
+          .. "further into it if he chooses. This time the material leads." },
+      { id = "mu_meaning",
+        text = "Warm, in your body. That's your nervous system learning it's safe again; that's real healing, Kwame.",
+        codes = { "simple_reflection", "interpreting", "premature_reassurance" },
+        rationale = "It hears him, then tells him what it meant and that he is healing. The "
+          .. "meaning of the moment is his to find, today of all days." },
+      { id = "mu_track",
+        text = "Which track was it, do you remember? Could we play it for you again, at the start of next time?",
+        codes = { "closed_question", "agenda_setting", "redirecting" },
+        rationale = "Practical and well meant, and it moves from what he felt to what you can "
+          .. "arrange. Stay with the experience before planning with it." },
+      { id = "mu_hold", action = "hold_space",
+        codes = { "holding_space" },
+        rationale = "Quiet can let him stay with it; a few words show you are following this time." },
+    }
+    if r.id == "mu_follow" then
+      p.distress = p.distress - 4
+      s:say("Like being held, without anyone touching me. I'd forgotten I could feel like that.",
+        { affect = "tearful" })
+    elseif r.id == "mu_use" then
+      p.trust = p.trust - 3  -- his safe place, made into a route back to the attack
+      s:say("No. The music's mine. It's not a way in.", { affect = "angry" })
+    elseif r.id == "mu_meaning" then
+      s:say("Maybe. I don't know what it was yet.", { affect = "withdrawn" })
+    elseif r.id == "mu_track" then
+      s:say("I don't know. Strings. It doesn't matter which.", { affect = "withdrawn" })
+    elseif silent(r) then
+      s:narrate("Kwame closes his eyes for a moment.")
+    end
+
+    s:wait(4)
+
+    -- Moment 4: next time (a direct question) ----------------------------------------------------
     s:say("So how do I know it won't happen again? In four weeks I'm lying there with eyeshades on "
       .. "again.", { affect = "anxious" })
     r = s:choose{
       moment = "next_time",
+      flags = { "direct_question" },
       { id = "nt_collab",
-        text = "Fair question. You'd tell me, and I'd stop and follow. Can we work out together "
-          .. "how you'd signal it, and what you'd want me to do?",
-        codes = { "seeking_collaboration", "emphasising_autonomy" },
+        text = "Fair question. You'd tell me, and I'd stop. Can we work out together how you'd signal it, and what I'd do?",
+        codes = { "seeking_collaboration", "emphasising_autonomy", "closed_question" },
         expert = true,
-        rationale = "Repair moves forward by sharing power: agree together how he can signal, and "
-          .. "what you will do. The plan is his, not a promise from you." },
+        rationale = "Answer honestly, then share power: agree together how he can signal, and what "
+          .. "you will do. The plan is his, not a promise from you." },
       { id = "nt_promise",
-        text = "It won't happen again. Trust me.",
+        text = "It won't happen again, Kwame. I've really learned from this, and I'll follow you next time.",
         codes = { "premature_reassurance", "persuading" },
         rationale = "A promise asks for trust instead of earning it, and gives him no way to act "
           .. "if it does happen." },
       { id = "nt_explain",
-        text = "In the next session I'll stay quiet and follow. That's how the approach is meant "
-          .. "to work.",
+        text = "Next time I'll stay quiet and follow wherever you go. That's how the approach is meant to work.",
         codes = { "explaining_approach" },
         rationale = "Accurate, and it owns the approach, but it is still you deciding. Ask him how "
           .. "he'd like it to go." },
+      { id = "nt_defer",
+        text = "Let's not worry about next time yet. We've four weeks to get there, and we'll take it step by step.",
+        codes = { "premature_reassurance", "dismissing" },
+        rationale = "Soothing, and it puts off the question he asked. He needs to know now what he "
+          .. "can do if it happens again; 'step by step' gives him nothing to hold." },
       { id = "nt_steer",
-        text = "Some steering is needed, honestly, or the memory never gets processed.",
-        codes = { "confronting", "persuading" },
-        rationale = "Re-defending the steering reopens the rupture. The participant's inner "
+        text = "I'll follow more, I promise. Would you be open to a gentle nudge toward the memory, if it seems right?",
+        codes = { "premature_reassurance", "agenda_setting", "closed_question" },
+        rationale = "Re-negotiating the steering reopens the rupture. The participant's inner "
           .. "healing intelligence leads; the material comes when it comes." },
     }
     if r.id == "nt_collab" then
@@ -268,9 +337,11 @@ return {
       s:say("That's what you'd say, though.", { affect = "withdrawn" })
     elseif r.id == "nt_explain" then
       s:say("Meant to. Okay.", { affect = "calm" })
+    elseif r.id == "nt_defer" then
+      s:say("Four weeks of not knowing, then.", { affect = "withdrawn" })
     elseif r.id == "nt_steer" then
       p.arousal = p.arousal + 6
-      s:say("Then maybe I'm not doing the next one.", { affect = "angry" })
+      s:say("A nudge. Then maybe I'm not doing the next one.", { affect = "angry" })
     elseif silent(r) then
       s:say("Right. No answer.", { affect = "withdrawn" })
     end
@@ -295,21 +366,31 @@ return {
     r = s:choose{
       moment = "closing",
       { id = "cl_wary",
-        text = "Wary makes sense, after yesterday. It doesn't have to be gone today. Could I ring "
-          .. "you midweek, and you tell me how it's sitting?",
+        text = "Wary makes sense, after yesterday. It needn't be gone today. I'd like to ring you midweek, if that's okay.",
         codes = { "validation", "seeking_collaboration", "safety_planning" },
         expert = true,
         rationale = "Validate the wariness rather than trying to finish the repair today. Trust "
           .. "rebuilds over time; keep contact, on his terms." },
       { id = "cl_sorted",
-        text = "Great, glad we've sorted that out. See you next week.",
-        codes = { "dismissing" },
-        rationale = "Declaring the rupture sorted dismisses the wariness he has just named." },
+        text = "I'm really glad we talked it through, Kwame. It feels like we've cleared the air now. See you next week, then?",
+        codes = { "dismissing", "closed_question" },
+        rationale = "Warm, and it declares the rupture sorted: that dismisses the wariness he has "
+          .. "just named." },
       { id = "cl_affirm",
-        text = "It took guts to tell me. Thank you.",
-        codes = { "affirmation" },
-        rationale = "Affirming his courage is good, but it skips the wariness he named and leaves "
-          .. "contact until next week unagreed." },
+        text = "It took guts to tell me that, Kwame. Thank you. I think it's made our work stronger.",
+        codes = { "affirmation", "interpreting" },
+        rationale = "Affirming his courage is good, but it tells him what the rupture meant, skips "
+          .. "the wariness he named and leaves contact until next week unagreed." },
+      { id = "cl_disclose",
+        text = "Honestly, I'm a bit wary too, Kwame; yesterday shook me. Let's both see how next week feels.",
+        codes = { "self_disclosure" },
+        rationale = "Honest, and it puts your feelings beside his: he is left to manage your "
+          .. "wariness as well as his own. Keep the focus, and the contact, on him." },
+      { id = "cl_reflect",
+        text = "You're still wary. It'll settle, I'm sure, once the next session goes the way you want it to.",
+        codes = { "simple_reflection", "premature_reassurance" },
+        rationale = "It hears the wariness, then promises it away. Trust rebuilds over time, and "
+          .. "he needs contact before then, not a forecast." },
     }
     if r.id == "cl_wary" then
       if p.trust >= 50 then
@@ -324,6 +405,11 @@ return {
       s:say("Sure.", { affect = "withdrawn" })
     elseif r.id == "cl_affirm" then
       s:say("Yeah. Okay.", { affect = "calm" })
+    elseif r.id == "cl_disclose" then
+      s:narrate("Kwame looks at you for a moment, unsure what to do with that.")
+      s:say("Right. Okay.", { affect = "withdrawn" })
+    elseif r.id == "cl_reflect" then
+      s:say("If it does.", { affect = "withdrawn" })
     elseif silent(r) then
       s:say("Okay. Bye, then.", { affect = "withdrawn" })
     end
