@@ -27,9 +27,9 @@ struct CodeRule {
 
 // One condition of a context rule: `key op value` (docs/rubrics.md, "Context rules").
 struct Condition {
-    std::string key;    // phase, window, distress..., minutes, alert, indicated, after, moment, flag
+    std::string key;    // phase, window, distress..., minutes, alert, indicated, after, with, moment, flag
     std::string op;     // "==" for words and booleans; == ~= < <= > >= for numbers
-    std::string word;   // for phase, window, after, moment, flag
+    std::string word;   // for phase, window, after, with (a code the same answer carries), moment, flag
     double number = 0;  // for comparisons
     bool flag = false;  // for alert and indicated
 };

@@ -42,7 +42,9 @@ bool compare(double a, const std::string& op, double b) {
     return a == b;
 }
 
-bool holds(const Condition& c, const Context& ctx) {
+// `codes`: the answer being valued (for `with`).
+bool holds(const Condition& c, const Context& ctx, const std::vector<std::string>& codes) {
+    if (c.key == "with") return std::find(codes.begin(), codes.end(), c.word) != codes.end();
     if (c.key == "phase") return ctx.phase == c.word;
     if (c.key == "window") return ctx.window == c.word;
     if (c.key == "moment") return ctx.moment == c.word;
@@ -56,10 +58,11 @@ bool holds(const Condition& c, const Context& ctx) {
 }
 
 // The class of `code` in this context, and the rubric's reason for it.
-CodeClass class_in(const Rubric& rubric, const std::string& code, const Context& ctx, std::string* why) {
+CodeClass class_in(const Rubric& rubric, const std::string& code, const std::vector<std::string>& codes,
+                   const Context& ctx, std::string* why) {
     for (const auto& rule : rubric.rules) {
         if (rule.code != code) continue;
-        if (std::all_of(rule.when.begin(), rule.when.end(), [&](const Condition& c) { return holds(c, ctx); })) {
+        if (std::all_of(rule.when.begin(), rule.when.end(), [&](const Condition& c) { return holds(c, ctx, codes); })) {
             if (why) *why = rule.why;
             return rule.cls;
         }
@@ -80,7 +83,7 @@ Values value_of(const Rubric& rubric, const std::vector<std::string>& codes, con
         const auto it = rubric.codes.find(code);
         if (it == rubric.codes.end()) continue;
         std::string why;
-        const CodeClass cls = class_in(rubric, code, ctx, &why);
+        const CodeClass cls = class_in(rubric, code, codes, ctx, &why);
         for (const auto& d : it->second.domains) v[d] += points(cls);
         if (reasons && cls != CodeClass::compatible && !why.empty()) reasons->push_back(why);
         if (proscribed && cls == CodeClass::proscribed) *proscribed = true;
@@ -286,7 +289,7 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
             // What the moment needed of any answer (docs/rubrics.md, "Needs").
             bool need_missed = false;
             for (const auto& need : rubric.needs) {
-                if (!std::all_of(need.when.begin(), need.when.end(), [&](const Condition& c) { return holds(c, ctx); }))
+                if (!std::all_of(need.when.begin(), need.when.end(), [&](const Condition& c) { return holds(c, ctx, codes); }))
                     continue;
                 const bool met = has_any(codes, need.expect) || has_any(codes_at_choice, need.expect);
                 auto& t = tally[need.domain];

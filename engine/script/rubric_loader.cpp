@@ -224,9 +224,10 @@ struct RubricReader {
             word({"hypo", "within", "hyper"});
         } else if (key == "moment" || key == "flag") {
             word({});
-        } else if (key == "after") {
+        } else if (key == "after" || key == "with") {
             word({});
-            if (!is_behaviour_code(c.word)) fail(c.word, where + ".after names an unknown behaviour code '" + c.word + "'");
+            if (!is_behaviour_code(c.word))
+                fail(c.word, where + "." + key + " names an unknown behaviour code '" + c.word + "'");
         } else if (key == "alert" || key == "indicated") {
             if (type != LUA_TBOOLEAN) fail(needle_text, where + "." + key + " must be true or false");
             c.flag = lua_toboolean(L, value);
@@ -246,7 +247,7 @@ struct RubricReader {
             }
         } else {
             fail(needle_text, where + " has an unknown condition '" + key +
-                                  "' (known: phase, window, moment, flag, after, alert, indicated, minutes, distress, arousal, "
+                                  "' (known: phase, window, moment, flag, after, with, alert, indicated, minutes, distress, arousal, "
                                   "trust, inward_focus, dissociation)");
         }
         return c;

@@ -270,10 +270,10 @@ return {
       why = "Once the participant has been invited to collaborate, a sober participant can weigh a "
         .. "question about a worry; it is not part of this approach, and it does not answer what "
         .. "they asked." },
-    { code = "practice_assignment", when = { phase = "preparation", after = "seeking_collaboration" },
+    { code = "practice_assignment", when = { phase = "preparation", with = "seeking_collaboration" },
       class = "compatible",
-      why = "A practice agreed collaboratively in preparation (intentions, relaxation) is "
-        .. "compatible; a trauma-narrative assignment imposed on the participant is not." },
+      why = "A practice offered collaboratively in preparation (intentions, relaxation), asking what "
+        .. "the participant wants, is compatible; a trauma-narrative assignment imposed on them is not." },
     { code = "advice_giving", when = { phase = "preparation" }, class = "compatible",
       why = "Practical advice about the medicine days is part of preparation." },
 
@@ -293,9 +293,10 @@ return {
       class = "compatible",
       why = "Once the participant has been invited to shape the work, agreeing a plan together is "
         .. "compatible." },
-    { code = "practice_assignment", when = { phase = "integration", after = "seeking_collaboration" },
+    { code = "practice_assignment", when = { phase = "integration", with = "seeking_collaboration" },
       class = "compatible",
-      why = "An integration practice the participant has helped choose is compatible." },
+      why = "An integration practice offered for the participant to choose or shape is compatible; "
+        .. "one imposed is not." },
 
     -- Risk: a safety plan follows an assessed risk.
     { code = "safety_planning", when = { after = "risk_assessment" }, class = "essential",
