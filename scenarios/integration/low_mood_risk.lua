@@ -276,7 +276,7 @@ return {
             .. "and misses what matters most: what the gun means to him on those nights, and his "
             .. "reasons to stay." },
         { id = "pm_minimise",
-          text = "Every farmer I know keeps one, and I'm sure yours is locked away safe. What's kept you going?",
+          text = "Every farmer I know keeps one, and I'm sure yours is locked away safe. What's kept you going, then?",
           codes = { "dismissing_lethal_means", "premature_reassurance", "open_question" },
           rationale = "The question about what keeps him going is a good one, but it comes after "
             .. "brushing the gun aside. Access to a firearm is a central risk factor; leaving it "
@@ -381,12 +381,12 @@ return {
         moment = "confidentiality",
         flags = { "direct_question" },
         { id = "cf_honest",
-          text = "Not without talking with you first. If I feared for your life I'd have to, and I'd tell you. What should he know?",
-          codes = { "boundary_setting", "giving_information", "seeking_collaboration", "open_question" },
+          text = "Not without you. If I ever feared for your life I'd have to, and I'd tell you first. The rest is yours to tell.",
+          codes = { "boundary_setting", "giving_information", "emphasising_autonomy" },
           expert = true,
           rationale = "Answer the question honestly: what he says is private, with one limit when a "
-            .. "life is at risk, and he will be told first. Then hand him the choice of what his "
-            .. "son hears." },
+            .. "life is at risk, and he will be told first. What his son hears otherwise is his "
+            .. "choice." },
         { id = "cf_promise",
           text = "Of course not, Gordon. Everything you tell us in this room stays between us, you have my word on that.",
           codes = { "premature_reassurance" },
@@ -398,9 +398,9 @@ return {
           rationale = "Support from his son may well help, but pressing it on him takes the decision "
             .. "away, and answers a worry he hasn't finished saying." },
         { id = "cf_reflect",
-          text = "It sounds like you're worried what Callum would think of his dad, if he knew how low things have been.",
-          codes = { "complex_reflection", "interpreting" },
-          rationale = "A guess at his shame, offered instead of the answer he asked for. He asked "
+          text = "Are you worried what Callum would think of his dad, Gordon, if he knew how low things have been?",
+          codes = { "closed_question", "interpreting" },
+          rationale = "A guess at his shame, asked back instead of the answer he asked for. He asked "
             .. "what you would do; tell him, then explore." },
         { id = "cf_defer",
           text = "Let's not worry about Callum just now. What matters today is you, and getting you through this week.",
