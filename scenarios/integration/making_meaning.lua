@@ -194,7 +194,7 @@ return {
     r = s:choose{
       moment = "still_angry",
       { id = "ag_validate",
-        text = "Something shifted, and the anger's still here too. Both can be true. There's no schedule for this.",
+        text = "It sounds like something shifted, and the anger's still here too. Both can be true. No schedule for this.",
         codes = { "validation", "complex_reflection", "emphasising_autonomy" },
         expert = true,
         rationale = "Validate without rescuing: acknowledge both the shift and the anger. "

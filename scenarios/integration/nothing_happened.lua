@@ -138,7 +138,7 @@ return {
     r = s:choose{
       moment = "too_far_gone",
       { id = "tf_reflect",
-        text = "Under the disappointment there's a fear, then: that you're the one who can't be reached.",
+        text = "Sounds like there's a fear under it, then: that you're the one who can't be reached.",
         codes = { "complex_reflection", "validation" },
         expert = true,
         rationale = "Reflect the fear beneath the words. Naming it, without contradicting it, is "

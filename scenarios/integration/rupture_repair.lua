@@ -323,7 +323,7 @@ return {
         rationale = "Soothing, and it puts off the question he asked. He needs to know now what he "
           .. "can do if it happens again; 'step by step' gives him nothing to hold." },
       { id = "nt_steer",
-        text = "I'll follow more, I promise. Would you be open to a gentle nudge toward the memory, if it seems right?",
+        text = "I'll follow more, really. Would you be open to a gentle nudge toward the memory, if it seems right?",
         codes = { "premature_reassurance", "agenda_setting", "closed_question" },
         rationale = "Re-negotiating the steering reopens the rupture. The participant's inner "
           .. "healing intelligence leads; the material comes when it comes." },
