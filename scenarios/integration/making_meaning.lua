@@ -271,9 +271,10 @@ return {
           .. "Trust the inner healing intelligence: what comes is what there is to work with." },
       { id = "nm_probe",
         text = "What was he like, your dad? Was he hard on you?",
-        codes = { "open_question", "closed_question", "interpreting" },
+        codes = { "open_question", "closed_question", "interpreting", "redirecting" },
         rationale = "The first question is open; the second supplies the answer. 'Hard on you' is "
-          .. "your guess about Jo's childhood, and it leads the new material somewhere Jo didn't take it." },
+          .. "your guess about Jo's childhood, and it turns from the dad Jo saw in the session to a "
+          .. "childhood Jo didn't bring." },
       { id = "nm_hold", action = "hold_space",
         codes = { "holding_space" },
         rationale = "Silence makes room for Jo to go on; a gentle invitation may help if they are "
