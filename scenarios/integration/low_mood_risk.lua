@@ -197,7 +197,7 @@ return {
     elseif r.id == "ds_reassure" then
       s:say("Right. Aye. Forget I said it.", { affect = "withdrawn" })
     elseif r.id == "ds_move_on" then
-      s:say("Dunno. Work, mostly. When there was work.", { affect = "withdrawn" })
+      s:say("Dunno. Work, mostly. When there was work. Doesn't matter.", { affect = "withdrawn" })
       s:narrate("He sits back and folds his arms.")
     elseif silent(r) then
       s:narrate("The silence goes on. Gordon glances up, then away.")
