@@ -64,9 +64,7 @@ end
 local function answer_code(due) return due == "call" and "escalation_medical" or "checking_vitals" end
 local function answer_words(text, due)
   if due ~= "call" then return text end
-  return (text:gsub("take a quiet reading", "ask the physician to look in")
-    :gsub("take one last reading", "ask the physician to look in")
-    :gsub("take a reading", "ask the physician to look in"))
+  return (text:gsub("take a reading", "call the doctor"))
 end
 
 return {
@@ -217,15 +215,17 @@ return {
       moment = "onset_anxiety",
       prompt = flag_prompt(s),
       { id = "on_reflect",
-        text = due and answer_words("Let it come; you don't have to do anything with it. I'll take a reading; we're here.", due)
-          or "Let it come; you don't have to do anything with it. We're right here, both of us.",
+        text = due and answer_words("It's frightening. Let it come; I'll take a reading, and we're right here.", due)
+          or "It's frightening. Let it come; you don't have to do a thing with it. We're right here.",
         action = answer_action(due),
-        codes = due and { "validation", "empathic_presence", answer_code(due) }
-          or { "validation", "empathic_presence", "encourage_inward_focus" },
+        codes = due and { "complex_reflection", "empathic_presence", "encourage_inward_focus", answer_code(due) }
+          or { "complex_reflection", "validation", "empathic_presence", "encourage_inward_focus" },
         expert = true,
-        rationale = "Follow rather than lead: stay present, say that what comes is allowed, and let it unfold. "
+        rationale = "Follow rather than lead: name the fear beneath her words, say that what comes is "
+          .. "allowed, stay present and let it unfold. "
           .. "Anxiety at onset is a common effect and is met, not argued with"
-          .. (due and "; the flagged reading is answered with a check, without leaving her." or ".") },
+          .. (due == "call" and "; the flagged reading is answered by calling the physician, without leaving her."
+            or due and "; the flagged reading is answered with a check, without leaving her." or ".") },
       { id = "on_promise",
         text = "Nothing bad is going to happen to you today. You're completely safe here with both of us.",
         codes = { "premature_reassurance" },
@@ -237,10 +237,11 @@ return {
         rationale = "Redirecting to small talk pulls attention outward just as the medicine turns "
           .. "it inward. Support the inward focus instead." },
       { id = "on_breathing",
-        text = "Let's breathe together while it comes on. In for four, hold, and out for six. Follow me.",
-        codes = { "grounding", "advice_giving" },
-        rationale = "Breathing can help if she asks for it, but leading an exercise takes charge "
-          .. "of her process. Offer presence first; follow rather than lead." },
+        text = "You don't like this. Let's breathe together as it comes on: in for four, and out for six.",
+        codes = { "simple_reflection", "grounding", "advice_giving" },
+        rationale = "Half right: the reflection meets her, but breathing can help if she asks for "
+          .. "it; leading an exercise takes charge of her process. Offer presence first; follow "
+          .. "rather than lead." },
       { id = "on_control",
         text = "You feel like you're losing control. Try to hold on to it; keep your eyes open for now.",
         codes = { "simple_reflection", "advice_giving", "redirecting" },
@@ -248,9 +249,10 @@ return {
           .. "eyes open fights the come-up and turns her outward. Letting go is the work." },
       not due and { id = "on_check", action = "check_vitals",
         text = "Let me take your blood pressure first. I'm sure it's only the medicine coming on.",
-        codes = { "checking_vitals", "premature_reassurance" },
-        rationale = "Nothing calls for a reading yet, and the reassurance that comes with it tells "
-          .. "her the feeling is a problem to be measured away. Meet the anxiety first." } or nil,
+        codes = { "checking_vitals", "premature_reassurance", "redirecting" },
+        rationale = "Nothing calls for a reading yet: putting the cuff first turns her from the "
+          .. "come-up to the numbers, and the reassurance tells her the feeling is a problem to be "
+          .. "measured away. Meet the anxiety first." } or nil,
     }
     if r.id == "on_reflect" then
       s:narrate("She lets out a long breath and pulls the eyeshades back down.")
@@ -317,7 +319,7 @@ return {
       moment = "memory_surfaces",
       prompt = flag_prompt(s),
       { id = "ms_follow",
-        text = due and answer_words("You're in the hallway, and it's getting loud. I'll take a reading as you go.", due)
+        text = due and answer_words("You're in the hallway, and it's getting loud in there. I'll take a reading as you go.", due)
           or "You're small, in the hallway. And it's getting loud in the kitchen.",
         action = answer_action(due),
         codes = due and { "simple_reflection", "following_lead", answer_code(due) }
@@ -396,7 +398,7 @@ return {
       moment = "not_rescuing",
       prompt = flag_prompt(s),
       { id = "nr_stay",
-        text = due and answer_words("You were trying so hard to keep him safe. Let it come. I'll take a reading.", due)
+        text = due and answer_words("You were trying so hard to keep him safe. Let it all come. I'll take a reading.", due)
           or "You were trying so hard to keep him safe. Let it come. We're right here.",
         action = answer_action(due),
         codes = due and { "complex_reflection", "validation", "empathic_presence", answer_code(due) }
@@ -417,7 +419,7 @@ return {
           .. "for when she asks or pauses; follow rather than lead." },
       -- Touch only as agreed in advance (DOMAIN.md, ethics); she agreed to a hand on her forearm.
       { id = "nr_touch", action = "touch",
-        text = "Ask softly, 'My hand on your arm, as we agreed?', and rest it there if she nods.",
+        text = "Ask softly, 'My hand on your arm, as we agreed?', and rest it there only if she nods.",
         codes = { "consent_check", "touch_within_consent", "empathic_presence" },
         rationale = "Touch only as agreed in advance, and checked in the moment. Contact within "
           .. "her consent can help her stay with the feeling; presence matters more than touch." },
@@ -694,11 +696,11 @@ return {
       moment = "nonlinear",
       prompt = flag_prompt(s),
       { id = "nl_follow",
-        text = due and answer_words("Your grandmother's garden, a lemon tree. I'll take a reading while you're there.", due)
+        text = due and answer_words("A lemon tree. You don't need to know why yet; I'll take a reading while you're there.", due)
           or "Your grandmother's garden, and a lemon tree. You don't need to know why yet.",
         action = answer_action(due),
-        codes = due and { "simple_reflection", "following_lead", answer_code(due) }
-          or { "simple_reflection", "following_lead", "validation" },
+        codes = due and { "simple_reflection", "following_lead", "validation", "encourage_inward_focus", answer_code(due) }
+          or { "simple_reflection", "following_lead", "validation", "encourage_inward_focus" },
         expert = true,
         rationale = "Follow rather than lead: material is often nonlinear. She doesn't need to "
           .. "know why she is there yet; reflecting it lets her stay and find out."
@@ -709,7 +711,7 @@ return {
         rationale = "Leading: your idea of where the work is overrides hers. Support the emergence "
           .. "of nonlinear material rather than steering it." },
       { id = "nl_interpret",
-        text = "The garden is a safe place your mind found after the hallway. Let yourself rest there.",
+        text = "The garden is a safe place your mind found after the hallway. Let yourself rest there now.",
         codes = { "complex_reflection", "interpreting", "encourage_inward_focus" },
         rationale = "Reflective in form, but the meaning is yours: interpreting fills the space she "
           .. "needs to find her own. Leave sense-making for integration, and let it be hers." },
@@ -810,31 +812,36 @@ return {
           weight = function(q) return math.max(0, 70 - q.trust) end },
       }
     end
-    due = answering(s, watch)
+    -- At the handover a flagged reading, whether still in force or raised and cleared unanswered
+    -- in the quiet hours, is the physician's to review before she is left with the attendant: the
+    -- expert calls the physician rather than only measuring again.
+    due = answering(s, watch) and "call" or nil
     r = watch:choose{
       moment = "closing",
       prompt = flag_prompt(s),
       { id = "cl_stay",
-        text = due and answer_words("We're staying until you feel settled; I'll take one last reading. What would help?", due)
-          or "We're staying until you feel settled, and the attendant's on the way. What would help now?",
+        text = due and "We're staying until you feel settled, and I'll ask the doctor to look in first. What would help?"
+          or "We're staying here until you feel settled, and the attendant's on the way. What would help now?",
         action = answer_action(due),
         codes = due and { "empathic_presence", "open_question", "seeking_collaboration", answer_code(due) }
           or { "empathic_presence", "open_question", "seeking_collaboration" },
         expert = true,
         rationale = "Stay until the effects have worn off and distress is at or below where it "
           .. "started, then hand over to the attendant. Leave the choice of what helps with her."
-          .. (due and " A flagged reading is answered before handover." or "") },
+          .. (due and " A reading the monitor flagged is the physician's to review before the "
+            .. "handover, not only something to measure again." or "") },
       { id = "cl_summary",
-        text = "Today you faced your childhood and let go of so much of the guilt. That's a real breakthrough.",
-        codes = { "interpreting", "affirmation" },
-        rationale = "Warm, but it tells her what her experience meant. Meaning-making "
-          .. "belongs to integration, and it should be hers." },
+        text = "Today you faced your childhood and let go of so much guilt. Can you feel what a breakthrough that was?",
+        codes = { "interpreting", "affirmation", "closed_question" },
+        rationale = "Warm, but leading: it tells her what her experience meant and asks her only to "
+          .. "agree. Meaning-making belongs to integration, and it should be hers." },
       { id = "cl_leave",
         text = fading
-          and "You're nearly through it, so we'll head off now. The attendant will be here within the hour."
-          or "The effects have worn off, so we'll head off now. The attendant will be here within the hour.",
-        codes = { "leaving_participant" },
-        rationale = "Leaving before the handover breaks the safety frame: therapists stay until "
+          and "You're tired, and nearly through it. We'll head off now; the attendant's due within the hour."
+          or "You're tired, and the effects have worn off, so we'll head off now. The attendant's due soon.",
+        codes = { "simple_reflection", "leaving_participant" },
+        rationale = "Kind, and it hears that she is tired, but leaving before the handover breaks the "
+          .. "safety frame: therapists stay until "
           .. "effects have worn off and distress is at or below its starting level"
           .. (fading and ", and hers have not yet worn off." or ".") },
       { id = "cl_worksheet",
@@ -842,11 +849,15 @@ return {
         codes = { "practice_assignment" },
         rationale = "A structured assignment at the end of a medicine day imposes a task on open "
           .. "material. Integration is where meaning is made, at her pace." },
-      not due and { id = "cl_check", action = "check_vitals",
+      -- Offered with the monitor flagged too: the expert then calls the physician (medical_support),
+      -- so this is the option a vitals check (v) selects either way.
+      { id = "cl_check", action = "check_vitals",
         text = "Let me take one last reading, and if it's normal we can head off before the attendant.",
         codes = { "checking_vitals", "leaving_participant" },
-        rationale = "A last reading is fine; normal numbers are not a handover. Therapists stay "
-          .. "until the attendant arrives and the effects have worn off." } or nil,
+        rationale = "A last reading is fine"
+          .. (due and ", though a reading the monitor flagged is the physician's to review" or "")
+          .. "; normal numbers are not a handover. Therapists stay until the attendant arrives and "
+          .. "the effects have worn off." },
     }
     if r.id == "cl_leave" or r.id == "cl_check" then
       if settled and p.trust >= 50 then
@@ -860,6 +871,9 @@ return {
       s:finish("She pulls the blanket up and turns to the wall. She is alone for forty minutes "
         .. "before the attendant arrives.")
       return
+    elseif r.id == "cl_stay" and due then
+      s:narrate("The physician looks in, goes over the day's readings with her and leaves a note "
+        .. "for the attendant: one more reading before she sleeps.")
     elseif r.id == "cl_summary" then
       s:say("Did I? I don't know what I did yet.", { affect = "confused" })
     elseif r.id == "cl_worksheet" then
