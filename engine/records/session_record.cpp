@@ -1,10 +1,13 @@
 #include "records/session_record.hpp"
 
+#include "records/bounded_json.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -82,8 +85,12 @@ Record parse_record(const std::string& content, const std::string& path) {
         const std::string where = path + ":" + std::to_string(number) + ": ";
         Json j;
         try {
-            j = Json::parse(text);
-        } catch (const Json::exception&) {  // a syntax error, or a number too large (out_of_range)
+            // At most json_max_depth levels: deeper would recurse once per level when the events are
+            // copied, compared or printed. (How long a line may be is the file's limit, not this one's.)
+            j = parse_bounded(text, json_max_depth, std::numeric_limits<std::size_t>::max());
+        } catch (const BoundedJsonError& e) {  // a syntax error, a number too large, or nested too deep
+            if (e.kind == BoundedJsonError::Kind::too_deep)
+                throw std::runtime_error(where + "corrupt record line (JSON " + e.what() + ")");
             if (!complete && saw_header) {
                 // The program died while writing this last line; everything before it stands.
                 record.truncated = true;

@@ -163,3 +163,24 @@ TEST_CASE("the digest notices any change to a scenario's bytes") {
     CHECK(records::digest("").rfind("fnv1a64:", 0) == 0);
     CHECK(records::digest("").size() == 8 + 16);
 }
+
+TEST_CASE("deeply nested JSON in a record is refused with file:line, not parsed into a stack overflow") {
+    const std::string head = R"({"record":"holdspace-session","version":)" + std::to_string(records::record_version) +
+                             R"(,"scenario":{"path":"x.lua"},"seed":1})" "\n";
+    const std::string deep = R"({"event":{"type":"say","t":0,"data":)" + std::string(200000, '[') +
+                             std::string(200000, ']') + "}}\n";
+    CHECK_THROWS_WITH_AS(records::parse_record(head + deep, "deep.jsonl"),
+                         doctest::Contains("deep.jsonl:2: corrupt record line (JSON nested deeper than 64 levels)"),
+                         std::runtime_error);
+    // Even as the last line, cut short: too deep is not a truncation.
+    CHECK_THROWS_WITH_AS(records::parse_record(head + std::string(100000, '{'), "deep.jsonl"),
+                         doctest::Contains("deep.jsonl:2: corrupt record line (JSON nested deeper than 64 levels)"),
+                         std::runtime_error);
+    CHECK_THROWS_WITH_AS(records::parse_record(std::string(100000, '[') + "\n", "deep.jsonl"),
+                         doctest::Contains("deep.jsonl:1: corrupt record line (JSON nested deeper"), std::runtime_error);
+    // 64 levels are fine ("[" inside strings does not count).
+    const std::string nested64 = R"({"event":{"type":"say","t":0,"text":"[[[[[[","d":)" + std::string(62, '[') +
+                                 std::string(62, ']') + "}}\n";
+    const auto record = records::parse_record(head + nested64, "ok.jsonl");
+    CHECK(record.events.size() == 1);
+}
