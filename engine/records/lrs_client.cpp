@@ -1,5 +1,7 @@
 #include "records/lrs_client.hpp"
 
+#include "records/bounded_json.hpp"
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -19,9 +21,52 @@ void ensure_curl_initialised() {
     });
 }
 
+// The answer's body, up to a cap: a longer one ends the transfer (libcurl reports a write error).
+struct BodySink {
+    std::string* body;
+    std::size_t cap;
+    bool too_large = false;
+};
+
 std::size_t append_body(char* data, std::size_t size, std::size_t count, void* out) {
-    static_cast<std::string*>(out)->append(data, size * count);
-    return size * count;
+    auto& sink = *static_cast<BodySink*>(out);
+    const std::size_t n = size * count;
+    if (n > sink.cap - sink.body->size()) {
+        sink.too_large = true;
+        return 0;
+    }
+    sink.body->append(data, n);
+    return n;
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+std::string percent_decode(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size()) {
+            const int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
+            if (hi >= 0 && lo >= 0) {
+                out += static_cast<char>(hi * 16 + lo);
+                i += 2;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+bool same_id(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
 }
 
 std::size_t read_retry_after(char* data, std::size_t size, std::size_t count, void* out) {
@@ -39,13 +84,6 @@ std::size_t read_retry_after(char* data, std::size_t size, std::size_t count, vo
     return size * count;
 }
 
-std::string one_line(std::string text, std::size_t limit = 300) {
-    for (auto& c : text)
-        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    if (text.size() > limit) text = text.substr(0, limit) + "...";
-    return text;
-}
 
 // Milliseconds since 1970 for an ISO 8601 date-time (as xAPI timestamps are), or nothing.
 std::optional<long long> instant_ms(const std::string& text) {
@@ -111,9 +149,13 @@ struct LrsClient::Handle {
 
 LrsClient::LrsClient(LrsConfig config) : config_(std::move(config)), handle_(std::make_unique<Handle>()) {
     ensure_curl_initialised();
-    std::string endpoint = config_.endpoint;
+    const auto split = split_credentials(config_.endpoint);
+    if (config_.user.empty()) config_.user = split.user;
+    if (config_.password.empty()) config_.password = split.password;
+    std::string endpoint = split.url;
     while (!endpoint.empty() && endpoint.back() == '/') endpoint.pop_back();
     statements_url_ = endpoint + "/statements";
+    shown_url_ = printable(statements_url_, 2000);
     handle_->curl = curl_easy_init();
     if (!handle_->curl) throw std::runtime_error("cannot initialise libcurl");
 }
@@ -152,8 +194,9 @@ LrsResponse LrsClient::perform(const std::string& url, const std::string* body) 
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, std::min(10L, config_.timeout_seconds));
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, config_.timeout_seconds);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+    BodySink sink{&response.body, config_.max_reply_bytes};
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, read_retry_after);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.retry_after);
     if (body) {
@@ -164,8 +207,16 @@ LrsResponse LrsClient::perform(const std::string& url, const std::string* body) 
 
     const CURLcode code = curl_easy_perform(curl);
     curl_slist_free_all(headers);
+    if (sink.too_large) {
+        // Whatever it says, an answer this long is not one an LRS gives; the rest is not read.
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+        response.too_large = true;
+        response.transport_error = "the answer is longer than " + std::to_string(config_.max_reply_bytes) +
+                                   " bytes; not read further";
+        return response;
+    }
     if (code != CURLE_OK) {
-        response.transport_error = error[0] ? one_line(error) : curl_easy_strerror(code);
+        response.transport_error = printable(error[0] ? error : curl_easy_strerror(code));
         response.status = 0;
         return response;
     }
@@ -174,6 +225,7 @@ LrsResponse LrsClient::perform(const std::string& url, const std::string* body) 
 }
 
 std::string LrsResponse::describe() const {
+    if (too_large) return "HTTP " + std::to_string(status) + ": " + transport_error;
     if (status == 0) return transport_error.empty() ? "no answer" : transport_error;
     std::string text = "HTTP " + std::to_string(status);
     const std::string message = lrs_message(body);
@@ -182,15 +234,148 @@ std::string LrsResponse::describe() const {
 }
 
 std::string lrs_message(const std::string& body) {
-    const Json parsed = Json::parse(body, nullptr, false);
+    Json parsed;
+    try {
+        parsed = parse_bounded(body, json_max_depth, lrs_max_reply_bytes);
+    } catch (const BoundedJsonError&) {
+        // Not JSON, or not JSON worth parsing: the body itself, printable, says what it is.
+    }
     if (parsed.is_object()) {
         std::string text;
         if (parsed.contains("message") && parsed["message"].is_string()) text = parsed["message"].get<std::string>();
         if (parsed.contains("warnings") && parsed["warnings"].is_array())
-            for (const auto& w : parsed["warnings"]) text += (text.empty() ? "" : "; ") + (w.is_string() ? w.get<std::string>() : w.dump());
-        if (!text.empty()) return one_line(text);
+            for (const auto& w : parsed["warnings"]) text += (text.empty() ? "" : "; ") + (w.is_string() ? w.get<std::string>() : w.dump(-1, ' ', false, Json::error_handler_t::replace));
+        if (!text.empty()) return printable(text);
     }
-    return one_line(body);
+    return printable(body);
+}
+
+UrlCredentials split_credentials(const std::string& url) {
+    UrlCredentials out;
+    const std::size_t scheme = url.find("://");
+    const std::size_t start = scheme == std::string::npos ? 0 : scheme + 3;
+    const std::size_t end = std::min(url.find_first_of("/?#", start), url.size());
+    const std::size_t at = url.rfind('@', end == 0 ? 0 : end - 1);
+    if (at == std::string::npos || at < start) {
+        out.url = url;
+        return out;
+    }
+    const std::string userinfo = url.substr(start, at - start);
+    const std::size_t colon = userinfo.find(':');
+    out.user = percent_decode(userinfo.substr(0, colon));
+    if (colon != std::string::npos) out.password = percent_decode(userinfo.substr(colon + 1));
+    out.url = url.substr(0, start) + url.substr(at + 1);
+    out.had_credentials = true;
+    return out;
+}
+
+std::string printable(std::string_view text, std::size_t limit) {
+    std::string out;
+    const auto escape = [&out](const char* format, unsigned value) {
+        char buffer[16];
+        std::snprintf(buffer, sizeof buffer, format, value);
+        out += buffer;
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (out.size() >= limit) {
+            out += "...";
+            break;
+        }
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n' || c == '\r' || c == '\t') {
+            out += ' ';
+            ++i;
+            continue;
+        }
+        if (c < 0x20 || c == 0x7f) {
+            escape("\\x%02x", c);
+            ++i;
+            continue;
+        }
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        // A UTF-8 sequence: its length from the lead byte, continuation bytes checked, no overlong
+        // forms, no surrogates, nothing beyond U+10FFFF. Anything else is escaped byte by byte.
+        std::size_t length = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? (c <= 0xef ? 3 : 0) : c >= 0xc2 ? 2 : 0;
+        unsigned code = length == 2 ? c & 0x1fu : length == 3 ? c & 0x0fu : c & 0x07u;
+        bool valid = length > 0 && i + length <= text.size();
+        for (std::size_t k = 1; valid && k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            valid = (next & 0xc0) == 0x80;
+            code = (code << 6) | (next & 0x3fu);
+        }
+        if (valid) {
+            valid = !(length == 3 && code < 0x800) && !(length == 4 && (code < 0x10000 || code > 0x10ffff)) &&
+                    !(code >= 0xd800 && code <= 0xdfff);
+        }
+        if (!valid) {
+            escape("\\x%02x", c);
+            ++i;
+            continue;
+        }
+        const bool control = (code >= 0x80 && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) ||
+                             (code >= 0x2066 && code <= 0x2069) || code == 0x2028 || code == 0x2029;
+        if (control) escape("\\u%04x", code);
+        else out.append(text.substr(i, length));
+        i += length;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+std::string acknowledgement_problem(std::string_view body, const std::vector<std::string>& ids) {
+    const auto count = [](std::size_t n) { return std::to_string(n) + (n == 1 ? " statement" : " statements"); };
+    bool blank = true;
+    for (const char c : body) blank = blank && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+    if (blank) return "the answer is empty, not the ids of the " + count(ids.size()) + " sent";
+    Json answer;
+    try {
+        answer = parse_bounded(body, json_max_depth, lrs_max_reply_bytes);
+    } catch (const BoundedJsonError& e) {
+        return std::string("the answer is ") + (e.kind == BoundedJsonError::Kind::syntax ? "" : "JSON ") + e.what() +
+               ", not the ids of the " + count(ids.size()) + " sent: " + printable(body, 80);
+    }
+    if (!answer.is_array())
+        return "the answer is not a list of statement ids: " + printable(body, 80);
+    if (answer.size() != ids.size())
+        return "the answer holds " + std::to_string(answer.size()) + (answer.size() == 1 ? " id" : " ids") + " for the " +
+               count(ids.size()) + " sent: " + printable(body, 80);
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        if (!answer[k].is_string())
+            return "id " + std::to_string(k + 1) + " of the answer is not a string: " + printable(body, 80);
+        const auto& got = answer[k].get_ref<const std::string&>();
+        if (!same_id(got, ids[k]))
+            return "id " + std::to_string(k + 1) + " of the answer is " + printable(got, 60) + ", not the " + ids[k] +
+                   " sent there";
+    }
+    return "";
+}
+
+std::string acknowledgement_problem(const LrsResponse& response, const std::vector<std::string>& ids) {
+    if (response.ok() && response.status != 200)
+        return "HTTP " + std::to_string(response.status) + " is not xAPI's acknowledgement (200 with the ids stored)" +
+               (response.body.empty() ? "" : ": " + printable(response.body, 80));
+    if (response.too_large || response.status != 200) return response.describe();
+    const std::string problem = acknowledgement_problem(response.body, ids);
+    return problem.empty() ? "" : "HTTP 200 but " + problem;
+}
+
+std::string statement_problem(std::string_view body, const std::string& id, Json& statement) {
+    try {
+        statement = parse_bounded(body, json_max_depth, lrs_max_reply_bytes);
+    } catch (const BoundedJsonError& e) {
+        return std::string("the answer is ") + (e.kind == BoundedJsonError::Kind::syntax ? "" : "JSON ") + e.what() +
+               ", not a statement: " + printable(body, 80);
+    }
+    if (!statement.is_object()) return "the answer is not a statement: " + printable(body, 80);
+    const auto found = statement.find("id");
+    if (found == statement.end() || !found->is_string() || !same_id(found->get_ref<const std::string&>(), id))
+        return "the answer is not statement " + id + ": " + printable(body, 80);
+    return "";
 }
 
 bool same_statement(const Json& sent, const Json& stored) {
