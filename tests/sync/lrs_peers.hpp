@@ -139,6 +139,7 @@ public:
     }
     int port() const { return port_; }
     std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(port_) + "/xAPI"; }
+    std::string out() const { return process_.out(); }  // what it printed so far
 
 private:
     int port_;
@@ -177,6 +178,16 @@ inline Server& lrs() {
     static const int port = free_port();
     static Server server({"node", (lrs_tools() / "serve.js").string(), std::to_string(port)}, port, "lrs");
     return server;
+}
+
+// A hostile LRS (tools/lrs/hostile.js) in front of the shared one: every request reaches the real LRS,
+// the answer is the one `options` (--modes ...) asks for.
+inline std::unique_ptr<Server> hostile(const std::vector<std::string>& options) {
+    const int port = free_port();
+    std::vector<std::string> argv = {"node", (lrs_tools() / "hostile.js").string(), std::to_string(port), "--upstream",
+                                     std::to_string(lrs().port())};
+    argv.insert(argv.end(), options.begin(), options.end());
+    return std::make_unique<Server>(argv, port, "hostile");
 }
 
 // A misbehaving proxy in front of the shared LRS; `options` as tools/lrs/flaky_proxy.js takes them.

@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 
 #include <map>
+#include <set>
+#include <sstream>
 
 using nlohmann::json;
 using test::contains;
@@ -330,4 +332,115 @@ TEST_CASE("sync: a statement the LRS refuses as invalid holds back no other") {
     CHECK(counts["set_aside"].empty());
     CHECK(test::holdspace({"sync", "--requeue", bad, "--data", data}).exit_code == 2);  // not set aside any more
     CHECK(sync(data, peers::lrs().endpoint()).exit_code == 1);
+}
+
+namespace {
+
+// The ids of the statements the store holds as sent: those queued that are no longer pending.
+std::set<std::string> sent_ids(const std::string& data, const json& queued) {
+    std::set<std::string> ids;
+    for (const auto& st : queued) ids.insert(st["id"].get<std::string>());
+    for (const auto& st : pending(data)) ids.erase(st["id"].get<std::string>());
+    return ids;
+}
+
+// The ids the hostile peer vouched for so far (its log: a correct acknowledgement, or a GET showing
+// the statement the LRS holds).
+std::set<std::string> vouched_for(const peers::Server& peer) {
+    std::set<std::string> ids;
+    std::istringstream log(peer.out());
+    for (std::string line; std::getline(log, line);) {
+        if (line.empty()) continue;
+        const json entry = json::parse(line);
+        for (const auto& id : entry["acknowledged"]) ids.insert(id.get<std::string>());
+    }
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("sync: a 200 that is not xAPI's acknowledgement (captive portal, [], other ids, huge, nested, slow...) marks nothing sent") {
+    if (!peers::available()) return;
+    const std::string data = data_dir("sync-hostile");
+    play(data, "sync-hostile", "integration/making_meaning", "making_meaning.poor");
+    const json statements = pending(data);
+    const std::size_t n = statements.size();
+    REQUIRE(n > 2);
+    // Every request reaches the real LRS (it stores the statements); the answer is the mode's.
+    const auto peer = peers::hostile({"--max-requests", "100", "--max-seconds", "300", "--slow-seconds", "4"});
+    const std::string host = "127.0.0.1:" + std::to_string(peer->port());
+    const std::vector<std::pair<std::string, std::string>> modes = {
+        {"html", "HTTP 200 but the answer is not JSON (syntax error at byte 1), not the ids of the " + std::to_string(n) +
+                     " statements sent: <!DOCTYPE html> <html><head><title>\\x1b]0;pwned\\x07"},
+        {"empty", "HTTP 200 but the answer is empty, not the ids of the " + std::to_string(n) + " statements sent"},
+        {"emptyarray", "the answer holds 0 ids for the " + std::to_string(n) + " statements sent: []"},
+        {"wrong", "HTTP 200 but id 1 of the answer is "},
+        {"fewer", "the answer holds " + std::to_string(n - 1) + " ids for the " + std::to_string(n) + " statements sent"},
+        {"extra", "the answer holds " + std::to_string(n + 1) + " ids"},
+        {"reorder", "HTTP 200 but id 1 of the answer is "},
+        {"object", "the answer is not a list of statement ids"},
+        {"numbers", "id 1 of the answer is not a string"},
+        {"nulls", "id 1 of the answer is not a string"},
+        {"truncated", "HTTP 200 but the answer is not JSON"},
+        {"cut", "transfer closed"},
+        {"nested", "the answer is JSON nested deeper than 64 levels"},
+        {"nocontent", "HTTP 204 is not xAPI's acknowledgement"},
+        {"redirect", "HTTP 302"},
+        {"huge", "HTTP 200: the answer is longer than 1048576 bytes; not read further"},
+        {"slow", "timed out"},
+        {"dribble", "timed out"},
+    };
+    for (const auto& [mode, why] : modes) {
+        INFO("mode " << mode);
+        const auto r = sync(data, "http://" + host + "/" + mode + "/xAPI", {"--batch", "100", "--retries", "0", "--timeout", "2"});
+        CHECK(r.exit_code == 1);
+        CHECK_MESSAGE(contains(r.err, "holdspace sync: http://" + host + "/" + mode + "/xAPI/statements: " ), r.err);
+        CHECK_MESSAGE(contains(r.err, why), r.err);
+        CHECK(contains(r.out, "delivered 0 of " + std::to_string(n) + " statements; " + std::to_string(n) + " still queued"));
+        CHECK(r.err.find('\x1b') == std::string::npos);  // nothing from the peer reaches the terminal raw
+        CHECK(r.err.find('\x07') == std::string::npos);
+        const json counts = status(data);
+        CHECK(counts["pending"] == n);
+        CHECK(counts["sent"] == 0);
+    }
+    CHECK(vouched_for(*peer).empty());
+
+    // The LRS stored them all along; sent again, it holds each once. The credentials come from the URL
+    // this time, and are never shown.
+    const auto r = test::holdspace({"sync", "--lrs", "http://" + user + ":" + password + "@127.0.0.1:" +
+                                    std::to_string(peers::lrs().port()) + "/xAPI", "--data", data});
+    CHECK_MESSAGE(r.exit_code == 0, r.err);
+    CHECK_FALSE(contains(r.err + r.out, password));
+    check_delivered_once(statements);
+    CHECK(status(data)["pending"] == 0);
+}
+
+TEST_CASE("sync: a hostile peer answering every which way, run after run: only what it acknowledged with its ids is sent, then the LRS holds each statement once") {
+    if (!peers::available()) return;
+    const std::string data = data_dir("sync-hostile-mixed");
+    play(data, "sync-hostile-mixed", "medicine/memory_surfaces", "memory_surfaces.poor");
+    play(data, "sync-hostile-mixed", "preparation/informed_consent", "informed_consent.expert");
+    const json statements = pending(data);
+    const auto peer = peers::hostile(
+        {"--max-requests", "400", "--max-seconds", "300", "--modes",
+         "ack,html,ack,emptyarray,conflict,ack,ack,wrong,ack,conflict,other,ack,nested,ack,fewer,conflict,html,ack,"
+         "truncated,ack,huge,ack,cut,ack,reorder,conflict,ack,nested,ack,empty,ack,ack,conflict,wrong,nulls,ack"});
+    std::set<std::string> sent;
+    for (int run = 0; run < 25 && status(data)["pending"] != 0; ++run) {
+        INFO("run " << run);
+        const auto r = sync(data, peer->endpoint(), {"--batch", "4", "--retries", "1", "--timeout", "5"});
+        CHECK(r.err.find('\x1b') == std::string::npos);
+        sent = sent_ids(data, statements);
+        const auto vouched = vouched_for(*peer);
+        for (const auto& id : sent) {
+            INFO("statement " << id << " is marked sent");
+            CHECK(vouched.count(id) == 1);
+        }
+    }
+    CHECK_FALSE(sent.empty());  // the peer did acknowledge some, and those were marked sent
+    // The rest go to the real LRS directly; it holds every statement once.
+    const auto r = sync(data, peers::lrs().endpoint());
+    CHECK_MESSAGE(r.exit_code == 0, r.err);
+    check_delivered_once(statements);
+    CHECK(status(data)["pending"] == 0);
 }
