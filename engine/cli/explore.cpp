@@ -42,6 +42,12 @@ std::string point_key(const Choice& choice) {
     return key;
 }
 
+void sort_by_position(std::vector<OptionInfo>& options) {
+    std::sort(options.begin(), options.end(), [](const OptionInfo& a, const OptionInfo& b) {
+        return a.position != b.position ? a.position < b.position : a.id < b.id;
+    });
+}
+
 // The answers a trainee can give a choice: each option, and holding space when
 // no option claims it (an option that claims an action is the same answer as the action).
 std::vector<TraineeAction> answers(const Choice& choice) {
@@ -305,6 +311,7 @@ std::uint32_t Catalog::point(const Choice& choice) {
         p.flags = choice.flags;
         std::sort(p.flags.begin(), p.flags.end());
         p.options = std::move(offered);
+        sort_by_position(p.options);  // as written, not in the order this session showed them
         points_.push_back(std::move(p));
         return it->second;
     }
@@ -326,10 +333,7 @@ std::uint32_t Catalog::point(const Choice& choice) {
             changed = true;
         }
     }
-    if (changed)
-        std::sort(p.options.begin(), p.options.end(), [](const OptionInfo& a, const OptionInfo& b) {
-            return a.position != b.position ? a.position < b.position : a.id < b.id;
-        });
+    if (changed) sort_by_position(p.options);
     return it->second;
 }
 
