@@ -184,7 +184,8 @@ TEST_CASE("holdspace check passes the shipped catalogue") {
 
 TEST_CASE("holdspace drill: feedback after the answer, the same moment again, every answer in the store") {
     const std::string data = fresh_dir("drill-store");
-    const std::string answers = write(data + "/answers", "2\nr\n1\nn\n");
+    // Answers by option id: the numbers follow the order the seed shows (tests/sim, "options are shown...").
+    const std::string answers = write(data + "/answers", "on_promise\nr\non_reflect\nn\n");
     auto r = test::holdspace({"drill", "--id", "onset-anxiety", "--trainee", "t-9", "--data", data, "--actions", answers,
                               "--now", "2025-03-10T09:00:00Z"});
     CAPTURE(r.out);
@@ -222,7 +223,7 @@ TEST_CASE("holdspace drill: feedback after the answer, the same moment again, ev
 TEST_CASE("holdspace drill: what went poorly comes back first the next day; progress per domain by week") {
     const ScopedTimeZone tz("UTC0");  // the times below are days and weeks in UTC
     const std::string data = fresh_dir("drill-days");
-    const std::string poor = write(data + "/poor", "2\nn\n");
+    const std::string poor = write(data + "/poor", "op_reassure\nn\n");
     auto r = test::holdspace({"drill", "--id", "low-mood", "--trainee", "t-3", "--data", data, "--actions", poor, "--now",
                               "2025-03-10T09:00:00Z"});
     REQUIRE(r.exit_code == 0);
@@ -264,7 +265,7 @@ TEST_CASE("holdspace drill: what went poorly comes back first the next day; prog
 TEST_CASE("holdspace drill: a day is the trainee's local day, not UTC's") {
     const ScopedTimeZone tz("HST10");  // ten hours behind UTC, no daylight saving
     const std::string data = fresh_dir("drill-local-day");
-    const std::string poor = write(data + "/poor", "2\nn\n");
+    const std::string poor = write(data + "/poor", "op_reassure\nn\n");
     // Answered poorly at 08:00 on 10 March, local time (18:00 UTC).
     auto r = test::holdspace({"drill", "--id", "low-mood", "--trainee", "t-hi", "--data", data, "--actions", poor, "--now",
                               "2025-03-10T18:00:00Z"});
