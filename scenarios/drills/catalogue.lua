@@ -262,7 +262,7 @@ drill { id = "meaning-opening", title = "'It won't go in order'",
 drill { id = "meaning-the-image", title = "Pete at the wheel",
   scenario = "integration/making_meaning", moment = "the_image", level = "intermediate",
   domain = "following",
-  focus = "Reflect the image and leave its meaning open; don't tell him it means forgiveness." }
+  focus = "Reflect the image and leave its meaning open; don't tell them it means forgiveness." }
 
 drill { id = "meaning-still-angry", title = "Still angry at himself",
   scenario = "integration/making_meaning", moment = "still_angry", level = "intermediate",
