@@ -8,6 +8,7 @@
 #include "records/store.hpp"
 #include "script/lua_scenario.hpp"
 #include "sim/vocabulary.hpp"
+#include "records/text.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -58,12 +59,14 @@ std::string drill_scenario_path(const std::string& catalogue_path, const drill::
 
 // ---- one drill -------------------------------------------------------------------------------
 
-DrillRun::DrillRun(const drill::Drill& d, const std::string& scenario_path, std::uint64_t seed)
+DrillRun::DrillRun(const drill::Drill& d, const std::string& scenario_path, std::uint64_t seed, std::uint64_t attempt)
     : drill_(d), seed_(seed) {
     const std::string where = "drill '" + d.id + "': ";
     try {
         const std::string source = script::read_text_file(scenario_path);
-        session_ = open_session(source, scenario_path, seed);
+        // The first attempt shows the order of the seed; later ones another, drawn from it.
+        session_ = open_session(source, scenario_path, seed,
+                                attempt == 0 ? std::nullopt : std::optional<std::uint64_t>(seed + attempt * 0x9e3779b97f4a7c15ULL));
     } catch (const std::exception& e) {
         error_ = where + e.what();
         return;
@@ -349,7 +352,10 @@ DrillRun* DrillSession::run() {
     if (finished()) return nullptr;
     if (!run_) {
         const drill::Drill& d = *find(picks_[position_].drill);
-        run_ = std::make_unique<DrillRun>(d, drill_scenario_path(config_.catalogue, d), config_.seed.value_or(d.seed));
+        const auto before = static_cast<std::uint64_t>(std::count_if(
+            history_.begin(), history_.end(), [&](const drill::Attempt& a) { return a.drill == d.id; }));
+        run_ = std::make_unique<DrillRun>(d, drill_scenario_path(config_.catalogue, d), config_.seed.value_or(d.seed),
+                                          before);
     }
     return run_.get();
 }
@@ -501,7 +507,7 @@ int list(const DrillSession& session, bool json) {
             std::cout << "  [box " << it->second.box << (it->second.is_due(today) ? ", due" : ", due " + drill::format_day(it->second.due)) << "]";
         std::cout << "\n";
     }
-    if (json) std::cout << out.dump(2) << "\n";
+    if (json) std::cout << records::json_text(out, 2) << "\n";
     else std::cout << session.catalogue().size() << " drills\n";
     return exit_ok;
 }
@@ -517,7 +523,7 @@ int show_progress(const DrillSession& session, bool json) {
         };
         add(weeks, "weeks");
         add(days, "days");
-        std::cout << Json{{"trainee", session.trainee()}, {"domains", domains}}.dump(2) << "\n";
+        std::cout << records::json_text(Json{{"trainee", session.trainee()}, {"domains", domains}}, 2) << "\n";
         return exit_ok;
     }
     if (weeks.empty()) {
@@ -682,7 +688,7 @@ int drill(const DrillOptions& options) {
         if (session->finished() && !session->picks().empty()) std::cout << "\nThe drill set is done.";
         print_summary(*session, history_before);
     } else {
-        std::cout << Json{{"trainee", options.trainee}, {"answers", answers}}.dump(2) << "\n";
+        std::cout << records::json_text(Json{{"trainee", options.trainee}, {"answers", answers}}, 2) << "\n";
     }
     if (!session->record_error().empty()) {
         std::cerr << "holdspace drill: an attempt was not recorded: " << session->record_error() << "\n";

@@ -43,7 +43,9 @@ class DrillRun {
 public:
     // Never throws: what went wrong (the scenario does not load, the moment is never reached)
     // is in error().
-    DrillRun(const drill::Drill& d, const std::string& scenario_path, std::uint64_t seed);
+    // `attempt`: how many times this trainee has answered this drill before; each attempt shows
+    // the options in another order (the participant and the lead-in stay those of `seed`).
+    DrillRun(const drill::Drill& d, const std::string& scenario_path, std::uint64_t seed, std::uint64_t attempt = 0);
     ~DrillRun();
     DrillRun(const DrillRun&) = delete;
     DrillRun& operator=(const DrillRun&) = delete;

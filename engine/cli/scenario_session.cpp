@@ -10,9 +10,10 @@
 
 namespace holdspace::cli {
 
-std::unique_ptr<Session> open_session(const std::string& source, const std::string& path, std::uint64_t seed) {
+std::unique_ptr<Session> open_session(const std::string& source, const std::string& path, std::uint64_t seed,
+                                      std::optional<std::uint64_t> order_seed) {
     auto loaded = script::load_scenario_source(source, path);
-    return std::make_unique<Session>(std::move(loaded.info), std::move(loaded.script), seed);
+    return std::make_unique<Session>(std::move(loaded.info), std::move(loaded.script), seed, order_seed);
 }
 
 void print_script_error(std::ostream& out, const ScriptError& error) {
@@ -26,18 +27,53 @@ void print_script_error(std::ostream& out, const ScriptError& error) {
 
 std::vector<std::string> files_under(const std::vector<std::string>& paths, const std::string& extension,
                                      std::string& error) {
+    // Every filesystem call here takes an error_code: a symbolic link loop, a dangling link or a
+    // folder that cannot be read is skipped with a note on stderr, never an uncaught exception.
+    // Links to folders are not followed (so a link to a parent folder cannot loop).
     namespace fs = std::filesystem;
     std::vector<std::string> files;
     for (const auto& p : paths) {
         std::error_code ec;
-        if (fs::is_regular_file(p, ec)) {
+        const auto status = fs::status(p, ec);
+        if (ec && ec != std::errc::no_such_file_or_directory) {
+            error = p + ": cannot read (" + ec.message() + ")";
+            return {};
+        }
+        if (fs::is_regular_file(status)) {
             files.push_back(p);
-        } else if (fs::is_directory(p, ec)) {
+        } else if (fs::is_directory(status)) {
             std::vector<std::string> found;
-            for (const auto& entry : fs::recursive_directory_iterator(p, ec))
-                if (entry.is_regular_file() && entry.path().extension() == extension) found.push_back(entry.path().string());
+            fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
+            if (ec) {
+                error = p + ": cannot read the folder (" + ec.message() + ")";
+                return {};
+            }
+            std::size_t visited = 0;
+            for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                if (ec) break;
+                if (++visited > max_walk_entries) {
+                    error = p + ": more than " + std::to_string(max_walk_entries) + " entries in the folder";
+                    return {};
+                }
+                std::error_code entry_ec;
+                const auto entry_status = it->status(entry_ec);  // follows a link to its file
+                if (entry_ec) {
+                    if (it->path().extension() == extension)
+                        std::cerr << "holdspace: " << it->path().string() << ": skipped (" << entry_ec.message() << ")\n";
+                    continue;
+                }
+                if (fs::is_regular_file(entry_status) && it->path().extension() == extension)
+                    found.push_back(it->path().string());
+            }
+            if (ec) {
+                error = p + ": cannot read the folder (" + ec.message() + ")";
+                return {};
+            }
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
+        } else if (fs::exists(status)) {
+            error = p + ": not a file or folder";
+            return {};
         } else {
             error = p + ": no such file or folder";
             return {};

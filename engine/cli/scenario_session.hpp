@@ -12,7 +12,8 @@ namespace holdspace::cli {
 
 // Loads the scenario source into a fresh sandbox and makes a session on it.
 // Throws ScriptError.
-std::unique_ptr<Session> open_session(const std::string& source, const std::string& path, std::uint64_t seed);
+std::unique_ptr<Session> open_session(const std::string& source, const std::string& path, std::uint64_t seed,
+                                      std::optional<std::uint64_t> order_seed = std::nullopt);
 
 // "file:line: message" and the scenario's traceback, indented.
 void print_script_error(std::ostream& out, const ScriptError& error);
@@ -22,8 +23,13 @@ bool is_regular_file(const std::string& path);
 // The record store's file in `data_dir` (default: records::Store::default_dir()).
 std::string store_path(const std::string& data_dir);
 
+// The most entries files_under visits in one folder tree (docs/security.md).
+constexpr std::size_t max_walk_entries = 100'000;
+
 // Files ending in `extension` under `paths` (files as given, folders searched
-// recursively and sorted). A path that does not exist sets `error`.
+// recursively and sorted). A path that does not exist or cannot be read sets `error`;
+// entries that cannot be resolved (a symbolic link loop, a dangling link) are skipped
+// with a note on stderr. Never throws a filesystem error.
 std::vector<std::string> files_under(const std::vector<std::string>& paths, const std::string& extension,
                                      std::string& error);
 

@@ -21,9 +21,15 @@ namespace {
 constexpr std::size_t max_line_bytes = 4000;
 constexpr std::size_t max_options = 9;  // keys 1-9
 
+// Every method of the session handle comes here first: once the transcript is full
+// (max_session_events, max_session_text_bytes) each call fails with file:line.
 Session& session_of(lua_State* L) {
     Session* s = Sandbox::of(L).session;
     if (!s) luaL_error(L, "the session handle is only usable while the session runs");
+    if (!s->output_limit_error().empty()) {
+        s->locate_output_limit(Sandbox::where(L));
+        luaL_error(L, "%s", s->output_limit_error().c_str());
+    }
     return *s;
 }
 

@@ -19,7 +19,7 @@
 namespace holdspace::script {
 namespace {
 
-constexpr std::size_t max_scenario_bytes = 4u << 20;
+constexpr std::size_t max_scenario_bytes = max_script_file_bytes;
 
 // 1 to 80 characters, each a lower-case letter, a digit, '_' or one of `extra`.
 // (Checked by hand: constructing a std::regex cost more than the rest of loading.)
@@ -140,9 +140,16 @@ struct TableReader {
         lua_pop(L, 1);
 
         if (get(t, "run") != LUA_TFUNCTION) fail("run", "'run' is missing: a function(s) that plays the session");
+        // A built-in (run = print) has no line of its own: its errors could not name where they are.
+        if (lua_iscfunction(L, -1))
+            fail("run", "'run' must be a function written in the scenario (function(s) ... end), not a built-in "
+                        "such as print");
         lua_pop(L, 1);
         const int on_action = get(t, "on_action");
         if (on_action != LUA_TNIL && on_action != LUA_TFUNCTION) fail("on_action", "'on_action' must be a function(s, action)");
+        if (on_action == LUA_TFUNCTION && lua_iscfunction(L, -1))
+            fail("on_action", "'on_action' must be a function written in the scenario (function(s, action) ... end), "
+                              "not a built-in such as print");
         lua_pop(L, 1);
 
         read_patient(t);
@@ -296,12 +303,16 @@ struct TableReader {
 
 class LuaScript final : public Script {
 public:
-    LuaScript(std::unique_ptr<Sandbox> sandbox, int scenario_ref)
-        : sandbox_(std::move(sandbox)), scenario_ref_(scenario_ref) {}
+    // `run_where` and `on_action_where` ("file:line: " of the fields) name errors that arise where
+    // no line of the scenario is on the stack.
+    LuaScript(std::unique_ptr<Sandbox> sandbox, int scenario_ref, std::string run_where, std::string on_action_where)
+        : sandbox_(std::move(sandbox)), scenario_ref_(scenario_ref), run_where_(std::move(run_where)),
+          on_action_where_(std::move(on_action_where)) {}
 
     ScriptStatus start(Session& session) override {
         lua_State* L = sandbox_->state();
         attach(session);
+        sandbox_->fallback_location = run_where_;
         lua_State* thread = lua_newthread(L);
         thread_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
         sandbox_->run_thread = thread;
@@ -315,6 +326,7 @@ public:
 
     ScriptStatus resume(Session& session, const Option& chosen) override {
         attach(session);
+        sandbox_->fallback_location = run_where_;
         lua_State* thread = sandbox_->run_thread;
         lua_settop(thread, 0);
         push_chosen(thread, chosen, session.now());
@@ -329,6 +341,7 @@ public:
             lua_pop(L, 1);
             return;
         }
+        sandbox_->fallback_location = on_action_where_;
         lua_rawgeti(L, LUA_REGISTRYINDEX, handle_ref_);
         lua_pushstring(L, std::string(action_info(action).name).c_str());
         sandbox_->call(2, 0);
@@ -393,6 +406,7 @@ private:
 
     std::unique_ptr<Sandbox> sandbox_;
     int scenario_ref_;
+    std::string run_where_, on_action_where_;
     int thread_ref_ = LUA_NOREF;
     int handle_ref_ = LUA_NOREF;
 };
@@ -435,12 +449,26 @@ Sandbox::ModuleFinder pack_module_finder(const std::string& scenario_path) {
     };
 }
 
-std::string read_text_file(const std::string& path) {
+std::string read_text_file(const std::string& path, std::size_t max_bytes) {
+    // Only regular files: a device (/dev/zero), a FIFO or a folder is never read, and no file is read
+    // past its limit - the bytes are counted as they arrive, since a file may grow while it is read.
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) throw std::runtime_error(path + ": cannot open file");
+    if (!std::filesystem::is_regular_file(status))
+        throw std::runtime_error(path + ": not a regular file (scenarios, rubrics and modules are files)");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(path + ": cannot open file");
-    std::ostringstream out;
-    out << in.rdbuf();
-    std::string text = out.str();
+    std::string text;
+    char chunk[64 * 1024];
+    while (in) {
+        in.read(chunk, sizeof chunk);
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (text.size() + got > max_bytes)
+            throw std::runtime_error(path + ": the file is larger than " + std::to_string(max_bytes >> 20) +
+                                     " MiB (the most a scenario, rubric or module may be)");
+        text.append(chunk, got);
+    }
     if (in.bad()) throw std::runtime_error(path + ": cannot read file");
     return text;
 }
@@ -472,7 +500,9 @@ LoadedScenario load_scenario_source(const std::string& source, const std::string
     if (auto error = run_protected(L, -1, [&](lua_State*, int t) { reader.read(t); }))
         throw ScriptError(path + ":" + std::to_string(line_of_field(source, reader.field)) + ": " + *error, {});
     const int scenario_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    loaded.script = std::make_unique<LuaScript>(std::move(sandbox), scenario_ref);
+    loaded.script = std::make_unique<LuaScript>(std::move(sandbox), scenario_ref,
+                                                path + ":" + std::to_string(line_of_field(source, "run")) + ": ",
+                                                path + ":" + std::to_string(line_of_field(source, "on_action")) + ": ");
     return loaded;
 }
 

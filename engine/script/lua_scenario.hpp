@@ -25,7 +25,12 @@ LoadedScenario load_scenario_source(const std::string& source, const std::string
 // lib/ folder (next to the scenario's folder, or inside it): modules shared by a scenario pack.
 Sandbox::ModuleFinder pack_module_finder(const std::string& scenario_path);
 
-// Reads a whole file; throws std::runtime_error with a one-line reason.
-std::string read_text_file(const std::string& path);
+// The most a scenario, rubric, drill catalogue or module file may hold (docs/security.md).
+constexpr std::size_t max_script_file_bytes = 4u << 20;
+
+// Reads a whole regular file of at most `max_bytes`, in bounded chunks; throws std::runtime_error
+// with a one-line reason (never quoting the file) for a missing, unreadable, non-regular
+// (a device, FIFO or folder) or larger file.
+std::string read_text_file(const std::string& path, std::size_t max_bytes = max_script_file_bytes);
 
 }  // namespace holdspace::script

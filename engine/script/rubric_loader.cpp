@@ -425,8 +425,10 @@ scoring::Rubric load_rubric_file(const std::string& path) {
 std::string find_rubric(const std::string& name, const std::string& scenario_path,
                         const std::vector<std::string>& extra_roots) {
     namespace fs = std::filesystem;
-    if (name.find('/') != std::string::npos || (name.size() > 4 && name.substr(name.size() - 4) == ".lua"))
-        return fs::exists(name) ? name : std::string();
+    if (name.find('/') != std::string::npos || (name.size() > 4 && name.substr(name.size() - 4) == ".lua")) {
+        std::error_code ec;  // a link loop is "not found", never an exception
+        return fs::is_regular_file(name, ec) ? name : std::string();
+    }
     std::vector<fs::path> candidates;
     if (!scenario_path.empty()) {
         const fs::path dir = fs::path(scenario_path).parent_path();

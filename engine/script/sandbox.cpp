@@ -631,6 +631,14 @@ struct SandboxLibrary {
             } else {
                 lua_rawgeti(L, 3, a);
                 lua_rawgeti(L, 3, b);
+                // Comparing two strings reads their common length: charged like copying it, so
+                // sorting many long strings meets the budget instead of running for minutes.
+                if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING) {
+                    std::size_t la = 0, lb = 0;
+                    lua_tolstring(L, -2, &la);
+                    lua_tolstring(L, -1, &lb);
+                    Sandbox::charge(L, std::min(la, lb) / bytes_per_work);
+                }
                 lua_pushboolean(L, lua_compare(L, -2, -1, LUA_OPLT));
                 lua_remove(L, -2);
                 lua_remove(L, -2);
@@ -849,12 +857,20 @@ void Sandbox::count_hook(lua_State* L, lua_Debug* ar) {
     violation_error(L);
 }
 
+// Library code charges its work here, and here the time limit is checked as well as in the
+// count hook: a loop inside a C function (table.sort's, a pattern match's) never reaches the
+// hook, so without this check one library call could run far past the entry's deadline.
 void Sandbox::charge(lua_State* L, std::uint64_t work) {
     Sandbox& sb = of(L);
     if (sb.violation_ == Violation::none) {
         sb.work_used_ += work;
-        if (sb.work_used_ <= sb.limits_.work_per_entry) return;
-        sb.violation_ = Violation::work;
+        if (sb.work_used_ > sb.limits_.work_per_entry)
+            sb.violation_ = Violation::work;
+        else if (std::chrono::steady_clock::now() > sb.entry_deadline_)
+            sb.violation_ = Violation::time;
+        else
+            return;
+        sb.violation_where_ = innermost_location(L);
     }
     violation_error(L);
 }
@@ -1355,6 +1371,8 @@ ScriptError Sandbox::error_from(lua_State* thread, int status, std::vector<std::
     if (!has_location(message) && !frames.empty()) {
         const std::string& top = frames.front();
         message = top.substr(0, top.find(": ") + 2) + message;
+    } else if (!has_location(message)) {
+        message = fallback_location + message;  // e.g. a built-in called as the entry itself
     }
     return ScriptError(message, std::move(frames));
 }

@@ -74,6 +74,9 @@ public:
     void push_globals(lua_State* L);
     // "file:line: " of the innermost scenario frame on L, or "".
     static std::string where(lua_State* L);
+    // "file:line: " naming errors that arise with no line of the scenario on the stack (the
+    // loader sets the line of the field whose function it calls: run, on_action).
+    std::string fallback_location;
     // Set by s:choose and s:finish just before they pause run(s); a pause without
     // it is a bare coroutine.yield().
     bool yield_expected = false;

@@ -104,8 +104,10 @@ const Option* Choice::claiming(std::string_view action) const {
     return nullptr;
 }
 
-Session::Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed)
-    : info_(std::move(info)), script_(std::move(script)), rng_(seed), noise_rng_(stream_seed(seed, 2)), order_rng_(stream_seed(seed, 3)),
+Session::Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed,
+                 std::optional<std::uint64_t> order_seed)
+    : info_(std::move(info)), script_(std::move(script)), rng_(seed), noise_rng_(stream_seed(seed, 2)),
+      order_rng_(stream_seed(order_seed.value_or(seed), 3)),
       physiology_(person_for(info_, seed)), state_(info_.initial_state),
       touch_consent_(info_.patient.touch_consent), music_(info_.phase == "medicine" ? "calm" : "off") {}
 
@@ -116,9 +118,47 @@ std::optional<Seconds> Session::since_dose() const {
     return now_ - *dose_at_;
 }
 
+namespace {
+
+// The bytes an event's strings hold (keys and values), plus a little for every other value.
+std::size_t text_bytes(const Json& j) {
+    switch (j.type()) {
+    case Json::value_t::string: return j.get_ref<const std::string&>().size();
+    case Json::value_t::array: {
+        std::size_t n = 8;
+        for (const auto& v : j) n += text_bytes(v);
+        return n;
+    }
+    case Json::value_t::object: {
+        std::size_t n = 8;
+        for (const auto& [k, v] : j.items()) n += k.size() + text_bytes(v);
+        return n;
+    }
+    default: return 8;
+    }
+}
+
+}  // namespace
+
 void Session::emit(std::string type, Json data) {
     if (over_) return;  // nothing happens after the end, whatever a script still does
+    const bool is_end = type == "end";
+    if (!output_limit_error_.empty() && !is_end) return;  // the session fails at the end of this step
+    const std::size_t bytes = type.size() + text_bytes(data);
+    if (!is_end && (events_.size() >= max_session_events || text_bytes_ + bytes > max_session_text_bytes)) {
+        output_limit_error_ = "transcript limit: the session has reached " +
+                              (events_.size() >= max_session_events
+                                   ? std::to_string(max_session_events) + " events"
+                                   : std::to_string(max_session_text_bytes >> 20) + " MiB of text") +
+                              ", the most one session may record (a loop that says or narrates without end?)";
+        return;
+    }
+    text_bytes_ += bytes;
     events_.push_back(Event{std::move(type), now_, std::move(data)});
+}
+
+void Session::locate_output_limit(const std::string& where) {
+    if (output_limit_where_.empty()) output_limit_where_ = where;
 }
 
 void Session::start() {
@@ -148,8 +188,23 @@ void Session::run_script(auto&& step, bool expects_new_choice) {
     } catch (const ScriptError& e) {
         if (!over_) {  // an error after the script ended the session changes nothing
             failure_ = e;
+            // Past the transcript limit, whatever stopped the script (the limit raised again, or the
+            // budget spent on a loop that swallowed it), the failure is the limit, where it was first met.
+            if (!output_limit_error_.empty())
+                failure_ = ScriptError((output_limit_where_.empty() ? info_.source + ":1: " : output_limit_where_) +
+                                           output_limit_error_,
+                                       e.traceback);
             end("error");
         }
+        waiting_ = false;
+        return;
+    }
+    if (!output_limit_error_.empty() && !over_) {
+        // The script went on after the limit (it caught the error): the session fails all the same.
+        failure_ = ScriptError((output_limit_where_.empty() ? info_.source + ":1: " : output_limit_where_) +
+                                   output_limit_error_,
+                               {});
+        end("error");
         waiting_ = false;
         return;
     }
@@ -182,6 +237,10 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
         const Seconds duration = std::max<Seconds>(1, std::llround(action.minutes * 60));
         emit("wait", Fields(2)("minutes", minutes_json(duration))("by", "trainee"));
         advance(duration);
+        if (!output_limit_error_.empty() && !over_) {  // readings and cues alone filled the transcript
+            failure_ = ScriptError(info_.source + ":1: " + output_limit_error_, {});
+            end("error");
+        }
         return action;
     }
     case TraineeAction::Kind::option: {

@@ -24,7 +24,10 @@ struct HistoryEntry {
 
 class Session {
 public:
-    Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed);
+    // `order_seed` draws the order options are shown in (default: the seed). Drills vary it per
+    // attempt so that a drill practised again never shows its options where they were before.
+    Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed,
+            std::optional<std::uint64_t> order_seed = std::nullopt);
     ~Session();
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
@@ -50,6 +53,14 @@ public:
     std::optional<Seconds> since_dose() const;
     const PatientState& state() const { return state_; }
     const std::vector<HistoryEntry>& history() const { return history_; }
+
+    // Set once the transcript has reached max_session_events or max_session_text_bytes: what a
+    // scenario-side call should fail with ("transcript limit: ..."; the script side adds file:line).
+    // From then on nothing but the end event is recorded, and the session fails at the end of the
+    // script's step whatever the script does with the error.
+    const std::string& output_limit_error() const { return output_limit_error_; }
+    // The script side reports where the limit was hit ("file:line: "), once; the failure names it.
+    void locate_output_limit(const std::string& where);
 
     // ---- script side: called by the Script while it runs ----
     void say(const std::string& text, const std::string& affect);
@@ -131,7 +142,15 @@ private:
     bool waiting_ = false;
     bool over_ = false;
     bool choice_offered_ = false;
+    std::size_t text_bytes_ = 0;       // what the transcript's strings hold
+    std::string output_limit_error_;   // set when a limit below is reached
+    std::string output_limit_where_;   // "file:line: " of the scenario call that met it
 };
+
+// A session's transcript is held in memory (and printed by play --json, kept by records), so a
+// scenario that narrates in a loop must not grow it without end: the Lua heap cap does not count it.
+constexpr std::size_t max_session_events = 100'000;
+constexpr std::size_t max_session_text_bytes = 64u << 20;  // 64 MiB of event text
 
 constexpr Seconds seconds_per_response = 60;
 constexpr Seconds monitor_interval = 30 * 60;  // a vitals reading at least every 30 min while dosed

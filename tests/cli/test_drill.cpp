@@ -314,3 +314,30 @@ TEST_CASE("holdspace drill: bad input is one line and exit 2") {
     }
     CHECK(test::holdspace({"drill", "--help"}).exit_code == 0);
 }
+
+TEST_CASE("holdspace drill: each attempt at a drill shows its options in another order, so positions cannot be learnt") {
+    const std::string answers =
+        write(fresh_dir("drill-order") + "/answers", "on_promise\nr\non_promise\nr\non_promise\nr\non_promise\nn\n");
+    const auto r = test::holdspace({"drill", "--id", "onset-anxiety", "--actions", answers});
+    REQUIRE(r.exit_code == 0);
+    // Each attempt's numbered options, as shown.
+    std::vector<std::vector<std::string>> shown;
+    std::istringstream lines(r.out);
+    bool in_list = false;
+    for (std::string line; std::getline(lines, line);) {
+        const bool option = line.size() > 5 && line.compare(0, 2, "  ") == 0 && std::isdigit(static_cast<unsigned char>(line[2])) &&
+                            line.compare(3, 2, ") ") == 0;
+        if (option && !in_list) shown.emplace_back();
+        if (option) shown.back().push_back(line.substr(5));
+        in_list = option;
+    }
+    REQUIRE(shown.size() == 4);
+    std::set<std::vector<std::string>> orders(shown.begin(), shown.end());
+    CHECK(orders.size() > 1);
+    for (auto order : shown) {  // the same options every time
+        std::sort(order.begin(), order.end());
+        auto first = shown.front();
+        std::sort(first.begin(), first.end());
+        CHECK(order == first);
+    }
+}

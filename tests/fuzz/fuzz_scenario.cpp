@@ -40,5 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::string error;
         session.apply(action, error);
     }
+    // The transcript is bounded whatever the scenario does (issue 14: max_session_events).
+    if (session.events().size() > max_session_events + 1) __builtin_trap();
     return 0;
 }

@@ -1546,4 +1546,127 @@ TEST_CASE("failed sandboxes stay isolated: fresh ones work while they are alive 
     }
 }
 
+
+// ---- issue 14: the time limit inside library calls, the transcript cap, built-in entry points ----
+
+// A scenario written out in full, for cases where run or on_action is not a function(s) ... end.
+std::string scenario_with(std::string_view fields) {
+    std::string source = "return {\n"
+                         "  id = \"hostile.test\", title = \"Hostile\", phase = \"preparation\", rubric = \"patient_directed\",\n"
+                         "  patient = { name = \"Eve\", baseline = { hr = 70, sbp = 120, dbp = 80, temp_c = 36.6 } },\n";
+    source += fields;
+    source += "\n}\n";
+    return source;
+}
+
+TEST_CASE("table.sort over long strings is stopped inside the sort, by the budget and by the time limit") {
+    // Once: one entry ran 70 s although the time limit was 5 s (the deadline was only checked in the
+    // count hook, which a loop inside a C function never reaches).
+    const std::string source = scenario(R"(
+    local long = string.rep("x", 1000000)
+    local t = {}
+    for i = 1, 20000 do t[i] = long end
+    table.sort(t) --<<
+    s:say("survived"))");
+    SUBCASE("production limits: comparing long strings is charged to the budget") {
+        expect_run_failure_isolated(source, "limit: ", {}, production_limits());
+    }
+    SUBCASE("a budget that cannot see the work: the time limit holds inside the sort") {
+        Limits limits = production_limits();
+        limits.work_per_entry = 1'000'000'000'000;
+        limits.time_per_entry = 300ms;
+        expect_run_failure_isolated(source, "time limit: one step of the scenario ran longer than 300 ms", {}, limits);
+    }
+    SUBCASE("with a comparison function of the scenario's") {
+        Limits limits = production_limits();
+        limits.work_per_entry = 1'000'000'000'000;
+        limits.time_per_entry = 300ms;
+        const std::string with_less = replace_all(source, "table.sort(t) --<<",
+                                                  "table.sort(t, function(a, b) return a < b end) --<<");
+        check_child(run_in_child(
+            [&] {
+                const Outcome o = play(with_less, {}, limits);
+                // The error is raised inside the comparison function, on the same line.
+                return run_failure_problems(o, with_less, "time limit");
+            },
+            5s));
+    }
+    expect_host_survives();
+}
+
+TEST_CASE("the time limit holds inside a metered library call (a pattern that backtracks)") {
+    Limits limits = production_limits();
+    limits.work_per_entry = 1'000'000'000'000;
+    limits.time_per_entry = 300ms;
+    const std::string source = scenario(R"(
+    local subject = string.rep("a", 200000)
+    local found = string.find(subject, string.rep("a-", 30) .. "b") --<<
+    s:say("survived"))");
+    expect_run_failure_isolated(source, "time limit", {}, limits);
+}
+
+TEST_CASE("a scenario that narrates in a loop meets the transcript limit at its line") {
+    const std::string source = scenario(R"(
+    while true do s:narrate("again and again") end --<<
+    s:say("survived"))");
+    Limits limits = production_limits();
+    limits.time_per_entry = 60s;  // sanitized builds are slow; the limit under test is the transcript's
+    const Outcome o = play(source, {}, limits);
+    const std::string problems = run_failure_problems(o, source, "transcript limit: the session has reached 100000 events");
+    CHECK_MESSAGE((problems.empty() || contains(problems, " ms; ")), problems);
+    REQUIRE(o.session);
+    CHECK(o.session->events().size() <= holdspace::max_session_events + 1);
+}
+
+TEST_CASE("a scenario that swallows the transcript limit with pcall still fails, at the line it met it") {
+    const std::string source = scenario(R"(
+    for i = 1, 300000 do pcall(s.narrate, s, "again") end --<<
+    s:say("survived")
+    s:finish())");
+    Limits limits = production_limits();
+    limits.time_per_entry = 60s;
+    const Outcome o = play(source, {}, limits);
+    const std::string problems = run_failure_problems(o, source, "transcript limit");
+    CHECK_MESSAGE((problems.empty() || contains(problems, " ms; ")), problems);
+    REQUIRE(o.session);
+    CHECK(o.session->events().size() <= holdspace::max_session_events + 1);
+}
+
+TEST_CASE("a long line said in a loop meets the 64 MiB text limit") {
+    const std::string source = scenario(R"(
+    local line = string.rep("y", 3999)
+    while true do s:say(line) end --<<)");
+    Limits limits = production_limits();
+    limits.time_per_entry = 60s;
+    const Outcome o = play(source, {}, limits);
+    const std::string problems = run_failure_problems(o, source, "64 MiB of text");
+    CHECK_MESSAGE((problems.empty() || contains(problems, " ms; ")), problems);
+}
+
+TEST_CASE("run and on_action must be the scenario's own functions: a built-in is refused at its line") {
+    SUBCASE("run = print") {
+        const std::string source = scenario_with("  run = print, --<<");
+        expect_load_failure(play(source), source, "'run' must be a function written in the scenario");
+    }
+    SUBCASE("run = error") {
+        const std::string source = scenario_with("  run = error, --<<");
+        expect_load_failure(play(source), source, "'run' must be a function written in the scenario");
+    }
+    SUBCASE("run = coroutine.wrap(...)") {
+        const std::string source = scenario_with("  run = coroutine.wrap(function(s) error('x') end), --<<");
+        expect_load_failure(play(source), source, "'run' must be a function written in the scenario");
+    }
+    SUBCASE("on_action = string.rep") {
+        const std::string source = scenario_with("  run = function(s) s:say('hi') end,\n  on_action = string.rep, --<<");
+        expect_load_failure(play(source), source, "'on_action' must be a function written in the scenario");
+    }
+    expect_host_survives();
+}
+
+TEST_CASE("a scenario's own run still names file:line for every error") {
+    const std::string source = scenario_with("  run = function(s) string.rep() end, --<<");
+    const Outcome o = play(source);
+    expect_run_failure(o, source, "bad argument");
+}
+
 TEST_SUITE_END();
