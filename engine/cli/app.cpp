@@ -1,6 +1,7 @@
 // Command-line parsing for `holdspace` and its subcommands.
 #include "cli/commands.hpp"
 #include "cli/drill.hpp"
+#include "cli/input_checks.hpp"
 #include "cli/scenario_session.hpp"
 #include "cli/strategy.hpp"
 #include "cli/terminal_guard.hpp"
@@ -35,10 +36,10 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     app.add_option("--actions", window.actions, "With --screenshot: actions to play first");
     app.add_option("--screen", window.screen,
                    "With --screenshot: start, session, debrief, settings, supervisor, review or cohort");
-    app.add_option("--seed", window.seed, "With --screenshot or --dev: the session's seed (default 1)");
+    app.add_option("--seed", window.seed, "With --screenshot or --dev: the session's seed (default 1)")->check(seed_check());
     app.add_option("--data", window.data_dir, "The data folder: settings, trainee and the record store "
                                               "(default $HOLDSPACE_DATA or ~/.local/share/holdspace)");
-    app.add_option("--session", window.session, "With --screenshot --screen review: the recorded session to open");
+    app.add_option("--session", window.session, "With --screenshot --screen review: the recorded session to open")->check(id_check());
     app.add_option("--drill", window.drill,
                    "With --screenshot --screen drill: the drill to show (an id from holdspace drill --list; "
                    "--actions answers it)");
@@ -48,7 +49,7 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     PlayOptions play_options;
     auto* play_cmd = app.add_subcommand("play", "Play a scenario in the terminal");
     play_cmd->add_option("scenario", play_options.scenario, "Scenario file (.lua)")->required();
-    play_cmd->add_option("--seed", play_options.seed, "Seed for the participant's variation (default 1)");
+    play_cmd->add_option("--seed", play_options.seed, "Seed for the participant's variation (default 1)")->check(seed_check());
     play_cmd->add_option("--actions", play_options.actions_file,
                          "Play non-interactively from FILE: one action per line (option id or number, "
                          "action name, or 'wait N')");
@@ -61,51 +62,59 @@ int run(int argc, char** argv, WindowLauncher launcher) {
 
     ReplayOptions replay_options;
     play_cmd->add_option("--trainee", play_options.trainee,
-                         "Record the session for this trainee in the record store (each action committed as it happens)");
+                         "Record the session for this trainee in the record store (each action committed as it happens)")
+        ->check(text_check("trainee id", records::trainee_rule));
     play_cmd->add_option("--data", play_options.data_dir, "The record store's folder (default $HOLDSPACE_DATA or ~/.local/share/holdspace)");
 
     SessionsOptions sessions_options;
     auto* sessions_cmd = app.add_subcommand("sessions", "List recorded sessions (sessions show ID for one)");
-    sessions_cmd->add_option("--trainee", sessions_options.trainee, "Only this trainee's sessions");
-    sessions_cmd->add_option("--scenario", sessions_options.scenario, "Only sessions of this scenario id");
+    sessions_cmd->add_option("--trainee", sessions_options.trainee, "Only this trainee's sessions")
+        ->check(text_check("trainee id", records::trainee_rule));
+    sessions_cmd->add_option("--scenario", sessions_options.scenario, "Only sessions of this scenario id")
+        ->check(text_check("scenario id", records::trainee_rule));
     sessions_cmd->add_option("--data", sessions_options.data_dir, "The record store's folder");
     sessions_cmd->add_flag("--json", sessions_options.json, "Print as JSON");
     auto* show_cmd = sessions_cmd->add_subcommand("show", "Show one session: details, actions, notes");
-    show_cmd->add_option("id", sessions_options.show, "Session id")->required();
+    show_cmd->add_option("id", sessions_options.show, "Session id")->required()->check(id_check());
     show_cmd->add_flag("--json", sessions_options.json, "Print as JSON");
     show_cmd->add_option("--data", sessions_options.data_dir, "The record store's folder");
 
     auto* close_cmd = sessions_cmd->add_subcommand("close", "Close an unfinished session (its actions are kept)");
-    close_cmd->add_option("id", sessions_options.close, "Session id")->required();
+    close_cmd->add_option("id", sessions_options.close, "Session id")->required()->check(id_check());
     close_cmd->add_option("--data", sessions_options.data_dir, "The record store's folder");
     auto* note_cmd = sessions_cmd->add_subcommand("note", "Add a supervisor's note to a scored moment of a session");
-    note_cmd->add_option("id", sessions_options.note, "Session id")->required();
-    note_cmd->add_option("--moment", sessions_options.moment, "The moment's number in `sessions show`")->required();
-    note_cmd->add_option("--text", sessions_options.text, "The note")->required();
-    note_cmd->add_option("--author", sessions_options.author, "Who writes it (default: $USER)");
+    note_cmd->add_option("id", sessions_options.note, "Session id")->required()->check(id_check());
+    note_cmd->add_option("--moment", sessions_options.moment, "The moment's number in `sessions show`")->required()->check(id_check());
+    note_cmd->add_option("--text", sessions_options.text, "The note")->required()->check(text_check("note", records::note_rule));
+    note_cmd->add_option("--author", sessions_options.author, "Who writes it (default: $USER)")
+        ->check(text_check("author", records::author_rule));
     note_cmd->add_option("--data", sessions_options.data_dir, "The record store's folder");
     auto* override_cmd = sessions_cmd->add_subcommand(
         "override", "Score a moment as a supervisor, with a reason (kept beside the automatic score)");
-    override_cmd->add_option("id", sessions_options.override_session, "Session id")->required();
-    override_cmd->add_option("--moment", sessions_options.moment, "The moment's number in `sessions show`")->required();
-    override_cmd->add_option("--score", sessions_options.score, "The moment's score, 0-100")->required()->check(CLI::Range(0.0, 100.0));
-    override_cmd->add_option("--reason", sessions_options.reason, "Why (required; shown in reports)")->required();
-    override_cmd->add_option("--author", sessions_options.author, "Who overrides (default: $USER)");
+    override_cmd->add_option("id", sessions_options.override_session, "Session id")->required()->check(id_check());
+    override_cmd->add_option("--moment", sessions_options.moment, "The moment's number in `sessions show`")->required()->check(id_check());
+    override_cmd->add_option("--score", sessions_options.score, "The moment's score, 0-100")->required()->check(score_check());
+    override_cmd->add_option("--reason", sessions_options.reason, "Why (required; shown in reports)")->required()
+        ->check(text_check("reason", records::note_rule));
+    override_cmd->add_option("--author", sessions_options.author, "Who overrides (default: $USER)")
+        ->check(text_check("author", records::author_rule));
     override_cmd->add_option("--data", sessions_options.data_dir, "The record store's folder");
 
     ResumeOptions resume_options;
     auto* resume_cmd = app.add_subcommand("resume", "Resume an unfinished recorded session exactly where it stopped");
-    resume_cmd->add_option("session", resume_options.session, "Session id (see holdspace sessions)")->required();
+    resume_cmd->add_option("session", resume_options.session, "Session id (see holdspace sessions)")->required()->check(id_check());
     resume_cmd->add_option("--data", resume_options.data_dir, "The record store's folder");
+    resume_cmd->add_flag("--scenario-changed", resume_options.scenario_changed, "Resume although the scenario changed since the session was recorded (the session is marked)");
 
     ReportOptions report_options;
     auto* report_cmd = app.add_subcommand("report", "Report a recorded session as HTML, JSON, CSV or xAPI statements");
-    report_cmd->add_option("session", report_options.session, "Session id (see holdspace sessions)")->required();
+    report_cmd->add_option("session", report_options.session, "Session id (see holdspace sessions)")->required()->check(id_check());
     report_cmd->add_option("--format", report_options.format, "html (default), json, csv or xapi")
         ->check(CLI::IsMember({"html", "json", "csv", "xapi"}));
     report_cmd->add_option("-o,--output", report_options.output, "Write to FILE instead of standard output");
     report_cmd->add_option("--pseudonymise", report_options.pseudonymise, "CSV: replace trainee IDs with pseudonyms keyed by SALT");
-    report_cmd->add_option("--xapi-base", report_options.xapi_base, "xAPI: IRI prefix for activities and accounts");
+    report_cmd->add_option("--xapi-base", report_options.xapi_base, "xAPI: IRI prefix for activities and accounts")
+        ->check(xapi_base_check());
     report_cmd->add_option("--data", report_options.data_dir, "The record store's folder");
 
     SyncOptions sync_options;
@@ -116,7 +125,8 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     sync_cmd->add_option("--password", sync_options.password, "Basic-auth password (default $HOLDSPACE_LRS_PASSWORD)");
     sync_cmd->add_option("--data", sync_options.data_dir, "The record store's folder");
     sync_cmd->add_option("--base", sync_options.base,
-                         "IRI prefix of statements queued now (default $HOLDSPACE_XAPI_BASE or https://holdspace.example.org)");
+                         "IRI prefix of statements queued now (default $HOLDSPACE_XAPI_BASE or https://holdspace.example.org)")
+        ->check(xapi_base_check());
     sync_cmd->add_option("--batch", sync_options.batch, "Statements per request (default 50)")->check(CLI::Range(1, 1000));
     sync_cmd->add_option("--retries", sync_options.retries,
                          "Further tries after no answer, a timeout, 429 or 5xx, with backoff (default 3)")
@@ -127,7 +137,8 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     sync_cmd->add_flag("--json", sync_options.json, "Print the summary as JSON");
     auto* set_aside = sync_cmd->add_option("--set-aside", sync_options.set_aside,
                                            "Stop sending this statement (one the LRS will never accept); it stays in the store");
-    auto* reason = sync_cmd->add_option("--reason", sync_options.reason, "Why it is set aside (required with --set-aside)");
+    auto* reason = sync_cmd->add_option("--reason", sync_options.reason, "Why it is set aside (required with --set-aside)")
+                       ->check(text_check("reason", records::note_rule));
     set_aside->needs(reason);
     reason->needs(set_aside);
     sync_cmd->add_option("--requeue", sync_options.requeue, "Send a statement that was set aside again")->excludes(set_aside);
@@ -155,7 +166,7 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     check_cmd->add_option("paths", check_options.paths, "Scenario files or folders")->required();
     check_cmd->add_option("--runs", check_options.runs, "Random playthroughs per scenario (default 20)")
         ->check(CLI::Range(1, 100000));
-    check_cmd->add_option("--seed", check_options.seed, "First seed of the playthroughs (default 1)");
+    check_cmd->add_option("--seed", check_options.seed, "First seed of the playthroughs (default 1)")->check(seed_check());
     check_cmd->add_option("--max-paths", check_options.max_paths,
                           "Most answer sequences explored per scenario (default 2000)")
         ->check(CLI::Range(1L, 10000000L));
@@ -175,7 +186,7 @@ int run(int argc, char** argv, WindowLauncher launcher) {
                              "random: playthroughs (default 1000); exhaustive: the most paths (default 20000); "
                              "best/worst: seeds searched (default 1)")
         ->check(CLI::Range(1, 10000000));
-    autoplay_cmd->add_option("--seed", autoplay_options.seed, "First seed (default 1)");
+    autoplay_cmd->add_option("--seed", autoplay_options.seed, "First seed (default 1)")->check(seed_check());
     std::vector<std::string> policies = {"random", "exhaustive", "best", "worst"};
     for (const auto& name : strategy_names()) policies.push_back(name);
     autoplay_cmd->add_option("--policy", autoplay_options.policy,
@@ -204,7 +215,7 @@ int run(int argc, char** argv, WindowLauncher launcher) {
         ->check(CLI::IsMember({"dot", "mermaid"}));
     graph_cmd->add_option("--rubric", graph_options.rubric,
                           "Colour options by this rubric's classes (default: the scenario's own)");
-    graph_cmd->add_option("--seed", graph_options.seed, "Seed the exploration plays with (default 1)");
+    graph_cmd->add_option("--seed", graph_options.seed, "Seed the exploration plays with (default 1)")->check(seed_check());
     graph_cmd->add_option("--max-paths", graph_options.max_paths, "Most answer sequences explored (default 20000)")
         ->check(CLI::Range(1L, 10000000L));
     graph_cmd->add_option("--jobs", graph_options.jobs, "Worker threads (default: one per hardware thread)")
@@ -228,14 +239,15 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     auto* drill_cmd = app.add_subcommand(
         "drill", "Deliberate practice: today's drill set of short difficult moments, with feedback after each answer");
     drill_cmd->add_option("--trainee", drill_options.trainee,
-                          "Schedule from this trainee's drill history and record each answer in the record store");
+                          "Schedule from this trainee's drill history and record each answer in the record store")
+        ->check(text_check("trainee id", records::trainee_rule));
     drill_cmd->add_option("--data", drill_options.data_dir, "The record store's folder");
     drill_cmd->add_option("--level", drill_options.level, "Only drills of this level")
         ->check(CLI::IsMember({"beginner", "intermediate", "advanced"}));
     drill_cmd->add_option("--domain", drill_options.domain, "Only drills of this skill domain (a rubric domain id)");
     drill_cmd->add_option("--id", drill_options.ids, "Drill this drill (repeat for several) instead of the daily set");
     drill_cmd->add_option("--count", drill_options.count, "Drills a day (default 10)")->check(CLI::Range(1, 1000));
-    drill_cmd->add_option("--seed", drill_options.seed, "Replay every drill with this seed instead of its own");
+    drill_cmd->add_option("--seed", drill_options.seed, "Replay every drill with this seed instead of its own")->check(seed_check());
     drill_cmd->add_option("--actions", drill_options.actions_file,
                           "Answers from FILE, one a line (option number or id, action key or name; r, n, q)");
     drill_cmd->add_option("--catalogue", drill_options.catalogue, "The drill catalogue (default scenarios/drills/catalogue.lua)");

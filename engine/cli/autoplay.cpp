@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/explore.hpp"
 #include "cli/scenario_session.hpp"
+#include "records/text.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -217,7 +218,7 @@ int autoplay(const AutoplayOptions& options) {
         out["worst"] = summary.worst ? path_json(run.paths[*summary.worst], source) : Json(nullptr);
         out["timing"] = {{"seconds", run.seconds}, {"runs_per_second", per_second}, {"jobs", settings.jobs},
                          {"sessions", run.sessions}};
-        std::cout << out.dump(2) << "\n";
+        std::cout << records::json_text(out, 2) << "\n";
         return failed ? exit_failed : exit_ok;
     }
 

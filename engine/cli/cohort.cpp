@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/scenario_session.hpp"
+#include "records/text.hpp"
 
 #include <fstream>
 #include <iomanip>
@@ -27,7 +28,13 @@ records::Cohort load_cohort(records::Store& store, std::string& note) {
                     note += (note.empty() ? "" : "; ") + std::string(e.what()) + " (pass/fail unknown for its sessions)";
                 }
             }
-            if (it->second) s.pass = scoring::score_transcript(*it->second, store.events(row.id)).pass;
+            if (it->second) {
+                try {  // a session whose transcript is damaged loses its pass/fail, not the cohort
+                    s.pass = scoring::score_transcript(*it->second, store.events(row.id)).pass;
+                } catch (const std::exception& e) {
+                    note += (note.empty() ? "" : "; ") + std::string(e.what()) + " (pass/fail unknown)";
+                }
+            }
         }
         sessions.push_back(std::move(s));
     }
@@ -51,14 +58,14 @@ std::string cell_text(const records::CohortCell& c) {
 int cohort(const CohortOptions& options) {
     std::string text;
     try {
-        records::Store store(store_path(options.data_dir));
+        records::Store store(store_path(options.data_dir), records::Store::Access::read);
         std::string note;
         const auto c = load_cohort(store, note);
         if (!note.empty()) std::cerr << "holdspace cohort: " << note << "\n";
         if (options.csv) {
             text = records::cohort_csv(c);
         } else if (options.json) {
-            text = records::cohort_json(c).dump(2) + "\n";
+            text = records::json_text(records::cohort_json(c), 2) + "\n";
         } else {
             std::ostringstream out;
             out << std::left << std::setw(16) << "trainee" << std::setw(36) << "scenario" << std::setw(10) << "attempts"

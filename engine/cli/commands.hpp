@@ -30,6 +30,7 @@ int play(const PlayOptions& options);
 struct ResumeOptions {
     std::string data_dir;
     std::int64_t session = 0;
+    bool scenario_changed = false;  // go on although the scenario changed; the session is marked
 };
 // Replays an unfinished session's recorded actions into a fresh session and goes on playing.
 int resume(const ResumeOptions& options);

@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/explore.hpp"
 #include "cli/scenario_session.hpp"
+#include "records/text.hpp"
 
 #include <iostream>
 #include <map>
@@ -192,7 +193,7 @@ int graph(const GraphOptions& options) {
         }
         j["nodes"] = nj;
         j["edges"] = ej;
-        out << j.dump(2) << "\n";
+        out << records::json_text(j, 2) << "\n";
         return exit_ok;
     }
 

@@ -1,5 +1,24 @@
 #include "cli/commands.hpp"
 
+#include <exception>
+#include <iostream>
+
+namespace {
+// The last resort (docs/security.md, "Crashes"): whatever a command failed to catch ends as one
+// line and exit 2, never an abort. Every known case is caught where it arises; this is the net.
+template <typename Run>
+int guarded(Run&& run) noexcept {
+    try {
+        return run();
+    } catch (const std::exception& e) {
+        std::cerr << "holdspace: unexpected error: " << e.what() << "\n";  // through the terminal guard
+    } catch (...) {
+        std::cerr << "holdspace: unexpected error\n";
+    }
+    return holdspace::cli::exit_usage;
+}
+}  // namespace
+
 #ifdef HOLDSPACE_HAS_WINDOW
 #include "ui/app_window.hpp"
 
@@ -20,7 +39,11 @@ int open_window(const holdspace::cli::WindowRequest& r) {
 }
 }  // namespace
 
-int main(int argc, char** argv) { return holdspace::cli::run(argc, argv, open_window); }
+int main(int argc, char** argv) {
+    return guarded([&] { return holdspace::cli::run(argc, argv, open_window); });
+}
 #else
-int main(int argc, char** argv) { return holdspace::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+    return guarded([&] { return holdspace::cli::run(argc, argv); });
+}
 #endif

@@ -4,6 +4,7 @@
 // holding space at every choice.
 #include "cli/commands.hpp"
 #include "sim/event.hpp"
+#include "records/text.hpp"
 
 #include <cctype>
 #include <cstdio>
@@ -328,7 +329,7 @@ int new_scenario(const NewOptions& options) {
         return exit_usage;
     }
     if (options.json) {
-        std::cout << Json({{"path", options.path}, {"id", id}, {"phase", options.phase}, {"title", title}}).dump(2) << "\n";
+        std::cout << records::json_text(Json({{"path", options.path}, {"id", id}, {"phase", options.phase}, {"title", title}}), 2) << "\n";
     } else {
         std::cout << "wrote " << options.path << " (" << id << (options.phase == "integration" ? ", an " : ", a ")
                   << options.phase << " session)\n"

@@ -8,6 +8,7 @@
 #include "cli/terminal_view.hpp"
 #include "records/session_record.hpp"
 #include "records/store.hpp"
+#include "records/text.hpp"
 
 #include <filesystem>
 
@@ -105,6 +106,7 @@ int play(const PlayOptions& options) {
     std::int64_t stored = 0;
     if (!options.trainee.empty() || options.resume_session != 0) {
         try {
+            (void)xapi_base();  // a wrong HOLDSPACE_XAPI_BASE is said now, before the session, not at sync
             store = std::make_unique<records::Store>(store_path(options.data_dir));
             stored = options.resume_session != 0
                          ? options.resume_session
@@ -238,7 +240,7 @@ int play(const PlayOptions& options) {
             out["scores"] = Json::array();
             for (const auto& sc : scores) out["scores"].push_back(scoring::score_json(sc));
         }
-        std::cout << out.dump(2) << "\n";
+        std::cout << records::json_text(out, 2) << "\n";
     } else if (!scores.empty()) {
         std::cout << render_debrief(scores.front());
         if (scores.size() > 1) std::cout << render_comparison(scores);

@@ -3,6 +3,7 @@
 #include "cli/debrief_view.hpp"
 #include "cli/scenario_digest.hpp"
 #include "cli/scenario_session.hpp"
+#include "cli/scenario_trust.hpp"
 #include "records/session_record.hpp"
 
 #include <filesystem>
@@ -53,6 +54,17 @@ int replay(const ReplayOptions& options) {
         std::cerr << "holdspace replay: " << scenario << ": scenario file not found (use --scenario PATH)\n";
         return exit_usage;
     }
+    if (options.scenario.empty()) {
+        // The path came from the record, not from the user: it may name a scenario only inside the
+        // scenario library or the record's own folder (scenario_trust.hpp).
+        const std::string reason = untrusted_scenario_reason(scenario, trusted_scenario_roots(options.record_file));
+        if (!reason.empty()) {
+            std::cerr << "holdspace replay: " << options.record_file << " names the scenario " << scenario
+                      << ", which is not loaded: " << reason << " (to replay against it, name it yourself: "
+                      << "--scenario PATH)\n";
+            return exit_usage;
+        }
+    }
 
     Outcome outcome;
     std::string source;
@@ -63,6 +75,9 @@ int replay(const ReplayOptions& options) {
     } catch (const ScriptError& e) {
         print_script_error(std::cerr, e);
         return exit_failed;
+    } catch (const std::exception& e) {  // not a regular file, too large, unreadable
+        std::cerr << "holdspace replay: " << e.what() << "\n";
+        return exit_usage;
     }
     const bool changed = !record.header.scenario_digest.empty() && record.header.scenario_digest != scenario_digest(source, scenario);
 

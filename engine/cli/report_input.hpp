@@ -13,7 +13,8 @@ namespace holdspace::cli {
 records::ReportInput report_input(records::Store& store, const records::SessionRow& row, std::string& warning);
 
 // The IRI prefix for xAPI activities and accounts: `requested`, else $HOLDSPACE_XAPI_BASE, else
-// https://holdspace.example.org.
+// https://holdspace.example.org. Throws std::invalid_argument naming where it came from when it is
+// not an absolute http(s) IRI (records::xapi_base_problem): every statement would be rejected.
 std::string xapi_base(const std::string& requested = {});
 
 }  // namespace holdspace::cli

@@ -4,9 +4,11 @@
 #include "cli/scenario_session.hpp"
 #include "records/report.hpp"
 #include "records/store.hpp"
+#include "records/text.hpp"
 
 #include <cmath>
 #include <cstdlib>
+#include <stdexcept>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -58,14 +60,24 @@ records::ReportInput report_input(records::Store& store, const records::SessionR
 }
 
 std::string xapi_base(const std::string& requested) {
-    if (!requested.empty()) return requested;
+    if (!requested.empty()) {
+        if (const auto problem = records::xapi_base_problem(requested))
+            throw std::invalid_argument("the xAPI base IRI: " + *problem);
+        return requested;
+    }
     const char* configured = std::getenv("HOLDSPACE_XAPI_BASE");
-    return configured && *configured ? configured : "https://holdspace.example.org";
+    if (!configured || !*configured) return "https://holdspace.example.org";
+    if (const auto problem = records::xapi_base_problem(configured))
+        throw std::invalid_argument("HOLDSPACE_XAPI_BASE: " + *problem);
+    return configured;
 }
 
 int sessions(const SessionsOptions& options) {
     try {
-        records::Store store(store_path(options.data_dir));
+        // Listing and showing only read: they work on a store this user cannot write to.
+        const bool writes = options.close != 0 || options.note != 0 || options.override_session != 0;
+        records::Store store(store_path(options.data_dir),
+                             writes ? records::Store::Access::write : records::Store::Access::read);
         if (options.close != 0) {
             const auto row = store.session(options.close);
             if (!row || row->status != "open") {
@@ -142,7 +154,7 @@ int sessions(const SessionsOptions& options) {
                 j["annotations"] = Json::array();
                 for (const auto& n : notes)
                     j["annotations"].push_back({{"event", n.event_index}, {"author", n.author}, {"text", n.text}});
-                std::cout << j.dump(2) << "\n";
+                std::cout << records::json_text(j, 2) << "\n";
                 return exit_ok;
             }
             std::cout << "session " << row->id << ": " << row->trainee << ", " << row->scenario_id << " (seed " << row->seed
@@ -173,7 +185,7 @@ int sessions(const SessionsOptions& options) {
         if (options.json) {
             Json list = Json::array();
             for (const auto& r : rows) list.push_back(row_json(r));
-            std::cout << list.dump(2) << "\n";
+            std::cout << records::json_text(list, 2) << "\n";
             return exit_ok;
         }
         std::cout << std::left << std::setw(6) << "id" << std::setw(14) << "trainee" << std::setw(34) << "scenario"
@@ -191,8 +203,17 @@ int sessions(const SessionsOptions& options) {
 }
 
 int report(const ReportOptions& options) {
+    std::string base;
+    if (options.format == "xapi") {
+        try {
+            base = xapi_base(options.xapi_base);
+        } catch (const std::invalid_argument& e) {
+            std::cerr << "holdspace report: " << e.what() << "\n";
+            return exit_usage;
+        }
+    }
     try {
-        records::Store store(store_path(options.data_dir));
+        records::Store store(store_path(options.data_dir), records::Store::Access::read);
         const auto row = store.session(options.session);
         if (!row) {
             std::cerr << "holdspace report: no session " << options.session << " in " << store.path() << "\n";
@@ -211,8 +232,8 @@ int report(const ReportOptions& options) {
         if (options.format == "html") text = records::html_report(in);
         else if (options.format == "csv")
             text = records::csv_report(in, options.pseudonymise.empty() ? std::string() : records::pseudonymise(in.trainee, options.pseudonymise));
-        else if (options.format == "xapi") text = records::xapi_statements(in, xapi_base(options.xapi_base)).dump(2) + "\n";
-        else text = Json{{"session", row_json(*row)}, {"score", in.score}, {"events", in.events}}.dump(2) + "\n";
+        else if (options.format == "xapi") text = records::json_text(records::xapi_statements(in, base), 2) + "\n";
+        else text = records::json_text(Json{{"session", row_json(*row)}, {"score", in.score}, {"events", in.events}}, 2) + "\n";
 
         if (options.output.empty()) {
             std::cout << text;

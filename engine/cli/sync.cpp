@@ -9,12 +9,14 @@
 #include "cli/scenario_session.hpp"
 #include "records/lrs_client.hpp"
 #include "records/outbox_sender.hpp"
+#include "records/text.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <limits>
 #include <map>
+#include <stdexcept>
 
 namespace holdspace::cli {
 namespace {
@@ -31,7 +33,14 @@ int queue_finished_sessions(records::Store& store, const std::string& base, int&
         const auto row = store.session(id);
         if (!row) continue;
         std::string note;
-        const int n = queue_session_statements(store, *row, base, note);
+        int n = 0;
+        try {  // one session that cannot be queued (a damaged transcript) does not stop the others
+            n = queue_session_statements(store, *row, base, note);
+        } catch (const records::StoreBusy&) {
+            throw;
+        } catch (const std::exception& e) {
+            std::cerr << "holdspace sync: session " << id << " not queued: " << records::printable(e.what()) << "\n";
+        }
         added += n;
         sessions_queued += n > 0;
     }
@@ -79,7 +88,7 @@ int show_status(records::Store& store, const SyncOptions& options, int queued_no
             j["errors"].push_back({{"error", error}, {"statements", ids.size()}, {"ids", ids}});
         for (const auto& item : aside)
             j["set_aside"].push_back({{"id", item.id}, {"session", item.session}, {"reason", item.last_error}});
-        std::cout << j.dump(2) << "\n";
+        std::cout << records::json_text(j, 2) << "\n";
         return exit_ok;
     }
     std::cout << plural(counts.pending, "statement") << " waiting to be sent, " << counts.sent << " sent";
@@ -104,7 +113,7 @@ int show_dry_run(const std::vector<records::OutboxItem>& pending, const SyncOpti
     if (options.json) {
         Json j = {{"pending", pending.size()}, {"batches", batches}, {"statements", Json::array()}};
         for (const auto& item : pending) j["statements"].push_back(item.statement);
-        std::cout << j.dump(2) << "\n";
+        std::cout << records::json_text(j, 2) << "\n";
         return exit_ok;
     }
     for (const auto& item : pending) {
@@ -167,10 +176,19 @@ int sync(const SyncOptions& options) {
         }
     }
 
+    std::string base;
     try {
-        records::Store store(store_path(options.data_dir));
+        base = xapi_base(options.base);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "holdspace sync: " << e.what() << "\n";
+        return exit_usage;
+    }
+    try {
+        // --status and --dry-run also work on a store this user cannot write to (nothing is queued then).
+        records::Store store(store_path(options.data_dir),
+                             sending ? records::Store::Access::write : records::Store::Access::read);
         int sessions_queued = 0;
-        const int queued = queue_finished_sessions(store, xapi_base(options.base), sessions_queued);
+        const int queued = store.read_only() ? 0 : queue_finished_sessions(store, base, sessions_queued);
         if (queued > 0 && !options.json)
             std::cerr << "holdspace sync: queued " << plural(queued, "statement") << " from "
                       << plural(sessions_queued, "session") << "\n";
@@ -205,7 +223,7 @@ int sync(const SyncOptions& options) {
                       {"still_queued", still_queued},
                       {"error", tally.stopped.empty() ? Json(nullptr) : Json(tally.stopped)}};
             for (const auto& [id, reason] : tally.rejected) j["rejected"].push_back({{"id", id}, {"error", reason}});
-            std::cout << j.dump(2) << "\n";
+            std::cout << records::json_text(j, 2) << "\n";
             return complete ? exit_ok : exit_failed;
         }
         for (const auto& [id, reason] : tally.rejected)

@@ -7,6 +7,7 @@
 #include "cli/scenario_session.hpp"
 #include "cli/testplan.hpp"
 #include "script/lua_scenario.hpp"
+#include "records/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -505,7 +506,7 @@ int test_plans(const TestOptions& options) {
             plans.push_back(j);
         }
         out["plans"] = plans;
-        std::cout << out.dump(2) << "\n";
+        std::cout << records::json_text(out, 2) << "\n";
     } else {
         for (const auto& r : results) {
             if (!r.error.empty()) {

@@ -1,4 +1,5 @@
 #include "records/cohort.hpp"
+#include "records/text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -8,12 +9,9 @@
 namespace holdspace::records {
 namespace {
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (const char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
+// Every text cell goes through csv_cell (records/text.hpp): quoted as needed, a would-be formula
+// (=, +, -, @, tab, carriage return first) neutralised with a leading ', invalid UTF-8 shown as U+FFFD.
+std::string csv_field(const std::string& s) { return csv_cell(repair_utf8(s)); }
 
 std::string one_decimal(double v) {
     char buf[32];
@@ -76,7 +74,7 @@ std::string cohort_csv(const Cohort& cohort) {
         const std::string pass = !c.latest_pass ? "" : *c.latest_pass ? "1" : "0";
         out << csv_field(c.trainee) << "," << csv_field(c.scenario) << "," << c.attempts << "," << c.finished << ","
             << (c.latest ? one_decimal(*c.latest) : "") << "," << pass << "," << c.trend() << "," << best << ","
-            << scores << "," << c.latest_at << "\r\n";
+            << scores << "," << csv_field(c.latest_at) << "\r\n";
     }
     return out.str();
 }

@@ -1,6 +1,7 @@
 #include "records/lrs_client.hpp"
 
 #include "records/bounded_json.hpp"
+#include "records/text.hpp"
 
 #include <curl/curl.h>
 
@@ -163,7 +164,7 @@ LrsClient::LrsClient(LrsConfig config) : config_(std::move(config)), handle_(std
 LrsClient::~LrsClient() = default;
 
 LrsResponse LrsClient::post_statements(const Json& statements) {
-    const std::string body = statements.dump();
+    const std::string body = json_text(statements);
     return perform(statements_url_, &body);
 }
 

@@ -1,4 +1,5 @@
 #include "records/report.hpp"
+#include "records/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -105,12 +106,9 @@ const ReportInput::Override* override_of(const ReportInput& in, const Json& mome
     return latest;
 }
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
+// Every text cell goes through csv_cell (records/text.hpp): quoted as needed, a would-be formula
+// (=, +, -, @, tab, carriage return first) neutralised with a leading ', invalid UTF-8 shown as U+FFFD.
+std::string csv_field(const std::string& s) { return csv_cell(repair_utf8(s)); }
 
 std::uint64_t fnv1a(const std::string& s, std::uint64_t h = 0xcbf29ce484222325ULL) {
     for (const char c : s) {
@@ -247,7 +245,8 @@ std::string csv_report(const ReportInput& in, const std::string& pseudonym) {
     for (const auto& m : s["moments"]) {
         std::string codes;
         if (m.contains("codes"))
-            for (const auto& c : m["codes"]) codes += (codes.empty() ? "" : ";") + c.get<std::string>();
+            for (const auto& c : m["codes"])
+                if (c.is_string()) codes += (codes.empty() ? "" : ";") + c.get<std::string>();
         out << in.session << "," << csv_field(who) << "," << csv_field(in.scenario_id) << "," << in.seed << ","
             << csv_field(str(s, "rubric")) << "," << fixed(num(s, "overall")) << "," << (s.value("pass", false) ? 1 : 0)
             << "," << num(m, "t") << "," << csv_field(str(m, "moment")) << "," << csv_field(str(m, "kind")) << ","

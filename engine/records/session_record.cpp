@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -67,9 +68,28 @@ void RecordWriter::commit() {
 }
 
 Record read_record(const std::string& path) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) throw std::runtime_error(path + ": cannot open record");
+    if (!std::filesystem::is_regular_file(status))
+        throw std::runtime_error(path + ": not a regular file (a session record is a file written by play --record)");
+    if (std::filesystem::file_size(path, ec) > max_record_bytes && !ec)
+        throw std::runtime_error(path + ": the record is larger than " + std::to_string(max_record_bytes >> 20) +
+                                 " MiB, the most a session record may be");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(path + ": cannot open record");
-    return parse_record(std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()}, path);
+    std::string content;
+    char chunk[64 * 1024];
+    while (in) {
+        in.read(chunk, sizeof chunk);
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (content.size() + got > max_record_bytes)
+            throw std::runtime_error(path + ": the record is larger than " + std::to_string(max_record_bytes >> 20) +
+                                     " MiB, the most a session record may be");
+        content.append(chunk, got);
+    }
+    if (in.bad()) throw std::runtime_error(path + ": cannot read record");
+    return parse_record(content, path);
 }
 
 Record parse_record(const std::string& content, const std::string& path) {

@@ -53,6 +53,10 @@ private:
 };
 
 // Reads a record; throws std::runtime_error naming path:line for a corrupt or foreign file.
+// The most a record file may hold: a full session is a few MiB; more is not a record.
+constexpr std::size_t max_record_bytes = 256u << 20;
+// Reads a regular file of at most max_record_bytes in bounded chunks (a device such as /dev/zero,
+// a FIFO or a folder is refused without reading), then parses it. Throws std::runtime_error.
 Record read_record(const std::string& path);
 // The same for a record's bytes already in memory; `path` names it in messages.
 Record parse_record(const std::string& content, const std::string& path);

@@ -2,16 +2,33 @@
 
 #include <sqlite3.h>
 
+#include "records/text.hpp"
+
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <thread>
 
 namespace holdspace::records {
 namespace {
 
 constexpr int application_id = 0x486f6c64;  // "Hold": marks a file as a Holdspace store
+
+// An SQLite error as a StoreError naming the file: StoreBusy when another program holds the lock,
+// and a plain word when the store cannot be written to here.
+[[noreturn]] void throw_sqlite(sqlite3*, int rc, const std::string& path, const std::string& message) {
+    const int primary = rc & 0xff;
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        throw StoreBusy(path + ": " + message + " (another program kept the record store busy)");
+    if (primary == SQLITE_READONLY)
+        throw StoreError(path + ": the record store is read-only here; this command needs to write to it (" + message + ")");
+    throw StoreError(path + ": " + message);
+}
 
 // One prepared statement, finalized on every path.
 class Statement {
@@ -60,7 +77,7 @@ private:
     void check(int rc) {
         if (rc != SQLITE_OK) fail();
     }
-    [[noreturn]] void fail() { throw StoreError(path_ + ": " + sqlite3_errmsg(db_)); }
+    [[noreturn]] void fail() { throw_sqlite(db_, sqlite3_extended_errcode(db_), path_, sqlite3_errmsg(db_)); }
     sqlite3* db_;
     std::string path_;
     sqlite3_stmt* stmt_ = nullptr;
@@ -87,16 +104,18 @@ void refuse_foreign_file(const std::string& path) {
 }
 
 // Outbox rows as selected: id, session, statement, attempts, a note (last error or reason).
-std::vector<OutboxItem> read_outbox(Statement& s, const std::string& path) {
+std::vector<OutboxItem> read_outbox(Statement& s) {
     std::vector<OutboxItem> out;
     while (s.step()) {
         OutboxItem item;
         item.id = s.text(0);
         item.session = s.integer(1);
         try {
-            item.statement = Json::parse(s.text(2));
+            item.statement = parse_stored_json(s.text(2));
         } catch (const Json::parse_error&) {
-            throw StoreError(path + ": outbox statement " + item.id + " is damaged");
+            // One damaged row (another tool wrote it) must not stop every other statement: it stays
+            // in the store, counted as waiting, and is neither sent nor listed.
+            continue;
         }
         item.attempts = static_cast<int>(s.integer(3));
         item.last_error = s.text(4);
@@ -112,7 +131,7 @@ Json session_json(sqlite3* db, const std::string& path, const char* sql, std::in
     s.bind(1, session);
     if (!s.step()) return missing;
     try {
-        return Json::parse(s.text(0));
+        return parse_stored_json(s.text(0));
     } catch (const Json::parse_error&) {
         throw StoreError(path + ": session " + std::to_string(session) + " has a damaged " + what);
     }
@@ -120,25 +139,93 @@ Json session_json(sqlite3* db, const std::string& path, const char* sql, std::in
 
 }  // namespace
 
-Store::Store(const std::string& path) : path_(path) {
+Store::Store(const std::string& path, Access access) : path_(path) {
     refuse_foreign_file(path);
-    if (const auto dir = std::filesystem::path(path).parent_path(); !dir.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
+    // Several programs may create or migrate the same store at once (eight `play --trainee` started
+    // together on a fresh folder): a step that finds the store locked past the busy timeout starts
+    // the open again, after a short random pause, until the deadline.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    std::minstd_rand jitter(static_cast<unsigned>(::getpid()));
+    for (;;) {
+        try {
+            open(access);
+            return;
+        } catch (const StoreBusy&) {
+            if (std::chrono::steady_clock::now() > deadline) throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10 + jitter() % 50));
+        }
     }
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        nullptr) != SQLITE_OK) {
+}
+
+void Store::open_read_only(bool immutable) {
+    // A URI, so that SQLite neither creates nor writes anything (no -wal or -shm next to another
+    // user's file); immutable when not even the -shm can be made (a read-only folder or mount).
+    std::string uri = "file:";
+    static const char* hex_digits = "0123456789ABCDEF";
+    for (const char c : path_) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u >= 0x7F || c == '%' || c == '?' || c == '#') {
+            uri += '%';
+            uri += hex_digits[u >> 4];
+            uri += hex_digits[u & 15];
+        } else {
+            uri += c;
+        }
+    }
+    uri += immutable ? "?immutable=1" : "?mode=ro";
+    if (sqlite3_open_v2(uri.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, nullptr) !=
+        SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : "cannot open";
         sqlite3_close(db_);
         db_ = nullptr;
-        throw StoreError(path + ": " + message);
+        throw StoreError(path_ + ": " + message + " (opened read-only)");
     }
     sqlite3_busy_timeout(db_, 5000);
+    read_only_ = true;
+}
+
+void Store::open(Access access) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const bool exists = fs::exists(path_, ec);
+    fs::path dir = fs::path(path_).parent_path();
+    if (dir.empty()) dir = ".";
+    if (!exists) {
+        fs::create_directories(dir, ec);
+    }
+    const bool dir_writable = ::access(dir.c_str(), W_OK) == 0;
+    const bool file_writable = !exists || ::access(path_.c_str(), W_OK) == 0;
+    if (!(dir_writable && file_writable)) {
+        if (!exists) throw StoreError(path_ + ": no record store here, and its folder cannot be written to");
+        if (access == Access::write)
+            throw StoreError(path_ + ": the record store is read-only here (" +
+                             (file_writable ? "its folder cannot be written to" : "the file cannot be written to") +
+                             "); this command needs to write to it");
+        open_read_only(false);
+    } else if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                               nullptr) != SQLITE_OK) {
+        const std::string message = db_ ? sqlite3_errmsg(db_) : "cannot open";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw StoreError(path_ + ": " + message);
+    } else {
+        sqlite3_busy_timeout(db_, 5000);
+    }
     try {
+        if (read_only_) {
+            // Without write access to the folder, a store in WAL mode whose -shm is gone can only be
+            // read as immutable (nobody can be writing to it then anyway).
+            // (SQLite answers SQLITE_CANTOPEN or SQLITE_READONLY_CANTINIT, depending on what is missing.)
+            if (sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) != SQLITE_OK) {
+                sqlite3_close(db_);
+                db_ = nullptr;
+                open_read_only(true);
+            }
+        }
         {
             Statement check(db_, "PRAGMA quick_check", path_);
             if (check.step() && check.text(0) != "ok")
-                throw StoreError(path + ": the record store is damaged (" + check.text(0) + "); it was left untouched");
+                throw StoreError(path_ + ": the record store is damaged (" + check.text(0) + "); it was left untouched");
         }
         int app = 0, version = 0, tables = 0;
         {
@@ -154,10 +241,14 @@ Store::Store(const std::string& path) : path_(path) {
             if (s.step()) tables = static_cast<int>(s.integer(0));
         }
         if ((app != application_id && (version != 0 || tables != 0)))
-            throw StoreError(path + ": not a Holdspace record store (another program's database); it was left untouched");
+            throw StoreError(path_ + ": not a Holdspace record store (another program's database); it was left untouched");
         if (version > schema_version)
-            throw StoreError(path + ": made by a newer Holdspace (schema " + std::to_string(version) +
+            throw StoreError(path_ + ": made by a newer Holdspace (schema " + std::to_string(version) +
                              "; this one reads up to " + std::to_string(schema_version) + ")");
+        if (read_only_) {
+            if (version == 0) throw StoreError(path_ + ": an empty record store that cannot be written to");
+            return;  // read as it is: no journal mode, no migration
+        }
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=FULL");
         exec("PRAGMA foreign_keys=ON");
@@ -165,6 +256,7 @@ Store::Store(const std::string& path) : path_(path) {
     } catch (...) {
         sqlite3_close(db_);
         db_ = nullptr;
+        read_only_ = false;
         throw;
     }
 }
@@ -194,23 +286,34 @@ void Store::transaction(const std::function<void()>& work) {
 
 void Store::exec(const char* sql) {
     char* error = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    if (const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &error); rc != SQLITE_OK) {
         const std::string message = error ? error : "error";
         sqlite3_free(error);
-        throw StoreError(path_ + ": " + message);
+        throw_sqlite(db_, rc, path_, message);
     }
 }
 
-// Each step moves the schema one version forward inside a transaction; a store
-// made by any earlier version opens by running the steps it lacks.
+// Each step moves the schema one version forward; a store made by any earlier version opens by
+// running the steps it lacks. All of them run in one BEGIN IMMEDIATE transaction that reads the
+// version itself: another program creating or migrating the same store at the same moment either
+// finished first (and nothing is left to do here) or waits for this one, never both ("table
+// trainees already exists", "duplicate column" were two programs each seeing version 0).
 void Store::migrate() {
+    {
+        Statement s(db_, "PRAGMA user_version", path_);
+        if (s.step() && s.integer(0) == schema_version) return;  // the common case: no write lock taken
+    }
+    transaction([&] {
     int version = 0;
     {
         Statement s(db_, "PRAGMA user_version", path_);
         if (s.step()) version = static_cast<int>(s.integer(0));
     }
+    if (version > schema_version)
+        throw StoreError(path_ + ": made by a newer Holdspace (schema " + std::to_string(version) +
+                         "; this one reads up to " + std::to_string(schema_version) + ")");
     if (version < 1) {
-        transaction([&] {
+        {
             exec(R"(
                 CREATE TABLE trainees (
                     id TEXT PRIMARY KEY,
@@ -245,10 +348,10 @@ void Store::migrate() {
             )");
             exec(("PRAGMA application_id=" + std::to_string(application_id)).c_str());
             exec("PRAGMA user_version=1");
-        });
+        }
     }
     if (version < 2) {
-        transaction([&] {
+        {
             exec(R"(
                 CREATE TABLE score_overrides (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -282,22 +385,24 @@ void Store::migrate() {
             )");
             exec(("PRAGMA application_id=" + std::to_string(application_id)).c_str());
             exec("PRAGMA user_version=2");
-        });
+        }
     }
     if (version < 3) {
-        transaction([&] {
+        {
             // Statements the LRS will never accept can be set aside (kept, not sent).
             exec(R"(
                 ALTER TABLE outbox ADD COLUMN set_aside_at TEXT;
                 ALTER TABLE outbox ADD COLUMN set_aside_reason TEXT;
             )");
             exec("PRAGMA user_version=3");
-        });
+        }
     }
+    });
 }
 
 void Store::add_trainee(const std::string& trainee) {
     if (trainee.empty()) throw StoreError("a trainee needs a name or ID");
+    if (const auto problem = text_problem("trainee id", trainee, trainee_rule)) throw StoreError(*problem);
     Statement(db_, "INSERT OR IGNORE INTO trainees(id, created_at) VALUES (?, ?)", path_)
         .bind(1, trainee)
         .bind(2, utc_now())
@@ -342,12 +447,12 @@ void Store::finish_session(std::int64_t session, const Json& events, const std::
                            std::optional<double> overall, const Json& score) {
     Statement s(db_, "UPDATE sessions SET status = 'finished', events = ?, rubric = ?, overall = ?, score = ? WHERE id = ?",
                 path_);
-    s.bind(1, events.dump()).bind(2, rubric);
+    s.bind(1, json_text(events)).bind(2, rubric);
     if (overall)
         s.bind(3, *overall);
     else
         s.bind_null(3);
-    s.bind(4, score.dump()).bind(5, session).step();
+    s.bind(4, json_text(score)).bind(5, session).step();
 }
 
 void Store::close_session(std::int64_t session) {
@@ -419,7 +524,7 @@ std::optional<std::int64_t> Store::import_session(const Imported& in) {
             insert.bind(8, in.rubric);
             if (in.overall) insert.bind(9, *in.overall);
             else insert.bind_null(9);
-            insert.bind(10, in.score.dump()).bind(11, in.events->dump());
+            insert.bind(10, json_text(in.score)).bind(11, json_text(*in.events));
         } else {
             insert.bind_null(8).bind_null(9).bind_null(10).bind_null(11);
         }
@@ -455,6 +560,8 @@ Json Store::events(std::int64_t session) {
 }
 
 std::int64_t Store::annotate(std::int64_t session, int event_index, const std::string& author, const std::string& text) {
+    if (const auto problem = text_problem("author", author, author_rule)) throw StoreError(*problem);
+    if (const auto problem = text_problem("note", text, note_rule)) throw StoreError(*problem);
     Statement(db_, "INSERT INTO annotations(session, event_index, author, text, created_at) VALUES (?, ?, ?, ?, ?)",
               path_)
         .bind(1, session)
@@ -479,6 +586,8 @@ std::vector<Annotation> Store::annotations(std::int64_t session) {
 std::int64_t Store::override_score(std::int64_t session, int event_index, double score, const std::string& author,
                                    const std::string& reason) {
     if (reason.empty()) throw StoreError("an override needs a reason");
+    if (const auto problem = text_problem("author", author, author_rule)) throw StoreError(*problem);
+    if (const auto problem = text_problem("reason", reason, note_rule)) throw StoreError(*problem);
     if (!(score >= 0 && score <= 100)) throw StoreError("an override's score is 0-100");
     Statement(db_,
               "INSERT INTO score_overrides(session, event_index, score, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -513,7 +622,7 @@ int Store::queue_statements(std::int64_t session, const Json& statements) {
             const std::string id = statement.value("id", "");
             if (id.empty()) throw StoreError("an xAPI statement to queue has no id");
             Statement s(db_, "INSERT OR IGNORE INTO outbox(id, session, statement, queued_at) VALUES (?, ?, ?, ?)", path_);
-            s.bind(1, id).bind(2, session).bind(3, statement.dump()).bind(4, utc_now()).step();
+            s.bind(1, id).bind(2, session).bind(3, json_text(statement)).bind(4, utc_now()).step();
             added += sqlite3_changes(db_);
         }
     });
@@ -536,7 +645,7 @@ std::vector<OutboxItem> Store::pending_statements(int limit) {
                 "WHERE sent_at IS NULL AND set_aside_at IS NULL ORDER BY rowid LIMIT ?",
                 path_);
     s.bind(1, static_cast<std::int64_t>(limit));
-    return read_outbox(s, path_);
+    return read_outbox(s);
 }
 
 std::vector<OutboxItem> Store::set_aside_statements() {
@@ -544,7 +653,7 @@ std::vector<OutboxItem> Store::set_aside_statements() {
                 "SELECT id, session, statement, attempts, set_aside_reason FROM outbox WHERE set_aside_at IS NOT NULL "
                 "ORDER BY rowid",
                 path_);
-    return read_outbox(s, path_);
+    return read_outbox(s);
 }
 
 
@@ -572,6 +681,7 @@ void Store::mark_failed(const std::vector<std::string>& ids, const std::string& 
 
 bool Store::set_aside(const std::string& id, const std::string& reason) {
     if (reason.empty()) throw StoreError("setting a statement aside needs a reason");
+    if (const auto problem = text_problem("reason", reason, note_rule)) throw StoreError(*problem);
     Statement(db_,
               "UPDATE outbox SET set_aside_at = ?, set_aside_reason = ? "
               "WHERE id = ? AND sent_at IS NULL AND set_aside_at IS NULL",

@@ -20,6 +20,11 @@ struct StoreError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// The store stayed locked by another program past the busy timeout (and every retry).
+struct StoreBusy : StoreError {
+    using StoreError::StoreError;
+};
+
 struct SessionRow {
     std::int64_t id = 0;
     std::string trainee;
@@ -72,9 +77,18 @@ public:
     // 3: outbox statements set aside.
     static constexpr int schema_version = 3;
 
+    // How a command uses the store. `write` opens or creates it (and migrates it forward); `read`
+    // does the same when the file and its folder are writable, and otherwise opens it read-only
+    // (another user's 0644 file, a read-only folder or mount): every reading call works, and a
+    // writing call throws StoreError saying the store is read-only.
+    enum class Access { write, read };
+
     // Opens or creates the store at `path`. Throws StoreError naming the file for
-    // a corrupt or foreign file, or a store from a newer Holdspace.
-    explicit Store(const std::string& path);
+    // a corrupt or foreign file, or a store from a newer Holdspace. Safe when several programs
+    // create or migrate the same store at once: creation and every migration run in one
+    // BEGIN IMMEDIATE transaction that re-reads the schema version, and a store kept busy by
+    // another program is waited for (busy timeout) and the open retried (StoreBusy after 20 s).
+    explicit Store(const std::string& path, Access access = Access::write);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -144,14 +158,18 @@ public:
     std::vector<DrillAttempt> drill_attempts(const std::string& trainee);  // oldest first
 
     const std::string& path() const { return path_; }
+    bool read_only() const { return read_only_; }
 
 private:
+    void open(Access access);
+    void open_read_only(bool immutable);
     void exec(const char* sql);
     void transaction(const std::function<void()>& work);
     void migrate();
 
     std::string path_;
     sqlite3* db_ = nullptr;
+    bool read_only_ = false;
 };
 
 }  // namespace holdspace::records

@@ -9,6 +9,7 @@
 #include "records/session_record.hpp"
 #include "script/lua_scenario.hpp"
 #include "script/rubric_loader.hpp"
+#include "records/text.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -51,7 +52,7 @@ bool write_json(const fs::path& path, const Json& j) {
     {
         std::ofstream out(tmp, std::ios::trunc);
         if (!out) return false;
-        out << j.dump(2) << "\n";
+        out << records::json_text(j, 2) << "\n";
         if (!out) return false;
     }
     fs::rename(tmp, path, ec);

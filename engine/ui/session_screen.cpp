@@ -6,6 +6,7 @@
 
 #include "cli/terminal_view.hpp"
 #include "sim/vocabulary.hpp"
+#include "records/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -21,7 +22,7 @@ std::string str(const Json& j, const char* key) {
 
 std::string num(const Json& j, const char* key) {
     const auto it = j.find(key);
-    return it == j.end() ? std::string("?") : it->dump();
+    return it == j.end() ? std::string("?") : records::json_text(*it);
 }
 
 std::string first_name(const std::string& name) { return name.substr(0, name.find(' ')); }
