@@ -4,6 +4,7 @@
 #include "cli/report_input.hpp"
 #include "cli/scenario_digest.hpp"
 #include "cli/scenario_session.hpp"
+#include "cli/scenario_trust.hpp"
 #include "cli/sync.hpp"
 #include "cli/terminal_view.hpp"
 #include "records/session_record.hpp"
@@ -266,6 +267,7 @@ int resume(const ResumeOptions& options) {
             std::cerr << "holdspace resume: session " << row->id << " is " << row->status << "; only open sessions resume\n";
             return exit_usage;
         }
+        if (const int refused = vet_resumed_scenario(store, *row, options.scenario_changed)) return refused;  // scenario_trust.hpp
         play_options.scenario = row->scenario_path;
         play_options.seed = row->seed;
         play_options.trainee = row->trainee;

@@ -133,12 +133,13 @@ std::vector<LibraryEntry> scan_library(const std::string& root) {
          it.increment(ec)) {
         // Rubrics are not scenarios; drills/ holds the drill catalogue, played on the drill screen;
         // lib/ holds modules the scenarios require.
-        if (it->is_directory() &&
+        std::error_code entry_ec;  // a symbolic link loop or dangling link is skipped, never thrown
+        if (it->is_directory(entry_ec) &&
             (it->path().filename() == "rubrics" || it->path().filename() == "drills" || it->path().filename() == "lib")) {
             it.disable_recursion_pending();
             continue;
         }
-        if (it->is_regular_file() && it->path().extension() == ".lua") files.push_back(it->path());
+        if (it->is_regular_file(entry_ec) && it->path().extension() == ".lua") files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
@@ -221,8 +222,10 @@ int import_jsonl_records(records::Store& store, const std::string& dir, const st
     std::error_code ec;
     if (trainee.empty() || !fs::is_directory(folder, ec)) return 0;
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(folder, ec))
-        if (entry.is_regular_file() && entry.path().extension() == ".jsonl") files.push_back(entry.path());
+    for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::error_code entry_ec;  // a symbolic link loop or dangling link is skipped, never thrown
+        if (it->is_regular_file(entry_ec) && it->path().extension() == ".jsonl") files.push_back(it->path());
+    }
     std::sort(files.begin(), files.end());  // named by when they were made: oldest first
     int imported = 0;
     for (const auto& file : files) {
@@ -287,18 +290,19 @@ std::vector<scoring::Rubric> load_all_rubrics(const std::string& scenario_path, 
     if (!rubrics_root.empty()) roots.insert(roots.begin(), rubrics_root);
     roots.insert(roots.begin(), fs::path(scenario_path).parent_path().parent_path().string());
     std::set<std::string> seen;
-    for (const auto& r : rubrics) seen.insert(fs::weakly_canonical(r.source).string());
+    std::error_code canonical_ec;  // a link loop must not throw out of the review
+    for (const auto& r : rubrics) seen.insert(fs::weakly_canonical(r.source, canonical_ec).string());
     for (const auto& root : roots) {
         std::error_code ec;
         const fs::path folder = fs::path(root) / "rubrics";
         if (!fs::is_directory(folder, ec)) continue;
         std::vector<fs::path> files;
-        for (const auto& f : fs::directory_iterator(folder, ec))
-            if (f.path().extension() == ".lua") files.push_back(f.path());
+        for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+            if (it->path().extension() == ".lua") files.push_back(it->path());
         std::sort(files.begin(), files.end());
         for (const auto& f : files) {
-            const std::string key = fs::weakly_canonical(f).string();
-            if (!seen.insert(key).second) continue;
+            const std::string key = fs::weakly_canonical(f, canonical_ec).string();
+            if (canonical_ec || !seen.insert(key).second) continue;
             try {
                 auto rubric = script::load_rubric_file(f.string());
                 if (std::none_of(rubrics.begin(), rubrics.end(), [&](const auto& r) { return r.id == rubric.id; }))
@@ -605,11 +609,21 @@ bool App::resume(const SavedSession& chosen) {
             return false;
         }
         actions = store->actions(saved.id);
+        // Its answers replayed against other text would be scored as one session (docs/security.md,
+        // "Resume ignores edits"): the window refuses; the terminal can go on, marked.
+        if (!row->scenario_digest.empty() && cli::is_regular_file(row->scenario_path) &&
+            cli::scenario_digest(script::read_text_file(row->scenario_path), row->scenario_path) != row->scenario_digest) {
+            notify("Session " + std::to_string(saved.id) + " cannot be resumed: its scenario has changed since it was "
+                   "recorded. Start a new session (or: holdspace resume " + std::to_string(saved.id) +
+                   " --scenario-changed).", true);
+            return false;
+        }
     } catch (const std::exception& e) {
         notify(e.what(), true);
         return false;
     }
-    if (!fs::exists(saved.scenario_path)) {
+    std::error_code exists_ec;
+    if (!fs::exists(saved.scenario_path, exists_ec)) {
         notify("Session " + std::to_string(saved.id) + ": its scenario " + saved.scenario_path + " is gone", true);
         return false;
     }
