@@ -277,7 +277,11 @@ return {
     { code = "advice_giving", when = { phase = "preparation" }, class = "compatible",
       why = "Practical advice about the medicine days is part of preparation." },
 
-    -- Integration: the participant's meaning, at their pace.
+    -- Integration: the participant's meaning, at their pace (but a suicidal statement is asked
+    -- about directly first: an open exploration is not what that moment needs).
+    { code = "open_question", when = { flag = "suicidal_statement" }, class = "compatible",
+      why = "After a suicidal statement the direct question about safety comes first; exploring "
+        .. "openly can wait until the risk is known." },
     { code = "open_question", when = { phase = "integration" }, class = "essential",
       why = "In integration, open questions invite the participant's own meaning-making." },
     { code = "holding_space", when = { phase = "integration" }, class = "compatible",

@@ -260,7 +260,7 @@ TEST_CASE("exhaustive autoplay covers every option of the shipped preparation sc
     CHECK(n >= 25);
     // No path errs; the best passes and the worst has a critical error.
     CHECK(j["errors"].empty());
-    CHECK(j["best"]["overall"].get<double>() > 95);
+    CHECK(j["best"]["overall"].get<double>() >= 90);
     CHECK(j["worst"]["critical"].size() >= 1);
 }
 

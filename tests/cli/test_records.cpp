@@ -125,23 +125,23 @@ TEST_CASE("a supervisor notes and overrides moments from the command line; repor
     r = test::holdspace({"sessions", "override", "1", "--moment", "2", "--score", "70", "--reason",
                          "Warmer than its codes", "--author", "Dr Rao", "--data", data});
     CHECK(r.exit_code == 0);
-    CHECK(contains(r.out, "supervisor's score 70, automatic 40 (kept)"));
+    CHECK(contains(r.out, "supervisor's score 70, automatic 0 (kept)"));
     // Mistakes are one line and exit 2: no such moment, no reason, a score out of range.
     CHECK(test::holdspace({"sessions", "override", "1", "--moment", "99", "--score", "5", "--reason", "x", "--data", data}).exit_code == 2);
     CHECK(test::holdspace({"sessions", "override", "1", "--moment", "1", "--score", "5", "--reason", " ", "--data", data}).exit_code == 2);
     CHECK(test::holdspace({"sessions", "override", "1", "--moment", "1", "--score", "500", "--reason", "x", "--data", data}).exit_code == 2);
 
     r = test::holdspace({"sessions", "show", "1", "--data", data});
-    CHECK(contains(r.out, "moment 2 at 76 min, memory_surfaces (moment): ms_probe, poor 40; supervisor 70 (Dr Rao: Warmer than its codes)"));
+    CHECK(contains(r.out, "moment 2 at 76 min, memory_surfaces (moment): ms_probe, poor 0; supervisor 70 (Dr Rao: Warmer than its codes)"));
     CHECK(contains(r.out, "  note (Dr Rao): What did you hear before you asked?"));
     r = test::holdspace({"sessions", "show", "1", "--data", data, "--json"});
     const json shown = json::parse(r.out);
     CHECK(shown["moments"][1]["override"]["score"] == 70);
-    CHECK(shown["moments"][1]["automatic"].get<double>() == doctest::Approx(40.0));  // leading: never "acceptable"
-    CHECK(shown["overall"].get<double>() == doctest::Approx(22.7));  // the automatic score is untouched
+    CHECK(shown["moments"][1]["automatic"].get<double>() == doctest::Approx(0.0));  // leading: proscribed, never "acceptable"
+    CHECK(shown["overall"].get<double>() == doctest::Approx(2.1));  // the automatic score is untouched
 
     r = test::holdspace({"report", "1", "--data", data, "--format", "html"});
-    CHECK(contains(r.out, "Supervisor's score 70 / 100 (automatic 40) — Dr Rao: Warmer than its codes"));
+    CHECK(contains(r.out, "Supervisor's score 70 / 100 (automatic 0) — Dr Rao: Warmer than its codes"));
     CHECK(contains(r.out, "Dr Rao: What did you hear before you asked?"));
     r = test::holdspace({"report", "1", "--data", data, "--format", "csv"});
     CHECK(contains(r.out, ",70,Warmer than its codes\n"));

@@ -100,9 +100,31 @@ TEST_CASE("the expert response earns everything the moment allowed; the worst ea
 TEST_CASE("holding space is always an alternative, so it is judged against the options") {
     const Rubric r = toy_rubric();
     const Score silent = score_transcript(r, transcript({choice(1, "onset"), response(1, "hold_space", {"holding_space"})}));
-    // between reassurance (-2) and reflection (+2): holding space (+1) earns 3 of 4
-    CHECK(domain(silent, "presence") == 75.0);
-    CHECK(silent.moments[0].judgement == "good");
+    // the reflection (+2) was possible; holding space (+1) earns half of it. The reassurance on offer
+    // (-2) does not lift it: an answer is measured from nothing earned, not from the worst option.
+    CHECK(domain(silent, "presence") == 50.0);
+    CHECK(silent.moments[0].judgement == "acceptable");
+}
+
+TEST_CASE("a catastrophic option on offer does not lift the other answers: a neutral answer earns nothing, a harmful one takes away") {
+    Rubric r = toy_rubric();
+    r.codes["grounding"].cls = CodeClass::compatible;
+    auto moment = [](double t, bool catastrophe) {
+        Json options = {{{"id", "reflect"}, {"text", "It feels huge."}, {"codes", {"complex_reflection"}}, {"expert", true}},
+                        {{"id", "ground"}, {"text", "Feet on the floor."}, {"codes", {"grounding"}}}};
+        if (catastrophe) options.push_back({{"id", "touch"}, {"text", "(a hand)"}, {"codes", {"touch_without_consent", "premature_reassurance"}}});
+        return Json{{"type", "choice"}, {"t", t}, {"moment", "m"}, {"options", options}};
+    };
+    const auto neutral_with = score_transcript(r, transcript({moment(1, true), response(1, "ground", {"grounding"})}));
+    const auto neutral_without = score_transcript(r, transcript({moment(1, false), response(1, "ground", {"grounding"})}));
+    CHECK(domain(neutral_with, "presence") == domain(neutral_without, "presence"));
+    CHECK(domain(neutral_with, "presence") == 0.0);
+    CHECK(neutral_with.moments[0].judgement == "poor");
+    // Two expert moments and a harmful one: the harm takes from what the others earned.
+    const auto mixed = score_transcript(r, transcript({moment(1, true), response(1, "reflect", {"complex_reflection"}),
+                                                       moment(5, true), response(5, "reflect", {"complex_reflection"}),
+                                                       moment(9, true), response(9, "reassure", {"premature_reassurance"})}));
+    CHECK(domain(mixed, "presence") == doctest::Approx(100.0 * (2 + 2 - 2) / 6).epsilon(0.01));
 }
 
 TEST_CASE("context rules: the same code is judged by the moment it is used in") {
@@ -159,7 +181,8 @@ TEST_CASE("scoring is a pure function of rubric and transcript") {
     const Json t = transcript({choice(1, "a"), response(1, "reassure", {"premature_reassurance"}), choice(5, "b"),
                                response(5, "reflect", {"complex_reflection"})});
     CHECK(score_json(score_transcript(r, t)).dump() == score_json(score_transcript(r, t)).dump());
-    CHECK(score_transcript(r, t).overall == 50.0);
+    // one moment of reassurance (-2 of a possible +2) and one expert reflection (+2): 0 of 4 earned
+    CHECK(score_transcript(r, t).overall == 0.0);
 }
 
 TEST_CASE("MITI-style figures and their published thresholds") {
@@ -228,7 +251,8 @@ Json leading_choice(double t) {
             {"moment", "memory"},
             {"options",
              {{{"id", "follow"}, {"text", "You're in the hallway."}, {"codes", {"complex_reflection"}}, {"expert", true}},
-              {{"id", "lead"}, {"text", "Tell us exactly what you see."}, {"codes", {"complex_reflection", "premature_reassurance"}}},
+              {{"id", "lead"}, {"text", "Tell us exactly what you see."},
+               {"codes", {"complex_reflection", "holding_space", "premature_reassurance"}}},
               {{"id", "touch"}, {"text", "(a hand on her arm)"}, {"codes", {"touch_without_consent", "premature_reassurance"}}}}}};
 }
 
@@ -236,7 +260,8 @@ Json leading_choice(double t) {
 
 TEST_CASE("a response carrying a code the rubric proscribes here is never judged better than poor") {
     const Rubric r = toy_rubric();
-    const Score s = score_transcript(r, transcript({leading_choice(5), response(5, "lead", {"complex_reflection", "premature_reassurance"})}));
+    const Score s = score_transcript(
+        r, transcript({leading_choice(5), response(5, "lead", {"complex_reflection", "holding_space", "premature_reassurance"})}));
     REQUIRE(s.moments.size() == 1);
     CHECK(s.moments[0].fraction >= 0.4);  // arithmetic alone would call it acceptable
     CHECK(s.moments[0].judgement == "poor");
