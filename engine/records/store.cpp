@@ -227,19 +227,28 @@ void Store::open(Access access) {
             if (check.step() && check.text(0) != "ok")
                 throw StoreError(path_ + ": the record store is damaged (" + check.text(0) + "); it was left untouched");
         }
+        // Read together, in one read transaction: another program may be creating the store at this
+        // moment, and an id read before its commit with tables read after would look foreign.
         int app = 0, version = 0, tables = 0;
-        {
-            Statement s(db_, "PRAGMA application_id", path_);
-            if (s.step()) app = static_cast<int>(s.integer(0));
+        if (!read_only_) exec("BEGIN");
+        try {
+            {
+                Statement s(db_, "PRAGMA application_id", path_);
+                if (s.step()) app = static_cast<int>(s.integer(0));
+            }
+            {
+                Statement s(db_, "PRAGMA user_version", path_);
+                if (s.step()) version = static_cast<int>(s.integer(0));
+            }
+            {
+                Statement s(db_, "SELECT count(*) FROM sqlite_master", path_);
+                if (s.step()) tables = static_cast<int>(s.integer(0));
+            }
+        } catch (...) {
+            if (!read_only_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
         }
-        {
-            Statement s(db_, "PRAGMA user_version", path_);
-            if (s.step()) version = static_cast<int>(s.integer(0));
-        }
-        {
-            Statement s(db_, "SELECT count(*) FROM sqlite_master", path_);
-            if (s.step()) tables = static_cast<int>(s.integer(0));
-        }
+        if (!read_only_) exec("COMMIT");
         if ((app != application_id && (version != 0 || tables != 0)))
             throw StoreError(path_ + ": not a Holdspace record store (another program's database); it was left untouched");
         if (version > schema_version)

@@ -19,7 +19,9 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path fresh(const std::string& name) {
-    const auto dir = test::scratch_dir() / ("untrusted-" + name);
+    // One level down: a scenario's rubric is looked for in its folder's and its parent's `rubrics/`,
+    // and other tests keep deliberately broken rubrics in the scratch folder itself.
+    const auto dir = test::scratch_dir() / "untrusted" / name;
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
