@@ -62,30 +62,6 @@ json parse(const test::Result& r) {
     return j;
 }
 
-// Starts `holdspace args...` without waiting; wait_for() collects it.
-pid_t start(const std::vector<std::string>& args, const std::string& out, const std::string& err) {
-    std::vector<std::string> storage = {HOLDSPACE_BINARY};
-    storage.insert(storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : storage) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid = 0;
-    posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    return pid;
-}
-
-int wait_for(pid_t pid) {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 }  // namespace
 
 TEST_CASE("bad bytes smuggled into every kind of stored text make no command fail or abort") {
@@ -265,12 +241,12 @@ TEST_CASE("eight play --trainee started at once on a fresh folder all succeed an
         std::vector<pid_t> pids;
         for (int i = 0; i < 8; ++i) {
             const std::string base = data + "-" + std::to_string(i);
-            pids.push_back(start({"play", std::string(HOLDSPACE_SOURCE_DIR) + "/tests/cli/fixtures/minimal.lua",
-                                  "--trainee", "t" + std::to_string(i), "--data", data, "--actions", actions},
-                                 base + ".out", base + ".err"));
+            pids.push_back(test::start({"play", std::string(HOLDSPACE_SOURCE_DIR) + "/tests/cli/fixtures/minimal.lua",
+                                        "--trainee", "t" + std::to_string(i), "--data", data, "--actions", actions},
+                                       "/dev/null", base + ".out", base + ".err"));
         }
         for (std::size_t i = 0; i < pids.size(); ++i) {
-            const int code = wait_for(pids[i]);
+            const int code = test::wait_for(pids[i]);
             INFO(test::slurp(data + "-" + std::to_string(i) + ".err"));
             CHECK(code == 0);
         }
@@ -321,7 +297,7 @@ test::Result as_nobody(const std::vector<std::string>& args) {
         _exit(97);
     }
     test::Result r;
-    r.exit_code = wait_for(pid);
+    r.exit_code = test::wait_for(pid);
     r.out = test::slurp(out);
     r.err = test::slurp(err);
     return r;

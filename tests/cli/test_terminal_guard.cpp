@@ -7,8 +7,6 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -25,25 +23,10 @@ std::string on_a_terminal(const std::vector<std::string>& args) {
     REQUIRE(master >= 0);
     REQUIRE(::grantpt(master) == 0);
     REQUIRE(::unlockpt(master) == 0);
-    const std::string slave = ::ptsname(master);
-    std::vector<std::string> storage = {HOLDSPACE_BINARY};
-    storage.insert(storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : storage) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, slave.c_str(), O_RDWR | O_NOCTTY, 0);
-    posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    posix_spawn_file_actions_addclose(&actions, master);
-    const auto previous = std::filesystem::current_path();
-    std::filesystem::current_path(HOLDSPACE_SOURCE_DIR);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    std::filesystem::current_path(previous);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(spawned == 0);
+    ::fcntl(master, F_SETFD, FD_CLOEXEC);  // the child has only the terminal's other end
+    const std::string terminal = ::ptsname(master);
+    const pid_t pid = test::start(args, "/dev/null", terminal, terminal);
+    REQUIRE(pid > 0);
     std::string out;
     char buf[4096];
     for (;;) {
@@ -53,8 +36,7 @@ std::string on_a_terminal(const std::vector<std::string>& args) {
         if (n <= 0) break;  // EIO once the child has closed the terminal
         out.append(buf, static_cast<std::size_t>(n));
     }
-    int status = 0;
-    ::waitpid(pid, &status, 0);
+    test::wait_for(pid);
     ::close(master);
     return out;
 }
