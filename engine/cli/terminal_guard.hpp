@@ -12,7 +12,7 @@
 namespace holdspace::cli {
 
 // `text` as it may be shown on a terminal: printable UTF-8, newlines and tabs kept, everything else
-// written as a visible escape (\x1b, \u0085, \u202e, \xff).
+// written as a visible escape (\x1b, \u0085, \u202e, \xff): records::escape_unprintable.
 std::string terminal_safe(std::string_view text);
 
 // A stream buffer that writes everything through terminal_safe to another buffer. A UTF-8 sequence

@@ -271,58 +271,15 @@ UrlCredentials split_credentials(const std::string& url) {
 }
 
 std::string printable(std::string_view text, std::size_t limit) {
-    std::string out;
-    const auto escape = [&out](const char* format, unsigned value) {
-        char buffer[16];
-        std::snprintf(buffer, sizeof buffer, format, value);
-        out += buffer;
-    };
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (out.size() >= limit) {
-            out += "...";
-            break;
-        }
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n' || c == '\r' || c == '\t') {
-            out += ' ';
-            ++i;
-            continue;
-        }
-        if (c < 0x20 || c == 0x7f) {
-            escape("\\x%02x", c);
-            ++i;
-            continue;
-        }
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-            ++i;
-            continue;
-        }
-        // A UTF-8 sequence: its length from the lead byte, continuation bytes checked, no overlong
-        // forms, no surrogates, nothing beyond U+10FFFF. Anything else is escaped byte by byte.
-        std::size_t length = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? (c <= 0xef ? 3 : 0) : c >= 0xc2 ? 2 : 0;
-        unsigned code = length == 2 ? c & 0x1fu : length == 3 ? c & 0x0fu : c & 0x07u;
-        bool valid = length > 0 && i + length <= text.size();
-        for (std::size_t k = 1; valid && k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            valid = (next & 0xc0) == 0x80;
-            code = (code << 6) | (next & 0x3fu);
-        }
-        if (valid) {
-            valid = !(length == 3 && code < 0x800) && !(length == 4 && (code < 0x10000 || code > 0x10ffff)) &&
-                    !(code >= 0xd800 && code <= 0xdfff);
-        }
-        if (!valid) {
-            escape("\\x%02x", c);
-            ++i;
-            continue;
-        }
-        const bool control = (code >= 0x80 && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) ||
-                             (code >= 0x2066 && code <= 0x2069) || code == 0x2028 || code == 0x2029;
-        if (control) escape("\\u%04x", code);
-        else out.append(text.substr(i, length));
-        i += length;
+    std::string line(text);
+    for (char& c : line)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    std::string out = escape_unprintable(line, false);
+    if (out.size() > limit) {
+        std::size_t cut = limit;  // on a character's first byte (escapes are plain ASCII)
+        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+        out.resize(cut);
+        out += "...";
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;

@@ -1,5 +1,7 @@
 #include "records/text.hpp"
 
+#include <cstdio>
+
 namespace holdspace::records {
 namespace {
 
@@ -52,6 +54,48 @@ std::string repair_utf8(std::string_view text) {
         }
     }
     return out;
+}
+
+std::string escape_unprintable(std::string_view text, bool keep_lines) {
+    std::string out;
+    out.reserve(text.size());
+    const auto escape = [&out](const char* format, unsigned value) {
+        char buffer[16];
+        std::snprintf(buffer, sizeof buffer, format, value);
+        out += buffer;
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = sequence_length(text, i);
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (n == 0) {
+            escape("\\x%02x", lead);
+            ++i;
+            continue;
+        }
+        unsigned code = n == 1 ? lead : n == 2 ? lead & 0x1Fu : n == 3 ? lead & 0x0Fu : lead & 0x07u;
+        for (std::size_t k = 1; k < n; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+        const bool line = code == '\n' || code == '\t';
+        const bool hidden = (code < 0x20 && !(keep_lines && line)) || (code >= 0x7F && code <= 0x9F) ||
+                            (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069) ||
+                            code == 0x2028 || code == 0x2029;
+        if (!hidden) out.append(text.substr(i, n));
+        else if (code < 0x80) escape("\\x%02x", code);
+        else escape("\\u%04x", code);
+        i += n;
+    }
+    return out;
+}
+
+std::size_t incomplete_utf8_tail(std::string_view text) {
+    // A lead byte at most three bytes from the end, followed only by continuation bytes, that asks for
+    // more bytes than there are.
+    for (std::size_t back = 1; back <= 3 && back <= text.size(); ++back) {
+        const auto c = static_cast<unsigned char>(text[text.size() - back]);
+        if ((c & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+        const std::size_t want = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        return want > back ? back : 0;
+    }
+    return 0;
 }
 
 std::string json_text(const Json& j, int indent) {

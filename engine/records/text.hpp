@@ -21,6 +21,16 @@ bool valid_utf8(std::string_view text);
 // `text` with every invalid UTF-8 sequence replaced by U+FFFD (valid text comes back unchanged).
 std::string repair_utf8(std::string_view text);
 
+// How `text` may be shown on a terminal or in a one-line message: printable UTF-8 as it is; C0
+// control characters (but newline and tab when `keep_lines`), DEL, C1 controls, the bidirectional
+// overrides and isolates, the line and paragraph separators, and bytes that are not UTF-8 written as
+// visible escapes (\x1b, \u0085, \u202e, \xff). The one place Holdspace decides what is printable.
+std::string escape_unprintable(std::string_view text, bool keep_lines = true);
+
+// How many bytes at the end of `text` are the start of a UTF-8 sequence that more bytes may complete
+// (0 when it ends on a whole character): what a stream filter holds back until the next write.
+std::size_t incomplete_utf8_tail(std::string_view text);
+
 // The JSON text of `j` (indent < 0: one line). Never throws on invalid UTF-8 in a string: such bytes
 // are written as U+FFFD. Every JSON that Holdspace prints, stores or sends goes through this.
 std::string json_text(const Json& j, int indent = -1);
