@@ -312,8 +312,10 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
                 if (m.expert_text.empty()) m.expert_text = "(" + text(*expert, "action") + ")";
                 m.expert_rationale = text(*expert, "rationale");
             }
-            // A response carrying a code the rubric proscribes here is at best poor, whatever else
-            // it does (and even when the scenario calls it expert: check --validity reports that).
+            // A response carrying a code the rubric proscribes here, or missing what the moment
+            // needs, is at best poor whatever else it does (even when the scenario calls it expert:
+            // check --validity reports that); one that made or let happen a critical error is
+            // judged harmful below.
             m.judgement = proscribed || need_missed ? "poor"
                           : m.chose_expert          ? "expert"
                           : m.fraction >= 0.75      ? "good"

@@ -25,7 +25,7 @@ struct MomentResult {
     std::string situation;  // what the participant said or showed just before
     std::string response_id, response_text;
     std::vector<std::string> codes;
-    std::string judgement;  // expert, good, acceptable, poor (actions: helpful, harmful)
+    std::string judgement;  // expert, good, acceptable, poor, harmful (actions: helpful, harmful); docs/scoring.md
     double fraction = 0;    // 0-1: how much of what was possible here the response achieved
     std::vector<std::string> principles;  // the rubric's and the scenario's reasons
     std::string expert_text, expert_rationale;
