@@ -20,6 +20,7 @@
 #include "cli/explore.hpp"
 #include "cli/scenario_session.hpp"
 #include "cli/validity.hpp"
+#include "records/text.hpp"
 #include "script/lua_scenario.hpp"
 #include "script/rubric_loader.hpp"
 #include "script/source_lines.hpp"
@@ -674,7 +675,7 @@ int check(const CheckOptions& options) {
             file["findings"] = findings;
             out["files"].push_back(file);
         }
-        std::cout << out.dump(2) << "\n";
+        std::cout << records::json_text(out, 2) << "\n";
     } else {
         for (const auto& r : reports) {
             for (const auto& f : r.findings) {

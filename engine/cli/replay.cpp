@@ -5,6 +5,7 @@
 #include "cli/scenario_session.hpp"
 #include "cli/scenario_trust.hpp"
 #include "records/session_record.hpp"
+#include "records/text.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -13,7 +14,7 @@ namespace holdspace::cli {
 namespace {
 
 std::string describe(const Json& event) {
-    std::string text = event.value("type", "?") + " at t=" + event.value("t", Json(0)).dump();
+    std::string text = event.value("type", "?") + " at t=" + records::json_text(event.value("t", Json(0)));
     for (const char* key : {"text", "option", "action", "reason"}) {
         if (event.contains(key) && event[key].is_string()) {
             std::string value = event[key].get<std::string>();
@@ -155,7 +156,7 @@ int replay(const ReplayOptions& options) {
                 for (const auto& sc : scores) out["scores"].push_back(scoring::score_json(sc));
             }
         }
-        std::cout << out.dump(2) << "\n";
+        std::cout << records::json_text(out, 2) << "\n";
     } else if (outcome.identical) {
         std::cout << "replay: " << options.record_file << ": " << outcome.message << "\n";
         if (!scores.empty()) std::cout << render_debrief(scores.front());

@@ -1,6 +1,7 @@
 #include "records/session_record.hpp"
 
 #include "records/bounded_json.hpp"
+#include "records/text.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -53,7 +54,7 @@ RecordWriter::~RecordWriter() {
 }
 
 void RecordWriter::line(const Json& j) {
-    const std::string text = j.dump() + "\n";
+    const std::string text = json_text(j) + "\n";
     if (std::fwrite(text.data(), 1, text.size(), file_) != text.size())
         throw std::runtime_error(path_ + ": cannot write record: " + std::strerror(errno));
 }
@@ -124,7 +125,7 @@ Record parse_record(const std::string& content, const std::string& path) {
             if (!j.is_object() || j.value("record", Json()) != "holdspace-session")
                 throw std::runtime_error(where + "not a Holdspace session record");
             if (j.value("version", Json()) != record_version)
-                throw std::runtime_error(where + "record version " + j.value("version", Json(0)).dump() +
+                throw std::runtime_error(where + "record version " + json_text(j.value("version", Json(0))) +
                                          " is not supported (this program reads version " +
                                          std::to_string(record_version) + ")");
             try {
@@ -135,7 +136,7 @@ Record parse_record(const std::string& content, const std::string& path) {
                 const Json& seed = j.at("seed");
                 // Only a whole non-negative number is a seed; converting a fraction or 1e64 would be undefined.
                 if (!seed.is_number_unsigned())
-                    throw std::runtime_error(where + "record header's seed " + seed.dump() +
+                    throw std::runtime_error(where + "record header's seed " + json_text(seed) +
                                              " is not a whole number from 0 to 18446744073709551615");
                 record.header.seed = seed.get<std::uint64_t>();
             } catch (const Json::exception&) {

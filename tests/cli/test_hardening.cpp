@@ -335,3 +335,19 @@ TEST_CASE("another user's read-only store is listed, shown, reported and counted
         CHECK(e.path().filename().string().rfind("holdspace.db", 0) == 0);
     CHECK_FALSE(std::filesystem::exists(store_file(data) + "-shm"));
 }
+
+TEST_CASE("a scenario error carrying bad bytes is reported, never an abort, in check --json and play --json") {
+    const std::string dir = fresh_dir("bad-error");
+    std::filesystem::create_directories(dir);
+    const std::string scenario = dir + "/bad_error.lua";
+    std::ofstream(scenario) << "return {\n  id = \"test.bad_error\", title = \"Bad\", phase = \"integration\",\n"
+                               "  rubric = \"patient_directed\",\n"
+                               "  patient = { name = \"Sam\", baseline = { hr = 70, sbp = 118, dbp = 76, temp_c = 36.7 } },\n"
+                               "  run = function(s) error(\"bad \\255 byte\") end,\n}\n";
+    const auto checked = test::holdspace({"check", scenario, "--json"});
+    CHECK(checked.exit_code == 1);
+    CHECK(contains(parse(checked)["files"][0]["findings"][0]["message"].get<std::string>(), "bad \xef\xbf\xbd byte"));
+    const auto played = test::holdspace({"play", scenario, "--json"});
+    CHECK(played.exit_code == 1);
+    CHECK(parse(played)["finished"] == true);
+}
