@@ -140,6 +140,71 @@ drill { id = "touch-closing", title = "Re-checking consent at the end",
   domain = "preparation",
   focus = "Check the agreement again and keep it revocable; don't assume or build up." }
 
+drill { id = "history-opening", title = "A man who reads the sheet twice",
+  scenario = "preparation/screening_history", moment = "opening", level = "beginner",
+  domain = "preparation",
+  focus = "Say screening is about safety, not a pass, and ask to go through it together." }
+
+drill { id = "history-half-mention", title = "'A few weeks in hospital. Nerves.'",
+  scenario = "preparation/screening_history", moment = "half_mention", level = "intermediate",
+  domain = "safety",
+  focus = "Reflect the half-mention and ask openly what happened; neither wave it through nor fire labels." }
+
+drill { id = "history-exclusion", title = "A manic episode, twenty years ago",
+  scenario = "preparation/screening_history", moment = "exclusion", level = "advanced",
+  domain = "safety",
+  focus = "Say honestly it may rule the medicine out; the psychiatrist decides, with his consent to tell her." }
+
+drill { id = "history-exclusion-found-late", title = "The GP letter says otherwise",
+  scenario = "preparation/screening_history", moment = "exclusion", level = "advanced",
+  domain = "safety", route = { half_mention = "hm_skip" },
+  focus = "The letter shows what he left out: answer honestly, without blame, and escalate with consent." }
+
+drill { id = "history-old-label", title = "'Still the crazy one in the file'",
+  scenario = "preparation/screening_history", moment = "old_label", level = "intermediate",
+  domain = "presence",
+  focus = "Meet the shame, then separate the safety rule from his worth; don't argue or diagnose." }
+
+drill { id = "history-lithium", title = "'Should I go back on the lithium?'",
+  scenario = "preparation/screening_history", moment = "lithium", level = "advanced",
+  domain = "safety",
+  focus = "Never advise on a prescribed medicine, least of all to qualify: it is his and his prescriber's call." }
+
+drill { id = "history-what-is-left", title = "'If she says no, what then?'",
+  scenario = "preparation/screening_history", moment = "what_is_left", level = "beginner",
+  domain = "preparation",
+  focus = "Name the alternatives honestly and let him choose; no promise about the psychiatrist's decision." }
+
+drill { id = "pressure-reading", title = "'It's the white coat'",
+  scenario = "preparation/screening_pressure", moment = "the_reading", level = "beginner",
+  domain = "safety",
+  focus = "A high reading and a symptom: measure again properly, rather than explain it away." }
+
+drill { id = "pressure-stopped-tablets", title = "Tablets stopped in the spring",
+  scenario = "preparation/screening_pressure", moment = "stopped_tablets", level = "intermediate",
+  domain = "safety",
+  focus = "Understand why she stopped without scolding or advising, and get every other medicine named." }
+
+drill { id = "pressure-painkiller", title = "'Only painkillers. They don't count.'",
+  scenario = "preparation/screening_pressure", moment = "painkiller", level = "intermediate",
+  domain = "safety",
+  focus = "Tramadol is serotonergic: name the interaction and ask dose and prescriber." }
+
+drill { id = "pressure-exclusion", title = "'Am I out? Tell me straight.'",
+  scenario = "preparation/screening_pressure", moment = "exclusion", level = "advanced",
+  domain = "safety",
+  focus = "Both findings may exclude her: say so plainly, let the physician decide, ask consent to share." }
+
+drill { id = "pressure-the-route", title = "The bus route she wanted back",
+  scenario = "preparation/screening_pressure", moment = "the_route", level = "intermediate",
+  domain = "presence",
+  focus = "Stay with the loss and the guilt; don't argue it away or set an exposure task." }
+
+drill { id = "pressure-what-now", title = "'So what happens now, love?'",
+  scenario = "preparation/screening_pressure", moment = "what_now", level = "beginner",
+  domain = "alliance",
+  focus = "A concrete next step today, her own say over her medicines, and the therapies that remain." }
+
 -- Medicine ---------------------------------------------------------------------------------------
 
 drill { id = "onset-anxiety", title = "Coming on, and it's a lot",
