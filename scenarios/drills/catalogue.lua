@@ -205,6 +205,36 @@ drill { id = "pressure-what-now", title = "'So what happens now, love?'",
   domain = "alliance",
   focus = "A concrete next step today, her own say over her medicines, and the therapies that remain." }
 
+drill { id = "unapproved-status", title = "'It was refused approval. Yes or no?'",
+  scenario = "preparation/consent_unapproved", moment = "approval", level = "beginner",
+  domain = "preparation",
+  focus = "Say plainly that it is investigational and why the FDA declined; don't argue the refusal away." }
+
+drill { id = "unapproved-evidence", title = "'In numbers, please'",
+  scenario = "preparation/consent_unapproved", moment = "evidence", level = "intermediate",
+  domain = "preparation",
+  focus = "Both arms of the trial and the open question of durability: neither sell it nor withhold it." }
+
+drill { id = "unapproved-alternatives", title = "'What else is there?'",
+  scenario = "preparation/consent_unapproved", moment = "alternatives", level = "beginner",
+  domain = "preparation",
+  focus = "Name the established alternatives honestly and leave the choice with her." }
+
+drill { id = "unapproved-right-to-stop", title = "'Can I stop it halfway?'",
+  scenario = "preparation/consent_unapproved", moment = "right_to_stop", level = "advanced",
+  domain = "preparation",
+  focus = "The right to withdraw is real, and a dose cannot be undone: say both, and that you stay." }
+
+drill { id = "unapproved-risks", title = "'I'm sixty-three. What can go wrong?'",
+  scenario = "preparation/consent_unapproved", moment = "risks", level = "intermediate",
+  domain = "preparation",
+  focus = "The common and the serious risks with their size; neither reassure nor flood her with a list." }
+
+drill { id = "unapproved-signature", title = "'Where do I sign?'",
+  scenario = "preparation/consent_unapproved", moment = "signature", level = "intermediate",
+  domain = "preparation",
+  focus = "Consent is a process: time to decide away from the room, and the right to withdraw said again." }
+
 -- Medicine ---------------------------------------------------------------------------------------
 
 drill { id = "onset-anxiety", title = "Coming on, and it's a lot",
