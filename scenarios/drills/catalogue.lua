@@ -347,6 +347,41 @@ drill { id = "boundary-at-closing", title = "'Can I have your number?'",
   domain = "safety",
   focus = "Keep the frame warmly: stay until the attendant, point to the study line; no personal contact." }
 
+drill { id = "holdme-come-up", title = "'Is that just me being soft?'",
+  scenario = "medicine/hold_me", moment = "come_up", level = "beginner",
+  domain = "following",
+  focus = "Welcome the wave at onset; don't calm it down, explain it or ground a man who is within his window." }
+
+drill { id = "holdme-sleeve", title = "'I had his sleeve'",
+  scenario = "medicine/hold_me", moment = "the_sleeve", level = "intermediate",
+  domain = "following",
+  focus = "Reflect and follow the memory; 'it wasn't your fault' argues with a feeling not yet felt." }
+
+drill { id = "holdme-request", title = "'Hold me. Please.'",
+  scenario = "medicine/hold_me", moment = "the_request", level = "advanced",
+  domain = "safety",
+  focus = "Warmth and a boundary at once: no touch beyond what was agreed, and offer what was." }
+
+drill { id = "holdme-push", title = "'I'm saying yes. Why isn't that enough?'",
+  scenario = "medicine/hold_me", moment = "the_push", level = "advanced",
+  domain = "safety",
+  focus = "Hold the line kindly and say why; neither give in nor scold him for asking." }
+
+drill { id = "holdme-push-after-hug", title = "After the hug you shouldn't have given",
+  scenario = "medicine/hold_me", moment = "the_push", level = "advanced",
+  domain = "safety", route = { the_request = "rq_hug" },
+  focus = "Step back, own that it went past the agreement, and stay with him on the agreed terms." }
+
+drill { id = "holdme-shame", title = "'I begged you. Like a kid.'",
+  scenario = "medicine/hold_me", moment = "shame", level = "intermediate",
+  domain = "presence",
+  focus = "The wish was human and the boundary was your job: don't erase it or explain it with chemistry." }
+
+drill { id = "holdme-next-time", title = "'Can we change the touch thing?'",
+  scenario = "medicine/hold_me", moment = "next_time", level = "beginner",
+  domain = "safety",
+  focus = "Touch is renegotiated sober, in integration, with both therapists; not promised today." }
+
 -- Integration ------------------------------------------------------------------------------------
 
 drill { id = "meaning-opening", title = "'It won't go in order'",
