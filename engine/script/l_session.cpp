@@ -311,6 +311,108 @@ int l_window(lua_State* L) {
     return 1;
 }
 
+// ---- the body going wrong (docs/scenario-api.md, "The body going wrong") ----
+
+// Names of a list, for error messages: "a, b, c".
+template <class List, class Name>
+std::string names_of(const List& list, Name name) {
+    std::string out;
+    for (const auto& x : list) out += (out.empty() ? "" : ", ") + std::string(name(x));
+    return out;
+}
+
+std::string raise_names() {
+    std::string out;
+    for (int i = static_cast<int>(Cue::headache); i <= static_cast<int>(Cue::chest_pain); ++i)
+        out += (out.empty() ? "" : ", ") + std::string(cue_name(static_cast<Cue>(i)));
+    return out + ", hyperthermia, hypertensive_surge (or a common cue: jaw_tightness, nausea, feeling_cold, "
+                 "sweating, muscle_tension, anxiety)";
+}
+
+// s:raise{ event = "chest_pain" [, text = "..."] } or s:raise("chest_pain")
+int l_raise(lua_State* L) {
+    Session& session = session_of(L);
+    std::string event, text;
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        event = lua_tostring(L, 2);
+    } else if (lua_type(L, 2) == LUA_TTABLE) {
+        if (lua_getfield(L, 2, "event") != LUA_TSTRING)
+            return luaL_error(L, "s:raise: give { event = \"chest_pain\" } (events: %s)", raise_names().c_str());
+        event = lua_tostring(L, -1);
+        lua_pop(L, 1);
+        if (lua_getfield(L, 2, "text") != LUA_TNIL) text = text_arg(L, -1, "s:raise");
+        lua_pop(L, 1);
+    } else {
+        return luaL_error(L, "s:raise: give { event = \"chest_pain\" } or an event name, got %s", luaL_typename(L, 2));
+    }
+    const bool known = cue_by_name(event) || event == "hyperthermia" || event == "hypertensive_surge";
+    if (!known) return luaL_error(L, "s:raise: unknown event '%s' (events: %s)", event.c_str(), raise_names().c_str());
+    if (!session.over()) session.raise(event, text);
+    return 0;
+}
+
+// s:treat(name [, text])
+int l_treat(lua_State* L) {
+    Session& session = session_of(L);
+    const std::string name = luaL_checkstring(L, 2);
+    const auto treatment = treatment_by_name(name);
+    if (!treatment)
+        return luaL_error(L, "s:treat: unknown treatment '%s' (%s)", name.c_str(),
+                          names_of(treatment_infos(), [](const TreatmentInfo& t) { return t.name; }).c_str());
+    const std::string text = lua_isnoneornil(L, 3) ? std::string() : text_arg(L, 3, "s:treat");
+    if (!session.over()) session.treat(*treatment, text);
+    return 0;
+}
+
+// s:drink{ ml = 500 [, kind = "water" | "electrolyte"] }
+int l_drink(lua_State* L) {
+    Session& session = session_of(L);
+    if (lua_type(L, 2) != LUA_TTABLE) return luaL_error(L, "s:drink: give { ml = 250, kind = \"water\" }");
+    if (lua_getfield(L, 2, "ml") != LUA_TNUMBER) return luaL_error(L, "s:drink: ml must be a number (1-3000)");
+    const double ml = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    if (!(ml >= 1 && ml <= 3000)) return luaL_error(L, "s:drink: ml must be 1 to 3000, got %f", ml);
+    Fluid kind = Fluid::water;
+    if (lua_getfield(L, 2, "kind") != LUA_TNIL) {
+        const char* k = lua_tostring(L, -1);
+        if (lua_type(L, -1) != LUA_TSTRING || (std::string_view(k) != "water" && std::string_view(k) != "electrolyte"))
+            return luaL_error(L, "s:drink: kind must be \"water\" or \"electrolyte\"");
+        if (std::string_view(k) == "electrolyte") kind = Fluid::electrolyte;
+    }
+    lua_pop(L, 1);
+    if (!session.over()) session.drink(ml / 1000.0, kind, "scenario");
+    return 0;
+}
+
+// s:body() -> { sodium, fluid_in_ml, balance_ml, sweat_ml, urine_ml, chest_pain }
+int l_body(lua_State* L) {
+    Session& session = session_of(L);
+    const FluidState f = session.fluids_now();
+    lua_createtable(L, 0, 6);
+    lua_pushnumber(L, std::round(f.sodium * 10) / 10);
+    lua_setfield(L, -2, "sodium");
+    lua_pushinteger(L, std::llround(f.intake_l * 1000));
+    lua_setfield(L, -2, "fluid_in_ml");
+    lua_pushinteger(L, std::llround(f.balance_l * 1000));
+    lua_setfield(L, -2, "balance_ml");
+    lua_pushinteger(L, std::llround(f.sweat_l * 1000));
+    lua_setfield(L, -2, "sweat_ml");
+    lua_pushinteger(L, std::llround(f.urine_l * 1000));
+    lua_setfield(L, -2, "urine_ml");
+    lua_pushboolean(L, session.had_cue(Cue::chest_pain));
+    lua_setfield(L, -2, "chest_pain");
+    return 1;
+}
+
+// s:lab("sodium") -> whole mmol/L, recorded as a `lab` event
+int l_lab(lua_State* L) {
+    Session& session = session_of(L);
+    const std::string test = luaL_checkstring(L, 2);
+    if (test != "sodium") return luaL_error(L, "s:lab: unknown test '%s' (sodium)", test.c_str());
+    lua_pushinteger(L, session.measure_sodium());
+    return 1;
+}
+
 // ---- the trainee's history ----
 
 int l_history(lua_State* L) {
@@ -536,6 +638,8 @@ void push_session_handle(lua_State* L) {
         {"alerts", l_alerts},   {"intensity", l_intensity},   {"window", l_window},
         {"last_vitals", l_last_vitals}, {"withhold_supplemental", l_withhold_supplemental},
         {"music", l_music},
+        {"raise", l_raise},     {"treat", l_treat},           {"drink", l_drink},
+        {"body", l_body},       {"lab", l_lab},
         {nullptr, nullptr},
     };
     lua_newtable(L);  // s

@@ -64,8 +64,21 @@ double level(std::span<const Intervention> interventions, Measure m, double t) {
 // Share of the drug's temperature rise that remains, given cooling measures.
 double heat_factor(std::span<const Intervention> iv, double t) {
     return (1 - 0.35 * level(iv, Measure::cooling, t)) * (1 - 0.10 * level(iv, Measure::water, t)) *
-           (1 + 0.15 * level(iv, Measure::blanket, t));
+           (1 + 0.15 * level(iv, Measure::blanket, t)) * (1 - 0.70 * level(iv, Measure::active_cooling, t));
 }
+
+// A raised hyperthermia (docs/patient-model.md, "When the body goes wrong"): heat builds while the
+// medicine's heat production outruns heat loss; active cooling (ice packs to neck, armpits and
+// groin, a cooling blanket, mist and fan) takes it off faster than it builds. Our estimates:
+// evaporative and ice-pack cooling remove roughly 0.03-0.1 C/min in case series of exertional
+// heat illness; we take 0.06.
+constexpr double heat_gain_per_min = 1.5 / 60;  // C/min at full strength
+constexpr double active_cooling_per_min = 0.06;
+constexpr double max_heat_excess = 4.0;
+// A raised hypertensive surge (mmHg at full strength) and what the physician's treatment leaves.
+constexpr double surge_sbp = 40;
+constexpr double surge_dbp = 20;
+constexpr double hr_per_degree = 10;  // heart rate rises ~10 bpm per C of fever (our estimate)
 
 // When a cue tends to happen, as a 0–1 weight of the current intensity.
 enum class Phase {
@@ -114,7 +127,50 @@ double cue_factor(Cue cue, std::span<const Intervention> iv, double t) {
 
 }  // namespace
 
-std::string_view cue_name(Cue cue) { return cue_specs[static_cast<std::size_t>(cue)].name; }
+std::string_view cue_name(Cue cue) {
+    switch (cue) {
+    case Cue::headache: return "headache";
+    case Cue::vomiting: return "vomiting";
+    case Cue::confusion: return "confusion";
+    case Cue::seizure: return "seizure";
+    case Cue::chest_pain: return "chest_pain";
+    default: return cue_specs[static_cast<std::size_t>(cue)].name;
+    }
+}
+
+std::optional<Cue> cue_by_name(std::string_view name) {
+    for (int i = 0; i <= static_cast<int>(Cue::chest_pain); ++i)
+        if (cue_name(static_cast<Cue>(i)) == name) return static_cast<Cue>(i);
+    return std::nullopt;
+}
+
+double hyperthermia_excess(std::span<const Intervention> interventions, double t_min) {
+    double start = std::numeric_limits<double>::infinity();
+    for (const Intervention& iv : interventions)
+        if (iv.measure == Measure::heat_gain) start = std::min(start, iv.from_min);
+    if (!(start < t_min)) return 0;
+    double excess = 0;
+    for (double t = start; t < t_min; t += 1) {
+        const double dt = std::min(1.0, t_min - t);
+        const double gain = heat_gain_per_min * level(interventions, Measure::heat_gain, t + dt) *
+                            (1 - 0.35 * level(interventions, Measure::cooling, t + dt));
+        const double loss = excess > 0 ? active_cooling_per_min * level(interventions, Measure::active_cooling, t + dt) : 0;
+        excess = std::clamp(excess + (gain - loss) * dt, 0.0, max_heat_excess);
+    }
+    return excess;
+}
+
+FluidParams FluidParams::draw(Rng& rng) {
+    // Our estimates (docs/patient-model.md, "Fluids and sodium"): total body water is ~0.5-0.6 of
+    // body weight (adults of 50-100 kg: ~27-55 L); serum sodium 140 +/- 2 mmol/L within the normal
+    // 135-145; how strongly the medicine holds water back varies (Atila et al. 2024: 37% of
+    // freely drinking volunteers became hyponatremic, the rest did not).
+    FluidParams f;
+    f.body_water_l = std::clamp(36.0 * std::exp(0.15 * rng.normal()), 25.0, 55.0);
+    f.sodium = std::clamp(140.0 + 1.8 * rng.normal(), 136.0, 144.0);
+    f.antidiuresis = std::clamp(0.95 + 0.03 * rng.normal(), 0.85, 0.995);
+    return f;
+}
 
 Sensitivity Sensitivity::draw(Rng& rng) {
     // Log-normal multipliers. Heart rate and pressure share a sympathetic
@@ -144,6 +200,11 @@ Physiology Physiology::draw(Rng& rng, const Vitals& baseline) {
         p.cue_proneness[i] = prone ? strength : 0.0;
     }
     p.cue_seed = rng.next_u64();
+    // The fluids come from a stream of their own, derived from cue_seed, so the person's stream
+    // (and every participant drawn after this one from it) is what it was before fluids existed.
+    Rng body(p.cue_seed ^ 0x5eedb0d1f1d5ULL);
+    p.fluids = FluidParams::draw(body);
+    p.body_seed = body.next_u64();
     return p;
 }
 
@@ -157,11 +218,24 @@ Vitals expected_vitals(const Physiology& person, std::span<const Dose> doses,
     const auto mind = [&](Reactivity r) { return calm * (r.per_arousal * a + r.per_distress * d); };
 
     const Sensitivity& s = person.sensitivity;
+    // Medical measures and raised conditions (all zero, and these factors exactly 1, without them).
+    const double treated = level(interventions, Measure::antihypertensive, t_min);
+    const double bp_factor = 1 - 0.5 * treated;
+    const double surge = level(interventions, Measure::pressor_surge, t_min) * (1 - 0.75 * treated);
+    const double excess = hyperthermia_excess(interventions, t_min);
     Vitals v = person.baseline;
     v.hr += hr_rise * response(s.hr * drug, cardio_flattening) + mind(hr_reactivity);
-    v.sbp += sbp_rise * response(s.bp * drug, cardio_flattening) + mind(sbp_reactivity);
-    v.dbp += dbp_rise * response(s.bp * drug, cardio_flattening) + mind(dbp_reactivity);
+    v.sbp += sbp_rise * response(s.bp * drug, cardio_flattening) * bp_factor + mind(sbp_reactivity);
+    v.dbp += dbp_rise * response(s.bp * drug, cardio_flattening) * bp_factor + mind(dbp_reactivity);
     v.temp_c += temp_rise * response(s.temp * drug, heat_flattening) * heat_factor(interventions, t_min);
+    if (surge > 0) {
+        v.sbp += surge_sbp * surge;
+        v.dbp += surge_dbp * surge;
+    }
+    if (excess > 0) {
+        v.temp_c += excess;
+        v.hr += hr_per_degree * excess;
+    }
     return v;
 }
 
@@ -222,6 +296,187 @@ std::vector<CueEvent> cues_between(const Physiology& person, std::span<const Dos
             if (when - last[i] < cue_gap_min) continue;
             last[i] = when;
             if (when >= from_min && when < to_min) out.push_back({spec.cue, when});
+        }
+        std::sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                  [](const CueEvent& x, const CueEvent& y) { return x.t_min < y.t_min; });
+    }
+    return out;
+}
+
+// ---- Fluids and sodium (docs/patient-model.md, "Fluids and sodium") ------------------------
+namespace {
+
+// Our estimates, each explained in docs/patient-model.md:
+constexpr double stomach_half_min = 15;        // water leaves the stomach and is absorbed
+constexpr double insensible_l_per_min = 0.0005; // breath and skin: ~0.7 L a day
+// Free-water excretion of a water load: healthy kidneys pass ~80% of a load within 4 h
+// (the water-loading test), up to ~15 mL/min: a half-life of ~45 min for the excess.
+constexpr double excretion_per_min = 0.693 / 45;
+// The medicine's antidiuretic effect follows plasma MDMA (it outlasts the felt effect: case
+// reports describe hyponatremia hours after the peak): Cp / (Cp + 30 ng/mL), times the person's
+// `antidiuresis` (typical peak plasma ~235 ng/mL after 125 mg: ~0.8 of excretion blocked).
+constexpr double antidiuresis_c50 = 10;
+constexpr double sweat_l_per_min_typical = 0.1 / 60;   // at the typical 125-mg temperature rise
+constexpr double sweat_sodium = 40;                    // mmol/L: sweat is hypotonic (20-80)
+
+double sodium_of(Fluid f) {
+    switch (f) {
+    case Fluid::water: return 0;
+    case Fluid::electrolyte: return 50;    // between sports drinks (~20) and oral rehydration (75)
+    case Fluid::saline_iv: return 154;     // 0.9% saline
+    case Fluid::hypertonic_iv: return 513; // 3% saline
+    }
+    return 0;
+}
+bool by_mouth(Fluid f) { return f == Fluid::water || f == Fluid::electrolyte; }
+
+// Steps one person's fluid balance forward a minute at a time from minute 0.
+class FluidSim {
+public:
+    FluidSim(const Physiology& person, std::span<const Dose> doses, std::span<const Intervention> iv,
+             std::span<const Intake> intakes)
+        : p_(person), doses_(doses), iv_(iv), intakes_(intakes),
+          sodium_mmol_(person.fluids.sodium * person.fluids.body_water_l) {}
+
+    void run_to(double t_min) {
+        while (t_ + 1e-9 < t_min) {
+            const double dt = std::min(1.0, t_min - t_);
+            take_in(t_ + dt);
+            step(t_ + dt, dt);
+            t_ += dt;
+        }
+        take_in(t_min);
+    }
+    FluidState state() const {
+        FluidState s;
+        s.sodium = sodium_mmol_ / (p_.fluids.body_water_l + balance_l_);
+        s.intake_l = intake_l_;
+        s.balance_l = balance_l_;
+        s.urine_l = urine_l_;
+        s.sweat_l = sweat_l_;
+        s.stomach_l = stomach_l_;
+        return s;
+    }
+
+private:
+    // Intakes at or before t (in the order given, which is time order in a session).
+    void take_in(double t) {
+        while (next_ < intakes_.size() && intakes_[next_].t_min <= t) {
+            const Intake& in = intakes_[next_++];
+            const double l = std::max(0.0, in.litres);
+            intake_l_ += l;
+            if (by_mouth(in.kind)) {
+                stomach_l_ += l;
+                stomach_mmol_ += l * sodium_of(in.kind);
+            } else {
+                balance_l_ += l;
+                sodium_mmol_ += l * sodium_of(in.kind);
+            }
+        }
+    }
+    void step(double t, double dt) {
+        // Absorption from the stomach, water and its sodium together.
+        const double absorbed = stomach_l_ * (1 - std::exp(-0.693 / stomach_half_min * dt));
+        if (stomach_l_ > 0) {
+            const double share = absorbed / stomach_l_;
+            sodium_mmol_ += stomach_mmol_ * share;
+            stomach_mmol_ -= stomach_mmol_ * share;
+        }
+        stomach_l_ -= absorbed;
+        balance_l_ += absorbed;
+        // Losses: breath and skin, sweat (with some sodium), and the kidneys' free-water excretion,
+        // which the medicine holds back.
+        const double cp = doses_.empty() ? 0 : plasma_concentration(p_.drug, doses_, t);
+        const double held = p_.fluids.antidiuresis * cp / (cp + antidiuresis_c50);
+        const double excreted = excretion_per_min * std::max(0.0, balance_l_) * (1 - held) * dt;
+        // Sweating follows the medicine's temperature rise (a raised hyperthermia's is not added).
+        const double heat = doses_.empty() ? 0.0
+                                           : temp_rise * response(p_.sensitivity.temp * drug_drive(p_.drug, doses_, t) /
+                                                                      reference_drive(), heat_flattening) *
+                                                 heat_factor(iv_, t) / temp_rise;
+        const double sweat = sweat_l_per_min_typical * std::min(heat, 4.0) *
+                             (1 - 0.5 * level(iv_, Measure::cooling, t)) * dt;
+        balance_l_ -= insensible_l_per_min * dt + sweat + excreted;
+        urine_l_ += excreted;
+        sweat_l_ += sweat;
+        sodium_mmol_ -= sweat * sweat_sodium;
+    }
+
+    const Physiology& p_;
+    std::span<const Dose> doses_;
+    std::span<const Intervention> iv_;
+    std::span<const Intake> intakes_;
+    std::size_t next_ = 0;
+    double t_ = 0;
+    double sodium_mmol_;
+    double balance_l_ = 0, intake_l_ = 0, urine_l_ = 0, sweat_l_ = 0, stomach_l_ = 0, stomach_mmol_ = 0;
+};
+
+// The body's own events: sodium thresholds (Spasovski et al. 2014 grade acute hyponatremia's
+// symptoms: moderately severe - nausea, headache, confusion; severe - vomiting, seizures,
+// somnolence; symptoms come at higher levels when sodium falls fast) and chest pain at a systolic
+// pressure the medicine drives past 185 mmHg (severe hypertension is >= 180: ACC/AHA 2017). Rates are
+// our estimates.
+struct BodySpec {
+    Cue cue;
+    double starts;    // sodium (mmol/L) below which it can happen; for chest pain, systolic above
+    double full;      // ...and where it reaches full rate
+    double per_hour;  // events per hour at full rate
+};
+constexpr std::array<BodySpec, 6> body_specs{{
+    {Cue::headache, 132, 127, 1.5},
+    {Cue::nausea, 132, 127, 1.2},
+    {Cue::vomiting, 129, 124, 0.8},
+    {Cue::confusion, 128, 123, 1.0},
+    {Cue::seizure, 122, 116, 0.5},
+    {Cue::chest_pain, 185, 215, 0.3},
+}};
+
+}  // namespace
+
+FluidState fluid_state(const Physiology& person, std::span<const Dose> doses,
+                       std::span<const Intervention> interventions, std::span<const Intake> intakes,
+                       double t_min) {
+    FluidSim sim(person, doses, interventions, intakes);
+    sim.run_to(std::min(std::max(0.0, t_min), 2 * 24 * 60.0));
+    return sim.state();
+}
+
+std::vector<CueEvent> body_events_between(const Physiology& person, std::span<const Dose> doses,
+                                          std::span<const Intervention> interventions,
+                                          std::span<const Intake> intakes, double from_min, double to_min) {
+    std::vector<CueEvent> out;
+    if (doses.empty() && intakes.empty()) return out;
+    to_min = std::min(to_min, 2 * 24 * 60.0);
+    FluidSim sim(person, doses, interventions, intakes);
+    Rng rng(person.body_seed);
+    std::array<double, body_specs.size()> last{};
+    last.fill(-std::numeric_limits<double>::infinity());
+    for (double t = 0; t < to_min; t += cue_step_min) {
+        sim.run_to(t);
+        const double sodium = sim.state().sodium;
+        // Systolic pressure from the medicine alone (and a raised surge), at the person's baseline state.
+        double sbp = person.baseline.sbp;
+        if (!doses.empty()) {
+            const double treated = level(interventions, Measure::antihypertensive, t);
+            sbp += sbp_rise * response(person.sensitivity.bp * drug_drive(person.drug, doses, t) / reference_drive(),
+                                       cardio_flattening) * (1 - 0.5 * treated) +
+                   surge_sbp * level(interventions, Measure::pressor_surge, t) * (1 - 0.75 * treated);
+        }
+        const std::size_t before = out.size();
+        for (std::size_t i = 0; i < body_specs.size(); ++i) {
+            const BodySpec& b = body_specs[i];
+            const double u_happens = rng.uniform();
+            const double u_when = rng.uniform();
+            const double weight = b.cue == Cue::chest_pain
+                                      ? std::clamp((sbp - b.starts) / (b.full - b.starts), 0.0, 1.0)
+                                      : std::clamp((b.starts - sodium) / (b.starts - b.full), 0.0, 1.0);
+            const double rate = b.per_hour * weight;
+            if (!(u_happens < 1 - std::exp(-rate * cue_step_min / 60))) continue;
+            const double when = t + u_when * cue_step_min;
+            if (when - last[i] < cue_gap_min) continue;
+            last[i] = when;
+            if (when >= from_min && when < to_min) out.push_back({b.cue, when});
         }
         std::sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
                   [](const CueEvent& x, const CueEvent& y) { return x.t_min < y.t_min; });

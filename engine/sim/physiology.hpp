@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -31,10 +32,27 @@ struct Sensitivity {
     static Sensitivity draw(Rng& rng);
 };
 
-// Common effects during sessions (DOMAIN.md), offered to scenarios as cues.
-enum class Cue { jaw_tightness, nausea, feeling_cold, sweating, muscle_tension, anxiety };
-inline constexpr std::size_t cue_count = 6;
+// Bodily effects offered to scenarios as `cue` events. The first six are the common effects
+// during sessions (DOMAIN.md), drawn per person (cue_count of them); the rest are the body going
+// wrong (body_events_between below, or raised by a scenario): the signs of a falling sodium
+// (headache, nausea, vomiting, confusion, seizure; Spasovski et al. 2014) and chest pain.
+enum class Cue {
+    jaw_tightness, nausea, feeling_cold, sweating, muscle_tension, anxiety,
+    headache, vomiting, confusion, seizure, chest_pain,
+};
+inline constexpr std::size_t cue_count = 6;  // the common effects, drawn per person
 std::string_view cue_name(Cue cue);
+std::optional<Cue> cue_by_name(std::string_view name);
+
+// Fluid balance: how much water the body holds and the serum sodium it gives
+// (docs/patient-model.md, "Fluids and sodium").
+struct FluidParams {
+    double body_water_l = 36;   // total body water: ~0.5-0.6 of body weight
+    double sodium = 140;        // serum sodium before the session, mmol/L (normal 135-145)
+    double antidiuresis = 0.95; // share of free-water excretion the medicine blocks at its peak
+
+    static FluidParams draw(Rng& rng);
+};
 
 // One participant. draw() gives an individual; every field can also be set by hand.
 struct Physiology {
@@ -49,6 +67,10 @@ struct Physiology {
     // Per cue (indexed by Cue): 0 = this person never has it, 1 = typical frequency.
     std::array<double, cue_count> cue_proneness{};
     std::uint64_t cue_seed = 0;  // seeds the cue schedule, so cues are fixed per person
+    // Fluid balance. Drawn from a stream derived from cue_seed, so adding it drew no new numbers
+    // from the person's stream (every earlier participant and cohort is unchanged).
+    FluidParams fluids;
+    std::uint64_t body_seed = 0;  // seeds the schedule of the body's own events (body_events_between)
 
     static Physiology draw(Rng& rng, const Vitals& baseline);
 };
@@ -60,6 +82,13 @@ enum class Measure {
     water,    // drinking water: temperature rise -10%
     blanket,  // covered: temperature rise +15%; removing it takes that away
     rest,     // lying still, slow breathing: arousal/distress part of hr/bp -40%
+    // Medical measures (s:treat) and conditions a scenario raises (s:raise):
+    active_cooling,    // ice packs, cooling blanket, mist and fan: temperature rise -70%, and
+                       // removes a raised hyperthermia at 0.06 C/min
+    antihypertensive,  // the physician's blood-pressure treatment: the drug's bp rise -50%, a raised
+                       // surge -75%
+    heat_gain,         // raised hyperthermia: heat builds by 1.5 C/h until actively cooled
+    pressor_surge,     // raised hypertensive surge: systolic +40, diastolic +20 mmHg until treated
 };
 struct Intervention {
     Measure measure = Measure::rest;
@@ -95,6 +124,48 @@ struct CueEvent {
     Cue cue;
     double t_min;
 };
+
+// ---- Fluids and sodium --------------------------------------------------------------------
+
+enum class Fluid {
+    water,        // by mouth
+    electrolyte,  // an electrolyte drink by mouth: 50 mmol/L sodium
+    saline_iv,    // 0.9% saline by drip: 154 mmol/L
+    hypertonic_iv,  // 3% saline bolus: 513 mmol/L
+};
+struct Intake {
+    double t_min = 0;
+    double litres = 0;
+    Fluid kind = Fluid::water;
+};
+
+struct FluidState {
+    double sodium = 140;  // serum sodium, mmol/L
+    double intake_l = 0;  // everything taken, by mouth and drip
+    double balance_l = 0; // body water gained (+) or lost (-) since the start
+    double urine_l = 0;   // free water passed
+    double sweat_l = 0;
+    double stomach_l = 0; // drunk but not yet absorbed
+};
+
+// The fluid balance at t_min. Stepped per minute from minute 0, so it is the same however
+// often and in whatever order it is asked.
+FluidState fluid_state(const Physiology& person, std::span<const Dose> doses,
+                       std::span<const Intervention> interventions, std::span<const Intake> intakes,
+                       double t_min);
+
+// Temperature a raised hyperthermia adds at t_min (0 without one), C.
+double hyperthermia_excess(std::span<const Intervention> interventions, double t_min);
+
+// The body's own events in [from_min, to_min): as sodium falls, headache and nausea (below
+// ~132 mmol/L), vomiting (~129), confusion (~128), a seizure (~122); chest pain when the
+// medicine drives systolic pressure past 185 mmHg. Drawn in 5-minute steps from minute 0
+// with the person's body_seed: the same inputs give the same events however the window is cut,
+// and a drink taken later never changes events that have already happened. Empty without doses
+// and intakes.
+std::vector<CueEvent> body_events_between(const Physiology& person, std::span<const Dose> doses,
+                                          std::span<const Intervention> interventions,
+                                          std::span<const Intake> intakes, double from_min, double to_min);
 
 // The cues that occur in [from_min, to_min), in time order. The same person,
 // doses and interventions give the same events however the window is cut.

@@ -327,6 +327,16 @@ void Session::advance(Seconds duration) {
     std::vector<CueEvent> cues;
     if (!doses_.empty())
         cues = cues_between(physiology_, doses_, interventions_, minutes_now(), static_cast<double>(target) / 60.0);
+    // And the body's own: the signs of a falling sodium, chest pain at a very high pressure.
+    if (!doses_.empty() || !intakes_.empty()) {
+        const auto body = body_events_between(physiology_, doses_, interventions_, intakes_, minutes_now(),
+                                              static_cast<double>(target) / 60.0);
+        if (!body.empty()) {
+            cues.insert(cues.end(), body.begin(), body.end());
+            std::stable_sort(cues.begin(), cues.end(),
+                             [](const CueEvent& x, const CueEvent& y) { return x.t_min < y.t_min; });
+        }
+    }
     std::size_t next_cue = 0;
     for (;;) {
         Seconds next = target + 1;
@@ -340,7 +350,7 @@ void Session::advance(Seconds duration) {
         now_ = next;
         if (cue_first) {
             const Cue cue = cues[next_cue++].cue;
-            emit("cue", Fields(2)("cue", cue_name(cue))("text", cue_text(cue)));
+            emit_cue(cue, cue_text(cue));
             continue;
         }
         if (supplemental_due_ && *supplemental_due_ == now_) {
@@ -370,6 +380,86 @@ double Session::intensity_now() const {
 void Session::set_touch_consent(const std::string& agreed) {
     touch_consent_ = agreed;
     emit("consent", {{"touch", agreed.empty() ? Json(false) : Json(agreed)}});
+}
+
+void Session::emit_cue(Cue cue, const std::string& text) {
+    if (over_) return;
+    cues_had_.push_back(cue);
+    emit("cue", Fields(2)("cue", cue_name(cue))("text", text));
+}
+
+bool Session::had_cue(Cue cue) const {
+    return std::find(cues_had_.begin(), cues_had_.end(), cue) != cues_had_.end();
+}
+
+namespace {
+std::string_view fluid_name(Fluid f) {
+    switch (f) {
+    case Fluid::water: return "water";
+    case Fluid::electrolyte: return "electrolyte";
+    case Fluid::saline_iv: return "saline_iv";
+    case Fluid::hypertonic_iv: return "hypertonic_iv";
+    }
+    return "water";
+}
+}  // namespace
+
+void Session::drink(double litres, Fluid kind, std::string_view by) {
+    if (over_ || !(litres > 0)) return;
+    const double t = minutes_now();
+    intakes_.push_back({t, litres, kind});
+    if (kind == Fluid::water || kind == Fluid::electrolyte) interventions_.push_back({Measure::water, t});
+    emit("fluid", Fields(3)("ml", std::llround(litres * 1000))("kind", fluid_name(kind))("by", by));
+}
+
+void Session::treat(Treatment treatment, const std::string& text) {
+    if (over_) return;
+    const double t = minutes_now();
+    switch (treatment) {
+    case Treatment::cooling: interventions_.push_back({Measure::cooling, t}); break;
+    case Treatment::active_cooling:
+        interventions_.push_back({Measure::active_cooling, t});
+        interventions_.push_back({Measure::cooling, t});
+        break;
+    case Treatment::antihypertensive: interventions_.push_back({Measure::antihypertensive, t}); break;
+    case Treatment::rest: interventions_.push_back({Measure::rest, t}); break;
+    case Treatment::iv_fluids: intakes_.push_back({t, 0.5, Fluid::saline_iv}); break;
+    case Treatment::hypertonic_saline: intakes_.push_back({t, 0.15, Fluid::hypertonic_iv}); break;
+    case Treatment::emergency_services: break;  // the call itself; the scenario tells the transfer
+    }
+    treatments_.push_back(treatment);
+    Fields data(2);
+    for (const auto& info : treatment_infos())
+        if (info.kind == treatment) data("treatment", info.name);
+    if (!text.empty()) data("text", text);
+    emit("treatment", std::move(data));
+}
+
+bool Session::raise(std::string_view event, const std::string& text) {
+    if (const auto cue = cue_by_name(event)) {
+        emit_cue(*cue, text.empty() ? cue_text(*cue) : text);
+        return true;
+    }
+    const double t = minutes_now();
+    if (event == "hyperthermia") interventions_.push_back({Measure::heat_gain, t});
+    else if (event == "hypertensive_surge") interventions_.push_back({Measure::pressor_surge, t});
+    else return false;
+    if (over_) return true;
+    Fields data(2);
+    data("condition", std::string(event));
+    if (!text.empty()) data("text", text);
+    emit("body", std::move(data));
+    return true;
+}
+
+FluidState Session::fluids_now() const {
+    return fluid_state(physiology_, doses_, interventions_, intakes_, minutes_now());
+}
+
+int Session::measure_sodium() {
+    const int value = static_cast<int>(std::lround(fluids_now().sodium + noise_rng_.normal(0, 1.0)));
+    if (!over_) emit("lab", Fields(3)("test", "sodium")("value", value)("unit", "mmol/L"));
+    return value;
 }
 
 Vitals Session::vitals_now() {
@@ -442,7 +532,10 @@ void Session::physical_effect(ActionKind action) {
         return false;
     };
     switch (action) {
-    case ActionKind::water: interventions_.push_back({Measure::water, t}); break;
+    case ActionKind::water:
+        interventions_.push_back({Measure::water, t});
+        intakes_.push_back({t, glass_of_water_l, Fluid::water});  // a glass: too many lower sodium
+        break;
     case ActionKind::blanket:
         // Offering a blanket covers the participant; offering it again takes it off.
         if (!end_last(Measure::blanket)) interventions_.push_back({Measure::blanket, t});
@@ -477,6 +570,11 @@ std::string Session::cue_text(Cue cue) const {
     case Cue::sweating: return "A sheen of sweat on " + name + "'s forehead.";
     case Cue::muscle_tension: return name + " stretches " + their + " shoulders, stiff and restless.";
     case Cue::anxiety: return name + "'s breathing quickens for a moment; " + their + " hands grip the edge of the couch.";
+    case Cue::headache: return name + " presses " + their + " fingers to " + their + " temples, wincing: a headache.";
+    case Cue::vomiting: return name + " sits up suddenly and vomits into the bowl.";
+    case Cue::confusion: return name + " looks around the room as if unsure where " + (pronouns.rfind("they", 0) == 0 ? "they are" : pronouns.rfind("she", 0) == 0 ? "she is" : pronouns.rfind("he", 0) == 0 ? "he is" : "this is") + ", and loses the thread mid-sentence.";
+    case Cue::seizure: return name + " goes rigid, then jerks rhythmically: a seizure.";
+    case Cue::chest_pain: return name + " clutches " + their + " chest, grimacing: a pain in the chest.";
     }
     return {};
 }

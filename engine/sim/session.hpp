@@ -86,6 +86,25 @@ public:
     // in preparation and withdrawn at any moment.
     const std::string& touch_consent() const { return touch_consent_; }
     void set_touch_consent(const std::string& agreed);
+    // ---- the body going wrong (docs/patient-model.md, "Fluids and sodium", "When the body goes wrong")
+    // The participant drinks (or is given by drip) `litres` of a fluid; recorded as a `fluid` event.
+    // The trainee's water action is a 250 mL glass of water (no extra event: the action is recorded).
+    void drink(double litres, Fluid kind, std::string_view by);
+    // A medical measure from now on, recorded as a `treatment` event (with `text` when given).
+    void treat(Treatment treatment, const std::string& text);
+    // Raises a bodily event now: a cue (e.g. chest_pain) recorded as a `cue` event (the scenario's
+    // text, or the default one), or a condition that develops: "hyperthermia" (heat builds until
+    // actively cooled) or "hypertensive_surge" (pressure climbs until treated), recorded as a
+    // `body` event. Returns false for an unknown name.
+    bool raise(std::string_view event, const std::string& text);
+    // Fluid balance and serum sodium now (the true values; a lab test adds its own scatter).
+    FluidState fluids_now() const;
+    // A point-of-care sodium test: the value (whole mmol/L, with +/-1 scatter from the monitor's
+    // generator), recorded as a `lab` event.
+    int measure_sodium();
+    // Whether the participant has had chest pain (raised or drawn) so far.
+    bool had_cue(Cue cue) const;
+    const std::vector<Treatment>& treatments() const { return treatments_; }
     // A reading now (with measurement noise, from the monitor's own generator).
     Vitals vitals_now();
     // Felt drug intensity now, 0-1 (0 without a dose).
@@ -110,6 +129,7 @@ private:
     void emit_state(std::string_view cause);
     void evolve(Seconds until);
     void physical_effect(ActionKind action);
+    void emit_cue(Cue cue, const std::string& text);
     std::string cue_text(Cue cue) const;
     double minutes_now() const { return static_cast<double>(now_) / 60.0; }
     void end(std::string reason);
@@ -125,6 +145,9 @@ private:
     Physiology physiology_;
     std::vector<Dose> doses_;
     std::vector<Intervention> interventions_;
+    std::vector<Intake> intakes_;
+    std::vector<Treatment> treatments_;
+    std::vector<Cue> cues_had_;
     std::vector<Alert> active_alerts_;
     std::optional<Vitals> last_vitals_;
     PatientState state_;
@@ -154,5 +177,6 @@ constexpr std::size_t max_session_text_bytes = 64u << 20;  // 64 MiB of event te
 
 constexpr Seconds seconds_per_response = 60;
 constexpr Seconds monitor_interval = 30 * 60;  // a vitals reading at least every 30 min while dosed
+constexpr double glass_of_water_l = 0.25;      // what the trainee's water action gives
 
 }  // namespace holdspace

@@ -38,7 +38,24 @@ constexpr std::array<ActionInfo, 9> actions = {{
     {ActionKind::end, "end", 'q', "End session"},
 }};
 
+constexpr std::array<TreatmentInfo, 7> treatments = {{
+    {Treatment::cooling, "cooling"},
+    {Treatment::active_cooling, "active_cooling"},
+    {Treatment::antihypertensive, "antihypertensive"},
+    {Treatment::rest, "rest"},
+    {Treatment::iv_fluids, "iv_fluids"},
+    {Treatment::hypertonic_saline, "hypertonic_saline"},
+    {Treatment::emergency_services, "emergency_services"},
+}};
+
 }  // namespace
+
+std::span<const TreatmentInfo> treatment_infos() { return treatments; }
+std::optional<Treatment> treatment_by_name(std::string_view name) {
+    for (const auto& t : treatments)
+        if (t.name == name) return t.kind;
+    return std::nullopt;
+}
 
 std::span<const std::string_view> behaviour_codes() { return codes; }
 bool is_behaviour_code(std::string_view code) {

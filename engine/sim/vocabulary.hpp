@@ -26,6 +26,25 @@ struct ActionInfo {
     std::string_view label;  // as shown on a button
 };
 
+// Medical measures a scenario takes with s:treat (docs/scenario-api.md, "The body going wrong").
+// They are the physician's and the team's, not trainee actions: options that stand for them
+// call s:treat when chosen.
+enum class Treatment {
+    cooling,             // fan, cool cloth, cooler room (what a medical call already brings)
+    active_cooling,      // ice packs, cooling blanket, mist and fan
+    antihypertensive,    // the physician treats the blood pressure
+    rest,                // lying still, slow breathing
+    iv_fluids,           // 0.5 L of 0.9% saline by drip
+    hypertonic_saline,   // a 150 mL bolus of 3% saline (in hospital, for severe hyponatremia)
+    emergency_services,  // emergency services called: transfer to hospital
+};
+struct TreatmentInfo {
+    Treatment kind;
+    std::string_view name;
+};
+std::span<const TreatmentInfo> treatment_infos();
+std::optional<Treatment> treatment_by_name(std::string_view name);
+
 std::span<const ActionInfo> action_infos();
 const ActionInfo& action_info(ActionKind kind);
 std::optional<ActionKind> action_by_name(std::string_view name);
