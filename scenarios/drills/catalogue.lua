@@ -382,6 +382,41 @@ drill { id = "holdme-next-time", title = "'Can we change the touch thing?'",
   domain = "safety",
   focus = "Touch is renegotiated sober, in integration, with both therapists; not promised today." }
 
+drill { id = "darkpeak-not-in-charge", title = "'I hate not being in charge'",
+  scenario = "medicine/dark_peak", moment = "not_in_charge", level = "beginner",
+  domain = "presence",
+  focus = "Validate the fear of losing control and offer company; facts and breathing put you in charge." }
+
+drill { id = "darkpeak-wish", title = "'I don't want to be alive'",
+  scenario = "medicine/dark_peak", moment = "the_wish", level = "advanced",
+  domain = "safety",
+  focus = "Under the medicine too: thank her and ask directly about suicidal thoughts before following." }
+
+drill { id = "darkpeak-means", title = "Tablets put by",
+  scenario = "medicine/dark_peak", moment = "the_means", level = "advanced",
+  domain = "safety",
+  focus = "Ask how close she has come and what holds her back; never brush lethal means aside." }
+
+drill { id = "darkpeak-means-after-miss", title = "Tablets put by, after a missed question",
+  scenario = "medicine/dark_peak", moment = "the_means", level = "advanced",
+  domain = "safety", route = { the_wish = "wi_inward" },
+  focus = "Your co-therapist asked what you didn't: now ask about the means yourself, plainly." }
+
+drill { id = "darkpeak-plan", title = "'It's after I'm scared of'",
+  scenario = "medicine/dark_peak", moment = "the_plan", level = "intermediate",
+  domain = "safety",
+  focus = "Plan with her, not for her: means, company, contacts, the physician told; not a promise." }
+
+drill { id = "darkpeak-flat", title = "Back to following",
+  scenario = "medicine/dark_peak", moment = "the_flat", level = "intermediate",
+  domain = "following",
+  focus = "Safety addressed, follow again: reflect where she is and leave the pace to her." }
+
+drill { id = "darkpeak-handover", title = "'Who will you tell?'",
+  scenario = "medicine/dark_peak", moment = "handover", level = "advanced",
+  domain = "safety",
+  focus = "Confidentiality and its limits, honestly, with tonight's plan and tomorrow's call." }
+
 -- Integration ------------------------------------------------------------------------------------
 
 drill { id = "meaning-opening", title = "'It won't go in order'",

@@ -1,0 +1,494 @@
+-- Medicine session: suicidal statements at the peak, with access to lethal means.
+-- A suicidal statement is asked about directly whatever the setting: the patient-directed
+-- approach follows the participant's material, and safety comes first (DOMAIN.md, "Risks",
+-- ethics; the rubrics' critical rule: a risk assessment within 5 minutes of a suicidal
+-- statement, a safety plan within 15 minutes of the assessment, lethal means never brushed aside).
+-- The medicine widens the window of tolerance (DOMAIN.md, mechanism): a participant may say at
+-- the peak what she has never said sober. The skill: ask plainly, ask about means, plan with her,
+-- and then return to following her process -- not end the session, not leave, not steer.
+-- Time course (DOMAIN.md): onset ~30-60 min, peak ~1.5-2.5 h; 80 mg + 40 mg here; therapists stay
+-- until the effects have worn off, then an overnight attendant, and phone contact the next days.
+-- Wherever a reading may be flagged, the expert answer asks the physician to see it.
+
+local function silent(r) return r.action == "hold_space" end
+
+local monitor = require("monitor")  -- scenarios/lib/monitor.lua
+local flag_prompt = monitor.flag_prompt
+
+local function flagged(s) return #s:alerts() > 0 end
+
+-- The expert option adapted to a flagged reading: the same words, and the physician asked to see
+-- the reading (escalation_medical) in the same breath. The call is claimed, not a check, so the v
+-- key stays the trainee's own vitals check.
+local function measured(s, opt)
+  if not flagged(s) then return opt end
+  local codes = { table.unpack(opt.codes) }
+  codes[#codes + 1] = "escalation_medical"
+  opt.codes = codes
+  opt.action = "medical_support"
+  opt.text = opt.text .. " I'm asking the doctor to see that reading."
+  opt.rationale = opt.rationale .. " The flagged reading goes to the physician in the same breath."
+  return opt
+end
+
+local calls = 0
+local function called(s, r)
+  if r.action ~= "medical_support" then return end
+  calls = calls + 1
+  if calls == 1 then
+    s:narrate("Your co-therapist, Tunde, pages the physician, who comes, checks Lena and the "
+      .. "reading, and asks for a reading every fifteen minutes.")
+  else
+    s:narrate("The physician, already following the readings, looks in again.")
+  end
+end
+
+return {
+  id = "medicine.dark_peak",
+  title = "Put by",
+  phase = "medicine",
+  rubric = "patient_directed",
+  difficulty = "advanced",
+  description = "Lena's second medicine session. At the peak she says she has not wanted to be "
+    .. "alive for a long time, and that she has tablets put by at home. Ask, plan, and then go "
+    .. "on following her.",
+  objectives = {
+    "Ask directly about suicidal thoughts when they are voiced under the medicine",
+    "Ask about lethal means and never brush them aside",
+    "Make a safety plan with her, not for her, within the session",
+    "Return to following her material once safety is addressed, without ending or leaving",
+  },
+  patient = {
+    name = "Lena Vogt", age = 44, pronouns = "she/her",
+    background = "Hospital pharmacist in Bristol, grew up in Kassel. PTSD for six years since she "
+      .. "found her younger brother after he took his own life. Dry, exact, funny in the way of "
+      .. "people who are very tired. Denied suicidal thoughts at screening. No touch agreed. "
+      .. "Second medicine session.",
+    baseline = { hr = 66, sbp = 118, dbp = 76, temp_c = 36.5 },
+    consent = { touch = false },
+    state = { distress = 30, arousal = 45, trust = 60, inward_focus = 35, dissociation = 5 },
+  },
+  -- 80 mg + 40 mg at 2 h (DOMAIN.md: 80 or 120 mg, optional half dose 1.5-2 h later).
+  dose = { initial_mg = 80, supplemental_mg = 40, supplemental_at = 120 },
+
+  on_action = function(s, action)
+    local p = s.patient
+    if action == "water" then
+      s:narrate("She sips, and holds the glass against her cheek for a moment.")
+    elseif action == "blanket" then
+      if monitor.has(s:alerts(), "temp_high") then
+        s:say("No. Too warm.", { affect = "calm" })
+      else
+        s:narrate("She lets you lay the blanket over her legs.")
+      end
+    elseif action == "music" then
+      s:narrate("You adjust the music.")
+    elseif action == "eyeshades" then
+      s:narrate("She settles the eyeshades over her eyes.")
+      p.inward_focus = p.inward_focus + 5  -- eyeshades support an inward focus (DOMAIN.md)
+    elseif action == "touch" then
+      -- No touch agreed (DOMAIN.md, ethics): the engine codes it; she answers it.
+      s:narrate("She flinches and pulls her arm under the blanket.")
+      s:say("Don't. We agreed. No touching.", { affect = "angry" })
+    elseif action == "check_vitals" then
+      s:narrate("The cuff inflates round her arm. She reads the numbers upside down.")
+    elseif action == "medical_support" then
+      if #s:alerts() > 0 then
+        s:narrate("The physician comes, examines Lena and asks to see the next readings.")
+      elseif s:did("mn_ask") or s:did("wi_ask") then
+        s:narrate("The physician comes, hears from Tunde what Lena has said, and stays nearby.")
+      else
+        s:narrate("The physician comes, looks at Lena and finds nothing that needs action.")
+        p.distress = p.distress + 4
+        s:say("Is something wrong with me?", { affect = "anxious" })
+      end
+    end
+  end,
+
+  run = function(s)
+    local p = s.patient
+    local r
+
+    s:phase("dose")
+    s:narrate("Lena checks the capsule's label out of habit, swallows it, and lies back. You sit "
+      .. "on her left; Tunde, your co-therapist, sits at the foot of the couch.")
+    s:say{
+      { text = "Eighty milligrams. Half-life eight hours or so. I looked it up again this morning. "
+          .. "Force of habit.", affect = "playful" },
+      { text = "Right. In you go. I'll try not to narrate the pharmacokinetics.", affect = "playful" },
+    }
+
+    s:wait(50)  -- onset ~30-60 min (DOMAIN.md)
+
+    -- Moment 1: not in charge ------------------------------------------------------------------
+    s:phase("onset")
+    p.arousal = p.arousal + 10  -- losing control (material)
+    s:narrate("She pushes the eyeshades up and grips the edge of the couch.")
+    s:say{
+      { text = "I don't like this bit. I know exactly what's in me and I'm still not in charge of "
+          .. "it. I hate not being in charge.", affect = "anxious" },
+      { text = "It's coming on and I want to stop it. That's stupid. I chose this.", affect = "anxious" },
+    }
+    r = s:choose{
+      moment = "not_in_charge",
+      prompt = flag_prompt(s),
+      measured(s, { id = "ic_allow",
+        text = "Not being in charge is hard for you, and it makes sense. You don't have to steer "
+          .. "any of this; we're here, and you can tell us anything.",
+        codes = { "validation", "empathic_presence", "encourage_inward_focus" },
+        expert = true,
+        rationale = "Validate the fear of losing control and offer company rather than control: "
+          .. "the process does not need her to steer it." }),
+      { id = "ic_facts",
+        text = "It helps to remember it peaks in an hour or two and then wears off steadily, so "
+          .. "you know exactly where you are. You know the curve better than me.",
+        codes = { "psychoeducation", "premature_reassurance" },
+        rationale = "Facts offered as a handrail: it gives her control back through the "
+          .. "pharmacology and closes the door the medicine is opening." },
+      { id = "ic_breathe",
+        text = "Let's breathe together for a minute. In through the nose, slowly, and out through "
+          .. "the mouth. Feel your back against the couch as you do it.",
+        codes = { "grounding", "advice_giving" },
+        rationale = "Grounding a participant who is within her window pulls her out of the "
+          .. "process as it begins, and puts you in charge instead." },
+      { id = "ic_why",
+        text = "You hate not being in charge. Where do you think that comes from? Has there been "
+          .. "a time when not being in control was dangerous for you?",
+        codes = { "simple_reflection", "open_question", "interpreting" },
+        rationale = "A reflection, then a search for the origin of the feeling: she needs to be "
+          .. "allowed the fear, not asked to explain it." },
+    }
+    called(s, r)
+    if r.id == "ic_allow" then
+      s:say("Tell you anything. Hm. That's a big offer.", { affect = "calm" })
+      s:narrate("She lowers the eyeshades. Her hands let go of the couch.")
+    elseif r.id == "ic_facts" then
+      s:say("Yes. I know the curve.", { affect = "withdrawn" })
+    elseif r.id == "ic_breathe" then
+      p.inward_focus = p.inward_focus - 6
+      s:say("In. Out. Fine. Can I stop now?", { affect = "withdrawn" })
+    elseif r.id == "ic_why" then
+      s:say("I don't want to do history. I want to be less frightened.", { affect = "anxious" })
+    elseif silent(r) then
+      s:narrate("You stay close. After a long minute she lowers the eyeshades.")
+    end
+
+    s:wait(35)
+
+    -- Moment 2: the wish --------------------------------------------------------------------------
+    s:phase("peak")
+    p.distress = p.distress + 18  -- it is said aloud (material)
+    p.inward_focus = p.inward_focus + 10
+    s:narrate("She has been quiet for a long time. Now she speaks without lifting the eyeshades.")
+    s:say{
+      { text = "I don't want to be here. I haven't wanted to be here for a long time. I've never "
+          .. "said that out loud.", affect = "sad" },
+      { text = "I'm so tired. I don't want to be alive. There. I've said it. It's been years.",
+        affect = "sad" },
+    }
+    r = s:choose{
+      moment = "the_wish",
+      prompt = flag_prompt(s),
+      flags = { "suicidal_statement" },  -- the rubrics want a risk assessment within 5 minutes
+      measured(s, { id = "wi_ask",
+        text = "Thank you for saying it out loud; we're here. When you say you don't want to be "
+          .. "here, do you mean thoughts of ending your life?",
+        codes = { "validation", "empathic_presence", "risk_assessment", "closed_question" },
+        expert = true,
+        rationale = "Ask directly, even under the medicine: asking does not plant the idea, and "
+          .. "it is the only way to know what she means and whether she is safe." }),
+      { id = "wi_reflect",
+        text = "You've carried that for years without ever saying it, and now it's finally in "
+          .. "the room. That's a lot to have held on your own.",
+        codes = { "complex_reflection", "validation" },
+        rationale = "A warm, accurate reflection, and the risk is left unasked: a statement like "
+          .. "this needs a direct question within minutes, here as anywhere." },
+      { id = "wi_inward",
+        text = "Let that feeling be there, Lena. There's no need to do anything with it. See "
+          .. "where it wants to take you, and we'll follow.",
+        codes = { "encourage_inward_focus", "following_lead", "empathic_presence" },
+        rationale = "The approach's usual move, and the wrong one here: safety comes before "
+          .. "following. Ask about suicide first, then follow." },
+      { id = "wi_safe",
+        text = "You're safe here with us, Lena. Feelings like that can come up strongly with the "
+          .. "medicine, and they usually pass as the session goes on.",
+        codes = { "premature_reassurance", "psychoeducation" },
+        rationale = "Kind, and it tells her the wish is the drug's, before anyone knows what she "
+          .. "means. Ask; don't explain." },
+    }
+    called(s, r)
+    if r.id == "wi_ask" then
+      s:say{
+        { text = "Yes. For years. Not every day. Most weeks.", affect = "sad" },
+        { text = "Yes. That's exactly what I mean. Since Jonas.", affect = "sad" },
+      }
+    elseif r.id == "wi_reflect" or r.id == "wi_inward" or silent(r) then
+      s:narrate("She is silent. Then, quietly:")
+      s:say("You're not going to ask, are you. Nobody ever asks.", { affect = "withdrawn" })
+      s:narrate("Tunde leans in and asks her directly whether she means thoughts of ending her "
+        .. "life. She says yes, for years.")
+    elseif r.id == "wi_safe" then
+      s:say("It's not the medicine. It's been years.", { affect = "angry" })
+      s:narrate("Tunde asks her, gently and directly, whether she has thought of ending her "
+        .. "life. She says yes.")
+    end
+
+    s:wait(2)
+
+    -- Moment 3: the means -------------------------------------------------------------------------
+    s:say{
+      { text = "I've got tablets put by at home. I know exactly which, and how many. I'm a "
+          .. "pharmacist. It would be easy.", affect = "numb" },
+      { text = "There's a box at home. Under the sink. I did the sums years ago. I know what "
+          .. "would work.", affect = "numb" },
+    }
+    r = s:choose{
+      moment = "the_means",
+      prompt = flag_prompt(s),
+      flags = { "suicidal_statement" },
+      measured(s, { id = "mn_ask",
+        text = "Thank you for telling me. Tablets put by, and you know what would work. Have you "
+          .. "come close to taking them? And is anything stopping you?",
+        codes = { "simple_reflection", "risk_assessment", "closed_question", "open_question" },
+        expert = true,
+        rationale = "Means, intent and what holds her back are the heart of a risk assessment: "
+          .. "ask about them plainly, without alarm and without brushing past them." }),
+      { id = "mn_trust",
+        text = "As a pharmacist you'd know better than anyone how to keep medicines safely. I'm "
+          .. "sure they're put away sensibly, so let's not worry about those now.",
+        codes = { "dismissing_lethal_means", "premature_reassurance" },
+        rationale = "Stockpiled tablets and the knowledge to use them are the highest risk she "
+          .. "could name; brushing them aside is a critical error." },
+      { id = "mn_brother",
+        text = "That sounds like it's tangled up with Jonas, and with what he did. Part of you "
+          .. "may be following him, or trying to understand him.",
+        codes = { "complex_reflection", "interpreting" },
+        rationale = "A meaning offered in place of a question: whether she is in danger is not "
+          .. "yet known, and her reasons are hers to tell." },
+      { id = "mn_alarm",
+        text = "Lena, that really frightens me. I'm going to have to get the doctor in here right "
+          .. "now, because I can't keep this between us.",
+        codes = { "self_disclosure", "escalation_medical" },
+        rationale = "Telling the physician is right; leading with your own fear, before asking "
+          .. "how close she is, puts her in charge of your feelings." },
+    }
+    called(s, r)
+    if r.id == "mn_ask" then
+      s:say{
+        { text = "Once. Last winter. I counted them out. Then I thought of my mother finding me, "
+            .. "the way I found him. That stops me.", affect = "tearful" },
+        { text = "Close, once. My mother stops me. She's already lost one.", affect = "tearful" },
+      }
+    elseif r.id == "mn_trust" then
+      s:say("Sensibly. Yes. Very sensibly.", { affect = "numb" })
+      s:narrate("Tunde looks at you, then asks Lena how many tablets, and whether she has come "
+        .. "close. She tells him: once, last winter.")
+    elseif r.id == "mn_brother" then
+      s:say("Don't make it about him.", { affect = "angry" })
+      s:narrate("Tunde asks her whether she has come close. Once, she says. Last winter.")
+    elseif r.id == "mn_alarm" then
+      p.distress = p.distress + 6
+      s:say("Don't... don't make a fuss. This is why I never said.", { affect = "ashamed" })
+      s:narrate("The physician comes and sits quietly nearby. Tunde asks Lena whether she has "
+        .. "come close. Once, she says.")
+    elseif silent(r) then
+      s:narrate("Nobody speaks. Tunde catches your eye, then asks her whether she has come "
+        .. "close. Once, she says.")
+    end
+
+    s:wait(3)
+
+    -- Moment 4: a plan, together ------------------------------------------------------------------
+    s:say("Not today, though. Not in here. This is the first place I've felt... I don't know. "
+      .. "Held. It's after I'm scared of.", { affect = "sad" })
+    r = s:choose{
+      moment = "the_plan",
+      prompt = flag_prompt(s),
+      measured(s, { id = "pl_together",
+        text = "Held here, and scared of after. Let's plan after together before you go: the "
+          .. "tablets, who's with you, who to call. The doctor will know. Okay?",
+        codes = { "complex_reflection", "safety_planning", "seeking_collaboration", "giving_information",
+          "closed_question" },
+        expert = true,
+        rationale = "A plan made with her: means removed, company, contacts, the physician told "
+          .. "openly. After a risk assessment, planning is essential, not optional." }),
+      { id = "pl_promise",
+        text = "Will you promise me you won't do anything after you go home? I need to hear you "
+          .. "say it before we go on with the session, Lena.",
+        codes = { "closed_question", "persuading" },
+        rationale = "A no-harm promise is not a plan: it comforts the therapist and gives her "
+          .. "nothing to do when the night comes." },
+      { id = "pl_tell",
+        text = "You'll hand those tablets in at your pharmacy tomorrow morning, and you'll call "
+          .. "the crisis line if it gets bad. That's the plan, okay?",
+        codes = { "safety_planning", "advice_giving", "closed_question" },
+        rationale = "The right parts of a plan, imposed: a plan she has not helped make is one "
+          .. "she is less likely to use." },
+      { id = "pl_later",
+        text = "Not today, not in here. You feel held here. Let's leave after for integration, "
+          .. "and let yourself have this feeling for now.",
+        codes = { "simple_reflection", "redirecting", "dismissing" },
+        rationale = "A reflection, and the risk postponed: she has named tablets at home and a "
+          .. "fear of after. Plan before she leaves." },
+    }
+    called(s, r)
+    if r.id == "pl_together" then
+      p.distress = p.distress - 6
+      s:say{
+        { text = "Okay. My sister could take the box. I'd let her. Yes, tell the doctor.",
+          affect = "relieved" },
+        { text = "Together. Okay. My mother can't know. My sister, maybe. She'd come.",
+          affect = "calm" },
+      }
+    elseif r.id == "pl_promise" then
+      s:say("I promise. There. Happy?", { affect = "withdrawn" })
+    elseif r.id == "pl_tell" then
+      s:say("Yes, sir.", { affect = "withdrawn" })
+    elseif r.id == "pl_later" then
+      s:say("Okay.", { affect = "calm" })
+      s:narrate("Tunde says quietly that before she goes home they will plan for after, with her, "
+        .. "and that the physician will be told.")
+    elseif silent(r) then
+      s:narrate("Tunde says, gently, that they will plan for after, with her, before she leaves.")
+    end
+
+    s:wait(12)
+
+    -- Moment 5: the flat --------------------------------------------------------------------------
+    p.distress = p.distress + 12  -- the memory opens (material)
+    p.inward_focus = p.inward_focus + 10
+    s:narrate("She pulls the eyeshades back down. After a while her breathing changes.")
+    s:say{
+      { text = "I'm in his flat. The door's not locked. I know before I open it. I always know "
+          .. "before I open it.", affect = "distressed" },
+      { text = "Jonas's flat. The radio's on. I'm standing in the hall. I don't want to go in.",
+        affect = "fearful" },
+    }
+    r = s:choose{
+      moment = "the_flat",
+      prompt = flag_prompt(s),
+      measured(s, { id = "fl_follow",
+        text = "You're in his flat, and you know before you open the door. We're right here with "
+          .. "you, Lena. Go only as far as you want to.",
+        codes = { "simple_reflection", "following_lead", "empathic_presence", "emphasising_autonomy" },
+        expert = true,
+        rationale = "Safety has been addressed; now follow again. Reflect where she is, offer "
+          .. "company, and leave the pace to her." }),
+      { id = "fl_door",
+        text = "Can you open the door now? What do you see when you go in? Describe it to me "
+          .. "slowly, as much detail as you can manage.",
+        codes = { "agenda_setting", "open_question" },
+        rationale = "Exposure by your script: she said she does not want to go in, and the "
+          .. "questions push her through the door." },
+      { id = "fl_link",
+        text = "That's where the wish to die comes from, isn't it: finding Jonas. Part of you "
+          .. "has been standing in that hallway ever since that day.",
+        codes = { "interpreting", "closed_question" },
+        rationale = "Your meaning laid over her memory as it opens: the link is hers to make, "
+          .. "if it is one, in her time." },
+      { id = "fl_room",
+        text = "Lena, come back into the room for a moment. Open your eyes, look at me and "
+          .. "Tunde. You're here with us now, not in the flat.",
+        codes = { "grounding", "redirecting" },
+        rationale = "Pulling her out of a memory she is holding, within her window: after a risk "
+          .. "disclosure it is tempting to keep her on the surface, and it is not safer." },
+    }
+    called(s, r)
+    if r.id == "fl_follow" or silent(r) then
+      p.distress = p.distress - 4
+      s:narrate("She cries, long and quietly. Then:")
+      s:say("I didn't go in. This time I didn't go in. I sat on the stairs and I was sad for him. "
+        .. "Just sad.", { affect = "tearful" })
+    elseif r.id == "fl_door" then
+      p.arousal = p.arousal + 10
+      s:say("No. No. I don't want to.", { affect = "fearful" })
+    elseif r.id == "fl_link" then
+      s:say("I don't know. Stop explaining me.", { affect = "angry" })
+    elseif r.id == "fl_room" then
+      p.inward_focus = p.inward_focus - 10
+      s:say("I'm here. It's gone.", { affect = "numb" })
+    end
+
+    -- The supplemental half dose, reviewed shortly before its time (monitor.supplemental_review:
+    -- the physician's decision, on the readings).
+    local since = s:since_dose() or 0
+    if since < 113 then s:wait(113 - since) end
+    if not monitor.supplemental_review(s) then
+      s:narrate("The physician looks at the readings and holds back the supplemental dose.")
+    end
+    -- The therapists stay until the effects have worn off (DOMAIN.md; a supplemental dose extends
+    -- them to about 5.6 h).
+    s:wait(math.max(30, 330 - (s:since_dose() or 0)))
+
+    -- Moment 6: handover --------------------------------------------------------------------------
+    s:phase("closing")
+    s:narrate("Evening. The medicine has worn off. Lena is sitting up with tea; the overnight "
+      .. "attendant is due within the hour.")
+    s:say("Who will you tell? About the tablets. Does it go in my notes? My manager can't know. "
+      .. "I'd lose my registration.", { affect = "anxious" })
+    r = s:choose{
+      moment = "handover",
+      prompt = flag_prompt(s),
+      flags = { "direct_question" },
+      measured(s, { id = "ho_honest",
+        text = "The study team and doctor will know, because it's about your safety; not your "
+          .. "employer. Your sister takes the box tonight, and we ring tomorrow.",
+        codes = { "giving_information", "safety_planning", "boundary_setting" },
+        expert = true,
+        rationale = "Honest about confidentiality and its limits, specific about tonight's plan "
+          .. "and tomorrow's phone contact: the frame holds her through the handover." }),
+      { id = "ho_secret",
+        text = "None of this leaves the room, Lena, I promise you. It stays between the three of "
+          .. "us, so please don't worry about your manager or your registration.",
+        codes = { "premature_reassurance", "giving_information" },
+        rationale = "A promise of secrecy that cannot be kept: the physician and team must know. "
+          .. "Confidentiality has limits, and she is owed them honestly." },
+      { id = "ho_report",
+        text = "I'm afraid we may be obliged to inform your professional body, given you have "
+          .. "access to medicines at work. That's out of my hands now, I'm sorry.",
+        codes = { "giving_information", "confronting" },
+        rationale = "Untrue, and it turns a disclosure into a threat: the study team needs to "
+          .. "know; her employer and regulator are not told." },
+      { id = "ho_tomorrow",
+        text = "You're worried about your notes and your job. Let's not get into that tonight; "
+          .. "you've done enough. We can go through all of it next time.",
+        codes = { "simple_reflection", "redirecting", "dismissing" },
+        rationale = "A reflection and a deferral of the one question that decides whether she "
+          .. "goes home trusting the plan." },
+    }
+    called(s, r)
+    if r.id == "ho_honest" then
+      s:say{
+        { text = "Not my employer. Okay. Ring me at nine. I'll be up.", affect = "relieved" },
+        { text = "The doctor, fine. Better a doctor than a coroner. Sorry. Bad joke. Thank you.",
+          affect = "warm" },
+      }
+    elseif r.id == "ho_secret" then
+      s:say("Good.", { affect = "relieved" })
+      s:narrate("Tunde says carefully that the physician already knows, and must, for her safety.")
+      s:say("So not between the three of us.", { affect = "angry" })
+    elseif r.id == "ho_report" then
+      p.distress = p.distress + 12
+      s:say("Then I should never have said anything.", { affect = "fearful" })
+    elseif r.id == "ho_tomorrow" then
+      s:say("I'll lie awake with it, then.", { affect = "withdrawn" })
+    elseif silent(r) then
+      s:say("That bad.", { affect = "fearful" })
+    end
+
+    if s:did("mn_trust") then
+      s:say("You said the tablets were put away sensibly. They're under the sink, counted.",
+        { affect = "withdrawn" })
+    end
+    if s:count("touch_without_consent") > 0 then
+      s:say("And you touched me. I'd said no.", { affect = "angry" })
+    end
+    if p.trust >= 60 then
+      s:finish("The attendant arrives. Lena gives her sister's number to Tunde and writes 'nine "
+        .. "o'clock' on the back of her hand.")
+    else
+      s:finish("The attendant arrives. Lena turns the television on and does not look at either "
+        .. "of you.")
+    end
+  end,
+}
