@@ -20,7 +20,9 @@ constexpr const char* usage =
     "\n"
     "Simulates N participants (default 1000) given one oral MDMA dose (default 125 mg)\n"
     "and prints, next to the published figures, the share whose peak vital signs cross\n"
-    "the alert thresholds, time to onset and peak, subjective duration and peak vitals.\n"
+    "the alert thresholds, time to onset and peak, subjective duration and peak vitals,\n"
+    "and the fluid balance: how many become hyponatremic drinking freely, with fluids\n"
+    "restricted, and with a 3 L session limit of water or of an electrolyte drink.\n"
     "\n"
     "  --n N              participants, 1 to 100000 (default 1000)\n"
     "  --dose MG          initial dose in mg, above 0 and at most 300 (default 125)\n"
@@ -147,6 +149,27 @@ void print_text(const PopulationResult& r) {
     row("subjective duration, median", "%.2f h", &CohortSummary::median_duration_h, 1,
         "4.2 h (75-125 mg); ~4.6 h, ~5.6 h with a supplement at 2 h");
     row("subjective duration, SD", "%.2f h", &CohortSummary::sd_duration_h, 1, "1.3 h");
+    row("peak systolic > 180 mmHg", "%.1f%%", &CohortSummary::share_sbp_over_180, 100,
+        "- (severe hypertension, >= 180: treat; ACC/AHA 2017)");
+    row("chest pain (model draw, 10 h)", "%.1f%%", &CohortSummary::share_chest_pain, 100,
+        "- (no published rate; very high pressure only)");
+    line("fluids and sodium (to 6 h)", "", "", "");
+    row("  drinking freely: Na < 135", "%.1f%%", &CohortSummary::share_hyponatremia_free, 100,
+        "37% of 81 unrestricted (Atila et al. 2024, 100/125 mg)");
+    row("  fluids restricted: Na < 135", "%.1f%%", &CohortSummary::share_hyponatremia_restricted, 100,
+        "0% of 15 restricted (same)");
+    row("  drinking freely: Na < 130", "%.1f%%", &CohortSummary::share_below_130_free, 100, "");
+    row("  headache/nausea or worse", "%.1f%%", &CohortSummary::share_symptoms_free, 100,
+        "- (signs as sodium falls: DOMAIN.md)");
+    row("  lowest sodium, median", "%.1f", &CohortSummary::median_nadir_free, 1, "");
+    row("  time of lowest, median", "%.0f min", &CohortSummary::median_nadir_min_free, 1,
+        "nadir ~180 min (same)");
+    row("  drunk, mean", "%.2f L", &CohortSummary::mean_drunk_free_l, 1, "- (fitted to the 37%)");
+    line("session limit, to 10 h", "", "", "");
+    row("  up to 3 L water: Na < 135", "%.1f%%", &CohortSummary::share_hyponatremia_cap_water, 100,
+        "- (MAPS: water limited, ~3 L)");
+    row("  up to 3 L electrolyte drink", "%.1f%%", &CohortSummary::share_hyponatremia_cap_electrolyte, 100,
+        "- (electrolyte drinks offered)");
     line("peak hr/sbp/dbp/temp, median", vitals(s.median_peak), w ? vitals(w->median_peak) : "", "");
     vitals_row("  95th percentile", &CohortSummary::p95_peak,
                "Kolbrich 2008 highest (small n, up to 1.6 mg/kg): 132/171/102");
@@ -161,10 +184,18 @@ void json_summary(const CohortSummary& s) {
     std::printf("{\"share_sbp_over_160\": %.4f, \"share_hr_over_100\": %.4f, "
                 "\"share_temp_over_38\": %.4f, \"share_dbp_over_100\": %.4f, \"share_felt\": %.4f, "
                 "\"median_onset_min\": %.1f, \"median_peak_min\": %.1f, \"median_peak_intensity\": %.4f, "
-                "\"median_duration_h\": %.3f, \"sd_duration_h\": %.3f, \"median_peak\": ",
+                "\"median_duration_h\": %.3f, \"sd_duration_h\": %.3f, ",
                 s.share_sbp_over, s.share_hr_over, s.share_temp_over, s.share_dbp_over, s.share_felt,
                 s.median_onset_min, s.median_peak_min, s.median_peak_intensity, s.median_duration_h,
                 s.sd_duration_h);
+    std::printf("\"share_sbp_over_180\": %.4f, \"share_chest_pain\": %.4f, \"share_hyponatremia_free\": %.4f, "
+                "\"share_hyponatremia_restricted\": %.4f, \"share_below_130_free\": %.4f, "
+                "\"share_symptoms_free\": %.4f, \"median_nadir_free\": %.2f, \"median_nadir_min_free\": %.0f, "
+                "\"mean_drunk_free_l\": %.3f, \"share_hyponatremia_cap_water\": %.4f, "
+                "\"share_hyponatremia_cap_electrolyte\": %.4f, \"median_peak\": ",
+                s.share_sbp_over_180, s.share_chest_pain, s.share_hyponatremia_free, s.share_hyponatremia_restricted,
+                s.share_below_130_free, s.share_symptoms_free, s.median_nadir_free, s.median_nadir_min_free,
+                s.mean_drunk_free_l, s.share_hyponatremia_cap_water, s.share_hyponatremia_cap_electrolyte);
     vitals(s.median_peak);
     std::printf(", \"p95_peak\": ");
     vitals(s.p95_peak);
@@ -192,7 +223,9 @@ void print_json(const PopulationResult& r) {
     std::printf(", \"published\": {\"source\": \"Vizeli & Liechti 2017 (75/125 mg pooled); DOMAIN.md\", "
                 "\"share_sbp_over_160\": 0.33, \"share_hr_over_100\": 0.29, \"share_temp_over_38\": 0.19, "
                 "\"onset_min\": [30, 60], \"peak_h\": [1.5, 2.5], \"duration_h_mean\": 4.2, "
-                "\"duration_h_sd\": 1.3, \"duration_h_supplement\": [4.6, 5.6]}}\n");
+                "\"duration_h_sd\": 1.3, \"duration_h_supplement\": [4.6, 5.6], "
+                "\"hyponatremia_source\": \"Atila et al. 2024 (100/125 mg)\", \"share_hyponatremia_free\": 0.37, "
+                "\"share_hyponatremia_restricted\": 0.0, \"sodium_nadir_min\": 180}}\n");
 }
 
 }  // namespace

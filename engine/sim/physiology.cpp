@@ -162,12 +162,12 @@ double hyperthermia_excess(std::span<const Intervention> interventions, double t
 
 FluidParams FluidParams::draw(Rng& rng) {
     // Our estimates (docs/patient-model.md, "Fluids and sodium"): total body water is ~0.5-0.6 of
-    // body weight (adults of 50-100 kg: ~27-55 L); serum sodium 140 +/- 2 mmol/L within the normal
+    // body weight (adults of 50-100 kg: ~27-55 L); serum sodium 140 +/- 1.5 mmol/L within the normal
     // 135-145; how strongly the medicine holds water back varies (Atila et al. 2024: 37% of
     // freely drinking volunteers became hyponatremic, the rest did not).
     FluidParams f;
     f.body_water_l = std::clamp(36.0 * std::exp(0.15 * rng.normal()), 25.0, 55.0);
-    f.sodium = std::clamp(140.0 + 1.8 * rng.normal(), 136.0, 144.0);
+    f.sodium = std::clamp(140.0 + 1.5 * rng.normal(), 137.0, 144.0);
     f.antidiuresis = std::clamp(0.95 + 0.03 * rng.normal(), 0.85, 0.995);
     return f;
 }
@@ -312,10 +312,11 @@ constexpr double insensible_l_per_min = 0.0005; // breath and skin: ~0.7 L a day
 // Free-water excretion of a water load: healthy kidneys pass ~80% of a load within 4 h
 // (the water-loading test), up to ~15 mL/min: a half-life of ~45 min for the excess.
 constexpr double excretion_per_min = 0.693 / 45;
-// The medicine's antidiuretic effect follows plasma MDMA (it outlasts the felt effect: case
-// reports describe hyponatremia hours after the peak): Cp / (Cp + 30 ng/mL), times the person's
-// `antidiuresis` (typical peak plasma ~235 ng/mL after 125 mg: ~0.8 of excretion blocked).
-constexpr double antidiuresis_c50 = 10;
+// The medicine's antidiuretic effect follows its acute effect (Atila et al. 2024: the fall in
+// sodium went with the acute rise in oxytocin, and was deepest ~180 min after the dose):
+// I / (I + 0.05) of the felt intensity I, times the person's `antidiuresis` (at the typical
+// 125-mg peak, I ~0.75: ~0.89 of free-water excretion held back).
+constexpr double antidiuresis_i50 = 0.05;
 constexpr double sweat_l_per_min_typical = 0.1 / 60;   // at the typical 125-mg temperature rise
 constexpr double sweat_sodium = 40;                    // mmol/L: sweat is hypotonic (20-80)
 
@@ -386,8 +387,8 @@ private:
         balance_l_ += absorbed;
         // Losses: breath and skin, sweat (with some sodium), and the kidneys' free-water excretion,
         // which the medicine holds back.
-        const double cp = doses_.empty() ? 0 : plasma_concentration(p_.drug, doses_, t);
-        const double held = p_.fluids.antidiuresis * cp / (cp + antidiuresis_c50);
+        const double i = doses_.empty() ? 0 : intensity(p_.drug, doses_, t);
+        const double held = p_.fluids.antidiuresis * i / (i + antidiuresis_i50);
         const double excreted = excretion_per_min * std::max(0.0, balance_l_) * (1 - held) * dt;
         // Sweating follows the medicine's temperature rise (a raised hyperthermia's is not added).
         const double heat = doses_.empty() ? 0.0

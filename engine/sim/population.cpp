@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "sim/pharmacology.hpp"
@@ -18,7 +20,63 @@ constexpr double readings_until_min = 600;
 struct Outcome {
     TimeCourse course;
     Vitals peak;
+    bool chest_pain = false;
+    double nadir_free = 0, nadir_min_free = 0, drunk_free = 0;
+    bool symptoms_free = false;
+    double nadir_restricted = 0, nadir_cap_water = 0, nadir_cap_electrolyte = 0;
 };
+
+// Drinking: glasses of 250 mL from the dose until `until_min`, no more than `cap_l` in all. Thirst
+// follows the medicine (a dry mouth while it is felt): `rate_l_per_h` at the typical peak
+// intensity (0.75), 15% of it without the medicine.
+std::vector<Intake> drinking(const Physiology& person, std::span<const Dose> doses, double rate_l_per_h,
+                             double until_min, double cap_l, Fluid kind) {
+    std::vector<Intake> out;
+    double total = 0, thirst = 0.125;  // the first glass comes after half a glass's worth of thirst
+    for (double t = 0; t <= until_min && total + 0.25 <= cap_l + 1e-9; t += 1) {
+        const double i = intensity(person.drug, doses, t);
+        thirst += rate_l_per_h / 60 * (0.15 + 0.85 * std::min(1.5, i / 0.75));
+        if (thirst >= 0.25) {
+            out.push_back({t, 0.25, kind});
+            total += 0.25;
+            thirst -= 0.25;
+        }
+    }
+    return out;
+}
+
+// Lowest sodium (mmol/L) and when, sampled every 10 min up to until_min.
+std::pair<double, double> nadir(const Physiology& person, std::span<const Dose> doses,
+                                std::span<const Intake> intakes, double until_min) {
+    double low = 1e9, when = 0;
+    for (double t = 0; t <= until_min; t += 10) {
+        const double na = fluid_state(person, doses, {}, intakes, t).sodium;
+        if (na < low) { low = na; when = t; }
+    }
+    return {low, when};
+}
+
+// How much a freely drinking participant drinks (L/h): fitted so that 37% of a 125-mg cohort
+// become hyponatremic within 6 h, as in Atila et al. 2024 (docs/patient-model.md).
+constexpr double free_drinking_median_l_per_h = 0.48;
+constexpr double free_drinking_spread = 0.45;
+constexpr double restricted_l = 0.5;
+constexpr double session_cap_l = 3.0;
+
+void simulate_fluids(Outcome& o, const Physiology& person, std::span<const Dose> doses, std::uint64_t seed) {
+    Rng rng(seed ^ 0xd12c4b0ff11dULL);
+    const double rate = std::clamp(free_drinking_median_l_per_h * std::exp(free_drinking_spread * rng.normal()), 0.05, 1.5);
+    const auto free = drinking(person, doses, rate, 360, 100, Fluid::water);
+    std::tie(o.nadir_free, o.nadir_min_free) = nadir(person, doses, free, 360);
+    o.drunk_free = 0.25 * static_cast<double>(free.size());
+    for (const CueEvent& e : body_events_between(person, doses, {}, free, 0, 360))
+        if (e.cue != Cue::chest_pain) o.symptoms_free = true;
+    o.nadir_restricted = nadir(person, doses, drinking(person, doses, rate, 360, restricted_l, Fluid::water), 360).first;
+    o.nadir_cap_water = nadir(person, doses, drinking(person, doses, rate, 480, session_cap_l, Fluid::water), 600).first;
+    o.nadir_cap_electrolyte = nadir(person, doses, drinking(person, doses, rate, 480, session_cap_l, Fluid::electrolyte), 600).first;
+    for (const CueEvent& e : body_events_between(person, doses, {}, {}, 0, 600))
+        if (e.cue == Cue::chest_pain) o.chest_pain = true;
+}
 
 Outcome simulate(const Physiology& person, std::span<const Dose> doses, std::uint64_t noise_seed) {
     Outcome o{time_course(person.drug, doses), {}};
@@ -65,12 +123,23 @@ CohortSummary summarise(const std::vector<Outcome>& os) {
     const Thresholds limits;
     const double n = static_cast<double>(os.size());
     CohortSummary s;
-    std::vector<double> onset, peak_min, peak_i, duration;
+    std::vector<double> onset, peak_min, peak_i, duration, nadirs, nadir_times;
     for (const Outcome& o : os) {
         s.share_hr_over += o.peak.hr > limits.hr ? 1 / n : 0;
         s.share_sbp_over += o.peak.sbp > limits.sbp ? 1 / n : 0;
         s.share_dbp_over += o.peak.dbp > limits.dbp ? 1 / n : 0;
         s.share_temp_over += o.peak.temp_c > limits.temp_c ? 1 / n : 0;
+        s.share_sbp_over_180 += o.peak.sbp > 180 ? 1 / n : 0;
+        s.share_chest_pain += o.chest_pain ? 1 / n : 0;
+        s.share_hyponatremia_free += o.nadir_free < 135 ? 1 / n : 0;
+        s.share_hyponatremia_restricted += o.nadir_restricted < 135 ? 1 / n : 0;
+        s.share_hyponatremia_cap_water += o.nadir_cap_water < 135 ? 1 / n : 0;
+        s.share_hyponatremia_cap_electrolyte += o.nadir_cap_electrolyte < 135 ? 1 / n : 0;
+        s.share_below_130_free += o.nadir_free < 130 ? 1 / n : 0;
+        s.share_symptoms_free += o.symptoms_free ? 1 / n : 0;
+        s.mean_drunk_free_l += o.drunk_free / n;
+        nadirs.push_back(o.nadir_free);
+        nadir_times.push_back(o.nadir_min_free);
         peak_min.push_back(o.course.peak_min);
         peak_i.push_back(o.course.peak_intensity);
         if (!o.course.onset_min) continue;
@@ -78,6 +147,8 @@ CohortSummary summarise(const std::vector<Outcome>& os) {
         onset.push_back(*o.course.onset_min);
         duration.push_back(o.course.duration_h());
     }
+    s.median_nadir_free = quantile(nadirs, 0.5);
+    s.median_nadir_min_free = quantile(nadir_times, 0.5);
     s.median_onset_min = quantile(onset, 0.5);
     s.median_peak_min = quantile(peak_min, 0.5);
     s.median_peak_intensity = quantile(peak_i, 0.5);
@@ -120,7 +191,11 @@ PopulationResult simulate_population(const PopulationOptions& options) {
         const Physiology person = Physiology::draw(rng, baseline);
         const std::uint64_t noise_seed = rng.next_u64();
         alone.push_back(simulate(person, single, noise_seed));
-        if (supplement) with.push_back(simulate(person, both, noise_seed));
+        simulate_fluids(alone.back(), person, single, noise_seed);
+        if (supplement) {
+            with.push_back(simulate(person, both, noise_seed));
+            simulate_fluids(with.back(), person, both, noise_seed);
+        }
     }
     PopulationResult r{options, summarise(alone), std::nullopt};
     if (supplement) r.supplemented = summarise(with);

@@ -32,6 +32,19 @@ struct CohortSummary {
     double median_peak_intensity = 0;
     double median_duration_h = 0;  // subjective duration (intensity > 0.2)
     double sd_duration_h = 0;
+    double share_sbp_over_180 = 0;  // peak sbp > 180 mmHg: severe hypertension, treated (ACC/AHA 2017)
+    double share_chest_pain = 0;    // chest pain drawn by the model within 10 h (no water)
+    // Fluids and sodium (docs/patient-model.md, "Fluids and sodium"): the lowest serum sodium
+    // within 6 h (Atila et al. 2024 measured to 360 min) and, for the session limits, within 10 h.
+    double share_hyponatremia_free = 0;        // < 135 mmol/L, drinking freely
+    double share_hyponatremia_restricted = 0;  // < 135, fluids restricted (0.5 L in 6 h)
+    double share_hyponatremia_cap_water = 0;   // < 135, drinking freely up to 3 L of water
+    double share_hyponatremia_cap_electrolyte = 0;  // ... up to 3 L of an electrolyte drink
+    double share_below_130_free = 0;           // < 130, drinking freely
+    double share_symptoms_free = 0;            // a headache, nausea or worse from low sodium, drinking freely
+    double median_nadir_free = 0;              // mmol/L
+    double median_nadir_min_free = 0;          // minutes after the dose
+    double mean_drunk_free_l = 0;              // in the 6 h
     Vitals median_peak;  // per vital sign, of each participant's peak
     Vitals p95_peak;
     Vitals max_peak;
