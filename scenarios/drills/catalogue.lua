@@ -523,3 +523,33 @@ drill { id = "rupture-closing", title = "Still wary",
   scenario = "integration/rupture_repair", moment = "closing", level = "advanced",
   domain = "alliance",
   focus = "Let the wariness stand and offer contact; 'glad we've sorted that out' closes the repair too soon." }
+
+drill { id = "memory-opening", title = "'I know now. It was me.'",
+  scenario = "integration/changed_memory", moment = "opening", level = "beginner",
+  domain = "following",
+  focus = "Invite what came without taking a side: neither soothe the verdict nor doubt it yet." }
+
+drill { id = "memory-image", title = "The pan on the ring",
+  scenario = "integration/changed_memory", moment = "the_image", level = "advanced",
+  domain = "following",
+  focus = "Reflect the image as her experience; don't confirm it, argue it, or fill it in with questions." }
+
+drill { id = "memory-is-it-real", title = "'Tell me it's real'",
+  scenario = "integration/changed_memory", moment = "is_it_real", level = "advanced",
+  domain = "presence",
+  focus = "Honestly: nobody can know from here, and it matters. Neither confirm nor correct." }
+
+drill { id = "memory-saturday", title = "Telling the family on Saturday",
+  scenario = "integration/changed_memory", moment = "saturday", level = "intermediate",
+  domain = "alliance",
+  focus = "The decision is hers: invite time to think, without forbidding it or cheering it on." }
+
+drill { id = "memory-guilt", title = "'It might have been me'",
+  scenario = "integration/changed_memory", moment = "the_guilt", level = "intermediate",
+  domain = "presence",
+  focus = "Meet the guilt with 'whatever happened'; don't reassure on the image's terms or put it on trial." }
+
+drill { id = "memory-what-now", title = "'I can't un-see it'",
+  scenario = "integration/changed_memory", moment = "what_now", level = "intermediate",
+  domain = "following",
+  focus = "Keep it open, at her pace, with contact; a daily journal of the night hardens the image." }
