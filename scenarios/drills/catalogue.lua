@@ -553,3 +553,33 @@ drill { id = "memory-what-now", title = "'I can't un-see it'",
   scenario = "integration/changed_memory", moment = "what_now", level = "intermediate",
   domain = "following",
   focus = "Keep it open, at her pace, with contact; a daily journal of the night hardens the image." }
+
+drill { id = "ownway-glow", title = "'Best day of my life'",
+  scenario = "integration/on_my_own", moment = "the_glow", level = "beginner",
+  domain = "following",
+  focus = "Hear what the day was like before any view about next weekend; no warning, no label." }
+
+drill { id = "ownway-plan", title = "Pills from a website",
+  scenario = "integration/on_my_own", moment = "the_plan", level = "intermediate",
+  domain = "alliance",
+  focus = "Curiosity and his autonomy first: forbidding ends the conversation, tips endorse the plan." }
+
+drill { id = "ownway-ask", title = "'Couldn't you sort me out with one?'",
+  scenario = "integration/on_my_own", moment = "the_ask", level = "advanced",
+  domain = "safety",
+  focus = "Say no plainly: the therapist never supplies or sources the drug; then offer to talk risks." }
+
+drill { id = "ownway-risks", title = "'What's the actual harm?'",
+  scenario = "integration/on_my_own", moment = "the_risks", level = "intermediate",
+  domain = "safety",
+  focus = "What made the session safe, specifically (dose, vitals, water, a doctor, company); his call." }
+
+drill { id = "ownway-underneath", title = "'It's coming back. The dread.'",
+  scenario = "integration/on_my_own", moment = "underneath", level = "intermediate",
+  domain = "presence",
+  focus = "Hear the fear of losing what he found; don't promise it away or set a task." }
+
+drill { id = "ownway-instead", title = "'White-knuckle it for four weeks?'",
+  scenario = "integration/on_my_own", moment = "instead", level = "beginner",
+  domain = "alliance",
+  focus = "Plan the weeks between sessions with him, including when to call." }
