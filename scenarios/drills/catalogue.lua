@@ -417,6 +417,41 @@ drill { id = "darkpeak-handover", title = "'Who will you tell?'",
   domain = "safety",
   focus = "Confidentiality and its limits, honestly, with tonight's plan and tomorrow's call." }
 
+drill { id = "door-walls", title = "'The room's getting smaller'",
+  scenario = "medicine/the_door", moment = "the_walls", level = "beginner",
+  domain = "following",
+  focus = "Give him control of the room; eyeshades, reassurance or a grounding script override him." }
+
+drill { id = "door-bolt", title = "Making for the door",
+  scenario = "medicine/the_door", moment = "the_door", level = "advanced",
+  domain = "safety",
+  focus = "Go with him into the open air on site: never block the door, never let him go alone." }
+
+drill { id = "door-going-home", title = "'I'll get a cab'",
+  scenario = "medicine/the_door", moment = "going_home", level = "advanced",
+  domain = "safety",
+  focus = "Say plainly he cannot travel under the medicine, without obligation or argument, and stay." }
+
+drill { id = "door-going-home-after-block", title = "'I'll get a cab', after you blocked the door",
+  scenario = "medicine/the_door", moment = "going_home", level = "advanced",
+  domain = "safety", route = { the_door = "do_block" },
+  focus = "After a rupture at the door, the boundary still has to be said: kindly, with the garden offered." }
+
+drill { id = "door-shaft", title = "The crack of light",
+  scenario = "medicine/the_door", moment = "the_shaft", level = "intermediate",
+  domain = "following",
+  focus = "The memory came outside: follow it there, rather than moving it back to the couch or explaining it." }
+
+drill { id = "door-back-in", title = "'Will you keep the door open?'",
+  scenario = "medicine/the_door", moment = "back_in", level = "beginner",
+  domain = "alliance",
+  focus = "Answer yes, concretely, and let him set the room; no conditions, no promises extracted." }
+
+drill { id = "door-closing", title = "'I ruined it'",
+  scenario = "medicine/the_door", moment = "closing", level = "intermediate",
+  domain = "presence",
+  focus = "Meet the shame with what he did: named his need and stayed with what came." }
+
 -- Integration ------------------------------------------------------------------------------------
 
 drill { id = "meaning-opening", title = "'It won't go in order'",
