@@ -310,8 +310,8 @@ namespace {
 constexpr double stomach_half_min = 15;        // water leaves the stomach and is absorbed
 constexpr double insensible_l_per_min = 0.0005; // breath and skin: ~0.7 L a day
 // Free-water excretion of a water load: healthy kidneys pass ~80% of a load within 4 h
-// (the water-loading test), up to ~15 mL/min: a half-life of ~45 min for the excess.
-constexpr double excretion_per_min = 0.693 / 45;
+// (the water-loading test), ~14 mL/min with a litre to spare: a half-life of ~50 min.
+constexpr double excretion_per_min = 0.693 / 50;
 // The medicine's antidiuretic effect follows its acute effect (Atila et al. 2024: the fall in
 // sodium went with the acute rise in oxytocin, and was deepest ~180 min after the dose):
 // I / (I + 0.05) of the felt intensity I, times the person's `antidiuresis` (at the typical
