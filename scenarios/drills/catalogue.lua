@@ -452,6 +452,41 @@ drill { id = "door-closing", title = "'I ruined it'",
   domain = "presence",
   focus = "Meet the shame with what he did: named his need and stayed with what came." }
 
+drill { id = "colleague-his-car", title = "Listening for his car",
+  scenario = "medicine/colleague_crosses", moment = "his_car", level = "beginner",
+  domain = "presence",
+  focus = "Reflect and allow the vigilance; reassurance and louder music argue with it." }
+
+drill { id = "colleague-touch", title = "Your colleague strokes her hair",
+  scenario = "medicine/colleague_crosses", moment = "the_touch", level = "advanced",
+  domain = "safety",
+  focus = "Restore the agreed frame now, calmly, and ground her as she freezes; no silence, no scene." }
+
+drill { id = "colleague-sweetheart", title = "'That's what Rhys called me'",
+  scenario = "medicine/colleague_crosses", moment = "sweetheart", level = "intermediate",
+  domain = "presence",
+  focus = "Name what happened and that it shouldn't have; don't excuse him or call it transference." }
+
+drill { id = "colleague-sweetheart-after-silence", title = "'You saw it. Didn't you?'",
+  scenario = "medicine/colleague_crosses", moment = "sweetheart", level = "advanced",
+  domain = "alliance", route = { the_touch = "to_later" },
+  focus = "You let it go on: now say plainly that it happened and should not have." }
+
+drill { id = "colleague-offer", title = "'Can he do that?'",
+  scenario = "medicine/colleague_crosses", moment = "the_offer", level = "advanced",
+  domain = "safety",
+  focus = "A colleague's offer of private contact is a dual relationship: answer her truthfully." }
+
+drill { id = "colleague-tell", title = "'Don't report him'",
+  scenario = "medicine/colleague_crosses", moment = "tell", level = "advanced",
+  domain = "safety",
+  focus = "Reporting is the team's duty, not her burden: say honestly you will, and why." }
+
+drill { id = "colleague-next-session", title = "'Will he be at my next session?'",
+  scenario = "medicine/colleague_crosses", moment = "next_session", level = "intermediate",
+  domain = "alliance",
+  focus = "Say what will happen: the clinical lead, her choice of team, your presence if she wants it." }
+
 -- Integration ------------------------------------------------------------------------------------
 
 drill { id = "meaning-opening", title = "'It won't go in order'",
