@@ -69,15 +69,21 @@ void read_row(std::string_view text, float* row, std::size_t n, std::size_t line
 std::vector<double> Model::predict(const std::vector<std::string>& features) const {
     const std::size_t n = codes.size();
     std::vector<double> sum(n, 0.0);
-    std::size_t known = 0;
+    std::size_t known = 0, words = 0, known_words = 0;
     for (const auto& f : features) {
+        const bool word = f.rfind("w:", 0) == 0;
+        words += word;
         const auto it = index.find(f);
         if (it == index.end()) continue;
         ++known;
+        known_words += word;
         const float* w = &weights[std::size_t{it->second} * n];
         for (std::size_t c = 0; c < n; ++c) sum[c] += static_cast<double>(w[c]);
     }
-    const double scale = known ? 1.0 / std::sqrt(static_cast<double>(known)) : 0.0;
+    // Text the model barely knows (another language, a string of names) is not coded from its
+    // shape alone: below half its words known, the evidence is scaled down towards the base rates.
+    const double coverage = words ? static_cast<double>(known_words) / static_cast<double>(words) : 1.0;
+    const double scale = known ? std::min(1.0, 2.0 * coverage) / std::sqrt(static_cast<double>(known)) : 0.0;
     for (std::size_t c = 0; c < n; ++c)
         sum[c] = 1.0 / (1.0 + std::exp(-(static_cast<double>(bias[c]) + scale * sum[c])));
     return sum;

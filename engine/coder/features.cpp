@@ -40,6 +40,15 @@ bool in(const std::array<std::string_view, N>& list, const std::string& w) {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
+// Verbs that open an instruction ("Try...", "Go and...", "Don't...").
+constexpr std::array<std::string_view, 40> imperative_verbs = {
+    "try", "go", "stop", "get", "make", "keep", "don't", "take", "write", "tell", "delete", "have", "put",
+    "give", "call", "ring", "avoid", "start", "eat", "drink", "sleep", "cut", "set", "leave", "use", "read",
+    "practise", "practice", "fill", "bring", "remember", "do", "join", "find", "switch", "throw", "ask",
+    "stick", "walk", "listen"};
+constexpr std::array<std::string_view, 8> you_words = {"you", "you're", "you've", "you'd", "you'll", "your", "youre", "ya"};
+constexpr std::array<std::string_view, 10> number_words = {"one", "two", "three", "four", "five", "ten", "twenty", "half", "hundred", "forty"};
+
 struct Cue {
     std::string_view feature;
     std::string_view phrase;  // matched on " w1 w2 ... " (lower-cased words, "?" and "." tokens)
@@ -233,7 +242,37 @@ std::vector<std::string> features(std::string_view utterance, const Context& con
         const std::string last = question_form(clauses.back());
         if (!last.empty()) out.push_back("__last_" + last);
         if (clauses.size() > 1) out.push_back("__clauses_many");
+        // A clause that opens with a verb in the imperative, or "just" and one.
+        for (const auto& c : clauses) {
+            std::size_t at = c.begin;
+            if (tokens[at] == "just" && at + 1 < c.end) ++at;
+            if (in(imperative_verbs, tokens[at]) && !(at + 1 < c.end && in(subjects, tokens[at + 1]))) {
+                out.push_back("__imperative");
+                break;
+            }
+        }
+        const std::string& first = tokens[clauses.front().begin];
+        if (in(you_words, first)) out.push_back("__you_start");
+        if (first == "i" || first == "i'm" || first == "i've" || first == "i'd" || first == "my" || first == "me")
+            out.push_back("__i_start");
+        if (first == "we" || first == "we'll" || first == "we're" || first == "let's" || first == "our")
+            out.push_back("__we_start");
     }
+    // Questions answered with a number or a fact: "how many", "how long", "what time".
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const std::string& a = tokens[i];
+        const std::string& b = tokens[i + 1];
+        if ((a == "how" && (b == "many" || b == "much" || b == "long" || b == "old" || b == "often" || b == "far")) ||
+            (a == "what" && (b == "time" || b == "age" || b == "year" || b == "day")) || (a == "which" && b == "one")) {
+            out.push_back("__wh_fact");
+            break;
+        }
+    }
+    for (const auto& t : tokens)
+        if ((t[0] >= '0' && t[0] <= '9') || in(number_words, t)) {
+            out.push_back("__number");
+            break;
+        }
     // Tag questions: "..., right?", "..., is that it?"
     if (ends_in_question && tokens.size() >= 2) {
         const std::string& w = tokens[tokens.size() - 2];

@@ -147,9 +147,9 @@ TEST_CASE("bad input comes back coded, without a crash") {
         const Coding c = shipped().code(text, Context{text, "medicine"});
         well_formed(c);
     }
-    // Nothing to go on: no code is likely.
-    CHECK(shipped().code("").confidence < 0.5);
+    // Words the model has never seen are coded, but with low confidence.
     CHECK(shipped().code("今天感觉怎么样？").confidence < 0.5);
+    CHECK(shipped().code("Qu'est-ce qui vous amène aujourd'hui ?").confidence < 0.5);
 }
 
 TEST_CASE("a damaged model file is an error that names the file and the line") {
