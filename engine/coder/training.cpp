@@ -47,8 +47,8 @@ std::vector<std::string> coder_codes() {
 
 std::string TrainSettings::describe() const {
     char text[200];
-    std::snprintf(text, sizeof text, "one-vs-rest logistic; epochs=%d rate=%g l2=%g min_count=%d prune=%g seed=%llu", epochs,
-                  rate, l2, min_count, prune, static_cast<unsigned long long>(seed));
+    std::snprintf(text, sizeof text, "one-vs-rest logistic; epochs=%d rate=%g l2=%g min_count=%d prune=%g seed=%llu%s", epochs,
+                  rate, l2, min_count, prune, static_cast<unsigned long long>(seed), plain ? " plain" : "");
     return text;
 }
 
@@ -140,8 +140,12 @@ Model train(const std::vector<Example>& raw, const TrainSettings& settings) {
     // not depend on the order of the corpus.
     std::vector<std::vector<std::string>> feats;
     std::map<std::string, int> counts;
+    const auto plain = [&](const std::string& f) {
+        return settings.plain && !(f.rfind("w:", 0) == 0 || f.rfind("b:", 0) == 0 || f.rfind("t:", 0) == 0);
+    };
     for (const auto& e : raw)
-        for (const auto& f : features(e.text, e.context)) ++counts[f];
+        for (const auto& f : features(e.text, e.context))
+            if (!plain(f)) ++counts[f];
     for (const auto& e : examples) feats.push_back(features(e.text, e.context));
     for (const auto& [f, k] : counts)
         if (k >= settings.min_count) m.index.emplace(f, static_cast<std::uint32_t>(m.index.size()));

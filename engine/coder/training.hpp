@@ -28,6 +28,7 @@ struct TrainSettings {
     int min_count = 2;     // features seen in fewer utterances are left out
     double prune = 0.05;   // weights smaller than this are dropped from the model
     std::uint64_t seed = 16;
+    bool plain = false;    // words and n-grams only, no clinician or context features (for comparison)
     std::string describe() const;
 };
 

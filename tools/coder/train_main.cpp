@@ -147,7 +147,8 @@ void report(const std::vector<Example>& corpus, const std::vector<Prediction>& p
 }
 
 int usage() {
-    std::fprintf(stderr, "usage: coder_train --corpus DIR [--out FILE] [--cv K] [--errors] [--epochs N] [--rate R] [--l2 L]\n");
+    std::fprintf(stderr, "usage: coder_train --corpus DIR [--out FILE] [--cv K] [--errors] [--plain] [--dump-features]\n"
+                         "                   [--epochs N] [--rate R] [--l2 L] [--min-count N] [--prune W]\n");
     return 2;
 }
 
@@ -156,7 +157,7 @@ int usage() {
 int main(int argc, char** argv) {
     std::string corpus_dir, out;
     int k = 0;
-    bool show_errors = false;
+    bool show_errors = false, dump = false;
     TrainSettings settings;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -165,6 +166,8 @@ int main(int argc, char** argv) {
         else if (a == "--out") out = next();
         else if (a == "--cv") k = std::atoi(next().c_str());
         else if (a == "--errors") show_errors = true;
+        else if (a == "--dump-features") dump = true;
+        else if (a == "--plain") settings.plain = true;
         else if (a == "--epochs") settings.epochs = std::atoi(next().c_str());
         else if (a == "--rate") settings.rate = std::atof(next().c_str());
         else if (a == "--l2") settings.l2 = std::atof(next().c_str());
@@ -179,6 +182,22 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         std::fprintf(stderr, "train-coder: %s\n", e.what());
         return 2;
+    }
+    if (dump) {
+        // One utterance a line: its codes, a tab, its features (spaces inside a feature as '_'),
+        // for comparing other learners on the same features (tools/coder/compare-fasttext).
+        for (const auto& e : corpus) {
+            std::string line;
+            for (const auto& c : e.codes) line += (line.empty() ? "" : ",") + c;
+            line += '\t';
+            for (auto f : features(e.text, e.context)) {
+                for (auto& ch : f)
+                    if (ch == ' ') ch = '_';
+                line += f + ' ';
+            }
+            std::printf("%s\n", line.c_str());
+        }
+        return 0;
     }
     std::map<std::string, int> per_code;
     std::map<std::string, int> per_phase;
