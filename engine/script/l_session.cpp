@@ -384,11 +384,11 @@ int l_drink(lua_State* L) {
     return 0;
 }
 
-// s:body() -> { sodium, fluid_in_ml, balance_ml, sweat_ml, urine_ml, chest_pain }
+// s:body() -> { sodium, fluid_in_ml, balance_ml, sweat_ml, urine_ml, chest_pain, signs }
 int l_body(lua_State* L) {
     Session& session = session_of(L);
     const FluidState f = session.fluids_now();
-    lua_createtable(L, 0, 6);
+    lua_createtable(L, 0, 7);
     lua_pushnumber(L, std::round(f.sodium * 10) / 10);
     lua_setfield(L, -2, "sodium");
     lua_pushinteger(L, std::llround(f.intake_l * 1000));
@@ -401,6 +401,16 @@ int l_body(lua_State* L) {
     lua_setfield(L, -2, "urine_ml");
     lua_pushboolean(L, session.had_cue(Cue::chest_pain));
     lua_setfield(L, -2, "chest_pain");
+    // Every bodily cue so far (drawn or raised), once each, in the fixed order of the cue table.
+    lua_newtable(L);
+    lua_Integer n = 0;
+    for (int i = 0; i <= static_cast<int>(Cue::chest_pain); ++i) {
+        const Cue cue = static_cast<Cue>(i);
+        if (!session.had_cue(cue)) continue;
+        lua_pushstring(L, std::string(cue_name(cue)).c_str());
+        lua_rawseti(L, -2, ++n);
+    }
+    lua_setfield(L, -2, "signs");
     return 1;
 }
 
