@@ -487,6 +487,36 @@ drill { id = "colleague-next-session", title = "'Will he be at my next session?'
   domain = "alliance",
   focus = "Say what will happen: the clinical lead, her choice of team, your presence if she wants it." }
 
+drill { id = "name-warning", title = "'I am not a good man'",
+  scenario = "medicine/the_name", moment = "warning", level = "intermediate",
+  domain = "presence",
+  focus = "Welcome what is coming, the worst too; no verdict for him, no pulling it out early." }
+
+drill { id = "name-the-name", title = "'I gave them his name'",
+  scenario = "medicine/the_name", moment = "the_name", level = "advanced",
+  domain = "presence",
+  focus = "Reflect it and stay; 'anyone would have broken' argues with shame as it is first spoken." }
+
+drill { id = "name-dont-look", title = "'Don't look at me. Go.'",
+  scenario = "medicine/the_name", moment = "dont_look", level = "advanced",
+  domain = "safety",
+  focus = "Give privacy without leaving: sit back, look away, stay while the medicine is active." }
+
+drill { id = "name-say-it", title = "'You should hate me. Say it.'",
+  scenario = "medicine/the_name", moment = "say_it", level = "advanced",
+  domain = "presence",
+  focus = "Answer honestly and briefly, then reflect the self-hatred; don't argue his case or go neutral." }
+
+drill { id = "name-letter", title = "Reza's letter",
+  scenario = "medicine/the_name", moment = "the_letter", level = "intermediate",
+  domain = "following",
+  focus = "His own process has turned: follow it, without a task or a moral." }
+
+drill { id = "name-what-you-think", title = "'What will you think of me now?'",
+  scenario = "medicine/the_name", moment = "what_you_think", level = "beginner",
+  domain = "alliance",
+  focus = "Answer warmly and honestly with what you saw; don't promise to forget or turn it back on him." }
+
 -- Integration ------------------------------------------------------------------------------------
 
 drill { id = "meaning-opening", title = "'It won't go in order'",
