@@ -2,7 +2,8 @@
 #include "cli/commands.hpp"
 #include "cli/drill.hpp"
 #include "cli/input_checks.hpp"
-#include "cli/scenario_session.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "cli/strategy.hpp"
 #include "cli/terminal_guard.hpp"
 #include "cli/sync.hpp"
@@ -13,15 +14,6 @@
 #include <iostream>
 
 namespace holdspace::cli {
-
-std::string default_scenario() {
-    namespace fs = std::filesystem;
-    for (const auto& root : scenario_roots()) {
-        const fs::path first = fs::path(root) / "preparation" / "informed_consent.lua";
-        if (fs::exists(first)) return first.string();
-    }
-    return {};
-}
 
 int run(int argc, char** argv, WindowLauncher launcher) {
     guard_terminal_streams();  // nothing from outside drives the terminal (terminal_guard.hpp)
@@ -287,7 +279,7 @@ int run(int argc, char** argv, WindowLauncher launcher) {
 
     // No subcommand: the window.
     if (launcher) {
-        for (const auto& root : scenario_roots())
+        for (const auto& root : app::scenario_roots())
             if (std::filesystem::is_directory(root)) {
                 window.scenarios_root = root;
                 break;
@@ -300,7 +292,7 @@ int run(int argc, char** argv, WindowLauncher launcher) {
         return exit_usage;
     }
     PlayOptions first;
-    first.scenario = default_scenario();
+    first.scenario = app::default_scenario();
     if (first.scenario.empty()) {
         std::cerr << "holdspace: cannot find the scenarios folder; run from the source tree or set "
                      "HOLDSPACE_SCENARIOS\n";

@@ -18,7 +18,8 @@
 #include "cli/commands.hpp"
 #include "cli/drill.hpp"
 #include "cli/explore.hpp"
-#include "cli/scenario_session.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "cli/validity.hpp"
 #include "records/text.hpp"
 #include "script/lua_scenario.hpp"
@@ -314,7 +315,7 @@ FileReport check_catalogue_file(const std::string& path) {
     try {
         const auto file = script::load_drill_catalogue(path);
         report.drills = file.drills.size();
-        for (const auto& p : check_catalogue(file)) report.findings.push_back({path, p.line, "error", p.message, 0, false, {}, {}});
+        for (const auto& p : app::check_catalogue(file)) report.findings.push_back({path, p.line, "error", p.message, 0, false, {}, {}});
     } catch (const ScriptError& e) {
         Finding f = from_failure(path, "", e.what());
         f.traceback = e.traceback;
@@ -349,7 +350,7 @@ FileReport check_scenario(const std::string& path, const CheckOptions& options) 
     // Its rubric.
     try {
         std::string note;
-        auto rubrics = load_rubrics({}, source.info.rubric, path, note);
+        auto rubrics = app::load_rubrics({}, source.info.rubric, path, note);
         if (rubrics.empty())
             add(script::line_of_field(source.text, "rubric"), "error", note);
         else
@@ -624,7 +625,7 @@ void print_validity(const FileReport& r) {
 
 int check(const CheckOptions& options) {
     std::string error;
-    const auto files = files_under(options.paths, ".lua", error);  // in a rubrics folder: rubrics
+    const auto files = app::files_under(options.paths, ".lua", error);  // in a rubrics folder: rubrics
     if (!error.empty()) {
         std::cerr << "holdspace check: " << error << "\n";
         return exit_usage;

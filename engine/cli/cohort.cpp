@@ -1,8 +1,8 @@
 // `holdspace cohort`: trainees against scenarios, with latest scores and trends.
-#include "cli/cohort.hpp"
-
+#include "app/cohort.hpp"
 #include "cli/commands.hpp"
-#include "cli/scenario_session.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "records/text.hpp"
 
 #include <fstream>
@@ -13,33 +13,6 @@
 
 namespace holdspace::cli {
 
-records::Cohort load_cohort(records::Store& store, std::string& note) {
-    std::map<std::string, std::optional<scoring::Rubric>> rubrics;  // by name; none when it does not load
-    std::vector<records::CohortSession> sessions;
-    for (auto& row : store.sessions()) {
-        records::CohortSession s{row, std::nullopt};
-        if (row.status == "finished" && row.overall && !row.rubric.empty()) {
-            auto [it, fresh] = rubrics.try_emplace(row.rubric);
-            if (fresh) {
-                try {
-                    std::string ignored;
-                    it->second = load_rubrics({row.rubric}, row.rubric, row.scenario_path, ignored).front();
-                } catch (const std::exception& e) {
-                    note += (note.empty() ? "" : "; ") + std::string(e.what()) + " (pass/fail unknown for its sessions)";
-                }
-            }
-            if (it->second) {
-                try {  // a session whose transcript is damaged loses its pass/fail, not the cohort
-                    s.pass = scoring::score_transcript(*it->second, store.events(row.id)).pass;
-                } catch (const std::exception& e) {
-                    note += (note.empty() ? "" : "; ") + std::string(e.what()) + " (pass/fail unknown)";
-                }
-            }
-        }
-        sessions.push_back(std::move(s));
-    }
-    return records::build_cohort(std::move(sessions));
-}
 
 namespace {
 
@@ -58,9 +31,9 @@ std::string cell_text(const records::CohortCell& c) {
 int cohort(const CohortOptions& options) {
     std::string text;
     try {
-        records::Store store(store_path(options.data_dir), records::Store::Access::read);
+        records::Store store(app::store_path(options.data_dir), records::Store::Access::read);
         std::string note;
-        const auto c = load_cohort(store, note);
+        const auto c = app::load_cohort(store, note);
         if (!note.empty()) std::cerr << "holdspace cohort: " << note << "\n";
         if (options.csv) {
             text = records::cohort_csv(c);

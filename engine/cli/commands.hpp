@@ -1,16 +1,17 @@
 #pragma once
-// The `holdspace` subcommands. Each returns the process exit code:
-// 0 success, 1 the scenario failed / a check found problems / a replay diverged,
-// 2 bad usage or input (wrong flag, missing or corrupt file).
+// The `holdspace` subcommands. Each returns the process exit code (app/exit_codes.hpp).
+#include "app/exit_codes.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace holdspace::cli {
 
-constexpr int exit_ok = 0;
-constexpr int exit_failed = 1;
-constexpr int exit_usage = 2;
+using app::exit_failed;
+using app::exit_no_display;
+using app::exit_ok;
+using app::exit_usage;
 
 struct PlayOptions {
     std::string scenario;
@@ -54,7 +55,7 @@ struct ReportOptions {
     std::string format = "html";  // html, json, csv, xapi
     std::string output;           // file; stdout when empty
     std::string pseudonymise;     // csv: salt for pseudonymous trainee IDs
-    std::string xapi_base;  // empty: $HOLDSPACE_XAPI_BASE, else the example IRI (xapi_base())
+    std::string xapi_base;  // empty: $HOLDSPACE_XAPI_BASE, else the example IRI (app::xapi_base())
 };
 int report(const ReportOptions& options);
 
@@ -122,9 +123,6 @@ struct NewOptions {
 };
 int new_scenario(const NewOptions& options);
 
-// The scenario `holdspace` plays when run without a subcommand.
-std::string default_scenario();
-
 // What `holdspace` without a subcommand asks of the window.
 struct WindowRequest {
     std::string dev_scenario, screenshot, scenario, actions, screen, scenarios_root;
@@ -136,7 +134,6 @@ struct WindowRequest {
 // Opens the window; returns an exit code, or exit_no_display when no window can be
 // opened (then the first scenario is played in the terminal instead).
 using WindowLauncher = int (*)(const WindowRequest&);
-constexpr int exit_no_display = 3;
 
 int run(int argc, char** argv, WindowLauncher launcher = nullptr);
 

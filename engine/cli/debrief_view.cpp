@@ -1,6 +1,6 @@
 #include "cli/debrief_view.hpp"
 
-#include "cli/terminal_view.hpp"
+#include "app/event_text.hpp"
 
 #include <cmath>
 #include <iomanip>
@@ -14,7 +14,7 @@ std::string bar(double value) {
     return std::string(static_cast<std::size_t>(filled), '#') + std::string(static_cast<std::size_t>(20 - filled), '.');
 }
 
-std::string clock(double minutes) { return "[" + clock_text(static_cast<Seconds>(std::llround(minutes * 60))) + "]"; }
+std::string clock(double minutes) { return "[" + app::clock_text(static_cast<Seconds>(std::llround(minutes * 60))) + "]"; }
 
 std::string fixed1(double v) {
     std::ostringstream out;

@@ -2,8 +2,10 @@
 
 #include "cli/commands.hpp"
 
-#include "cli/scenario_session.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "cli/terminal_guard.hpp"
+#include "cli/terminal_view.hpp"
 #include "script/lua_scenario.hpp"
 #include "sim/rng.hpp"
 
@@ -77,7 +79,7 @@ TraineeAction expert_move(const Choice& choice) {
 class Walker {
 public:
     Walker(const Source& source, std::uint64_t seed, Catalog& catalog) : source_(source), catalog_(catalog) {
-        session_ = open_session(source.text, source.path, seed);
+        session_ = app::open_session(source.text, source.path, seed);
         session_->start();
     }
 
@@ -371,7 +373,7 @@ Source load_source(const std::string& path, const std::string& rubric) {
     s.info = loaded.info;
     std::vector<std::string> requested;
     if (!rubric.empty()) requested.push_back(rubric);
-    auto rubrics = load_rubrics(requested, s.info.rubric, path, s.rubric_note);
+    auto rubrics = app::load_rubrics(requested, s.info.rubric, path, s.rubric_note);
     if (!rubrics.empty()) s.rubric = std::move(rubrics.front());
     return s;
 }
@@ -771,7 +773,7 @@ Summary summarize(const Source& source, const Catalog& catalog, const std::vecto
 
 std::optional<Source> open_source(const char* command, const std::string& path, const std::string& rubric,
                                   int& exit_code) {
-    if (!is_regular_file(path)) {
+    if (!app::is_regular_file(path)) {
         std::cerr << "holdspace " << command << ": " << path << ": no such scenario file\n";
         exit_code = exit_usage;
         return std::nullopt;

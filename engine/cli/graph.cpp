@@ -4,7 +4,8 @@
 // option's id and coloured by its class under the rubric.
 #include "cli/commands.hpp"
 #include "cli/explore.hpp"
-#include "cli/scenario_session.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "records/text.hpp"
 
 #include <iostream>

@@ -1,9 +1,11 @@
 // `holdspace replay`: re-runs a session record and checks the transcript is identical.
 #include "cli/commands.hpp"
 #include "cli/debrief_view.hpp"
-#include "cli/scenario_digest.hpp"
-#include "cli/scenario_session.hpp"
-#include "cli/scenario_trust.hpp"
+#include "app/scenario_digest.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
+#include "app/scenario_trust.hpp"
+#include "cli/terminal_view.hpp"
 #include "records/session_record.hpp"
 #include "records/text.hpp"
 
@@ -48,17 +50,17 @@ int replay(const ReplayOptions& options) {
     if (scenario.empty()) {
         scenario = record.header.scenario_path;
         const fs::path beside = fs::path(options.record_file).parent_path() / scenario;
-        if (!is_regular_file(scenario) && fs::path(scenario).is_relative() && is_regular_file(beside.string()))
+        if (!app::is_regular_file(scenario) && fs::path(scenario).is_relative() && app::is_regular_file(beside.string()))
             scenario = beside.string();
     }
-    if (!is_regular_file(scenario)) {
+    if (!app::is_regular_file(scenario)) {
         std::cerr << "holdspace replay: " << scenario << ": scenario file not found (use --scenario PATH)\n";
         return exit_usage;
     }
     if (options.scenario.empty()) {
         // The path came from the record, not from the user: it may name a scenario only inside the
         // scenario library or the record's own folder (scenario_trust.hpp).
-        const std::string reason = untrusted_scenario_reason(scenario, trusted_scenario_roots(options.record_file));
+        const std::string reason = app::untrusted_scenario_reason(scenario, app::trusted_scenario_roots(options.record_file));
         if (!reason.empty()) {
             std::cerr << "holdspace replay: " << options.record_file << " names the scenario " << scenario
                       << ", which is not loaded: " << reason << " (to replay against it, name it yourself: "
@@ -72,7 +74,7 @@ int replay(const ReplayOptions& options) {
     std::unique_ptr<Session> session;
     try {
         source = script::read_text_file(scenario);
-        session = open_session(source, scenario, record.header.seed);
+        session = app::open_session(source, scenario, record.header.seed);
     } catch (const ScriptError& e) {
         print_script_error(std::cerr, e);
         return exit_failed;
@@ -80,7 +82,7 @@ int replay(const ReplayOptions& options) {
         std::cerr << "holdspace replay: " << e.what() << "\n";
         return exit_usage;
     }
-    const bool changed = !record.header.scenario_digest.empty() && record.header.scenario_digest != scenario_digest(source, scenario);
+    const bool changed = !record.header.scenario_digest.empty() && record.header.scenario_digest != app::scenario_digest(source, scenario);
 
     if (!record.header.scenario_id.empty() && record.header.scenario_id != session->info().id) {
         outcome.message = "the record is for scenario '" + record.header.scenario_id + "' but " + scenario +
@@ -133,7 +135,7 @@ int replay(const ReplayOptions& options) {
     if (!options.rubrics.empty()) {
         try {
             std::string note;
-            scores = score_all(load_rubrics(options.rubrics, session->info().rubric, scenario, note),
+            scores = app::score_all(app::load_rubrics(options.rubrics, session->info().rubric, scenario, note),
                                Json(record.events));
         } catch (const ScriptError& e) {
             print_script_error(std::cerr, e);

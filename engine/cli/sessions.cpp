@@ -1,7 +1,8 @@
 // `holdspace sessions` and `holdspace report`: the record store, as supervisors use it.
 #include "cli/commands.hpp"
-#include "cli/report_input.hpp"
-#include "cli/scenario_session.hpp"
+#include "app/statements.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "records/report.hpp"
 #include "records/store.hpp"
 #include "records/text.hpp"
@@ -33,50 +34,13 @@ std::string supervisor_name(const std::string& given) {
 
 }  // namespace
 
-records::ReportInput report_input(records::Store& store, const records::SessionRow& row, std::string& warning) {
-    records::ReportInput in;
-    in.session = row.id;
-    in.trainee = row.trainee;
-    in.scenario_id = row.scenario_id;
-    in.started_at = row.started_at;
-    in.seed = row.seed;
-    in.rubric = row.rubric;
-    in.events = store.events(row.id);
-    for (const auto& e : in.events)
-        if (e.value("type", "") == "start") in.scenario_title = e.value("title", row.scenario_id);
-    try {  // re-scored from the stored transcript: the same result as when it was played
-        std::string note;
-        if (!row.rubric.empty()) {
-            const auto rubrics = load_rubrics({row.rubric}, row.rubric, row.scenario_path, note);
-            if (rubrics.empty()) warning = note;
-            else in.score = scoring::score_json(scoring::score_transcript(rubrics.front(), in.events));
-        }
-    } catch (const std::exception& e) {
-        warning = e.what();
-    }
-    for (const auto& n : store.annotations(row.id)) in.annotations.push_back({n.event_index, n.author, n.text});
-    for (const auto& o : store.overrides(row.id)) in.overrides.push_back({o.event_index, o.score, o.author, o.reason});
-    return in;
-}
 
-std::string xapi_base(const std::string& requested) {
-    if (!requested.empty()) {
-        if (const auto problem = records::xapi_base_problem(requested))
-            throw std::invalid_argument("the xAPI base IRI: " + *problem);
-        return requested;
-    }
-    const char* configured = std::getenv("HOLDSPACE_XAPI_BASE");
-    if (!configured || !*configured) return "https://holdspace.example.org";
-    if (const auto problem = records::xapi_base_problem(configured))
-        throw std::invalid_argument("HOLDSPACE_XAPI_BASE: " + *problem);
-    return configured;
-}
 
 int sessions(const SessionsOptions& options) {
     try {
         // Listing and showing only read: they work on a store this user cannot write to.
         const bool writes = options.close != 0 || options.note != 0 || options.override_session != 0;
-        records::Store store(store_path(options.data_dir),
+        records::Store store(app::store_path(options.data_dir),
                              writes ? records::Store::Access::write : records::Store::Access::read);
         if (options.close != 0) {
             const auto row = store.session(options.close);
@@ -98,7 +62,7 @@ int sessions(const SessionsOptions& options) {
                 return exit_usage;
             }
             std::string warning;
-            const auto in = report_input(store, *row, warning);
+            const auto in = app::report_input(store, *row, warning);
             const Json moments = in.score.value("moments", Json::array());
             if (options.moment < 1 || static_cast<std::size_t>(options.moment) > moments.size()) {
                 std::cerr << command << ": session " << row->id << " has " << moments.size()
@@ -131,7 +95,7 @@ int sessions(const SessionsOptions& options) {
             }
             const auto actions = store.actions(row->id);
             std::string warning;
-            const auto in = row->status == "finished" ? report_input(store, *row, warning) : records::ReportInput{};
+            const auto in = row->status == "finished" ? app::report_input(store, *row, warning) : records::ReportInput{};
             const Json moments = in.score.value("moments", Json::array());
             auto override_of = [&](const Json& m) -> const records::ReportInput::Override* {
                 const records::ReportInput::Override* latest = nullptr;
@@ -206,14 +170,14 @@ int report(const ReportOptions& options) {
     std::string base;
     if (options.format == "xapi") {
         try {
-            base = xapi_base(options.xapi_base);
+            base = app::xapi_base(options.xapi_base);
         } catch (const std::invalid_argument& e) {
             std::cerr << "holdspace report: " << e.what() << "\n";
             return exit_usage;
         }
     }
     try {
-        records::Store store(store_path(options.data_dir), records::Store::Access::read);
+        records::Store store(app::store_path(options.data_dir), records::Store::Access::read);
         const auto row = store.session(options.session);
         if (!row) {
             std::cerr << "holdspace report: no session " << options.session << " in " << store.path() << "\n";
@@ -225,7 +189,7 @@ int report(const ReportOptions& options) {
             return exit_failed;
         }
         std::string warning;
-        const records::ReportInput in = report_input(store, *row, warning);
+        const records::ReportInput in = app::report_input(store, *row, warning);
         if (!warning.empty()) std::cerr << "holdspace report: " << warning << "; reporting without a score\n";
 
         std::string text;

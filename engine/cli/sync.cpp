@@ -5,8 +5,9 @@
 #include "cli/sync.hpp"
 
 #include "cli/commands.hpp"
-#include "cli/report_input.hpp"
-#include "cli/scenario_session.hpp"
+#include "app/statements.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "records/lrs_client.hpp"
 #include "records/outbox_sender.hpp"
 #include "records/text.hpp"
@@ -35,7 +36,7 @@ int queue_finished_sessions(records::Store& store, const std::string& base, int&
         std::string note;
         int n = 0;
         try {  // one session that cannot be queued (a damaged transcript) does not stop the others
-            n = queue_session_statements(store, *row, base, note);
+            n = app::queue_session_statements(store, *row, base, note);
         } catch (const records::StoreBusy&) {
             throw;
         } catch (const std::exception& e) {
@@ -49,7 +50,7 @@ int queue_finished_sessions(records::Store& store, const std::string& base, int&
 
 // --set-aside ID --reason R and --requeue ID: the store only, no LRS.
 int set_aside_or_requeue(const SyncOptions& options) {
-    records::Store store(store_path(options.data_dir));
+    records::Store store(app::store_path(options.data_dir));
     const bool aside = !options.set_aside.empty();
     const std::string& id = aside ? options.set_aside : options.requeue;
     if (aside ? !store.set_aside(id, options.reason) : !store.requeue(id)) {
@@ -132,17 +133,6 @@ int show_dry_run(const std::vector<records::OutboxItem>& pending, const SyncOpti
 
 }  // namespace
 
-int queue_session_statements(records::Store& store, const records::SessionRow& row, const std::string& base,
-                             std::string& note) {
-    std::string warning;
-    const auto input = report_input(store, row, warning);
-    if (!input.score.contains("overall")) {
-        note = "session " + std::to_string(row.id) + " has no score" + (warning.empty() ? "" : " (" + warning + ")") +
-               "; its xAPI statements are not queued";
-        return 0;
-    }
-    return store.queue_statements(row.id, records::xapi_statements(input, base));
-}
 
 int sync(const SyncOptions& options) {
     if (!options.set_aside.empty() || !options.requeue.empty()) {
@@ -178,14 +168,14 @@ int sync(const SyncOptions& options) {
 
     std::string base;
     try {
-        base = xapi_base(options.base);
+        base = app::xapi_base(options.base);
     } catch (const std::invalid_argument& e) {
         std::cerr << "holdspace sync: " << e.what() << "\n";
         return exit_usage;
     }
     try {
         // --status and --dry-run also work on a store this user cannot write to (nothing is queued then).
-        records::Store store(store_path(options.data_dir),
+        records::Store store(app::store_path(options.data_dir),
                              sending ? records::Store::Access::write : records::Store::Access::read);
         int sessions_queued = 0;
         const int queued = store.read_only() ? 0 : queue_finished_sessions(store, base, sessions_queued);

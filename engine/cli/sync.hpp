@@ -12,7 +12,7 @@ struct SyncOptions {
     std::string lrs;       // the xAPI endpoint; statements go to <lrs>/statements
     std::string user, password;  // basic auth; the password may come from $HOLDSPACE_LRS_PASSWORD
     std::string data_dir;  // the store's folder
-    std::string base;      // xAPI IRI prefix for statements queued now (default: xapi_base())
+    std::string base;      // xAPI IRI prefix for statements queued now (default: app::xapi_base())
     int batch = 50;        // statements per request
     int retries = 3;       // further tries of a request that failed transiently
     long timeout = 30;     // seconds per request
@@ -24,10 +24,5 @@ struct SyncOptions {
 };
 int sync(const SyncOptions& options);
 
-// Queues a finished session's xAPI statements in the outbox; those already queued (or sent) are left
-// alone. Returns how many were new. A session without a score is not queued (its statements would
-// say "failed"); `note` then says why.
-int queue_session_statements(records::Store& store, const records::SessionRow& row, const std::string& base,
-                             std::string& note);
 
 }  // namespace holdspace::cli

@@ -1,18 +1,19 @@
 #pragma once
-// How terminal play shows a session: one readable line per transcript event.
-#include "sim/event.hpp"
+// How terminal play shows a session: the transcript's lines (app/event_text.hpp), the open choice,
+// help, and a scenario's error.
+#include "script/lua_scenario.hpp"
 #include "sim/scenario.hpp"
 
+#include <ostream>
 #include <string>
 
 namespace holdspace::cli {
 
-// "1:05" for 65 minutes.
-std::string clock_text(Seconds at);
-// The event as the trainee sees it; empty for events hidden from the trainee (state).
-std::string render_event(const Event& event);
 // The open choice: numbered options and the action keys.
 std::string render_choice(const Choice& choice);
 std::string play_help();
+
+// "file:line: message" and the scenario's traceback, indented.
+void print_script_error(std::ostream& out, const ScriptError& error);
 
 }  // namespace holdspace::cli

@@ -4,7 +4,8 @@
 // since the previous action, the open choice, the participant's state, and at
 // the end the session's end, score, domain scores and critical errors.
 #include "cli/commands.hpp"
-#include "cli/scenario_session.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "cli/testplan.hpp"
 #include "script/lua_scenario.hpp"
 #include "records/text.hpp"
@@ -279,7 +280,7 @@ PlanResult run_plan(const std::string& path) {
     std::string scenario_rubric;
     try {
         const std::string source = script::read_text_file(scenario);
-        session = open_session(source, scenario, plan.seed);
+        session = app::open_session(source, scenario, plan.seed);
         scenario_rubric = session->info().rubric;
     } catch (const ScriptError& e) {
         fail(plan.scenario_line, std::string("the scenario does not load: ") + e.what());
@@ -294,7 +295,7 @@ PlanResult run_plan(const std::string& path) {
     try {
         std::vector<std::string> requested;
         if (!plan.rubric.empty()) requested.push_back(plan.rubric);
-        auto loaded = load_rubrics(requested, scenario_rubric, scenario, rubric_note);
+        auto loaded = app::load_rubrics(requested, scenario_rubric, scenario, rubric_note);
         if (!loaded.empty()) rubric = std::move(loaded.front());
     } catch (const ScriptError& e) {
         fail(plan.rubric_line ? plan.rubric_line : plan.scenario_line, std::string("the rubric does not load: ") + e.what());
@@ -476,7 +477,7 @@ PlanResult run_plan(const std::string& path) {
 
 int test_plans(const TestOptions& options) {
     std::string error;
-    const auto files = files_under(options.plans, ".plan", error);
+    const auto files = app::files_under(options.plans, ".plan", error);
     if (!error.empty()) {
         std::cerr << "holdspace test: " << error << "\n";
         return exit_usage;

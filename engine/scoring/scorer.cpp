@@ -131,31 +131,351 @@ std::string level(std::optional<double> value, double fair, double good) {
 
 std::optional<double> rating(double share) { return round1(std::clamp(1 + 4 * share, 1.0, 5.0)); }
 
-}  // namespace
+// One transcript scored under one rubric, step by step (score_transcript below).
+class TranscriptScoring {
+public:
+    explicit TranscriptScoring(const Rubric& scored_under) : rubric(scored_under) {
+        score.rubric_id = rubric.id;
+        score.rubric_title = rubric.title;
+        score.pass_mark = rubric.pass;
+    }
 
-Score score_transcript(const Rubric& rubric, const Json& events) {
+    const Rubric& rubric;
     Score score;
-    score.rubric_id = rubric.id;
-    score.rubric_title = rubric.title;
-    score.pass_mark = rubric.pass;
 
-    std::map<std::string, Tally> tally;
-    std::vector<Response> responses;
-    std::vector<std::pair<double, std::string>> alerts_raised;  // time, alert name
-    std::vector<std::pair<double, std::vector<std::string>>> readings;  // time, alerts
-    std::vector<double> choice_times;
-    std::set<std::string> actions_at_choice;  // unclaimed actions already scored at the open choice
-    std::vector<std::string> codes_at_choice; // their codes: they can meet the moment's needs
-    std::vector<std::pair<double, std::vector<std::string>>> flagged;
-    std::vector<std::pair<double, double>> trust;  // (before, after) each response, for rupture and repair
-    bool ended_by_trainee = false;
-    double end_t = 0;
+    // Walks the transcript, keeping the context of each moment, and judges every scored moment
+    // and non-verbal action as it comes.
+    void read(const Json& events) {
+        for (std::size_t index = 0; index < events.size(); ++index) {
+            const Json& e = events[index];
+            const std::string type = text(e, "type");
+            ctx.minutes = minutes_of(e);
+            if (type == "start") {
+                ctx.phase = text(e, "phase");
+            } else if (type == "state") {
+                for (auto& [key, value] : ctx.state)
+                    if (e.contains(key) && e[key].is_number()) value = e[key].get<double>();
+                if (e.contains("window")) ctx.window = text(e, "window");
+                if (text(e, "cause") == "response" && !trust.empty()) trust.back().second = ctx.state["trust"];
+            } else if (type == "dose") {
+                ctx.dosed = true;
+            } else if (type == "vitals") {
+                ctx.alert = e.contains("alerts") && !e["alerts"].empty();
+                ctx.last_reading = ctx.minutes;
+                readings.emplace_back(ctx.minutes, strings(e, "alerts"));
+            } else if (type == "alert") {
+                alerts_raised.emplace_back(ctx.minutes, text(e, "alert"));
+            } else if (type == "say") {
+                situation = text(e, "speaker") + ": \"" + text(e, "text") + "\"";
+            } else if (type == "narrate") {
+                if (situation.empty()) situation = text(e, "text");
+            } else if (type == "choice") {
+                open_choice = &e;
+                choice_times.push_back(ctx.minutes);
+                actions_at_choice.clear();
+                codes_at_choice.clear();
+                ctx.moment = text(e, "moment");
+                ctx.flags = strings(e, "flags");
+                if (!ctx.flags.empty()) flagged.emplace_back(ctx.minutes, ctx.flags);
+            } else if (type == "action") {
+                judge_action(e, static_cast<int>(index));
+            } else if (type == "response") {
+                judge_moment(e, static_cast<int>(index));
+            } else if (type == "end") {
+                end_t = ctx.minutes;
+            }
+        }
+        end_t = std::max(end_t, ctx.minutes);
+    }
 
-    Context ctx;
-    const Json* open_choice = nullptr;
-    std::string situation;
+    // A non-verbal action: helpful or harmful by its codes in this context.
+    void judge_action(const Json& e, int index) {
+        const std::string action = text(e, "action");
+        if (action == "end") {
+            ended_by_trainee = true;
+            return;
+        }
+        const auto codes = strings(e, "codes");
+        codes_at_choice.insert(codes_at_choice.end(), codes.begin(), codes.end());
+        responses.push_back({ctx.minutes, codes, index});
+        trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
+        // Doing the same thing again at one choice earns (or costs) nothing more.
+        if (!actions_at_choice.insert(action).second) return;
+        std::vector<std::string> reasons;
+        const Values v = value_of(rubric, codes, ctx, &reasons);
+        // A good action raises earned and possible alike; a poor one lowers the floor.
+        Values zero;
+        for (const auto& [d, unused] : v) zero[d] = 0;
+        const double f = add(v, {zero});
+        double total = 0;
+        for (const auto& [d, value] : v) total += value;
+        if (total != 0) {
+            MomentResult m;
+            m.t = ctx.minutes;
+            m.kind = "action";
+            m.event = index;
+            m.moment = ctx.moment;
+            m.situation = situation;
+            m.response_id = action;
+            m.codes = codes;
+            m.judgement = total > 0 ? "helpful" : "harmful";
+            m.fraction = f;
+            m.principles = reasons;
+            score.moments.push_back(std::move(m));
+        }
+        for (const auto& c : codes) ctx.earlier_codes.insert(c);
+    }
 
-    auto add = [&](const Values& chosen, const std::vector<Values>& alternatives) {
+    // An answer to a choice: valued against every option on offer (and holding space), then
+    // checked against what the moment needed.
+    void judge_moment(const Json& e, int index) {
+        const std::string chosen_id = text(e, "option");
+        const auto codes = strings(e, "codes");
+        responses.push_back({ctx.minutes, codes, index});
+        trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
+        if (!open_choice) {  // not from a session; counts, but is no moment
+            for (const auto& c : codes) ctx.earlier_codes.insert(c);
+            return;
+        }
+        const Json& options = (*open_choice)["options"];
+
+        std::vector<Values> alternatives;
+        bool silence_offered = false;
+        const Json* expert = nullptr;
+        const Json* chosen = nullptr;
+        for (const auto& o : options) {
+            alternatives.push_back(value_of(rubric, strings(o, "codes"), ctx));
+            if (text(o, "action") == "hold_space") silence_offered = true;
+            if (o.value("expert", false)) expert = &o;
+            if (text(o, "id") == chosen_id) chosen = &o;
+        }
+        // Holding space is always possible, so it is always an alternative.
+        if (!silence_offered) alternatives.push_back(value_of(rubric, {"holding_space"}, ctx));
+
+        MomentResult m;
+        m.t = ctx.minutes;
+        m.kind = "moment";
+        m.event = index;
+        m.moment = text(*open_choice, "moment");
+        m.situation = situation;
+        m.response_id = chosen_id;
+        m.response_text = text(e, "text");
+        if (m.response_text.empty()) m.response_text = "(" + text(e, "action") + ")";
+        m.codes = codes;
+        bool proscribed = false;
+        const Values v = value_of(rubric, codes, ctx, &m.principles, &proscribed);
+        if (chosen && !text(*chosen, "rationale").empty()) m.principles.push_back(text(*chosen, "rationale"));
+        m.fraction = add(v, alternatives);
+        m.chose_expert = chosen && chosen->value("expert", false);
+        // What the moment needed of any answer (docs/rubrics.md, "Needs").
+        bool need_missed = false;
+        for (const auto& need : rubric.needs) {
+            if (!std::all_of(need.when.begin(), need.when.end(), [&](const Condition& c) { return holds(c, ctx, codes); }))
+                continue;
+            const bool met = has_any(codes, need.expect) || has_any(codes_at_choice, need.expect);
+            auto& t = tally[need.domain];
+            t.best += need.weight;
+            if (met) {
+                t.earned += need.weight;
+            } else {
+                need_missed = true;
+                m.principles.push_back(need.why);
+            }
+        }
+        if (expert) {
+            m.expert_text = text(*expert, "text");
+            if (m.expert_text.empty()) m.expert_text = "(" + text(*expert, "action") + ")";
+            m.expert_rationale = text(*expert, "rationale");
+        }
+        // A response carrying a code the rubric proscribes here, or missing what the moment
+        // needs, is at best poor whatever else it does (even when the scenario calls it expert:
+        // check --validity reports that); one that made or let happen a critical error is
+        // judged harmful below.
+        m.judgement = proscribed || need_missed ? "poor"
+                      : m.chose_expert          ? "expert"
+                      : m.fraction >= 0.75      ? "good"
+                      : m.fraction >= 0.4       ? "acceptable"
+                                                : "poor";
+        score.moments.push_back(std::move(m));
+        for (const auto& c : codes) ctx.earlier_codes.insert(c);
+        open_choice = nullptr;
+        situation.clear();
+    }
+
+    // The rubric's timing rules: what should have happened within so many minutes of a start.
+    void apply_timing_rules() {
+        for (const auto& rule : rubric.timing) {
+            if (!rule.phase.empty() && rule.phase != ctx.phase) continue;
+            std::vector<double> starts;
+            if (rule.after.empty())
+                starts.push_back(0);
+            else if (rule.after == "alert") {
+                for (const auto& [t, name] : alerts_raised)
+                    if (counts(rule.alerts, name))
+                        if (auto from = chance_after(t); from && !cleared(t, name, *from)) starts.push_back(*from);
+            }
+            else
+                for (const auto& r : responses)
+                    if (std::find(r.codes.begin(), r.codes.end(), rule.after) != r.codes.end()) starts.push_back(r.t);
+            for (double from : starts) {
+                const double to = rule.within ? from + *rule.within : end_t;
+                auto& t = tally[rule.domain];
+                t.best += rule.weight;
+                if (answered(from, to, rule.expect)) t.earned += rule.weight;
+            }
+        }
+    }
+
+    // Critical errors. The responses that made one (carried its code) or let it happen (answered
+    // a choice within its window without what it expects) are judged harmful, so no debrief,
+    // drill, report or timeline shows them as good practice.
+    void find_critical_errors() {
+        std::set<int> harmful;  // response event indices
+        auto let_happen = [&](double from, double to, const std::vector<std::string>& expect) {
+            for (const auto& r : responses)
+                if (r.t >= from && r.t <= to && !has_any(r.codes, expect)) harmful.insert(r.event);
+        };
+        for (const auto& rule : rubric.critical) {
+            switch (rule.kind) {
+            case CriticalRule::Kind::code: {
+                bool found = false;
+                for (const auto& r : responses)
+                    if (std::find(r.codes.begin(), r.codes.end(), rule.code) != r.codes.end()) {
+                        if (!found) score.critical.push_back({r.t, rule.message});
+                        found = true;
+                        harmful.insert(r.event);
+                    }
+                break;
+            }
+            case CriticalRule::Kind::ended_early:
+                if (ended_by_trainee && (rule.phase.empty() || rule.phase == ctx.phase))
+                    score.critical.push_back({end_t, rule.message});
+                break;
+            case CriticalRule::Kind::alert_ignored:
+                for (const auto& [t, name] : alerts_raised) {
+                    if (!counts(rule.alerts, name)) continue;
+                    const auto from = chance_after(t);
+                    if (!from || cleared(t, name, *from)) continue;
+                    const bool lasted = end_t >= *from + rule.minutes || ended_by_trainee;
+                    const std::vector<std::string> answers = {"checking_vitals", "escalation_medical"};
+                    if (lasted && !answered(*from, *from + rule.minutes, answers)) {
+                        score.critical.push_back({t, rule.message});
+                        let_happen(*from, *from + rule.minutes, answers);
+                        break;
+                    }
+                }
+                break;
+            case CriticalRule::Kind::flag:
+                for (const auto& [from, flags] : flagged) {
+                    if (std::find(flags.begin(), flags.end(), rule.flag) == flags.end()) continue;
+                    if (!answered(from, from + rule.minutes, rule.expect)) {
+                        score.critical.push_back({from, rule.message});
+                        let_happen(from, from + rule.minutes, rule.expect);
+                        break;
+                    }
+                }
+                break;
+            }
+        }
+        std::sort(score.critical.begin(), score.critical.end(),
+                  [](const CriticalError& a, const CriticalError& b) { return a.t < b.t; });
+        for (auto& m : score.moments)
+            if (harmful.count(m.event)) m.judgement = "harmful";
+    }
+
+    // Domains and overall, and the pass.
+    void total_domains() {
+        double weighted = 0, weights = 0;
+        for (const auto& d : rubric.domains) {
+            const auto it = tally.find(d.id);
+            std::optional<double> s;
+            if (it != tally.end() && it->second.best > it->second.worst) {
+                const auto& t = it->second;
+                s = round1(100 * std::clamp((t.earned - t.worst) / (t.best - t.worst), 0.0, 1.0));
+                weighted += d.weight * *s;
+                weights += d.weight;
+            }
+            score.domains.emplace_back(d.id, s);
+            if (s && *s >= 80) score.strengths.push_back(d.title + " (" + std::to_string(static_cast<int>(*s)) + ")");
+            if (s && *s < 60) score.growth.push_back(d.title + " (" + std::to_string(static_cast<int>(*s)) + ")");
+        }
+        score.overall = weights > 0 ? round1(weighted / weights) : 0;
+        score.pass = score.critical.empty() && score.overall >= rubric.pass;
+    }
+
+    // MITI-style counts (MITI 4.2.1; DOMAIN.md): thresholds fair/good 1:1 and 2:1, 40% and 50%.
+    void count_miti() {
+        Miti& miti = score.miti;
+        for (const auto& r : responses)
+            for (const auto& c : r.codes) {
+                if (c == "open_question" || c == "closed_question") ++miti.questions;
+                if (c == "simple_reflection" || c == "complex_reflection") ++miti.reflections;
+                if (c == "complex_reflection") ++miti.complex_reflections;
+            }
+        if (miti.questions > 0) miti.reflection_to_question = round1(double(miti.reflections) / miti.questions);
+        if (miti.reflections > 0) miti.percent_complex = round1(100.0 * miti.complex_reflections / miti.reflections);
+        miti.rq_level = level(miti.reflection_to_question, 1.0, 2.0);
+        if (miti.questions == 0 && miti.reflections > 0) miti.rq_level = "good";
+        miti.complex_level = level(miti.percent_complex, 40, 50);
+    }
+
+    // FIS-style ratings (Anderson's Facilitative Interpersonal Skills items), by stated rules.
+    void rate_fis() {
+        const auto n = static_cast<double>(std::max<std::size_t>(1, responses.size()));
+        auto share = [&](const std::vector<std::string>& codes) {
+            double k = 0;
+            for (const auto& r : responses) k += has_any(r.codes, codes) ? 1 : 0;
+            return k / n;
+        };
+        const double warm = share({"validation", "affirmation", "empathic_presence", "offering_comfort", "holding_space",
+                                   "touch_within_consent", "complex_reflection"});
+        const double cold = share({"dismissing", "confronting", "leaving_participant", "touch_without_consent", "persuading"});
+        score.fis.push_back({"warmth", rating(warm - 2 * cold),
+                             "1 + 4 x (share of responses that are warm - 2 x share that are cold)"});
+        double empathic = 0;
+        for (const auto& r : responses) {
+            double k = 0;
+            for (const auto& c : r.codes) {
+                if (c == "complex_reflection" || c == "validation" || c == "empathic_presence") k = std::max(k, 1.0);
+                if (c == "simple_reflection" || c == "holding_space") k = std::max(k, 0.5);
+            }
+            empathic += k;
+        }
+        score.fis.push_back({"empathy", rating(empathic / n),
+                             "1 + 4 x mean empathic depth of responses (complex reflection, validation, empathic presence 1; "
+                             "simple reflection, holding space 0.5)"});
+        score.fis.push_back({"alliance_bond", rating(ctx.state["trust"] / 100), "1 + 4 x the participant's trust at the end / 100"});
+        int ruptures = 0, repaired = 0;
+        for (std::size_t i = 0; i < trust.size(); ++i) {
+            if (trust[i].second > trust[i].first - 8) continue;
+            ++ruptures;  // trust fell 8 or more with this response
+            for (std::size_t j = i + 1; j < trust.size() && j <= i + 2; ++j)
+                if (trust[j].second > trust[j].first) {
+                    ++repaired;
+                    break;
+                }
+        }
+        score.fis.push_back({"rupture_repair",
+                             ruptures ? rating(double(repaired) / ruptures) : std::optional<double>{},
+                             "1 + 4 x share of ruptures (trust falling 8 or more) followed within two responses by "
+                             "a response that rebuilt trust; none without ruptures"});
+    }
+
+    // Strengths and growth areas from the moments.
+    void summarise() {
+        std::size_t experts = 0;
+        for (const auto& m : score.moments) {
+            if (m.judgement == "expert") ++experts;
+            if (m.kind == "moment" && m.judgement == "poor")
+                score.growth.push_back((m.moment.empty() ? std::string("a moment") : m.moment) + ": " + m.expert_text);
+        }
+        if (experts > 0) score.strengths.push_back(std::to_string(experts) + " responses an expert would have chosen");
+    }
+
+private:
+    // Adds an answer's value to the domains it touches, measured against the alternatives;
+    // returns the share of the possible it earned (0-1).
+    double add(const Values& chosen, const std::vector<Values>& alternatives) {
         std::set<std::string> touched;
         for (const auto& [d, unused] : chosen) touched.insert(d);
         for (const auto& alt : alternatives)
@@ -185,333 +505,61 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
             range += w * (best - floor);
         }
         return range > 0 ? std::clamp(earned / range, 0.0, 1.0) : 1.0;
-    };
-
-    for (std::size_t index = 0; index < events.size(); ++index) {
-        const Json& e = events[index];
-        const std::string type = text(e, "type");
-        ctx.minutes = minutes_of(e);
-        if (type == "start") {
-            ctx.phase = text(e, "phase");
-        } else if (type == "state") {
-            for (auto& [key, value] : ctx.state)
-                if (e.contains(key) && e[key].is_number()) value = e[key].get<double>();
-            if (e.contains("window")) ctx.window = text(e, "window");
-            if (text(e, "cause") == "response" && !trust.empty()) trust.back().second = ctx.state["trust"];
-        } else if (type == "dose") {
-            ctx.dosed = true;
-        } else if (type == "vitals") {
-            ctx.alert = e.contains("alerts") && !e["alerts"].empty();
-            ctx.last_reading = ctx.minutes;
-            readings.emplace_back(ctx.minutes, strings(e, "alerts"));
-        } else if (type == "alert") {
-            alerts_raised.emplace_back(ctx.minutes, text(e, "alert"));
-        } else if (type == "say") {
-            situation = text(e, "speaker") + ": \"" + text(e, "text") + "\"";
-        } else if (type == "narrate") {
-            if (situation.empty()) situation = text(e, "text");
-        } else if (type == "choice") {
-            open_choice = &e;
-            choice_times.push_back(ctx.minutes);
-            actions_at_choice.clear();
-            codes_at_choice.clear();
-            ctx.moment = text(e, "moment");
-            ctx.flags = strings(e, "flags");
-            if (!ctx.flags.empty()) flagged.emplace_back(ctx.minutes, ctx.flags);
-        } else if (type == "action") {
-            const std::string action = text(e, "action");
-            if (action == "end") {
-                ended_by_trainee = true;
-                continue;
-            }
-            const auto codes = strings(e, "codes");
-            codes_at_choice.insert(codes_at_choice.end(), codes.begin(), codes.end());
-            responses.push_back({ctx.minutes, codes, static_cast<int>(index)});
-            trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
-            // Doing the same thing again at one choice earns (or costs) nothing more.
-            if (!actions_at_choice.insert(action).second) continue;
-            std::vector<std::string> reasons;
-            const Values v = value_of(rubric, codes, ctx, &reasons);
-            // A good action raises earned and possible alike; a poor one lowers the floor.
-            Values zero;
-            for (const auto& [d, unused] : v) zero[d] = 0;
-            const double f = add(v, {zero});
-            double total = 0;
-            for (const auto& [d, value] : v) total += value;
-            if (total != 0) {
-                MomentResult m;
-                m.t = ctx.minutes;
-                m.kind = "action";
-                m.event = static_cast<int>(index);
-                m.moment = ctx.moment;
-                m.situation = situation;
-                m.response_id = action;
-                m.codes = codes;
-                m.judgement = total > 0 ? "helpful" : "harmful";
-                m.fraction = f;
-                m.principles = reasons;
-                score.moments.push_back(std::move(m));
-            }
-            for (const auto& c : codes) ctx.earlier_codes.insert(c);
-        } else if (type == "response") {
-            const std::string chosen_id = text(e, "option");
-            const auto codes = strings(e, "codes");
-            responses.push_back({ctx.minutes, codes, static_cast<int>(index)});
-            trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
-            if (!open_choice) {  // not from a session; counts, but is no moment
-                for (const auto& c : codes) ctx.earlier_codes.insert(c);
-                continue;
-            }
-            const Json& options = (*open_choice)["options"];
-
-            std::vector<Values> alternatives;
-            bool silence_offered = false;
-            const Json* expert = nullptr;
-            const Json* chosen = nullptr;
-            for (const auto& o : options) {
-                alternatives.push_back(value_of(rubric, strings(o, "codes"), ctx));
-                if (text(o, "action") == "hold_space") silence_offered = true;
-                if (o.value("expert", false)) expert = &o;
-                if (text(o, "id") == chosen_id) chosen = &o;
-            }
-            // Holding space is always possible, so it is always an alternative.
-            if (!silence_offered) alternatives.push_back(value_of(rubric, {"holding_space"}, ctx));
-
-            MomentResult m;
-            m.t = ctx.minutes;
-            m.kind = "moment";
-            m.event = static_cast<int>(index);
-            m.moment = text(*open_choice, "moment");
-            m.situation = situation;
-            m.response_id = chosen_id;
-            m.response_text = text(e, "text");
-            if (m.response_text.empty()) m.response_text = "(" + text(e, "action") + ")";
-            m.codes = codes;
-            bool proscribed = false;
-            const Values v = value_of(rubric, codes, ctx, &m.principles, &proscribed);
-            if (chosen && !text(*chosen, "rationale").empty()) m.principles.push_back(text(*chosen, "rationale"));
-            m.fraction = add(v, alternatives);
-            m.chose_expert = chosen && chosen->value("expert", false);
-            // What the moment needed of any answer (docs/rubrics.md, "Needs").
-            bool need_missed = false;
-            for (const auto& need : rubric.needs) {
-                if (!std::all_of(need.when.begin(), need.when.end(), [&](const Condition& c) { return holds(c, ctx, codes); }))
-                    continue;
-                const bool met = has_any(codes, need.expect) || has_any(codes_at_choice, need.expect);
-                auto& t = tally[need.domain];
-                t.best += need.weight;
-                if (met) {
-                    t.earned += need.weight;
-                } else {
-                    need_missed = true;
-                    m.principles.push_back(need.why);
-                }
-            }
-            if (expert) {
-                m.expert_text = text(*expert, "text");
-                if (m.expert_text.empty()) m.expert_text = "(" + text(*expert, "action") + ")";
-                m.expert_rationale = text(*expert, "rationale");
-            }
-            // A response carrying a code the rubric proscribes here, or missing what the moment
-            // needs, is at best poor whatever else it does (even when the scenario calls it expert:
-            // check --validity reports that); one that made or let happen a critical error is
-            // judged harmful below.
-            m.judgement = proscribed || need_missed ? "poor"
-                          : m.chose_expert          ? "expert"
-                          : m.fraction >= 0.75      ? "good"
-                          : m.fraction >= 0.4       ? "acceptable"
-                                                    : "poor";
-            score.moments.push_back(std::move(m));
-            for (const auto& c : codes) ctx.earlier_codes.insert(c);
-            open_choice = nullptr;
-            situation.clear();
-        } else if (type == "end") {
-            end_t = ctx.minutes;
-        }
     }
-    end_t = std::max(end_t, ctx.minutes);
 
-    auto answered = [&](double from, double to, const std::vector<std::string>& codes) {
+    bool answered(double from, double to, const std::vector<std::string>& codes) const {
         return std::any_of(responses.begin(), responses.end(), [&](const Response& r) {
             return r.t >= from && r.t <= to && has_any(r.codes, codes);
         });
-    };
+    }
+
     // The trainee can answer an alert only when the session next waits for them:
     // the clock starts at the first choice open at or after the alert.
-    auto chance_after = [&](double t) -> std::optional<double> {
+    std::optional<double> chance_after(double t) const {
         for (double c : choice_times)
             if (c >= t) return c;
         return std::nullopt;
-    };
-    auto counts = [](const std::vector<std::string>& wanted, const std::string& alert) {
+    }
+    static bool counts(const std::vector<std::string>& wanted, const std::string& alert) {
         return wanted.empty() || std::find(wanted.begin(), wanted.end(), alert) != wanted.end();
-    };
+    }
 
     // An alert the next reading has already cleared before the trainee could answer it is over.
-    auto cleared = [&](double raised, const std::string& name, double chance) {
+    bool cleared(double raised, const std::string& name, double chance) const {
         return std::any_of(readings.begin(), readings.end(), [&](const auto& reading) {
             return reading.first > raised && reading.first <= chance &&
                    std::find(reading.second.begin(), reading.second.end(), name) == reading.second.end();
         });
-    };
-
-    // Timing rules.
-    for (const auto& rule : rubric.timing) {
-        if (!rule.phase.empty() && rule.phase != ctx.phase) continue;
-        std::vector<double> starts;
-        if (rule.after.empty())
-            starts.push_back(0);
-        else if (rule.after == "alert") {
-            for (const auto& [t, name] : alerts_raised)
-                if (counts(rule.alerts, name))
-                    if (auto from = chance_after(t); from && !cleared(t, name, *from)) starts.push_back(*from);
-        }
-        else
-            for (const auto& r : responses)
-                if (std::find(r.codes.begin(), r.codes.end(), rule.after) != r.codes.end()) starts.push_back(r.t);
-        for (double from : starts) {
-            const double to = rule.within ? from + *rule.within : end_t;
-            auto& t = tally[rule.domain];
-            t.best += rule.weight;
-            if (answered(from, to, rule.expect)) t.earned += rule.weight;
-        }
     }
 
-    // Critical errors. The responses that made one (carried its code) or let it happen (answered
-    // a choice within its window without what it expects) are judged harmful, so no debrief,
-    // drill, report or timeline shows them as good practice.
-    std::set<int> harmful;  // response event indices
-    auto let_happen = [&](double from, double to, const std::vector<std::string>& expect) {
-        for (const auto& r : responses)
-            if (r.t >= from && r.t <= to && !has_any(r.codes, expect)) harmful.insert(r.event);
-    };
-    for (const auto& rule : rubric.critical) {
-        switch (rule.kind) {
-        case CriticalRule::Kind::code: {
-            bool found = false;
-            for (const auto& r : responses)
-                if (std::find(r.codes.begin(), r.codes.end(), rule.code) != r.codes.end()) {
-                    if (!found) score.critical.push_back({r.t, rule.message});
-                    found = true;
-                    harmful.insert(r.event);
-                }
-            break;
-        }
-        case CriticalRule::Kind::ended_early:
-            if (ended_by_trainee && (rule.phase.empty() || rule.phase == ctx.phase))
-                score.critical.push_back({end_t, rule.message});
-            break;
-        case CriticalRule::Kind::alert_ignored:
-            for (const auto& [t, name] : alerts_raised) {
-                if (!counts(rule.alerts, name)) continue;
-                const auto from = chance_after(t);
-                if (!from || cleared(t, name, *from)) continue;
-                const bool lasted = end_t >= *from + rule.minutes || ended_by_trainee;
-                const std::vector<std::string> answers = {"checking_vitals", "escalation_medical"};
-                if (lasted && !answered(*from, *from + rule.minutes, answers)) {
-                    score.critical.push_back({t, rule.message});
-                    let_happen(*from, *from + rule.minutes, answers);
-                    break;
-                }
-            }
-            break;
-        case CriticalRule::Kind::flag:
-            for (const auto& [from, flags] : flagged) {
-                if (std::find(flags.begin(), flags.end(), rule.flag) == flags.end()) continue;
-                if (!answered(from, from + rule.minutes, rule.expect)) {
-                    score.critical.push_back({from, rule.message});
-                    let_happen(from, from + rule.minutes, rule.expect);
-                    break;
-                }
-            }
-            break;
-        }
-    }
-    std::sort(score.critical.begin(), score.critical.end(),
-              [](const CriticalError& a, const CriticalError& b) { return a.t < b.t; });
-    for (auto& m : score.moments)
-        if (harmful.count(m.event)) m.judgement = "harmful";
+    std::map<std::string, Tally> tally;
+    std::vector<Response> responses;
+    std::vector<std::pair<double, std::string>> alerts_raised;  // time, alert name
+    std::vector<std::pair<double, std::vector<std::string>>> readings;  // time, alerts
+    std::vector<double> choice_times;
+    std::set<std::string> actions_at_choice;  // unclaimed actions already scored at the open choice
+    std::vector<std::string> codes_at_choice; // their codes: they can meet the moment's needs
+    std::vector<std::pair<double, std::vector<std::string>>> flagged;
+    std::vector<std::pair<double, double>> trust;  // (before, after) each response, for rupture and repair
+    bool ended_by_trainee = false;
+    double end_t = 0;
+    Context ctx;
+    const Json* open_choice = nullptr;
+    std::string situation;
+};
 
-    // Domains and overall.
-    double weighted = 0, weights = 0;
-    for (const auto& d : rubric.domains) {
-        const auto it = tally.find(d.id);
-        std::optional<double> s;
-        if (it != tally.end() && it->second.best > it->second.worst) {
-            const auto& t = it->second;
-            s = round1(100 * std::clamp((t.earned - t.worst) / (t.best - t.worst), 0.0, 1.0));
-            weighted += d.weight * *s;
-            weights += d.weight;
-        }
-        score.domains.emplace_back(d.id, s);
-        if (s && *s >= 80) score.strengths.push_back(d.title + " (" + std::to_string(static_cast<int>(*s)) + ")");
-        if (s && *s < 60) score.growth.push_back(d.title + " (" + std::to_string(static_cast<int>(*s)) + ")");
-    }
-    score.overall = weights > 0 ? round1(weighted / weights) : 0;
-    score.pass = score.critical.empty() && score.overall >= rubric.pass;
+}  // namespace
 
-    // MITI-style counts (MITI 4.2.1; DOMAIN.md): thresholds fair/good 1:1 and 2:1, 40% and 50%.
-    Miti& miti = score.miti;
-    for (const auto& r : responses)
-        for (const auto& c : r.codes) {
-            if (c == "open_question" || c == "closed_question") ++miti.questions;
-            if (c == "simple_reflection" || c == "complex_reflection") ++miti.reflections;
-            if (c == "complex_reflection") ++miti.complex_reflections;
-        }
-    if (miti.questions > 0) miti.reflection_to_question = round1(double(miti.reflections) / miti.questions);
-    if (miti.reflections > 0) miti.percent_complex = round1(100.0 * miti.complex_reflections / miti.reflections);
-    miti.rq_level = level(miti.reflection_to_question, 1.0, 2.0);
-    if (miti.questions == 0 && miti.reflections > 0) miti.rq_level = "good";
-    miti.complex_level = level(miti.percent_complex, 40, 50);
-
-    // FIS-style ratings (Anderson's Facilitative Interpersonal Skills items), by stated rules.
-    const auto n = static_cast<double>(std::max<std::size_t>(1, responses.size()));
-    auto share = [&](const std::vector<std::string>& codes) {
-        double k = 0;
-        for (const auto& r : responses) k += has_any(r.codes, codes) ? 1 : 0;
-        return k / n;
-    };
-    const double warm = share({"validation", "affirmation", "empathic_presence", "offering_comfort", "holding_space",
-                               "touch_within_consent", "complex_reflection"});
-    const double cold = share({"dismissing", "confronting", "leaving_participant", "touch_without_consent", "persuading"});
-    score.fis.push_back({"warmth", rating(warm - 2 * cold),
-                         "1 + 4 x (share of responses that are warm - 2 x share that are cold)"});
-    double empathic = 0;
-    for (const auto& r : responses) {
-        double k = 0;
-        for (const auto& c : r.codes) {
-            if (c == "complex_reflection" || c == "validation" || c == "empathic_presence") k = std::max(k, 1.0);
-            if (c == "simple_reflection" || c == "holding_space") k = std::max(k, 0.5);
-        }
-        empathic += k;
-    }
-    score.fis.push_back({"empathy", rating(empathic / n),
-                         "1 + 4 x mean empathic depth of responses (complex reflection, validation, empathic presence 1; "
-                         "simple reflection, holding space 0.5)"});
-    score.fis.push_back({"alliance_bond", rating(ctx.state["trust"] / 100), "1 + 4 x the participant's trust at the end / 100"});
-    int ruptures = 0, repaired = 0;
-    for (std::size_t i = 0; i < trust.size(); ++i) {
-        if (trust[i].second > trust[i].first - 8) continue;
-        ++ruptures;  // trust fell 8 or more with this response
-        for (std::size_t j = i + 1; j < trust.size() && j <= i + 2; ++j)
-            if (trust[j].second > trust[j].first) {
-                ++repaired;
-                break;
-            }
-    }
-    score.fis.push_back({"rupture_repair",
-                         ruptures ? rating(double(repaired) / ruptures) : std::optional<double>{},
-                         "1 + 4 x share of ruptures (trust falling 8 or more) followed within two responses by "
-                         "a response that rebuilt trust; none without ruptures"});
-
-    std::size_t experts = 0;
-    for (const auto& m : score.moments) {
-        if (m.judgement == "expert") ++experts;
-        if (m.kind == "moment" && m.judgement == "poor")
-            score.growth.push_back((m.moment.empty() ? std::string("a moment") : m.moment) + ": " + m.expert_text);
-    }
-    if (experts > 0) score.strengths.push_back(std::to_string(experts) + " responses an expert would have chosen");
-    return score;
+Score score_transcript(const Rubric& rubric, const Json& events) {
+    TranscriptScoring scoring(rubric);
+    scoring.read(events);
+    scoring.apply_timing_rules();
+    scoring.find_critical_errors();
+    scoring.total_domains();
+    scoring.count_miti();
+    scoring.rate_fis();
+    scoring.summarise();
+    return std::move(scoring.score);
 }
 
 Json score_json(const Score& s) {

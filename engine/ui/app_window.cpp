@@ -3,7 +3,7 @@
 // changes), the music device, author-mode file watching and --screenshot.
 #include "ui/app_window.hpp"
 
-#include "cli/commands.hpp"
+#include "app/exit_codes.hpp"
 #include "ui/app_state.hpp"
 #include "ui/keyboard.hpp"
 #include "ui/music.hpp"
@@ -93,21 +93,21 @@ int prepare_screenshot(App& app, const WindowOptions& options) {
         screen != "supervisor" && screen != "review" && screen != "cohort" && screen != "drill") {
         std::cerr << "holdspace: --screen " << screen
                   << ": use start, session, debrief, settings, supervisor, review, cohort or drill\n";
-        return cli::exit_usage;
+        return app::exit_usage;
     }
     if (screen == "drill") return prepare_drill_screenshot(app, options);
     if (options.session != 0 && screen != "review") {
         std::cerr << "holdspace: --session needs --screen review\n";
-        return cli::exit_usage;
+        return app::exit_usage;
     }
     if (options.scenario.empty() && !options.actions.empty()) {
         std::cerr << "holdspace: --actions needs --scenario\n";
-        return cli::exit_usage;
+        return app::exit_usage;
     }
     if (!options.scenario.empty()) {
         if (!std::filesystem::is_regular_file(options.scenario)) {
             std::cerr << "holdspace: " << options.scenario << ": no such scenario file\n";
-            return cli::exit_usage;
+            return app::exit_usage;
         }
         std::vector<std::string> actions;
         if (!options.actions.empty()) {
@@ -115,17 +115,17 @@ int prepare_screenshot(App& app, const WindowOptions& options) {
             actions = read_actions_file(options.actions, error);
             if (!error.empty()) {
                 std::cerr << "holdspace: " << error << "\n";
-                return cli::exit_usage;
+                return app::exit_usage;
             }
         }
         if (app.trainee.empty()) app.trainee = "trainee";
         if (!app.begin(options.scenario, options.seed, actions)) {
             std::cerr << app.message << "\n";
-            return cli::exit_failed;
+            return app::exit_failed;
         }
         if (!app.live->replay_note().empty()) {
             std::cerr << "holdspace: " << options.actions << ": " << app.live->replay_note() << "\n";
-            return cli::exit_usage;
+            return app::exit_usage;
         }
         app.notify("");
         const bool over = app.live->session().over() && !app.live->session().failure();
@@ -137,7 +137,7 @@ int prepare_screenshot(App& app, const WindowOptions& options) {
         }
     } else if (screen == "session" || screen == "debrief" || screen == "supervisor") {
         std::cerr << "holdspace: --screen " << screen << " needs --scenario\n";
-        return cli::exit_usage;
+        return app::exit_usage;
     }
     if (screen == "start") app.screen = Screen::start;
     if (screen == "supervisor") app.supervisor = true;
@@ -146,7 +146,7 @@ int prepare_screenshot(App& app, const WindowOptions& options) {
         app.open_review_list();
         if (options.session != 0 && !app.open_review(options.session)) {
             std::cerr << "holdspace: --session " << options.session << ": " << app.message << "\n";
-            return cli::exit_usage;
+            return app::exit_usage;
         }
     }
     if (screen == "cohort") app.open_cohort();
@@ -186,7 +186,7 @@ int run_window(const WindowOptions& options) {
     const bool shot = !options.screenshot.empty();
     const bool has_display = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
     if (!has_display) {
-        if (!shot) return cli::exit_no_display;
+        if (!shot) return app::exit_no_display;
         // A screenshot needs no display server: SDL's offscreen driver renders through EGL.
         setenv("SDL_VIDEODRIVER", "offscreen", 0);
     }
@@ -195,10 +195,10 @@ int run_window(const WindowOptions& options) {
         if (shot) {
             std::cerr << "holdspace: cannot render a screenshot: " << SDL_GetError() << "\n";
             SDL_Quit();
-            return cli::exit_failed;
+            return app::exit_failed;
         }
         SDL_Quit();
-        return cli::exit_no_display;
+        return app::exit_no_display;
     }
     Platform platform;
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
@@ -217,10 +217,10 @@ int run_window(const WindowOptions& options) {
         const std::string why = SDL_GetError();
         if (shot) {
             std::cerr << "holdspace: cannot render a screenshot: " << why << "\n";
-            return cli::exit_failed;
+            return app::exit_failed;
         }
         std::cerr << "holdspace: cannot open a window: " << why << "\n";
-        return cli::exit_no_display;
+        return app::exit_no_display;
     }
     SDL_GL_MakeCurrent(platform.window, platform.gl);
     SDL_GL_SetSwapInterval(shot ? 0 : 1);
@@ -251,7 +251,7 @@ int run_window(const WindowOptions& options) {
         std::string error;
         if (!target.create(default_width, default_height, error)) {
             std::cerr << "holdspace: cannot render a screenshot: " << error << "\n";
-            return cli::exit_failed;
+            return app::exit_failed;
         }
         // A few frames, so that sizes measured in one frame are used in the next.
         target.bind();
@@ -274,10 +274,10 @@ int run_window(const WindowOptions& options) {
         target.unbind();
         if (!write_png(options.screenshot, default_width, default_height, pixels, error)) {
             std::cerr << "holdspace: " << error << "\n";
-            return cli::exit_failed;
+            return app::exit_failed;
         }
         std::cout << "holdspace: wrote " << options.screenshot << " (" << default_width << "x" << default_height << ")\n";
-        return cli::exit_ok;
+        return app::exit_ok;
     }
 
     const Uint64 start = SDL_GetTicks64();
@@ -345,7 +345,7 @@ int run_window(const WindowOptions& options) {
         if (settle > 0) --settle;
     }
     app.commit_pending();  // silence already sat through belongs in the record
-    return cli::exit_ok;
+    return app::exit_ok;
 }
 
 }  // namespace holdspace::ui

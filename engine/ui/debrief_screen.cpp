@@ -1,6 +1,7 @@
 // Debrief: scores as bars, pass or not, critical errors first, the timeline with the
 // trainee's moments marked, each moment with the expert alternative, practising a moment
 // again, and the same session under the other rubric side by side.
+#include "app/event_text.hpp"
 #include "ui/screens.hpp"
 #include "ui/vitals_plot.hpp"
 
@@ -25,7 +26,7 @@ std::string domain_title(const scoring::Rubric* rubric, const std::string& id) {
     return title_case(id);
 }
 
-std::string stamp(double minutes) { return clock_label(static_cast<Seconds>(minutes * 60 + 0.5)); }
+std::string stamp(double minutes) { return app::clock_text(static_cast<Seconds>(minutes * 60 + 0.5)); }
 
 void overall_block(App& app, const scoring::Score& s, float width) {
     const std::string verdict = s.pass ? "PASS" : "NOT PASSED";

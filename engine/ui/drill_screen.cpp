@@ -2,12 +2,12 @@
 // the last lines of the transcript, the clock), the choice, then at once the scorer's
 // judgement with the expert's alternative, and the same moment again or the next one. Beside
 // it, the set and the trainee's progress per skill domain by week. The work is done by
-// cli::DrillSession, as in `holdspace drill`.
+// app::DrillSession, as in `holdspace drill`.
 #include "ui/participant_figure.hpp"
 #include "ui/screens.hpp"
 
-#include "cli/commands.hpp"
-#include "cli/scenario_session.hpp"
+#include "app/exit_codes.hpp"
+#include "app/drill.hpp"
 #include "sim/vocabulary.hpp"
 
 #include <algorithm>
@@ -113,7 +113,7 @@ void progress_panel(App& app) {
     muted("%s", text.c_str());
 }
 
-void lead_in_panel(App& app, cli::DrillRun& run, float width) {
+void lead_in_panel(App& app, app::DrillRun& run, float width) {
     const auto& d = run.drill();
     const Session& s = run.session();
     const float fig_w = std::min(220.0f, width * 0.28f);
@@ -135,7 +135,7 @@ void lead_in_panel(App& app, cli::DrillRun& run, float width) {
     for (const auto& line : run.lead_in()) ImGui::TextWrapped("%s", line.c_str());
 }
 
-void choice_panel(App& app, cli::DrillRun& run, const Keys& keys) {
+void choice_panel(App& app, app::DrillRun& run, const Keys& keys) {
     const Choice* choice = run.choice();
     if (!choice) return;
     std::string error;
@@ -175,7 +175,7 @@ void choice_panel(App& app, cli::DrillRun& run, const Keys& keys) {
     }
 }
 
-void feedback_panel(App& app, cli::DrillRun& run) {
+void feedback_panel(App& app, app::DrillRun& run) {
     for (const auto& line : run.aftermath()) wrapped(app.palette.muted_text, line);
     ImGui::Separator();
     if (!run.result()) {
@@ -226,14 +226,14 @@ bool open_drills(App& app, const std::vector<std::string>& ids) {
         app.notify("Sign in first: drills are scheduled from your own history.", true);
         return false;
     }
-    cli::DrillConfig config;
+    app::DrillConfig config;
     config.catalogue = (std::filesystem::path(app.options.scenarios_root) / "drills" / "catalogue.lua").string();
     config.trainee = app.trainee;
     config.data_dir = app.data;
     config.ids = ids;
     config.record = app.recording;
     try {
-        app.drills.session = std::make_unique<cli::DrillSession>(config);
+        app.drills.session = std::make_unique<app::DrillSession>(config);
     } catch (const std::exception& e) {
         app.drills.session.reset();
         app.notify(std::string("Drills cannot open: ") + e.what(), true);
@@ -248,13 +248,13 @@ int prepare_drill_screenshot(App& app, const WindowOptions& options) {
     if (app.trainee.empty()) app.trainee = "trainee";
     if (!open_drills(app, options.drill.empty() ? std::vector<std::string>{} : std::vector<std::string>{options.drill})) {
         std::cerr << "holdspace: " << app.message << "\n";
-        return cli::exit_usage;
+        return app::exit_usage;
     }
     if (options.actions.empty()) return -1;
     std::ifstream in(options.actions);
     if (!in) {
         std::cerr << "holdspace: " << options.actions << ": cannot read actions file\n";
-        return cli::exit_usage;
+        return app::exit_usage;
     }
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
@@ -263,7 +263,7 @@ int prepare_drill_screenshot(App& app, const WindowOptions& options) {
         if (!action && error.empty()) continue;  // blank or a comment
         if (!action || !app.drills.session->respond(*action, error)) {
             std::cerr << "holdspace: " << options.actions << ":" << n << ": " << error << "\n";
-            return cli::exit_usage;
+            return app::exit_usage;
         }
     }
     return -1;
@@ -280,7 +280,7 @@ void draw_drill_screen(App& app, const Keys& keys) {
         app.screen = Screen::start;
         return;
     }
-    cli::DrillRun* run = session.run();
+    app::DrillRun* run = session.run();
     const bool answered = run && run->answered();
     // Keys that move between drills; while a moment is open, letters are answers.
     if (run && (answered || !run->ok())) {

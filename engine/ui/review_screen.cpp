@@ -2,6 +2,7 @@
 // its timeline scrubbed point by point, with the transcript, the participant, the monitor and
 // the participant's hidden state reconstructed at that point; notes on moments, score
 // overrides with a reason (beside the automatic score), and the session under another rubric.
+#include "app/event_text.hpp"
 #include "ui/participant_figure.hpp"
 #include "ui/screens.hpp"
 #include "ui/vitals_plot.hpp"
@@ -144,7 +145,7 @@ void session_list(App& app, const Keys& keys) {
 }
 
 // The points of the timeline where a scored moment was answered, in order.
-std::vector<std::size_t> moment_points(const Review& review, const scoring::Score* score) {
+std::vector<std::size_t> moment_points(const app::Review& review, const scoring::Score* score) {
     std::vector<std::size_t> points;
     if (!score) return points;
     for (const auto& m : score->moments) points.push_back(review.point_of_event(m.event));
@@ -153,15 +154,15 @@ std::vector<std::size_t> moment_points(const Review& review, const scoring::Scor
     return points;
 }
 
-std::string point_label(const Review& review, std::size_t point) {
+std::string point_label(const app::Review& review, std::size_t point) {
     const Session& s = review.at();
-    std::string text = "[" + clock_label(s.now()) + "] ";
+    std::string text = "[" + app::clock_text(s.now()) + "] ";
     if (point == 0) return text + "the start, before the trainee's first response";
     return text + "after the trainee's response " + std::to_string(point) + " of " +
            std::to_string(review.points() - 1) + ": " + review.actions()[point - 1];
 }
 
-void timeline_bar(App& app, Review& review, const scoring::Score* score, const Keys& keys) {
+void timeline_bar(App& app, app::Review& review, const scoring::Score* score, const Keys& keys) {
     const auto moments = moment_points(review, score);
     const std::size_t last = review.points() - 1;
     std::size_t target = review.point();
@@ -213,7 +214,7 @@ void timeline_bar(App& app, Review& review, const scoring::Score* score, const K
     muted("Left/Right scrub point by point (Home, End), [ and ] jump between scored moments (the marks).");
 }
 
-void participant_column(App& app, const Review& review) {
+void participant_column(App& app, const app::Review& review) {
     const Session& s = review.at();
     const float w = ImGui::GetContentRegionAvail().x;
     const float fig_h = std::min(ImGui::GetContentRegionAvail().y * 0.36f, w * 0.55f);
@@ -221,11 +222,11 @@ void participant_column(App& app, const Review& review) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     draw_participant(ImGui::GetWindowDrawList(), p, ImVec2(p.x + w, p.y + fig_h), f, app.palette);
     ImGui::Dummy(ImVec2(w, fig_h));
-    heading(app, "Hidden state at " + clock_label(s.now()));
+    heading(app, "Hidden state at " + app::clock_text(s.now()));
     draw_hidden_state(app, s);
 }
 
-void transcript_column(App& app, const Review& review) {
+void transcript_column(App& app, const app::Review& review) {
     const Session& s = review.at();
     const auto& events = s.events();
     const float w = ImGui::GetContentRegionAvail().x;
@@ -248,7 +249,7 @@ void transcript_column(App& app, const Review& review) {
             // What this point brought (the trainee's response and what followed) stands out.
             if (k >= from) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_Header, 0.55f));
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", clock_label(events[k].at).c_str());
+            ImGui::TextDisabled("%s", app::clock_text(events[k].at).c_str());
             ImGui::TableNextColumn();
             if (!line.text.empty()) wrapped(line.colour, line.text);
             for (const auto* n : notes) wrapped(app.palette.poor, "Note (" + n->author + "): " + n->text);
@@ -262,7 +263,7 @@ void transcript_column(App& app, const Review& review) {
     ImGui::EndChild();
 }
 
-void moment_block(App& app, Review& review, const scoring::MomentResult& m) {
+void moment_block(App& app, app::Review& review, const scoring::MomentResult& m) {
     const auto& pal = app.palette;
     const std::string name = m.kind == "action" ? "Action: " + title_case(m.response_id)
                                                  : (m.moment.empty() ? std::string("A moment") : title_case(m.moment));
@@ -307,7 +308,7 @@ void moment_block(App& app, Review& review, const scoring::MomentResult& m) {
     ImGui::PopID();
 }
 
-void notes_column(App& app, Review& review, const scoring::Score* score, const Keys& keys) {
+void notes_column(App& app, app::Review& review, const scoring::Score* score, const Keys& keys) {
     const auto& pal = app.palette;
     const float w = ImGui::GetContentRegionAvail().x;
     const auto& rubrics = review.rubrics();
@@ -352,7 +353,7 @@ void notes_column(App& app, Review& review, const scoring::Score* score, const K
     if (ImGui::Button("Add note")) {
         std::string error;
         if (review.annotate(review.anchor(review.point()), app.review_author, app.note_input, error)) {
-            app.notify("Note added at " + clock_label(review.at().now()) + ".");
+            app.notify("Note added at " + app::clock_text(review.at().now()) + ".");
             app.note_input.clear();
         } else {
             app.notify(error, true);
@@ -365,7 +366,7 @@ void notes_column(App& app, Review& review, const scoring::Score* score, const K
             const std::size_t p = review.point_of_event(n.event_index);
             const auto& events = review.whole().events();
             const std::string at = static_cast<std::size_t>(n.event_index) < events.size()
-                                       ? clock_label(events[static_cast<std::size_t>(n.event_index)].at)
+                                       ? app::clock_text(events[static_cast<std::size_t>(n.event_index)].at)
                                        : "?";
             ImGui::PushID(static_cast<int>(n.id));
             if (ImGui::Selectable(("[" + at + "] " + n.author + ": " + n.text).c_str(), p == review.point())) {
@@ -377,7 +378,7 @@ void notes_column(App& app, Review& review, const scoring::Score* score, const K
     }
 }
 
-void session_review(App& app, Review& review, const Keys& keys) {
+void session_review(App& app, app::Review& review, const Keys& keys) {
     if (keys.escape && !ImGui::GetIO().WantTextInput) {
         app.close_review();
         return;

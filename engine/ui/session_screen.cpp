@@ -4,7 +4,7 @@
 #include "ui/screens.hpp"
 #include "ui/vitals_plot.hpp"
 
-#include "cli/terminal_view.hpp"
+#include "app/event_text.hpp"
 #include "sim/vocabulary.hpp"
 #include "records/text.hpp"
 
@@ -140,9 +140,9 @@ void clock_bar(App& app, const Keys& keys) {
     const Seconds pending = static_cast<Seconds>(std::floor(app.clock.pending_minutes * 60));
     std::string text;
     if (const auto since = session.since_dose())
-        text = "Since dose " + clock_label(*since + pending) + "   (session " + clock_label(session.now() + pending) + ")";
+        text = "Since dose " + app::clock_text(*since + pending) + "   (session " + app::clock_text(session.now() + pending) + ")";
     else
-        text = "Session time " + clock_label(session.now() + pending);
+        text = "Session time " + app::clock_text(session.now() + pending);
     heading(app, text);
     const int silent = static_cast<int>(app.clock.pending_minutes);
     const std::string status = silent > 0 ? "+" + std::to_string(silent) + " min of silence so far"
@@ -157,7 +157,7 @@ void clock_bar(App& app, const Keys& keys) {
     ImGui::SameLine();
     std::string ff = "Skip ahead 10 min";
     if (auto next = app.live->next_scheduled())
-        ff = "Skip to the next reading (" + clock_label(*next) + ")";
+        ff = "Skip to the next reading (" + app::clock_text(*next) + ")";
     if (key_button("F", ff)) app.fast_forward();
     const std::string music = "Music: " + session.music() + (app.settings.muted ? " (muted in Settings)" : "");
     same_line_if_fits(music);
@@ -175,7 +175,7 @@ void transcript_panel(App& app) {
             if (line.text.empty()) continue;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", clock_label(e.at).c_str());
+            ImGui::TextDisabled("%s", app::clock_text(e.at).c_str());
             ImGui::TableNextColumn();
             wrapped(line.colour, line.text);
         }
@@ -287,7 +287,7 @@ TranscriptLine transcript_line(const App& app, const Event& e, const std::string
         return {t.empty() ? "You: (" + action_label(str(d, "action")) + ")" : "You: \"" + t + "\"", pal.expert};
     }
     if (e.type == "alert") {
-        const std::string line = cli::render_event(e);
+        const std::string line = app::render_event(e);
         return {line.substr(line.find("] ") + 2), pal.alert};
     }
     if (e.type == "vitals")
@@ -296,7 +296,7 @@ TranscriptLine transcript_line(const App& app, const Event& e, const std::string
                 d.contains("alerts") ? pal.alert : pal.muted_text};
     if (e.type == "choice") return {str(d, "prompt"), pal.marker};
     if (e.type == "state") return {};  // hidden: the supervisor view shows it
-    std::string line = cli::render_event(e);
+    std::string line = app::render_event(e);
     const auto cut = line.find("] ");
     if (cut != std::string::npos && line[0] == '[') line = line.substr(cut + 2);
     return {line, e.type == "dose" || e.type == "phase" || e.type == "end" ? pal.marker : pal.muted_text};

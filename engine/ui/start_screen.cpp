@@ -63,10 +63,10 @@ void library_panel(App& app, const Keys& keys) {
     if (keys.up && n > 0) app.selected = std::max(app.selected - 1, 0);
 
     heading(app, "Scenario library");
-    std::vector<ScenarioProgress> progress;
+    std::vector<app::ScenarioProgress> progress;
     int passed = 0, tried = 0;
     for (const auto& e : app.library) {
-        progress.push_back(progress_of(app.sessions, e.id));
+        progress.push_back(app::progress_of(app.sessions, e.id));
         passed += progress.back().passed;
         tried += !progress.back().passed && progress.back().finished > 0;
     }
@@ -141,7 +141,7 @@ void detail_panel(App& app, const Keys& keys) {
 }
 
 void sessions_panel(App& app, const Keys& keys) {
-    std::vector<const SavedSession*> unfinished;
+    std::vector<const app::SavedSession*> unfinished;
     std::size_t finished = 0;
     for (const auto& s : app.sessions) {
         if (s.finished) ++finished;

@@ -4,7 +4,8 @@
 #include "process.hpp"
 
 #include "cli/drill.hpp"
-#include "cli/scenario_session.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "drill/schedule.hpp"
 #include "records/store.hpp"
 
@@ -62,7 +63,7 @@ struct ScopedTimeZone {
 TEST_CASE("the shipped catalogue: at least 40 graded drills, each replayed to its moment with a lead-in") {
     const auto file = script::load_drill_catalogue(catalogue);
     CHECK(file.problems.empty());
-    CHECK(cli::check_catalogue(file).empty());
+    CHECK(app::check_catalogue(file).empty());
     REQUIRE(file.drills.size() >= 40);
 
     std::map<drill::Level, int> levels;
@@ -71,7 +72,7 @@ TEST_CASE("the shipped catalogue: at least 40 graded drills, each replayed to it
         ++levels[d.level];
         scenarios.insert(d.scenario);
         CAPTURE(d.id);
-        cli::DrillRun run(d, cli::drill_scenario_path(catalogue, d), d.seed);
+        app::DrillRun run(d, app::drill_scenario_path(catalogue, d), d.seed);
         REQUIRE_MESSAGE(run.ok(), run.error());
         REQUIRE(run.choice());
         CHECK(run.choice()->moment == d.moment);
@@ -104,8 +105,8 @@ TEST_CASE("a drill replays the same way every time: same seed, same lead-in; a p
     for (const auto& x : file.drills)
         if (x.moment == "onset_anxiety") d = &x;
     REQUIRE(d);
-    const std::string path = cli::drill_scenario_path(catalogue, *d);
-    cli::DrillRun a(*d, path, d->seed), b(*d, path, d->seed);
+    const std::string path = app::drill_scenario_path(catalogue, *d);
+    app::DrillRun a(*d, path, d->seed), b(*d, path, d->seed);
     REQUIRE(a.ok());
     CHECK(a.lead_in(20) == b.lead_in(20));
     CHECK(a.situation() == b.situation());
@@ -210,14 +211,14 @@ TEST_CASE("holdspace drill: feedback after the answer, the same moment again, ev
     CHECK(contains(r.out, "2 answers"));
 
     // Both attempts are in the store; only the first of the day moves the schedule: box 1.
-    records::Store store{cli::store_path(data)};
+    records::Store store{app::store_path(data)};
     const auto attempts = store.drill_attempts("t-9");
     REQUIRE(attempts.size() == 2);
     CHECK(attempts[0].drill == "onset-anxiety");
     CHECK(attempts[0].domain == "presence");
     CHECK(attempts[0].answered_at == "2025-03-10T09:00:00Z");
     CHECK(attempts[1].judgement == "expert");
-    CHECK(drill::drill_status(cli::attempts_from_store(store, "t-9")).at("onset-anxiety").box == 1);
+    CHECK(drill::drill_status(app::attempts_from_store(store, "t-9")).at("onset-anxiety").box == 1);
 }
 
 TEST_CASE("holdspace drill: what went poorly comes back first the next day; progress per domain by week") {

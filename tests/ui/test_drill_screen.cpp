@@ -5,7 +5,8 @@
 #include "ui/app_state.hpp"
 #include "ui/screens.hpp"
 
-#include "cli/scenario_session.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "records/store.hpp"
 
 #include <doctest/doctest.h>
@@ -90,7 +91,7 @@ TEST_CASE("drill screen: D opens today's set; an answer gets feedback at once; R
     REQUIRE(app.drills.session);
     auto& session = *app.drills.session;
     CHECK(session.picks().size() == 10);  // a new trainee: ten new drills
-    cli::DrillRun* run = session.run();
+    app::DrillRun* run = session.run();
     REQUIRE(run);
     REQUIRE(run->ok());
     const std::string title = run->drill().title;
@@ -127,7 +128,7 @@ TEST_CASE("drill screen: D opens today's set; an answer gets feedback at once; R
     CHECK(has(shown, "Judgement: expert"));
 
     // Both answers are in the record store, under the trainee.
-    records::Store store{cli::store_path(h.data.string())};
+    records::Store store{app::store_path(h.data.string())};
     const auto attempts = store.drill_attempts("dana");
     REQUIRE(attempts.size() == 2);
     CHECK(attempts[0].drill == run->drill().id);

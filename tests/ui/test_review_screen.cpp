@@ -6,7 +6,8 @@
 #include "ui/app_state.hpp"
 #include "ui/screens.hpp"
 
-#include "cli/scenario_session.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "records/session_record.hpp"
 #include "script/lua_scenario.hpp"
 
@@ -59,7 +60,7 @@ struct Headless {
         std::error_code ec;
         fs::remove_all(data, ec);
     }
-    std::string store_file() const { return cli::store_path(data.string()); }
+    std::string store_file() const { return app::store_path(data.string()); }
 
     std::string frame(App& app) {
         one_frame(app);
@@ -171,19 +172,19 @@ TEST_CASE("recording: a finished session is stored with its transcript and the s
 }
 
 TEST_CASE("curriculum: a scenario's progress is its best finished, scored session; one pass is enough") {
-    std::vector<SavedSession> sessions(4);
+    std::vector<app::SavedSession> sessions(4);
     sessions[0] = {1, "a.lua", "prep.a", "A", 1, 5, true, "", 40.0, false};
     sessions[1] = {2, "a.lua", "prep.a", "A", 2, 9, true, "", 92.0, true};
     sessions[2] = {3, "a.lua", "prep.a", "A", 3, 2, false, "", std::nullopt, false};  // unfinished
     sessions[3] = {4, "b.lua", "prep.b", "B", 1, 1, true, "", std::nullopt, false};   // closed unscored
-    const auto a = progress_of(sessions, "prep.a");
+    const auto a = app::progress_of(sessions, "prep.a");
     CHECK(a.finished == 2);
     CHECK(a.passed);
     CHECK(*a.best == doctest::Approx(92.0));
-    const auto b = progress_of(sessions, "prep.b");
+    const auto b = app::progress_of(sessions, "prep.b");
     CHECK(b.finished == 0);
     CHECK_FALSE(b.best);
-    CHECK_FALSE(progress_of(sessions, "prep.c").passed);
+    CHECK_FALSE(app::progress_of(sessions, "prep.c").passed);
 }
 
 TEST_CASE("recording: a session the command line left unfinished is resumed in the window, into the same stored session") {
@@ -249,7 +250,7 @@ TEST_CASE("recording: records from before the store are imported once, and their
     {
         records::RecordWriter w((folder / "20240101-100000-minimal.jsonl").string(),
                                 {minimal, "fixture.minimal", records::digest(source), 1});
-        auto session = cli::open_session(source, minimal, 1);
+        auto session = app::open_session(source, minimal, 1);
         session->start();
         std::string error;
         session->apply(TraineeAction::choose("1"), error);
@@ -277,12 +278,16 @@ TEST_CASE("review: scrubbing reconstructs the same hidden state as the live sess
     App app = h.make_app();
     REQUIRE(app.open_review(id));
     REQUIRE(app.review);
-    Review& review = *app.review;
+    app::Review& review = *app.review;
     REQUIRE(review.points() == actions.size() + 1);
     CHECK(review.note().empty());  // the replay matches the stored transcript
     for (std::size_t p : {std::size_t{0}, std::size_t{3}, std::size_t{1}, actions.size()}) {
         review.seek(p);
-        LiveSession live(medicine, 4, std::vector<std::string>(actions.begin(), actions.begin() + static_cast<long>(p)));
+        app::PracticeConfig config;
+        config.scenario_path = medicine;
+        config.seed = 4;
+        config.actions.assign(actions.begin(), actions.begin() + static_cast<long>(p));
+        app::PracticeSession live(std::move(config));
         const auto& a = review.at().state();
         const auto& b = live.session().state();
         INFO("point " << p);
@@ -325,7 +330,7 @@ TEST_CASE("review: a note on a moment is stored and shown in the transcript wher
     const std::int64_t id = play_in_window(h, "ana", medicine, actions);
     App app = h.make_app();
     REQUIRE(app.open_review(id));
-    Review& review = *app.review;
+    app::Review& review = *app.review;
     review.seek(2);
     std::string error;
     CHECK(!review.annotate(review.anchor(2), "dr. lee", "   ", error));
@@ -353,7 +358,7 @@ TEST_CASE("review: an override needs a reason, sits beside the automatic score, 
     const std::int64_t id = play_in_window(h, "ana", medicine, actions);
     App app = h.make_app();
     REQUIRE(app.open_review(id));
-    Review& review = *app.review;
+    app::Review& review = *app.review;
     REQUIRE(!review.scores().empty());
     const auto moment = review.scores().front().moments.front();
     review.seek(review.point_of_event(moment.event));

@@ -5,7 +5,8 @@
 #include "ui/app_state.hpp"
 #include "ui/screens.hpp"
 
-#include "cli/scenario_session.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "records/session_record.hpp"
 #include "script/lua_scenario.hpp"
 
@@ -193,7 +194,7 @@ TEST_CASE("session screen: pressing 2 says option 2 to the participant, and the 
     CHECK(has(shown, "Debrief - Minimal"));
 
     // Recorded in the data folder's record store, as `holdspace play --trainee` records.
-    records::Store store(cli::store_path(h.data.string()));
+    records::Store store(app::store_path(h.data.string()));
     const auto row = store.session(app.live->stored_session());
     REQUIRE(row);
     CHECK(row->trainee == "ana");
@@ -220,7 +221,7 @@ TEST_CASE("the window gives the same transcript and score as holdspace play for 
 
     // `holdspace play --actions` does exactly this (cli/play.cpp).
     const std::string source = script::read_text_file(medicine);
-    auto session = cli::open_session(source, medicine, 3);
+    auto session = app::open_session(source, medicine, 3);
     session->start();
     for (const auto& a : actions) {
         std::string error;
@@ -230,8 +231,8 @@ TEST_CASE("the window gives the same transcript and score as holdspace play for 
     }
     CHECK(transcript_json(session->events()) == transcript_json(app.live->session().events()));
     std::string note;
-    const auto rubrics = cli::load_rubrics({}, session->info().rubric, medicine, note);
-    const auto play_scores = cli::score_all(rubrics, transcript_json(session->events()));
+    const auto rubrics = app::load_rubrics({}, session->info().rubric, medicine, note);
+    const auto play_scores = app::score_all(rubrics, transcript_json(session->events()));
     REQUIRE(!play_scores.empty());
     CHECK(scoring::score_json(play_scores.front()) == scoring::score_json(app.live->scores().front()));
 }
@@ -319,7 +320,7 @@ TEST_CASE("debrief: practise this moment again replays the same seed up to just 
     CHECK(app.live->actions() == std::vector<std::string>(poor.begin(), poor.begin() + 2));
     CHECK(has(shown, "Practising"));
     // The practice is a session of its own, recorded with the actions replayed into it.
-    records::Store store(cli::store_path(h.data.string()));
+    records::Store store(app::store_path(h.data.string()));
     CHECK(store.sessions("ana").size() == 2);
     CHECK(store.actions(app.live->stored_session()) == app.live->actions());
 }
@@ -350,7 +351,7 @@ TEST_CASE("start screen: an unfinished session is resumed by replaying its store
     // The same stored session goes on: the replayed actions are not stored twice.
     CHECK(app.live->stored_session() == first);
     h.type(app, "h");
-    records::Store store(cli::store_path(h.data.string()));
+    records::Store store(app::store_path(h.data.string()));
     CHECK(store.actions(first).size() == 3);
     CHECK(store.session(first)->seed == 5);
     CHECK(store.sessions("ana").size() == 1);

@@ -1,11 +1,12 @@
 // Headless playthroughs per second of one scenario, through the engine's own
-// path (cli::open_session, as autoplay and check use it: a fresh sandbox and
+// path (app::open_session, as autoplay and check use it: a fresh sandbox and
 // Session per run, the source compiled each time), choosing options with the
 // policy in policy.hpp. Prints one JSON line; tools/bench/run compares it with inkjs.
 //
 //   bench_story FILE.lua [--seconds S] [--min-runs N]
 #include "bench/policy.hpp"
-#include "cli/scenario_session.hpp"
+#include "app/library.hpp"
+#include "app/practice.hpp"
 #include "script/lua_scenario.hpp"
 
 #include <chrono>
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
     double seconds = 0;
     while (runs < min_runs || seconds < budget) {
         const auto seed = static_cast<std::uint32_t>(runs + 1);
-        auto session = cli::open_session(source, path, seed);
+        auto session = app::open_session(source, path, seed);
         session->start();
         bench::Mulberry32 policy(seed);
         std::string error;

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace holdspace::cli {
+namespace holdspace::app {
 
 // The names a Lua text requires literally - require("monitor"), require 'monitor' - in the order
 // they first appear. Names built at run time are not seen (they are rare in scenario packs).
@@ -16,4 +16,4 @@ std::vector<std::string> required_names(std::string_view source);
 // lib/). A scenario that requires nothing has the digest of its file alone, as before modules existed.
 std::string scenario_digest(const std::string& source, const std::string& path);
 
-}  // namespace holdspace::cli
+}  // namespace holdspace::app

@@ -1,14 +1,12 @@
-#include "cli/scenario_trust.hpp"
+#include "app/scenario_trust.hpp"
 
-#include "cli/commands.hpp"
-#include "cli/scenario_digest.hpp"
-#include "cli/scenario_session.hpp"
+#include "app/scenario_digest.hpp"
+#include "app/library.hpp"
 #include "script/lua_scenario.hpp"
 
 #include <filesystem>
-#include <iostream>
 
-namespace holdspace::cli {
+namespace holdspace::app {
 namespace {
 
 namespace fs = std::filesystem;
@@ -56,30 +54,26 @@ std::string untrusted_scenario_reason(const std::string& scenario, const std::ve
     return "it is outside the scenario library and the record's folder";
 }
 
-int vet_resumed_scenario(records::Store& store, const records::SessionRow& row, bool scenario_changed_ok) {
+ResumeCheck check_resumed_scenario(records::Store& store, const records::SessionRow& row, bool scenario_changed_ok) {
     const std::string& path = row.scenario_path;
     const std::string session = "session " + std::to_string(row.id);
-    if (fs::path(path).extension() != ".lua") {
-        std::cerr << "holdspace resume: " << session << " names " << path << ", which is not a scenario file (.lua)\n";
-        return exit_usage;
-    }
+    if (fs::path(path).extension() != ".lua")
+        return {ResumeCheck::Verdict::refused, session + " names " + path + ", which is not a scenario file (.lua)"};
     std::string source;
     try {
         source = script::read_text_file(path);  // bounded; the reason never quotes the file
     } catch (const std::exception& e) {
-        std::cerr << "holdspace resume: " << session << ": " << e.what() << "\n";
-        return exit_usage;
+        return {ResumeCheck::Verdict::refused, session + ": " + e.what()};
     }
-    if (row.scenario_digest.empty()) return exit_ok;  // kept before digests were recorded: nothing to compare
+    if (row.scenario_digest.empty()) return {};  // kept before digests were recorded: nothing to compare
     const std::string now = scenario_digest(source, path);
-    if (now == row.scenario_digest) return exit_ok;
-    if (!scenario_changed_ok) {
-        std::cerr << "holdspace resume: " << session << ": its scenario " << path << " ('" << row.scenario_id
-                  << "') has changed since the session was recorded (or a module it requires has); its answers "
-                     "would be replayed against other text and scored as one session. Start a new session, or "
-                     "resume anyway with --scenario-changed (the session is then marked)\n";
-        return exit_usage;
-    }
+    if (now == row.scenario_digest) return {};
+    if (!scenario_changed_ok)
+        return {ResumeCheck::Verdict::changed,
+                session + ": its scenario " + path + " ('" + row.scenario_id +
+                    "') has changed since the session was recorded (or a module it requires has); its answers "
+                    "would be replayed against other text and scored as one session. Start a new session, or "
+                    "resume anyway with --scenario-changed (the session is then marked)"};
     const std::string note = "Resumed with --scenario-changed: the scenario (or a module it requires) changed after " +
                              std::to_string(store.actions(row.id).size()) +
                              " actions were recorded (digest " + row.scenario_digest + ", now " + now +
@@ -87,12 +81,10 @@ int vet_resumed_scenario(records::Store& store, const records::SessionRow& row, 
     try {
         store.annotate(row.id, 0, "holdspace", note);
     } catch (const std::exception& e) {
-        std::cerr << "holdspace resume: " << session << ": cannot mark the session: " << e.what() << "\n";
-        return exit_usage;  // never go on unmarked
+        return {ResumeCheck::Verdict::refused, session + ": cannot mark the session: " + e.what()};  // never go on unmarked
     }
-    std::cerr << "holdspace resume: " << session << ": the scenario has changed since it was recorded; going on "
-                 "as asked (--scenario-changed), and the session is marked\n";
-    return exit_ok;
+    return {ResumeCheck::Verdict::marked, session + ": the scenario has changed since it was recorded; going on "
+                                                    "as asked (--scenario-changed), and the session is marked"};
 }
 
-}  // namespace holdspace::cli
+}  // namespace holdspace::app

@@ -1,36 +1,22 @@
-#include "cli/scenario_session.hpp"
+// The scenario library and the data folder: where scenarios, rubrics, drills and the record store are.
+#include "app/library.hpp"
 
 #include "records/store.hpp"
-#include "script/rubric_loader.hpp"
+#include "script/lua_scenario.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
-namespace holdspace::cli {
-
-std::unique_ptr<Session> open_session(const std::string& source, const std::string& path, std::uint64_t seed,
-                                      std::optional<std::uint64_t> order_seed) {
-    auto loaded = script::load_scenario_source(source, path);
-    return std::make_unique<Session>(std::move(loaded.info), std::move(loaded.script), seed, order_seed);
-}
-
-void print_script_error(std::ostream& out, const ScriptError& error) {
-    out << error.what() << "\n";
-    if (error.traceback.size() > 1 ||
-        (error.traceback.size() == 1 && std::string(error.what()).rfind(error.traceback[0].substr(0, error.traceback[0].find(": ")), 0) != 0)) {
-        out << "  traceback (innermost first):\n";
-        for (const auto& frame : error.traceback) out << "    " << frame << "\n";
-    }
-}
+namespace holdspace::app {
+namespace fs = std::filesystem;
 
 std::vector<std::string> files_under(const std::vector<std::string>& paths, const std::string& extension,
                                      std::string& error) {
     // Every filesystem call here takes an error_code: a symbolic link loop, a dangling link or a
     // folder that cannot be read is skipped with a note on stderr, never an uncaught exception.
     // Links to folders are not followed (so a link to a parent folder cannot loop).
-    namespace fs = std::filesystem;
     std::vector<std::string> files;
     for (const auto& p : paths) {
         std::error_code ec;
@@ -90,31 +76,78 @@ std::vector<std::string> scenario_roots() {
     return roots;
 }
 
-std::vector<scoring::Rubric> load_rubrics(const std::vector<std::string>& requested, const std::string& scenario_rubric,
-                                          const std::string& scenario_path, std::string& note) {
-    std::vector<scoring::Rubric> rubrics;
-    if (requested.empty()) {
-        const std::string path = script::find_rubric(scenario_rubric, scenario_path, scenario_roots());
-        if (path.empty()) {
-            note = "no rubric '" + scenario_rubric + "' found (looked in rubrics/ beside the scenario and in " +
-                   "the scenarios folder)";
-            return rubrics;
-        }
-        rubrics.push_back(script::load_rubric_file(path));
-        return rubrics;
-    }
-    for (const auto& name : requested) {
-        const std::string path = script::find_rubric(name, scenario_path, scenario_roots());
-        if (path.empty()) throw std::runtime_error("no rubric '" + name + "' (a name in scenarios/rubrics/ or a .lua path)");
-        rubrics.push_back(script::load_rubric_file(path));
-    }
-    return rubrics;
+namespace {
+
+int phase_rank(const std::string& phase) {
+    if (phase == "preparation") return 0;
+    if (phase == "medicine") return 1;
+    if (phase == "integration") return 2;
+    return 3;
 }
 
-std::vector<scoring::Score> score_all(const std::vector<scoring::Rubric>& rubrics, const Json& events) {
-    std::vector<scoring::Score> scores;
-    for (const auto& r : rubrics) scores.push_back(scoring::score_transcript(r, events));
-    return scores;
+}  // namespace
+
+std::vector<LibraryEntry> scan_library(const std::string& root) {
+    std::vector<LibraryEntry> entries;
+    std::error_code ec;
+    if (root.empty() || !fs::is_directory(root, ec)) return entries;
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        // Rubrics are not scenarios; drills/ holds the drill catalogue, played on the drill screen;
+        // lib/ holds modules the scenarios require.
+        std::error_code entry_ec;  // a symbolic link loop or dangling link is skipped, never thrown
+        if (it->is_directory(entry_ec) &&
+            (it->path().filename() == "rubrics" || it->path().filename() == "drills" || it->path().filename() == "lib")) {
+            it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file(entry_ec) && it->path().extension() == ".lua") files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        LibraryEntry e;
+        e.path = f.string();
+        try {
+            auto loaded = script::load_scenario_file(e.path);
+            const auto& info = loaded.info;
+            e.id = info.id;
+            e.title = info.title;
+            e.phase = info.phase;
+            e.difficulty = info.difficulty;
+            e.description = info.description;
+            e.objectives = info.objectives;
+            e.patient = info.patient.name + (info.patient.age > 0 ? ", " + std::to_string(info.patient.age) : "");
+        } catch (const std::exception& ex) {
+            e.title = f.filename().string();
+            e.phase = f.parent_path().filename().string();
+            e.error = ex.what();
+        }
+        entries.push_back(std::move(e));
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const LibraryEntry& a, const LibraryEntry& b) {
+        if (phase_rank(a.phase) != phase_rank(b.phase)) return phase_rank(a.phase) < phase_rank(b.phase);
+        return a.title < b.title;
+    });
+    return entries;
+}
+
+std::string default_scenario() {
+    for (const auto& root : scenario_roots()) {
+        const fs::path first = fs::path(root) / "preparation" / "informed_consent.lua";
+        std::error_code ec;
+        if (fs::exists(first, ec)) return first.string();
+    }
+    return {};
+}
+
+std::string default_catalogue() {
+    for (const auto& root : scenario_roots()) {
+        const fs::path file = fs::path(root) / "drills" / "catalogue.lua";
+        std::error_code ec;
+        if (fs::is_regular_file(file, ec)) return file.string();
+    }
+    return {};
 }
 
 std::string store_path(const std::string& data_dir) {
@@ -126,4 +159,4 @@ bool is_regular_file(const std::string& path) {
     return std::filesystem::is_regular_file(path, ec);
 }
 
-}  // namespace holdspace::cli
+}  // namespace holdspace::app

@@ -5,11 +5,11 @@
 
 #include <string>
 
-namespace holdspace::cli {
+namespace holdspace::app {
 
 // Every session in the store, each finished one's pass or fail re-scored from its stored
 // transcript under its stored rubric (the same result as when it was played). A rubric that
 // no longer loads leaves those sessions' pass unknown and says so in `note`.
 records::Cohort load_cohort(records::Store& store, std::string& note);
 
-}  // namespace holdspace::cli
+}  // namespace holdspace::app

@@ -1,4 +1,4 @@
-#include "cli/scenario_digest.hpp"
+#include "app/scenario_digest.hpp"
 
 #include "records/session_record.hpp"
 #include "script/lua_scenario.hpp"
@@ -7,7 +7,7 @@
 #include <cctype>
 #include <set>
 
-namespace holdspace::cli {
+namespace holdspace::app {
 namespace {
 
 bool identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
@@ -58,4 +58,4 @@ std::string scenario_digest(const std::string& source, const std::string& path) 
     return records::digest(any ? material : source);
 }
 
-}  // namespace holdspace::cli
+}  // namespace holdspace::app

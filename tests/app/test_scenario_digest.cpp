@@ -1,8 +1,8 @@
 // The scenario digest kept in session records: the scenario file and the pack modules it requires,
 // so that replay and review notice an edit to a shared module as well as to the scenario itself.
-#include "process.hpp"
+#include "../cli/process.hpp"
 
-#include "cli/scenario_digest.hpp"
+#include "app/scenario_digest.hpp"
 #include "records/session_record.hpp"
 
 #include <doctest/doctest.h>
@@ -11,8 +11,8 @@
 #include <fstream>
 
 namespace fs = std::filesystem;
-using holdspace::cli::required_names;
-using holdspace::cli::scenario_digest;
+using holdspace::app::required_names;
+using holdspace::app::scenario_digest;
 using Names = std::vector<std::string>;
 
 namespace {

@@ -1,12 +1,12 @@
 #pragma once
-// What `holdspace report` and `holdspace sync` make of a stored session: its report input, re-scored
-// from the stored transcript, and the IRI prefix of its xAPI statements.
+// What a stored session becomes for reports and the learning record store: its report input,
+// re-scored from the stored transcript, and its xAPI statements queued in the store's outbox.
 #include "records/report.hpp"
 #include "records/store.hpp"
 
 #include <string>
 
-namespace holdspace::cli {
+namespace holdspace::app {
 
 // The finished session's report input. When its rubric cannot be loaded the score is left empty and
 // `warning` says why.
@@ -17,4 +17,10 @@ records::ReportInput report_input(records::Store& store, const records::SessionR
 // not an absolute http(s) IRI (records::xapi_base_problem): every statement would be rejected.
 std::string xapi_base(const std::string& requested = {});
 
-}  // namespace holdspace::cli
+// Queues a finished session's xAPI statements in the outbox; those already queued (or sent) are left
+// alone. Returns how many were new. A session without a score is not queued (its statements would
+// say "failed"); `note` then says why.
+int queue_session_statements(records::Store& store, const records::SessionRow& row, const std::string& base,
+                             std::string& note);
+
+}  // namespace holdspace::app

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace holdspace::cli {
+namespace holdspace::app {
 
 // The folders a record may name scenarios in: the scenario library's roots (scenario_roots())
 // and the folder tree the record itself is in (`record_path`'s folder; none when empty).
@@ -18,10 +18,16 @@ std::vector<std::string> trusted_scenario_roots(const std::string& record_path);
 // whose real path (links followed) lies inside one of `roots`. The reason never quotes the file.
 std::string untrusted_scenario_reason(const std::string& scenario, const std::vector<std::string>& roots);
 
-// Before `resume` replays a stored session's actions: the scenario is compared with the digest
-// the session keeps. Returns 0 to go on, or an exit code after printing one line saying why not:
-// the scenario changed (unless `scenario_changed_ok`, when the session is marked with a note that
-// `sessions show` and reports show), or the stored path is not a scenario file.
-int vet_resumed_scenario(records::Store& store, const records::SessionRow& row, bool scenario_changed_ok);
+// Before a stored session's actions are replayed to resume it, its scenario is compared with the
+// digest the session keeps. Refused: the stored path is not a scenario file, or cannot be read.
+// Changed: the scenario (or a module it requires) changed since (unless `scenario_changed_ok`,
+// when the session is marked with a note that `sessions show` and reports show). `message` is
+// one line saying why, starting "session N".
+struct ResumeCheck {
+    enum class Verdict { go_on, marked, changed, refused } verdict = Verdict::go_on;
+    std::string message;
+    bool ok() const { return verdict == Verdict::go_on || verdict == Verdict::marked; }
+};
+ResumeCheck check_resumed_scenario(records::Store& store, const records::SessionRow& row, bool scenario_changed_ok);
 
-}  // namespace holdspace::cli
+}  // namespace holdspace::app

@@ -1,0 +1,60 @@
+# The include graph of engine/ (docs/architecture.md): every #include "folder/..." in engine/ must
+# point to the file's own folder or to one below it. Run by CTest as the `layers` test:
+#   cmake -DENGINE_DIR=engine -P tools/check-layers.cmake
+# Exits with an error listing every include that points upward or across the front ends.
+cmake_minimum_required(VERSION 3.22)
+if(NOT ENGINE_DIR)
+  message(FATAL_ERROR "check-layers: pass -DENGINE_DIR=<the engine folder>")
+endif()
+
+get_filename_component(ENGINE_DIR "${ENGINE_DIR}" ABSOLUTE)
+
+# What each folder may include besides itself.
+set(allowed_sim "")
+set(allowed_scoring sim)
+set(allowed_drill "")
+set(allowed_records sim)
+set(allowed_coder sim)
+set(allowed_script sim scoring drill)
+set(allowed_app sim scoring drill script records coder)
+set(allowed_cli app sim scoring drill script records coder)
+set(allowed_ui app sim scoring drill script records coder)
+set(known sim scoring drill records coder script app cli ui)
+
+file(GLOB_RECURSE files RELATIVE ${ENGINE_DIR} ${ENGINE_DIR}/*.hpp ${ENGINE_DIR}/*.cpp)
+set(problems "")
+set(checked 0)
+foreach(file ${files})
+  string(REGEX MATCH "^[^/]+" folder "${file}")
+  if(NOT folder IN_LIST known)
+    string(APPEND problems "  engine/${file}: folder '${folder}' is not in the layer map (tools/check-layers.cmake)\n")
+    continue()
+  endif()
+  file(STRINGS ${ENGINE_DIR}/${file} includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"[^\"]+\"")
+  foreach(line ${includes})
+    string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\".*" "\\1" target "${line}")
+    math(EXPR checked "${checked} + 1")
+    if(NOT target MATCHES "/")
+      continue()  # a file beside it
+    endif()
+    string(REGEX MATCH "^[^/]+" to "${target}")
+    if(to STREQUAL folder OR to IN_LIST allowed_${folder})
+      continue()
+    endif()
+    # main.cpp alone knows both front ends: it hands the command line's window request to the window.
+    if(file STREQUAL "cli/main.cpp" AND to STREQUAL "ui")
+      continue()
+    endif()
+    string(APPEND problems "  engine/${file} includes \"${target}\": ${folder}/ may include only ${folder}/")
+    foreach(a ${allowed_${folder}})
+      string(APPEND problems ", ${a}/")
+    endforeach()
+    string(APPEND problems "\n")
+  endforeach()
+endforeach()
+
+list(LENGTH files count)
+if(problems)
+  message(FATAL_ERROR "check-layers: includes that break the layers (docs/architecture.md):\n${problems}")
+endif()
+message(STATUS "check-layers: ${count} files, ${checked} includes, every one points down")
