@@ -517,6 +517,36 @@ drill { id = "name-what-you-think", title = "'What will you think of me now?'",
   domain = "alliance",
   focus = "Answer warmly and honestly with what you saw; don't promise to forget or turn it back on him." }
 
+drill { id = "messages-music", title = "'The music is talking to me'",
+  scenario = "medicine/messages", moment = "the_music", level = "intermediate",
+  domain = "following",
+  focus = "A beautiful metaphor is not a symptom: follow it; don't correct it or call the doctor yet." }
+
+drill { id = "messages-about-her", title = "'You're recording this'",
+  scenario = "medicine/messages", moment = "about_her", level = "advanced",
+  domain = "safety",
+  focus = "Orient calmly, lower the stimulation, bring the physician; neither argue nor collude." }
+
+drill { id = "messages-phone", title = "'Give me my phone'",
+  scenario = "medicine/messages", moment = "the_phone", level = "advanced",
+  domain = "safety",
+  focus = "Hold the agreed frame without force or contempt: offer to write it down instead." }
+
+drill { id = "messages-with-them", title = "'Are you with them or with me?'",
+  scenario = "medicine/messages", moment = "with_them", level = "advanced",
+  domain = "presence",
+  focus = "A short, true answer: who you are, that you stay, why the physician is here." }
+
+drill { id = "messages-what-happened", title = "'Am I going mad?'",
+  scenario = "medicine/messages", moment = "what_happened", level = "intermediate",
+  domain = "presence",
+  focus = "Describe what happened in her terms, honestly; no bedside diagnosis, no shrug." }
+
+drill { id = "messages-next-time", title = "'Can I still do the next session?'",
+  scenario = "medicine/messages", moment = "next_time", level = "beginner",
+  domain = "safety",
+  focus = "Honest about who decides (the psychiatrist, with her) and when you'll be in touch." }
+
 -- Integration ------------------------------------------------------------------------------------
 
 drill { id = "meaning-opening", title = "'It won't go in order'",
