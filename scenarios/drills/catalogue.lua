@@ -235,6 +235,36 @@ drill { id = "unapproved-signature", title = "'Where do I sign?'",
   domain = "preparation",
   focus = "Consent is a process: time to decide away from the room, and the right to withdraw said again." }
 
+drill { id = "pregnancy-opening", title = "Straight off a shift",
+  scenario = "preparation/screening_pregnancy", moment = "opening", level = "beginner",
+  domain = "preparation",
+  focus = "Say screening covers plans as well as health; don't match her hurry or call it routine." }
+
+drill { id = "pregnancy-transfer", title = "An embryo transfer in six weeks",
+  scenario = "preparation/screening_pregnancy", moment = "the_transfer", level = "intermediate",
+  domain = "safety",
+  focus = "A pregnancy inside the course is an exclusion: say so honestly and ask to tell the physician." }
+
+drill { id = "pregnancy-bind", title = "'The baby or this'",
+  scenario = "preparation/screening_pregnancy", moment = "the_bind", level = "intermediate",
+  domain = "alliance",
+  focus = "Reflect the cruel choice and leave it with her; no view on which she should pick." }
+
+drill { id = "pregnancy-leave-it-off", title = "'Could I just not mention it?'",
+  scenario = "preparation/screening_pregnancy", moment = "leave_it_off", level = "advanced",
+  domain = "safety",
+  focus = "A kind, plain no, with the reason, and keep her in the decision; neither collude nor shame." }
+
+drill { id = "pregnancy-progesterone", title = "'Should I stop the progesterone?'",
+  scenario = "preparation/screening_pregnancy", moment = "progesterone", level = "advanced",
+  domain = "safety",
+  focus = "Fertility medicines are hers and her clinic's to change, with the physician: never advise." }
+
+drill { id = "pregnancy-if-the-baby", title = "'Stuck with the cliff, pregnant'",
+  scenario = "preparation/screening_pregnancy", moment = "if_the_baby", level = "beginner",
+  domain = "preparation",
+  focus = "Name the therapies open in pregnancy; no hopeful guesses, no promised place." }
+
 -- Medicine ---------------------------------------------------------------------------------------
 
 drill { id = "onset-anxiety", title = "Coming on, and it's a lot",
