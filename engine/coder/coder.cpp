@@ -178,16 +178,37 @@ Coder Coder::load(const std::string& path) {
     return from_model(std::move(model), "coder-1 " + std::string(hash, 12));
 }
 
+std::size_t Coder::primary_index(const std::vector<double>& p) const {
+    // The likeliest family, when the model has family detectors; then the likeliest code in it.
+    std::string_view family;
+    double best_family = -1;
+    for (std::size_t c = 0; c < p.size(); ++c) {
+        const std::string& name = model_.codes[c];
+        if (name.rfind(family_prefix, 0) == 0 && p[c] > best_family) {
+            best_family = p[c];
+            family = std::string_view(name).substr(family_prefix.size());
+        }
+    }
+    std::size_t best = p.size();
+    for (std::size_t c = 0; c < p.size(); ++c) {
+        const std::string& name = model_.codes[c];
+        if (name.rfind(family_prefix, 0) == 0) continue;
+        if (!family.empty() && family_of(name) != family) continue;
+        if (best == p.size() || p[c] > p[best]) best = c;  // the first of equals: deterministic
+    }
+    return best;
+}
+
 Coding Coder::code(std::string_view utterance, const Context& context) const {
     const std::vector<double> p = model_.predict(features(utterance, context));
+    const std::size_t best = primary_index(p);
     Coding out;
-    std::size_t best = 0;
-    for (std::size_t c = 1; c < p.size(); ++c)
-        if (p[c] > p[best]) best = c;  // the first of equals: deterministic
     out.primary = model_.codes[best];
     out.confidence = p[best];
-    for (std::size_t c = 0; c < p.size(); ++c)
+    for (std::size_t c = 0; c < p.size(); ++c) {
+        if (model_.codes[c].rfind(family_prefix, 0) == 0) continue;
         if (p[c] >= report_threshold || c == best) out.codes.push_back({model_.codes[c], p[c]});
+    }
     std::stable_sort(out.codes.begin(), out.codes.end(),
                      [](const CodeScore& x, const CodeScore& y) { return x.p > y.p; });
     return out;

@@ -26,6 +26,10 @@ struct Coding {
     double confidence = 0;         // the primary's p (below 0.5: the coder is unsure)
 };
 
+// A model may also carry one detector per family ("family:question" ...). Then the primary is the
+// most probable code of the most probable family (docs/coder.md, "Technique").
+constexpr std::string_view family_prefix = "family:";
+
 // Codes with at least this probability are listed in Coding::codes.
 constexpr double report_threshold = 0.10;
 
@@ -65,6 +69,9 @@ public:
     // then the source tree's assets/coder. The first that exists wins; "" when none does.
     static std::vector<std::string> model_candidates();
     static std::string default_model_path();
+
+    // Which of the model's outputs is the primary code, given every output's probability.
+    std::size_t primary_index(const std::vector<double>& p) const;
 
 private:
     Model model_;

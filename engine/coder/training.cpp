@@ -47,8 +47,9 @@ std::vector<std::string> coder_codes() {
 
 std::string TrainSettings::describe() const {
     char text[200];
-    std::snprintf(text, sizeof text, "one-vs-rest logistic; epochs=%d rate=%g l2=%g min_count=%d prune=%g seed=%llu%s", epochs,
-                  rate, l2, min_count, prune, static_cast<unsigned long long>(seed), plain ? " plain" : "");
+    std::snprintf(text, sizeof text, "one-vs-rest logistic; epochs=%d rate=%g l2=%g min_count=%d prune=%g seed=%llu%s%s", epochs,
+                  rate, l2, min_count, prune, static_cast<unsigned long long>(seed), plain ? " plain" : "",
+                  family_heads ? " family-heads" : "");
     return text;
 }
 
@@ -131,6 +132,8 @@ Model train(const std::vector<Example>& raw, const TrainSettings& settings) {
     const std::vector<Example> examples = augment(raw);
     Model m;
     m.codes = coder_codes();
+    if (settings.family_heads)
+        for (const char* f : {"question", "reflection", "information", "other"}) m.codes.push_back(std::string(family_prefix) + f);
     m.settings = settings.describe();
     const std::size_t n = m.codes.size();
     std::map<std::string, std::size_t> code_index;
@@ -161,7 +164,12 @@ Model train(const std::vector<Example>& raw, const TrainSettings& settings) {
         Instance inst;
         for (const auto& f : feats[i])
             if (auto it = m.index.find(f); it != m.index.end()) inst.rows.push_back(it->second);
-        for (const auto& c : examples[i].codes) inst.labels.push_back(code_index.at(c));
+        for (const auto& c : examples[i].codes) {
+            inst.labels.push_back(code_index.at(c));
+            if (!settings.family_heads) continue;
+            const std::size_t f = code_index.at(std::string(family_prefix) + std::string(family_of(c)));
+            if (std::find(inst.labels.begin(), inst.labels.end(), f) == inst.labels.end()) inst.labels.push_back(f);
+        }
         data.push_back(std::move(inst));
     }
     // Each code's bias starts at its log-odds in the corpus.

@@ -28,7 +28,8 @@ struct TrainSettings {
     int min_count = 2;     // features seen in fewer utterances are left out
     double prune = 0.05;   // weights smaller than this are dropped from the model
     std::uint64_t seed = 16;
-    bool plain = false;    // words and n-grams only, no clinician or context features (for comparison)
+    bool plain = false;         // words and n-grams only, no clinician or context features (a comparison)
+    bool family_heads = false;  // also learn the four families, the primary from the likeliest (tried, not shipped)
     std::string describe() const;
 };
 

@@ -30,9 +30,7 @@ Prediction predict(const Coder& coder, const Example& e, const Context& ctx) {
     p.gold = e.codes;
     const std::vector<double> per_code = coder.model().predict(features(e.text, ctx));
     const auto& codes = coder.model().codes;
-    std::size_t best = 0;
-    for (std::size_t c = 0; c < codes.size(); ++c)
-        if (per_code[c] > per_code[best]) best = c;
+    const std::size_t best = coder.primary_index(per_code);
     p.primary = codes[best];
     p.gold_primary = e.codes.front();
     for (const auto& g : e.codes)
@@ -40,7 +38,7 @@ Prediction predict(const Coder& coder, const Example& e, const Context& ctx) {
     for (const auto& g : e.codes)
         if (family_of(g) == family_of(p.primary) && p.gold_primary != p.primary) p.gold_primary = g;
     for (std::size_t c = 0; c < codes.size(); ++c)
-        if (per_code[c] >= 0.5 || c == best) p.predicted.push_back(codes[c]);
+        if ((per_code[c] >= 0.5 && codes[c].rfind(family_prefix, 0) != 0) || c == best) p.predicted.push_back(codes[c]);
     return p;
 }
 
@@ -147,7 +145,7 @@ void report(const std::vector<Example>& corpus, const std::vector<Prediction>& p
 }
 
 int usage() {
-    std::fprintf(stderr, "usage: coder_train --corpus DIR [--out FILE] [--cv K] [--errors] [--plain] [--dump-features]\n"
+    std::fprintf(stderr, "usage: coder_train --corpus DIR [--out FILE] [--cv K] [--errors] [--plain] [--family-heads] [--dump-features]\n"
                          "                   [--epochs N] [--rate R] [--l2 L] [--min-count N] [--prune W]\n");
     return 2;
 }
@@ -168,6 +166,7 @@ int main(int argc, char** argv) {
         else if (a == "--errors") show_errors = true;
         else if (a == "--dump-features") dump = true;
         else if (a == "--plain") settings.plain = true;
+        else if (a == "--family-heads") settings.family_heads = true;
         else if (a == "--epochs") settings.epochs = std::atoi(next().c_str());
         else if (a == "--rate") settings.rate = std::atof(next().c_str());
         else if (a == "--l2") settings.l2 = std::atof(next().c_str());
