@@ -165,9 +165,9 @@ return {
         rationale = "Reflect and validate the vigilance, and let it be part of what comes: it "
           .. "is where her process is starting from." }),
       { id = "hc_safe",
-        text = "He isn't coming, Carys. You're completely safe here with us, and nobody can get in "
-          .. "without being buzzed through. Try to relax into it.",
-        codes = { "premature_reassurance", "advice_giving" },
+        text = "You're listening for his car. He isn't coming, Carys; nobody gets in here without "
+          .. "being buzzed through. Try to relax into it.",
+        codes = { "simple_reflection", "premature_reassurance", "advice_giving" },
         rationale = "True and kind, and it argues with the vigilance instead of meeting it: she "
           .. "knows he is in Swansea, and still listens." },
       { id = "hc_stupid",
@@ -276,9 +276,9 @@ return {
         rationale = "Name what happened plainly, validate her reaction, and say it should not "
           .. "have happened: the frame is restored in words as well as deed." }),
       { id = "sw_excuse",
-        text = "Graham didn't mean anything by it, honestly; he's a very caring man and it's just "
+        text = "He called you sweetheart. Graham didn't mean anything by it, honestly; it's just "
           .. "his way. He'd be mortified to think he upset you.",
-        codes = { "dismissing", "premature_reassurance" },
+        codes = { "simple_reflection", "dismissing", "premature_reassurance" },
         rationale = "Defending the colleague to the person he crossed: it tells her that her "
           .. "reaction is the problem." },
       { id = "sw_transfer",

@@ -231,9 +231,9 @@ return {
         rationale = "Respect for his choice that leaves him alone in the corridors of a strange "
           .. "building at the peak of the medicine: a critical error." },
       { id = "do_ask",
-        text = "Femi, can you tell me what's happening for you right now? What is it that you "
-          .. "need most? Just stay with me for one moment.",
-        codes = { "open_question", "redirecting" },
+        text = "You need to get out. Femi, can you tell me what's happening for you right now? "
+          .. "Just stay with me here for one moment.",
+        codes = { "simple_reflection", "open_question", "redirecting" },
         rationale = "Questions at a run: he has told you what he needs, air, and an answer is "
           .. "movement, not words." },
     }
@@ -355,9 +355,9 @@ return {
         rationale = "Neat, and yours: the meaning is his to find, and telling him pulls him out "
           .. "of the memory to agree with you." },
       { id = "sh_safe",
-        text = "You got out, Femi. You're safe now, out here in the open. It's over; that shaft "
-          .. "can't hurt you any more. You're here with us.",
-        codes = { "premature_reassurance", "grounding" },
+        text = "Nine hours, and you got out, Femi. You're safe now, out here in the open. It's "
+          .. "over; that shaft can't hurt you any more.",
+        codes = { "simple_reflection", "premature_reassurance", "grounding" },
         rationale = "True, and said too early: it closes the memory he is finally able to be "
           .. "with, within his window." },
     }
@@ -449,9 +449,9 @@ return {
         rationale = "Meet the shame with what actually happened: he named his need, got what the "
           .. "room allowed, and stayed with the memory. That is the work, not a failure of it." }),
       { id = "cl_forget",
-        text = "Honestly, don't give it another thought. It's completely forgotten already, and "
-          .. "no harm was done in the end, was it?",
-        codes = { "dismissing", "premature_reassurance", "closed_question" },
+        text = "You feel you ruined it. Honestly, don't give it another thought; it's forgotten "
+          .. "already, and no harm was done, was it?",
+        codes = { "simple_reflection", "dismissing", "premature_reassurance", "closed_question" },
         rationale = "Erasing it leaves the shame untouched and loses what he found out there: "
           .. "it matters, in a good way." },
       { id = "cl_rules",

@@ -101,9 +101,9 @@ return {
           .. "and rested, and for the symptom's story: neither 'white coat' nor 'everybody' "
           .. "answers it." },
       { id = "rd_whitecoat",
-        text = "White-coat readings are really common, so I wouldn't read too much into one "
-          .. "number. Most people's pressure goes up a bit in a clinic like this.",
-        codes = { "premature_reassurance", "dismissing" },
+        text = "A high reading, and the white coat. That's really common, so I wouldn't read too "
+          .. "much into one number; most people's goes up in a clinic.",
+        codes = { "simple_reflection", "premature_reassurance", "dismissing" },
         rationale = "Often true, and not yet known for her: one reading and a symptom are a "
           .. "reason to measure again, not to explain it away." },
       { id = "rd_stress",
@@ -336,9 +336,9 @@ return {
         rationale = "Stay with what the trial meant to her before any plan: the loss is the thing "
           .. "in the room, and it is hers to feel." },
       { id = "ro_fault",
-        text = "You didn't let anyone down, Bernadette: a lorry ran a red light. None of that was "
-          .. "your fault, and you need to stop carrying it.",
-        codes = { "premature_reassurance", "persuading" },
+        text = "You feel you let them down. You didn't, Bernadette: a lorry ran a red light. None "
+          .. "of it was your fault; you need to stop carrying it.",
+        codes = { "simple_reflection", "premature_reassurance", "persuading" },
         rationale = "Kind, and it argues with a feeling she has only just voiced. Guilt is met "
           .. "first; whether it fits is hers to work out." },
       { id = "ro_plan",
