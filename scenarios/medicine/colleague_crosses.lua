@@ -343,9 +343,9 @@ return {
         rationale = "Autonomy used to avoid the answer: the offer breaks the rules that protect "
           .. "her, and leaving her to judge it alone colludes with it." },
       { id = "of_kind",
-        text = "I'm sure Graham just means he cares about how you're doing. Let's not worry about "
-          .. "after the study for now; today is what matters.",
-        codes = { "premature_reassurance", "redirecting" },
+        text = "You're asking if it's allowed. I'm sure Graham just means he cares about you; "
+          .. "let's not worry about after the study for now.",
+        codes = { "simple_reflection", "premature_reassurance", "redirecting" },
         rationale = "It excuses the offer and moves on: she asked whether it is allowed, and it "
           .. "is not." },
       { id = "of_ask",
@@ -392,9 +392,9 @@ return {
           .. "duty, not her decision to carry; and promise what you can, that she will not be "
           .. "alone with him." }),
       { id = "te_secret",
-        text = "If you'd rather I didn't, it can stay between us, Carys. I'll have a quiet word "
-          .. "with Graham myself afterwards, and that'll be the end of it.",
-        codes = { "premature_reassurance", "emphasising_autonomy" },
+        text = "You don't want to get him in trouble. Then it can stay between us; I'll have a "
+          .. "quiet word with Graham myself, and that's the end of it.",
+        codes = { "simple_reflection", "premature_reassurance", "emphasising_autonomy" },
         rationale = "A private word keeps a breach between colleagues: conduct like this is "
           .. "reported, whatever the participant fears, and she is told so honestly." },
       { id = "te_hers",

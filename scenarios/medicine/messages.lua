@@ -162,9 +162,9 @@ return {
         rationale = "Pathologising a metaphor: a warm, contained experience under the medicine "
           .. "is not a symptom, and an unasked-for doctor can frighten." },
       { id = "mu_real",
-        text = "It's lovely, but remember it's the medicine doing that; the music isn't actually "
-          .. "about you. Just enjoy it as music.",
-        codes = { "confronting", "interpreting" },
+        text = "The music feels like it knows you. It's lovely, but remember that's the medicine; "
+          .. "it isn't actually about you.",
+        codes = { "simple_reflection", "confronting", "interpreting" },
         rationale = "Correcting an experience no one needs corrected: it pulls her out of it, "
           .. "and teaches her to keep the next one to herself." },
       { id = "mu_ask",
@@ -229,9 +229,9 @@ return {
         rationale = "Going along with the belief confirms it, and switching off the monitor "
           .. "removes a safety measure at the peak." },
       { id = "ab_inside",
-        text = "You're safe, it's just the peak. Lie back down, put the eyeshades on, and it'll "
-          .. "pass in a little while. Breathe slowly.",
-        codes = { "premature_reassurance", "advice_giving" },
+        text = "It feels like you're being watched. You're safe; it's just the peak. Lie back "
+          .. "down, eyeshades on, and it'll pass.",
+        codes = { "simple_reflection", "premature_reassurance", "advice_giving" },
         rationale = "Reassurance and instructions for an ordinary hard moment: she has lost "
           .. "touch with where she is, and it needs the physician." },
     }

@@ -158,9 +158,9 @@ return {
         rationale = "Welcome what is coming before it comes: he is testing whether the room can "
           .. "hold the worst of him, and the answer is presence, not a verdict." }),
       { id = "wa_good",
-        text = "Of course you're a good man, Hamid. You look after people for a living, and you've "
-          .. "been nothing but kind to us. Please don't worry.",
-        codes = { "premature_reassurance", "persuading" },
+        text = "You're afraid you're not a good man. Of course you are, Hamid: you look after "
+          .. "people for a living, every day. Please don't worry.",
+        codes = { "simple_reflection", "premature_reassurance", "persuading" },
         rationale = "A verdict in his favour, before he has said anything: it tells him the room "
           .. "only holds good men, which is exactly his fear." },
       { id = "wa_what",
@@ -261,15 +261,15 @@ return {
       flags = { "direct_question" },
       measured(s, { id = "dl_room",
         text = "We'll stay; we stay through all of it. But we'll sit back and look away, so you "
-          .. "don't have to be seen right now. Tell us if you need us.",
+          .. "don't have to be seen. Tell us if you need us.",
         codes = { "boundary_setting", "empathic_presence", "emphasising_autonomy" },
         expert = true,
         rationale = "Give him the privacy shame asks for without leaving: the therapists stay "
           .. "while the medicine is active, and he controls how close and how seen." }),
       { id = "dl_leave",
-        text = "Of course. We'll step outside for a few minutes and give you some privacy. Knock "
-          .. "on the door if you need us, and we'll come straight back.",
-        codes = { "emphasising_autonomy", "leaving_participant" },
+        text = "You need us to go. Of course; we'll step outside for a few minutes and give you "
+          .. "some privacy. Knock on the door if you need us.",
+        codes = { "simple_reflection", "emphasising_autonomy", "leaving_participant" },
         rationale = "Respectful in tone, and it leaves him alone at the peak of the medicine in "
           .. "the worst moment of his life: a critical error." },
       { id = "dl_look",
@@ -437,7 +437,7 @@ return {
           .. "speaking, not the act he is ashamed of." }),
       { id = "wt_forget",
         text = "I won't think about it at all, honestly. What's said in here stays in here, and "
-          .. "we can all just move on from it next week.",
+          .. "we can all just move on from it next week, Hamid.",
         codes = { "dismissing", "premature_reassurance" },
         rationale = "Promising to forget tells him it was too shameful to remember, and leaves "
           .. "what he found today nowhere to go in integration." },

@@ -391,9 +391,9 @@ return {
         rationale = "Polite, and it sends her home with high blood pressure, no plan for it and "
           .. "no one to ask. The physician should see her today." },
       { id = "wn_promise",
-        text = "Don't worry, once your pressure's sorted I'm sure they'll let you in. It's only a "
-          .. "matter of time, and then you'll be back on that bus.",
-        codes = { "premature_reassurance", "persuading" },
+        text = "What happens now? Don't worry: once your pressure's sorted, I'm sure they'll let "
+          .. "you in, and then you'll be back on that bus.",
+        codes = { "simple_reflection", "premature_reassurance", "persuading" },
         rationale = "A promise about a decision that is not yours: the tramadol is an exclusion "
           .. "in its own right, and the trial may not be her way back." },
       { id = "wn_switch",
