@@ -72,6 +72,7 @@ constexpr Cue cues[] = {
     {"__advice", " try to "}, {"__advice", " just try "}, {"__advice", " you could try "},
     {"__advice", " what you want to do is "}, {"__advice", " you gotta "}, {"__advice", " you've got to "},
     {"__advice", " it would be good to "}, {"__advice", " the best thing is to "}, {"__advice", " stop "},
+    {"__advice", " i'd encourage you "}, {"__advice", " i would encourage you "}, {"__advice", " i'd advise "},
     // reassurance
     {"__reassure", " don't worry "}, {"__reassure", " no need to worry "}, {"__reassure", " it'll be fine "},
     {"__reassure", " it'll be okay "}, {"__reassure", " it will be okay "}, {"__reassure", " you'll be fine "},
@@ -127,6 +128,26 @@ constexpr Cue cues[] = {
     {"__meds", " prescription "}, {"__meds", " pills "}, {"__meds", " ssri "},
 };
 
+// Typed in a hurry: contractions without their apostrophe, and spoken forms, as the words the
+// corpus spells out ("im" → "i'm", "gonna" → "going to"). Only spellings that are rarely words.
+struct Spelling {
+    std::string_view typed, meant;
+};
+constexpr Spelling spellings[] = {
+    {"im", "i'm"},         {"ive", "i've"},         {"id", "i'd"},           {"youre", "you're"},
+    {"youve", "you've"},   {"youd", "you'd"},       {"youll", "you'll"},     {"dont", "don't"},
+    {"doesnt", "doesn't"}, {"didnt", "didn't"},     {"cant", "can't"},       {"couldnt", "couldn't"},
+    {"wouldnt", "wouldn't"}, {"shouldnt", "shouldn't"}, {"isnt", "isn't"},   {"arent", "aren't"},
+    {"wasnt", "wasn't"},   {"werent", "weren't"},   {"havent", "haven't"},   {"hasnt", "hasn't"},
+    {"thats", "that's"},   {"whats", "what's"},     {"hows", "how's"},       {"theres", "there's"},
+    {"theyre", "they're"}, {"lets", "let's"},       {"its", "it's"},         {"itll", "it'll"},
+    {"thatll", "that'll"}, {"u", "you"},            {"ur", "your"},          {"ya", "you"},
+    {"gonna", "going to"}, {"wanna", "want to"},    {"gotta", "got to"},     {"kinda", "kind of"},
+    {"sorta", "sort of"},  {"dunno", "don't know"}, {"cuz", "because"},      {"cos", "because"},
+    {"coz", "because"},    {"bc", "because"},       {"r", "are"},       {"ok", "okay"},          {"okey", "okay"},
+    {"yeh", "yeah"},       {"yea", "yeah"},         {"mhmm", "mhm"},         {"mmhmm", "mm-hmm"},
+};
+
 struct Clause {
     std::size_t begin = 0;  // index of the first word after fillers
     std::size_t end = 0;
@@ -139,7 +160,18 @@ std::vector<std::string> tokenize(std::string_view input) {
     std::vector<std::string> tokens;
     std::string word;
     auto flush = [&] {
-        if (!word.empty() && tokens.size() < max_tokens) tokens.push_back(word);
+        if (word.empty()) return;
+        std::string_view meant = word;
+        for (const auto& sp : spellings)
+            if (sp.typed == word) meant = sp.meant;
+        // A spelling may stand for two words ("gonna" → "going to").
+        std::size_t start = 0;
+        while (start <= meant.size() && tokens.size() < max_tokens) {
+            const std::size_t space = meant.find(' ', start);
+            tokens.emplace_back(meant.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start));
+            if (space == std::string_view::npos) break;
+            start = space + 1;
+        }
         word.clear();
     };
     for (std::size_t i = 0; i < text.size(); ++i) {

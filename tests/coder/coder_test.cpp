@@ -179,3 +179,13 @@ TEST_CASE("the model file round-trips: written and parsed again, it codes the sa
     CHECK(copy.code(text).primary == shipped().code(text).primary);
     CHECK(copy.code(text).confidence == shipped().code(text).confidence);
 }
+
+TEST_CASE("typing in a hurry: contractions without apostrophes and curly apostrophes read as the words") {
+    CHECK(tokenize("im sure youre OK, dont worry") ==
+          std::vector<std::string>{"i'm", "sure", "you're", "okay", "don't", "worry"});
+    CHECK(tokenize("You\xe2\x80\x99re gonna be fine?") ==
+          std::vector<std::string>{"you're", "going", "to", "be", "fine", "?"});
+    // The same utterance typed carefully or in a hurry is heard the same way.
+    CHECK(shipped().code("what's been going on for you").primary ==
+          shipped().code("whats been going on for u").primary);
+}
