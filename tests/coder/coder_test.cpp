@@ -129,14 +129,15 @@ TEST_CASE("coding is deterministic: the same text gives the same codes and proba
 
 TEST_CASE("bad input comes back coded, without a crash") {
     const std::string invalid_utf8 = "what \xff\xfe happened \xc3(";
-    const std::string controls = "you\x1b[31m feel \x07 sad\r\n\t\x00 really";
+    const char raw_controls[] = "you\x1b[31m feel \x07 sad\r\n\t\x00 really \x7f\u202e";
+    const std::string controls(raw_controls, sizeof raw_controls - 1);  // with the NUL inside
     std::string huge;
     while (huge.size() < (1u << 20)) huge += "and then I said, you know, what is going on? ";
     const std::string inputs[] = {"",
                                   "   ",
                                   "?!?!...",
                                   invalid_utf8,
-                                  std::string(controls.data(), controls.size() + 8),
+                                  controls,
                                   huge,
                                   std::string(1 << 20, 'x'),
                                   "¿Qué te trae por aquí hoy?",
