@@ -329,10 +329,11 @@ std::string raise_names() {
                  "sweating, muscle_tension, anxiety)";
 }
 
-// s:raise{ event = "chest_pain" [, text = "..."] } or s:raise("chest_pain")
+// s:raise{ event = "chest_pain" [, text = "..."] [, strength = 1.5] } or s:raise("chest_pain")
 int l_raise(lua_State* L) {
     Session& session = session_of(L);
     std::string event, text;
+    double strength = 1;
     if (lua_type(L, 2) == LUA_TSTRING) {
         event = lua_tostring(L, 2);
     } else if (lua_type(L, 2) == LUA_TTABLE) {
@@ -342,12 +343,21 @@ int l_raise(lua_State* L) {
         lua_pop(L, 1);
         if (lua_getfield(L, 2, "text") != LUA_TNIL) text = text_arg(L, -1, "s:raise");
         lua_pop(L, 1);
+        const int st = lua_getfield(L, 2, "strength");
+        if (st != LUA_TNIL) {
+            if (st != LUA_TNUMBER || !(lua_tonumber(L, -1) >= 0.25 && lua_tonumber(L, -1) <= 3))
+                return luaL_error(L, "s:raise: strength must be a number from 0.25 to 3 (1 = typical)");
+            strength = lua_tonumber(L, -1);
+            if (event != "hyperthermia" && event != "hypertensive_surge")
+                return luaL_error(L, "s:raise: strength is for hyperthermia and hypertensive_surge only");
+        }
+        lua_pop(L, 1);
     } else {
         return luaL_error(L, "s:raise: give { event = \"chest_pain\" } or an event name, got %s", luaL_typename(L, 2));
     }
     const bool known = cue_by_name(event) || event == "hyperthermia" || event == "hypertensive_surge";
     if (!known) return luaL_error(L, "s:raise: unknown event '%s' (events: %s)", event.c_str(), raise_names().c_str());
-    if (!session.over()) session.raise(event, text);
+    if (!session.over()) session.raise(event, text, strength);
     return 0;
 }
 

@@ -61,6 +61,14 @@ double level(std::span<const Intervention> interventions, Measure m, double t) {
     return best;
 }
 
+// The strength of a raised condition in force at t: the strongest interval started by then.
+double strength(std::span<const Intervention> interventions, Measure m, double t) {
+    double best = 0;
+    for (const Intervention& iv : interventions)
+        if (iv.measure == m && iv.from_min < t) best = std::max(best, iv.strength);
+    return best;
+}
+
 // Share of the drug's temperature rise that remains, given cooling measures.
 double heat_factor(std::span<const Intervention> iv, double t) {
     return (1 - 0.35 * level(iv, Measure::cooling, t)) * (1 - 0.10 * level(iv, Measure::water, t)) *
@@ -71,9 +79,9 @@ double heat_factor(std::span<const Intervention> iv, double t) {
 // medicine's heat production outruns heat loss; active cooling (ice packs to neck, armpits and
 // groin, a cooling blanket, mist and fan) takes it off faster than it builds. Our estimates:
 // evaporative and ice-pack cooling remove roughly 0.03-0.1 C/min in case series of exertional
-// heat illness; we take 0.06.
+// heat illness; we take 0.08.
 constexpr double heat_gain_per_min = 1.5 / 60;  // C/min at full strength
-constexpr double active_cooling_per_min = 0.06;
+constexpr double active_cooling_per_min = 0.08;
 constexpr double max_heat_excess = 4.0;
 // A raised hypertensive surge (mmHg at full strength) and what the physician's treatment leaves.
 constexpr double surge_sbp = 40;
@@ -152,7 +160,8 @@ double hyperthermia_excess(std::span<const Intervention> interventions, double t
     double excess = 0;
     for (double t = start; t < t_min; t += 1) {
         const double dt = std::min(1.0, t_min - t);
-        const double gain = heat_gain_per_min * level(interventions, Measure::heat_gain, t + dt) *
+        const double gain = heat_gain_per_min * strength(interventions, Measure::heat_gain, t + dt) *
+                            level(interventions, Measure::heat_gain, t + dt) *
                             (1 - 0.35 * level(interventions, Measure::cooling, t + dt));
         const double loss = excess > 0 ? active_cooling_per_min * level(interventions, Measure::active_cooling, t + dt) : 0;
         excess = std::clamp(excess + (gain - loss) * dt, 0.0, max_heat_excess);
@@ -221,7 +230,8 @@ Vitals expected_vitals(const Physiology& person, std::span<const Dose> doses,
     // Medical measures and raised conditions (all zero, and these factors exactly 1, without them).
     const double treated = level(interventions, Measure::antihypertensive, t_min);
     const double bp_factor = 1 - 0.5 * treated;
-    const double surge = level(interventions, Measure::pressor_surge, t_min) * (1 - 0.75 * treated);
+    const double surge = strength(interventions, Measure::pressor_surge, t_min) *
+                         level(interventions, Measure::pressor_surge, t_min) * (1 - 0.75 * treated);
     const double excess = hyperthermia_excess(interventions, t_min);
     Vitals v = person.baseline;
     v.hr += hr_rise * response(s.hr * drug, cardio_flattening) + mind(hr_reactivity);
@@ -462,7 +472,8 @@ std::vector<CueEvent> body_events_between(const Physiology& person, std::span<co
             const double treated = level(interventions, Measure::antihypertensive, t);
             sbp += sbp_rise * response(person.sensitivity.bp * drug_drive(person.drug, doses, t) / reference_drive(),
                                        cardio_flattening) * (1 - 0.5 * treated) +
-                   surge_sbp * level(interventions, Measure::pressor_surge, t) * (1 - 0.75 * treated);
+                   surge_sbp * strength(interventions, Measure::pressor_surge, t) *
+                       level(interventions, Measure::pressor_surge, t) * (1 - 0.75 * treated);
         }
         const std::size_t before = out.size();
         for (std::size_t i = 0; i < body_specs.size(); ++i) {

@@ -84,16 +84,17 @@ enum class Measure {
     rest,     // lying still, slow breathing: arousal/distress part of hr/bp -40%
     // Medical measures (s:treat) and conditions a scenario raises (s:raise):
     active_cooling,    // ice packs, cooling blanket, mist and fan: temperature rise -70%, and
-                       // removes a raised hyperthermia at 0.06 C/min
+                       // removes a raised hyperthermia at 0.08 C/min
     antihypertensive,  // the physician's blood-pressure treatment: the drug's bp rise -50%, a raised
                        // surge -75%
-    heat_gain,         // raised hyperthermia: heat builds by 1.5 C/h until actively cooled
-    pressor_surge,     // raised hypertensive surge: systolic +40, diastolic +20 mmHg until treated
+    heat_gain,         // raised hyperthermia: heat builds by 1.5 C/h (x strength) until actively cooled
+    pressor_surge,     // raised hypertensive surge: systolic +40, diastolic +20 mmHg (x strength) until treated
 };
 struct Intervention {
     Measure measure = Measure::rest;
     double from_min = 0;
     double until_min = std::numeric_limits<double>::infinity();
+    double strength = 1;  // raised conditions: a multiple of the typical heat gain or surge
 };
 
 // Noise-free vital signs at t_min. arousal and distress are the current 0–100

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <tuple>
 #include <utility>
 
@@ -435,18 +436,20 @@ void Session::treat(Treatment treatment, const std::string& text) {
     emit("treatment", std::move(data));
 }
 
-bool Session::raise(std::string_view event, const std::string& text) {
+bool Session::raise(std::string_view event, const std::string& text, double strength) {
     if (const auto cue = cue_by_name(event)) {
         emit_cue(*cue, text.empty() ? cue_text(*cue) : text);
         return true;
     }
     const double t = minutes_now();
-    if (event == "hyperthermia") interventions_.push_back({Measure::heat_gain, t});
-    else if (event == "hypertensive_surge") interventions_.push_back({Measure::pressor_surge, t});
+    const double infinite = std::numeric_limits<double>::infinity();
+    if (event == "hyperthermia") interventions_.push_back({Measure::heat_gain, t, infinite, strength});
+    else if (event == "hypertensive_surge") interventions_.push_back({Measure::pressor_surge, t, infinite, strength});
     else return false;
     if (over_) return true;
-    Fields data(2);
+    Fields data(3);
     data("condition", std::string(event));
+    if (strength != 1) data("strength", strength);
     if (!text.empty()) data("text", text);
     emit("body", std::move(data));
     return true;

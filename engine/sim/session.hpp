@@ -96,7 +96,8 @@ public:
     // text, or the default one), or a condition that develops: "hyperthermia" (heat builds until
     // actively cooled) or "hypertensive_surge" (pressure climbs until treated), recorded as a
     // `body` event. Returns false for an unknown name.
-    bool raise(std::string_view event, const std::string& text);
+    // `strength` multiplies a condition's typical size (heat gain 1.5 C/h; surge +40/+20 mmHg).
+    bool raise(std::string_view event, const std::string& text, double strength = 1);
     // Fluid balance and serum sodium now (the true values; a lab test adds its own scatter).
     FluidState fluids_now() const;
     // A point-of-care sodium test: the value (whole mmol/L, with +/-1 scatter from the monitor's

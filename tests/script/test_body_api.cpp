@@ -222,3 +222,24 @@ TEST_CASE("the same seed and actions give the same body: sodium, signs and lab v
     for (std::size_t i = 0; i < a.session->events().size(); ++i)
         CHECK(a.session->events()[i].to_json() == b.session->events()[i].to_json());
 }
+
+TEST_CASE("a raised condition's strength scales it, and only conditions take one") {
+    const std::string run = R"(
+        s:wait(30)
+        s:raise{ event = "hyperthermia", strength = %s }
+        s:wait(60)
+        s:say(string.format("%.2f", s:vitals().temp_c))
+    )";
+    auto at = [&](const std::string& strength) {
+        std::string text = run;
+        text.replace(text.find("%s"), 2, strength);
+        const auto p = play(text);
+        REQUIRE(p.error.empty());
+        return std::stod(p.lines.at(0));
+    };
+    CHECK(at("2") > at("1") + 0.5);
+    CHECK(play("s:raise{ event = \"chest_pain\", strength = 2 }").error.find("strength is for hyperthermia") !=
+          std::string::npos);
+    CHECK(play("s:raise{ event = \"hyperthermia\", strength = 9 }").error.find("strength must be a number from 0.25 to 3") !=
+          std::string::npos);
+}
