@@ -397,14 +397,14 @@ private:
         balance_l_ += absorbed;
         // Losses: breath and skin, sweat (with some sodium), and the kidneys' free-water excretion,
         // which the medicine holds back.
-        const double i = doses_.empty() ? 0 : intensity(p_.drug, doses_, t);
+        const double drive = doses_.empty() ? 0 : drug_drive(p_.drug, doses_, t);
+        const double i = drive / (drive + p_.drug.ec50);  // intensity(), from the one drive
         const double held = p_.fluids.antidiuresis * i / (i + antidiuresis_i50);
         const double excreted = excretion_per_min * std::max(0.0, balance_l_) * (1 - held) * dt;
         // Sweating follows the medicine's temperature rise (a raised hyperthermia's is not added).
         const double heat = doses_.empty() ? 0.0
-                                           : temp_rise * response(p_.sensitivity.temp * drug_drive(p_.drug, doses_, t) /
-                                                                      reference_drive(), heat_flattening) *
-                                                 heat_factor(iv_, t) / temp_rise;
+                                           : response(p_.sensitivity.temp * drive / reference_drive(), heat_flattening) *
+                                                 heat_factor(iv_, t);
         const double sweat = sweat_l_per_min_typical * std::min(heat, 4.0) *
                              (1 - 0.5 * level(iv_, Measure::cooling, t)) * dt;
         balance_l_ -= insensible_l_per_min * dt + sweat + excreted;
@@ -460,12 +460,22 @@ std::vector<CueEvent> body_events_between(const Physiology& person, std::span<co
     if (doses.empty() && intakes.empty()) return out;
     to_min = std::min(to_min, 2 * 24 * 60.0);
     FluidSim sim(person, doses, interventions, intakes);
+    // Sodium can fall no lower than if every litre taken stayed in the body as pure water; when
+    // even that stays above the highest threshold, no sodium sign can come and the balance need
+    // not be stepped (the draws below are made all the same, so nothing else changes).
+    double taken = 0;
+    for (const Intake& in : intakes) taken += std::max(0.0, in.litres);
+    const bool sodium_can_fall =
+        person.fluids.sodium * person.fluids.body_water_l / (person.fluids.body_water_l + taken) < body_specs[0].starts;
     Rng rng(person.body_seed);
     std::array<double, body_specs.size()> last{};
     last.fill(-std::numeric_limits<double>::infinity());
     for (double t = 0; t < to_min; t += cue_step_min) {
-        sim.run_to(t);
-        const double sodium = sim.state().sodium;
+        double sodium = std::numeric_limits<double>::infinity();
+        if (sodium_can_fall) {
+            sim.run_to(t);
+            sodium = sim.state().sodium;
+        }
         // Systolic pressure from the medicine alone (and a raised surge), at the person's baseline state.
         double sbp = person.baseline.sbp;
         if (!doses.empty()) {
