@@ -64,6 +64,7 @@ TEST_CASE("a raised chest pain appears in the transcript as a cue, and s:body() 
         s:say(tostring(s:body().chest_pain))
         s:raise{ event = "chest_pain", text = "Noor presses a fist to her sternum." }
         s:say(tostring(s:body().chest_pain))
+        s:say(table.concat(s:body().signs, ","))
     )");
     REQUIRE(p.error.empty());
     CHECK(count_events(*p.session, "cue", "cue", "chest_pain") == 1);
@@ -71,9 +72,10 @@ TEST_CASE("a raised chest pain appears in the transcript as a cue, and s:body() 
     for (const auto& e : p.session->events())
         if (e.type == "cue" && e.data.value("text", "") == "Noor presses a fist to her sternum.") text_kept = true;
     CHECK(text_kept);
-    REQUIRE(p.lines.size() == 2);
+    REQUIRE(p.lines.size() == 3);
     CHECK(p.lines[0] == "false");
     CHECK(p.lines[1] == "true");
+    CHECK(p.lines[2].find("chest_pain") != std::string::npos);  // with any common cue drawn so far
 }
 
 TEST_CASE("bottle after bottle of water: sodium falls towards 130, the lab shows it, headache or nausea come") {
