@@ -1,4 +1,5 @@
 // Command-line parsing for `holdspace` and its subcommands.
+#include "cli/code_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/drill.hpp"
 #include "cli/input_checks.hpp"
@@ -218,6 +219,8 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     auto* test_cmd = app.add_subcommand("test", "Run test plans (.plan files: actions and expected lines, events, scores)");
     test_cmd->add_option("plans", test_options.plans, "Plan files or folders")->required();
     test_cmd->add_flag("--json", test_options.json, "Print the results as JSON");
+
+    add_code_command(app);  // runs when parsed (code_command.hpp)
 
     NewOptions new_options;
     auto* new_cmd = app.add_subcommand("new", "Write a commented scenario template that passes check");
