@@ -5,6 +5,7 @@
 #include "app/event_text.hpp"
 #include "app/library.hpp"
 #include "app/practice.hpp"
+#include "app/typed.hpp"
 #include "records/store.hpp"
 #include "script/lua_scenario.hpp"
 #include "sim/vocabulary.hpp"
@@ -179,7 +180,9 @@ bool DrillRun::respond(const TraineeAction& action, std::string& error) {
         return false;
     }
     const std::size_t before = session_->events().size();
-    if (!session_->apply(action, error)) return false;
+    TraineeAction heard = action;
+    if (!hear(heard, *session_, error)) return false;  // a typed answer is heard first (typed.hpp)
+    if (!session_->apply(heard, error)) return false;
     const auto& events = session_->events();
     for (std::size_t k = before; k < events.size(); ++k)
         if (events[k].type == "response") {

@@ -4,6 +4,7 @@
 #include "app/library.hpp"
 #include "app/scenario_digest.hpp"
 #include "app/statements.hpp"
+#include "app/typed.hpp"
 #include "records/session_record.hpp"
 #include "records/store.hpp"
 #include "script/rubric_loader.hpp"
@@ -210,7 +211,9 @@ bool PracticeSession::apply(const TraineeAction& action, std::string& error) {
         error = "the scenario did not load";
         return false;
     }
-    auto applied = session_->apply(action, error);
+    TraineeAction heard = action;
+    if (!hear(heard, *session_, error)) return false;  // a typed response is heard first (typed.hpp)
+    auto applied = session_->apply(heard, error);
     if (!applied) return false;
     actions_.push_back(applied->to_string());
     if (record_ && !replaying_stored_) record_->action(actions_.back());

@@ -1,6 +1,7 @@
 #include "cli/debrief_view.hpp"
 
 #include "app/event_text.hpp"
+#include "app/typed.hpp"
 
 #include <cmath>
 #include <iomanip>
@@ -63,6 +64,7 @@ std::string render_debrief(const scoring::Score& s) {
             << mo.judgement << "\n";
         if (!mo.situation.empty()) out << "      Participant: " << mo.situation << "\n";
         out << "      You: " << (mo.response_text.empty() ? "(" + mo.response_id + ")" : mo.response_text) << "\n";
+        if (mo.typed) out << "      Heard as: " << app::code_label(mo.heard) << "\n";
         for (const auto& p : mo.principles) out << "      Why: " << p << "\n";
         if (!mo.chose_expert && !mo.expert_text.empty()) {
             out << "      An expert: " << mo.expert_text << "\n";

@@ -30,10 +30,16 @@ std::string trim(std::string s) {
     return s;
 }
 
+// An option number or id, an action key or name, or else the trainee's own words.
 std::optional<TraineeAction> parse_answer(const std::string& text, std::string& error) {
     if (text.size() == 1)
         if (auto kind = action_by_key(text[0])) return TraineeAction::act(*kind);
-    return parse_action(text, error);
+    auto action = parse_action(text, error);
+    if (action || error.empty()) return action;
+    const std::string typed = records::repair_utf8(text);
+    if (typed.size() > max_typed_bytes) return std::nullopt;  // the error says why
+    error.clear();
+    return TraineeAction::say(typed);
 }
 
 std::string bar(double value, int width = 20) {

@@ -4,6 +4,7 @@
 
 #include "app/library.hpp"
 #include "app/practice.hpp"
+#include "app/typed.hpp"
 #include "cli/terminal_guard.hpp"
 #include "cli/terminal_view.hpp"
 #include "script/lua_scenario.hpp"
@@ -95,11 +96,13 @@ public:
         if (!choice) return false;
         Step step;
         step.point = catalog_.point(*choice);
-        step.answered = action.kind == TraineeAction::Kind::option ||
+        step.answered = action.kind == TraineeAction::Kind::option || action.kind == TraineeAction::Kind::say ||
                         (action.kind == TraineeAction::Kind::action && action.action != ActionKind::end &&
                          (action.action == ActionKind::hold_space || choice->claiming(action_info(action.action).name)));
         std::string error;
-        const auto applied = session_->apply(action, error);
+        TraineeAction heard = action;
+        if (!app::hear(heard, *session_, error)) return false;  // a typed strategy's phrase
+        const auto applied = session_->apply(heard, error);
         if (!applied) return false;
         step.move = applied->to_string();
         steps_.push_back(std::move(step));

@@ -3,6 +3,7 @@
 #include "app/library.hpp"
 #include "app/practice.hpp"
 #include "app/scenario_trust.hpp"
+#include "app/typed.hpp"
 #include "app/event_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/debrief_view.hpp"
@@ -47,6 +48,54 @@ std::optional<TraineeAction> parse_input(const std::string& line, std::string& e
         if (auto kind = action_by_key(text[0])) return TraineeAction::act(*kind);
     }
     return parse_action(text, error);
+}
+
+// A line typed at the prompt that is not an option, a key or a command: the trainee's own words.
+std::optional<TraineeAction> typed_response(const std::string& line, std::string& error) {
+    std::string text = records::repair_utf8(line);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\r' || text.back() == '\t')) text.pop_back();
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.erase(0, 1);
+    if (text.size() > max_typed_bytes) {
+        error = "that is longer than a response can be (" + std::to_string(max_typed_bytes) + " bytes); say it more briefly";
+        return std::nullopt;
+    }
+    error.clear();
+    return TraineeAction::say(std::move(text));
+}
+
+// When the coder is unsure how to hear a typed response, the trainee may say what they meant:
+// the correction is recorded ("say as CODE: TEXT").
+TraineeAction confirm_heard(const TraineeAction& action, std::ostream& out) {
+    if (!app::unsure(action.heard)) return action;  // how it was heard is said once it is played
+    out << "  " << app::heard_text(action.heard) << "\n";
+    std::vector<std::string> offered;
+    for (const auto& [code, p] : action.heard.codes)
+        if (offered.size() < 4) offered.push_back(code);
+    out << "  Not sure how to hear that. Enter keeps it; or choose what you meant:";
+    for (std::size_t i = 0; i < offered.size(); ++i) out << "  " << i + 1 << ") " << app::code_label(offered[i]);
+    out << "\n> " << std::flush;
+    std::string answer;
+    if (!std::getline(std::cin, answer)) return action;
+    const std::size_t at = answer.find_first_not_of(" \t\r");
+    if (at == std::string::npos) return action;
+    const char digit = answer[at];
+    if (digit >= '1' && digit <= '9' && static_cast<std::size_t>(digit - '0') <= offered.size())
+        return TraineeAction::say_as(offered[static_cast<std::size_t>(digit - '1')], action.text);
+    out << "  (kept as heard)\n";
+    return action;
+}
+
+// How the response just played was heard, from its event: "  (heard as: complex reflection 0.81; played as option 3)".
+std::string heard_line(const Session& session) {
+    for (auto it = session.events().rbegin(); it != session.events().rend(); ++it) {
+        if (it->type != "response" || !it->data.contains("typed")) continue;
+        const Json& typed = it->data["typed"];
+        std::string line = "  (heard as: " + app::code_label(typed.value("primary", ""));
+        if (typed.value("corrected", false)) line += ", as you said";
+        line += typed.value("clear", false) ? "; matched option '" + typed.value("match", "") + "'" : "; in your own words";
+        return line + ")";
+    }
+    return {};
 }
 
 }  // namespace
@@ -139,6 +188,12 @@ int play(const PlayOptions& options) {
             }
             std::string error;
             auto action = parse_input(line, error);
+            // At the terminal, words that are not an option, a key or a command are said.
+            if (!action && interactive && !error.empty()) action = typed_response(line, error);
+            if (action && action->kind == TraineeAction::Kind::say) {
+                if (!app::hear(*action, session, error)) action.reset();
+                else if (interactive) action = confirm_heard(*action, prompt_out);
+            }
             if (!action) {
                 if (error.empty()) continue;  // comment or blank line in an actions file
                 if (interactive) {
@@ -159,6 +214,7 @@ int play(const PlayOptions& options) {
                 break;
             }
             if (!interactive && !options.json) std::cout << "> " << practice.actions().back() << "\n";
+            if (action->kind == TraineeAction::Kind::say && !options.json) std::cout << heard_line(session) << "\n";
             printer.flush();
             tell_record_error();
         }

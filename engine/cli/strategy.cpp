@@ -44,6 +44,16 @@ std::size_t text_length(const std::string& text) {
         std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+const std::vector<std::pair<std::string, std::string>>& stock_phrases() {
+    static const std::vector<std::pair<std::string, std::string>> phrases = {
+        {"say-hard", "It sounds like that's really hard for you."},
+        {"say-more", "Tell me more about that."},
+        {"say-feel", "How does that feel?"},
+        {"say-safe", "You're safe here."},
+    };
+    return phrases;
+}
+
 std::optional<Strategy> strategy_by_name(const std::string& name) {
     Strategy s;
     s.name = name;
@@ -58,6 +68,12 @@ std::optional<Strategy> strategy_by_name(const std::string& name) {
             s.pick = pick;
             return s;
         }
+    for (const auto& [word, phrase] : stock_phrases())
+        if (base == word) {
+            s.pick = Pick::say;
+            s.phrase = phrase;
+            return s;
+        }
     return std::nullopt;
 }
 
@@ -67,6 +83,8 @@ std::vector<std::string> strategy_names() {
         names.emplace_back(word);
         names.push_back(std::string(word) + vitals_suffix);
     }
+    // The stock phrases go before the answer key, which stays last.
+    names.insert(names.end() - 2, {"say-hard", "say-more", "say-feel", "say-safe"});
     return names;
 }
 
@@ -77,6 +95,7 @@ std::vector<Strategy> test_wise_strategies() {
         out.push_back(*strategy_by_name(word));
         out.push_back(*strategy_by_name(std::string(word) + vitals_suffix));
     }
+    for (const auto& [word, phrase] : stock_phrases()) out.push_back(*strategy_by_name(word));
     return out;
 }
 
@@ -92,6 +111,7 @@ TraineeAction strategy_answer(const Strategy& strategy, const Choice& choice) {
     case Pick::first: return first();
     case Pick::last: return TraineeAction::choose(choice.options.back().id);
     case Pick::hold: return TraineeAction::act(ActionKind::hold_space);
+    case Pick::say: return TraineeAction::say(strategy.phrase);
     case Pick::reflection: return coded({"simple_reflection", "complex_reflection"});
     case Pick::question: return coded({"open_question", "closed_question"});
     case Pick::expert:

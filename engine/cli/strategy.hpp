@@ -8,6 +8,7 @@
 #include "sim/trainee_action.hpp"
 
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -24,14 +25,20 @@ struct Strategy {
         reflection,  // an option coded as a reflection (else the first shown)
         question,    // an option coded as a question (else the first shown)
         expert,      // the scenario's answer key: its expert option
+        say,         // type the same stock phrase at every choice (`phrase`)
     };
     Pick pick = Pick::expert;
+    std::string phrase;         // for say
     bool vitals_first = false;  // "+vitals": check vitals before every answer
     std::string name;           // as typed: "longest", "hold+vitals"
 };
 
 // "longest", "first+vitals", "expert"...; nothing for an unknown name.
 std::optional<Strategy> strategy_by_name(const std::string& name);
+// The stock phrases a test-wise trainee could type at every choice: "say-hard" is "It sounds like
+// that's really hard for you.", and so on (docs/scoring.md, "Validity").
+const std::vector<std::pair<std::string, std::string>>& stock_phrases();
+
 // Every strategy name, test-wise ones first, then "expert".
 std::vector<std::string> strategy_names();
 // The test-wise strategies check --validity plays: each pick but expert, plain and with +vitals.

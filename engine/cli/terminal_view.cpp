@@ -46,7 +46,8 @@ std::string play_help() {
         << pad("  1-9") << "say or do the numbered option\n";
     for (const auto& a : action_infos())
         out << pad("  " + std::string(1, a.key) + " or " + std::string(a.name)) << a.label << "\n";
-    out << pad("  wait N") << "let N minutes pass in silence\n"
+    out << pad("  your own words") << "say them: the coder hears them, and the participant answers\n"
+        << pad("  wait N") << "let N minutes pass in silence\n"
         << pad("  an option's id") << "as in an actions file\n"
         << pad("  ?") << "this help\n"
         << pad("  Ctrl-D") << "end the session (the record is kept)\n";

@@ -207,6 +207,7 @@ std::string html_report(const ReportInput& in) {
                 << html_escape(str(m, "moment")) << "</b>: " << html_escape(str(m, "judgement")) << "<br>";
             if (!str(m, "situation").empty()) out << "Participant: " << html_escape(str(m, "situation")) << "<br>";
             out << "Trainee: " << html_escape(str(m, "response_text").empty() ? str(m, "response") : str(m, "response_text")) << "<br>";
+            if (!str(m, "heard_as").empty()) out << "Heard as: " << html_escape(str(m, "heard_as")) << "<br>";
             if (m.contains("principles"))
                 for (const auto& p : m["principles"]) out << "Why: " << html_escape(p.get<std::string>()) << "<br>";
             if (m.contains("expert") && str(m, "judgement") != "expert")

@@ -262,8 +262,25 @@ public:
         m.response_text = text(e, "text");
         if (m.response_text.empty()) m.response_text = "(" + text(e, "action") + ")";
         m.codes = codes;
+        // A typed response (docs/scoring.md, "Typed responses"): played as an option when it matched
+        // one clearly, and then judged as that option; otherwise judged by the codes it was heard as,
+        // never as the expert's answer, and for half its worth when it speaks to nothing the
+        // participant said (a stock phrase fits every moment, so it cannot earn like an answer to this one).
+        const Json* typed = e.contains("typed") && e["typed"].is_object() ? &e["typed"] : nullptr;
+        const bool typed_unmatched = typed && !typed->value("clear", false);
+        const bool typed_generic = typed_unmatched && !typed->value("relevant", false);
+        if (typed) {
+            m.typed = true;
+            m.heard = text(*typed, "primary");
+            if (typed_unmatched) chosen = nullptr;
+        }
         bool proscribed = false;
-        const Values v = value_of(rubric, codes, ctx, &m.principles, &proscribed);
+        Values v = value_of(rubric, codes, ctx, &m.principles, &proscribed);
+        if (typed_generic) {
+            for (auto& [d, value] : v)
+                if (value > 0) value /= 2;
+            m.principles.push_back("Typed in words that could answer any moment: it takes up nothing the participant said.");
+        }
         if (chosen && !text(*chosen, "rationale").empty()) m.principles.push_back(text(*chosen, "rationale"));
         m.fraction = add(v, alternatives);
         m.chose_expert = chosen && chosen->value("expert", false);
@@ -291,11 +308,11 @@ public:
         // needs, is at best poor whatever else it does (even when the scenario calls it expert:
         // check --validity reports that); one that made or let happen a critical error is
         // judged harmful below.
-        m.judgement = proscribed || need_missed ? "poor"
-                      : m.chose_expert          ? "expert"
-                      : m.fraction >= 0.75      ? "good"
-                      : m.fraction >= 0.4       ? "acceptable"
-                                                : "poor";
+        m.judgement = proscribed || need_missed                ? "poor"
+                      : m.chose_expert                         ? "expert"
+                      : m.fraction >= 0.75 && !typed_generic   ? "good"
+                      : m.fraction >= 0.4                      ? "acceptable"
+                                                               : "poor";
         score.moments.push_back(std::move(m));
         for (const auto& c : codes) ctx.earlier_codes.insert(c);
         open_choice = nullptr;
@@ -577,6 +594,7 @@ Json score_json(const Score& s) {
                   {"codes", m.codes},   {"judgement", m.judgement}, {"fraction", round1(m.fraction * 100) / 100},
                   {"principles", m.principles}};
         if (!m.expert_text.empty()) j["expert"] = {{"text", m.expert_text}, {"rationale", m.expert_rationale}};
+        if (m.typed) j["heard_as"] = m.heard;  // typed responses only: the record of recognised options is unchanged
         moments.push_back(std::move(j));
     }
     return {{"rubric", s.rubric_id},

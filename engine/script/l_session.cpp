@@ -545,6 +545,21 @@ Option read_option(lua_State* L, int index, std::size_t number) {
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
+    // Other ways to say it: they sharpen the matching of typed responses (docs/scenario-api.md).
+    constexpr lua_Unsigned max_examples = 20;
+    if (const int examples = lua_getfield(L, index, "examples"); examples == LUA_TTABLE) {
+        const auto count = lua_rawlen(L, -1);
+        if (count > max_examples) luaL_error(L, "%s: at most %d examples", named.c_str(), static_cast<int>(max_examples));
+        for (lua_Unsigned i = 1; i <= count; ++i) {
+            if (lua_rawgeti(L, -1, static_cast<lua_Integer>(i)) != LUA_TSTRING)
+                luaL_error(L, "%s: examples must be strings", named.c_str());
+            o.examples.emplace_back(lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+    } else if (examples != LUA_TNIL) {
+        luaL_error(L, "%s: 'examples' must be a list of strings", named.c_str());
+    }
+    lua_pop(L, 1);
     return o;
 }
 
@@ -587,6 +602,24 @@ bool offer_choice(lua_State* L, Session& session) {
             luaL_error(L, "s:choose: two options claim the action '%s'", o.action.c_str());
         choice.options.push_back(std::move(o));
     }
+    // Where a typed response that matches no option clearly takes the story: { [code] = option id,
+    // default = option id }.
+    if (const int typed = lua_getfield(L, 2, "typed"); typed == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, -2) != 0) {
+            if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+                luaL_error(L, "s:choose: 'typed' maps behaviour codes (or default) to option ids, all strings");
+            const std::string key = lua_tostring(L, -2), id = lua_tostring(L, -1);
+            if (key != "default" && !is_behaviour_code(key))
+                luaL_error(L, "s:choose: typed: '%s' is not a behaviour code or default", key.c_str());
+            if (!ids.count(id)) luaL_error(L, "s:choose: typed: no option '%s' in this choice", id.c_str());
+            choice.typed[key] = id;
+            lua_pop(L, 1);
+        }
+    } else if (typed != LUA_TNIL) {
+        luaL_error(L, "s:choose: 'typed' must be a table");
+    }
+    lua_pop(L, 1);
     if (session.over()) return false;
     session.offer_choice(std::move(choice));
     return true;

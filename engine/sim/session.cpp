@@ -1,5 +1,7 @@
 #include "sim/session.hpp"
 
+#include "sim/typed_match.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -262,6 +264,27 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
         respond(option, option.action.empty() ? std::nullopt : action_by_name(option.action));
         return TraineeAction::choose(option.id);
     }
+    case TraineeAction::Kind::say: {
+        if (action.text.empty() || action.text.size() > max_typed_bytes) {
+            error = "a typed response needs words, at most " + std::to_string(max_typed_bytes) + " bytes";
+            return std::nullopt;
+        }
+        if (action.heard.primary.empty()) {
+            error = "a typed response must be heard (coded) before it is applied";
+            return std::nullopt;
+        }
+        if (!is_behaviour_code(action.heard.primary)) {
+            error = "'" + action.heard.primary + "' is not a behaviour code (docs/behaviour-codes.md)";
+            return std::nullopt;
+        }
+        const TypedMatch match = match_typed(action.text, action.heard, choice_, last_participant_line());
+        if (!match.option) {
+            error = "this choice has no option a typed response can follow";
+            return std::nullopt;
+        }
+        respond_typed(action, match);
+        return action;
+    }
     case TraineeAction::Kind::action: {
         const std::string_view name = action_info(action.action).name;
         if (action.action == ActionKind::end) {
@@ -297,6 +320,32 @@ void Session::respond(const Option& option, std::optional<ActionKind> via) {
     emit_state("response");
     advance(seconds_per_response);
     run_script([&] { return script_->resume(*this, option); }, true);
+}
+
+// A typed response: played as the option it clearly matched (that option's codes), or scored by the
+// codes it was heard as while the story follows the option match_typed chose. The response event
+// keeps the text, how it was heard, the coder's version and the match, so replay and debrief see it.
+void Session::respond_typed(const TraineeAction& action, const TypedMatch& match) {
+    const Option option = *match.option;  // a copy: the script replaces the choice
+    const std::vector<std::string> codes = match.clear ? option.codes : scored_codes(action.heard);
+    history_.push_back({now_, "option", option.id, codes});
+    Json heard = Json::array();
+    for (const auto& [code, p] : action.heard.codes) heard.push_back({{"code", code}, {"p", p}});
+    Json typed = {{"heard", std::move(heard)},       {"primary", action.heard.primary},
+                  {"model", action.heard.model},     {"corrected", action.heard.corrected},
+                  {"match", option.id},              {"clear", match.clear},
+                  {"relevant", match.relevant},      {"similarity", std::round(match.similarity * 1000) / 1000}};
+    emit("response", Fields(4)("option", option.id)("text", action.text)("codes", codes)("typed", std::move(typed)));
+    state_ = after_response(state_, codes, info_.affect, info_.phase);
+    emit_state("response");
+    advance(seconds_per_response);
+    run_script([&] { return script_->resume(*this, option); }, true);
+}
+
+std::string Session::last_participant_line() const {
+    for (auto it = events_.rbegin(); it != events_.rend(); ++it)
+        if (it->type == "say") return it->data.value("text", "");
+    return {};
 }
 
 void Session::act(ActionKind action) {

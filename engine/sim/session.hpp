@@ -15,6 +15,8 @@
 
 namespace holdspace {
 
+struct TypedMatch;
+
 struct HistoryEntry {
     Seconds at = 0;
     std::string kind;  // "option" or "action"
@@ -119,6 +121,8 @@ public:
     // checking vitals more or less often never changes what the participant says.
     Rng& rng() { return rng_; }
     int count_code(std::string_view code) const;
+    // What the participant said last (the context a typed response is heard in); empty before they speak.
+    std::string last_participant_line() const;
     std::optional<Seconds> last_code(std::string_view code) const;
     bool did(std::string_view id) const;
 
@@ -136,6 +140,7 @@ private:
     void end(std::string reason);
     void run_script(auto&& step, bool expects_new_choice);
     void respond(const Option& option, std::optional<ActionKind> via);
+    void respond_typed(const TraineeAction& action, const TypedMatch& match);
     void act(ActionKind action);
 
     ScenarioInfo info_;

@@ -30,11 +30,19 @@ std::string format_minutes(double m) {
 
 }  // namespace
 
+TraineeAction TraineeAction::say_as(std::string code, std::string typed) {
+    TraineeAction a = say(std::move(typed));
+    a.heard.primary = std::move(code);
+    a.heard.corrected = true;
+    return a;
+}
+
 std::string TraineeAction::to_string() const {
     switch (kind) {
     case Kind::option: return option;
     case Kind::action: return std::string(action_info(action).name);
     case Kind::wait: return "wait " + format_minutes(minutes);
+    case Kind::say: return heard.corrected ? "say as " + heard.primary + ": " + text : "say " + text;
     }
     return {};
 }
@@ -55,6 +63,29 @@ std::optional<TraineeAction> parse_action(std::string_view line, std::string& er
             return std::nullopt;
         }
         return TraineeAction::wait_for(minutes);
+    }
+    if (text == "say" || text.starts_with("say ")) {
+        std::string_view typed = trim(text.substr(3));
+        std::string code;
+        if (typed.starts_with("as ")) {  // say as CODE: TEXT
+            const auto colon = typed.find(':');
+            const std::string_view named = colon == std::string_view::npos ? std::string_view{} : trim(typed.substr(3, colon - 3));
+            if (named.empty() || !is_id(named)) {
+                error = "'say as' takes a behaviour code, a colon and the text, e.g. 'say as complex_reflection: You sound torn.'";
+                return std::nullopt;
+            }
+            code = std::string(named);
+            typed = trim(typed.substr(colon + 1));
+        }
+        if (typed.empty()) {
+            error = "'say' takes the words you say, e.g. 'say Take your time.'";
+            return std::nullopt;
+        }
+        if (typed.size() > max_typed_bytes) {
+            error = "a typed response is at most " + std::to_string(max_typed_bytes) + " bytes";
+            return std::nullopt;
+        }
+        return code.empty() ? TraineeAction::say(std::string(typed)) : TraineeAction::say_as(code, std::string(typed));
     }
     if (auto a = action_by_name(text)) return TraineeAction::act(*a);
     if (is_id(text)) return TraineeAction::choose(std::string(text));

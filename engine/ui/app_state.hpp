@@ -87,6 +87,7 @@ struct App {
     bool supervisor = false;
     bool help = false;
     bool confirm_end = false;
+    std::string say_input;  // the trainee's own words, being typed at the open choice
 
     std::unique_ptr<app::PracticeSession> live;
     SessionClock clock;
@@ -159,6 +160,8 @@ struct App {
     // Applies the trainee's action (committing pending silence first). Goes to the debrief
     // when the session ends.
     bool act(const TraineeAction& action);
+    // Says the trainee's own words at the open choice, and tells how they were heard.
+    bool say(const std::string& text);
     void commit_pending();
     // Advances the clock by `real_seconds` at the current speed; true when the session changed.
     bool tick(double real_seconds);

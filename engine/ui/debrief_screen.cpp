@@ -2,6 +2,7 @@
 // trainee's moments marked, each moment with the expert alternative, practising a moment
 // again, and the same session under the other rubric side by side.
 #include "app/event_text.hpp"
+#include "app/typed.hpp"
 #include "ui/screens.hpp"
 #include "ui/vitals_plot.hpp"
 
@@ -94,6 +95,7 @@ void moment_detail(App& app, const scoring::MomentResult& m) {
     }
     if (!m.situation.empty()) wrapped(app.palette.muted_text, "Before: " + m.situation);
     wrapped(app.palette.expert, "You: " + (m.response_text.empty() ? "(" + m.response_id + ")" : m.response_text));
+    if (m.typed) ImGui::TextDisabled("Heard as: %s", app::code_label(m.heard).c_str());
     if (!m.chose_expert && !m.expert_text.empty()) {
         wrapped(app.palette.good, "An expert: " + m.expert_text);
         if (!m.expert_rationale.empty()) wrapped(app.palette.muted_text, "Why an expert would: " + m.expert_rationale);

@@ -3,6 +3,7 @@
 // the participant's hidden state reconstructed at that point; notes on moments, score
 // overrides with a reason (beside the automatic score), and the session under another rubric.
 #include "app/event_text.hpp"
+#include "app/typed.hpp"
 #include "ui/participant_figure.hpp"
 #include "ui/screens.hpp"
 #include "ui/vitals_plot.hpp"
@@ -272,6 +273,7 @@ void moment_block(App& app, app::Review& review, const scoring::MomentResult& m)
     const bool good = m.judgement == "expert" || m.judgement == "good" || m.judgement == "acceptable" ||
                       m.judgement == "helpful";
     wrapped(pal.expert, "Trainee: " + (m.response_text.empty() ? "(" + m.response_id + ")" : m.response_text));
+    if (m.typed) ImGui::TextDisabled("Heard as: %s", app::code_label(m.heard).c_str());
     const double automatic = m.fraction * 100;
     const auto* latest = review.latest_override(m.event);
     const float w = ImGui::GetContentRegionAvail().x;

@@ -1,5 +1,6 @@
 // Session: the participant, the monitor, the transcript, the clock, and the trainee's
 // options and actions. Every response goes through App::act, i.e. Session::apply.
+#include "ui/typed_panel.hpp"
 #include "ui/participant_figure.hpp"
 #include "ui/screens.hpp"
 #include "ui/vitals_plot.hpp"
@@ -407,6 +408,7 @@ void draw_session_screen(App& app, const Keys& keys) {
         if (!choice->prompt.empty())
             respond_h += ImGui::CalcTextSize(choice->prompt.c_str(), nullptr, false, w).y + style.ItemSpacing.y;
         respond_h += style.ItemSpacing.y * 2;
+        respond_h += ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y;  // the field for the trainee's own words
     } else {
         respond_h = ImGui::GetFrameHeightWithSpacing() * 2.5f;
     }
@@ -422,6 +424,7 @@ void draw_session_screen(App& app, const Keys& keys) {
         ImGui::BeginChild("respond", ImVec2(0, 0), true);
         if (choice) {
             choice_panel(app, keys);
+            if (app.live && app.live->ok() && app.live->session().choice()) typed_response_field(app);
         } else if (session.over()) {
             heading(app, "The session is over.");
             if (key_button("Enter", "See the debrief")) app.screen = Screen::debrief;

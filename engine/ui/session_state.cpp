@@ -2,6 +2,9 @@
 // author mode's reloading.
 #include "ui/app_state.hpp"
 
+#include "app/typed.hpp"
+#include "records/text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -96,6 +99,32 @@ bool App::act(const TraineeAction& action) {
         refresh_sessions();
         // The debrief opens on the first moment worth practising.
         selected_moment = first_moment_to_review();
+    }
+    return true;
+}
+
+bool App::say(const std::string& text) {
+    std::string words = records::repair_utf8(text);
+    while (!words.empty() && (words.back() == ' ' || words.back() == '\t')) words.pop_back();
+    while (!words.empty() && (words.front() == ' ' || words.front() == '\t')) words.erase(0, 1);
+    if (words.empty()) return false;
+    if (words.size() > max_typed_bytes) {
+        notify("That is longer than a response can be; say it more briefly.", true);
+        return false;
+    }
+    if (!act(TraineeAction::say(words))) return false;
+    // How it was heard, from the response event (the scorer reads the same).
+    const auto& events = live->session().events();
+    for (auto it = events.rbegin(); it != events.rend(); ++it) {
+        if (it->type != "response" || !it->data.contains("typed")) continue;
+        const Json& typed = it->data["typed"];
+        Heard heard;
+        heard.primary = typed.value("primary", "");
+        for (const auto& c : typed.value("heard", Json::array()))
+            if (c.is_object()) heard.codes.emplace_back(c.value("code", ""), c.value("p", 0.0));
+        notify("You were " + app::heard_text(heard) +
+               (typed.value("clear", false) ? "." : " - in your own words, not one of the options."));
+        break;
     }
     return true;
 }

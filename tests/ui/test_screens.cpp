@@ -140,20 +140,23 @@ TEST_CASE("start screen: choosing a scenario by number shows its description and
     Headless h;
     App app = h.make_app();
     app.sign_in("ana");
+    // The first medicine-session scenario in the library (phases come in order: preparation first).
     int medicine_index = -1;
-    for (std::size_t i = 0; i < app.library.size(); ++i)
-        if (app.library[i].id == "medicine.memory_surfaces") medicine_index = static_cast<int>(i);
+    for (std::size_t i = 0; i < app.library.size() && medicine_index < 0; ++i)
+        if (app.library[i].phase == "medicine") medicine_index = static_cast<int>(i);
     REQUIRE(medicine_index >= 0);
     REQUIRE(medicine_index < 9);
+    const app::LibraryEntry entry = app.library[static_cast<std::size_t>(medicine_index)];
+    REQUIRE_FALSE(entry.objectives.empty());
     std::string shown = h.type(app, std::string(1, static_cast<char>('1' + medicine_index)));
     CHECK(app.selected == medicine_index);
     CHECK(has(shown, "You will practise:"));
-    CHECK(has(shown, "Follow nonlinear material"));
-    CHECK(has(shown, "advanced"));
+    CHECK(has(shown, entry.objectives.front().substr(0, 20)));
+    CHECK(has(shown, entry.difficulty));
     shown = h.press(app, k_enter);
     REQUIRE(app.screen == Screen::session);
     REQUIRE(app.live);
-    CHECK(app.live->session().info().id == "medicine.memory_surfaces");
+    CHECK(app.live->session().info().id == entry.id);
     CHECK(has(shown, "Since dose"));
     CHECK(has(shown, "Vital signs monitor"));
 }

@@ -1,0 +1,27 @@
+#pragma once
+// Typed responses (docs/coder.md, "Typed play"): the trainee's own words, heard by the behaviour
+// coder on this machine before the session plays them. Every front end calls hear().
+#include "sim/session.hpp"
+#include "sim/trainee_action.hpp"
+
+#include <string>
+
+namespace holdspace::app {
+
+// Fills in action.heard for a `say` action, in the session's context (the participant's last
+// line, the phase). A correction (say as CODE) keeps the trainee's primary code and takes the
+// rest from the coder. The shipped model loads once per process; false and `error` when it
+// cannot be loaded. Actions other than `say` are left alone.
+bool hear(TraineeAction& action, const Session& session, std::string& error);
+
+// The coder is unsure when its primary code's probability is under one half: the trainee is
+// offered the nearest codes to choose from.
+bool unsure(const Heard& heard);
+
+// "complex reflection" for complex_reflection.
+std::string code_label(const std::string& code);
+
+// "heard as: complex reflection (0.81)"; with the next likely code when unsure.
+std::string heard_text(const Heard& heard);
+
+}  // namespace holdspace::app
