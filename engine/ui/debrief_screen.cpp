@@ -1,6 +1,7 @@
 // Debrief: scores as bars, pass or not, critical errors first, the timeline with the
 // trainee's moments marked, each moment with the expert alternative, practising a moment
 // again, and the same session under the other rubric side by side.
+#include "app/debrief_text.hpp"
 #include "app/event_text.hpp"
 #include "ui/screens.hpp"
 #include "ui/vitals_plot.hpp"
@@ -29,10 +30,9 @@ std::string domain_title(const scoring::Rubric* rubric, const std::string& id) {
 std::string stamp(double minutes) { return app::clock_text(static_cast<Seconds>(minutes * 60 + 0.5)); }
 
 void overall_block(App& app, const scoring::Score& s, float width) {
-    const std::string verdict = s.pass ? "PASS" : "NOT PASSED";
-    score_bar(s.overall, s.pass ? app.palette.good : app.palette.poor,
-              "Overall " + fixed1(s.overall) + " / 100 - " + verdict, width, ImGui::GetFrameHeight() * 1.3f);
-    muted("Passing needs %s overall and no critical error.", fixed1(s.pass_mark).c_str());
+    score_bar(s.overall, s.pass ? app.palette.good : app.palette.poor, "Overall " + fixed1(s.overall) + " / 100",
+              width, ImGui::GetFrameHeight() * 1.3f);
+    wrapped(s.pass ? app.palette.good : app.palette.poor, app::verdict_text(s));
 }
 
 void critical_block(App& app, const scoring::Score& s) {
@@ -58,8 +58,8 @@ void domains_block(App& app, const scoring::Score& s, const scoring::Rubric* rub
 
 void figures_block(App& app, const scoring::Score& s) {
     const auto& m = s.miti;
-    std::string miti = "MITI-style counts: " + std::to_string(m.reflections) + " reflections (" +
-                       std::to_string(m.complex_reflections) + " complex), " + std::to_string(m.questions) + (m.questions == 1 ? " question" : " questions");
+    std::string miti = "MITI-style counts: " + app::counted(m.reflections, "reflection") + " (" +
+                       std::to_string(m.complex_reflections) + " complex), " + app::counted(m.questions, "question");
     if (m.reflection_to_question) miti += "; reflections per question " + fixed1(*m.reflection_to_question) + " (" + m.rq_level + ")";
     if (m.percent_complex) miti += "; complex " + fixed1(*m.percent_complex) + "% (" + m.complex_level + ")";
     wrapped(app.palette.muted_text, miti);
@@ -93,7 +93,8 @@ void moment_detail(App& app, const scoring::MomentResult& m) {
         return;
     }
     if (!m.situation.empty()) wrapped(app.palette.muted_text, "Before: " + m.situation);
-    wrapped(app.palette.expert, "You: " + (m.response_text.empty() ? "(" + m.response_id + ")" : m.response_text));
+    if (!m.actions.empty()) wrapped(app.palette.muted_text, "Before answering you did: " + app::actions_text(m.actions));
+    wrapped(app.palette.expert, "You: " + (m.response_text.empty() ? "(" + app::action_label(m.response_id) + ")" : m.response_text));
     if (!m.chose_expert && !m.expert_text.empty()) {
         wrapped(app.palette.good, "An expert: " + m.expert_text);
         if (!m.expert_rationale.empty()) wrapped(app.palette.muted_text, "Why an expert would: " + m.expert_rationale);
