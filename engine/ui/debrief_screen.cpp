@@ -234,7 +234,15 @@ void draw_debrief_screen(App& app, const Keys& keys) {
 
         ImGui::BeginChild("moments", ImVec2(avail.x - left_w - supervisor_w - ImGui::GetStyle().ItemSpacing.x * (app.supervisor ? 2.0f : 1.0f), avail.y), true);
         const float mw = ImGui::GetContentRegionAvail().x;
-        ImGui::TextUnformatted("The session over time: distress and vital signs, your moments marked");
+        const bool vitals_taken = std::any_of(session.events().begin(), session.events().end(),
+                                              [](const Event& e) { return e.type == "vitals"; });
+        if (vitals_taken) {
+            ImGui::TextUnformatted("The session over time: distress and vital signs, your moments marked");
+        } else {
+            ImGui::TextUnformatted("The session over time: distress, your moments marked");
+            ImGui::SameLine();
+            muted("(no vital signs were taken in this session)");
+        }
         std::vector<PlotMark> marks;
         for (const auto& m : score->moments) marks.push_back({m.t, good(m)});
         const float plot_h = std::max(140.0f, avail.y * 0.34f);

@@ -148,3 +148,22 @@ TEST_CASE("review: notes and overrides are not signed with the signed-in trainee
     CHECK(notes[0].author == "supervisor");
     CHECK(notes[0].author != "ana");
 }
+
+TEST_CASE("window debrief: an integration session without vital signs says so instead of an empty vitals chart") {
+    Headless h;
+    App app = h.make_app();
+    app.sign_in("ana");
+    REQUIRE(app.begin(source_dir + "/scenarios/integration/making_meaning.lua", 1,
+                      read_actions(source_dir + "/tests/golden/making_meaning.expert.actions")));
+    REQUIRE(app.screen == Screen::debrief);
+    std::string shown = h.frame(app);
+    CHECK(has(shown, "no vital signs were taken in this session"));
+    CHECK_FALSE(has(shown, "distress and vital signs"));
+    // A medicine session with readings keeps its vitals panel.
+    App medicine_app = h.make_app();
+    medicine_app.sign_in("ana");
+    REQUIRE(medicine_app.begin(medicine, 1, read_actions(source_dir + "/tests/golden/memory_surfaces.expert.actions")));
+    shown = h.frame(medicine_app);
+    CHECK(has(shown, "distress and vital signs"));
+    CHECK_FALSE(has(shown, "no vital signs were taken"));
+}
