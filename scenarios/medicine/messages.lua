@@ -41,24 +41,13 @@ local function called(s, r)
     .. "for the next hour.")
 end
 
--- The long afternoon: a reading flagged while no choice is open is answered by the team in the
--- narration; the trainee's own answers to flagged readings are at the choices.
-local function sit_through(s, minutes)
-  local left, last = minutes, ""
-  while left > 0 do
-    local since = s:since_dose()
-    local step = left
-    if since then step = math.min(left, math.max(1, (math.floor(since / 30) + 1) * 30 - since)) end
-    s:wait(step)
-    left = left - step
-    local now = table.concat(s:alerts(), ",")
-    if now ~= "" and now ~= last then
-      s:narrate("The monitor flags a reading (" .. monitor.alert_words(s:alerts()) .. "). The "
-        .. "physician, still nearby, looks and watches the next readings.")
-    end
-    last = now
-  end
+-- A reading flagged while the clock runs and no choice is open: the physician is already nearby
+-- (monitor.sit_through).
+local function physician_looks(words)
+  return "The monitor flags a reading (" .. words .. "). The physician, still nearby, looks and "
+    .. "watches the next readings."
 end
+local function sit_through(s, minutes) monitor.sit_through(s, minutes, physician_looks) end
 
 return {
   id = "medicine.messages",
