@@ -9,9 +9,14 @@
 namespace holdspace::app {
 
 records::Cohort load_cohort(records::Store& store, std::string& note) {
+    return records::build_cohort(judge_sessions(store, store.sessions(), note));
+}
+
+std::vector<records::CohortSession> judge_sessions(records::Store& store, std::vector<records::SessionRow> rows,
+                                                   std::string& note) {
     std::map<std::string, std::optional<scoring::Rubric>> rubrics;  // by name; none when it does not load
     std::vector<records::CohortSession> sessions;
-    for (auto& row : store.sessions()) {
+    for (auto& row : rows) {
         records::CohortSession s{row, std::nullopt};
         if (row.status == "finished" && row.overall && !row.rubric.empty()) {
             auto [it, fresh] = rubrics.try_emplace(row.rubric);
@@ -33,7 +38,7 @@ records::Cohort load_cohort(records::Store& store, std::string& note) {
         }
         sessions.push_back(std::move(s));
     }
-    return records::build_cohort(std::move(sessions));
+    return sessions;
 }
 
 }  // namespace holdspace::app

@@ -12,4 +12,9 @@ namespace holdspace::app {
 // no longer loads leaves those sessions' pass unknown and says so in `note`.
 records::Cohort load_cohort(records::Store& store, std::string& note);
 
+// The same pass or fail for some rows (as `holdspace sessions` and the window's review list show
+// them): none for a session not finished, or whose rubric or transcript no longer loads.
+std::vector<records::CohortSession> judge_sessions(records::Store& store, std::vector<records::SessionRow> rows,
+                                                   std::string& note);
+
 }  // namespace holdspace::app

@@ -19,6 +19,51 @@ std::string number(const Json& j, const char* key) {
     return it == j.end() ? std::string("?") : it->dump();
 }
 
+// "active_cooling" -> "active cooling", for names the tables below do not know.
+std::string spaced(std::string name) {
+    for (char& c : name)
+        if (c == '_') c = ' ';
+    return name;
+}
+
+std::string label(const std::map<std::string, std::string>& labels, const std::string& name) {
+    const auto it = labels.find(name);
+    return it != labels.end() ? it->second : spaced(name);
+}
+
+// What the participant drank (s:drink) or was given by drip.
+std::string fluid_line(const Json& d) {
+    const std::string kind = str(d, "kind");
+    const std::string ml = number(d, "ml") + " ml";
+    if (kind == "saline_iv") return "* " + ml + " of saline by drip";
+    if (kind == "hypertonic_iv") return "* " + ml + " of hypertonic saline by drip";
+    return "* The participant drinks " + ml + (kind == "electrolyte" ? " of an electrolyte drink" : " of " + spaced(kind));
+}
+
+// The physician's point-of-care test, with the normal range the trainee compares it to.
+std::string lab_line(const Json& d) {
+    const std::string test = str(d, "test");
+    std::string line = "Lab: " + spaced(test) + " " + number(d, "value");
+    if (const std::string unit = str(d, "unit"); !unit.empty()) line += " " + unit;
+    if (test == "sodium") line += " (normal 135-145)";
+    return line;
+}
+
+// A medical measure of the physician's or the team's (s:treat).
+std::string treatment_line(const Json& d) {
+    static const std::map<std::string, std::string> labels = {
+        {"cooling", "cooling"},
+        {"active_cooling", "active cooling"},
+        {"antihypertensive", "blood pressure medicine"},
+        {"rest", "rest"},
+        {"iv_fluids", "intravenous fluids"},
+        {"hypertonic_saline", "hypertonic saline"},
+        {"emergency_services", "emergency services"}};
+    const std::string text = str(d, "text");
+    const std::string what = label(labels, str(d, "treatment"));
+    return text.empty() ? "+ Treatment: " + what : "+ Treatment (" + what + "): " + text;
+}
+
 }  // namespace
 
 std::string clock_text(Seconds at) {
@@ -59,6 +104,15 @@ std::string render_event(const Event& e) {
                " mmHg, " + number(d, "temp_c") + " C";
     if (e.type == "wait") return stamp + "... " + number(d, "minutes") + " minutes pass";
     if (e.type == "music") return stamp + "~ music: " + str(d, "programme");
+    if (e.type == "fluid") return stamp + fluid_line(d);
+    if (e.type == "lab") return stamp + lab_line(d);
+    if (e.type == "treatment") return stamp + treatment_line(d);
+    if (e.type == "body") {
+        // The condition itself (hyperthermia, a hypertensive surge) is the hidden cause the trainee
+        // has to find by measuring, like `state`: only what the scenario lets them see is shown.
+        const std::string text = str(d, "text");
+        return text.empty() ? std::string() : stamp + "* " + text;
+    }
     if (e.type == "dose_withheld") return stamp + "* The supplemental dose is not given (" + str(d, "reason") + ")";
     if (e.type == "end") {
         const std::string reason = str(d, "reason");
@@ -66,7 +120,7 @@ std::string render_event(const Event& e) {
         if (reason == "trainee") return stamp + "== You ended the session ==";
         return stamp + "== Session complete ==";
     }
-    return {};  // choice is shown by render_choice; state is the supervisor's
+    return {};  // choice is shown by render_choice; state (and a body event's condition) is the supervisor's
 }
 
 std::string action_label(const std::string& name) {

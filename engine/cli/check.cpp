@@ -10,7 +10,8 @@
 //              scored moment without an expert option, a missing rubric;
 //   with --validity, also errors for a test-wise strategy that passes, an
 //              expert path that fails or is judged below expert (validity.hpp);
-//   warnings - the expert option's length is a cue (validity.hpp), an expert
+//   warnings - a choice without `moment =` (scored, never explained), the
+//              expert option's length is a cue (validity.hpp), an expert
 //              option without a rationale, an option the rubric does
 //              not score, a rubric domain no option exercises, a comparison with
 //              an option id no choice declares, a line over 300 characters, an
@@ -25,6 +26,7 @@
 #include "script/lua_scenario.hpp"
 #include "script/rubric_loader.hpp"
 #include "script/source_lines.hpp"
+#include "sim/vocabulary.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -199,10 +201,46 @@ std::vector<Token> lex(const std::string& s) {
     return tokens;
 }
 
+struct UnknownCode {
+    std::string code, option;  // option: the id declared last before it ("" if none)
+    int line = 0;
+};
+
 struct SourceScan {
     std::map<std::string, std::vector<int>> declared;    // option ids in table fields `id = "..."`
     std::vector<std::pair<std::string, int>> compared;   // ids in `x.id == "..."` and `s:did("...")`
+    std::vector<UnknownCode> unknown_codes;              // strings in `codes = { ... }` that are no code
 };
+
+// Levenshtein distance, for "did you mean".
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// The behaviour code nearest to `code` by edit distance.
+std::string nearest_code(const std::string& code) {
+    std::string best;
+    std::size_t best_distance = std::string::npos;
+    for (const auto c : behaviour_codes()) {
+        const std::size_t d = edit_distance(code, std::string(c));
+        if (d < best_distance) {
+            best_distance = d;
+            best = std::string(c);
+        }
+    }
+    return best;
+}
 
 bool option_id_like(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -216,8 +254,18 @@ SourceScan scan(const std::string& source, const std::string& scenario_id) {
     auto is = [&](std::size_t k, Token::Kind kind, const char* text = nullptr) {
         return k < t.size() && t[k].kind == kind && (!text || t[k].text == text);
     };
+    std::string last_id;
     for (std::size_t k = 0; k < t.size(); ++k) {
+        // codes = { "a", "b" }: each a behaviour code
+        if (is(k, Token::name, "codes") && is(k + 1, Token::symbol, "=") && is(k + 2, Token::symbol, "{"))
+            for (std::size_t j = k + 3; j < t.size() && !is(j, Token::symbol, "}"); ++j)
+                if (t[j].kind == Token::string && !is_behaviour_code(t[j].text))
+                    out.unknown_codes.push_back({t[j].text, last_id, t[j].line});
         // { id = "x"  /  , id = "x"
+        if (is(k, Token::name, "id") && k > 0 && t[k - 1].kind == Token::symbol &&
+            (t[k - 1].text == "{" || t[k - 1].text == "," || t[k - 1].text == ";") && is(k + 1, Token::symbol, "=") &&
+            is(k + 2, Token::string))
+            last_id = t[k + 2].text;
         if (is(k, Token::name, "id") && k > 0 && t[k - 1].kind == Token::symbol &&
             (t[k - 1].text == "{" || t[k - 1].text == "," || t[k - 1].text == ";") && is(k + 1, Token::symbol, "=") &&
             is(k + 2, Token::string) && t[k + 2].text != scenario_id && option_id_like(t[k + 2].text))
@@ -389,8 +437,19 @@ FileReport check_scenario(const std::string& path, const CheckOptions& options) 
     }
     const auto summary = explore::summarize(unscored, catalog, all);
 
+    // Unknown behaviour codes, each at its option's line with the nearest known code. Exploration
+    // stops at the choice that lists one, so what it would report next (the same error at the
+    // s:choose line, every later option unreachable) is left out until the codes are fixed.
+    const SourceScan scanned = scan(source.text, source.info.id);
+    for (const auto& u : scanned.unknown_codes)
+        add(u.line, "error",
+            (u.option.empty() ? std::string() : "option '" + u.option + "': ") + "unknown behaviour code '" + u.code +
+                "' (did you mean '" + nearest_code(u.code) + "'? the codes are in docs/behaviour-codes.md)");
+    const bool codes_unknown = !scanned.unknown_codes.empty();
+
     // Failures, with what reproduces them.
     for (const auto& e : summary.errors) {
+        if (codes_unknown && e.message.find("unknown behaviour code") != std::string::npos) continue;
         const auto& p = all[e.first];
         Finding f = from_failure(path, source.text, e.message);
         if (e.limit) f.text += " [sandbox limit]";
@@ -419,7 +478,6 @@ FileReport check_scenario(const std::string& path, const CheckOptions& options) 
         break;
     }
 
-    const SourceScan scanned = scan(source.text, source.info.id);
     const auto order = catalog.points_in_order();
     report.points = order.size();
     for (auto index : order) {
@@ -442,6 +500,9 @@ FileReport check_scenario(const std::string& path, const CheckOptions& options) 
                 add(option_line(scanned, o.id, point.line), "warning",
                     "expert option '" + o.id + "' of " + name + " has no rationale: the debrief cannot say why it is right");
         }
+        if (point.moment.empty())
+            add(point.line, "warning",
+                "this choice has no moment = \"...\": it is scored, but the debrief cannot name or explain it");
         if (!point.moment.empty() && !expert)
             add(point.line, "error",
                 "scored " + name + " has no expert option (expert = true): the debrief cannot show what an expert "
@@ -512,6 +573,7 @@ FileReport check_scenario(const std::string& path, const CheckOptions& options) 
             for (const auto& [id, n] : summary.taken.at(index)) taken.insert(id);
     }
     for (const auto& [id, lines] : scanned.declared) {
+        if (codes_unknown) break;  // exploration stopped at an unknown code: reachability is unknown
         if (!offered.count(id)) {
             if (found.complete)
                 add(lines.front(), "error",

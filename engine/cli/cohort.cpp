@@ -1,6 +1,7 @@
 // `holdspace cohort`: trainees against scenarios, with latest scores and trends.
 #include "app/cohort.hpp"
 #include "cli/commands.hpp"
+#include "cli/store_check.hpp"
 #include "app/library.hpp"
 #include "app/practice.hpp"
 #include "records/text.hpp"
@@ -30,6 +31,7 @@ std::string cell_text(const records::CohortCell& c) {
 
 int cohort(const CohortOptions& options) {
     std::string text;
+    if (!store_exists(options.data_dir, "holdspace cohort")) return exit_usage;
     try {
         records::Store store(app::store_path(options.data_dir), records::Store::Access::read);
         std::string note;

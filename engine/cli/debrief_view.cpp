@@ -1,5 +1,6 @@
 #include "cli/debrief_view.hpp"
 
+#include "app/debrief_text.hpp"
 #include "app/event_text.hpp"
 #include "app/typed.hpp"
 
@@ -25,11 +26,10 @@ std::string fixed1(double v) {
 
 }  // namespace
 
-std::string render_debrief(const scoring::Score& s) {
+std::string render_debrief(const scoring::Score& s, int width) {
     std::ostringstream out;
     out << "\n== Debrief: " << s.rubric_title << " ==\n";
-    out << "Overall " << fixed1(s.overall) << " / 100: " << (s.pass ? "PASS" : "NOT PASSED") << " (pass mark "
-        << s.pass_mark << (s.critical.empty() ? "" : ", and no critical errors") << ")\n";
+    out << "Overall " << fixed1(s.overall) << " / 100. " << app::verdict_text(s) << "\n";
     if (!s.critical.empty()) {
         out << "\nCRITICAL ERRORS (each fails the session)\n";
         for (const auto& c : s.critical) out << "  " << clock(c.t) << " " << c.message << "\n";
@@ -43,8 +43,8 @@ std::string render_debrief(const scoring::Score& s) {
             out << "(not exercised in this session)\n";
     }
     const auto& m = s.miti;
-    out << "\nMITI-style counts: " << m.reflections << " reflections (" << m.complex_reflections << " complex), "
-        << m.questions << " questions";
+    out << "\nMITI-style counts: " << app::counted(m.reflections, "reflection") << " (" << m.complex_reflections
+        << " complex), " << app::counted(m.questions, "question");
     if (m.reflection_to_question) out << "; reflection-to-question " << fixed1(*m.reflection_to_question) << ":1 (" << m.rq_level << ")";
     if (m.percent_complex) out << "; complex reflections " << fixed1(*m.percent_complex) << "% (" << m.complex_level << ")";
     out << "\nFIS-style ratings (1-5):";
@@ -63,7 +63,8 @@ std::string render_debrief(const scoring::Score& s) {
         out << "  " << clock(mo.t) << " " << (mo.moment.empty() ? std::string("(moment)") : mo.moment) << ": "
             << mo.judgement << "\n";
         if (!mo.situation.empty()) out << "      Participant: " << mo.situation << "\n";
-        out << "      You: " << (mo.response_text.empty() ? "(" + mo.response_id + ")" : mo.response_text) << "\n";
+        if (!mo.actions.empty()) out << "      Before answering you did: " << app::actions_text(mo.actions) << "\n";
+        out << "      You: " << (mo.response_text.empty() ? "(" + app::action_label(mo.response_id) + ")" : mo.response_text) << "\n";
         if (mo.typed) out << "      Heard as: " << app::code_label(mo.heard) << "\n";
         for (const auto& p : mo.principles) out << "      Why: " << p << "\n";
         if (!mo.chose_expert && !mo.expert_text.empty()) {
@@ -71,19 +72,19 @@ std::string render_debrief(const scoring::Score& s) {
             if (!mo.expert_rationale.empty()) out << "        because " << mo.expert_rationale << "\n";
         }
     }
-    return out.str();
+    return wrap_text(out.str(), width, 4);
 }
 
-std::string render_comparison(const std::vector<scoring::Score>& scores) {
+std::string render_comparison(const std::vector<scoring::Score>& scores, int width) {
     std::ostringstream out;
     out << "\n== The same session under " << scores.size() << " rubrics ==\n";
     for (const auto& s : scores) {
         out << "  " << s.rubric_id << ": overall " << fixed1(s.overall) << (s.pass ? " (pass)" : " (not passed)")
-            << ", " << s.critical.size() << " critical\n";
+            << ", " << app::counted(static_cast<long long>(s.critical.size()), "critical error") << "\n";
         for (const auto& [id, value] : s.domains)
             out << "      " << std::left << std::setw(24) << id << " " << (value ? fixed1(*value) : std::string("n/a")) << "\n";
     }
-    return out.str();
+    return wrap_text(out.str(), width, 4);
 }
 
 }  // namespace holdspace::cli

@@ -25,9 +25,9 @@ std::string replace_all(std::string text, const std::map<std::string, std::strin
 }
 
 // The template. {{...}} are filled in per phase.
-constexpr const char* scenario_template = R"LUA(-- {{TITLE}}: a {{PHASE}} session for Holdspace (scenario API v1).
+constexpr const char* scenario_template = R"LUA(-- {{TITLE}}: {{A_PHASE}} session for Holdspace (scenario API v1).
 --
--- Written by `holdspace new`. It uses every part of the API once, with a comment, and passes
+-- Written by `holdspace new`. It uses {{API_PARTS}} once, with a comment, and passes
 -- `holdspace check` as it stands. Change the story, keep the shape, and check as you go:
 --
 --   holdspace check {{PATH}}                      lint: contract, codes, expert options, reachability
@@ -59,7 +59,7 @@ return {
   description = "{{DESCRIPTION}}",
   objectives = {
     "Stay with what emerges without steering it",
-    "Answer the body's signals by measuring, not guessing",
+    "{{OBJECTIVE2}}",
   },
   patient = {
     name = "Alex", age = 38, pronouns = "they/them",
@@ -69,8 +69,7 @@ return {
     state = { distress = 30, arousal = 50, trust = 60, inward_focus = 30, dissociation = 0 },
     -- sensitivity = { bp = 2.5 },   -- optional: fix how strongly the body answers the medicine
   },
-{{DOSE}}  monitor = { hr = 100, sbp = 160, dbp = 100, temp_c = 38.0 },  -- alert thresholds (the defaults)
-  -- How behaviour codes move the participant's state, where this participant differs from the
+{{DOSE}}  -- How behaviour codes move the participant's state, where this participant differs from the
   -- defaults in docs/patient-model.md. Here silence settles Alex a little more than usual.
   affect = { codes = { holding_space = { distress = -4, trust = 2 } } },
 
@@ -79,10 +78,7 @@ return {
   on_action = function(s, action)
     if action == "water" then
       s:say("Thanks.", { affect = "warm" })
-    elseif action == "check_vitals" then
-      vitals_checked = true
-      s:narrate("Alex holds out an arm for the cuff without opening their eyes.")
-    elseif action == "touch" then
+{{ON_VITALS}}    elseif action == "touch" then
       -- The engine codes touch within or without consent from the consent in force now.
       if s.patient.consent.touch then
         s:narrate("Alex's hand settles under yours.")
@@ -137,7 +133,52 @@ return {
       s:narrate("Alex breathes out slowly.")
     end
 
-    s:wait(30)
+{{MIDDLE}}    -- Consent can be withdrawn at any moment; touch after this is coded without consent.
+    s:say("Can we leave out touch for the rest of today?", { affect = "calm" })
+    s:set_touch_consent(false)
+{{MUSIC}}
+    s:wait(45)
+    s:phase("{{PHASE3}}")
+
+    -- Moment 3 ---------------------------------------------------------------------------------
+    r = s:choose{
+      moment = "closing",
+      { id = "cl_explain", text = "{{EXPLAIN}}",
+        codes = { "giving_information" },
+        rationale = "Useful information, but it closes the session on your agenda, not theirs." },
+      { id = "cl_interpret", text = "I think today was really about your fear of losing control.",
+        codes = { "interpreting" },
+        rationale = "Their meaning, not yours: sense-making belongs to the participant." },
+      { id = "cl_affirm", text = "You stayed with a lot today. How would you like to close?",
+        codes = { "affirmation", "seeking_collaboration" }, expert = true,
+        rationale = "Recognise their effort and let them lead the close." },
+    }
+    if r.id == "cl_affirm" then
+      s:say("I'd like to just sit for a bit.", { affect = "warm" })
+    elseif silent(r) then
+      s:narrate("{{SMILE}}")
+    else
+      s:say("Maybe.", { affect = "withdrawn" })
+    end
+
+    -- What the trainee did: the history, counts of codes, when a code last happened, and ids.
+    if s:count("premature_reassurance") >= 2 then
+      s:say("You kept telling me it was fine.", { affect = "sad" })
+    end
+{{ENDING}}    s:finish("{{CLOSING}}")             -- ends the session now (returning from run also ends it)
+  end,
+}
+)LUA";
+
+struct PhaseText {
+    std::string description, dose, phase1, phase2, phase3, opening, line1, line1b, expert1, explain, closing;
+    // The parts that differ beyond words: the medicine session measures the body and has a dose;
+    // preparation and integration sessions are talk across a room.
+    std::string api_parts, on_vitals, middle, music, smile, ending;
+};
+
+// The medicine session's middle: the body asks a question, measured with the cuff.
+constexpr const char* medicine_middle = R"LUA(    s:wait(30)
     s:phase("{{PHASE2}}")
     -- The body: a reading now (not recorded), the alerts in force, the medicine's felt intensity
     -- (0-1) and the window of tolerance (hypo, within, hyper).
@@ -186,68 +227,119 @@ return {
       s:say("Hello? Did you hear me?", { affect = "fearful" })
     end
 
-    -- Consent can be withdrawn at any moment; touch after this is coded without consent.
-    s:say("Can we leave out touch for the rest of today?", { affect = "calm" })
-    s:set_touch_consent(false)
-    s:music("quiet")                    -- calm, evocative, quiet or off
+)LUA";
 
-    s:wait(45)
-    s:phase("{{PHASE3}}")
-
-    -- Moment 3 ---------------------------------------------------------------------------------
-    r = s:choose{
-      moment = "closing",
-      { id = "cl_explain", text = "{{EXPLAIN}}",
-        codes = { "giving_information" },
-        rationale = "Useful information, but it closes the session on your agenda, not theirs." },
-      { id = "cl_interpret", text = "I think today was really about your fear of losing control.",
-        codes = { "interpreting" },
-        rationale = "Their meaning, not yours: sense-making belongs to the participant." },
-      { id = "cl_affirm", text = "You stayed with a lot today. How would you like to close?",
-        codes = { "affirmation", "seeking_collaboration" }, expert = true,
-        rationale = "Recognise their effort and let them lead the close." },
-    }
-    if r.id == "cl_affirm" then
-      s:say("I'd like to just sit for a bit.", { affect = "warm" })
-    elseif silent(r) then
-      s:narrate("Alex smiles, eyes still closed.")
-    else
-      s:say("Maybe.", { affect = "withdrawn" })
-    end
-
-    -- What the trainee did: the history, counts of codes, when a code last happened, and ids.
-    if s:count("premature_reassurance") >= 2 then
-      s:say("You kept telling me it was fine.", { affect = "sad" })
-    end
-    if s:did("vt_check") or vitals_checked or s:last("checking_vitals") then
+constexpr const char* medicine_ending = R"LUA(    if s:did("vt_check") or vitals_checked or s:last("checking_vitals") then
       s:narrate("The last reading is in the notes for the night attendant.")
     end
     local answered = #s:history()
     s:narrate("The session closes after " .. math.floor(s:minutes()) .. " minutes"
       .. ((s:since_dose() and ", " .. math.floor(s:since_dose()) .. " since the dose") or "")
       .. " and " .. answered .. " responses.")
-    s:finish("{{CLOSING}}")             -- ends the session now (returning from run also ends it)
-  end,
-}
 )LUA";
 
-struct PhaseText {
-    std::string description, dose, phase1, phase2, phase3, opening, line1, line1b, expert1, explain, closing;
-};
+// Preparation: a direct question about the medicine day, answered honestly and collaboratively.
+constexpr const char* preparation_middle = R"LUA(    s:wait(20)
+    s:phase("{{PHASE2}}")
+    -- The window of tolerance (hypo, within, hyper) follows what the trainee does.
+    if s:window() == "hyper" then
+      s:narrate("Alex is turning the consent form over and over.")
+    end
+    s:say("What if I lose control on the day? What happens then?", { affect = "fearful" })
+
+    -- Moment 2 ---------------------------------------------------------------------------------
+    -- `flags` mark the choice for rubrics: direct_question (silence is no answer),
+    -- physical_complaint (a bodily symptom), suicidal_statement.
+    r = s:choose{
+      moment = "losing_control",
+      flags = { "direct_question" },
+      { id = "lc_never", text = "You won't lose control. Nothing bad is going to happen, I promise.",
+        codes = { "premature_reassurance" },
+        rationale = "A promise you cannot keep: it closes the fear instead of meeting it." },
+      { id = "lc_inform", text = "It's a real fear. We'll be with you the whole day, and you can stop and talk.",
+        codes = { "validation", "giving_information" }, expert = true,
+        rationale = "Take the fear seriously and answer the question honestly: what will happen, who will be there." },
+      { id = "lc_why", text = "Why do you think control matters so much to you? Where does that come from, do you suppose?",
+        codes = { "open_question", "interpreting" },
+        rationale = "Curious, but it turns a direct question back on them unanswered." },
+    }
+    if r.id == "lc_inform" then
+      s:say("Okay. That helps, knowing you're there.", { affect = "relieved" })
+    elseif r.id == "lc_never" then
+      p.trust = p.trust - 5
+      s:say("You can't really know that.", { affect = "anxious" })
+    elseif silent(r) then
+      p.trust = p.trust - 5             -- silence to a direct question is not felt as presence
+      s:say("...Are you going to answer?", { affect = "fearful" })
+    end
+
+)LUA";
+
+// Integration: a direct question about what the medicine session showed.
+constexpr const char* integration_middle = R"LUA(    s:wait(20)
+    s:phase("{{PHASE2}}")
+    -- The window of tolerance (hypo, within, hyper) follows what the trainee does.
+    if s:window() == "hyper" then
+      s:narrate("Alex's hands are tight around the cup.")
+    end
+    s:say("Was it real, what I saw? Or did the medicine make it up?", { affect = "fearful" })
+
+    -- Moment 2 ---------------------------------------------------------------------------------
+    -- `flags` mark the choice for rubrics: direct_question (silence is no answer),
+    -- physical_complaint (a bodily symptom), suicidal_statement.
+    r = s:choose{
+      moment = "was_it_real",
+      flags = { "direct_question" },
+      { id = "wr_decide", text = "It was a real memory, clearly. Your mind showed you what happened.",
+        codes = { "interpreting" },
+        rationale = "Deciding what it means takes the meaning-making away from them." },
+      { id = "wr_explore", text = "Not knowing is hard. What does it mean to you, that it came back to you now?",
+        codes = { "validation", "open_question" }, expert = true,
+        rationale = "Their meaning, not yours: stay with the uncertainty and let them make sense of it." },
+      { id = "wr_forget", text = "I wouldn't dwell on it too much; the medicine can do strange things to memory, you know.",
+        codes = { "dismissing" },
+        rationale = "Brushing it aside tells them it does not matter." },
+    }
+    if r.id == "wr_explore" then
+      s:say("That I'm allowed to remember it, maybe.", { affect = "sad" })
+    elseif r.id == "wr_forget" then
+      p.trust = p.trust - 5
+      s:say("Right. Okay.", { affect = "withdrawn" })
+    elseif silent(r) then
+      p.trust = p.trust - 5             -- silence to a direct question is not felt as presence
+      s:say("...You don't have to answer, I suppose.", { affect = "withdrawn" })
+    end
+
+)LUA";
+
+constexpr const char* talk_ending = R"LUA(    if s:did("fw_reflect") then
+      s:narrate("Alex looks up for the first time in a while.")
+    end
+    local answered = #s:history()
+    s:narrate("The session closes after " .. math.floor(s:minutes()) .. " minutes and " .. answered .. " responses.")
+)LUA";
 
 PhaseText phase_text(const std::string& phase) {
     if (phase == "medicine")
         return {"A medicine session: Alex takes the dose, something begins to surface, and their body asks a question.",
                 "  -- The medicine (medicine sessions only): initial dose at minute 0, a supplemental half dose\n"
                 "  -- at 120 minutes (DOMAIN.md: 80 or 120 mg, then 40 or 60 mg 1.5-2 h later).\n"
-                "  dose = { initial_mg = 120, supplemental_mg = 60, supplemental_at = 120 },\n",
+                "  dose = { initial_mg = 120, supplemental_mg = 60, supplemental_at = 120 },\n"
+                "  monitor = { hr = 100, sbp = 160, dbp = 100, temp_c = 38.0 },  -- alert thresholds (the defaults)\n",
                 "onset", "peak", "return",
                 "Alex lies back, eyeshades on. The music is low.",
                 "It's starting. My chest feels... big.",
                 "Something's happening. I don't like it.",
                 "Something big in your chest. Let it be there with you.",
                 "The attendant stays with you tonight, and we'll phone tomorrow.",
-                "The effects have worn off; the night attendant arrives."};
+                "The effects have worn off; the night attendant arrives.",
+                "every part of the API",
+                "    elseif action == \"check_vitals\" then\n"
+                "      vitals_checked = true\n"
+                "      s:narrate(\"Alex holds out an arm for the cuff without opening their eyes.\")\n",
+                medicine_middle,
+                "    s:music(\"quiet\")                    -- calm, evocative, quiet or off\n",
+                "Alex smiles, eyes still closed.", medicine_ending};
     if (phase == "preparation")
         return {"A preparation session: Alex wants to know what the medicine days will be like, and their body answers first.",
                 "", "arrival", "questions", "closing",
@@ -256,7 +348,9 @@ PhaseText phase_text(const std::string& phase) {
                 "I don't know why I'm here, really.",
                 "Part of you is already there, on the day, and it's unsettling.",
                 "Next time we'll go over the day itself: the room and the music.",
-                "Alex folds the consent form and puts it in their bag."};
+                "Alex folds the consent form and puts it in their bag.",
+                "the parts of the API a preparation session needs (no dose, no monitor)", "", preparation_middle, "",
+                "Alex smiles and looks down at the form.", talk_ending};
     return {"An integration session: Alex brings back an image from the medicine session, and it still shakes them.",
             "", "arrival", "meaning", "closing",
             "Alex arrives two days after the medicine session and sits with a cup of tea.",
@@ -264,7 +358,9 @@ PhaseText phase_text(const std::string& phase) {
             "I'm fine. Mostly. I don't know.",
             "An image that keeps coming back, and you can't put it down.",
             "Between sessions you can call us. We'll meet again next week.",
-            "Alex finishes the tea and stands to go."};
+            "Alex finishes the tea and stands to go.",
+            "the parts of the API an integration session needs (no dose, no monitor)", "", integration_middle, "",
+            "Alex smiles and looks into the cup.", talk_ending};
 }
 
 std::string sanitized_stem(const std::filesystem::path& path) {
@@ -311,8 +407,14 @@ int new_scenario(const NewOptions& options) {
     const std::string id = options.phase + "." + stem;
     const std::string title = title_of(stem);
     const PhaseText t = phase_text(options.phase);
-    const std::string text = replace_all(scenario_template,
-                                         {{"TITLE", title}, {"PHASE", options.phase}, {"PATH", options.path}, {"ID", id},
+    // The phase's blocks first: they hold markers of their own ({{PHASE2}}).
+    const std::string shaped = replace_all(scenario_template, {{"MIDDLE", t.middle}, {"ENDING", t.ending}});
+    const std::string text = replace_all(shaped,
+                                         {{"TITLE", title}, {"A_PHASE", (options.phase == "integration" ? "an " : "a ") + options.phase},
+                                          {"API_PARTS", t.api_parts}, {"ON_VITALS", t.on_vitals}, {"MUSIC", t.music},
+                                          {"SMILE", t.smile},
+                                          {"OBJECTIVE2", options.phase == "medicine" ? "Answer the body's signals by measuring, not guessing"
+                                                                                     : "Answer a direct question honestly, and leave the meaning to them"}, {"PHASE", options.phase}, {"PATH", options.path}, {"ID", id},
                                           {"DESCRIPTION", t.description}, {"DOSE", t.dose}, {"PHASE1", t.phase1},
                                           {"PHASE2", t.phase2}, {"PHASE3", t.phase3}, {"OPENING", t.opening},
                                           {"LINE1", t.line1}, {"LINE1B", t.line1b}, {"EXPERT1", t.expert1},

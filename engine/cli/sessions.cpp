@@ -1,5 +1,7 @@
 // `holdspace sessions` and `holdspace report`: the record store, as supervisors use it.
 #include "cli/commands.hpp"
+#include "cli/store_check.hpp"
+#include "app/cohort.hpp"
 #include "app/statements.hpp"
 #include "app/library.hpp"
 #include "app/practice.hpp"
@@ -13,6 +15,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 
 namespace holdspace::cli {
 namespace {
@@ -40,6 +43,7 @@ int sessions(const SessionsOptions& options) {
     try {
         // Listing and showing only read: they work on a store this user cannot write to.
         const bool writes = options.close != 0 || options.note != 0 || options.override_session != 0;
+        if (!writes && !store_exists(options.data_dir, "holdspace sessions")) return exit_usage;
         records::Store store(app::store_path(options.data_dir),
                              writes ? records::Store::Access::write : records::Store::Access::read);
         if (options.close != 0) {
@@ -106,6 +110,7 @@ int sessions(const SessionsOptions& options) {
             const auto notes = store.annotations(row->id);
             if (options.json) {
                 Json j = row_json(*row);
+                j["pass"] = in.score.contains("pass") ? in.score["pass"] : Json(nullptr);
                 j["actions"] = actions;
                 j["moments"] = Json::array();
                 for (const auto& m : moments) {
@@ -124,6 +129,11 @@ int sessions(const SessionsOptions& options) {
             std::cout << "session " << row->id << ": " << row->trainee << ", " << row->scenario_id << " (seed " << row->seed
                       << "), started " << row->started_at << ", " << row->status;
             if (row->overall) std::cout << ", " << row->rubric << " " << *row->overall;
+            if (in.score.contains("pass") && in.score["pass"].is_boolean()) {
+                const auto critical = in.score.value("critical", Json::array()).size();
+                std::cout << ", " << (in.score["pass"].get<bool>() ? "passed" : "NOT PASSED");
+                if (critical > 0) std::cout << " (" << critical << " critical error" << (critical == 1 ? "" : "s") << ")";
+            }
             std::cout << "\nscenario file: " << row->scenario_path << "\nactions (" << actions.size() << "):";
             for (const auto& a : actions) std::cout << " " << a;
             std::cout << "\n";
@@ -146,18 +156,28 @@ int sessions(const SessionsOptions& options) {
             return exit_ok;
         }
         const auto rows = store.sessions(options.trainee, options.scenario);
+        std::string note;
+        const auto judged = app::judge_sessions(store, rows, note);
+        if (!note.empty()) std::cerr << "holdspace sessions: " << note << "\n";
         if (options.json) {
             Json list = Json::array();
-            for (const auto& r : rows) list.push_back(row_json(r));
+            for (const auto& s : judged) {
+                Json j = row_json(s.row);
+                j["pass"] = s.pass ? Json(*s.pass) : Json(nullptr);
+                list.push_back(std::move(j));
+            }
             std::cout << records::json_text(list, 2) << "\n";
             return exit_ok;
         }
         std::cout << std::left << std::setw(6) << "id" << std::setw(14) << "trainee" << std::setw(34) << "scenario"
-                  << std::setw(22) << "started" << std::setw(10) << "status" << "score\n";
-        for (const auto& r : rows)
+                  << std::setw(22) << "started" << std::setw(10) << "status" << std::setw(7) << "score" << "result\n";
+        for (const auto& [r, pass] : judged) {
+            std::ostringstream score;
+            if (r.overall) score << std::fixed << std::setprecision(1) << *r.overall;
             std::cout << std::setw(6) << r.id << std::setw(14) << r.trainee << std::setw(34) << r.scenario_id << std::setw(22)
-                      << r.started_at << std::setw(10) << r.status << (r.overall ? std::to_string(*r.overall).substr(0, 5) : "-")
-                      << "\n";
+                      << r.started_at << std::setw(10) << r.status << std::setw(7) << (r.overall ? score.str() : "-")
+                      << (pass ? (*pass ? "passed" : "NOT PASSED") : "-") << "\n";
+        }
         std::cout << rows.size() << " session" << (rows.size() == 1 ? "" : "s") << " in " << store.path() << "\n";
         return exit_ok;
     } catch (const records::StoreError& e) {
@@ -176,6 +196,7 @@ int report(const ReportOptions& options) {
             return exit_usage;
         }
     }
+    if (!store_exists(options.data_dir, "holdspace report")) return exit_usage;
     try {
         records::Store store(app::store_path(options.data_dir), records::Store::Access::read);
         const auto row = store.session(options.session);

@@ -5,6 +5,7 @@
 #include "cli/sync.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/store_check.hpp"
 #include "app/statements.hpp"
 #include "app/library.hpp"
 #include "app/practice.hpp"
@@ -173,6 +174,7 @@ int sync(const SyncOptions& options) {
         std::cerr << "holdspace sync: " << e.what() << "\n";
         return exit_usage;
     }
+    if (!sending && !store_exists(options.data_dir, "holdspace sync")) return exit_usage;
     try {
         // --status and --dry-run also work on a store this user cannot write to (nothing is queued then).
         records::Store store(app::store_path(options.data_dir),

@@ -9,8 +9,18 @@
 
 namespace holdspace::cli {
 
-// The open choice: numbered options and the action keys.
-std::string render_choice(const Choice& choice);
+// The terminal's width in columns: the terminal's own (TIOCGWINSZ on standard output), else
+// $COLUMNS, else 80.
+int terminal_columns();
+
+// `text` word-wrapped to `width` columns, line by line. A wrapped line's continuation is indented
+// like the line, plus `hang` more columns (so "  1) ..." and "      Why: ..." read as blocks).
+// Words are never split: a word longer than a line stands on a line of its own.
+std::string wrap_text(const std::string& text, int width, int hang = 2);
+
+// The open choice: numbered options and the action keys, wrapped to `width` (the key-hint line
+// fits in 80 columns).
+std::string render_choice(const Choice& choice, int width = terminal_columns());
 std::string play_help();
 
 // "file:line: message" and the scenario's traceback, indented.

@@ -1,5 +1,6 @@
 #include "records/report.hpp"
 #include "records/text.hpp"
+#include "sim/vocabulary.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -38,14 +39,18 @@ struct Series {
     double threshold;                               // 0 = none
 };
 
-// One SVG chart of the session: vitals and distress over time, thresholds dashed,
-// the trainee's moments as marks along the bottom (green good, red poor).
-std::string svg_chart(const ReportInput& in) {
+// The value printed on an axis: 36.5, 100.
+std::string axis_value(double v) { return std::abs(v - std::round(v)) < 1e-9 ? fixed(v, 0) : fixed(v, 1); }
+
+// The session over time: one strip per measure (distress, then the vital signs taken), each with its
+// own y-axis values and its threshold dashed and labelled, the trainee's moments as marks along the
+// bottom of each (green good, red poor). Vital signs never taken draw no strip.
+std::string svg_chart(const ReportInput& in, bool* vitals_taken) {
     std::vector<Series> series = {
-        {"heart rate (bpm)", "#d55e00", 40, 160, {}, 100},
-        {"systolic (mmHg)", "#0072b2", 80, 200, {}, 160},
-        {"temperature (C)", "#e69f00", 35.5, 40, {}, 38},
         {"distress (0-100)", "#7a4fa3", 0, 100, {}, 0},
+        {"heart rate (bpm)", "#d55e00", 40, 160, {}, 100},
+        {"systolic blood pressure (mmHg)", "#0072b2", 80, 200, {}, 160},
+        {"temperature (C)", "#e69f00", 35.5, 40, {}, 38},
     };
     double end = 1;
     for (const auto& e : in.events) {
@@ -53,46 +58,53 @@ std::string svg_chart(const ReportInput& in) {
         end = std::max(end, t);
         const std::string type = str(e, "type");
         if (type == "vitals") {
-            series[0].points.emplace_back(t, num(e, "hr"));
-            series[1].points.emplace_back(t, num(e, "sbp"));
-            series[2].points.emplace_back(t, num(e, "temp_c"));
+            series[1].points.emplace_back(t, num(e, "hr"));
+            series[2].points.emplace_back(t, num(e, "sbp"));
+            series[3].points.emplace_back(t, num(e, "temp_c"));
         } else if (type == "state" && e.contains("distress")) {
-            series[3].points.emplace_back(t, num(e, "distress"));
+            series[0].points.emplace_back(t, num(e, "distress"));
         }
     }
-    const double w = 720, h = 260, left = 40, right = 10, top = 10, bottom = 40;
-    auto x = [&](double t) { return left + (w - left - right) * t / end; };
+    *vitals_taken = !series[1].points.empty();
     std::ostringstream svg;
-    svg << "<svg class=\"chart\" viewBox=\"0 0 " << w << " " << h << "\" role=\"img\" aria-label=\"Vitals and distress over the session\">";
-    svg << "<rect x=\"" << left << "\" y=\"" << top << "\" width=\"" << w - left - right << "\" height=\"" << h - top - bottom
-        << "\" fill=\"none\" stroke=\"#bbb\"/>";
-    for (double t = 0; t <= end; t += end > 240 ? 60 : 30)
-        svg << "<text x=\"" << fixed(x(t)) << "\" y=\"" << h - bottom + 14 << "\" font-size=\"10\" text-anchor=\"middle\">"
-            << clock(t) << "</text>";
     for (const auto& s : series) {
+        if (s.points.empty()) continue;
+        const double w = 720, h = 150, left = 48, right = 10, top = 22, bottom = 24;
+        auto x = [&](double t) { return left + (w - left - right) * t / end; };
         auto y = [&](double v) { return top + (h - top - bottom) * (1 - std::clamp((v - s.lo) / (s.hi - s.lo), 0.0, 1.0)); };
+        svg << "<svg class=\"chart\" viewBox=\"0 0 " << w << " " << h << "\" role=\"img\" aria-label=\"" << s.label
+            << " over the session\">";
+        svg << "<text x=\"" << left << "\" y=\"14\" font-size=\"11\" fill=\"" << s.colour << "\">" << s.label << "</text>";
+        svg << "<rect x=\"" << left << "\" y=\"" << top << "\" width=\"" << w - left - right << "\" height=\"" << h - top - bottom
+            << "\" fill=\"none\" stroke=\"#bbb\"/>";
+        // The y-axis: the range's ends and middle, with faint grid lines.
+        for (int i = 0; i <= 4; ++i) {
+            const double v = s.lo + (s.hi - s.lo) * i / 4;
+            svg << "<line x1=\"" << left - 4 << "\" x2=\"" << w - right << "\" y1=\"" << fixed(y(v)) << "\" y2=\"" << fixed(y(v))
+                << "\" stroke=\"#eee\" stroke-width=\"0.6\"/>"
+                << "<text class=\"y-axis\" x=\"" << left - 6 << "\" y=\"" << fixed(y(v) + 3) << "\" font-size=\"9\" text-anchor=\"end\">"
+                << axis_value(v) << "</text>";
+        }
+        for (double t = 0; t <= end; t += end > 240 ? 60 : 30)
+            svg << "<text x=\"" << fixed(x(t)) << "\" y=\"" << h - bottom + 13 << "\" font-size=\"9\" text-anchor=\"middle\">"
+                << clock(t) << "</text>";
         if (s.threshold > 0)
             svg << "<line x1=\"" << left << "\" x2=\"" << w - right << "\" y1=\"" << fixed(y(s.threshold)) << "\" y2=\""
-                << fixed(y(s.threshold)) << "\" stroke=\"" << s.colour << "\" stroke-dasharray=\"4 3\" stroke-width=\"0.8\"/>";
-        if (s.points.empty()) continue;
+                << fixed(y(s.threshold)) << "\" stroke=\"" << s.colour << "\" stroke-dasharray=\"4 3\" stroke-width=\"0.8\"/>"
+                << "<text x=\"" << w - right - 2 << "\" y=\"" << fixed(y(s.threshold) - 3) << "\" font-size=\"9\" text-anchor=\"end\" fill=\""
+                << s.colour << "\">alert above " << axis_value(s.threshold) << "</text>";
         svg << "<polyline fill=\"none\" stroke=\"" << s.colour << "\" stroke-width=\"1.6\" points=\"";
         for (const auto& [t, v] : s.points) svg << fixed(x(t)) << "," << fixed(y(v)) << " ";
         svg << "\"/>";
+        if (in.score.contains("moments"))
+            for (const auto& m : in.score["moments"]) {
+                const std::string j = str(m, "judgement");
+                const bool good = j == "expert" || j == "good" || j == "helpful";
+                svg << "<line x1=\"" << fixed(x(num(m, "t"))) << "\" x2=\"" << fixed(x(num(m, "t"))) << "\" y1=\"" << h - bottom - 8
+                    << "\" y2=\"" << h - bottom << "\" stroke=\"" << (good ? "#009e73" : "#cc3311") << "\" stroke-width=\"2\"/>";
+            }
+        svg << "</svg>\n";
     }
-    if (in.score.contains("moments"))
-        for (const auto& m : in.score["moments"]) {
-            const std::string j = str(m, "judgement");
-            const bool good = j == "expert" || j == "good" || j == "helpful";
-            svg << "<line x1=\"" << fixed(x(num(m, "t"))) << "\" x2=\"" << fixed(x(num(m, "t"))) << "\" y1=\"" << h - bottom - 12
-                << "\" y2=\"" << h - bottom << "\" stroke=\"" << (good ? "#009e73" : "#cc3311") << "\" stroke-width=\"2\"/>";
-        }
-    double lx = left;
-    for (const auto& s : series) {
-        svg << "<rect x=\"" << lx << "\" y=\"" << h - 14 << "\" width=\"10\" height=\"3\" fill=\"" << s.colour << "\"/>"
-            << "<text x=\"" << lx + 14 << "\" y=\"" << h - 10 << "\" font-size=\"10\">" << s.label << "</text>";
-        lx += 150;
-    }
-    svg << "</svg>";
     return svg.str();
 }
 
@@ -192,11 +204,16 @@ std::string html_report(const ReportInput& in) {
                 out << "not exercised";
             out << "</td></tr>\n";
         }
-    out << "</table>\n<h2>Over the session</h2>\n" << svg_chart(in) << "\n";
+    bool vitals_taken = false;
+    const std::string chart = svg_chart(in, &vitals_taken);
+    out << "</table>\n<h2>Over the session</h2>\n" << chart;
+    if (!vitals_taken) out << "<p>No vital signs were taken in this session.</p>\n";
     if (s.contains("miti")) {
         const Json& m = s["miti"];
-        out << "<p>MITI-style counts: " << m.value("reflections", 0) << " reflections (" << m.value("complex_reflections", 0)
-            << " complex), " << m.value("questions", 0) << " questions; reflection-to-question "
+        auto counted = [](int n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
+        out << "<p>MITI-style counts: " << counted(m.value("reflections", 0), "reflection") << " ("
+            << m.value("complex_reflections", 0) << " complex), " << counted(m.value("questions", 0), "question")
+            << "; reflection-to-question "
             << html_escape(str(m, "reflection_to_question_level")) << ", complex reflections "
             << html_escape(str(m, "percent_complex_level")) << ".</p>\n";
     }
@@ -206,6 +223,18 @@ std::string html_report(const ReportInput& in) {
             out << "<div class=\"moment " << html_escape(str(m, "judgement")) << "\"><b>[" << clock(num(m, "t")) << "] "
                 << html_escape(str(m, "moment")) << "</b>: " << html_escape(str(m, "judgement")) << "<br>";
             if (!str(m, "situation").empty()) out << "Participant: " << html_escape(str(m, "situation")) << "<br>";
+            if (m.contains("actions") && m["actions"].is_array() && !m["actions"].empty()) {
+                out << "Before answering: ";
+                bool first = true;
+                for (const auto& a : m["actions"])
+                    if (a.is_string()) {
+                        const auto kind = action_by_name(a.get<std::string>());
+                        out << (first ? "" : ", ")
+                            << html_escape(kind ? std::string(action_info(*kind).label) : a.get<std::string>());
+                        first = false;
+                    }
+                out << "<br>";
+            }
             out << "Trainee: " << html_escape(str(m, "response_text").empty() ? str(m, "response") : str(m, "response_text")) << "<br>";
             if (!str(m, "heard_as").empty()) out << "Heard as: " << html_escape(str(m, "heard_as")) << "<br>";
             if (m.contains("principles"))

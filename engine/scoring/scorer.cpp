@@ -166,11 +166,17 @@ public:
             } else if (type == "alert") {
                 alerts_raised.emplace_back(ctx.minutes, text(e, "alert"));
             } else if (type == "say") {
-                situation = text(e, "speaker") + ": \"" + text(e, "text") + "\"";
+                // What the participant said last; a moment's context is the line before its
+                // choice opened, not a reaction to what the trainee did while it was open.
+                heard = text(e, "speaker") + ": \"" + text(e, "text") + "\"";
+                if (!open_choice) situation = heard;
             } else if (type == "narrate") {
-                if (situation.empty()) situation = text(e, "text");
+                if (heard.empty()) heard = text(e, "text");
+                if (!open_choice && situation.empty()) situation = heard;
             } else if (type == "choice") {
+                situation = heard;
                 open_choice = &e;
+                actions_taken.clear();
                 choice_times.push_back(ctx.minutes);
                 actions_at_choice.clear();
                 codes_at_choice.clear();
@@ -178,14 +184,31 @@ public:
                 ctx.flags = strings(e, "flags");
                 if (!ctx.flags.empty()) flagged.emplace_back(ctx.minutes, ctx.flags);
             } else if (type == "action") {
+                if (text(e, "action") != "end") {
+                    actions_taken.push_back(text(e, "action"));
+                    if (spoken_or_silent(e)) warmth_counted.insert(static_cast<int>(index));
+                }
                 judge_action(e, static_cast<int>(index));
             } else if (type == "response") {
+                if (spoken_or_silent(e)) warmth_counted.insert(static_cast<int>(index));
                 judge_moment(e, static_cast<int>(index));
+                // The non-verbal actions taken while this choice was open belong to its moment.
+                if (!score.moments.empty() && score.moments.back().event == static_cast<int>(index))
+                    score.moments.back().actions = actions_taken;
+                actions_taken.clear();
+                heard.clear();
             } else if (type == "end") {
                 end_t = ctx.minutes;
             }
         }
         end_t = std::max(end_t, ctx.minutes);
+    }
+
+    // Words, or holding space: what warmth is rated on (not vitals checks, water or calls).
+    static bool spoken_or_silent(const Json& e) {
+        const auto codes = strings(e, "codes");
+        return !text(e, "text").empty() || text(e, "action") == "hold_space" ||
+               std::find(codes.begin(), codes.end(), "holding_space") != codes.end();
     }
 
     // A non-verbal action: helpful or harmful by its codes in this context.
@@ -439,16 +462,23 @@ public:
     // FIS-style ratings (Anderson's Facilitative Interpersonal Skills items), by stated rules.
     void rate_fis() {
         const auto n = static_cast<double>(std::max<std::size_t>(1, responses.size()));
-        auto share = [&](const std::vector<std::string>& codes) {
-            double k = 0;
-            for (const auto& r : responses) k += has_any(r.codes, codes) ? 1 : 0;
-            return k / n;
+        // Warmth is rated on what the trainee said and on holding space: a vitals check or a
+        // glass of water is neither warm nor cold, and must not dilute it.
+        auto warmth_share = [&](const std::vector<std::string>& codes) {
+            double k = 0, m = 0;
+            for (const auto& r : responses) {
+                if (!warmth_counted.count(r.event)) continue;
+                ++m;
+                k += has_any(r.codes, codes) ? 1 : 0;
+            }
+            return m > 0 ? k / m : 0.0;
         };
-        const double warm = share({"validation", "affirmation", "empathic_presence", "offering_comfort", "holding_space",
+        const double warm = warmth_share({"validation", "affirmation", "empathic_presence", "offering_comfort", "holding_space",
                                    "touch_within_consent", "complex_reflection"});
-        const double cold = share({"dismissing", "confronting", "leaving_participant", "touch_without_consent", "persuading"});
-        score.fis.push_back({"warmth", rating(warm - 2 * cold),
-                             "1 + 4 x (share of responses that are warm - 2 x share that are cold)"});
+        const double cold = warmth_share({"dismissing", "confronting", "leaving_participant", "touch_without_consent", "persuading"});
+        score.fis.push_back({"warmth", warmth_counted.empty() ? std::optional<double>{} : rating(warm - 2 * cold),
+                             "1 + 4 x (share of the trainee's spoken responses and holding space that are warm - "
+                             "2 x share that are cold); none without any"});
         double empathic = 0;
         for (const auto& r : responses) {
             double k = 0;
@@ -462,20 +492,20 @@ public:
                              "1 + 4 x mean empathic depth of responses (complex reflection, validation, empathic presence 1; "
                              "simple reflection, holding space 0.5)"});
         score.fis.push_back({"alliance_bond", rating(ctx.state["trust"] / 100), "1 + 4 x the participant's trust at the end / 100"});
+        // A rupture is repaired only if the participant's trust ends the session above where it
+        // was before the rupture: one warmer answer after it, with trust still lower at the end
+        // ("that wasn't okay"), is no repair.
         int ruptures = 0, repaired = 0;
-        for (std::size_t i = 0; i < trust.size(); ++i) {
-            if (trust[i].second > trust[i].first - 8) continue;
+        const double trust_at_end = ctx.state["trust"];
+        for (const auto& [before, after] : trust) {
+            if (after > before - 8) continue;
             ++ruptures;  // trust fell 8 or more with this response
-            for (std::size_t j = i + 1; j < trust.size() && j <= i + 2; ++j)
-                if (trust[j].second > trust[j].first) {
-                    ++repaired;
-                    break;
-                }
+            if (trust_at_end > before) ++repaired;
         }
         score.fis.push_back({"rupture_repair",
                              ruptures ? rating(double(repaired) / ruptures) : std::optional<double>{},
-                             "1 + 4 x share of ruptures (trust falling 8 or more) followed within two responses by "
-                             "a response that rebuilt trust; none without ruptures"});
+                             "1 + 4 x share of ruptures (trust falling 8 or more with a response) after which trust "
+                             "ended the session above where it was before the rupture; none without ruptures"});
     }
 
     // Strengths and growth areas from the moments.
@@ -562,7 +592,10 @@ private:
     double end_t = 0;
     Context ctx;
     const Json* open_choice = nullptr;
-    std::string situation;
+    std::string situation;  // the participant's line the open choice answers
+    std::string heard;      // the participant's last line (or first narration) since the last answer
+    std::vector<std::string> actions_taken;  // non-verbal actions while the current choice is open
+    std::set<int> warmth_counted;            // events that are spoken responses or holding space
 };
 
 }  // namespace
@@ -594,6 +627,7 @@ Json score_json(const Score& s) {
                   {"codes", m.codes},   {"judgement", m.judgement}, {"fraction", round1(m.fraction * 100) / 100},
                   {"principles", m.principles}};
         if (!m.expert_text.empty()) j["expert"] = {{"text", m.expert_text}, {"rationale", m.expert_rationale}};
+        if (!m.actions.empty()) j["actions"] = m.actions;
         if (m.typed) j["heard_as"] = m.heard;  // typed responses only: the record of recognised options is unchanged
         moments.push_back(std::move(j));
     }

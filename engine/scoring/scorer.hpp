@@ -30,6 +30,7 @@ struct MomentResult {
     std::vector<std::string> principles;  // the rubric's and the scenario's reasons
     std::string expert_text, expert_rationale;
     bool chose_expert = false;
+    std::vector<std::string> actions;  // moments: the non-verbal actions taken while the choice was open
     bool typed = false;     // the trainee typed the response (response_text is what they typed)
     std::string heard;      // typed: the primary code it was heard as
 };

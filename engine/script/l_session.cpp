@@ -192,6 +192,72 @@ int l_narrate(lua_State* L) {
     return 0;
 }
 
+// ---- what the participant visibly is or wears ----
+
+// s:cue{ eyeshades = true, posture = "sitting_up", flushed = true, ... }: the fields in this order
+// (so the event is the same whatever order the table was written in).
+constexpr const char* cue_switches[] = {"eyeshades", "blanket"};                         // true or false
+constexpr const char* cue_flags[] = {"eyes_closed", "tears", "flushed", "trembling"};   // or "auto"
+constexpr const char* cue_postures[] = {"lying", "sitting_up", "curled", "seated", "auto"};
+constexpr const char* cue_gazes[] = {"therapist", "away", "down", "auto"};
+
+std::string cue_names() {
+    std::string all;
+    for (const char* n : cue_switches) all += std::string(all.empty() ? "" : ", ") + n;
+    for (const char* n : cue_flags) all += std::string(", ") + n;
+    return all + ", posture, gaze";
+}
+
+template <std::size_t N>
+std::string one_of(lua_State* L, const char* field, const char* const (&allowed)[N]) {
+    std::string list;
+    for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        const std::string v = lua_tostring(L, -1);
+        for (const char* a : allowed)
+            if (v == a) return v;
+        luaL_error(L, "s:cue: invalid %s '%s' (%s)", field, v.c_str(), list.c_str());
+    }
+    luaL_error(L, "s:cue: %s must be a string (%s)", field, list.c_str());
+    return {};
+}
+
+int l_cue(lua_State* L) {
+    Session& session = session_of(L);
+    if (lua_type(L, 2) != LUA_TTABLE)
+        return luaL_error(L, "s:cue: give a table, e.g. s:cue{ eyeshades = true, posture = \"sitting_up\" }");
+    lua_pushnil(L);
+    while (lua_next(L, 2)) {
+        lua_pop(L, 1);
+        const std::string key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : std::string("?");
+        bool known = key == "posture" || key == "gaze";
+        for (const char* n : cue_switches) known = known || key == n;
+        for (const char* n : cue_flags) known = known || key == n;
+        if (!known) luaL_error(L, "s:cue: unknown cue '%s' (%s)", key.c_str(), cue_names().c_str());
+    }
+    Json cues = Json::object();
+    for (const char* n : cue_switches) {
+        const int t = lua_getfield(L, 2, n);
+        if (t == LUA_TBOOLEAN) cues[n] = lua_toboolean(L, -1) != 0;
+        else if (t != LUA_TNIL) luaL_error(L, "s:cue: %s must be true or false", n);
+        lua_pop(L, 1);
+    }
+    for (const char* n : cue_flags) {
+        const int t = lua_getfield(L, 2, n);
+        if (t == LUA_TBOOLEAN) cues[n] = lua_toboolean(L, -1) != 0;
+        else if (t == LUA_TSTRING && std::string_view(lua_tostring(L, -1)) == "auto") cues[n] = "auto";
+        else if (t != LUA_TNIL) luaL_error(L, "s:cue: %s must be true, false or \"auto\"", n);
+        lua_pop(L, 1);
+    }
+    if (lua_getfield(L, 2, "posture") != LUA_TNIL) cues["posture"] = one_of(L, "posture", cue_postures);
+    lua_pop(L, 1);
+    if (lua_getfield(L, 2, "gaze") != LUA_TNIL) cues["gaze"] = one_of(L, "gaze", cue_gazes);
+    lua_pop(L, 1);
+    if (cues.empty()) return luaL_error(L, "s:cue: nothing to show (%s)", cue_names().c_str());
+    if (!session.over()) session.show_cues(std::move(cues));
+    return 0;
+}
+
 int l_phase(lua_State* L) {
     Session& session = session_of(L);
     const std::string name = luaL_checkstring(L, 2);
@@ -690,7 +756,7 @@ void push_session_handle(lua_State* L) {
         {"did", l_did},         {"set_touch_consent", l_set_touch_consent},
         {"alerts", l_alerts},   {"intensity", l_intensity},   {"window", l_window},
         {"last_vitals", l_last_vitals}, {"withhold_supplemental", l_withhold_supplemental},
-        {"music", l_music},
+        {"music", l_music},     {"cue", l_cue},
         {"raise", l_raise},     {"treat", l_treat},           {"drink", l_drink},
         {"body", l_body},       {"lab", l_lab},
         {nullptr, nullptr},

@@ -209,7 +209,8 @@ struct TableReader {
     void read_patient(int t) {
         if (get(t, "patient") != LUA_TTABLE) fail("patient", "'patient' is missing (a table with name and baseline vitals)");
         const int p = lua_gettop(L);
-        check_known_fields(p, {"name", "age", "pronouns", "background", "baseline", "consent", "state", "sensitivity"},
+        check_known_fields(p, {"name", "age", "pronouns", "background", "baseline", "consent", "state", "sensitivity",
+                               "appearance"},
                            "'patient'");
         PatientInfo& patient = info.patient;
         patient.name = string_field(p, "name", "patient.name", true);
@@ -259,6 +260,28 @@ struct TableReader {
             lua_pop(L, 1);
         } else if (consent != LUA_TNIL) {
             fail("consent", "'patient.consent' must be a table, e.g. { touch = \"hand on shoulder\" }");
+        }
+        lua_pop(L, 1);
+
+        const int appearance = get(p, "appearance");
+        if (appearance == LUA_TTABLE) {
+            const int a = lua_gettop(L);
+            check_known_fields(a, {"build", "skin", "hair", "clothing"}, "'patient.appearance'");
+            auto one_of = [&](const char* name, std::initializer_list<std::string_view> allowed) {
+                const std::string path = std::string("patient.appearance.") + name;
+                std::string value = string_field(a, name, path, false);
+                if (value.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return value;
+                std::string list;
+                for (auto v : allowed) list += (list.empty() ? "" : ", ") + std::string(v);
+                fail(name, "'" + path + "' is '" + value + "'; use one of: " + list);
+            };
+            Appearance& look = patient.appearance;
+            look.build = one_of("build", {"slight", "average", "broad"});
+            look.skin = one_of("skin", {"very_light", "light", "medium", "tan", "brown", "dark"});
+            look.hair = one_of("hair", {"black", "dark_brown", "brown", "auburn", "blonde", "grey", "white", "bald"});
+            look.clothing = one_of("clothing", {"blue", "plum", "green", "tan", "grey", "rust"});
+        } else if (appearance != LUA_TNIL) {
+            fail("appearance", "'patient.appearance' must be a table, e.g. { build = \"broad\", hair = \"grey\" }");
         }
         lua_pop(L, 1);
 

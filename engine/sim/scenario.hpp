@@ -17,12 +17,19 @@ namespace holdspace {
 
 class Session;
 
+// How the window draws the participant (patient.appearance, docs/scenario-api.md). Each field
+// is one of the documented words, or empty: chosen from the scenario's id. Never enters the session.
+struct Appearance {
+    std::string build, skin, hair, clothing;
+};
+
 struct PatientInfo {
     std::string name, pronouns, background;
     int age = 0;
     Vitals baseline;
     std::string touch_consent;  // empty: no touch agreed; otherwise what was agreed
     bool touch_ask_first = false;  // the agreement is "ask first": touch counts as agreed only just after asking
+    Appearance appearance;
 };
 
 struct DosePlan {

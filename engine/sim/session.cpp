@@ -648,6 +648,8 @@ void Session::say(const std::string& text, const std::string& affect) {
 
 void Session::narrate(const std::string& text) { emit("narrate", Fields(1)("text", text)); }
 
+void Session::show_cues(Json cues) { emit("cue_state", std::move(cues)); }
+
 void Session::mark_phase(const std::string& name) { emit("phase", Fields(1)("phase", name)); }
 
 void Session::wait(Seconds duration) {

@@ -71,6 +71,10 @@ public:
     void wait(Seconds duration);
     void offer_choice(Choice choice);
     void finish_by_script();
+    // What the participant visibly is or wears from now on, as the scenario narrates it (s:cue):
+    // recorded as a `cue_state` event holding the fields given (eyeshades, blanket, posture, gaze,
+    // flushed...; checked by the script side), which the window's figure and caption follow.
+    void show_cues(Json cues);
     // Cancels a supplemental dose not yet given (e.g. the physician holds it back
     // for unsafe readings); false when there is none pending.
     bool withhold_supplemental(const std::string& reason);

@@ -1,4 +1,5 @@
 // One frame of the window: the top bar, the screen, and what lies over it.
+#include "ui/frame_cache.hpp"
 #include "ui/screens.hpp"
 
 #include <algorithm>
@@ -138,6 +139,9 @@ void draw_app(App& app) {
     // Overlays are drawn from inside the main window (as the confirmations are), so that
     // everything a frame shows ends together.
     if (app.help) draw_help_overlay(app);
+    // Something over the figure (the help, a popup) would be painted over by its breathing.
+    if (app.help || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
+        animated_figure().present = false;
     ImGui::End();
 }
 

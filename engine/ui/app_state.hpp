@@ -110,6 +110,7 @@ struct App {
     struct ReviewList {
         std::string trainee, scenario;  // filters; empty = all
         std::vector<records::SessionRow> rows;
+        std::vector<std::optional<bool>> passes;  // each row's pass or fail; none when unknown
         int selected = 0;
     } review_list;
     std::unique_ptr<app::Review> review;

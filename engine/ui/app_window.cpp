@@ -5,6 +5,7 @@
 
 #include "app/exit_codes.hpp"
 #include "ui/app_state.hpp"
+#include "ui/frame_cache.hpp"
 #include "ui/keyboard.hpp"
 #include "ui/music.hpp"
 #include "ui/screens.hpp"
@@ -16,11 +17,14 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <string>
+#include <vector>
 
 namespace holdspace::ui {
 namespace {
@@ -171,6 +175,7 @@ void render_frame(App& app, int width, int height) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
+    animated_figure() = {};  // the screen registers the figure again if it still draws one
     draw_app(app);
     ImGui::Render();
     glViewport(0, 0, width, height);
@@ -178,6 +183,129 @@ void render_frame(App& app, int width, int height) {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+// Where the figure changed since the previous breathing frame: boxes round the vertices that
+// moved or changed colour (before and after), a few pixels apart merged. Empty when nothing
+// moved; false when the two frames cannot be compared (a different number of vertices).
+bool moved_boxes(const ImVector<ImDrawVert>& now, const std::vector<ImDrawVert>& before, std::vector<ImVec4>& boxes) {
+    boxes.clear();
+    if (before.size() != static_cast<std::size_t>(now.Size)) return false;
+    constexpr float near = 12.0f, margin = 2.0f;
+    auto add = [&](ImVec2 p) {
+        for (ImVec4& b : boxes)
+            if (p.x >= b.x - near && p.x <= b.z + near && p.y >= b.y - near && p.y <= b.w + near) {
+                b = {std::min(b.x, p.x), std::min(b.y, p.y), std::max(b.z, p.x), std::max(b.w, p.y)};
+                return;
+            }
+        boxes.push_back({p.x, p.y, p.x, p.y});
+    };
+    for (int i = 0; i < now.Size; ++i) {
+        const ImDrawVert& a = now[i];
+        const ImDrawVert& b = before[static_cast<std::size_t>(i)];
+        if (a.pos.x != b.pos.x || a.pos.y != b.pos.y || a.col != b.col) {
+            add(a.pos);
+            add(b.pos);
+        }
+        if (boxes.size() > 12) return false;  // moving everywhere: the whole figure
+    }
+    // Merge boxes that came to overlap as they grew.
+    for (bool merged = true; merged;) {
+        merged = false;
+        for (std::size_t i = 0; i < boxes.size() && !merged; ++i)
+            for (std::size_t j = i + 1; j < boxes.size() && !merged; ++j) {
+                ImVec4& a = boxes[i];
+                const ImVec4& b = boxes[j];
+                if (a.x <= b.z + near && b.x <= a.z + near && a.y <= b.w + near && b.y <= a.w + near) {
+                    a = {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.z, b.z), std::max(a.w, b.w)};
+                    boxes.erase(boxes.begin() + static_cast<std::ptrdiff_t>(j));
+                    merged = true;
+                }
+            }
+    }
+    for (ImVec4& b : boxes)
+        b = {std::floor(b.x - margin), std::floor(b.y - margin), std::ceil(b.z + margin), std::ceil(b.w + margin)};
+    return true;
+}
+
+// A frame in which only the breathing figure moves: what moved of the figure is drawn again
+// over the last frame, with no ImGui frame, no screen code and no text. The last frame is in
+// `cache` (copied to the window afterwards), or, with `cache` null, still in the window's back
+// buffer (see FrameMode). `before` holds the previous breathing frame's vertices (empty after a
+// full frame: the whole figure is drawn). Returns false when nothing moved (no frame to show).
+bool render_breath(FrameCache* cache, BreathSprites& sprites, double seconds, int width, int height,
+                   std::vector<ImDrawVert>& before) {
+    static ImDrawList list(ImGui::GetDrawListSharedData());  // keeps its buffers from frame to frame
+    static std::vector<ImVec4> boxes;
+    ImGuiIO& io = ImGui::GetIO();
+    if (cache) cache->bind();
+    const ImTextureID sprite = sprites.frame(animated_figure(), seconds, io.DisplayFramebufferScale);
+    list._ResetForNewFrame();
+    list.PushTextureID(io.Fonts->TexID);
+    list.PushClipRectFullScreen();
+    bool compared = false;
+    if (sprite) {
+        // The breath pre-drawn: one rectangle (textures drawn into are upside down).
+        ImVec2 lo, hi;
+        animated_figure_bounds(animated_figure(), lo, hi);
+        list.AddImage(sprite, lo, hi, ImVec2(0, 1), ImVec2(1, 0));
+        before.clear();
+    } else {
+        redraw_animated_figure(&list, animated_figure(), seconds);
+        compared = moved_boxes(list.VtxBuffer, before, boxes);
+        before.assign(list.VtxBuffer.begin(), list.VtxBuffer.end());
+    }
+    if (compared) {
+        if (boxes.empty()) return false;
+        // The same triangles once per box, each clipped to its box: only the pixels that
+        // changed are filled again.
+        const ImVector<ImDrawCmd> all = list.CmdBuffer;
+        list.CmdBuffer.resize(0);
+        for (const ImVec4& b : boxes)
+            for (ImDrawCmd cmd : all) {
+                if (cmd.UserCallback || cmd.ElemCount == 0) continue;
+                cmd.ClipRect = {std::max(cmd.ClipRect.x, b.x), std::max(cmd.ClipRect.y, b.y),
+                                std::min(cmd.ClipRect.z, b.z), std::min(cmd.ClipRect.w, b.w)};
+                if (cmd.ClipRect.z > cmd.ClipRect.x && cmd.ClipRect.w > cmd.ClipRect.y) list.CmdBuffer.push_back(cmd);
+            }
+    }
+    ImDrawList* lists[] = {&list};
+    ImDrawData data;
+    data.Valid = true;
+    data.CmdLists = lists;
+    data.CmdListsCount = 1;
+    data.TotalVtxCount = list.VtxBuffer.Size;
+    data.TotalIdxCount = list.IdxBuffer.Size;
+    data.DisplayPos = ImVec2(0, 0);
+    data.DisplaySize = io.DisplaySize;
+    data.FramebufferScale = io.DisplayFramebufferScale;
+    glViewport(0, 0, width, height);
+    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    if (cache) cache->present();
+    return true;
+}
+
+// How a frame where only the breathing changes is drawn (HOLDSPACE_FRAMES overrides it):
+//  - "in_place": over the window's back buffer, which still holds the previous frame. Mesa's
+//    software renderers (llvmpipe, softpipe: VMs and remote desktops without a GPU) keep the
+//    back buffer across swaps, and there a copy of the whole window would cost more than the
+//    figure itself;
+//  - "cache": the full frame is rendered into an offscreen framebuffer and copied to the window;
+//    a breathing frame redraws the figure there and copies it again (any OpenGL 3 driver);
+//  - "full": every frame drawn in full, as before (for comparison, docs/performance.md).
+enum class FrameMode { in_place, cache, full };
+
+FrameMode frame_mode() {
+    if (const char* m = std::getenv("HOLDSPACE_FRAMES")) {
+        const std::string mode = m;
+        if (mode == "full") return FrameMode::full;
+        if (mode == "cache") return FrameMode::cache;
+        if (mode == "in_place") return FrameMode::in_place;
+    }
+    const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    const std::string r = renderer ? renderer : "";
+    const bool software = r.find("llvmpipe") != std::string::npos || r.find("softpipe") != std::string::npos;
+    return software ? FrameMode::in_place : FrameMode::cache;
 }
 
 }  // namespace
@@ -288,6 +416,12 @@ int run_window(const WindowOptions& options) {
     // frame every 50 ms looks smooth and costs far less than redrawing at the display's rate.
     constexpr Uint64 breath_frame_ms = 50;
     Uint64 next_breath_frame = start;
+    FrameCache cache;
+    BreathSprites sprites;
+    const FrameMode mode = frame_mode();
+    bool drawn = false;  // a full frame is in the back buffer (in_place mode)
+    std::vector<ImDrawVert> breath_before;  // the figure as the latest breathing frame drew it
+    int drawn_w = 0, drawn_h = 0;
     bool running = true;
     while (running) {
         const bool animating = app.screen == Screen::session && !app.settings.reduced_motion && app.live &&
@@ -338,8 +472,32 @@ int run_window(const WindowOptions& options) {
 
         int w = 0, h = 0;
         SDL_GL_GetDrawableSize(platform.window, &w, &h);
-        render_frame(app, w, h);
-        SDL_GL_SwapWindow(platform.window);
+        const bool breath_only = settle <= 0 && animated_figure().present;
+        bool shown = true;
+        if (mode == FrameMode::in_place) {
+            if (breath_only && drawn && w == drawn_w && h == drawn_h) {
+                shown = render_breath(nullptr, sprites, app.seconds, w, h, breath_before);  // only the breathing changed
+            } else {
+                render_frame(app, w, h);
+                breath_before.clear();
+                drawn = true;
+                drawn_w = w;
+                drawn_h = h;
+            }
+        } else if (mode == FrameMode::cache && cache.ensure(w, h)) {
+            if (breath_only && cache.valid()) {
+                shown = render_breath(&cache, sprites, app.seconds, w, h, breath_before);
+            } else {
+                cache.bind();
+                render_frame(app, w, h);
+                cache.present();
+                cache.mark_valid();
+                breath_before.clear();
+            }
+        } else {
+            render_frame(app, w, h);
+        }
+        if (shown) SDL_GL_SwapWindow(platform.window);
         // Counted from the end of the frame, so a slow renderer still gets its rest between frames.
         next_breath_frame = SDL_GetTicks64() + breath_frame_ms;
         if (settle > 0) --settle;

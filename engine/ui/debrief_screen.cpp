@@ -1,6 +1,7 @@
 // Debrief: scores as bars, pass or not, critical errors first, the timeline with the
 // trainee's moments marked, each moment with the expert alternative, practising a moment
 // again, and the same session under the other rubric side by side.
+#include "app/debrief_text.hpp"
 #include "app/event_text.hpp"
 #include "app/typed.hpp"
 #include "ui/screens.hpp"
@@ -30,10 +31,9 @@ std::string domain_title(const scoring::Rubric* rubric, const std::string& id) {
 std::string stamp(double minutes) { return app::clock_text(static_cast<Seconds>(minutes * 60 + 0.5)); }
 
 void overall_block(App& app, const scoring::Score& s, float width) {
-    const std::string verdict = s.pass ? "PASS" : "NOT PASSED";
-    score_bar(s.overall, s.pass ? app.palette.good : app.palette.poor,
-              "Overall " + fixed1(s.overall) + " / 100 - " + verdict, width, ImGui::GetFrameHeight() * 1.3f);
-    muted("Passing needs %s overall and no critical error.", fixed1(s.pass_mark).c_str());
+    score_bar(s.overall, s.pass ? app.palette.good : app.palette.poor, "Overall " + fixed1(s.overall) + " / 100",
+              width, ImGui::GetFrameHeight() * 1.3f);
+    wrapped(s.pass ? app.palette.good : app.palette.poor, app::verdict_text(s));
 }
 
 void critical_block(App& app, const scoring::Score& s) {
@@ -59,8 +59,8 @@ void domains_block(App& app, const scoring::Score& s, const scoring::Rubric* rub
 
 void figures_block(App& app, const scoring::Score& s) {
     const auto& m = s.miti;
-    std::string miti = "MITI-style counts: " + std::to_string(m.reflections) + " reflections (" +
-                       std::to_string(m.complex_reflections) + " complex), " + std::to_string(m.questions) + (m.questions == 1 ? " question" : " questions");
+    std::string miti = "MITI-style counts: " + app::counted(m.reflections, "reflection") + " (" +
+                       std::to_string(m.complex_reflections) + " complex), " + app::counted(m.questions, "question");
     if (m.reflection_to_question) miti += "; reflections per question " + fixed1(*m.reflection_to_question) + " (" + m.rq_level + ")";
     if (m.percent_complex) miti += "; complex " + fixed1(*m.percent_complex) + "% (" + m.complex_level + ")";
     wrapped(app.palette.muted_text, miti);
@@ -94,7 +94,8 @@ void moment_detail(App& app, const scoring::MomentResult& m) {
         return;
     }
     if (!m.situation.empty()) wrapped(app.palette.muted_text, "Before: " + m.situation);
-    wrapped(app.palette.expert, "You: " + (m.response_text.empty() ? "(" + m.response_id + ")" : m.response_text));
+    if (!m.actions.empty()) wrapped(app.palette.muted_text, "Before answering you did: " + app::actions_text(m.actions));
+    wrapped(app.palette.expert, "You: " + (m.response_text.empty() ? "(" + app::action_label(m.response_id) + ")" : m.response_text));
     if (m.typed) ImGui::TextDisabled("Heard as: %s", app::code_label(m.heard).c_str());
     if (!m.chose_expert && !m.expert_text.empty()) {
         wrapped(app.palette.good, "An expert: " + m.expert_text);
@@ -235,7 +236,15 @@ void draw_debrief_screen(App& app, const Keys& keys) {
 
         ImGui::BeginChild("moments", ImVec2(avail.x - left_w - supervisor_w - ImGui::GetStyle().ItemSpacing.x * (app.supervisor ? 2.0f : 1.0f), avail.y), true);
         const float mw = ImGui::GetContentRegionAvail().x;
-        ImGui::TextUnformatted("The session over time: distress and vital signs, your moments marked");
+        const bool vitals_taken = std::any_of(session.events().begin(), session.events().end(),
+                                              [](const Event& e) { return e.type == "vitals"; });
+        if (vitals_taken) {
+            ImGui::TextUnformatted("The session over time: distress and vital signs, your moments marked");
+        } else {
+            ImGui::TextUnformatted("The session over time: distress, your moments marked");
+            ImGui::SameLine();
+            muted("(no vital signs were taken in this session)");
+        }
         std::vector<PlotMark> marks;
         for (const auto& m : score->moments) marks.push_back({m.t, good(m)});
         const float plot_h = std::max(140.0f, avail.y * 0.34f);

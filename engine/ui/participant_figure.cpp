@@ -578,7 +578,133 @@ void draw_face(ImDrawList* list, const Head& h, const Face& face, const FigureSt
     }
 }
 
+
+// ---- who they are: skin, hair, clothes and build ----
+
+struct Looks {
+    ImU32 skin, skin_shadow, hair, clothes;
+    float build = 1;  // shoulder and hip width (0.9 slight .. 1.15 broad)
+};
+
+Looks looks_for(const FigureState& st, const Palette& palette) {
+    Looks l{palette.skin, palette.skin_shadow, palette.hair, palette.clothes, 1.0f};
+    if (st.look != 0) {
+        // Deterministic from the seed: each scenario's participant looks the same every time.
+        static const ImU32 skins[] = {IM_COL32(241, 204, 177, 255), IM_COL32(224, 172, 138, 255),
+                                      IM_COL32(198, 140, 100, 255), IM_COL32(160, 105, 72, 255),
+                                      IM_COL32(118, 76, 52, 255),   IM_COL32(88, 58, 42, 255)};
+        static const ImU32 hairs[] = {IM_COL32(40, 30, 26, 255), IM_COL32(78, 52, 34, 255), IM_COL32(120, 84, 50, 255),
+                                      IM_COL32(170, 120, 70, 255), IM_COL32(22, 20, 20, 255)};
+        static const ImU32 clothes[] = {IM_COL32(74, 104, 140, 255), IM_COL32(120, 84, 100, 255),
+                                        IM_COL32(86, 120, 92, 255),  IM_COL32(140, 104, 70, 255),
+                                        IM_COL32(96, 96, 110, 255),  IM_COL32(150, 80, 66, 255)};
+        const std::uint32_t h = st.look;
+        l.skin = skins[h % std::size(skins)];
+        l.hair = hairs[(h / 7) % std::size(hairs)];
+        l.clothes = clothes[(h / 41) % std::size(clothes)];
+        l.build = 0.9f + 0.25f * static_cast<float>((h / 251) % 5) / 4.0f;
+    }
+    // The scenario's own words win (patient.appearance; the loader allows only these).
+    auto pick = [](const std::string& word, std::initializer_list<const char*> words, const ImU32* colours, ImU32& into) {
+        std::size_t i = 0;
+        for (const char* w : words) {
+            if (word == w) into = colours[i];
+            ++i;
+        }
+    };
+    static const ImU32 named_skins[] = {IM_COL32(241, 204, 177, 255), IM_COL32(224, 172, 138, 255),
+                                        IM_COL32(198, 140, 100, 255), IM_COL32(160, 105, 72, 255),
+                                        IM_COL32(118, 76, 52, 255),   IM_COL32(88, 58, 42, 255)};
+    static const ImU32 named_hairs[] = {IM_COL32(22, 20, 20, 255),    IM_COL32(40, 30, 26, 255),
+                                        IM_COL32(78, 52, 34, 255),    IM_COL32(120, 50, 30, 255),
+                                        IM_COL32(200, 165, 100, 255), IM_COL32(150, 148, 144, 255),
+                                        IM_COL32(226, 224, 220, 255)};
+    static const ImU32 named_clothes[] = {IM_COL32(74, 104, 140, 255), IM_COL32(120, 84, 100, 255),
+                                          IM_COL32(86, 120, 92, 255),  IM_COL32(140, 104, 70, 255),
+                                          IM_COL32(96, 96, 110, 255),  IM_COL32(150, 80, 66, 255)};
+    pick(st.skin, {"very_light", "light", "medium", "tan", "brown", "dark"}, named_skins, l.skin);
+    pick(st.clothing, {"blue", "plum", "green", "tan", "grey", "rust"}, named_clothes, l.clothes);
+    if (st.build == "slight") l.build = 0.88f;
+    else if (st.build == "average") l.build = 1.0f;
+    else if (st.build == "broad") l.build = 1.15f;
+    l.skin_shadow = st.look != 0 || !st.skin.empty() ? shade(l.skin, 0.72f) : l.skin_shadow;
+    if (st.hair.empty()) {
+        if (st.age >= 45) l.hair = mix(l.hair, IM_COL32(196, 192, 186, 255), st.age >= 60 ? 0.75f : 0.3f);
+    } else if (st.hair == "bald") {
+        l.hair = l.skin_shadow;  // the crown in the skin's own shade
+    } else {
+        pick(st.hair, {"black", "dark_brown", "brown", "auburn", "blonde", "grey", "white"}, named_hairs, l.hair);
+    }
+    return l;
+}
+
+// An ear on one side of the head (side -1 or +1), faded as it turns away.
+void draw_ear(ImDrawList* list, const Head& head, float side, ImU32 skin, ImU32 skin_dark) {
+    const float vis = smooth(0.0f, 0.35f, head.facing(0.96f * side, -0.02f));
+    if (vis <= 0) return;
+    std::array<ImVec2, 16> outer{}, inner{};
+    for (std::size_t k = 0; k < outer.size(); ++k) {
+        const float a = 2 * pi * static_cast<float>(k) / 16;
+        outer[k] = head.at(1.02f * side, 0.02f + 0.2f * std::sin(a), -0.12f + 0.13f * std::cos(a));
+        inner[k] = head.at(1.03f * side, 0.03f + 0.13f * std::sin(a), -0.1f + 0.08f * std::cos(a));
+    }
+    auto clockwise = [](std::array<ImVec2, 16>& pts) {
+        float area = 0;
+        for (std::size_t k = 0; k < pts.size(); ++k) {
+            const ImVec2 p = pts[k], q = pts[(k + 1) % pts.size()];
+            area += p.x * q.y - q.x * p.y;
+        }
+        if (area < 0) std::reverse(pts.begin(), pts.end());
+    };
+    clockwise(outer);
+    clockwise(inner);
+    list->AddConvexPolyFilled(outer.data(), 16, alpha(mix(skin, skin_dark, 0.35f), vis));
+    list->AddConvexPolyFilled(inner.data(), 16, alpha(skin_dark, 0.55f * vis));
+}
+
+FaceColours face_colours(const Looks& looks, const Palette& palette, float drain) {
+    auto person = [&](ImU32 c) { return desaturate(c, drain); };
+    FaceColours fc{};
+    fc.line = person(shade(looks.hair, 0.85f));
+    fc.lash = person(shade(looks.hair, 0.6f));
+    fc.sclera = person(mix(looks.skin, IM_COL32(245, 240, 232, 255), 0.75f));
+    fc.iris = person(mix(looks.hair, IM_COL32(40, 30, 25, 255), 0.5f));
+    fc.lips = person(mix(looks.skin_shadow, IM_COL32(140, 70, 70, 255), 0.35f));
+    fc.mouth = person(mix(looks.skin_shadow, IM_COL32(50, 25, 25, 255), 0.7f));
+    fc.skin = person(looks.skin);
+    fc.skin_dark = person(looks.skin_shadow);
+    fc.tear = palette.tear;
+    fc.eyeshades = palette.eyeshades;
+    fc.flush = IM_COL32(205, 90, 90, 255);
+    return fc;
+}
+
 // ---- state to parameters ----
+
+Face blend(const Face& a, const Face& b, float t) {
+    Face f;
+    f.brow_inner = lerp(a.brow_inner, b.brow_inner, t);
+    f.brow_outer = lerp(a.brow_outer, b.brow_outer, t);
+    f.furrow = lerp(a.furrow, b.furrow, t);
+    f.eye_open = lerp(a.eye_open, b.eye_open, t);
+    f.gaze_down = lerp(a.gaze_down, b.gaze_down, t);
+    f.mouth_curve = lerp(a.mouth_curve, b.mouth_curve, t);
+    f.mouth_open = lerp(a.mouth_open, b.mouth_open, t);
+    f.mouth_width = lerp(a.mouth_width, b.mouth_width, t);
+    f.asym = lerp(a.asym, b.asym, t);
+    f.flush = lerp(a.flush, b.flush, t);
+    return f;
+}
+
+Pose blend(const Pose& a, const Pose& b, float t) {
+    Pose p = b;  // the breath and the trembling as they are now
+    p.curl = lerp(a.curl, b.curl, t);
+    p.hands_chest = lerp(a.hands_chest, b.hands_chest, t);
+    p.grip = lerp(a.grip, b.grip, t);
+    p.shoulders = lerp(a.shoulders, b.shoulders, t);
+    p.turn = lerp(a.turn, b.turn, t);
+    return p;
+}
 
 Face expression(const FigureState& st) {
     Face f = face_for(st.affect);
@@ -602,6 +728,8 @@ Face expression(const FigureState& st) {
     f.asym *= 1 - flat;
     f.flush *= 1 - flat;
     f.eye_open = lerp(f.eye_open, 0.75f, flat);
+    if (st.flushed) f.flush = std::max(f.flush, 1.0f);
+    if (st.gaze_down) f.gaze_down = std::max(f.gaze_down, 1.0f);
     return f;
 }
 
@@ -609,7 +737,7 @@ Pose posture(const FigureState& st) {
     Pose p;
     const float d = static_cast<float>(st.distress), ar = static_cast<float>(st.arousal);
     const std::string& a = st.affect;
-    p.curl = smooth(55, 92, d);
+    p.curl = st.curled ? 1.0f : smooth(55, 92, d);
     const float self_hold = a == "fearful" ? 0.7f : a == "anxious" ? 0.45f : a == "withdrawn" ? 0.85f
                           : a == "ashamed" ? 0.6f : a == "angry" ? 0.35f : a == "distressed" ? 0.7f : 0.0f;
     p.hands_chest = std::max(p.curl, self_hold * smooth(10, 45, d + 20));
@@ -625,9 +753,8 @@ Pose posture(const FigureState& st) {
     p.breath_amp = (0.45f + 0.9f * clamp01(ar / 100)) * still;
     if (!st.reduced_motion) {
         // Slow breathing when settled (about 6 s a breath), quick and shallow-looking when aroused.
-        const double period = lerp(6.5f, 2.4f, smooth(30, 95, ar));
-        const double phase = st.seconds / period;
-        p.breath = static_cast<float>(0.5 - 0.5 * std::cos(2 * 3.14159265358979 * (phase - std::floor(phase))));
+        const double phase = st.breath_phase >= 0 ? st.breath_phase : breath_phase_at(st);
+        p.breath = static_cast<float>(0.5 - 0.5 * std::cos(2 * 3.14159265358979 * phase));
         if (st.trembling) p.tremble = 0.22f + 0.18f * clamp01((ar - 60) / 40);
     } else {
         p.breath = 0.5f;  // held mid-breath: a still picture
@@ -635,7 +762,197 @@ Pose posture(const FigureState& st) {
     return p;
 }
 
+
+// The face close up, in a frame of its own at the top right of the figure's rectangle: the
+// same face (brows, eyes, mouth, tears, flushing, eyeshades) large enough to read, seen as the
+// therapist sees it from beside the chair or the couch. `yaw` and `pitch` turn the head.
+void draw_closeup(ImDrawList* list, const Frame& f, ImVec2 centre, float R, const FigureState& st, const Face& face,
+                  const Pose& pose, const Looks& looks, const Palette& palette, float drain, float yaw, float pitch) {
+    auto person = [&](ImU32 c) { return desaturate(c, drain); };
+    const ImU32 skin = person(looks.skin), skin_dark = person(looks.skin_shadow), hair = person(looks.hair);
+    const ImU32 top = person(looks.clothes);
+    const ImVec2 lo = f.p(centre.x - 1.1f * R, centre.y - 1.2f * R), hi = f.p(centre.x + 1.1f * R, centre.y + 1.35f * R);
+    const float round = 0.2f * R * f.s;
+    list->AddRectFilled(lo, hi, mix(palette.panel, palette.background, 0.55f), round);
+    list->PushClipRect(lo, hi, true);
+    const float b = pose.breath * pose.breath_amp * 0.6f;
+    // Shoulders and neck under the head, rising with the breath.
+    capsule(list, f, {centre.x - 0.55f * R, centre.y + 1.55f * R - b}, {centre.x + 0.55f * R, centre.y + 1.55f * R - b},
+            0.5f * R, 0.5f * R, top);
+    limb(list, f, {centre.x, centre.y + 0.6f * R}, {centre.x, centre.y + 1.3f * R - b}, 0.34f * R, 0.4f * R, skin);
+    Head head;
+    head.centre = f.p(centre);
+    head.r = R * f.s;
+    head.fwd = normalized({std::sin(yaw) * std::cos(pitch), std::sin(pitch), std::cos(yaw) * std::cos(pitch)});
+    head.across = normalized(cross({0, -1, 0}, head.fwd));
+    head.up = normalized(cross(head.fwd, head.across));
+    draw_head_mesh(list, head, skin, skin_dark, hair);
+    for (float side : {-1.0f, 1.0f}) draw_ear(list, head, side, skin, skin_dark);
+    draw_face(list, head, face, st, face_colours(looks, palette, drain), std::max(1.0f, 0.055f * head.r));
+    list->PopClipRect();
+    list->AddRect(lo, hi, alpha(palette.text, 0.18f), round, 0, 1.0f);
+}
+
+// Where the participant's face turns, for the close-up: to the viewer when talking with them, a
+// little aside otherwise, away and down in shame or withdrawal, down with the body's curl.
+void face_turn(const FigureState& st, const Face& face, float curl, float& yaw, float& pitch) {
+    const std::string& a = st.affect;
+    yaw = st.looking_at_therapist ? 0.05f : 0.38f;
+    pitch = 0.12f + 0.35f * curl + 0.25f * face.gaze_down;
+    if (!st.looking_at_therapist && (a == "ashamed" || a == "withdrawn")) {
+        yaw = 0.6f;
+        pitch += 0.2f;
+    }
+}
+
+// Seated in an armchair across from the therapist (preparation and integration): seen from
+// the front, the head turning towards the viewer when talking with them. Figure units as on
+// the couch: 100 x 45, y from 10 to 55.
+void draw_seated(ImDrawList* list, const Frame& f, const FigureState& st, const Face& face, const Pose& pose,
+                 const Looks& looks, const Palette& palette, float drain) {
+    auto person = [&](ImU32 c) { return desaturate(c, drain); };
+    const ImU32 skin = person(looks.skin), skin_dark = person(looks.skin_shadow), hair = person(looks.hair);
+    const ImU32 top = person(looks.clothes), trousers = person(mix(looks.clothes, IM_COL32(40, 44, 52, 255), 0.6f));
+    const ImU32 shoes = person(IM_COL32(46, 40, 38, 255));
+    const ImU32 chair = palette.couch;
+    const float c = pose.curl;  // leaning forward, head lower, hunched
+    const float b = pose.breath * pose.breath_amp;
+    const float bw = looks.build;
+    auto jit = [&](float k) {
+        return ImVec2{pose.tremble * jitter(st.seconds, k), pose.tremble * 0.7f * jitter(st.seconds, k + 1.7f)};
+    };
+
+    if (st.couch) {
+        // ---- sitting up on the session couch, seen from the front ----
+        ellipse(list, f, {50, 53.6f}, 42, 1.4f, 0, IM_COL32(0, 0, 0, 60));
+        for (float x : {13.0f, 85.0f}) rounded(list, f, x, 45, x + 2, 53.2f, 0.6f, shade(chair, 0.55f));
+        rounded(list, f, 11, 24, 89, 42, 4, shade(chair, 0.8f));
+        rounded(list, f, 12.5f, 25.5f, 87.5f, 41, 3.5f, chair);
+        rounded(list, f, 9, 39.5f, 91, 46.5f, 2.5f, shade(chair, 0.7f));
+        const ImU32 pillow = mix(palette.panel, palette.text, 0.55f);
+        ellipse(list, f, {23, 35}, 7.5f, 3.6f, -0.2f, shade(pillow, 0.8f));
+        ellipse(list, f, {22.8f, 34.6f}, 7.1f, 3.2f, -0.2f, pillow);
+    } else {
+        // ---- the chair ----
+        ellipse(list, f, {50, 53.6f}, 21, 1.4f, 0, IM_COL32(0, 0, 0, 60));
+        for (float x : {35.5f, 62.5f}) rounded(list, f, x, 44, x + 2, 53.2f, 0.6f, shade(chair, 0.55f));
+        rounded(list, f, 35, 13.5f, 65, 42, 4.5f, shade(chair, 0.8f));            // the back
+        rounded(list, f, 37, 15, 63, 41, 3.5f, chair);
+        rounded(list, f, 33, 39.5f, 67, 45.5f, 2.2f, shade(chair, 0.7f));         // the seat's front
+        for (float x : {30.0f, 63.5f}) {                                          // the arms
+            rounded(list, f, x, 32.5f, x + 6.5f, 46, 2.4f, shade(chair, 0.74f));
+            rounded(list, f, x + 0.4f, 32.2f, x + 6.1f, 35.2f, 1.5f, shade(chair, 1.08f));
+        }
+    }
+
+    // ---- the body ----
+    const float sh_y = 26.2f + 2.2f * c - 0.7f * pose.shoulders - 0.35f * b;
+    const float sw = 8.6f * bw, hw = 7.2f * bw;
+    const float hip_y = 38.6f;
+    // Legs: thighs come towards the viewer (short), shins down to the floor.
+    for (float side : {-1.0f, 1.0f}) {
+        const ImVec2 hip{50 + side * 3.9f * bw, hip_y + 0.6f};
+        const ImVec2 knee{50 + side * (4.6f * bw + 0.6f * c), 43.2f};
+        const ImVec2 ankle{50 + side * (4.9f * bw + 0.4f * c), 51.4f};
+        limb(list, f, hip, knee, 3.4f * bw, 3.0f * bw, trousers);
+        limb(list, f, knee + ImVec2{0, 0.6f}, ankle, 2.4f * bw, 1.8f, trousers);
+        ellipse(list, f, ankle + ImVec2{side * 0.5f, 1.6f}, 2.5f, 1.3f, 0, shoes);
+        ellipse(list, f, ankle + ImVec2{side * 0.4f, 1.3f}, 2.0f, 0.8f, 0, mix(shoes, palette.text, 0.12f));
+    }
+    if (st.blanket) {  // over the lap and knees
+        const ImU32 wool = person(palette.blanket);
+        rounded(list, f, 50 - hw - 3.2f, hip_y - 1.5f, 50 + hw + 3.2f, 46.5f, 2.2f, shade(wool, 0.82f));
+        rounded(list, f, 50 - hw - 3.0f, hip_y - 1.8f, 50 + hw + 3.0f, 45.6f, 2.0f, wool);
+    }
+    // Torso: a rounded trunk from the shoulders to the hips, leaning in a little with the curl.
+    {
+        const ImU32 dark = shade(top, 0.8f);
+        capsule(list, f, {50, sh_y + 3.2f}, {50, hip_y - 1.0f}, sw * 0.84f, hw * 0.9f, dark);
+        capsule(list, f, {50, sh_y + 3.0f}, {50, hip_y - 1.3f}, sw * 0.78f, hw * 0.84f, top);
+        capsule(list, f, {50 - sw + 1.6f, sh_y + 1.2f}, {50 + sw - 1.6f, sh_y + 1.2f}, 2.6f, 2.6f, top);
+        // An open collar and the line of the coat or shirt front.
+        list->AddLine(f.p(50, sh_y + 1.5f), f.p(50, hip_y - 1.5f), alpha(shade(top, 0.65f), 0.7f),
+                      std::max(1.0f, 0.3f * f.s));
+    }
+    // Arms: down the sides, forearms to the lap, or brought up to hold the chest.
+    auto hand = [&](ImVec2 at, ImU32 col) {
+        const float g = pose.grip;
+        ellipse(list, f, at, lerp(1.35f, 1.15f, g), lerp(1.0f, 1.05f, g), 0, shade(col, 0.82f));
+        ellipse(list, f, at + ImVec2{-0.1f, -0.15f}, lerp(1.15f, 0.95f, g), lerp(0.82f, 0.9f, g), 0, col);
+        if (g > 0.5f)
+            for (int k = 0; k < 3; ++k)
+                list->AddCircleFilled(f.p(at + ImVec2{-0.6f + 0.6f * static_cast<float>(k), -0.55f}), 0.3f * f.s,
+                                      shade(col, 0.85f), 8);
+        if (st.reduced_motion && st.trembling)  // a still cue for trembling: a faint double
+            ellipse(list, f, at + ImVec2{0.45f, -0.25f}, 1.2f, 0.9f, 0, alpha(col, 0.35f));
+    };
+    for (float side : {-1.0f, 1.0f}) {
+        const ImVec2 shoulder{50 + side * (sw - 1.2f), sh_y + 1.4f};
+        const ImVec2 elbow = lerp(ImVec2{50 + side * (sw + 0.6f), 33.8f}, ImVec2{50 + side * (sw - 0.6f), 32.8f},
+                                  pose.hands_chest);
+        const ImVec2 wrist = lerp(ImVec2{50 + side * 2.6f, 38.6f}, ImVec2{50 - side * 2.4f, sh_y + 5.6f},
+                                  pose.hands_chest) + jit(5.3f + side);
+        limb(list, f, shoulder, elbow, 2.3f * bw, 1.9f * bw, top);
+        limb(list, f, elbow, wrist, 1.9f * bw, 1.4f, top);
+        hand(wrist + ImVec2{0, 0.4f}, skin);
+    }
+
+    // ---- neck and head ----
+    const float R = 5.6f;
+    const ImVec2 head_c = ImVec2{50, 18.9f + 2.6f * c + (face.gaze_down > 0.5f ? 0.8f : 0.0f)} + ImVec2{0, -0.2f * b} +
+                          jit(11.0f) * 0.4f;
+    limb(list, f, head_c + ImVec2{0, 0.55f * R}, {50, sh_y + 1.2f}, 1.7f * bw, 2.0f * bw, skin);
+    // Facing: straight at the viewer when talking with them, a little aside otherwise, away and
+    // down when ashamed or withdrawn; dropping forward as the body curls.
+    float yaw = 0, pitch = 0;
+    face_turn(st, face, c, yaw, pitch);
+    Head head;
+    head.centre = f.p(head_c);
+    head.r = R * f.s;
+    head.fwd = normalized({std::sin(yaw) * std::cos(pitch), std::sin(pitch), std::cos(yaw) * std::cos(pitch)});
+    head.across = normalized(cross({0, -1, 0}, head.fwd));
+    head.up = normalized(cross(head.fwd, head.across));
+    draw_head_mesh(list, head, skin, skin_dark, hair);
+    for (float side : {-1.0f, 1.0f}) draw_ear(list, head, side, skin, skin_dark);
+    const float px = std::max(1.0f, f.s * 0.3f);
+    draw_face(list, head, face, st, face_colours(looks, palette, drain), px);
+    draw_closeup(list, f, {86, 24.5f}, 10.5f, st, face, pose, looks, palette, drain, yaw, pitch);
+}
 }  // namespace
+
+bool in_transition(const FigureState& st) {
+    return st.changing && !st.reduced_motion && st.seconds >= st.change_at &&
+           st.seconds - st.change_at < figure_transition_seconds;
+}
+
+double breath_period(const FigureState& st) {
+    return lerp(6.5f, 2.4f, smooth(30, 95, static_cast<float>(st.arousal)));
+}
+
+double breath_phase_at(const FigureState& st) {
+    const double phase = st.seconds / breath_period(st);
+    return phase - std::floor(phase);
+}
+
+bool same_figure(const FigureState& a, const FigureState& b) {
+    return a.distress == b.distress && a.arousal == b.arousal && a.dissociation == b.dissociation &&
+           a.inward_focus == b.inward_focus && a.intensity == b.intensity && a.affect == b.affect &&
+           a.eyeshades == b.eyeshades && a.eyes_closed == b.eyes_closed &&
+           a.looking_at_therapist == b.looking_at_therapist && a.tears == b.tears && a.trembling == b.trembling &&
+           a.blanket == b.blanket && a.seated == b.seated && a.couch == b.couch && a.curled == b.curled &&
+           a.flushed == b.flushed && a.gaze_down == b.gaze_down && a.look == b.look && a.age == b.age &&
+           a.reduced_motion == b.reduced_motion && a.build == b.build && a.skin == b.skin && a.hair == b.hair &&
+           a.clothing == b.clothing;
+}
+
+std::uint32_t appearance_seed(const std::string& scenario_id) {
+    std::uint32_t h = 2166136261u;
+    for (const char ch : scenario_id) {
+        h ^= static_cast<unsigned char>(ch);
+        h *= 16777619u;
+    }
+    return h == 0 ? 1 : h;
+}
 
 FigureState figure_state_from(const Session& session, double animation_seconds, bool reduced_motion) {
     FigureState f;
@@ -647,19 +964,32 @@ FigureState figure_state_from(const Session& session, double animation_seconds, 
     f.intensity = session.intensity_now();
     f.seconds = animation_seconds;
     f.reduced_motion = reduced_motion;
+    f.couch = session.info().phase == "medicine";
+    f.look = appearance_seed(session.info().id);
+    f.age = session.info().patient.age;
+    const Appearance& look = session.info().patient.appearance;
+    f.build = look.build;
+    f.skin = look.skin;
+    f.hair = look.hair;
+    f.clothing = look.clothing;
 
     // Rules (kept simple, from the transcript so a replay shows the same):
     // - affect: that of the latest line the participant said;
     // - eyeshades and blanket: each trainee action (or option standing for one) puts them
-    //   on or takes them off, so they are on after an odd number;
+    //   on or takes them off; the scenario's s:cue puts them on or off;
     // - looking at the therapist: within 3 simulated minutes of the participant's latest
     //   line or the trainee's latest spoken response;
     // - tears: a tearful line, or a sad one at distress 50+;
     // - trembling: arousal over 75 or a fearful line;
-    // - eyes closed: inward focus over 60 while not looking at the therapist.
+    // - eyes closed: inward focus over 60 while not looking at the therapist;
+    // - whatever the latest s:cue set (a `cue_state` event) overrides these until set to "auto".
     constexpr Seconds looking_for = 3 * 60;
-    int eyeshades = 0, blanket = 0;
+    bool eyeshades = false, blanket = false;
     Seconds last_contact = -1;
+    int eyes_closed = -1, tears = -1, flushed = -1, trembling = -1;  // -1: as the state shows ("auto")
+    std::string posture, gaze;
+    auto flag = [](const Json& cue, int& into) { into = cue.is_boolean() ? (cue.get<bool>() ? 1 : 0) : -1; };
+    auto either = [](int cue, bool from_state) { return cue < 0 ? from_state : cue == 1; };
     for (const Event& e : session.events()) {
         if (e.type == "say") {
             const auto it = e.data.find("affect");  // (a malformed record must not throw here)
@@ -667,19 +997,38 @@ FigureState figure_state_from(const Session& session, double animation_seconds, 
             last_contact = e.at;
         } else if (e.type == "response" && e.data.contains("text")) {
             last_contact = e.at;
+        } else if (e.type == "cue_state" && e.data.is_object()) {
+            for (const auto& [key, value] : e.data.items()) {
+                if (key == "eyeshades" && value.is_boolean()) eyeshades = value.get<bool>();
+                else if (key == "blanket" && value.is_boolean()) blanket = value.get<bool>();
+                else if (key == "eyes_closed") flag(value, eyes_closed);
+                else if (key == "tears") flag(value, tears);
+                else if (key == "flushed") flag(value, flushed);
+                else if (key == "trembling") flag(value, trembling);
+                else if (key == "posture" && value.is_string()) posture = value.get<std::string>() == "auto" ? "" : value.get<std::string>();
+                else if (key == "gaze" && value.is_string()) gaze = value.get<std::string>() == "auto" ? "" : value.get<std::string>();
+            }
         }
         if ((e.type == "action" || e.type == "response") && e.data.contains("action")) {
             const std::string action = e.data["action"].is_string() ? e.data["action"].get<std::string>() : "";
-            eyeshades += action == "eyeshades";
-            blanket += action == "blanket";
+            if (action == "eyeshades") eyeshades = !eyeshades;
+            if (action == "blanket") blanket = !blanket;
         }
     }
-    f.eyeshades = eyeshades % 2 == 1;
-    f.blanket = blanket % 2 == 1;
+    f.eyeshades = eyeshades;
+    f.blanket = blanket;
     f.looking_at_therapist = last_contact >= 0 && session.now() - last_contact <= looking_for;
-    f.tears = f.affect == "tearful" || (f.affect == "sad" && s.distress >= 50);
-    f.trembling = s.arousal > 75 || f.affect == "fearful";
-    f.eyes_closed = s.inward_focus > 60 && !f.looking_at_therapist;
+    if (gaze == "therapist") f.looking_at_therapist = true;
+    else if (gaze == "away" || gaze == "down") f.looking_at_therapist = false;
+    f.gaze_down = gaze == "down";
+    f.tears = either(tears, f.affect == "tearful" || (f.affect == "sad" && s.distress >= 50));
+    f.trembling = either(trembling, s.arousal > 75 || f.affect == "fearful");
+    f.eyes_closed = either(eyes_closed, s.inward_focus > 60 && !f.looking_at_therapist);
+    f.flushed = either(flushed, false);
+    // Where they are: in the chair (preparation, integration) or on the couch (medicine), and
+    // how the scenario says they sit or lie there.
+    f.seated = posture.empty() ? !f.couch : posture == "sitting_up" || posture == "seated";
+    f.curled = posture == "curled";
     return f;
 }
 
@@ -690,14 +1039,32 @@ void draw_participant(ImDrawList* list, ImVec2 min, ImVec2 max, const FigureStat
     f.s = std::min(w / 100.0f, h / 45.0f);
     f.origin = {min.x + (w - 100 * f.s) / 2, min.y + (h - 45 * f.s) / 2};
 
-    const Face face = expression(st);
-    const Pose pose = posture(st);
+    Face face = expression(st);
+    Pose pose = posture(st);
     // Dissociation drains some colour from the person (not the room).
-    const float drain = 0.55f * smooth(20, 90, static_cast<float>(st.dissociation));
+    float drain = 0.55f * smooth(20, 90, static_cast<float>(st.dissociation));
+    if (in_transition(st)) {
+        // Between two pictures: the face, the posture and the colour move from the old to the new.
+        const float t = smooth(0, static_cast<float>(figure_transition_seconds), static_cast<float>(st.seconds - st.change_at));
+        FigureState from = st;
+        from.affect = st.from_affect;
+        from.distress = st.from_distress;
+        from.arousal = st.from_arousal;
+        from.dissociation = st.from_dissociation;
+        from.inward_focus = st.from_inward_focus;
+        face = blend(expression(from), face, t);
+        pose = blend(posture(from), pose, t);
+        drain = lerp(0.55f * smooth(20, 90, static_cast<float>(from.dissociation)), drain, t);
+    }
+    const Looks looks = looks_for(st, palette);
+    if (st.seated) {
+        draw_seated(list, f, st, face, pose, looks, palette, drain);
+        return;
+    }
     auto person = [&](ImU32 c) { return desaturate(c, drain); };
-    const ImU32 skin = person(palette.skin), skin_dark = person(palette.skin_shadow), hair = person(palette.hair);
-    const ImU32 top = person(palette.clothes), trousers = person(mix(palette.clothes, palette.background, 0.45f));
-    const ImU32 socks = person(mix(palette.clothes, palette.text, 0.35f));
+    const ImU32 skin = person(looks.skin), skin_dark = person(looks.skin_shadow), hair = person(looks.hair);
+    const ImU32 top = person(looks.clothes), trousers = person(mix(looks.clothes, palette.background, 0.45f));
+    const ImU32 socks = person(mix(looks.clothes, palette.text, 0.35f));
     const ImU32 couch = palette.couch;
 
     auto jit = [&](float k) {
@@ -880,46 +1247,16 @@ void draw_participant(ImDrawList* list, ImVec2 min, ImVec2 max, const FigureStat
     head.across = normalized(cross(head.up, head.fwd));
     draw_head_mesh(list, head, skin, skin_dark, hair);
     // Ear on the side facing us.
-    {
-        const float side = head.facing(1, 0) > head.facing(-1, 0) ? 1.0f : -1.0f;
-        const float vis = smooth(0.0f, 0.35f, head.facing(0.96f * side, -0.02f));
-        if (vis > 0) {
-            // An oval standing along the head's up axis, just behind the cheek.
-            std::array<ImVec2, 16> outer{}, inner{};
-            for (std::size_t k = 0; k < outer.size(); ++k) {
-                const float a = 2 * pi * static_cast<float>(k) / 16;
-                outer[k] = head.at(1.02f * side, 0.02f + 0.2f * std::sin(a), -0.12f + 0.13f * std::cos(a));
-                inner[k] = head.at(1.03f * side, 0.03f + 0.13f * std::sin(a), -0.1f + 0.08f * std::cos(a));
-            }
-            auto clockwise = [](std::array<ImVec2, 16>& pts) {
-                float area = 0;
-                for (std::size_t k = 0; k < pts.size(); ++k) {
-                    const ImVec2 p = pts[k], q = pts[(k + 1) % pts.size()];
-                    area += p.x * q.y - q.x * p.y;
-                }
-                if (area < 0) std::reverse(pts.begin(), pts.end());
-            };
-            clockwise(outer);
-            clockwise(inner);
-            list->AddConvexPolyFilled(outer.data(), 16, alpha(mix(skin, skin_dark, 0.35f), vis));
-            list->AddConvexPolyFilled(inner.data(), 16, alpha(skin_dark, 0.55f * vis));
-        }
-    }
+    draw_ear(list, head, head.facing(1, 0) > head.facing(-1, 0) ? 1.0f : -1.0f, skin, skin_dark);
 
     const float px = std::max(1.0f, f.s * 0.32f);
-    FaceColours fc;
-    fc.line = person(shade(palette.hair, 0.85f));
-    fc.lash = person(shade(palette.hair, 0.6f));
-    fc.sclera = person(mix(palette.skin, IM_COL32(245, 240, 232, 255), 0.75f));
-    fc.iris = person(mix(palette.hair, IM_COL32(40, 30, 25, 255), 0.5f));
-    fc.lips = person(mix(palette.skin_shadow, IM_COL32(140, 70, 70, 255), 0.35f));
-    fc.mouth = person(mix(palette.skin_shadow, IM_COL32(50, 25, 25, 255), 0.7f));
-    fc.skin = skin;
-    fc.skin_dark = skin_dark;
-    fc.tear = palette.tear;
-    fc.eyeshades = palette.eyeshades;
-    fc.flush = IM_COL32(205, 90, 90, 255);
+    const FaceColours fc = face_colours(looks, palette, drain);
     draw_face(list, head, face, st, fc, px);
+    // The close-up: from beside the couch the face is seen upright.
+    float yaw = 0, pitch = 0;
+    face_turn(st, face, c, yaw, pitch);
+    if (!st.looking_at_therapist) yaw = std::max(yaw, 0.5f);
+    draw_closeup(list, f, {90, 18.6f}, 7.0f, st, face, pose, looks, palette, drain, yaw, pitch);
 }
 
 }  // namespace holdspace::ui

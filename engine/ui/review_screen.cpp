@@ -139,7 +139,13 @@ void session_list(App& app, const Keys& keys) {
         ImGui::TableNextColumn();
         wrapped(r.status == "finished" ? app.palette.text : app.palette.muted_text, r.status);
         ImGui::TableNextColumn();
-        if (r.overall) ImGui::Text("%s  (%s)", fixed1(*r.overall).c_str(), r.rubric.c_str());
+        const auto pass = static_cast<std::size_t>(i) < list.passes.size() ? list.passes[static_cast<std::size_t>(i)]
+                                                                            : std::optional<bool>{};
+        if (r.overall && pass)
+            wrapped(*pass ? app.palette.good : app.palette.poor,
+                    fixed1(*r.overall) + (*pass ? "  passed" : "  NOT PASSED") + "  (" + r.rubric + ")");
+        else if (r.overall)
+            ImGui::Text("%s  (%s)", fixed1(*r.overall).c_str(), r.rubric.c_str());
         else ImGui::TextDisabled("-");
     }
     ImGui::EndTable();

@@ -17,7 +17,6 @@ namespace fs = std::filesystem;
 void App::open_review_list() {
     if (screen != Screen::review && screen != Screen::cohort) before_review = screen;
     screen = Screen::review;
-    if (review_author.empty()) review_author = trainee;
     refresh_review_list();
 }
 
@@ -27,6 +26,9 @@ void App::refresh_review_list() {
     try {
         auto rows = store->sessions(review_list.trainee, review_list.scenario);
         std::reverse(rows.begin(), rows.end());  // newest first
+        std::string note;
+        review_list.passes.clear();
+        for (const auto& judged : app::judge_sessions(*store, rows, note)) review_list.passes.push_back(judged.pass);
         review_list.rows = std::move(rows);
     } catch (const std::exception& e) {
         notify(e.what(), true);
@@ -63,7 +65,6 @@ bool App::open_review(std::int64_t id) {
         if (screen != Screen::cohort) before_review = screen;
         screen = Screen::review;
     }
-    if (review_author.empty()) review_author = trainee;
     // Open on the first moment not answered as an expert would: where a supervisor starts.
     std::size_t point = review->points() - 1;
     if (!review->scores().empty())

@@ -1,8 +1,9 @@
 // Session: the participant, the monitor, the transcript, the clock, and the trainee's
 // options and actions. Every response goes through App::act, i.e. Session::apply.
-#include "ui/typed_panel.hpp"
+#include "ui/frame_cache.hpp"
 #include "ui/participant_figure.hpp"
 #include "ui/screens.hpp"
+#include "ui/typed_panel.hpp"
 #include "ui/vitals_plot.hpp"
 
 #include "app/event_text.hpp"
@@ -73,18 +74,80 @@ std::string describe(const FigureState& f, const std::string& name) {
     if (f.looking_at_therapist && !f.eyeshades) parts.emplace_back("looking at you");
     if (f.tears && f.affect != "tearful") parts.emplace_back("tears");
     if (f.trembling) parts.emplace_back("trembling");
+    if (f.flushed) parts.emplace_back("flushed");
+    if (f.couch && f.seated) parts.emplace_back("sitting up");
+    if (f.curled) parts.emplace_back("curled up");
     if (f.blanket) parts.emplace_back("under a blanket");
     for (std::size_t i = 0; i < parts.size(); ++i) s += (i == 0 ? ": " : ", ") + parts[i];
     return s + ".";
 }
 
+// What the figure showed last, so that a change (a new line's affect, distress rising) is shown
+// moving from the old picture to the new one rather than jumping.
+struct ShownFigure {
+    const Session* session = nullptr;
+    std::size_t events = 0;
+    FigureState target;
+    FigureState from;  // from_* fields: what was on screen when the target last changed
+};
+
+void smooth_change(FigureState& f, const Session& session, double seconds) {
+    static ShownFigure shown;
+    const bool same_session = shown.session == &session && session.events().size() >= shown.events &&
+                              shown.target.look == f.look;
+    const bool changed = f.affect != shown.target.affect || f.distress != shown.target.distress ||
+                         f.arousal != shown.target.arousal || f.dissociation != shown.target.dissociation ||
+                         f.inward_focus != shown.target.inward_focus;
+    if (same_session && changed && !f.reduced_motion) {
+        // From what is on screen now: the old target, or part of the way to it.
+        FigureState now = shown.target;
+        now.seconds = seconds;
+        const double t = in_transition(now) ? std::clamp((seconds - now.change_at) / figure_transition_seconds, 0.0, 1.0) : 1.0;
+        auto at = [&](double from, double to) { return from + (to - from) * t; };
+        shown.from.from_affect = t < 0.5 && now.changing ? now.from_affect : now.affect;
+        shown.from.from_distress = at(now.changing ? now.from_distress : now.distress, now.distress);
+        shown.from.from_arousal = at(now.changing ? now.from_arousal : now.arousal, now.arousal);
+        shown.from.from_dissociation = at(now.changing ? now.from_dissociation : now.dissociation, now.dissociation);
+        shown.from.from_inward_focus = at(now.changing ? now.from_inward_focus : now.inward_focus, now.inward_focus);
+        shown.from.change_at = seconds;
+        shown.from.changing = true;
+    } else if (!same_session) {
+        shown.from.changing = false;
+    }
+    shown.session = &session;
+    shown.events = session.events().size();
+    if (shown.from.changing) {
+        f.changing = true;
+        f.from_affect = shown.from.from_affect;
+        f.from_distress = shown.from.from_distress;
+        f.from_arousal = shown.from.from_arousal;
+        f.from_dissociation = shown.from.from_dissociation;
+        f.from_inward_focus = shown.from.from_inward_focus;
+        f.change_at = shown.from.change_at;
+        if (!in_transition(f)) shown.from.changing = f.changing = false;
+    }
+    shown.target = f;
+}
+
 void participant_panel(App& app, float width, float height) {
     const Session& session = app.live->session();
     const auto& info = session.info();
-    const FigureState f = figure_state_from(session, app.seconds, app.settings.reduced_motion);
+    FigureState f = figure_state_from(session, app.seconds, app.settings.reduced_motion);
+    smooth_change(f, session, app.seconds);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float fig_h = std::min(height * 0.62f, width * 0.52f);
-    draw_participant(ImGui::GetWindowDrawList(), p, ImVec2(p.x + width, p.y + fig_h), f, app.palette);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    draw_participant(list, p, ImVec2(p.x + width, p.y + fig_h), f, app.palette);
+    // The window redraws only this rectangle while nothing but the breathing changes.
+    AnimatedFigure& moving = animated_figure();
+    moving.present = true;
+    moving.min = p;
+    moving.max = ImVec2(p.x + width, p.y + fig_h);
+    moving.clip_min = list->GetClipRectMin();
+    moving.clip_max = list->GetClipRectMax();
+    moving.background = ImGui::GetColorU32(ImGuiCol_ChildBg) | IM_COL32_A_MASK;
+    moving.state = f;
+    moving.palette = app.palette;
     ImGui::Dummy(ImVec2(width, fig_h));
     wrapped(app.palette.text, describe(f, info.patient.name));
     std::string about = info.patient.name;

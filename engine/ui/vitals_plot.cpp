@@ -400,7 +400,10 @@ void draw_session_timeline(const char* id, const std::vector<Event>& events, con
     list->AddRectFilled(origin, add(origin, size), palette.panel, 4);
     const float axis_w = 3.2f * font, legend_h = font + 6;
     const float plot_top = origin.y + legend_h + 4, plot_bottom = origin.y + size.y - font - 6;
-    const float split = plot_top + (plot_bottom - plot_top) * 0.42f;
+    // Without a single reading (a preparation or integration session) there is no vitals panel to
+    // leave empty: distress takes the plot, and a line says no vital signs were taken.
+    const bool vitals = !readings.empty();
+    const float split = vitals ? plot_top + (plot_bottom - plot_top) * 0.42f : plot_bottom - font - 6;
 
     Axis top, bottom;
     top.min = {origin.x + axis_w, plot_top};
@@ -413,13 +416,16 @@ void draw_session_timeline(const char* id, const std::vector<Event>& events, con
     bottom.x1 = x1;
     fit(bottom, 50, 170, std::max(thresholds.sbp, thresholds.hr), {&hr, &sbp}, 10);
 
-    for (const Axis* ax : {&top, &bottom}) list->AddRectFilled(ax->min, ax->max, fade(palette.background, 0.6f), 2);
-    time_ticks(list, top, palette, false);
-    time_ticks(list, bottom, palette, true);
+    list->AddRectFilled(top.min, top.max, fade(palette.background, 0.6f), 2);
+    if (vitals) list->AddRectFilled(bottom.min, bottom.max, fade(palette.background, 0.6f), 2);
+    time_ticks(list, top, palette, !vitals);
     y_label(list, top, 0, 0, palette.muted_text);
     y_label(list, top, 100, 0, palette.muted_text);
-    threshold_line(list, bottom, thresholds.hr, fade(palette.heart_rate, 0.75f), 0);
-    threshold_line(list, bottom, thresholds.sbp, fade(palette.systolic, 0.75f), 0);
+    if (vitals) {
+        time_ticks(list, bottom, palette, true);
+        threshold_line(list, bottom, thresholds.hr, fade(palette.heart_rate, 0.75f), 0);
+        threshold_line(list, bottom, thresholds.sbp, fade(palette.systolic, 0.75f), 0);
+    }
 
     // Distress: a line over a soft fill.
     list->PushClipRect(top.min, top.max, true);
@@ -444,7 +450,7 @@ void draw_session_timeline(const char* id, const std::vector<Event>& events, con
     for (const auto& m : marks) {
         const float x = top.x(m.minutes);
         const ImU32 c = m.good ? palette.good : palette.poor;
-        list->AddLine({x, top.min.y}, {x, bottom.max.y}, fade(c, 0.7f), 1.5f);
+        list->AddLine({x, top.min.y}, {x, vitals ? bottom.max.y : top.max.y}, fade(c, 0.7f), 1.5f);
         const float y = top.min.y + 1, r = 5;
         if (m.good) list->AddTriangleFilled({x - r, y}, {x + r, y}, {x, y + 1.6f * r}, c);
         else list->AddQuadFilled({x, y - 1}, {x + r, y + r}, {x, y + 2 * r + 1}, {x - r, y + r}, c);
@@ -463,8 +469,10 @@ void draw_session_timeline(const char* id, const std::vector<Event>& events, con
             x += 18 + ImGui::CalcTextSize(label).x + 14;
         };
         entry(palette.distress, "Distress (0-100)", 0);
-        entry(palette.heart_rate, "Heart rate", 0);
-        entry(palette.systolic, "Systolic BP", 0);
+        if (vitals) {
+            entry(palette.heart_rate, "Heart rate", 0);
+            entry(palette.systolic, "Systolic BP", 0);
+        }
         entry(palette.good, "Good moment", 1);
         entry(palette.poor, "Moment to review", 2);
     }

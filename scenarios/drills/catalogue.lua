@@ -577,6 +577,53 @@ drill { id = "messages-next-time", title = "'Can I still do the next session?'",
   domain = "safety",
   focus = "Honest about who decides (the psychiatrist, with her) and when you'll be in touch." }
 
+-- Medicine: the body going wrong ----------------------------------------------------------------
+
+drill { id = "water-the-bottle", title = "'Could you fill this up for me?'",
+  scenario = "medicine/bottle_after_bottle", moment = "the_bottle", level = "intermediate",
+  domain = "safety",
+  focus = "Meet the thirst and the nerves, and hold the water limit with its reason: sips, an electrolyte drink." }
+
+drill { id = "water-headache", title = "A pounding head after litres of water",
+  scenario = "medicine/bottle_after_bottle", moment = "vitals", level = "advanced",
+  domain = "safety",
+  focus = "Headache and nausea after much water may be a falling sodium: the physician now, no more water, stay." }
+
+drill { id = "water-headache-after-free-drinking", title = "The headache, after 'drink as much as you like'",
+  scenario = "medicine/bottle_after_bottle", moment = "vitals", level = "advanced",
+  domain = "safety", route = { the_bottle = "bt_fill" },
+  focus = "Own the earlier advice by stopping the water and calling the physician, not by more water." }
+
+drill { id = "water-while-we-wait", title = "Sick and muddled, waiting for help",
+  scenario = "medicine/bottle_after_bottle", moment = "while_we_wait", level = "advanced",
+  domain = "presence", route = { the_bottle = "bt_fill" },
+  focus = "While the physician leads: stay, keep her upright, nothing by mouth, the truth in short sentences." }
+
+drill { id = "pressure-tight-chest", title = "'Like a belt round my chest'",
+  scenario = "medicine/pressure", moment = "vitals", level = "intermediate",
+  domain = "safety",
+  focus = "A chest symptom in a man with treated hypertension: measure now and show the physician." }
+
+drill { id = "pressure-chest-pain", title = "Chest pain into the jaw",
+  scenario = "medicine/pressure", moment = "chest_pain", level = "advanced",
+  domain = "safety",
+  focus = "Call the physician first, keep him still and upright, measure, and never leave to fetch help." }
+
+drill { id = "pressure-no-hospital", title = "'No ambulance. I'll lose my licence'",
+  scenario = "medicine/pressure", moment = "no_hospital", level = "advanced",
+  domain = "alliance",
+  focus = "Meet the fear with the fact that answers it, and ask him to decide: neither force nor surrender." }
+
+drill { id = "heat-the-hoodie", title = "Cooling a participant who will not uncover",
+  scenario = "medicine/the_hoodie", moment = "cooling", level = "advanced",
+  domain = "safety",
+  focus = "Say the truth about the heat, promise no one uncovers her, and hand her every safe choice." }
+
+drill { id = "heat-boiling", title = "'I'm boiling. My head's swimming'",
+  scenario = "medicine/the_hoodie", moment = "vitals", level = "intermediate",
+  domain = "safety",
+  focus = "Measure heat with a swimming head and show the physician; iced water is not cooling." }
+
 -- Integration ------------------------------------------------------------------------------------
 
 drill { id = "meaning-opening", title = "'It won't go in order'",

@@ -64,6 +64,36 @@ function monitor.supplemental_review(s)
   return true, "readings within the limits"
 end
 
+
+-- The long afternoon: `monitor.sit_through(s, minutes, who)` runs the clock on from one monitor
+-- reading to the next (every 30 minutes after the dose), and a reading flagged while no choice is
+-- open is answered by the team in the narration (DOMAIN.md: vital signs rise with the medicine;
+-- the physician is called for unsafe readings). `who` is who pages ("Tunde pages": "... Tunde
+-- pages the physician, who comes, looks, and watches the next readings."), or a function given the
+-- alert words that returns the whole line. The trainee's own answers to flagged readings are at
+-- the choices.
+function monitor.sit_through(s, minutes, who)
+  local left, last = minutes, ""
+  while left > 0 do
+    local since = s:since_dose()
+    local step = left
+    if since then step = math.min(left, math.max(1, (math.floor(since / 30) + 1) * 30 - since)) end
+    s:wait(step)
+    left = left - step
+    local now = table.concat(s:alerts(), ",")
+    if now ~= "" and now ~= last then
+      local words = monitor.alert_words(s:alerts())
+      if type(who) == "function" then
+        s:narrate(who(words))
+      else
+        s:narrate("The monitor flags a reading (" .. words .. "). " .. who
+          .. " the physician, who comes, looks, and watches the next readings.")
+      end
+    end
+    last = now
+  end
+end
+
 -- An alert watch for one session (create it inside run()): the engine raises an `alert` event
 -- when a reading newly crosses a limit, and the rubrics' critical rule wants every raised alert
 -- answered (a vitals check or a medical call) within 30 minutes of the trainee's next choice.

@@ -19,26 +19,7 @@ local concern, flag_prompt = monitor.concern, monitor.flag_prompt
 
 local function flagged(s) return #s:alerts() > 0 end
 
--- The long afternoon: the clock runs from one monitor reading to the next (every 30 minutes after
--- the dose), and a reading flagged while no choice is open is answered by the team in the
--- narration (DOMAIN.md: vital signs rise with the medicine; the physician is called for unsafe
--- readings). The trainee's own answers to flagged readings are at the choices.
-local function sit_through(s, minutes, who)
-  local left, last = minutes, ""
-  while left > 0 do
-    local since = s:since_dose()
-    local step = left
-    if since then step = math.min(left, math.max(1, (math.floor(since / 30) + 1) * 30 - since)) end
-    s:wait(step)
-    left = left - step
-    local now = table.concat(s:alerts(), ",")
-    if now ~= "" and now ~= last then
-      s:narrate("The monitor flags a reading (" .. monitor.alert_words(s:alerts()) .. "). " .. who
-        .. " the physician, who comes, looks, and watches the next readings.")
-    end
-    last = now
-  end
-end
+local sit_through = monitor.sit_through  -- the long afternoon (scenarios/lib/monitor.lua)
 
 -- The expert option at a choice, adapted to a flagged reading: the same words, and the physician
 -- asked to look at the reading in the same breath (the rubrics want every alert answered by a
@@ -61,10 +42,10 @@ local function checked(s, r)
   if r.action ~= "medical_support" then return end
   calls = calls + 1
   if calls == 1 then
-    s:narrate("Your co-therapist, Ines, pages the physician, who comes, looks at Ollie and the "
+    s:narrate("Your co-therapist, Nora, pages the physician, who comes, looks at Ollie and the "
       .. "reading, and asks for a reading every fifteen minutes.")
   else
-    s:narrate("The physician, already watching the readings, comes back to look and nods to Ines.")
+    s:narrate("The physician, already watching the readings, comes back to look and nods to Nora.")
   end
 end
 
@@ -117,7 +98,7 @@ return {
     elseif action == "check_vitals" then
       s:narrate("The cuff inflates round Ollie's arm.")
       if concern(s:alerts()) then
-        s:narrate("Ines reads the numbers and pages the physician.")
+        s:narrate("Nora reads the numbers and pages the physician.")
       end
     elseif action == "medical_support" then
       if #s:alerts() > 0 then
@@ -136,7 +117,7 @@ return {
 
     s:phase("dose")
     s:narrate("Ollie swallows the capsule with a theatrical toast of his water glass and lies "
-      .. "back. You sit on his left, Ines on his right, near the monitor.")
+      .. "back. You sit on his left, Nora on his right, near the monitor.")
     s:say{
       { text = "Right. If I start telling you I love you both, ignore me.", affect = "playful" },
       { text = "Here goes nothing. Wake me when it's over.", affect = "playful" },
@@ -301,7 +282,7 @@ return {
       s:narrate("Your hand rests on his forearm. He grips your sleeve with his other hand.")
     elseif held then
       p.arousal = p.arousal + 6
-      s:narrate("He clings to you, then goes rigid. Ines watches, very still.")
+      s:narrate("He clings to you, then goes rigid. Nora watches, very still.")
       s:say("This is... I said I'm not a hugger. Why did I... I don't know what this is.",
         { affect = "confused" })
     elseif r.id == "rq_rules" then
@@ -368,7 +349,7 @@ return {
         { text = "...Okay. The arm's good. Don't go anywhere.", affect = "tearful" },
         { text = "Sober me would've said that too. Sound. Okay.", affect = "relieved" },
       }
-      s:narrate("He cries for a long time, your hand on his forearm, Ines close by.")
+      s:narrate("He cries for a long time, your hand on his forearm, Nora close by.")
     elseif r.id == "pu_give" then
       held = true
       s:narrate("He holds on, then pulls away suddenly and turns to the wall.")
@@ -447,7 +428,7 @@ return {
       s:say("Say something, would you.", { affect = "ashamed" })
     end
 
-    sit_through(s, 150, "Ines pages")  -- the therapists stay until the effects wear off (DOMAIN.md)
+    sit_through(s, 150, "Nora pages")  -- the therapists stay until the effects wear off (DOMAIN.md)
 
     -- Moment 6: next time ---------------------------------------------------------------------
     s:phase("closing")
@@ -459,7 +440,7 @@ return {
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       measured(s, { id = "nt_integration",
-        text = "Not today: we can look at it together in integration, clear-headed, with Ines "
+        text = "Not today: we can look at it together in integration, clear-headed, with Nora "
           .. "too, and agree it before next time. It's your choice what we agree.",
         codes = { "boundary_setting", "seeking_collaboration", "explaining_approach",
           "emphasising_autonomy" },
@@ -490,7 +471,7 @@ return {
       s:say("Sober me and sober you. Fair enough. Thanks for not just saying yes, earlier.",
         { affect = "warm" })
     elseif r.id == "nt_yes" then
-      s:narrate("Ines catches your eye and says gently that touch is agreed in integration, "
+      s:narrate("Nora catches your eye and says gently that touch is agreed in integration, "
         .. "before the next session, not today.")
       s:say("Oh. Okay. Mixed messages, lads.", { affect = "confused" })
     elseif r.id == "nt_never" then

@@ -37,28 +37,17 @@ end
 
 local function called(s, r)
   if r.action ~= "medical_support" then return end
-  s:narrate("Jo, your co-therapist, pages the physician, who comes and asks to see every reading "
+  s:narrate("Ed, your co-therapist, pages the physician, who comes and asks to see every reading "
     .. "for the next hour.")
 end
 
--- The long afternoon: a reading flagged while no choice is open is answered by the team in the
--- narration; the trainee's own answers to flagged readings are at the choices.
-local function sit_through(s, minutes)
-  local left, last = minutes, ""
-  while left > 0 do
-    local since = s:since_dose()
-    local step = left
-    if since then step = math.min(left, math.max(1, (math.floor(since / 30) + 1) * 30 - since)) end
-    s:wait(step)
-    left = left - step
-    local now = table.concat(s:alerts(), ",")
-    if now ~= "" and now ~= last then
-      s:narrate("The monitor flags a reading (" .. monitor.alert_words(s:alerts()) .. "). The "
-        .. "physician, still nearby, looks and watches the next readings.")
-    end
-    last = now
-  end
+-- A reading flagged while the clock runs and no choice is open: the physician is already nearby
+-- (monitor.sit_through).
+local function physician_looks(words)
+  return "The monitor flags a reading (" .. words .. "). The physician, still nearby, looks and "
+    .. "watches the next readings."
 end
+local function sit_through(s, minutes) monitor.sit_through(s, minutes, physician_looks) end
 
 return {
   id = "medicine.messages",
@@ -126,7 +115,7 @@ return {
     local r
 
     s:phase("dose")
-    s:narrate("Aylin takes the capsule, makes a joke about dark matter, and lies back. Jo, your "
+    s:narrate("Aylin takes the capsule, makes a joke about dark matter, and lies back. Ed, your "
       .. "co-therapist, sits by the door.")
     s:say{
       { text = "Four hours' sleep. Grant deadline. Perfect preparation, right?", affect = "playful" },
@@ -198,7 +187,7 @@ return {
     p.distress = 65
     p.inward_focus = 20
     s:narrate("She sits bolt upright and pulls off the eyeshades. She is talking fast, looking from "
-      .. "the monitor to Jo to you.")
+      .. "the monitor to Ed to you.")
     s:say{
       { text = "It's not for me, it's about me. You're recording this. The monitor. For the "
           .. "university. I know what you're doing. I'm not stupid.", affect = "fearful" },
@@ -209,7 +198,7 @@ return {
       moment = "about_her",
       prompt = flag_prompt(s),
       measured(s, { id = "ab_calm",
-        text = "Aylin, you're in the clinic with Jo and me. It's frightening. I'm turning the "
+        text = "Aylin, you're in the clinic with Ed and me. It's frightening. I'm turning the "
           .. "music off, and asking our doctor to come and help.",
         codes = { "grounding", "validation", "escalation_medical" },
         expert = true,
@@ -237,7 +226,7 @@ return {
     }
     if r.id == "ab_calm" then
       p.arousal = p.arousal - 8
-      s:narrate("The music stops. Jo raises the blinds. The physician comes in quietly and sits "
+      s:narrate("The music stops. Ed raises the blinds. The physician comes in quietly and sits "
         .. "down at a distance.")
       s:say("...The clinic. Okay. Why is she here? Who is she?", { affect = "anxious" })
     elseif r.id == "ab_argue" then
@@ -245,7 +234,7 @@ return {
       s:say("That's what you'd say. That's exactly what you'd say.", { affect = "angry" })
     elseif r.id == "ab_collude" then
       s:say("You admit it. You admit it was on.", { affect = "fearful" })
-      s:narrate("Jo quietly leaves the monitor on and pages the physician.")
+      s:narrate("Ed quietly leaves the monitor on and pages the physician.")
     elseif r.id == "ab_inside" then
       s:say("So you can watch me? No.", { affect = "fearful" })
     elseif silent(r) then
@@ -315,7 +304,7 @@ return {
       s:say("You don't understand. Nobody understands.", { affect = "angry" })
     elseif silent(r) then
       s:say("Give it to me!", { affect = "angry" })
-      s:narrate("Jo says calmly that the phone stays in the locker today.")
+      s:narrate("Ed says calmly that the phone stays in the locker today.")
     end
 
     s:wait(10)

@@ -32,7 +32,7 @@ return {
   phase = "medicine",
   rubric = "patient_directed",
   difficulty = "advanced",
-  description = "Samir's first medicine session. A memory of the kitchen fire opens as his "
+  description = "Nikos's first medicine session. A memory of the kitchen fire opens as his "
     .. "temperature and blood pressure climb past safe limits. Measure, call for help and cool him "
     .. "without leaving his side, and meet his wish to stop.",
   objectives = {
@@ -42,9 +42,9 @@ return {
     "Return to the material, following it, once the body is safe",
   },
   patient = {
-    name = "Samir Haddad", age = 44, pronouns = "he/him",
+    name = "Nikos Andreou", age = 44, pronouns = "he/him",
     background = "Head chef. PTSD after a fire in his restaurant kitchen three years ago, in which "
-      .. "a young cook he trained was badly burned while Samir was cut off by the flames. Nightmares, "
+      .. "a young cook he trained was badly burned while Nikos was cut off by the flames. Nightmares, "
       .. "panic near open flames and heat; left kitchen work. Blood pressure normal at screening.",
     baseline = { hr = 72, sbp = 130, dbp = 82, temp_c = 37.4 },
     consent = { touch = "hand on forearm" },
@@ -105,7 +105,7 @@ return {
     local r
 
     s:phase("dose")
-    s:narrate("Samir takes the capsule with water and sits on the edge of the couch before lying "
+    s:narrate("Nikos takes the capsule with water and sits on the edge of the couch before lying "
       .. "back. The room is cool; a fan stands in the corner, switched off. Your co-therapist sits "
       .. "by the monitor.")
     s:say{
@@ -499,7 +499,7 @@ return {
 
     -- Moment 6: closing -----------------------------------------------------------------------
     s:phase("closing")
-    s:narrate("Early evening. Samir is sitting up, cooler, a glass of water in his hand.")
+    s:narrate("Early evening. Nikos is sitting up, cooler, a glass of water in his hand.")
     -- Sitting up, eyes open and talking: the inward part of the day is over (material).
     p.inward_focus = math.min(p.inward_focus, 35)
     local refs = {}

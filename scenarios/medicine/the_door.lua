@@ -16,26 +16,7 @@ local flag_prompt = monitor.flag_prompt
 
 local function flagged(s) return #s:alerts() > 0 end
 
--- The long afternoon: the clock runs from one monitor reading to the next (every 30 minutes after
--- the dose), and a reading flagged while no choice is open is answered by the team in the
--- narration (DOMAIN.md: vital signs rise with the medicine; the physician is called for unsafe
--- readings). The trainee's own answers to flagged readings are at the choices.
-local function sit_through(s, minutes, who)
-  local left, last = minutes, ""
-  while left > 0 do
-    local since = s:since_dose()
-    local step = left
-    if since then step = math.min(left, math.max(1, (math.floor(since / 30) + 1) * 30 - since)) end
-    s:wait(step)
-    left = left - step
-    local now = table.concat(s:alerts(), ",")
-    if now ~= "" and now ~= last then
-      s:narrate("The monitor flags a reading (" .. monitor.alert_words(s:alerts()) .. "). " .. who
-        .. " the physician, who comes, looks, and watches the next readings.")
-    end
-    last = now
-  end
-end
+local sit_through = monitor.sit_through  -- the long afternoon (scenarios/lib/monitor.lua)
 
 -- The expert option adapted to a flagged reading: the same words, and the physician asked to see
 -- the reading (escalation_medical). The call, not a check, is claimed, so the v key stays the

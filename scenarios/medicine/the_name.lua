@@ -15,26 +15,7 @@ local flag_prompt = monitor.flag_prompt
 
 local function flagged(s) return #s:alerts() > 0 end
 
--- The long afternoon: the clock runs from one monitor reading to the next (every 30 minutes after
--- the dose), and a reading flagged while no choice is open is answered by the team in the
--- narration (DOMAIN.md: vital signs rise with the medicine; the physician is called for unsafe
--- readings). The trainee's own answers to flagged readings are at the choices.
-local function sit_through(s, minutes, who)
-  local left, last = minutes, ""
-  while left > 0 do
-    local since = s:since_dose()
-    local step = left
-    if since then step = math.min(left, math.max(1, (math.floor(since / 30) + 1) * 30 - since)) end
-    s:wait(step)
-    left = left - step
-    local now = table.concat(s:alerts(), ",")
-    if now ~= "" and now ~= last then
-      s:narrate("The monitor flags a reading (" .. monitor.alert_words(s:alerts()) .. "). " .. who
-        .. " the physician, who comes, looks, and watches the next readings.")
-    end
-    last = now
-  end
-end
+local sit_through = monitor.sit_through  -- the long afternoon (scenarios/lib/monitor.lua)
 
 -- The expert option adapted to a flagged reading: the same words, and the physician asked to see
 -- the reading (escalation_medical). The call, not a check, is claimed, so the v key stays the
@@ -68,7 +49,7 @@ return {
   phase = "medicine",
   rubric = "patient_directed",
   difficulty = "advanced",
-  description = "Hamid's first medicine session. At the peak he tells you what he has never told "
+  description = "Kaveh's first medicine session. At the peak he tells you what he has never told "
     .. "anyone: under interrogation, at twenty-two, he gave a friend's name. Then he asks you not to "
     .. "look at him, and to go.",
   objectives = {
@@ -78,7 +59,7 @@ return {
     "Follow the participant's own turn when it comes",
   },
   patient = {
-    name = "Hamid Rostami", age = 50, pronouns = "he/him",
+    name = "Kaveh Rostami", age = 50, pronouns = "he/him",
     background = "Dentist in Glasgow, came from Tehran at twenty-five. PTSD from three weeks' "
       .. "detention and interrogation as a student; on the fourth day he gave the name of his "
       .. "friend Reza, who was arrested the next morning. Has told no one, not even his wife. "
@@ -114,9 +95,9 @@ return {
       s:narrate("He holds out his arm for the cuff without a word.")
     elseif action == "medical_support" then
       if #s:alerts() > 0 then
-        s:narrate("The physician comes, examines Hamid and asks to see the next readings.")
+        s:narrate("The physician comes, examines Kaveh and asks to see the next readings.")
       else
-        s:narrate("The physician comes, looks at Hamid and finds nothing that needs action.")
+        s:narrate("The physician comes, looks at Kaveh and finds nothing that needs action.")
         p.distress = p.distress + 4
       end
     end
@@ -127,7 +108,7 @@ return {
     local r
 
     s:phase("dose")
-    s:narrate("Hamid takes the capsule, thanks you both formally, and lies back with his hands "
+    s:narrate("Kaveh takes the capsule, thanks you both formally, and lies back with his hands "
       .. "folded on his chest. Miriam, your co-therapist, sits at the foot of the couch.")
     s:say{
       { text = "I have prepared myself. I think. In any case, thank you both for your patience "
@@ -151,14 +132,14 @@ return {
       moment = "warning",
       prompt = flag_prompt(s),
       measured(s, { id = "wa_welcome",
-        text = "Thank you for telling us. Whatever is in you is welcome here, Hamid, the hardest "
+        text = "Thank you for telling us. Whatever is in you is welcome here, Kaveh, the hardest "
           .. "parts too. We'll be with you for all of it.",
         codes = { "validation", "empathic_presence", "encourage_inward_focus" },
         expert = true,
         rationale = "Welcome what is coming before it comes: he is testing whether the room can "
           .. "hold the worst of him, and the answer is presence, not a verdict." }),
       { id = "wa_good",
-        text = "You're afraid you're not a good man. Of course you are, Hamid: you look after "
+        text = "You're afraid you're not a good man. Of course you are, Kaveh: you look after "
           .. "people for a living, every day. Please don't worry.",
         codes = { "simple_reflection", "premature_reassurance", "persuading" },
         rationale = "A verdict in his favour, before he has said anything: it tells him the room "
@@ -209,13 +190,13 @@ return {
       prompt = flag_prompt(s),
       measured(s, { id = "na_stay",
         text = "You gave them Reza's name, on the fourth day. You've carried that alone ever "
-          .. "since. We're here, Hamid. We're not going anywhere.",
+          .. "since. We're here, Kaveh. We're not going anywhere.",
         codes = { "simple_reflection", "empathic_presence", "following_lead" },
         expert = true,
         rationale = "Reflect it plainly and stay: after decades of hiding, what shame needs first "
           .. "is to be spoken and not be left." }),
       { id = "na_torture",
-        text = "Hamid, anyone would have broken under what they did to you. It wasn't your "
+        text = "Kaveh, anyone would have broken under what they did to you. It wasn't your "
           .. "fault; you were a boy, and they were torturers.",
         codes = { "premature_reassurance", "persuading" },
         rationale = "True, and the most common wrong answer: arguing with the shame as it is "
@@ -273,14 +254,14 @@ return {
         rationale = "Respectful in tone, and it leaves him alone at the peak of the medicine in "
           .. "the worst moment of his life: a critical error." },
       { id = "dl_look",
-        text = "We're not going anywhere, Hamid. Look at me. Please look at me. You're not what "
+        text = "We're not going anywhere, Kaveh. Look at me. Please look at me. You're not what "
           .. "you think you are, and I want you to see that.",
         codes = { "persuading", "premature_reassurance" },
         rationale = "Staying is right; demanding eye contact and arguing with his view of himself "
           .. "is more exposure than he can bear right now." },
       { id = "dl_why",
         text = "Why do you feel you don't deserve us here with you? Where do you think that "
-          .. "feeling comes from, Hamid?",
+          .. "feeling comes from, Kaveh?",
         codes = { "open_question", "interpreting" },
         rationale = "A question about the feeling where he asked something of you: answer it, "
           .. "with room and presence, before exploring." },
@@ -315,20 +296,20 @@ return {
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       measured(s, { id = "si_honest",
-        text = "I don't hate you, Hamid. What I'm hearing is how much you've hated yourself, "
+        text = "I don't hate you, Kaveh. What I'm hearing is how much you've hated yourself, "
           .. "for twenty-eight years, all on your own.",
         codes = { "validation", "complex_reflection" },
         expert = true,
         rationale = "Answer honestly and briefly, without arguing his case for him, then reflect "
           .. "the self-hatred he has carried: that is what can be met." }),
       { id = "si_good",
-        text = "You feel disgusting. But you're not, Hamid. You're a good, kind man: a husband, a "
+        text = "You feel disgusting. But you're not, Kaveh. You're a good, kind man: a husband, a "
           .. "father, a dentist who helps people every day.",
         codes = { "simple_reflection", "premature_reassurance", "persuading" },
         rationale = "Evidence for the defence: he can refute every item from the inside, and it "
           .. "tells him the shame must be argued away to be allowed." },
       { id = "si_judge",
-        text = "It's not my place to judge you, Hamid, either way. What matters is what you think "
+        text = "It's not my place to judge you, Kaveh, either way. What matters is what you think "
           .. "about it, not what I think about it.",
         codes = { "emphasising_autonomy", "dismissing" },
         rationale = "It sounds neutral and leaves him alone with 'you should hate me': he asked, "
@@ -391,7 +372,7 @@ return {
           .. "find, later, in integration." },
       { id = "le_forgive",
         text = "Reza forgave you. Perhaps that means it's finally time for you to forgive "
-          .. "yourself too. You deserve that, Hamid.",
+          .. "yourself too. You deserve that, Kaveh.",
         codes = { "simple_reflection", "interpreting", "persuading" },
         rationale = "Your conclusion, handed to him as the moral of the story: the meaning of "
           .. "the letter is his to make." },
@@ -421,7 +402,7 @@ return {
 
     -- Moment 6: what will you think ----------------------------------------------------------------
     s:phase("closing")
-    s:narrate("Evening. The medicine has worn off. Hamid sits up, a cup of tea untouched beside "
+    s:narrate("Evening. The medicine has worn off. Kaveh sits up, a cup of tea untouched beside "
       .. "him.")
     s:say("What will you think of me now? When you see me next week?", { affect = "anxious" })
     r = s:choose{
@@ -437,12 +418,12 @@ return {
           .. "speaking, not the act he is ashamed of." }),
       { id = "wt_forget",
         text = "I won't think about it at all, honestly. What's said in here stays in here, and "
-          .. "we can all just move on from it next week, Hamid.",
+          .. "we can all just move on from it next week, Kaveh.",
         codes = { "dismissing", "premature_reassurance" },
         rationale = "Promising to forget tells him it was too shameful to remember, and leaves "
           .. "what he found today nowhere to go in integration." },
       { id = "wt_integration",
-        text = "That's a really important question, Hamid, and I think it's one we should save "
+        text = "That's a really important question, Kaveh, and I think it's one we should save "
           .. "for the integration session next week.",
         codes = { "redirecting", "affirmation" },
         rationale = "A deferral of the one question he needs answered before he goes home to a "
@@ -480,10 +461,10 @@ return {
       s:say("And I asked not to be touched.", { affect = "withdrawn" })
     end
     if p.trust >= 60 then
-      s:finish("The night attendant arrives. Hamid shakes both your hands and holds on a moment "
+      s:finish("The night attendant arrives. Kaveh shakes both your hands and holds on a moment "
         .. "longer than he means to.")
     else
-      s:finish("The night attendant arrives. Hamid thanks you both formally and turns to the "
+      s:finish("The night attendant arrives. Kaveh thanks you both formally and turns to the "
         .. "window.")
     end
   end,

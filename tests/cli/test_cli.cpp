@@ -114,7 +114,7 @@ TEST_CASE("interactive play: numbers, keys, help, and Ctrl-D keeps the record") 
     CHECK(r.exit_code == 0);
     CHECK(contains(r.out, "Respond with:"));              // ? shows help
     CHECK(contains(r.out, "1) "));                        // options are numbered
-    CHECK(contains(r.out, "h=hold_space"));               // action keys are shown
+    CHECK(contains(r.out, "h=hold v=vitals"));            // action keys are shown, in 80 columns
     CHECK(contains(r.out, "Vitals: HR"));                 // v checked vitals
     CHECK(contains(r.out, "no option 'xyzzy' here"));     // a typo is explained, not fatal
     CHECK(contains(r.out, "== You ended the session =="));  // end of input ends the session

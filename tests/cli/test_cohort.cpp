@@ -81,11 +81,12 @@ TEST_CASE("cohort: each trainee and scenario with the latest score, its pass, th
     CHECK(contains(text, "\r\nben,integration.making_meaning,2,1,"));
 }
 
-TEST_CASE("cohort: an empty store, bad flags and a foreign file each say so") {
+TEST_CASE("cohort: no store, bad flags and a foreign file each say so") {
     const std::string data = fresh_data("cohort-empty");
     auto r = test::holdspace({"cohort", "--data", data, "--json"});
-    REQUIRE(r.exit_code == 0);
-    CHECK(json::parse(r.out)["cells"].empty());
+    CHECK(r.exit_code == 2);  // a typo in --data is not an empty cohort
+    CHECK(contains(r.err, "there is no record store in " + data));
+    CHECK_FALSE(std::filesystem::exists(data));
 
     r = test::holdspace({"cohort", "--data", data, "--csv", "--json"});
     CHECK(r.exit_code == 2);
@@ -103,6 +104,9 @@ TEST_CASE("cohort: an empty store, bad flags and a foreign file each say so") {
     CHECK(contains(r.err, "not a Holdspace record store"));
     CHECK(test::slurp(std::filesystem::path(foreign) / "holdspace.db") == "not a database, someone's notes\n");
 
+    REQUIRE(test::holdspace({"play", "scenarios/integration/making_meaning.lua", "--actions",
+                             "tests/golden/making_meaning.poor.actions", "--trainee", "x", "--data", data})
+                .exit_code == 0);
     r = test::holdspace({"cohort", "--data", data, "-o", "/nonexistent-dir/cohort.csv"});
     CHECK(r.exit_code == 2);
     CHECK(contains(r.err, "cannot write"));

@@ -328,6 +328,11 @@ TEST_CASE("holdspace drill: each attempt at a drill shows its options in another
     for (std::string line; std::getline(lines, line);) {
         const bool option = line.size() > 5 && line.compare(0, 2, "  ") == 0 && std::isdigit(static_cast<unsigned char>(line[2])) &&
                             line.compare(3, 2, ") ") == 0;
+        // A long option is wrapped to the terminal's width, its continuation under its text.
+        if (in_list && !option && line.compare(0, 5, "     ") == 0 && line.size() > 5) {
+            shown.back().back() += " " + line.substr(5);
+            continue;
+        }
         if (option && !in_list) shown.emplace_back();
         if (option) shown.back().push_back(line.substr(5));
         in_list = option;

@@ -82,3 +82,37 @@ TEST_CASE("xAPI statements: launched, each moment, completed and passed/failed, 
     CHECK(records::xapi_statements(sample(), "https://training.example.org/holdspace") == st);  // re-sent, not duplicated
     CHECK(st[0]["id"] != st[2]["id"]);
 }
+
+TEST_CASE("the report's charts have y-axis values; a session without vital signs shows no empty vitals chart") {
+    auto with_vitals = sample();
+    const std::string html = records::html_report(with_vitals);
+    // Each measure has its own strip with values on its y-axis and its threshold labelled.
+    CHECK(html.find("heart rate (bpm)") != std::string::npos);
+    CHECK(html.find("class=\"y-axis\"") != std::string::npos);
+    CHECK(html.find(">160</text>") != std::string::npos);   // the top of the heart rate and systolic axes
+    CHECK(html.find(">100</text>") != std::string::npos);   // distress
+    CHECK(html.find(">37.8</text>") != std::string::npos);  // temperature (35.5-40 in quarters)
+    CHECK(html.find("alert above 100") != std::string::npos);
+    CHECK(html.find("No vital signs were taken") == std::string::npos);
+
+    auto talk = sample();  // an integration session: the participant's state, no readings
+    talk.events = Json::parse(R"([{"type":"start","t":0},{"type":"state","t":1,"distress":40.0},
+        {"type":"state","t":30,"distress":25.0},{"type":"end","t":60,"reason":"script"}])");
+    const std::string no_vitals = records::html_report(talk);
+    CHECK(no_vitals.find("No vital signs were taken in this session.") != std::string::npos);
+    CHECK(no_vitals.find("heart rate") == std::string::npos);
+    CHECK(no_vitals.find("systolic") == std::string::npos);
+    CHECK(no_vitals.find("temperature") == std::string::npos);
+    CHECK(no_vitals.find("distress (0-100)") != std::string::npos);
+    CHECK(no_vitals.find("<polyline") != std::string::npos);
+}
+
+TEST_CASE("the report counts in words that agree with the number, and lists the actions taken at a moment") {
+    auto in = sample();
+    in.score["miti"]["reflections"] = 1;
+    in.score["miti"]["questions"] = 1;
+    in.score["moments"][0]["actions"] = Json::array({"check_vitals"});
+    const std::string html = records::html_report(in);
+    CHECK(html.find("1 reflection (1 complex), 1 question;") != std::string::npos);
+    CHECK(html.find("Before answering: Check vitals") != std::string::npos);
+}

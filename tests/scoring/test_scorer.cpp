@@ -211,7 +211,95 @@ TEST_CASE("FIS-style ratings follow their stated rules") {
     };
     CHECK(item("alliance_bond") == doctest::Approx(1 + 4 * 0.55));
     CHECK(item("empathy") == doctest::Approx(3.0));  // one of two responses fully empathic
-    CHECK(item("rupture_repair") == 5.0);            // the one rupture was repaired next turn
+    // One warmer answer after the rupture, but trust ends (55) below where it was before it (60):
+    // no repair.
+    CHECK(item("rupture_repair") == 1.0);
+}
+
+namespace {
+
+std::optional<double> fis(const Score& s, const std::string& name) {
+    for (const auto& f : s.fis)
+        if (f.item == name) return f.rating;
+    return std::nullopt;
+}
+
+Json said(double t, const std::string& id, const std::string& text, std::vector<std::string> codes) {
+    Json r = response(t, id, std::move(codes));
+    r["text"] = text;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("a rupture counts as repaired only when trust ends above where it was before the rupture") {
+    const Rubric r = toy_rubric();
+    auto rated = [&](double end_trust) {
+        const Json events = transcript({{{"type", "state"}, {"t", 0}, {"trust", 60.0}},
+                                        response(1, "a", {"premature_reassurance"}),
+                                        {{"type", "state"}, {"t", 1}, {"cause", "response"}, {"trust", 48.0}},
+                                        response(2, "b", {"complex_reflection"}),
+                                        {{"type", "state"}, {"t", 2}, {"cause", "response"}, {"trust", 52.0}},
+                                        response(3, "c", {"complex_reflection"}),
+                                        {{"type", "state"}, {"t", 3}, {"cause", "response"}, {"trust", end_trust}}});
+        return fis(score_transcript(r, events), "rupture_repair");
+    };
+    CHECK(rated(58.0) == 1.0);  // "that wasn't okay": trust rose twice, and still ends below 60
+    CHECK(rated(64.0) == 5.0);  // ends above 60: repaired
+    // The rule says so.
+    const Score s = score_transcript(r, transcript({}));
+    for (const auto& f : s.fis)
+        if (f.item == "rupture_repair") CHECK(f.rule.find("above where it was before the rupture") != std::string::npos);
+}
+
+TEST_CASE("warmth is rated on what the trainee said and on holding space, not diluted by vitals checks") {
+    const Rubric r = toy_rubric();
+    std::vector<Json> middle;
+    for (int i = 0; i < 4; ++i) {
+        const double t = 10.0 * (i + 1);
+        middle.push_back(choice(t, "m" + std::to_string(i)));
+        for (int k = 0; k < 3; ++k)
+            middle.push_back({{"type", "action"}, {"t", t}, {"action", "check_vitals"}, {"codes", {"checking_vitals"}}});
+        middle.push_back(said(t + 1, "reflect", "It feels huge.", {"complex_reflection"}));
+    }
+    const Score s = score_transcript(r, transcript(middle));
+    CHECK(fis(s, "warmth") == 5.0);  // every spoken answer was warm; twelve vitals checks change nothing
+    // A session of nothing but checks has no warmth to rate.
+    const Score checks_only = score_transcript(
+        r, transcript({{{"type", "action"}, {"t", 1}, {"action", "check_vitals"}, {"codes", {"checking_vitals"}}}}));
+    CHECK_FALSE(fis(checks_only, "warmth").has_value());
+}
+
+TEST_CASE("a moment's context is the participant's line before its choice opened, and lists the actions taken at it") {
+    const Rubric r = toy_rubric();
+    const Json events = transcript({{{"type", "say"}, {"t", 5}, {"speaker", "Ana"}, {"text", "It's so big. Am I okay?"}},
+                                    choice(5, "big"),
+                                    {{"type", "action"}, {"t", 5}, {"action", "check_vitals"}, {"codes", {"checking_vitals"}}},
+                                    {{"type", "say"}, {"t", 5}, {"speaker", "Ana"}, {"text", "Oh. The cuff's cold."}},
+                                    {{"type", "action"}, {"t", 6}, {"action", "water"}, {"codes", Json::array()}},
+                                    said(6, "reflect", "It feels huge.", {"complex_reflection"}),
+                                    {{"type", "say"}, {"t", 7}, {"speaker", "Ana"}, {"text", "Yes. Huge."}},
+                                    choice(9, "after"),
+                                    said(10, "reflect", "Huge.", {"complex_reflection"})});
+    const Score s = score_transcript(r, events);
+    const MomentResult* big = nullptr;
+    const MomentResult* after = nullptr;
+    for (const auto& m : s.moments) {
+        if (m.kind == "moment" && m.moment == "big") big = &m;
+        if (m.kind == "moment" && m.moment == "after") after = &m;
+    }
+    REQUIRE(big);
+    REQUIRE(after);
+    CHECK(big->situation == "Ana: \"It's so big. Am I okay?\"");  // not the reaction to the cuff
+    CHECK(big->actions == std::vector<std::string>{"check_vitals", "water"});
+    CHECK(after->situation == "Ana: \"Yes. Huge.\"");
+    CHECK(after->actions.empty());
+    // In the JSON too.
+    const Json j = score_json(s);
+    bool listed = false;
+    for (const auto& m : j["moments"])
+        if (m["moment"] == "big") listed = m.contains("actions") && m["actions"].size() == 2;
+    CHECK(listed);
 }
 
 TEST_CASE("an alert's clock starts when the trainee can next answer it") {
