@@ -28,7 +28,7 @@ public:
         for (; shown_ < events.size(); ++shown_) {
             if (!show_) continue;
             const std::string line = app::render_event(events[shown_]);
-            if (!line.empty()) std::cout << line << "\n";
+            if (!line.empty()) std::cout << wrap_text(line, width_) << "\n";
         }
         std::cout.flush();
     }
@@ -36,6 +36,7 @@ public:
 private:
     const Session& session_;
     bool show_;
+    int width_ = terminal_columns();
     std::size_t shown_ = 0;
 };
 
