@@ -44,8 +44,8 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     play_cmd->add_option("scenario", play_options.scenario, "Scenario file (.lua)")->required();
     play_cmd->add_option("--seed", play_options.seed, "Seed for the participant's variation (default 1)")->check(seed_check());
     play_cmd->add_option("--actions", play_options.actions_file,
-                         "Play non-interactively from FILE: one action per line (option id or number, "
-                         "action name, or 'wait N')");
+                         "Play non-interactively from FILE (or - for standard input): one action per line "
+                         "(option id or number, action name, 'wait N', or 'say TEXT')");
     play_cmd->add_flag("--json", play_options.json, "Print the transcript as JSON");
     play_cmd->add_option("--record", play_options.record_file,
                          "Write a session record to FILE as the session happens (never overwrites)");

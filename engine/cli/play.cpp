@@ -11,6 +11,7 @@
 #include "records/store.hpp"
 #include "records/text.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -99,6 +100,17 @@ std::string heard_line(const Session& session) {
     return {};
 }
 
+// What Ctrl-D leaves behind: the session open in the store (and how to go on), or the record file.
+std::string left_open_note(const app::PracticeSession& practice, const std::string& record_file) {
+    std::string note;
+    if (practice.recording())
+        note = "The session is left open as session " + std::to_string(practice.stored_session()) +
+               "; go on with: holdspace resume " + std::to_string(practice.stored_session()) + "\n";
+    if (!record_file.empty()) note += "Every action so far is in " + record_file + ".\n";
+    if (note.empty()) note = "The session is left unfinished (it was not recorded: --trainee keeps it to resume).\n";
+    return note;
+}
+
 }  // namespace
 
 int play(const PlayOptions& options) {
@@ -106,10 +118,18 @@ int play(const PlayOptions& options) {
         std::cerr << "holdspace play: " << options.scenario << ": no such scenario file\n";
         return exit_usage;
     }
-    std::ifstream actions;
-    if (!options.actions_file.empty()) {
-        actions.open(options.actions_file);
-        if (!app::is_regular_file(options.actions_file) || !actions) {
+    // Actions from a file, a pipe (--actions <(...)) or standard input (--actions -); never a
+    // device or a folder, which would not end.
+    std::ifstream actions_file;
+    std::istream* actions = &actions_file;
+    if (options.actions_file == "-") {
+        actions = &std::cin;
+    } else if (!options.actions_file.empty()) {
+        std::error_code ec;
+        const auto type = std::filesystem::status(options.actions_file, ec).type();
+        if (!ec && (type == std::filesystem::file_type::regular || type == std::filesystem::file_type::fifo))
+            actions_file.open(options.actions_file);
+        if (!actions_file.is_open() || !actions_file) {
             std::cerr << "holdspace play: " << options.actions_file << ": cannot read actions file\n";
             return exit_usage;
         }
@@ -160,6 +180,7 @@ int play(const PlayOptions& options) {
     };
 
     EventPrinter printer(session, !options.json);
+    bool left_open = false;  // Ctrl-D: the session is kept open
     std::ostream& prompt_out = options.json ? std::cerr : std::cout;
     int status = exit_ok;
     try {
@@ -168,13 +189,11 @@ int play(const PlayOptions& options) {
         while (!session.over()) {
             if (interactive) prompt_out << render_choice(*session.choice()) << "\n> " << std::flush;
             std::string line;
-            if (!std::getline(interactive ? std::cin : actions, line)) {
+            if (!std::getline(interactive ? std::cin : *actions, line)) {
                 if (interactive) {
-                    // Ctrl-D: end the session; everything done so far is in the record.
-                    prompt_out << "\n";
-                    std::string ignored;
-                    practice.apply(TraineeAction::act(ActionKind::end), ignored);
-                    printer.flush();
+                    // Ctrl-D: the trainee steps away. The session stays open, as far as it went.
+                    prompt_out << "\n" << left_open_note(practice, options.record_file);
+                    left_open = true;
                 } else if (!options.json) {
                     std::cerr << "holdspace play: " << options.actions_file
                               << ": actions ran out before the session ended\n";
@@ -189,6 +208,22 @@ int play(const PlayOptions& options) {
             }
             std::string error;
             auto action = parse_input(line, error);
+            // At the terminal, ending is asked about first: it cannot be undone.
+            if (interactive && action && action->kind == TraineeAction::Kind::action && action->action == ActionKind::end) {
+                prompt_out << "  End the session now? It ends here and is scored as it stands; ending a medicine "
+                              "session early counts as a critical error. [y/N] "
+                           << std::flush;
+                std::string answer;
+                if (!std::getline(std::cin, answer)) {
+                    prompt_out << "\n" << left_open_note(practice, options.record_file);
+                    left_open = true;
+                    break;
+                }
+                if (answer != "y" && answer != "Y" && answer != "yes") {
+                    prompt_out << "  Going on.\n";
+                    continue;
+                }
+            }
             // At the terminal, words that are not an option, a key or a command are said.
             if (!action && interactive && !error.empty()) action = typed_response(line, error);
             if (action && action->kind == TraineeAction::Kind::say) {
@@ -221,7 +256,7 @@ int play(const PlayOptions& options) {
         }
         if (!interactive && status == exit_ok && session.over()) {
             std::string trailing;
-            while (std::getline(actions, trailing)) {
+            while (std::getline(*actions, trailing)) {
                 ++line_number;
                 std::string error;
                 if (parse_action(trailing, error) || !error.empty()) {
@@ -241,7 +276,7 @@ int play(const PlayOptions& options) {
     const std::vector<scoring::Score> scores = session.over() ? practice.scores() : std::vector<scoring::Score>{};
     if (!practice.rubric_note().empty() && session.over())
         std::cerr << "holdspace play: " << practice.rubric_note() << "; the session is not scored\n";
-    if (store && !options.json)
+    if (store && !options.json && !left_open)
         std::cerr << "holdspace play: recorded as session " << practice.stored_session() << " in " << store->path() << "\n";
     if (options.json) {
         Json out = {{"scenario", session.info().id},

@@ -116,7 +116,7 @@ std::string play_help() {
         << pad("  wait N") << "let N minutes pass in silence\n"
         << pad("  an option's id") << "as in an actions file\n"
         << pad("  ?") << "this help\n"
-        << pad("  Ctrl-D") << "end the session (the record is kept)\n";
+        << pad("  Ctrl-D") << "step away: the session stays open (holdspace resume goes on)\n";
     return out.str();
 }
 

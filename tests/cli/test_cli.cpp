@@ -108,7 +108,7 @@ TEST_CASE("--json is byte-identical across processes for the same seed and diffe
     }
 }
 
-TEST_CASE("interactive play: numbers, keys, help, and Ctrl-D keeps the record") {
+TEST_CASE("interactive play: numbers, keys, help, and Ctrl-D leaves the session open with its record") {
     const auto record = (test::scratch_dir() / "interactive.jsonl").string();
     auto r = test::holdspace({"play", medicine, "--record", record}, "?\n1\nv\nxyzzy\n");
     CHECK(r.exit_code == 0);
@@ -117,11 +117,41 @@ TEST_CASE("interactive play: numbers, keys, help, and Ctrl-D keeps the record") 
     CHECK(contains(r.out, "h=hold v=vitals"));            // action keys are shown, in 80 columns
     CHECK(contains(r.out, "Vitals: HR"));                 // v checked vitals
     CHECK(contains(r.out, "no option 'xyzzy' here"));     // a typo is explained, not fatal
-    CHECK(contains(r.out, "== You ended the session =="));  // end of input ends the session
+    CHECK_FALSE(contains(r.out, "== You ended the session =="));  // end of input does not end the session
+    CHECK(contains(r.out, "Every action so far is in " + record));
 
     const auto replayed = test::holdspace({"replay", record});
     CHECK(replayed.exit_code == 0);
     CHECK(contains(replayed.out, "events identical"));
+}
+
+TEST_CASE("interactive play: q asks before ending; Ctrl-D keeps a recorded session open to resume") {
+    auto r = test::holdspace({"play", medicine}, "q\nn\nq\ny\n");
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "End the session now?"));
+    CHECK(contains(r.out, "Going on."));
+    CHECK(contains(r.out, "== You ended the session =="));
+
+    const auto data = (test::scratch_dir() / "ctrl-d").string();
+    fs::remove_all(data);
+    r = test::holdspace({"play", medicine, "--trainee", "t-ctrl-d", "--data", data}, "1\n");
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "left open as session 1; go on with: holdspace resume 1"));
+    r = test::holdspace({"sessions", "--data", data, "--json"});
+    REQUIRE(r.exit_code == 0);
+    CHECK(nlohmann::json::parse(r.out)[0]["status"] == "open");
+    r = test::holdspace({"resume", "1", "--data", data}, "");
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "left open as session 1"));
+}
+
+TEST_CASE("play --actions takes a file, a pipe or standard input (-), never a device") {
+    auto r = test::holdspace({"play", minimal, "--actions", "-"}, "invite\n");
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.out, "> invite"));
+    r = test::holdspace({"play", minimal, "--actions", "/dev/zero"});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "cannot read actions file"));
 }
 
 TEST_CASE("record and replay: identical, then a changed scenario diverges") {

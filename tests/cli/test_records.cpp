@@ -88,7 +88,7 @@ TEST_CASE("an unfinished session resumes exactly where it stopped, or is closed"
     CHECK(json::parse(r.out)["status"] == "open");
 
     // Resume: the two recorded actions are replayed, then the trainee goes on (here: ends).
-    r = test::holdspace({"resume", "1", "--data", data}, "q\n");
+    r = test::holdspace({"resume", "1", "--data", data}, "q\ny\n");  // q asks first
     REQUIRE(r.exit_code == 0);
     CHECK(contains(r.out, "You're small, in the hallway"));  // the replayed part is shown again
     CHECK(contains(r.out, "== You ended the session =="));
