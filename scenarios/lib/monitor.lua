@@ -156,4 +156,26 @@ function monitor.watch(s)
   return w
 end
 
+-- True while the monitor shows an alert.
+function monitor.flagged(s) return #s:alerts() > 0 end
+
+-- The expert option adapted to a flagged reading: the same words, and the physician asked to see
+-- the reading (escalation_medical). The call, not a check, is claimed, so the v key stays the
+-- trainee's own vitals check. `says` is the sentence added (default: "I'm asking the doctor to see
+-- that reading."); an option that already calls the physician only claims the call.
+function monitor.measured(s, opt, says)
+  if not monitor.flagged(s) then return opt end
+  if monitor.has(opt.codes, "escalation_medical") then
+    opt.action = "medical_support"
+    return opt
+  end
+  local codes = { table.unpack(opt.codes) }
+  codes[#codes + 1] = "escalation_medical"
+  opt.codes = codes
+  opt.action = "medical_support"
+  opt.text = opt.text .. " " .. (says or "I'm asking the doctor to see that reading.")
+  opt.rationale = opt.rationale .. " The flagged reading goes to the physician in the same breath."
+  return opt
+end
+
 return monitor

@@ -23,19 +23,10 @@ local function silent(r) return r.action == "hold_space" end
 local monitor = require("monitor")  -- scenarios/lib/monitor.lua
 local flag_prompt = monitor.flag_prompt
 
-local function flagged(s) return #s:alerts() > 0 end
+local flagged = monitor.flagged
 
--- The expert option adapted to a flagged reading: the physician asked to see it in the same breath.
-local function measured(s, opt)
-  if not flagged(s) then return opt end
-  local codes = { table.unpack(opt.codes) }
-  codes[#codes + 1] = "escalation_medical"
-  opt.codes = codes
-  opt.action = "medical_support"
-  opt.text = opt.text .. " I'm asking the doctor to look at that reading."
-  opt.rationale = opt.rationale .. " The flagged reading goes to the physician in the same breath."
-  return opt
-end
+-- The expert option adapted to a flagged reading (scenarios/lib/monitor.lua), in this scenario's words.
+local function measured(s, opt) return monitor.measured(s, opt, "I'm asking the doctor to look at that reading.") end
 
 -- The same once the physician is at her side: the reading is shown to her.
 local function shown(s, opt)

@@ -17,24 +17,11 @@ local function silent(r) return r.action == "hold_space" end
 local monitor = require("monitor")  -- scenarios/lib/monitor.lua
 local concern, flag_prompt = monitor.concern, monitor.flag_prompt
 
-local function flagged(s) return #s:alerts() > 0 end
+local flagged = monitor.flagged
 
 local sit_through = monitor.sit_through  -- the long afternoon (scenarios/lib/monitor.lua)
 
--- The expert option at a choice, adapted to a flagged reading: the same words, and the physician
--- asked to look at the reading in the same breath (the rubrics want every alert answered by a
--- check or a call; docs/scoring.md). The call, not a check, is claimed here so that the v key
--- stays what it always is, a vitals check the trainee chooses to take.
-local function measured(s, opt)
-  if not flagged(s) then return opt end
-  local codes = { table.unpack(opt.codes) }
-  codes[#codes + 1] = "escalation_medical"
-  opt.codes = codes
-  opt.action = "medical_support"
-  opt.text = opt.text .. " I'm asking the doctor to see that reading."
-  opt.rationale = opt.rationale .. " The flagged reading goes to the physician in the same breath."
-  return opt
-end
+local measured = monitor.measured  -- the expert option adapted to a flagged reading (scenarios/lib/monitor.lua)
 
 -- After an option that called the physician about a flagged reading.
 local calls = 0

@@ -14,26 +14,9 @@ local function silent(r) return r.action == "hold_space" end
 local monitor = require("monitor")  -- scenarios/lib/monitor.lua
 local flag_prompt = monitor.flag_prompt
 
-local function flagged(s) return #s:alerts() > 0 end
+local flagged = monitor.flagged
 
--- The expert option adapted to a flagged reading: the same words, and the physician asked to see
--- the reading (escalation_medical) in the same breath, unless the option already calls her.
-local function measured(s, opt)
-  if not flagged(s) then return opt end
-  for _, c in ipairs(opt.codes) do
-    if c == "escalation_medical" then
-      opt.action = "medical_support"
-      return opt
-    end
-  end
-  local codes = { table.unpack(opt.codes) }
-  codes[#codes + 1] = "escalation_medical"
-  opt.codes = codes
-  opt.action = "medical_support"
-  opt.text = opt.text .. " I'm asking the doctor to see that reading."
-  opt.rationale = opt.rationale .. " The flagged reading goes to the physician in the same breath."
-  return opt
-end
+local measured = monitor.measured  -- the expert option adapted to a flagged reading (scenarios/lib/monitor.lua)
 
 local function called(s, r)
   if r.action ~= "medical_support" then return end

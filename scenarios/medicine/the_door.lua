@@ -14,23 +14,11 @@ local function silent(r) return r.action == "hold_space" end
 local monitor = require("monitor")  -- scenarios/lib/monitor.lua
 local flag_prompt = monitor.flag_prompt
 
-local function flagged(s) return #s:alerts() > 0 end
+local flagged = monitor.flagged
 
 local sit_through = monitor.sit_through  -- the long afternoon (scenarios/lib/monitor.lua)
 
--- The expert option adapted to a flagged reading: the same words, and the physician asked to see
--- the reading (escalation_medical). The call, not a check, is claimed, so the v key stays the
--- trainee's own vitals check.
-local function measured(s, opt)
-  if not flagged(s) then return opt end
-  local codes = { table.unpack(opt.codes) }
-  codes[#codes + 1] = "escalation_medical"
-  opt.codes = codes
-  opt.action = "medical_support"
-  opt.text = opt.text .. " I'm asking the doctor to see that reading."
-  opt.rationale = opt.rationale .. " The flagged reading goes to the physician in the same breath."
-  return opt
-end
+local measured = monitor.measured  -- the expert option adapted to a flagged reading (scenarios/lib/monitor.lua)
 
 local calls = 0
 local function called(s, r)
