@@ -23,7 +23,7 @@ local has, concern, alert_words, flag_prompt = monitor.has, monitor.concern, mon
 -- temperature); the rubrics' critical rule counts every alert, the pulse too, so the expert
 -- answer measures again whenever the last reading is flagged at all. (Local: the shared module
 -- belongs to the pack; monitor.lua could take it as monitor.flagged.)
-local function flagged(s) return #s:alerts() > 0 end
+local flagged = monitor.flagged
 
 -- After an option that claimed the vitals check: the reading, and the physician when it matters.
 local function checked(s, r)

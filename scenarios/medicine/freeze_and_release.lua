@@ -25,7 +25,7 @@ local has, concern, alert_words, flag_prompt = monitor.has, monitor.concern, mon
 -- temperature); the rubrics' critical rule counts every alert, the pulse too, so the expert
 -- answer measures again whenever the last reading is flagged at all. (Local: the shared module
 -- belongs to the pack; monitor.lua could take it as monitor.flagged.)
-local function flagged(s) return #s:alerts() > 0 end
+local flagged = monitor.flagged
 
 -- How the expert answers a flagged reading at a choice: nil (nothing flagged); "call", the
 -- physician is asked to look at it (escalation_medical); or "check", when the physician has

@@ -20,7 +20,7 @@ local function silent(r) return r.action == "hold_space" end
 local monitor = require("monitor")  -- scenarios/lib/monitor.lua
 local flag_prompt = monitor.flag_prompt
 
-local function flagged(s) return #s:alerts() > 0 end
+local flagged = monitor.flagged
 
 local physician = false
 
