@@ -40,7 +40,7 @@ const SharedCoder& shared_coder() {
 }  // namespace
 
 bool hear(TraineeAction& action, const Session& session, std::string& error) {
-    if (action.kind != TraineeAction::Kind::say) return true;
+    if (action.kind != TraineeAction::Kind::say || !action.heard.model.empty()) return true;
     action.text = records::repair_utf8(action.text);  // stored and shown as text, whatever was typed
     const auto& shared = shared_coder();
     if (!shared.coder) {
@@ -90,6 +90,21 @@ std::string heard_text(const Heard& heard) {
                 break;
             }
     return text;
+}
+
+std::string last_typed_text(const Session& session) {
+    for (auto it = session.events().rbegin(); it != session.events().rend(); ++it) {
+        if (it->type != "response" || !it->data.contains("typed")) continue;
+        const Json& typed = it->data["typed"];
+        Heard heard;
+        heard.primary = typed.value("primary", "");
+        heard.corrected = typed.value("corrected", false);
+        for (const auto& c : typed.value("heard", Json::array()))
+            if (c.is_object()) heard.codes.emplace_back(c.value("code", ""), c.value("p", 0.0));
+        return heard_text(heard) +
+               (typed.value("clear", false) ? "; matched option '" + typed.value("match", "") + "'" : "; in your own words");
+    }
+    return {};
 }
 
 }  // namespace holdspace::app

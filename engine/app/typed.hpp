@@ -10,7 +10,7 @@ namespace holdspace::app {
 
 // Fills in action.heard for a `say` action, in the session's context (the participant's last
 // line, the phase). A correction (say as CODE) keeps the trainee's primary code and takes the
-// rest from the coder. The shipped model loads once per process; false and `error` when it
+// rest from the coder. An action already heard is left as it is. The shipped model loads once per process; false and `error` when it
 // cannot be loaded. Actions other than `say` are left alone.
 bool hear(TraineeAction& action, const Session& session, std::string& error);
 
@@ -23,5 +23,10 @@ std::string code_label(const std::string& code);
 
 // "heard as: complex reflection (0.81)"; with the next likely code when unsure.
 std::string heard_text(const Heard& heard);
+
+// How the session's last typed response was heard and played, from its response event:
+// "heard as: complex reflection (0.81); matched option 'stay_with'" or "...; in your own words".
+// Empty when the trainee has typed nothing.
+std::string last_typed_text(const Session& session);
 
 }  // namespace holdspace::app

@@ -87,19 +87,6 @@ TraineeAction confirm_heard(const TraineeAction& action, std::ostream& out) {
     return action;
 }
 
-// How the response just played was heard, from its event: "  (heard as: complex reflection 0.81; played as option 3)".
-std::string heard_line(const Session& session) {
-    for (auto it = session.events().rbegin(); it != session.events().rend(); ++it) {
-        if (it->type != "response" || !it->data.contains("typed")) continue;
-        const Json& typed = it->data["typed"];
-        std::string line = "  (heard as: " + app::code_label(typed.value("primary", ""));
-        if (typed.value("corrected", false)) line += ", as you said";
-        line += typed.value("clear", false) ? "; matched option '" + typed.value("match", "") + "'" : "; in your own words";
-        return line + ")";
-    }
-    return {};
-}
-
 // What Ctrl-D leaves behind: the session open in the store (and how to go on), or the record file.
 std::string left_open_note(const app::PracticeSession& practice, const std::string& record_file) {
     std::string note;
@@ -250,7 +237,7 @@ int play(const PlayOptions& options) {
                 break;
             }
             if (!interactive && !options.json) std::cout << "> " << practice.actions().back() << "\n";
-            if (action->kind == TraineeAction::Kind::say && !options.json) std::cout << heard_line(session) << "\n";
+            if (action->kind == TraineeAction::Kind::say && !options.json) std::cout << "  (" << app::last_typed_text(session) << ")\n";
             printer.flush();
             tell_record_error();
         }

@@ -113,19 +113,7 @@ bool App::say(const std::string& text) {
         return false;
     }
     if (!act(TraineeAction::say(words))) return false;
-    // How it was heard, from the response event (the scorer reads the same).
-    const auto& events = live->session().events();
-    for (auto it = events.rbegin(); it != events.rend(); ++it) {
-        if (it->type != "response" || !it->data.contains("typed")) continue;
-        const Json& typed = it->data["typed"];
-        Heard heard;
-        heard.primary = typed.value("primary", "");
-        for (const auto& c : typed.value("heard", Json::array()))
-            if (c.is_object()) heard.codes.emplace_back(c.value("code", ""), c.value("p", 0.0));
-        notify("You were " + app::heard_text(heard) +
-               (typed.value("clear", false) ? "." : " - in your own words, not one of the options."));
-        break;
-    }
+    notify("You were " + app::last_typed_text(live->session()) + ".");
     return true;
 }
 
