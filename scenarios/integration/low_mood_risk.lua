@@ -146,6 +146,7 @@ return {
     end
 
     s:wait(6)
+    s:cue{ gaze = "auto" }  -- six minutes on: the look at the floor has passed
 
     -- Moment 2: the disclosure (flagged) --------------------------------------------------------
     -- Every option but the expert's is something a caring novice says here. Only a direct
@@ -308,6 +309,7 @@ return {
     end
 
     s:wait(4)
+    s:cue{ gaze = "auto" }
 
     -- Moment 3: plans and means (only once he has been asked) ----------------------------------
     -- Access to a firearm is a central risk factor: brushing it aside is `dismissing_lethal_means`,
