@@ -2,7 +2,9 @@
 #include "app/review.hpp"
 
 #include "app/practice.hpp"
+#include "app/pull.hpp"
 #include "app/scenario_digest.hpp"
+#include "app/statements.hpp"
 #include "records/session_record.hpp"
 #include "script/lua_scenario.hpp"
 
@@ -110,6 +112,10 @@ void Review::reload_notes() {
     }
 }
 
+void Review::share_supervision() {
+    if (row_.pulled()) queue_supervision(store_, row_, xapi_base(""));  // back to the trainee through the LRS
+}
+
 bool Review::annotate(int event, const std::string& author, const std::string& text, std::string& error) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         error = "Write the note first.";
@@ -117,6 +123,7 @@ bool Review::annotate(int event, const std::string& author, const std::string& t
     }
     try {
         store_.annotate(row_.id, event, author.empty() ? "supervisor" : author, text);
+        share_supervision();
     } catch (const std::exception& e) {
         error = e.what();
         return false;
@@ -133,6 +140,7 @@ bool Review::override_score(int event, double score, const std::string& author, 
     }
     try {
         store_.override_score(row_.id, event, score, author.empty() ? "supervisor" : author, reason);
+        share_supervision();
     } catch (const std::exception& e) {
         error = e.what();
         return false;

@@ -52,6 +52,7 @@ public:
 
 private:
     void reload_notes();
+    void share_supervision();  // a pulled session's notes go back to its LRS (app/pull.hpp)
 
     records::Store& store_;
     records::SessionRow row_;

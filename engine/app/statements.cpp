@@ -17,6 +17,9 @@ records::ReportInput report_input(records::Store& store, const records::SessionR
     in.started_at = row.started_at;
     in.seed = row.seed;
     in.rubric = row.rubric;
+    in.digest = row.scenario_digest;
+    in.actions = store.actions(row.id);
+    in.program = HOLDSPACE_VERSION;
     in.events = store.events(row.id);
     for (const auto& e : in.events)
         if (e.value("type", "") == "start") in.scenario_title = e.value("title", row.scenario_id);

@@ -138,6 +138,27 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     reason->needs(set_aside);
     sync_cmd->add_option("--requeue", sync_options.requeue, "Send a statement that was set aside again")->excludes(set_aside);
 
+    PullCommandOptions pull_options;
+    auto* pull_cmd = app.add_subcommand(
+        "pull", "Fetch finished sessions, notes and overrides from a learning record store and rebuild them here");
+    pull_cmd->add_option("--lrs", pull_options.lrs, "The LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI")->required();
+    pull_cmd->add_option("--user", pull_options.user, "Basic-auth user (the LRS client's key)");
+    pull_cmd->add_option("--password", pull_options.password, "Basic-auth password (default $HOLDSPACE_LRS_PASSWORD)");
+    pull_cmd->add_option("--trainee", pull_options.trainee, "Only this trainee's sessions (notes on sessions here always come)")
+        ->check(text_check("trainee id", records::trainee_rule));
+    pull_cmd->add_option("--since", pull_options.since,
+                         "Statements stored after this time (ISO 8601, e.g. 2026-11-01T00:00:00Z); default: where the last "
+                         "pull from this LRS stopped")
+        ->check(text_check("time", records::trainee_rule));
+    pull_cmd->add_option("--data", pull_options.data_dir, "The record store's folder");
+    pull_cmd->add_option("--base", pull_options.base,
+                         "IRI prefix of Holdspace's statements (default $HOLDSPACE_XAPI_BASE or https://holdspace.example.org)")
+        ->check(xapi_base_check());
+    pull_cmd->add_option("--page-size", pull_options.page_size, "Statements asked for per request (default 50)")
+        ->check(CLI::Range(1, 500));
+    pull_cmd->add_option("--timeout", pull_options.timeout, "Seconds per request (default 60)")->check(CLI::Range(1L, 3600L));
+    pull_cmd->add_flag("--json", pull_options.json, "Print the summary as JSON");
+
     CohortOptions cohort_options;
     auto* cohort_cmd = app.add_subcommand("cohort", "Trainees against scenarios: latest score, attempts and trend");
     cohort_cmd->add_option("--data", cohort_options.data_dir, "The record store's folder");
@@ -274,6 +295,7 @@ int run(int argc, char** argv, WindowLauncher launcher) {
     if (resume_cmd->parsed()) return resume(resume_options);
     if (report_cmd->parsed()) return report(report_options);
     if (sync_cmd->parsed()) return sync(sync_options);
+    if (pull_cmd->parsed()) return pull(pull_options);
     if (cohort_cmd->parsed()) return cohort(cohort_options);
     if (replay_cmd->parsed()) return replay(replay_options);
     if (check_cmd->parsed()) return check(check_options);

@@ -29,6 +29,15 @@ struct PlayOptions {
 };
 int play(const PlayOptions& options);
 
+struct PullCommandOptions {
+    std::string lrs, user, password, data_dir, base, trainee, since;
+    int page_size = 50;
+    long timeout = 60;
+    bool json = false;
+};
+// Sessions, notes and overrides from a learning record store (docs/supervision.md).
+int pull(const PullCommandOptions& options);
+
 struct ResumeOptions {
     std::string data_dir;
     std::int64_t session = 0;

@@ -4,6 +4,7 @@
 #include "app/cohort.hpp"
 #include "app/statements.hpp"
 #include "app/library.hpp"
+#include "app/pull.hpp"
 #include "app/practice.hpp"
 #include "records/report.hpp"
 #include "records/store.hpp"
@@ -24,7 +25,9 @@ Json row_json(const records::SessionRow& r) {
     return {{"id", r.id},         {"trainee", r.trainee},     {"scenario", r.scenario_id},
             {"scenario_path", r.scenario_path},               {"seed", r.seed},
             {"started_at", r.started_at},                     {"status", r.status},
-            {"rubric", r.rubric}, {"overall", r.overall ? Json(*r.overall) : Json(nullptr)}};
+            {"rubric", r.rubric}, {"overall", r.overall ? Json(*r.overall) : Json(nullptr)},
+            {"pulled_from", r.pulled() ? Json(r.pulled_from) : Json(nullptr)},
+            {"pulled_at", r.pulled() ? Json(r.pulled_at) : Json(nullptr)}};
 }
 
 
@@ -78,6 +81,8 @@ int sessions(const SessionsOptions& options) {
             const std::string author = supervisor_name(options.author);
             if (is_note) {
                 store.annotate(row->id, event, author, options.text);
+                if (row->pulled() && app::queue_supervision(store, *row, app::xapi_base("")) > 0)
+                    std::cout << "queued for " << records::printable(row->pulled_from) << " (holdspace sync sends it)\n";
                 std::cout << "noted moment " << options.moment << " (" << m.value("moment", "") << ") of session " << row->id << "\n";
             } else {
                 if (options.reason.find_first_not_of(" \t") == std::string::npos) {
@@ -85,6 +90,8 @@ int sessions(const SessionsOptions& options) {
                     return exit_usage;
                 }
                 store.override_score(row->id, event, options.score, author, options.reason);
+                if (row->pulled() && app::queue_supervision(store, *row, app::xapi_base("")) > 0)
+                    std::cout << "queued for " << records::printable(row->pulled_from) << " (holdspace sync sends it)\n";
                 std::cout << "moment " << options.moment << " (" << m.value("moment", "") << ") of session " << row->id
                           << ": supervisor's score " << options.score << ", automatic "
                           << std::lround(m.value("fraction", 0.0) * 100) << " (kept)\n";
@@ -134,6 +141,9 @@ int sessions(const SessionsOptions& options) {
                 std::cout << ", " << (in.score["pass"].get<bool>() ? "passed" : "NOT PASSED");
                 if (critical > 0) std::cout << " (" << critical << " critical error" << (critical == 1 ? "" : "s") << ")";
             }
+            if (row->pulled())
+                std::cout << "\npulled from " << records::printable(row->pulled_from) << " at " << row->pulled_at
+                          << " (statement " << row->statement_id << ")";
             std::cout << "\nscenario file: " << row->scenario_path << "\nactions (" << actions.size() << "):";
             for (const auto& a : actions) std::cout << " " << a;
             std::cout << "\n";
@@ -170,13 +180,15 @@ int sessions(const SessionsOptions& options) {
             return exit_ok;
         }
         std::cout << std::left << std::setw(6) << "id" << std::setw(14) << "trainee" << std::setw(34) << "scenario"
-                  << std::setw(22) << "started" << std::setw(10) << "status" << std::setw(7) << "score" << "result\n";
+                  << std::setw(22) << "started" << std::setw(10) << "status" << std::setw(7) << "score" << std::setw(12)
+                  << "result" << "from\n";
         for (const auto& [r, pass] : judged) {
             std::ostringstream score;
             if (r.overall) score << std::fixed << std::setprecision(1) << *r.overall;
             std::cout << std::setw(6) << r.id << std::setw(14) << r.trainee << std::setw(34) << r.scenario_id << std::setw(22)
                       << r.started_at << std::setw(10) << r.status << std::setw(7) << (r.overall ? score.str() : "-")
-                      << (pass ? (*pass ? "passed" : "NOT PASSED") : "-") << "\n";
+                      << std::setw(12) << (pass ? (*pass ? "passed" : "NOT PASSED") : "-")
+                      << (r.pulled() ? "pulled" : "here") << "\n";
         }
         std::cout << rows.size() << " session" << (rows.size() == 1 ? "" : "s") << " in " << store.path() << "\n";
         return exit_ok;

@@ -175,6 +175,42 @@ LrsResponse LrsClient::get_statement(const std::string& id) {
     return perform(url, nullptr);
 }
 
+LrsResponse LrsClient::query_statements(const std::string& query) {
+    return perform(statements_url_ + (query.empty() ? "" : "?" + query), nullptr);
+}
+
+LrsResponse LrsClient::more_statements(const std::string& more) {
+    // The server's origin: scheme://authority of the statements URL.
+    const std::size_t scheme = statements_url_.find("://");
+    const std::size_t path = scheme == std::string::npos ? std::string::npos : statements_url_.find('/', scheme + 3);
+    const std::string origin = path == std::string::npos ? statements_url_ : statements_url_.substr(0, path);
+    std::string url;
+    if (!more.empty() && more[0] == '/' && (more.size() < 2 || more[1] != '/')) url = origin + more;
+    else if (more.rfind(origin + "/", 0) == 0) url = more;
+    LrsResponse refused;
+    if (url.empty() || more.find_first_of(" \r\n\t") != std::string::npos) {
+        refused.transport_error = "the LRS's 'more' link does not lead back to it: " + printable(more, 200);
+        return refused;
+    }
+    return perform(url, nullptr);
+}
+
+std::string percent_encode(std::string_view text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[u >> 4];
+            out += hex[u & 15];
+        }
+    }
+    return out;
+}
+
 LrsResponse LrsClient::perform(const std::string& url, const std::string* body) {
     CURL* curl = handle_->curl;
     curl_easy_reset(curl);  // keeps the connection, clears the previous request's options

@@ -52,7 +52,22 @@ public:
     virtual LrsResponse get_statement(const std::string& id) = 0;
 };
 
-class LrsClient : public StatementSink {
+// Where pulled statements come from (holdspace pull): the LRS client, or a fake in tests.
+class StatementSource {
+public:
+    virtual ~StatementSource() = default;
+    // GET <endpoint>/statements?<query>; `query` is already percent-encoded (percent_encode).
+    virtual LrsResponse query_statements(const std::string& query) = 0;
+    // GET the `more` link of the page before: a path on the same server, as xAPI gives it (or the
+    // same server's full URL). A link to anywhere else is not followed (status 0, transport_error
+    // says why): the credentials go only where they were configured for.
+    virtual LrsResponse more_statements(const std::string& more) = 0;
+};
+
+// RFC 3986 percent-encoding of everything but the unreserved characters, for query values.
+std::string percent_encode(std::string_view text);
+
+class LrsClient : public StatementSink, public StatementSource {
 public:
     // Credentials written into the endpoint (http://user:pass@host/xAPI) are used when `config` has
     // none, and never shown: statements_url() is the endpoint without them.
@@ -63,6 +78,8 @@ public:
 
     LrsResponse post_statements(const Json& statements) override;
     LrsResponse get_statement(const std::string& id) override;
+    LrsResponse query_statements(const std::string& query) override;
+    LrsResponse more_statements(const std::string& more) override;
 
     const std::string& statements_url() const { return shown_url_; }
 

@@ -138,13 +138,17 @@ std::string hex(std::uint64_t v, int digits) {
 
 // A UUID (RFC 4122 layout, version 8: "custom") derived from the session and the
 // statement's place in it, so that re-sending a report never duplicates statements.
-std::string statement_id(const ReportInput& in, const std::string& what) {
-    const std::string key = in.trainee + "|" + in.scenario_id + "|" + in.started_at + "|" + std::to_string(in.session) + "|" + what;
+// A name-based UUID (version 8) from `key`: the same key always gives the same id.
+std::string uuid_of(const std::string& key) {
     const std::uint64_t a = fnv1a(key), b = fnv1a(key, a ^ 0x9e3779b97f4a7c15ULL);
     std::string h = hex(a, 16) + hex(b, 16);
     h[12] = '8';                                                        // version
     h[16] = "89ab"[std::stoi(std::string(1, h[16]), nullptr, 16) & 3];  // variant
     return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20, 12);
+}
+
+std::string statement_id(const ReportInput& in, const std::string& what) {
+    return uuid_of(in.trainee + "|" + in.scenario_id + "|" + in.started_at + "|" + std::to_string(in.session) + "|" + what);
 }
 
 Json verb(const std::string& id, const std::string& name) {
@@ -332,10 +336,48 @@ Json xapi_statements(const ReportInput& in, const std::string& base) {
                          {"success", pass},
                          {"completion", true}};
     add("completed", verb("http://adlnet.gov/expapi/verbs/completed", "completed"), scenario, result);
+    statements.back()["context"]["extensions"][replay_extension(base)] = {
+        {"scenario", in.scenario_id}, {"digest", in.digest}, {"seed", in.seed},       {"actions", in.actions},
+        {"rubric", rubric},           {"program", in.program}, {"title", in.scenario_title}};
     add(pass ? "passed" : "failed",
         pass ? verb("http://adlnet.gov/expapi/verbs/passed", "passed") : verb("http://adlnet.gov/expapi/verbs/failed", "failed"),
         scenario, result);
     return statements;
+}
+
+std::string replay_extension(const std::string& base) { return base + "/extensions/replay"; }
+std::string supervision_extension(const std::string& base) { return base + "/extensions/supervision"; }
+
+std::string completed_statement_id(const std::string& trainee, const std::string& scenario_id,
+                                   const std::string& started_at, std::int64_t session) {
+    ReportInput in;
+    in.trainee = trainee;
+    in.scenario_id = scenario_id;
+    in.started_at = started_at;
+    in.session = session;
+    return statement_id(in, "completed");
+}
+
+Json supervision_statement(const Supervision& s, const std::string& base) {
+    const bool note = !s.score;
+    const std::string kind = note ? "note" : "override";
+    std::ostringstream score_text;
+    if (s.score) score_text << *s.score;
+    const std::string id = uuid_of(s.session_statement + "|" + kind + "|" + std::to_string(s.event_index) + "|" + s.author +
+                                   "|" + s.created_at + "|" + score_text.str() + "|" + s.text);
+    const Json ref = {{"objectType", "StatementRef"}, {"id", s.session_statement}};
+    Json extension = {{"kind", kind}, {"event", s.event_index}};
+    if (s.score) extension["score"] = *s.score;
+    Json result = {{"response", s.text}};
+    if (s.score) result["score"] = {{"scaled", std::clamp(*s.score / 100, 0.0, 1.0)}, {"raw", *s.score}, {"min", 0}, {"max", 100}};
+    return {{"id", id},
+            {"actor",
+             {{"objectType", "Agent"}, {"name", s.author}, {"account", {{"homePage", base + "/supervisors"}, {"name", s.author}}}}},
+            {"verb", verb("http://adlnet.gov/expapi/verbs/commented", "commented")},
+            {"object", ref},
+            {"result", std::move(result)},
+            {"context", {{"statement", ref}, {"extensions", {{supervision_extension(base), std::move(extension)}}}}},
+            {"timestamp", s.created_at}};
 }
 
 }  // namespace holdspace::records

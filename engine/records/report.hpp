@@ -4,6 +4,7 @@
 // record store. Pure functions of the recorded data (no clock, no files).
 #include "sim/event.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct ReportInput {
         std::string author, reason;
     };
     std::vector<Override> overrides;  // oldest first; the latest for a moment counts
+    // What another machine needs to rebuild the session exactly (docs/supervision.md): the
+    // scenario's digest, the actions in order and the program's version, besides id, seed, rubric.
+    std::string digest, program;
+    std::vector<std::string> actions;
 };
 
 // Escapes text for HTML element content and attribute values.
@@ -40,6 +45,27 @@ std::string pseudonymise(const std::string& trainee, const std::string& salt);
 
 // xAPI 1.0.3 statements: launched, each scored moment (responded), completed, and passed or failed.
 // `base` is the IRI prefix for activities and accounts, e.g. "https://training.example.org/holdspace".
+// The completed statement carries the replay extension (replay_extension) that `holdspace pull`
+// rebuilds the session from.
 Json xapi_statements(const ReportInput& input, const std::string& base);
+
+// The extension keys Holdspace's statements carry, under `base`.
+std::string replay_extension(const std::string& base);       // on completed: scenario, digest, seed, actions...
+std::string supervision_extension(const std::string& base);  // on a note or override: kind, event, score
+
+// The deterministic id of a recorded session's `completed` statement: what supervision refers to.
+std::string completed_statement_id(const std::string& trainee, const std::string& scenario_id,
+                                   const std::string& started_at, std::int64_t session);
+
+// A supervisor's note (score empty) or score override on a session whose completed statement is
+// `session_statement`, as an xAPI statement that refers to it (context.statement): commented by
+// the author, at `created_at`, with a deterministic id from what it says.
+struct Supervision {
+    std::string session_statement;
+    int event_index = 0;
+    std::string author, text, created_at;  // text: the note, or the override's reason
+    std::optional<double> score;            // an override's score, 0-100
+};
+Json supervision_statement(const Supervision& s, const std::string& base);
 
 }  // namespace holdspace::records

@@ -406,6 +406,25 @@ void Store::migrate() {
             exec("PRAGMA user_version=3");
         }
     }
+    if (version < 4) {
+        {
+            exec(R"(
+                ALTER TABLE sessions ADD COLUMN pulled_from TEXT;
+                ALTER TABLE sessions ADD COLUMN pulled_at TEXT;
+                ALTER TABLE sessions ADD COLUMN statement_id TEXT;
+                ALTER TABLE annotations ADD COLUMN statement_id TEXT;
+                ALTER TABLE score_overrides ADD COLUMN statement_id TEXT;
+                CREATE UNIQUE INDEX annotations_by_statement ON annotations(statement_id) WHERE statement_id IS NOT NULL;
+                CREATE UNIQUE INDEX overrides_by_statement ON score_overrides(statement_id) WHERE statement_id IS NOT NULL;
+                CREATE TABLE pull_cursors (
+                    lrs TEXT NOT NULL,
+                    stream TEXT NOT NULL,
+                    since TEXT NOT NULL,
+                    PRIMARY KEY (lrs, stream));
+            )");
+            exec("PRAGMA user_version=4");
+        }
+    }
     });
 }
 
@@ -471,7 +490,7 @@ void Store::close_session(std::int64_t session) {
 namespace {
 const char* session_columns =
     "SELECT id, trainee, scenario_path, scenario_id, scenario_digest, seed, started_at, status, overall, "
-    "coalesce(rubric, '') FROM sessions";
+    "coalesce(rubric, ''), coalesce(pulled_from, ''), coalesce(pulled_at, ''), coalesce(statement_id, '') FROM sessions";
 
 SessionRow row_of(const Statement& s) {
     SessionRow r;
@@ -485,6 +504,9 @@ SessionRow row_of(const Statement& s) {
     r.status = s.text(7);
     r.overall = s.real(8);
     r.rubric = s.text(9);
+    r.pulled_from = s.text(10);
+    r.pulled_at = s.text(11);
+    r.statement_id = s.text(12);
     return r;
 }
 }  // namespace
@@ -520,7 +542,8 @@ std::optional<std::int64_t> Store::import_session(const Imported& in) {
         }
         Statement insert(db_,
                          "INSERT INTO sessions(trainee, scenario_path, scenario_id, scenario_digest, seed, started_at, status, "
-                         "rubric, overall, score, events, imported_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         "rubric, overall, score, events, imported_from, pulled_from, pulled_at, statement_id) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          path_);
         insert.bind(1, in.trainee)
             .bind(2, in.scenario_path)
@@ -537,7 +560,15 @@ std::optional<std::int64_t> Store::import_session(const Imported& in) {
         } else {
             insert.bind_null(8).bind_null(9).bind_null(10).bind_null(11);
         }
-        insert.bind(12, in.source).step();
+        insert.bind(12, in.source);
+        auto text_or_null = [&](int column, const std::string& value) {
+            if (value.empty()) insert.bind_null(column);
+            else insert.bind(column, value);
+        };
+        text_or_null(13, in.pulled_from);
+        text_or_null(14, in.pulled_at);
+        text_or_null(15, in.statement_id);
+        insert.step();
         id = sqlite3_last_insert_rowid(db_);
         std::int64_t seq = 0;
         for (const auto& a : in.actions)
@@ -568,60 +599,105 @@ Json Store::events(std::int64_t session) {
                         "transcript");
 }
 
-std::int64_t Store::annotate(std::int64_t session, int event_index, const std::string& author, const std::string& text) {
+std::int64_t Store::annotate(std::int64_t session, int event_index, const std::string& author, const std::string& text,
+                             const std::string& statement_id, const std::string& created_at) {
     if (const auto problem = text_problem("author", author, author_rule)) throw StoreError(*problem);
     if (const auto problem = text_problem("note", text, note_rule)) throw StoreError(*problem);
-    Statement(db_, "INSERT INTO annotations(session, event_index, author, text, created_at) VALUES (?, ?, ?, ?, ?)",
-              path_)
-        .bind(1, session)
+    Statement insert(db_,
+                     "INSERT OR IGNORE INTO annotations(session, event_index, author, text, created_at, statement_id) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
+                     path_);
+    insert.bind(1, session)
         .bind(2, static_cast<std::int64_t>(event_index))
         .bind(3, author)
         .bind(4, text)
-        .bind(5, utc_now())
-        .step();
-    return sqlite3_last_insert_rowid(db_);
+        .bind(5, created_at.empty() ? utc_now() : created_at);
+    if (statement_id.empty()) insert.bind_null(6);
+    else insert.bind(6, statement_id);
+    insert.step();
+    return sqlite3_changes(db_) > 0 ? sqlite3_last_insert_rowid(db_) : 0;
 }
 
 std::vector<Annotation> Store::annotations(std::int64_t session) {
-    Statement s(db_, "SELECT id, session, event_index, author, text, created_at FROM annotations WHERE session = ? ORDER BY id",
+    Statement s(db_,
+                "SELECT id, session, event_index, author, text, created_at, coalesce(statement_id, '') FROM annotations "
+                "WHERE session = ? ORDER BY id",
                 path_);
     s.bind(1, session);
     std::vector<Annotation> out;
     while (s.step())
-        out.push_back({s.integer(0), s.integer(1), static_cast<int>(s.integer(2)), s.text(3), s.text(4), s.text(5)});
+        out.push_back({s.integer(0), s.integer(1), static_cast<int>(s.integer(2)), s.text(3), s.text(4), s.text(5), s.text(6)});
     return out;
 }
 
 std::int64_t Store::override_score(std::int64_t session, int event_index, double score, const std::string& author,
-                                   const std::string& reason) {
+                                   const std::string& reason, const std::string& statement_id,
+                                   const std::string& created_at) {
     if (reason.empty()) throw StoreError("an override needs a reason");
     if (const auto problem = text_problem("author", author, author_rule)) throw StoreError(*problem);
     if (const auto problem = text_problem("reason", reason, note_rule)) throw StoreError(*problem);
     if (!(score >= 0 && score <= 100)) throw StoreError("an override's score is 0-100");
-    Statement(db_,
-              "INSERT INTO score_overrides(session, event_index, score, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-              path_)
-        .bind(1, session)
+    Statement insert(db_,
+                     "INSERT OR IGNORE INTO score_overrides(session, event_index, score, author, reason, created_at, "
+                     "statement_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     path_);
+    insert.bind(1, session)
         .bind(2, static_cast<std::int64_t>(event_index))
         .bind(3, score)
         .bind(4, author)
         .bind(5, reason)
-        .bind(6, utc_now())
-        .step();
-    return sqlite3_last_insert_rowid(db_);
+        .bind(6, created_at.empty() ? utc_now() : created_at);
+    if (statement_id.empty()) insert.bind_null(7);
+    else insert.bind(7, statement_id);
+    insert.step();
+    return sqlite3_changes(db_) > 0 ? sqlite3_last_insert_rowid(db_) : 0;
 }
 
 std::vector<ScoreOverride> Store::overrides(std::int64_t session) {
     Statement s(db_,
-                "SELECT id, session, event_index, score, author, reason, created_at FROM score_overrides "
-                "WHERE session = ? ORDER BY id",
+                "SELECT id, session, event_index, score, author, reason, created_at, coalesce(statement_id, '') "
+                "FROM score_overrides WHERE session = ? ORDER BY id",
                 path_);
     s.bind(1, session);
     std::vector<ScoreOverride> out;
     while (s.step())
         out.push_back({s.integer(0), s.integer(1), static_cast<int>(s.integer(2)), s.real(3).value_or(0), s.text(4),
-                       s.text(5), s.text(6)});
+                       s.text(5), s.text(6), s.text(7)});
     return out;
+}
+
+void Store::set_supervision_statement(bool note, std::int64_t id, const std::string& statement_id) {
+    Statement(db_, note ? "UPDATE annotations SET statement_id = ? WHERE id = ?" : "UPDATE score_overrides SET statement_id = ? WHERE id = ?",
+              path_)
+        .bind(1, statement_id)
+        .bind(2, id)
+        .step();
+}
+
+bool Store::has_supervision_statement(const std::string& statement_id) {
+    Statement s(db_,
+                "SELECT 1 FROM annotations WHERE statement_id = ?1 UNION ALL "
+                "SELECT 1 FROM score_overrides WHERE statement_id = ?1",
+                path_);
+    s.bind(1, statement_id);
+    return s.step();
+}
+
+std::string Store::pull_cursor(const std::string& lrs, const std::string& stream) {
+    Statement s(db_, "SELECT since FROM pull_cursors WHERE lrs = ? AND stream = ?", path_);
+    s.bind(1, lrs).bind(2, stream);
+    return s.step() ? s.text(0) : std::string();
+}
+
+void Store::set_pull_cursor(const std::string& lrs, const std::string& stream, const std::string& since) {
+    Statement(db_,
+              "INSERT INTO pull_cursors(lrs, stream, since) VALUES (?, ?, ?) "
+              "ON CONFLICT(lrs, stream) DO UPDATE SET since = excluded.since",
+              path_)
+        .bind(1, lrs)
+        .bind(2, stream)
+        .bind(3, since)
+        .step();
 }
 
 int Store::queue_statements(std::int64_t session, const Json& statements) {
@@ -640,7 +716,7 @@ int Store::queue_statements(std::int64_t session, const Json& statements) {
 
 std::vector<std::int64_t> Store::finished_sessions_not_queued() {
     Statement s(db_,
-                "SELECT id FROM sessions WHERE status = 'finished' AND NOT EXISTS "
+                "SELECT id FROM sessions WHERE status = 'finished' AND pulled_from IS NULL AND NOT EXISTS "
                 "(SELECT 1 FROM outbox WHERE outbox.session = sessions.id) ORDER BY id",
                 path_);
     std::vector<std::int64_t> out;

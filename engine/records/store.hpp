@@ -34,6 +34,11 @@ struct SessionRow {
     std::string status;      // open, finished, closed
     std::optional<double> overall;
     std::string rubric;
+    // A session pulled from a learning record store (docs/supervision.md): the LRS it came from
+    // (its endpoint, without credentials), when, and its `completed` statement there. Empty for a
+    // session played on this machine.
+    std::string pulled_from, pulled_at, statement_id;
+    bool pulled() const { return !pulled_from.empty(); }
 };
 
 // A supervisor's judgement of one scored moment, kept beside the automatic score (never replacing it).
@@ -43,6 +48,7 @@ struct ScoreOverride {
     int event_index = 0;  // the moment's choice event in the transcript
     double score = 0;     // 0-100, the supervisor's score for the moment
     std::string author, reason, created_at;
+    std::string statement_id;  // the xAPI statement that carries it between machines, if any
 };
 
 // An xAPI statement waiting in the outbox (or sent), by its deterministic id.
@@ -68,6 +74,7 @@ struct Annotation {
     std::int64_t session = 0;
     int event_index = 0;
     std::string author, text, created_at;
+    std::string statement_id;  // the xAPI statement that carries it between machines, if any
 };
 
 class Store {
@@ -75,7 +82,9 @@ public:
     // 1: trainees, sessions, actions, annotations.
     // 2: score overrides, the xAPI outbox, drill attempts, where an imported session came from.
     // 3: outbox statements set aside.
-    static constexpr int schema_version = 3;
+    // 4: sessions pulled from a learning record store, the statements that carry notes and
+    //    overrides between machines, and where each pull stopped.
+    static constexpr int schema_version = 4;
 
     // How a command uses the store. `write` opens or creates it (and migrates it forward); `read`
     // does the same when the file and its folder are writable, and otherwise opens it read-only
@@ -121,6 +130,7 @@ public:
         std::optional<double> overall;
         Json score = Json::object();
         std::string source;
+        std::string pulled_from, pulled_at, statement_id;  // a session pulled from an LRS
     };
     std::optional<std::int64_t> import_session(const Imported& session);
 
@@ -128,19 +138,33 @@ public:
     Json score(std::int64_t session);  // the score stored at finish (an empty object before)
     Json events(std::int64_t session);  // the finished session's transcript (empty array before)
 
-    std::int64_t annotate(std::int64_t session, int event_index, const std::string& author, const std::string& text);
+    // `statement_id`: the statement that brought it here or carries it away (unique; a note whose
+    // statement is already here is not added again: 0 is returned).
+    std::int64_t annotate(std::int64_t session, int event_index, const std::string& author, const std::string& text,
+                          const std::string& statement_id = {}, const std::string& created_at = {});
     std::vector<Annotation> annotations(std::int64_t session);
 
     // Supervisor overrides, in the order they were made (the latest for a moment counts).
     std::int64_t override_score(std::int64_t session, int event_index, double score, const std::string& author,
-                                const std::string& reason);
+                                const std::string& reason, const std::string& statement_id = {},
+                                const std::string& created_at = {});
+    // The statement that carries a note or override, set once it is known (it names the note).
+    void set_supervision_statement(bool note, std::int64_t id, const std::string& statement_id);
+    // Whether a note or an override carried by this statement is here already.
+    bool has_supervision_statement(const std::string& statement_id);
+
+    // Pulling from an LRS: how far each stream of statements was read (the `stored` time of the
+    // last statement handled), kept per LRS so that a pull goes on where the last one stopped.
+    std::string pull_cursor(const std::string& lrs, const std::string& stream);
+    void set_pull_cursor(const std::string& lrs, const std::string& stream, const std::string& since);
     std::vector<ScoreOverride> overrides(std::int64_t session);
 
     // The outbox: statements are queued once (by id; queuing again is a no-op, also after they
     // were sent) and stay until the record store acknowledged them.
     int queue_statements(std::int64_t session, const Json& statements);  // how many were new
     std::vector<OutboxItem> pending_statements(int limit = 1000);
-    std::vector<std::int64_t> finished_sessions_not_queued();  // finished sessions with nothing in the outbox
+    // Finished sessions with nothing in the outbox (a pulled session's statements are in its LRS already).
+    std::vector<std::int64_t> finished_sessions_not_queued();
     void mark_sent(const std::vector<std::string>& ids);
     void mark_failed(const std::vector<std::string>& ids, const std::string& error);
     // A statement the LRS will never accept (it rejects it as invalid, or holds another under its id)

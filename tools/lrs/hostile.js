@@ -31,6 +31,14 @@
 //   nocontent  204 with no body           redirect   302 to a login page
 //   conflict   409 {"message": ...}; a GET gets the LRS's answer (with --upstream) or 404
 //   other      (for a GET) 200 with another statement under the id asked for
+// A GET of statements by query (what `holdspace pull` asks) gets, besides html, empty, truncated,
+// nested, huge, slow and ack (the LRS's own page):
+//   moreloop   no statements, and a `more` link to the very page asked for
+//   moreaway   no statements, and a `more` link to another server
+//   morebroken no statements, and a `more` link to a path that is no statement resource (404)
+//   endless    no statements, and a `more` link to a new page, every time
+//   junk       a page of statements that are not what they say: wrong types, malformed replay
+//              extensions, hostile text, notes on sessions nobody has
 // Each request is logged on stdout as one JSON line:
 //   {"n": 1, "method": "POST", "mode": "html", "ids": [ids received], "acknowledged": [ids]}
 // where "acknowledged" lists the ids this peer vouched for: a POST answered correctly (mode ack, a 200
@@ -59,7 +67,7 @@ for (let i = 3; i < process.argv.length; ++i) {
 }
 const known = new Set(['ack', 'html', 'empty', 'emptyarray', 'wrong', 'fewer', 'extra', 'reorder', 'object', 'numbers',
                        'nulls', 'truncated', 'cut', 'slow', 'dribble', 'huge', 'nested', 'nocontent', 'redirect',
-                       'conflict', 'other']);
+                       'conflict', 'other', 'moreloop', 'moreaway', 'morebroken', 'endless', 'junk']);
 if (!Number.isInteger(port) || port <= 0 || port > 65535 || options.modes.some((m) => !known.has(m))) {
   console.error('usage: node tools/lrs/hostile.js PORT [--modes m1,m2,...] [--upstream PORT] [--max-requests N] ' +
                 `[--max-seconds S] [--slow-seconds S] [--huge-bytes B] [--depth D]; modes: ${[...known].join(' ')}`);
@@ -184,6 +192,47 @@ function answerGet(mode, response, id, real) {
   }
 }
 
+// Statements that look like Holdspace's and are not: every field a puller reads, wrong.
+function junkStatements() {
+  const base = 'https://holdspace.example.org';
+  const replay = `${base}/extensions/replay`;
+  const completed = { id: 'http://adlnet.gov/expapi/verbs/completed' };
+  const statement = (extension, extra = {}) => ({
+    id: crypto.randomUUID(), actor: { objectType: 'Agent', account: { homePage: `${base}/trainees`, name: 'mallory' } },
+    verb: completed, object: { id: `${base}/scenarios/x` }, stored: '2026-01-01T00:00:00.000Z',
+    context: { extensions: { [replay]: extension } }, result: { score: { raw: 50 } }, ...extra });
+  return [
+    17, null, 'statement', [], {},
+    statement(null), statement('replay'), statement([1, 2]),
+    statement({ scenario: 'medicine.memory_surfaces', digest: 'x', seed: -1, actions: [] }),
+    statement({ scenario: 'medicine.memory_surfaces', digest: 'x', seed: 1.5e300, actions: ['hold_space'] }),
+    statement({ scenario: 'medicine.memory_surfaces', digest: 'x', seed: 1, actions: [1, { a: 2 }] }),
+    statement({ scenario: 'medicine.memory_surfaces', digest: 'x', seed: 1, actions: 'hold_space' }),
+    statement({ scenario: '\u001b]0;pwned\u0007../../etc/passwd', digest: 'x', seed: 1, actions: [] }),
+    statement({ scenario: 'no.such_scenario', digest: 'x', seed: 1, actions: ['x'.repeat(100000)] }),
+    statement({ scenario: 'medicine.memory_surfaces', digest: 'not-the-digest', seed: 1, actions: ['hold_space'] }),
+    statement({ scenario: 'medicine.memory_surfaces', digest: 'x', seed: 1, actions: [] },
+              { actor: { account: { name: '\u001b[2J\u0000trainee' } } }),
+    statement({ scenario: 'medicine.memory_surfaces', digest: 'x', seed: 1, actions: [] }, { id: 42 }),
+    { id: crypto.randomUUID(), verb: { id: 'http://adlnet.gov/expapi/verbs/commented' },
+      context: { statement: { id: crypto.randomUUID() }, extensions: { [`${base}/extensions/supervision`]: { kind: 'note', event: -3 } } } },
+  ];
+}
+
+// The answer to a GET of statements by query (a page of a statement result).
+function answerQuery(mode, response, url, real) {
+  const page = (more) => json(response, { statements: [], more });
+  switch (mode) {
+    case 'ack': return send(response, real.status, 'application/json', real.body);
+    case 'moreloop': return page(url);
+    case 'moreaway': return page('http://attacker.example.org/xAPI/statements?from=holdspace');
+    case 'morebroken': return page('/nowhere/at/all');
+    case 'endless': return page(`/xAPI/statements?page=${crypto.randomUUID()}`);
+    case 'junk': return json(response, { statements: junkStatements(), more: '' });
+    default: return answerPost(mode, response, [], real.status === 200 ? real.body : Buffer.from('{"statements":[]}'));
+  }
+}
+
 async function handle(request, response, body) {
   const n = ++served;
   if (n >= options.maxRequests) response.on('close', () => setTimeout(() => process.exit(0), 50));
@@ -224,6 +273,7 @@ async function handle(request, response, body) {
     return answerPost(mode, response, ids, real.status === 200 ? real.body : Buffer.from(JSON.stringify(ids)));
   }
   if (request.method === 'GET' && ids.length === 1) return answerGet(mode, response, ids[0], real);
+  if (request.method === 'GET' && url.split('?')[0].endsWith('/statements')) return answerQuery(mode, response, url, real);
   return send(response, real.status, real.headers ? real.headers['content-type'] : 'application/json', real.body);
 }
 
