@@ -193,6 +193,9 @@ struct App {
     // when `path` is empty) and says where.
     void open_cohort();
     void refresh_cohort();
+    // Pulls sessions, notes and overrides from the learning record store named by $HOLDSPACE_LRS
+    // ($HOLDSPACE_LRS_USER, $HOLDSPACE_LRS_PASSWORD), as holdspace pull does, and says what came.
+    bool pull_from_lrs();
     bool export_cohort(const std::string& path = {});
 
     void open_settings();

@@ -87,6 +87,7 @@ void draw_cohort_screen(App& app, const Keys& keys) {
         return;
     }
     if (keys.has('x')) app.export_cohort(app.cohort_path);
+    if (keys.has('p')) app.pull_from_lrs();
 
     heading(app, "Cohort - trainees and scenarios");
     muted("Each cell: the latest overall score (green passed, red not), the attempts, and the trend over the scored "
@@ -99,6 +100,8 @@ void draw_cohort_screen(App& app, const Keys& keys) {
     ImGui::InputTextWithHint("##cohort path", hint.c_str(), &app.cohort_path);
     ImGui::SameLine();
     if (ImGui::Button("Refresh")) app.refresh_cohort();
+    ImGui::SameLine();
+    if (key_button("P", "Pull from the LRS")) app.pull_from_lrs();
     if (!app.cohort_note.empty()) wrapped(app.palette.alert, app.cohort_note);
     if (!app.cohort) return;
     const records::Cohort& cohort = *app.cohort;

@@ -4,6 +4,7 @@
 // overrides with a reason (beside the automatic score), and the session under another rubric.
 #include "app/event_text.hpp"
 #include "app/typed.hpp"
+#include "records/lrs_client.hpp"
 #include "ui/participant_figure.hpp"
 #include "ui/screens.hpp"
 #include "ui/vitals_plot.hpp"
@@ -69,15 +70,23 @@ void session_list(App& app, const Keys& keys) {
         app.close_review();
         return;
     }
+    if (keys.has('p')) {
+        app.pull_from_lrs();
+        return;
+    }
 
     heading(app, "Supervisor review - recorded sessions");
     if (!app.store) {
         wrapped(app.palette.alert, "The record store cannot be opened: " + app.store_error);
         return;
     }
-    muted("Every session played in this window or with holdspace play --trainee, from %s. Up/Down chooses, "
-          "Enter opens; T and S filter by the chosen session's trainee and scenario.",
+    muted("Every session played here (this window, holdspace play --trainee) or pulled from the learning record "
+          "store, in %s. Up/Down chooses, Enter opens; T and S filter by the chosen session's trainee and scenario.",
           app.store->path().c_str());
+    if (key_button("P", "Pull from the LRS")) {
+        app.pull_from_lrs();
+        return;
+    }
     std::vector<std::string> trainees, scenarios;
     try {
         trainees = app.store->trainees();
@@ -101,7 +110,7 @@ void session_list(App& app, const Keys& keys) {
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("sessions", 7, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+    if (!ImGui::BeginTable("sessions", 8, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Session", ImGuiTableColumnFlags_WidthFixed, 70);
     ImGui::TableSetupColumn("Trainee", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -110,6 +119,7 @@ void session_list(App& app, const Keys& keys) {
     ImGui::TableSetupColumn("Started (UTC)", ImGuiTableColumnFlags_WidthFixed, 150);
     ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, 80);
     ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, 230);
+    ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthFixed, 70);
     ImGui::TableHeadersRow();
     for (int i = 0; i < n; ++i) {
         const auto& r = list.rows[static_cast<std::size_t>(i)];
@@ -147,6 +157,14 @@ void session_list(App& app, const Keys& keys) {
         else if (r.overall)
             ImGui::Text("%s  (%s)", fixed1(*r.overall).c_str(), r.rubric.c_str());
         else ImGui::TextDisabled("-");
+        ImGui::TableNextColumn();
+        if (r.pulled()) {
+            ImGui::TextUnformatted("LRS");
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Pulled from %s at %s", records::printable(r.pulled_from).c_str(), r.pulled_at.c_str());
+        } else {
+            ImGui::TextDisabled("here");
+        }
     }
     ImGui::EndTable();
 }

@@ -2,9 +2,14 @@
 #include "ui/app_state.hpp"
 
 #include "app/cohort.hpp"
+#include "app/library.hpp"
+#include "app/pull.hpp"
+#include "app/statements.hpp"
+#include "records/lrs_client.hpp"
 #include "records/session_record.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -86,6 +91,45 @@ void App::close_review() {
         return;
     }
     screen = before_review == Screen::review || before_review == Screen::cohort ? Screen::start : before_review;
+}
+
+bool App::pull_from_lrs() {
+    const char* endpoint = std::getenv("HOLDSPACE_LRS");
+    if (!endpoint || !*endpoint) {
+        notify("To pull, set HOLDSPACE_LRS to the learning record store's xAPI endpoint (and HOLDSPACE_LRS_USER, "
+               "HOLDSPACE_LRS_PASSWORD), or run holdspace pull (docs/supervision.md).",
+               true);
+        return false;
+    }
+    if (!store) {
+        notify("No record store to pull into: " + store_error, true);
+        return false;
+    }
+    const auto url = records::split_credentials(endpoint);
+    const char* user = std::getenv("HOLDSPACE_LRS_USER");
+    const char* password = std::getenv("HOLDSPACE_LRS_PASSWORD");
+    try {
+        records::LrsConfig config{url.url, user && *user ? user : url.user, password && *password ? password : url.password,
+                                  60};
+        config.max_reply_bytes = 16u << 20;
+        records::LrsClient lrs(config);
+        app::PullOptions pull;
+        pull.lrs = records::printable(url.url, 2000);
+        pull.base = app::xapi_base("");
+        pull.scenario_roots = app::scenario_roots();
+        const app::PullResult r = app::pull(*store, lrs, pull);
+        std::string said = "Pulled from " + pull.lrs + ": " + std::to_string(r.sessions) + " sessions, " +
+                           std::to_string(r.notes) + " notes or overrides";
+        if (!r.skipped.empty()) said += "; " + std::to_string(r.skipped.size()) + " skipped (holdspace pull lists why)";
+        if (!r.error.empty()) said += "; stopped: " + r.error;
+        notify(said + ".", !r.error.empty());
+    } catch (const std::exception& e) {
+        notify(std::string("Pull failed: ") + records::printable(e.what(), 300), true);
+        return false;
+    }
+    refresh_review_list();
+    if (screen == Screen::cohort) refresh_cohort();
+    return true;
 }
 
 void App::open_cohort() {

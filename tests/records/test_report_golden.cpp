@@ -36,6 +36,12 @@ records::ReportInput recorded(const std::string& name, std::int64_t session) {
     in.rubric = played.at("score").at("rubric").get<std::string>();
     in.events = played.at("events");
     in.score = played.at("score");
+    // What another machine rebuilds the session from (docs/supervision.md).
+    in.digest = "sha256:0123456789abcdef";
+    in.program = "0.0-test";
+    std::ifstream actions(std::string(HOLDSPACE_SOURCE_DIR) + "/tests/golden/" + name + ".actions");
+    for (std::string line; std::getline(actions, line);)
+        if (!line.empty() && line[0] != '#') in.actions.push_back(line);
     const auto& moments = in.score.at("moments");
     REQUIRE(moments.size() >= 2);
     in.annotations.push_back({moments[0].at("event").get<int>(), "Dr Okafor", "Notice the pace here: what did you hear?"});

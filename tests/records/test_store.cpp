@@ -268,6 +268,10 @@ TEST_CASE("a schema-2 store gains the set-aside columns and keeps its queue") {
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db,
                          "ALTER TABLE outbox DROP COLUMN set_aside_reason; ALTER TABLE outbox DROP COLUMN set_aside_at; "
+                         "DROP INDEX annotations_by_statement; DROP INDEX overrides_by_statement; DROP TABLE pull_cursors; "
+                         "ALTER TABLE sessions DROP COLUMN pulled_from; ALTER TABLE sessions DROP COLUMN pulled_at; "
+                         "ALTER TABLE sessions DROP COLUMN statement_id; ALTER TABLE annotations DROP COLUMN statement_id; "
+                         "ALTER TABLE score_overrides DROP COLUMN statement_id; "
                          "PRAGMA user_version=2",
                          nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);

@@ -147,6 +147,10 @@ TEST_CASE("a store from an older schema migrated by several connections at once 
     // Back to schema 2: the set-aside columns gone (the state an older Holdspace left).
     raw_sql(path,
             "ALTER TABLE outbox DROP COLUMN set_aside_at; ALTER TABLE outbox DROP COLUMN set_aside_reason;"
+            "DROP INDEX annotations_by_statement; DROP INDEX overrides_by_statement; DROP TABLE pull_cursors;"
+            "ALTER TABLE sessions DROP COLUMN pulled_from; ALTER TABLE sessions DROP COLUMN pulled_at;"
+            "ALTER TABLE sessions DROP COLUMN statement_id; ALTER TABLE annotations DROP COLUMN statement_id;"
+            "ALTER TABLE score_overrides DROP COLUMN statement_id;"
             "PRAGMA user_version=2;");
     std::vector<std::string> errors(8);
     std::vector<std::thread> threads;

@@ -444,3 +444,37 @@ TEST_CASE("cohort: F5 shows each trainee against each scenario, latest score and
     std::getline(in, header);
     CHECK(header.rfind("trainee,scenario,attempts", 0) == 0);
 }
+
+TEST_CASE("review: where each session came from (here or the LRS); P pulls, and says how to point it at an LRS") {
+    Headless h;
+    play_in_window(h, "ana", minimal, {"1"});
+    {
+        // A session as holdspace pull stores it (the pull itself runs against a real LRS in tests/sync).
+        records::Store store(app::store_path(h.data.string()));
+        records::Store::Imported in;
+        in.trainee = "ben";
+        in.scenario_path = minimal;
+        in.scenario_id = "test.minimal";
+        in.digest = "d";
+        in.seed = 1;
+        in.events = Json::array();
+        in.rubric = "patient_directed";
+        in.overall = 50;
+        in.source = "lrs:0000";
+        in.pulled_from = "https://lrs.example.org/xAPI";
+        in.pulled_at = "2026-12-03T08:00:00Z";
+        in.statement_id = "0000";
+        REQUIRE(store.import_session(in));
+    }
+    unsetenv("HOLDSPACE_LRS");
+    App app = h.make_app();
+    std::string shown = h.press(app, key_f4);
+    REQUIRE(app.review_list.rows.size() == 2);
+    CHECK(has(shown, "[P] Pull from the LRS"));
+    CHECK(has(shown, "From"));
+    CHECK(has(shown, "LRS"));
+    CHECK(has(shown, "here"));
+    shown = h.type(app, "p");
+    CHECK(has(shown, "To pull, set HOLDSPACE_LRS"));
+    CHECK(app.message_is_error);
+}
