@@ -219,7 +219,7 @@ return {
     local due = answering(s, watch)
     r = watch:choose{
       moment = "onset_anxiety",
-      typed = { validation = "on_reflect", empathic_presence = "on_reflect", encourage_inward_focus = "on_reflect", premature_reassurance = "on_promise", redirecting = "on_distract", closed_question = "on_distract", grounding = "on_breathing", advice_giving = "on_control", complex_reflection = "on_control", simple_reflection = "on_control", open_question = "on_distract", default = "on_reflect" },
+      typed = { validation = "on_reflect", empathic_presence = "on_reflect", encourage_inward_focus = "on_reflect", premature_reassurance = "on_promise", redirecting = "on_distract", closed_question = "on_distract", grounding = "on_breathing", advice_giving = "on_control", complex_reflection = "on_reflect", simple_reflection = "on_reflect", open_question = "on_distract", default = "on_reflect" },
       prompt = flag_prompt(s),
       { id = "on_reflect",
         text = due and answer_words("It's frightening. Let it come; I'll take a reading, and we're right here.", due)
@@ -347,7 +347,7 @@ return {
     local due = answering(s, watch)
     r = watch:choose{
       moment = "memory_surfaces",
-      typed = { following_lead = "ms_follow", empathic_presence = "ms_follow", closed_question = "ms_probe", agenda_setting = "ms_probe", interpreting = "ms_probe", open_question = "ms_probe", redirecting = "ms_away", premature_reassurance = "ms_away", grounding = "ms_dual", simple_reflection = "ms_dual", complex_reflection = "ms_dual", default = "ms_follow" },
+      typed = { following_lead = "ms_follow", empathic_presence = "ms_follow", closed_question = "ms_probe", agenda_setting = "ms_probe", interpreting = "ms_probe", open_question = "ms_probe", redirecting = "ms_away", premature_reassurance = "ms_away", grounding = "ms_dual", simple_reflection = "ms_follow", complex_reflection = "ms_follow", default = "ms_follow" },
       prompt = flag_prompt(s),
       { id = "ms_follow",
         text = due and answer_words("You're in the hallway, and it's getting loud in there. I'll take a reading as you go.", due)
@@ -444,7 +444,7 @@ return {
     due = answering(s, watch)
     r = watch:choose{
       moment = "not_rescuing",
-      typed = { validation = "nr_stay", empathic_presence = "nr_stay", premature_reassurance = "nr_fix", interpreting = "nr_fix", offering_comfort = "nr_water", redirecting = "nr_water", consent_check = "nr_touch", grounding = "nr_breathe", advice_giving = "nr_breathe", simple_reflection = "nr_breathe", complex_reflection = "nr_fix", open_question = "nr_water", default = "nr_stay" },
+      typed = { validation = "nr_stay", empathic_presence = "nr_stay", premature_reassurance = "nr_fix", interpreting = "nr_fix", offering_comfort = "nr_water", redirecting = "nr_water", consent_check = "nr_touch", grounding = "nr_breathe", advice_giving = "nr_breathe", simple_reflection = "nr_stay", complex_reflection = "nr_stay", open_question = "nr_water", default = "nr_stay" },
       prompt = flag_prompt(s),
       { id = "nr_stay",
         text = due and answer_words("You were trying so hard to keep him safe. Let it all come. I'll take a reading.", due)
@@ -779,7 +779,7 @@ return {
     local far = p.dissociation >= 40  -- silence and inward focus deepen a dissociation (rubric)
     r = watch:choose{
       moment = "nonlinear",
-      typed = { following_lead = "nl_follow", validation = "nl_follow", encourage_inward_focus = "nl_follow", empathic_presence = "nl_follow", redirecting = "nl_lead_back", agenda_setting = "nl_lead_back", interpreting = "nl_interpret", complex_reflection = "nl_interpret", simple_reflection = "nl_interpret", open_question = "nl_why", default = "nl_follow" },
+      typed = { following_lead = "nl_follow", validation = "nl_follow", encourage_inward_focus = "nl_follow", empathic_presence = "nl_follow", redirecting = "nl_lead_back", agenda_setting = "nl_lead_back", interpreting = "nl_interpret", complex_reflection = "nl_follow", simple_reflection = "nl_follow", open_question = "nl_why", default = "nl_follow" },
       prompt = flag_prompt(s),
       { id = "nl_follow",
         text = due and answer_words("A lemon tree. You don't need to know why yet; I'll take a reading while you're there.", due)
@@ -917,7 +917,7 @@ return {
     due = answering(s, watch) and "call" or nil
     r = watch:choose{
       moment = "closing",
-      typed = { empathic_presence = "cl_stay", seeking_collaboration = "cl_stay", interpreting = "cl_summary", affirmation = "cl_summary", closed_question = "cl_summary", leaving_participant = "cl_leave", practice_assignment = "cl_worksheet", complex_reflection = "cl_summary", simple_reflection = "cl_leave", open_question = "cl_summary", default = "cl_stay" },
+      typed = { empathic_presence = "cl_stay", seeking_collaboration = "cl_stay", interpreting = "cl_summary", affirmation = "cl_summary", closed_question = "cl_summary", leaving_participant = "cl_leave", practice_assignment = "cl_worksheet", complex_reflection = "cl_stay", simple_reflection = "cl_stay", open_question = "cl_stay", default = "cl_stay" },
       prompt = flag_prompt(s),
       { id = "cl_stay",
         text = due and "We're staying until you feel settled, and I'll ask the doctor to look in first. What would help?"
