@@ -227,6 +227,10 @@ return {
         action = answer_action(due),
         codes = due and { "complex_reflection", "empathic_presence", "encourage_inward_focus", answer_code(due) }
           or { "complex_reflection", "validation", "empathic_presence", "encourage_inward_focus" },
+        examples = {
+          "Let the tingling come. We're right beside you.",
+          "Losing control is frightening. Let it come; we're right here.",
+          "Of course it's scary. You don't have to do anything with it; we're with you." },
         expert = true,
         rationale = "Follow rather than lead: name the fear beneath her words, say that what comes is "
           .. "allowed, stay present and let it unfold. "
@@ -239,8 +243,6 @@ return {
         examples = {
           "Nothing bad is going to happen to you today, I promise.",
           "Don't worry, nothing will happen to you. We've got you." },
-        examples = {
-          "Let the tingling come. We're right beside you." },
         rationale = "Premature reassurance: a promise nobody can keep, and it tells her the anxiety "
           .. "is wrong. Meet it rather than talk it away." },
       { id = "on_distract",
@@ -355,6 +357,9 @@ return {
         action = answer_action(due),
         codes = due and { "simple_reflection", "following_lead", answer_code(due) }
           or { "simple_reflection", "following_lead" },
+        examples = {
+          "Small, in the hallway. Loud in the kitchen.",
+          "You're small, at your parents' house, and the kitchen's getting loud." },
         expert = true,
         rationale = "Follow rather than lead: a reflection in her own words says you are with her "
           .. "without adding direction. The memory came in its own time; support its emergence."
@@ -363,8 +368,6 @@ return {
       { id = "ms_probe",
         text = "Is this when your father hurt your mother? Tell us exactly what you see.",
         codes = { "closed_question", "agenda_setting", "interpreting" },
-        examples = {
-           },
         examples = {
            },
         rationale = "Leading: you name what the memory is before she has (your meaning, not hers), "
@@ -452,6 +455,10 @@ return {
         action = answer_action(due),
         codes = due and { "complex_reflection", "validation", "empathic_presence", answer_code(due) }
           or { "complex_reflection", "validation", "empathic_presence" },
+        examples = {
+          "Such a little girl, trying to stop all of it. We're right here with you.",
+          "Of course you tried to stop it. Let the grief come.",
+          "So much to hold for someone so small. We're with you." },
         expert = true,
         rationale = "Don't rescue: grief that is finally felt is part of healing, not an emergency. "
           .. "Reflect, stay present and trust her inner healing intelligence to move through it."
@@ -461,8 +468,6 @@ return {
         codes = { "premature_reassurance", "interpreting" },
         examples = {
            },
-        examples = {
-          "Such a little girl, trying to stop all of it. We're right here with you." },
         rationale = "Rescuing with a conclusion: it may be true, but handing it to her cuts the "
           .. "feeling short and takes the discovery away. Trust the inner healing intelligence." },
       { id = "nr_water", action = "water",
@@ -787,6 +792,9 @@ return {
         action = answer_action(due),
         codes = due and { "simple_reflection", "following_lead", "validation", "encourage_inward_focus", answer_code(due) }
           or { "simple_reflection", "following_lead", "validation", "encourage_inward_focus" },
+        examples = {
+          "Your grandmother's garden, and a lemon tree.",
+          "Her garden, with the lemon tree. Let yourself be there." },
         expert = true,
         rationale = "Follow rather than lead: material is often nonlinear. She doesn't need to "
           .. "know why she is there yet; reflecting it lets her stay and find out."
@@ -794,8 +802,6 @@ return {
       { id = "nl_lead_back",
         text = "Let's go back to the hallway. I think there's more there for you to work through.",
         codes = { "redirecting", "agenda_setting" },
-        examples = {
-           },
         examples = {
            },
         rationale = "Leading: your idea of where the work is overrides hers. Support the emergence "
@@ -925,6 +931,10 @@ return {
         action = answer_action(due),
         codes = due and { "empathic_presence", "open_question", "seeking_collaboration", answer_code(due) }
           or { "empathic_presence", "open_question", "seeking_collaboration" },
+        examples = {
+          "We're staying until you're settled. What would help right now?",
+          "We're not going anywhere; the attendant's on the way. What do you need?",
+          "Still shaky. We're here with you. What would help?" },
         expert = true,
         rationale = "Stay until the effects have worn off and distress is at or below where it "
           .. "started, then hand over to the attendant. Leave the choice of what helps with her."
@@ -935,10 +945,6 @@ return {
         codes = { "interpreting", "affirmation", "closed_question" },
         examples = {
           "Today you faced your childhood. Can you see what a breakthrough that was?" },
-        examples = {
-          "We're staying until you're settled. What would help right now?",
-          "We're not going anywhere; the attendant's on the way. What do you need?",
-          "Still shaky. We're here with you. What would help?" },
         rationale = "Warm, but leading: it tells her what her experience meant and asks her only to "
           .. "agree. Meaning-making belongs to integration, and it should be hers." },
       { id = "cl_leave",
