@@ -146,8 +146,8 @@ return {
         codes = due and { "simple_reflection", "following_lead", "checking_vitals", "giving_information" }
           or { "simple_reflection", "following_lead" },
         examples = {
-          "The pass, the tickets, the smell of the fryer.",
-          "It's getting hot, and you can smell the fryer." },
+          "The kitchen, on a Saturday night.",
+          "Everything's hot, in the kitchen." },
         expert = true,
         rationale = due
           and ("The monitor is flagged, so measure, and say so, while staying with him: a reflection "
@@ -361,7 +361,7 @@ return {
         examples = {
           "Let's keep working with the kitchen. We're here with you.",
           "I think what's coming up is the fire itself. We're here with you.",
-          "That heat is the fire itself coming back. We're with you; stay with Karim." },
+          "We're here. Keep going with Karim and the fire." },
         rationale = "Steering him back into the memory while his body overheats puts your agenda "
           .. "over his safety." },
     }
