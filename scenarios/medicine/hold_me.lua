@@ -207,7 +207,7 @@ return {
           .. "Ollie, as much as you can. We're here.",
         codes = { "simple_reflection", "following_lead", "encourage_inward_focus" },
         examples = {
-          "You had his sleeve, and it went through your fingers.",
+          "His sleeve, wet, in your fingers. Stay with that.",
           "Stay with it as much as you can. We're right here." },
         expert = true,
         rationale = "Reflect his words and follow: the memory is opening on its own, and it "

@@ -359,7 +359,7 @@ return {
           or { "simple_reflection", "following_lead" },
         examples = {
           "Small, in the hallway. Loud in the kitchen.",
-          "You're small, at your parents' house, and the kitchen's getting loud." },
+          "The hallway. And it's loud in the kitchen." },
         expert = true,
         rationale = "Follow rather than lead: a reflection in her own words says you are with her "
           .. "without adding direction. The memory came in its own time; support its emergence."

@@ -397,7 +397,7 @@ return {
         codes = { "dismissing", "premature_reassurance" },
         examples = {
           "Don't worry about your licence right now, that's not important.",
-          "Forget the cab for now, Hamid, it doesn't matter." },
+          "Never mind the licence right now, Hamid. Don't worry about it." },
         rationale = "His livelihood is not trivial to him; brushing it aside leaves the fear that "
           .. "is stopping him untouched." },
       { id = "nh_explore",
