@@ -93,7 +93,7 @@ return {
         codes = { "simple_reflection", "premature_reassurance" },
         examples = {
           "Don't worry, Keiko, whatever happened, you were only a teenager.",
-          "Oh Keiko, you were only a teenager. Try not to blame yourself." },
+          "Oh Keiko, you were only a teenager. Whatever it was, I'm sure it wasn't your fault." },
         rationale = "Kind, and it answers a verdict she has not yet described: it already treats "
           .. "the image as fact and the guilt as something to soothe." },
       { id = "op_agenda",
@@ -110,7 +110,7 @@ return {
           .. "memories. Let's not jump to conclusions about it yet.",
         codes = { "psychoeducation", "dismissing" },
         examples = {
-          "What comes up under MDMA isn't always a memory, so let's not decide anything yet.",
+          "Things under the medicine often feel real when they aren't. Let's not make too much of it.",
           "Sometimes the medicine produces very vivid images that aren't real events. I wouldn't take it as fact." },
         rationale = "True in general, and said before she has told you anything: it dismisses "
           .. "her experience and makes her defend it." },
@@ -150,7 +150,7 @@ return {
         examples = {
           "You watched yourself go up to phone Yumi and leave the chip pan on. What's it been like living with that picture these last two days?",
           "Clear as you see me, the pan on the ring. How has it been, holding that since Tuesday?",
-          "So the kitchen came back, the pan and the stairs. What's that been like for you?" },
+          "The pan, the stairs, clear as day. That must have been hard to carry since Tuesday." },
         expert = true,
         rationale = "Reflect the image as her experience and ask what it is like to carry it: "
           .. "neither confirm it as memory nor question its truth." },
@@ -159,8 +159,7 @@ return {
           .. "you've finally remembered what really happened that night.",
         codes = { "psychoeducation", "interpreting" },
         examples = {
-          "It seems like the MDMA let you finally remember what really happened that night.",
-          "That's the medicine doing its work, memories that were locked away coming back." },
+          "That's your mind finally letting you see it. It was buried because it was too painful." },
         rationale = "It confirms the image as recovered memory, with the therapist's authority "
           .. "behind it. Under the medicine's suggestibility, that can make it so for her." },
       { id = "im_detail",
@@ -177,8 +176,7 @@ return {
           .. "really careful about treating that image as a true memory.",
         codes = { "simple_reflection", "confronting", "giving_information" },
         examples = {
-          "You saw the chip pan, but I have to say, MDMA can make people suggestible. I'd be cautious about calling it a memory.",
-          "I hear that it was clear, but images on the medicine aren't always accurate, so I'd hold it lightly." },
+          "You saw the chip pan, but that's not necessarily what happened. MDMA makes people suggestible." },
         rationale = "A reflection and then an argument: accurate about suggestibility, and it "
           .. "makes her defend her experience instead of exploring it." },
     }
@@ -223,7 +221,7 @@ return {
           .. "and still mix with imagination. And it matters to you.",
         codes = { "giving_information", "validation" },
         examples = {
-          "I can't honestly tell you whether it's real. What comes on the medicine can seem completely certain and still be mixed with imagination, and I can see how much it matters.",
+          "It makes sense that you need to know. The truth is, nobody can tell from here whether it's a memory.",
           "I can't tell you it's real, nobody can. The medicine can make an image seem certain and still mix in imagination. It makes sense that you want to know." },
         expert = true,
         rationale = "Answer honestly: neither you nor she can know whether the image is memory. "
@@ -233,7 +231,7 @@ return {
           .. "the medicine lets us see what we couldn't bear to see before.",
         codes = { "premature_reassurance", "interpreting" },
         examples = {
-          "Yes, I believe it's real, Keiko. The medicine often brings back what we couldn't face before.",
+          "Yes, it's real, Keiko. Don't worry, the medicine doesn't make things up.",
           "I think it probably is. These sessions have a way of showing people the truth." },
         rationale = "Well meant, and it confirms as memory what nobody can know. From a therapist, "
           .. "after a medicine session, that confirmation is powerful and can harm." },
@@ -242,8 +240,7 @@ return {
           .. "and the family always said it was the wiring, didn't they?",
         codes = { "confronting", "giving_information", "closed_question" },
         examples = {
-          "I don't think it is. MDMA is known for producing false memories, and didn't the family always blame the wiring?",
-          "Honestly, I doubt it. Wasn't it the landlord's wiring all along?" },
+          "I don't think that's real, Keiko. It was the wiring, and you know it." },
         rationale = "The evidence used as an argument: it overstates what anyone knows and tells "
           .. "her that her experience is wrong." },
       { id = "ir_back",
@@ -297,7 +294,7 @@ return {
         examples = {
           "It's your decision, Keiko. Before Saturday, could we look together at what you hope telling Hiro would do?",
           "It's your choice, Keiko. Before the birthday, would you look with me at what you want from telling them?",
-          "Whether you tell them is up to you. Can we think it through together first, what it might do, for you and for Hiro?" },
+          "It's your decision. What would you hope telling Hiro on Saturday would do, for you and for him?" },
         expert = true,
         rationale = "Leave the decision with her and invite time to think: a disclosure at a "
           .. "family birthday, of something nobody can verify, is hard to take back." },
@@ -316,7 +313,7 @@ return {
         codes = { "simple_reflection", "affirmation", "interpreting", "persuading" },
         examples = {
           "That's really courageous of you. I think telling Hiro could bring you both some peace.",
-          "You want Hiro to know. That takes a lot of bravery, and it might be healing after so long." },
+          "That's really brave, Keiko. Telling Hiro the truth could be healing for you both." },
         rationale = "It calls the image 'the truth' and cheers her towards a disclosure nobody "
           .. "can undo: building the memory, and steering her." },
       { id = "sa_script",
@@ -371,8 +368,7 @@ return {
           .. "wasn't your fault, and Hiro would tell you so himself.",
         codes = { "premature_reassurance", "persuading" },
         examples = {
-          "Even if it was the pan, you were a teenager. It wasn't your fault, Keiko, and I'm sure Hiro wouldn't blame you.",
-          "You were nineteen. Anyone could have done that. You mustn't blame yourself." },
+          "You were only nineteen, Keiko. Don't worry, nobody would blame you for that." },
         rationale = "It soothes by accepting the image as fact, and argues with a guilt she has "
           .. "only just voiced." },
       { id = "gu_evidence",
@@ -389,8 +385,7 @@ return {
           .. "anger at yourself all along, turned outward where it was safer.",
         codes = { "simple_reflection", "interpreting" },
         examples = {
-          "I wonder if some of that anger at the landlord was really anger at yourself.",
-          "Maybe blaming the landlord was a way of not looking at your own part." },
+          "I think you blamed the landlord because you couldn't bear to blame yourself." },
         rationale = "A reflection, then your theory of her anger: the meaning is hers to find, "
           .. "and it treats the image as established." },
     }
@@ -426,7 +421,7 @@ return {
         codes = { "emphasising_autonomy", "seeking_collaboration", "safety_planning", "closed_question" },
         examples = {
           "You don't have to decide anything about it yet. Can we keep holding it here together, bring it back next week, and I'll call you on Thursday?",
-          "No need to un-see it or settle what it is. Would you bring it back next session? I'll phone you Thursday in between." },
+          "You don't have to decide what it is yet. Can we keep it open together? I'll ring you on Thursday." },
         expert = true,
         rationale = "Let the image stay an open question, hers to make sense of over time, with "
           .. "contact before Saturday: integration at her pace, not a verdict today." },

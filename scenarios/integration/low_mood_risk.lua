@@ -101,7 +101,7 @@ return {
         codes = { "premature_reassurance", "psychoeducation" },
         examples = {
           "Oh, that's completely normal, Gordon. It usually passes in a few days, so try not to worry about it.",
-          "Lots of people dip a bit after a big session. Don't worry, it'll lift in a week or so." },
+          "That's very normal after a big session. Don't worry, it usually lifts in a few days." },
         rationale = "Accurate as information, but reassurance before the mood has been heard tells "
           .. "Gordon it is a phase to wait out, and makes it harder for him to say how low it goes." },
       { id = "op_agenda",
@@ -192,7 +192,7 @@ return {
         text = "Eilidh would be lost without you, Gordon. You mean far more to that girl than you know.",
         codes = { "premature_reassurance", "persuading" },
         examples = {
-          "Gordon, Eilidh would be heartbroken. Don't think like that, she'd never manage without her grandad.",
+          "Don't think like that, Gordon. Eilidh would be lost without her grandad, I'm sure of it.",
           "Oh, I don't think that's true at all. Your family would be devastated, you matter so much to them." },
         rationale = "Heartfelt, and it argues with what he feels. Reassuring a suicidal statement "
           .. "away closes the door he has just opened and leaves the risk unknown. Validate, then ask." },
@@ -284,8 +284,8 @@ return {
           text = "Lots of people have dark nights after a session like Sunday's. It doesn't mean you'd act on it.",
           codes = { "premature_reassurance", "interpreting" },
           examples = {
-            "A lot of people get dark thoughts after a big session, it doesn't mean you'd ever do anything.",
-            "Thoughts like that are really common after what you went through on Sunday. I wouldn't read too much into it." },
+            "Try not to worry, dark nights after a session are normal. I'm sure you'd never act on it.",
+            "Don't worry, everyone gets thoughts like that after Sunday's sort of session. It'll pass." },
           rationale = "It may be true of many people; you do not know yet whether it is true of him. "
             .. "Ask before you reassure." },
       }
@@ -352,8 +352,8 @@ return {
           text = "With the gun in the house, I think you need to be in hospital today, Gordon. I can't send you home.",
           codes = { "persuading", "confronting" },
           examples = {
-            "Gordon, with a gun at home I really think you should go into hospital today. I'm not comfortable letting you go home.",
-            "I'm sorry, but with a gun in the house I can't let you leave. You'll have to be admitted." },
+            "You can't go home to a gun like this. You have to be admitted today, Gordon.",
+            "I'm sorry, but you need to be in hospital today. You can't keep a gun and feel like this." },
           rationale = "Thoughts without a plan, with the means still to explore, call for a "
             .. "collaborative plan, not an override. Alarm takes the decision from him and teaches "
             .. "him not to tell you next time." },
@@ -417,7 +417,7 @@ return {
         codes = { "giving_information", "safety_planning", "dismissing_lethal_means" },
         examples = {
           "I'll give you the number for the crisis line, it's open all night. Call them if it gets bad and we'll see you Thursday.",
-          "Here's the helpline number, you should ring them any time of night if it gets bad." },
+          "Here's the crisis line number, it's open all night. Ring it whenever the nights get bad." },
         rationale = "The number belongs in the plan, but a card handed over is not a plan, and it "
           .. "leaves the gun in the cabinet: a plan that does not restrict the means he named "
           .. "passes over the largest risk. Who would he ring? Where could the gun go? Ask him." },
@@ -469,7 +469,7 @@ return {
           codes = { "boundary_setting", "giving_information", "emphasising_autonomy" },
           examples = {
             "Not unless you want me to. The only time I'd have to is if I feared for your life, and I'd tell you first. What Callum hears is up to you.",
-            "That's up to you. I'd only ever tell anyone if your life was in danger, and you'd hear it from me first." },
+            "It's your choice what Callum hears. The only exception is if your life were at risk, and I'd tell you first." },
           expert = true,
           rationale = "Answer the question honestly: what he says is private, with one limit when a "
             .. "life is at risk, and he will be told first. What his son hears otherwise is his "
@@ -487,7 +487,7 @@ return {
           codes = { "persuading" },
           examples = {
             "I really think you should tell him, though. He'd want to know, and he could keep an eye on you.",
-            "It might be better if Callum did know, honestly. Having someone nearby looking out for you would help." },
+            "Honestly, I think Callum should know. You need someone nearby looking out for you." },
           rationale = "Support from his son may well help, but pressing it on him takes the decision "
             .. "away, and answers a worry he hasn't finished saying." },
         { id = "cf_reflect",
@@ -503,7 +503,7 @@ return {
           codes = { "dismissing", "redirecting" },
           examples = {
             "Let's leave Callum out of it for now. Today is about you and getting you through the week.",
-            "Never mind Callum for now. What matters is getting you through this week." },
+            "Let's leave Callum aside and talk about getting you through this week." },
           rationale = "Well meant, and it leaves his question hanging. He will go home not knowing "
             .. "whether his son will hear of it, which is the worry he just named." },
       }

@@ -98,8 +98,8 @@ return {
         text = "All in bits, and that's normal. Shall we put it in order together, hour by hour from the start?",
         codes = { "simple_reflection", "premature_reassurance", "agenda_setting", "closed_question" },
         examples = {
-          "That's normal. How about we go through it in order, from when the medicine came on?",
-          "Let's take it from the beginning and work through it step by step, shall we?" },
+          "It's normal for it to be in bits. Shall we go through it in order, from when the medicine came on?",
+          "That's normal, don't worry. Shall we take it step by step, from the beginning?" },
         rationale = "It hears Jo, reassures, then offers the order Jo can't find: a therapist's "
           .. "structure on material that is still nonlinear. In this model integration follows the "
           .. "participant, not a timeline." },
@@ -144,9 +144,9 @@ return {
         text = "Pete at the wheel, laughing at something, on a flat sea. And you don't know yet what it means.",
         codes = { "complex_reflection", "following_lead" },
         examples = {
-          "Pete laughing at the wheel on a flat calm sea, not that night at all. And what it means hasn't come yet.",
+          "So not that night at all: a flat sea, and Pete laughing at the wheel. And you're not sure yet what it means.",
           "So it was Pete as he used to be, laughing, the sea flat. And you're not sure what to make of it.",
-          "You were back with Pete on a flat sea, him laughing at the wheel, and you're left wondering what it means." },
+          "A different night entirely, with Pete laughing and the sea flat. It sounds like it's still settling, what it means." },
         expert = true,
         rationale = "Make meaning without imposing it: reflecting the image and the not-knowing "
           .. "keeps both with Jo. Meaning the participant finds tends to hold; handed-over meaning "
@@ -156,7 +156,7 @@ return {
         codes = { "complex_reflection", "interpreting", "premature_reassurance" },
         examples = {
           "Maybe that's Pete's way of telling you he's forgiven you.",
-          "I think that was him saying it wasn't your fault, Jo." },
+          "That was Pete's way of saying he forgives you, I'm sure of it." },
         rationale = "It starts as a reflection and ends as your meaning and your comfort: "
           .. "forgiveness, and a message from Pete. However kind, it replaces Jo's meaning with yours "
           .. "and soothes a guilt Jo has not yet said." },
@@ -235,7 +235,7 @@ return {
         text = "You're so hard on yourself, and you needn't be. You did everything anyone could have that night.",
         codes = { "simple_reflection", "premature_reassurance", "persuading" },
         examples = {
-          "You're being far too hard on yourself, Jo. You did all you could that night.",
+          "Come on, Jo, you did everything you could. You have to stop blaming yourself.",
           "Nobody could have saved Pete. You really don't need to carry this." },
         rationale = "Rescuing: it hears the self-blame and then argues with it. Telling Jo what "
           .. "not to feel can land as not being heard, however true it is to you." },
@@ -309,15 +309,14 @@ return {
         text = "Your quiet dad. Maybe that's where the guilt began.",
         codes = { "simple_reflection", "interpreting" },
         examples = {
-          "Maybe your dad being so quiet is where all that guilt started.",
-          "Your dad who never talked. Perhaps that's the root of the self-blame." },
+          "I think your dad's silence is the real reason you blame yourself." },
         rationale = "Interpreting: linking two pieces of material for Jo imposes a story. If the "
           .. "connection is there, Jo can find it." },
       { id = "nm_redirect",
         text = "Let's keep our focus on Pete and the rescue today.",
         codes = { "redirecting", "agenda_setting" },
         examples = {
-          "That's interesting, but shall we stay with Pete for today?",
+          "That's interesting, but let's get back to Pete and the rescue.",
           "We can come back to your dad another time. Let's keep on the rescue." },
         rationale = "Redirecting away from emerging material because it doesn't fit the plan. "
           .. "Trust the inner healing intelligence: what comes is what there is to work with." },
@@ -393,7 +392,7 @@ return {
         codes = { "complex_reflection", "persuading" },
         examples = {
           "I can hear part of you wants to. I'd wait a bit though, it's still very fresh.",
-          "Maybe give it a few weeks, Jo. You're still quite raw from the session." },
+          "I really think you should wait, Jo. You're still too raw to go back there yet." },
         rationale = "It hears the wish and then overrides it. Concern may be reasonable, but "
           .. "deciding for Jo without asking takes the step from them; if you have a worry, ask "
           .. "permission to share it." },

@@ -85,7 +85,7 @@ return {
         examples = {
           "No, you didn't waste anyone's time. You put so much into getting to that day, it makes sense you're disappointed.",
           "No, not a waste of our time. After all you put into getting there, it makes sense that you're disappointed.",
-          "You haven't wasted our time at all. Six hours of music when you'd hoped for so much more, no wonder you're disappointed." },
+          "It wasn't a waste of anyone's time, Mei. It makes complete sense that you're disappointed." },
         expert = true,
         rationale = "Answer her question plainly, then validate without arguing: her experience is "
           .. "that nothing happened. Meeting the disappointment first lets her look at the session "
@@ -94,8 +94,7 @@ return {
         text = "I wonder if more happened than it feels like. You were very still and quiet for a long stretch.",
         codes = { "persuading", "interpreting" },
         examples = {
-          "I'm not sure nothing happened. You were very still for a long time, maybe more was going on than you think.",
-          "From where we sat it looked like something was happening. You were so quiet." },
+          "Honestly, I think more happened than you realise. You were very still for a long time." },
         rationale = "Gently put, and still an argument: it sets your reading of the session above "
           .. "hers. She will defend 'nothing' harder, or give in and stop trusting her own sense." },
       { id = "nh_reassure",
@@ -103,7 +102,7 @@ return {
         codes = { "simple_reflection", "premature_reassurance", "psychoeducation" },
         examples = {
           "It wasn't a waste at all, Mei. Loads of people are like that after their first session.",
-          "Don't worry, that's really common the first time. It's not a waste." },
+          "Don't worry, that's really common the first time. It's definitely not a waste, I promise." },
         rationale = "True enough as information, but offered before the disappointment is heard it "
           .. "reads as 'don't feel that'. Hear it first." },
       { id = "nh_probe",
@@ -171,7 +170,7 @@ return {
         codes = { "giving_information", "persuading" },
         examples = {
           "Actually the research is encouraging, about two thirds of people in the trial recovered. The odds are good.",
-          "Statistically you've got a really good chance. Most people respond." },
+          "The research says most people respond, Mei. Two-thirds in the first big trial." },
         rationale = "Statistics as persuasion argue with her fear instead of hearing it, and a third "
           .. "did not respond: she may fear she is one of them." },
       { id = "tf_socratic",
@@ -194,7 +193,7 @@ return {
         text = "Try not to measure yourself against what people post online, Mei. Everyone's experience is different.",
         codes = { "advice_giving", "dismissing" },
         examples = {
-          "I wouldn't pay too much attention to what people say on the internet. Everyone's different.",
+          "Don't read so much online. Everyone's different, it's not a competition.",
           "Don't compare yourself to online stories, Mei. They're not representative." },
         rationale = "Sensible-sounding, and it brushes the comparison off: the fear underneath is "
           .. "left untouched, and she learns not to bring it here." },
@@ -252,8 +251,8 @@ return {
         text = "Warm hands, all afternoon. That sounds like your body feeling safe at last, Mei. That's big.",
         codes = { "simple_reflection", "interpreting", "persuading" },
         examples = {
-          "Warm hands for hours, that's your body finally relaxing, I think. That's a big deal.",
-          "That warmth could be your nervous system letting go for the first time in years." },
+          "Warm hands for hours. I think that was your body finally feeling safe, Mei.",
+          "The warmth was your body's way of telling you it felt safe at last." },
         rationale = "It starts by following and ends by deciding, and by arguing with 'silly': it "
           .. "may or may not be safety. "
           .. "Telling her what it was takes the finding from her, and she has already learned to "
@@ -262,16 +261,15 @@ return {
         text = "So something did happen, then. Warm hands for a whole afternoon is something, isn't it?",
         codes = { "confronting", "persuading", "closed_question" },
         examples = {
-          "See, so something did happen! Warm hands all afternoon counts, doesn't it?",
-          "So it wasn't nothing after all, was it?" },
+          "Come on, Mei, warm hands all afternoon is something. Isn't it?" },
         rationale = "Winning the argument about 'nothing' turns her small offering into evidence "
           .. "against her. She may stop offering." },
       { id = "wt_reassure",
         text = "It's not silly at all, Mei. Little things like that often matter more than people think.",
         codes = { "premature_reassurance", "persuading" },
         examples = {
-          "It's not silly at all. Small things like that can be really meaningful.",
-          "Don't dismiss it, Mei, little details often matter more than we think." },
+          "It's not silly, honestly. I'm sure it meant more than you think.",
+          "Don't worry, it's not silly, Mei. Little details often matter more than we think." },
         rationale = "Kind, and it talks her out of 'silly' before anyone knows what the warmth "
           .. "was. Curiosity would let her find out whether it matters." },
       { id = "wt_hold", action = "hold_space",
@@ -324,8 +322,8 @@ return {
         text = "It went past without grabbing you. That sounds like something to me: I think the memory's lost its charge.",
         codes = { "complex_reflection", "interpreting", "persuading" },
         examples = {
-          "I'd say that's definitely something. I think the memory has lost its power over you.",
-          "That's huge, Mei. The trauma memory isn't gripping you like before." },
+          "That's definitely something. I think the memory has lost its power over you.",
+          "It went past without grabbing you. That means the memory has lost its charge, I'm sure of it." },
         rationale = "Imposing a verdict, however warmly. If it doesn't hold, she has failed again; "
           .. "if it does, it is your meaning, not hers." },
       { id = "vd_dismiss",
@@ -340,7 +338,7 @@ return {
         text = "I'm so glad you noticed that, Mei. Noticing it at all shows how much work you're already doing.",
         codes = { "affirmation", "interpreting" },
         examples = {
-          "It's great that you noticed that. It shows how much work you're doing.",
+          "Well done for noticing that, Mei. It shows how much work you're doing.",
           "Well done for picking up on that, Mei. That's real self-awareness." },
         rationale = "Warm, and it sidesteps her question with a meaning of your own: the moment "
           .. "becomes proof of her effort. She asked what it was; let her weigh it." },
@@ -396,7 +394,7 @@ return {
         codes = { "advice_giving", "premature_reassurance", "psychoeducation" },
         examples = {
           "Just tell her it's early days. Changes often show up in the weeks afterwards.",
-          "I'd say to her that it takes time. The effects come later for a lot of people." },
+          "Just tell her it takes time. The effects often come later, in the weeks after." },
         rationale = "A ready-made answer, and a reassuring one: it tells her what to say and what "
           .. "to expect, and leaves her own sense of the session out of it." },
       { id = "to_reflect",
@@ -419,8 +417,7 @@ return {
         text = "You could tell her about your hands, and the dust going past. Those sound like real changes.",
         codes = { "advice_giving", "persuading", "interpreting" },
         examples = {
-          "Why not tell her about your warm hands, and how the dust went past? Those are real changes.",
-          "You could mention your hands. That's something to tell her." },
+          "You should tell her about your warm hands and how the dust went past. Those are real changes." },
         rationale = "It hands her back her own finds as your verdict: 'real changes'. She has only "
           .. "just begun to weigh them, and now she has your script for them." },
     }
@@ -477,7 +474,7 @@ return {
         codes = { "persuading", "giving_information", "premature_reassurance" },
         examples = {
           "I'd really encourage you to give it another go. It often takes a couple of sessions.",
-          "I think you should do it. A lot of people only notice changes after the second one." },
+          "You should come, Mei. A lot of people only get there on the second or third session." },
         rationale = "Pressing her to continue makes consent less than voluntary. If you have a "
           .. "view, ask whether she'd like to hear it." },
       { id = "ns_homework",
@@ -485,15 +482,15 @@ return {
         codes = { "practice_assignment", "agenda_setting", "redirecting", "closed_question" },
         examples = {
           "Before you decide, could you keep a daily note of anything different and bring it in?",
-          "Why don't you track your symptoms each day this month, so we have some data?" },
+          "Would you write down any changes each day until then? Then we'll have something to look at." },
         rationale = "It turns from her question to a task. A monitoring task feeds her habit of "
           .. "auditing herself for results, and it sets your agenda for the next session." },
       { id = "ns_reflect",
         text = "You're unsure after this one. I think the second will feel different, though, once you're in it.",
         codes = { "simple_reflection", "persuading", "premature_reassurance" },
         examples = {
-          "You're not sure after this one. I reckon the next will be different, though.",
-          "You're in two minds. I think once you're there it'll be different." },
+          "Unsure after this one. Don't worry, the second one will feel different.",
+          "You're in two minds. Don't worry, I think once you're there it'll be different." },
         rationale = "It hears the doubt, then answers it with your prediction. A promise about the "
           .. "next session presses her towards it and cannot be kept." },
     }

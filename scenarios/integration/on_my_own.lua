@@ -92,8 +92,8 @@ return {
           .. "thinking is exactly how people get into trouble with drugs.",
         codes = { "confronting", "persuading" },
         examples = {
-          "I'm really glad, but wanting it every weekend worries me. That's how people end up with a drug problem.",
-          "Careful there, Tendai. Every weekend is a slippery slope." },
+          "I'm glad, but you need to be careful with every weekend, Tendai. That's how people get into trouble with drugs.",
+          "Every weekend is a slippery slope, Tendai. You really should be careful." },
         rationale = "A warning as the first thing he hears: it makes the day something to "
           .. "defend, and he will stop telling you what he plans." },
       { id = "gl_meaning",
@@ -111,7 +111,7 @@ return {
         codes = { "simple_reflection", "psychoeducation", "dismissing", "closed_question" },
         examples = {
           "That's the afterglow. It's normal for a few days, and then it wears off, so don't be surprised.",
-          "That high usually fades after the first week or so, just so you know." },
+          "The high usually fades after a week or so. That's normal, don't expect it to last." },
         rationale = "True, and it flattens what he is telling you before he has told it. Ask "
           .. "what the day was like." },
     }
@@ -151,7 +151,7 @@ return {
           .. "your decision; I'd like to understand what you're hoping for.",
         codes = { "simple_reflection", "open_question", "emphasising_autonomy" },
         examples = {
-          "At home on the sofa, on your own, with the playlist. What would doing it that way give you? I'd like to understand.",
+          "At home on the sofa, on your own, with the playlist. What would doing it that way give you?",
           "It's your choice, Tendai. What are you hoping for, doing it at home by yourself on Saturday?",
           "On your own, next Saturday. What is it about doing it that way that appeals?" },
         expert = true,
@@ -161,9 +161,6 @@ return {
         text = "Tendai, you really can't do that. It's illegal, it's dangerous, and it could get "
           .. "you thrown out of the study. Please cancel that order today.",
         codes = { "confronting", "persuading", "advice_giving" },
-        examples = {
-          "Tendai, please don't. It's illegal and risky, and you could lose your place in the study. Cancel the order.",
-          "You absolutely can't do that. Promise me you'll cancel it today." },
         rationale = "All of it may be true, and an order gets an order back: he stops talking "
           .. "to you, not to the website." },
       { id = "pl_tips",
@@ -172,7 +169,7 @@ return {
         codes = { "advice_giving", "giving_information" },
         examples = {
           "If you're going to, take half, have a friend with you, and keep drinking water.",
-          "At least test the pills first and don't be on your own." },
+          "At least test the pills first, and make sure someone's with you." },
         rationale = "Harm-reduction tips in place of curiosity, and one is wrong: 'plenty of "
           .. "water' is how MDMA users become hyponatremic." },
       { id = "pl_promise",
@@ -222,8 +219,7 @@ return {
         codes = { "boundary_setting", "giving_information", "seeking_collaboration" },
         examples = {
           "No, I can't get you any, that's outside my role as your therapist. But I'm happy to talk honestly about the risks if you want.",
-          "That's a no from me, Tendai. Supplying it isn't something I'll do. We could go through the risks together, though, if that's useful.",
-          "I won't be giving you any of the medicine, that's a firm line for me. Would it help to look at the risks properly?" },
+          "No, I can't do that. It's outside what I do as your therapist. But I'm happy to talk about the risks honestly." },
         expert = true,
         rationale = "A plain, unembarrassed boundary, and an offer: the therapist never supplies "
           .. "or sources the drug, and stays in the conversation." },
@@ -232,8 +228,8 @@ return {
           .. "about how you've been sleeping since the session.",
         codes = { "dismissing", "redirecting" },
         examples = {
-          "Ha, nice try! Anyway, how's your sleep been since the session?",
-          "I'll pretend I didn't hear that! So, how have you been sleeping?" },
+          "Ha, I wish! Anyway, let's get back to how you've been sleeping.",
+          "Ha! Let's leave that one. How about we talk about your sleep instead." },
         rationale = "A joke and a change of subject leave the boundary unsaid and the plan "
           .. "unexplored." },
       { id = "as_testing",
@@ -242,7 +238,7 @@ return {
         codes = { "boundary_setting", "advice_giving", "giving_information" },
         examples = {
           "I can't, obviously, but you can get testing kits online if you're going ahead.",
-          "Not from me. Some festivals have drug-checking services, though, if you're set on it." },
+          "I can't give you any. If you're going ahead, there are testing kits you can buy online." },
         rationale = "The line is drawn, then you help him find a way round it: pointing him to "
           .. "sources and kits is steering his plan, not exploring it." },
       { id = "as_why",
@@ -251,7 +247,7 @@ return {
         codes = { "complex_reflection", "open_question" },
         examples = {
           "You want exactly the same pills because it felt safe in here. What is it about doing it alone that matters so much?",
-          "Same dose, same pills, so it's safe. What's making it so important to do it now, by yourself?" },
+          "Same pills, same dose, like in here. What is it about doing it by yourself that matters so much right now?" },
         rationale = "A good reflection and a good question, and his direct request goes "
           .. "unanswered: he asked you to supply a drug. Say no first." },
     }
@@ -303,8 +299,8 @@ return {
           .. "too much, and not to mix it with alcohol or anything else.",
         codes = { "premature_reassurance", "advice_giving" },
         examples = {
-          "At that dose it's fairly safe really. Just don't take too much or mix it with alcohol.",
-          "To be honest, it's pretty low-risk if you're sensible about the amount." },
+          "It's pretty safe at the dose we used, honestly. Just avoid alcohol and don't take too much.",
+          "To be fair, it's fairly low-risk. You'll be fine if you're sensible about the amount." },
         rationale = "It misses what he cannot control at home (what is in the pill, his blood "
           .. "pressure, his sodium), and it reads as permission." },
       { id = "rk_reflect",
@@ -356,7 +352,7 @@ return {
         examples = {
           "So it isn't just the high you're after. You found something, and now the dread's creeping back and you're frightened of losing what you found.",
           "What you found is slipping and the dread's edging in, and it makes sense you're scared.",
-          "It's not about the pills really. You're scared of losing what you found that day." },
+          "It's not only the high. You found something that day, and you're scared of losing it." },
         expert = true,
         rationale = "Hear the fear under the plan: the wish to repeat the day is a wish not to "
           .. "lose what he found. Meet that, and the plan makes sense to both of you." },
@@ -365,7 +361,7 @@ return {
           .. "found in the session doesn't just disappear.",
         codes = { "simple_reflection", "premature_reassurance" },
         examples = {
-          "You won't lose it, I promise. What you found doesn't just vanish.",
+          "You're scared of losing it. Don't worry, it won't all come back, I promise.",
           "It won't all come back, Tendai, I'm sure of it." },
         rationale = "A promise nobody can make, given to stop a fear he has only just named." },
       { id = "un_normal",
@@ -373,7 +369,7 @@ return {
           .. "work is slower. It doesn't mean anything's been lost.",
         codes = { "psychoeducation", "premature_reassurance" },
         examples = {
-          "That's totally normal a few days after. The glow fades, but nothing's been lost.",
+          "It's very common for the dread to creep back after a few days. It doesn't mean the session didn't work.",
           "Lots of people notice that as the afterglow wears off. It doesn't mean it didn't work." },
         rationale = "Accurate, and it explains the fear instead of hearing it. Reflect first." },
       { id = "un_tasks",
@@ -382,7 +378,7 @@ return {
         codes = { "practice_assignment", "agenda_setting" },
         examples = {
           "Let's give you something to practise. Ten minutes of breathing a day, and score the dread each evening.",
-          "How about a daily exercise this week to help you hold on to it?" },
+          "I'd like you to practise the breathing every day this week and rate the dread out of ten." },
         rationale = "A task in place of the feeling, set for him: the fear he has just shown "
           .. "needs to be heard before anything is planned." },
     }
@@ -418,8 +414,7 @@ return {
           .. "next time, and when to ring us if the dread gets loud.",
         codes = { "seeking_collaboration", "safety_planning" },
         examples = {
-          "You won't be on your own with it. Let's work out together what from that day you can hold on to, and when you'd call us if the dread gets loud.",
-          "Not alone, no. Can we make a plan together, what helps you keep hold of it, and a point where you ring us?" },
+          "Let's make a plan together: what from that day you can keep close, and when you'd ring us if the dread gets loud." },
         expert = true,
         rationale = "An integration plan made with him: what he can carry from the session into "
           .. "the weeks between, and contact when it gets hard." },
@@ -429,7 +424,7 @@ return {
         codes = { "premature_reassurance", "persuading" },
         examples = {
           "It's only four weeks. I'm sure you can hold on, and it'll be worth it.",
-          "Just try to hang in there until the next session. You'll be fine." },
+          "Four weeks isn't long. Hang on, you'll manage, I'm sure, and it'll be worth it." },
         rationale = "'Hold on' is the white-knuckling he asked how to avoid: he needs a plan and "
           .. "contact, not encouragement." },
       { id = "in_app",

@@ -91,7 +91,7 @@ return {
         text = "Of course. Then let's pick up where we left off yesterday, with your brother's visit. What do you remember?",
         codes = { "consent_check", "agenda_setting", "redirecting", "open_question" },
         examples = {
-          "Sure. So shall we carry on from where we were yesterday, with your brother's visit?",
+          "Sure, no touch. Let's carry on from yesterday, with your brother's visit. What do you remember of it?",
           "Okay, of course. Let's go back to what came up about your brother. What do you remember?" },
         rationale = "Taking 'fine' at face value and setting your own agenda repeats what went "
           .. "wrong yesterday: you leading." },
@@ -100,8 +100,8 @@ return {
         codes = { "consent_check", "emphasising_autonomy", "complex_reflection", "seeking_collaboration", "open_question" },
         examples = {
           "No touch, of course, that's your call. You seem a bit further away today. How was yesterday for you, including anything I did?",
-          "Absolutely, no touch. It's yours to decide. You seem more distant today. Would you say how yesterday was, me included?",
-          "Of course, not the shoulder either. Something seems different today. Was there anything about yesterday, or about me, that didn't sit right?" },
+          "Absolutely, no touch; that's yours to decide. You seem more distant today. How was yesterday for you, me included?",
+          "Of course, not the shoulder either; that's up to you. Something seems different today. What was yesterday like for you, including anything I did?" },
         expert = true,
         rationale = "Confirm the withdrawn consent without fuss, then notice the rupture and invite "
           .. "it: name the distance without blame, and make it safe to criticise you. Ruptures are "
@@ -119,7 +119,7 @@ return {
         codes = { "consent_check", "premature_reassurance", "psychoeducation" },
         examples = {
           "Sure. And quiet is fine, first sessions are often like that.",
-          "Of course. Fine is great, the first one is usually gentler than people expect." },
+          "Of course, no touch. Fine is good; that's normal for a first session, nothing to worry about." },
         rationale = "Normalising 'fine' closes the door he has left ajar. The distance in the room "
           .. "says more than the word; invite it." },
       { id = "no_hold", action = "hold_space",
@@ -170,17 +170,17 @@ return {
         text = "The medicine can make things feel bigger than they were. I think I only brought it up once or twice.",
         codes = { "dismissing", "interpreting" },
         examples = {
-          "I think the medicine made it seem like more than it was. It was maybe once or twice.",
-          "Things can seem bigger on MDMA. I don't think it was three times." },
+          "I wouldn't read too much into it. The medicine makes things feel bigger than they were.",
+          "Oh, it wasn't that big a deal. I think the medicine made it seem worse." },
         rationale = "Explaining away: putting his experience down to the drug, and disputing the "
           .. "count, tells him his account can't be trusted." },
       { id = "ru_own",
         text = "You're right, and I'm sorry. I led when you'd asked me to follow. That was mine, not yours.",
         codes = { "validation" },
         examples = {
-          "You're right. I did steer you, and I'm sorry. You asked me to follow and I led. That's on me.",
-          "Yes, I did, and you're right to name it. I'm sorry, Kwame. That was my doing, not yours.",
-          "I did bring you back, three times, when you'd asked to stay with the music. I'm sorry. That was mine." },
+          "You're right, and it makes sense that you felt that. I'm sorry, I led when you asked me to follow.",
+          "Of course you felt that. I did lead when you'd asked me to follow, and I'm sorry.",
+          "It makes complete sense you'd feel that way. I'm sorry, I steered when I should have followed." },
         expert = true,
         rationale = "Repair starts with a non-defensive answer: take responsibility for your part, "
           .. "plainly, without 'but'. His account of his session stands." },
@@ -188,8 +188,8 @@ return {
         text = "I'm so sorry, Kwame. I feel awful; I honestly didn't sleep last night, thinking about how it went.",
         codes = { "self_disclosure" },
         examples = {
-          "Oh Kwame, I feel terrible. I was up half the night going over it.",
-          "I'm so sorry, I've been feeling awful about it since yesterday." },
+          "I've been beating myself up about it too. I couldn't sleep last night.",
+          "I'm so sorry. I've felt awful about it myself, I barely slept." },
         rationale = "An apology, centred on your own distress: it asks him to look after you. "
           .. "Repair keeps the focus on his experience." },
     }
@@ -229,7 +229,7 @@ return {
         examples = {
           "Being pushed where you didn't choose to go, it was like the police all over again. Someone else taking charge of your story.",
           "Like the police interview: someone else deciding what your story was, when you needed it to be yours.",
-          "So it brought back being disbelieved and steered, the way the police did. No wonder you'd rather forget it." },
+          "It felt like the police all over again, someone else deciding what mattered. No wonder you'd rather forget it." },
         expert = true,
         rationale = "Reflect the meaning of the rupture for him, without defending yourself against "
           .. "the comparison. Hearing it fully is part of the repair." },
@@ -237,16 +237,14 @@ return {
         text = "I can see why it felt that way, Kwame, but I'm not the police. I'm on your side in all this.",
         codes = { "validation", "confronting" },
         examples = {
-          "I get why, but I'm not the police, Kwame. I'm on your side.",
-          "I understand, but I promise I'm not like them. I'm here for you." },
+          "That makes sense, but honestly, I'm not like the police. I'm on your side." },
         rationale = "It starts by understanding and ends by arguing with the comparison: it defends "
           .. "you just as the old hurt is named. It may be unfair to you; it is true to him." },
       { id = "wt_transfer",
         text = "Like the police. Old feelings from back then coming up with me is normal; it happens a lot in therapy.",
         codes = { "simple_reflection", "interpreting", "premature_reassurance" },
         examples = {
-          "Like the police. It's normal for old feelings to get projected onto the therapist.",
-          "That's transference, it happens a lot. Feelings from back then landing on me." },
+          "I think your feelings about the police are getting put onto me." },
         rationale = "Calling it an old feeling transferred onto you, and normal, explains the "
           .. "rupture away as his, when you did steer him. Own your part before wondering about his." },
       { id = "wt_probe",
@@ -301,8 +299,8 @@ return {
         text = "That's lovely. Next time we could use that track to help you feel safe going back to the memory.",
         codes = { "agenda_setting", "redirecting", "advice_giving" },
         examples = {
-          "That's great. We could use that music next time to help you go back to the attack.",
-          "Lovely. Maybe that track could be an anchor when we revisit the memory." },
+          "That's great. Next time let's use that music to help you go back to the attack.",
+          "Lovely. I'd suggest we use that track next time, to help you face the memory." },
         rationale = "It turns his safe place into a tool for your agenda: the music becomes the way "
           .. "back to the attack. It is the same steering, planned in advance." },
       { id = "mu_follow",
@@ -310,8 +308,8 @@ return {
         codes = { "following_lead", "encourage_inward_focus", "empathic_presence" },
         examples = {
           "Stay with that as long as you like. No rush today; we're going where you go.",
-          "Take a moment with it, just being in your body. I'm following you this time.",
-          "There's no hurry. We can stay with the music and your body for as long as you want." },
+          "Stay with that warmth for a moment. There's no hurry; we'll go where you go.",
+          "Let yourself stay with that, in your body. We're following you today." },
         expert = true,
         rationale = "Follow what he wanted to stay with yesterday: reflect it, and let him go "
           .. "further into it if he chooses. This time the material leads." },
@@ -319,7 +317,7 @@ return {
         text = "Warm, in your body. That's your nervous system learning it's safe again; that's real healing, Kwame.",
         codes = { "simple_reflection", "interpreting", "premature_reassurance" },
         examples = {
-          "In your body. That's your nervous system finally learning it's safe, Kwame. That's healing.",
+          "Warm, in your body. I think that means your body is finally feeling safe again. That's healing.",
           "That sense of being in your body is real healing happening." },
         rationale = "It hears him, then tells him what it meant and that he is healing. The "
           .. "meaning of the moment is his to find, today of all days." },
@@ -374,23 +372,21 @@ return {
         text = "It won't happen again, Kwame. I've really learned from this, and I'll follow you next time.",
         codes = { "premature_reassurance", "persuading" },
         examples = {
-          "It won't, I promise. I've learned a lot from this.",
-          "I give you my word it won't happen again, Kwame." },
+          "It won't happen again, I promise. You'll be fine next time." },
         rationale = "A promise asks for trust instead of earning it, and gives him no way to act "
           .. "if it does happen." },
       { id = "nt_explain",
         text = "Next time I'll stay quiet and follow wherever you go. That's how the approach is meant to work.",
         codes = { "explaining_approach" },
         examples = {
-          "Next time I'll just follow you, that's how the approach is supposed to work.",
-          "The method is non-directive, so I'll stay quiet and go where you go." },
+          "The way this works is that I follow wherever you go. Next time I'll stay quiet." },
         rationale = "Accurate, and it owns the approach, but it is still you deciding. Ask him how "
           .. "he'd like it to go." },
       { id = "nt_defer",
         text = "Let's not worry about next time yet. We've four weeks to get there, and we'll take it step by step.",
         codes = { "premature_reassurance", "dismissing" },
         examples = {
-          "Let's not get ahead of ourselves. We've got four weeks to think about it.",
+          "Don't worry about next time yet. We've got four weeks to think about it.",
           "Don't worry about that yet, we'll take it one step at a time." },
         rationale = "Soothing, and it puts off the question he asked. He needs to know now what he "
           .. "can do if it happens again; 'step by step' gives him nothing to hold." },
@@ -399,7 +395,7 @@ return {
         codes = { "premature_reassurance", "agenda_setting", "closed_question" },
         examples = {
           "I'll follow you more, definitely. Would you be okay with a little nudge toward the memory if it seemed right?",
-          "I'll try to follow. But would a gentle push be alright, if you seemed stuck?" },
+          "I'll try to follow more. Would it be okay to give you a gentle nudge toward the memory, if you seemed stuck?" },
         rationale = "Re-negotiating the steering reopens the rupture. The participant's inner "
           .. "healing intelligence leads; the material comes when it comes." },
     }
@@ -445,8 +441,8 @@ return {
         text = "Wary makes sense, after yesterday. It needn't be gone today. I'd like to ring you midweek, if that's okay.",
         codes = { "validation", "seeking_collaboration", "safety_planning" },
         examples = {
-          "Of course you're wary, after yesterday. It doesn't have to be gone today. Would it be okay if I called you midweek?",
-          "Wary makes sense. It can stay for now. Could I give you a ring on Wednesday to see how you're doing?" },
+          "Of course you're wary, after yesterday. It doesn't have to be gone today. I'd like to call you midweek, if that's okay with you.",
+          "Wary makes complete sense after yesterday. Let's work out together how you'd like me to check in this week." },
         expert = true,
         rationale = "Validate the wariness rather than trying to finish the repair today. Trust "
           .. "rebuilds over time; keep contact, on his terms." },
@@ -454,8 +450,8 @@ return {
         text = "I'm really glad we talked it through, Kwame. It feels like we've cleared the air now. See you next week, then?",
         codes = { "dismissing", "closed_question" },
         examples = {
-          "Glad we cleared the air. Same time next week?",
-          "I think we've sorted it now. See you next week?" },
+          "Glad we cleared the air. Are we all good for the same time next week?",
+          "Right, that's all sorted. Shall we say the same time next week?" },
         rationale = "Warm, and it declares the rupture sorted: that dismisses the wariness he has "
           .. "just named." },
       { id = "cl_affirm",
@@ -479,7 +475,7 @@ return {
         codes = { "simple_reflection", "premature_reassurance" },
         examples = {
           "Still wary. I'm sure it'll settle once the next one goes your way.",
-          "You're still a bit wary. That'll pass, I'm sure." },
+          "You're still a bit wary. Don't worry, that'll pass, I'm sure." },
         rationale = "It hears the wariness, then promises it away. Trust rebuilds over time, and "
           .. "he needs contact before then, not a forecast." },
     }

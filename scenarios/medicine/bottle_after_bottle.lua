@@ -232,7 +232,7 @@ return {
     }
     r = s:choose{
       moment = "towpath",
-      typed = { following_lead = "tp_follow", empathic_presence = "tp_follow", encourage_inward_focus = "tp_follow", premature_reassurance = "tp_safe", redirecting = "tp_safe", simple_reflection = "tp_safe", closed_question = "tp_probe", agenda_setting = "tp_probe", open_question = "tp_probe", interpreting = "tp_meaning", complex_reflection = "tp_meaning", default = "tp_follow" },
+      typed = { following_lead = "tp_follow", empathic_presence = "tp_follow", encourage_inward_focus = "tp_follow", premature_reassurance = "tp_safe", redirecting = "tp_safe", simple_reflection = "tp_follow", closed_question = "tp_probe", agenda_setting = "tp_probe", open_question = "tp_probe", interpreting = "tp_meaning", complex_reflection = "tp_follow", default = "tp_follow" },
       prompt = flag_prompt(s),
       measured(s, { id = "tp_follow",
         text = "It's dark, your feet are on the gravel, you can hear your own breathing, and someone "
@@ -395,7 +395,7 @@ return {
     end
     r = s:choose{
       moment = "while_we_wait",
-      typed = { empathic_presence = "ww_stay", validation = "ww_stay", giving_information = "ww_stay", offering_comfort = "ww_sips", advice_giving = "ww_sips", leaving_participant = "ww_pack", agenda_setting = "ww_continue", redirecting = "ww_continue", open_question = "ww_continue", premature_reassurance = "ww_reassure", complex_reflection = "ww_reassure", simple_reflection = "ww_reassure", default = "ww_stay" },
+      typed = { empathic_presence = "ww_stay", validation = "ww_stay", giving_information = "ww_stay", offering_comfort = "ww_sips", advice_giving = "ww_sips", leaving_participant = "ww_pack", agenda_setting = "ww_continue", redirecting = "ww_continue", open_question = "ww_continue", premature_reassurance = "ww_reassure", complex_reflection = "ww_stay", simple_reflection = "ww_stay", default = "ww_stay" },
       prompt = flag_prompt(s),
       shown(s, { id = "ww_stay",
         text = severe and "Sit her up with a bowl and tell her plainly: you've been sick, help is "

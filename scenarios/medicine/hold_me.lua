@@ -200,14 +200,14 @@ return {
     }
     r = s:choose{
       moment = "the_sleeve",
-      typed = { following_lead = "sl_follow", encourage_inward_focus = "sl_follow", empathic_presence = "sl_follow", validation = "sl_follow", premature_reassurance = "sl_notfault", persuading = "sl_notfault", agenda_setting = "sl_detail", open_question = "sl_detail", interpreting = "sl_meaning", complex_reflection = "sl_meaning", simple_reflection = "sl_meaning", default = "sl_follow" },
+      typed = { following_lead = "sl_follow", encourage_inward_focus = "sl_follow", empathic_presence = "sl_follow", validation = "sl_follow", premature_reassurance = "sl_notfault", persuading = "sl_notfault", agenda_setting = "sl_detail", open_question = "sl_detail", interpreting = "sl_meaning", complex_reflection = "sl_follow", simple_reflection = "sl_follow", default = "sl_follow" },
       prompt = flag_prompt(s),
       measured(s, { id = "sl_follow",
         text = "You had his sleeve in your hand, and it went through your fingers. Stay with it, "
           .. "Ollie, as much as you can. We're here.",
         codes = { "simple_reflection", "following_lead", "encourage_inward_focus" },
         examples = {
-          "You had his sleeve, and it went through your fingers.",
+          "His sleeve, wet, in your fingers. Stay with that.",
           "Stay with it as much as you can. We're right here." },
         expert = true,
         rationale = "Reflect his words and follow: the memory is opening on its own, and it "
@@ -426,7 +426,7 @@ return {
     }
     r = s:choose{
       moment = "shame",
-      typed = { validation = "sh_welcome", boundary_setting = "sh_welcome", premature_reassurance = "sh_forgotten", dismissing = "sh_forgotten", open_question = "sh_why", closed_question = "sh_why", simple_reflection = "sh_why", complex_reflection = "sh_why", psychoeducation = "sh_mdma", default = "sh_welcome" },
+      typed = { validation = "sh_welcome", boundary_setting = "sh_welcome", premature_reassurance = "sh_forgotten", dismissing = "sh_forgotten", open_question = "sh_why", closed_question = "sh_why", simple_reflection = "sh_why", complex_reflection = "sh_welcome", psychoeducation = "sh_mdma", default = "sh_welcome" },
       prompt = flag_prompt(s),
       measured(s, { id = "sh_welcome",
         text = "Wanting to be held, after what you were with, makes sense. Asking wasn't wrong; "

@@ -219,7 +219,7 @@ return {
     local due = answering(s, watch)
     r = watch:choose{
       moment = "onset_anxiety",
-      typed = { validation = "on_reflect", empathic_presence = "on_reflect", encourage_inward_focus = "on_reflect", premature_reassurance = "on_promise", redirecting = "on_distract", closed_question = "on_distract", grounding = "on_breathing", advice_giving = "on_control", complex_reflection = "on_control", simple_reflection = "on_control", open_question = "on_distract", default = "on_reflect" },
+      typed = { validation = "on_reflect", empathic_presence = "on_reflect", encourage_inward_focus = "on_reflect", premature_reassurance = "on_promise", redirecting = "on_distract", closed_question = "on_distract", grounding = "on_breathing", advice_giving = "on_control", complex_reflection = "on_reflect", simple_reflection = "on_reflect", open_question = "on_distract", default = "on_reflect" },
       prompt = flag_prompt(s),
       { id = "on_reflect",
         text = due and answer_words("It's frightening. Let it come; I'll take a reading, and we're right here.", due)
@@ -227,6 +227,10 @@ return {
         action = answer_action(due),
         codes = due and { "complex_reflection", "empathic_presence", "encourage_inward_focus", answer_code(due) }
           or { "complex_reflection", "validation", "empathic_presence", "encourage_inward_focus" },
+        examples = {
+          "Let the tingling come. We're right beside you.",
+          "Losing control is frightening. Let it come; we're right here.",
+          "Of course it's scary. You don't have to do anything with it; we're with you." },
         expert = true,
         rationale = "Follow rather than lead: name the fear beneath her words, say that what comes is "
           .. "allowed, stay present and let it unfold. "
@@ -239,8 +243,6 @@ return {
         examples = {
           "Nothing bad is going to happen to you today, I promise.",
           "Don't worry, nothing will happen to you. We've got you." },
-        examples = {
-          "Let the tingling come. We're right beside you." },
         rationale = "Premature reassurance: a promise nobody can keep, and it tells her the anxiety "
           .. "is wrong. Meet it rather than talk it away." },
       { id = "on_distract",
@@ -347,7 +349,7 @@ return {
     local due = answering(s, watch)
     r = watch:choose{
       moment = "memory_surfaces",
-      typed = { following_lead = "ms_follow", empathic_presence = "ms_follow", closed_question = "ms_probe", agenda_setting = "ms_probe", interpreting = "ms_probe", open_question = "ms_probe", redirecting = "ms_away", premature_reassurance = "ms_away", grounding = "ms_dual", simple_reflection = "ms_dual", complex_reflection = "ms_dual", default = "ms_follow" },
+      typed = { following_lead = "ms_follow", empathic_presence = "ms_follow", closed_question = "ms_probe", agenda_setting = "ms_probe", interpreting = "ms_probe", open_question = "ms_probe", redirecting = "ms_away", premature_reassurance = "ms_away", grounding = "ms_dual", simple_reflection = "ms_follow", complex_reflection = "ms_follow", default = "ms_follow" },
       prompt = flag_prompt(s),
       { id = "ms_follow",
         text = due and answer_words("You're in the hallway, and it's getting loud in there. I'll take a reading as you go.", due)
@@ -355,6 +357,9 @@ return {
         action = answer_action(due),
         codes = due and { "simple_reflection", "following_lead", answer_code(due) }
           or { "simple_reflection", "following_lead" },
+        examples = {
+          "Small, in the hallway. Loud in the kitchen.",
+          "The hallway. And it's loud in the kitchen." },
         expert = true,
         rationale = "Follow rather than lead: a reflection in her own words says you are with her "
           .. "without adding direction. The memory came in its own time; support its emergence."
@@ -363,8 +368,6 @@ return {
       { id = "ms_probe",
         text = "Is this when your father hurt your mother? Tell us exactly what you see.",
         codes = { "closed_question", "agenda_setting", "interpreting" },
-        examples = {
-           },
         examples = {
            },
         rationale = "Leading: you name what the memory is before she has (your meaning, not hers), "
@@ -444,7 +447,7 @@ return {
     due = answering(s, watch)
     r = watch:choose{
       moment = "not_rescuing",
-      typed = { validation = "nr_stay", empathic_presence = "nr_stay", premature_reassurance = "nr_fix", interpreting = "nr_fix", offering_comfort = "nr_water", redirecting = "nr_water", consent_check = "nr_touch", grounding = "nr_breathe", advice_giving = "nr_breathe", simple_reflection = "nr_breathe", complex_reflection = "nr_fix", open_question = "nr_water", default = "nr_stay" },
+      typed = { validation = "nr_stay", empathic_presence = "nr_stay", premature_reassurance = "nr_fix", interpreting = "nr_fix", offering_comfort = "nr_water", redirecting = "nr_water", consent_check = "nr_touch", grounding = "nr_breathe", advice_giving = "nr_breathe", simple_reflection = "nr_stay", complex_reflection = "nr_stay", open_question = "nr_water", default = "nr_stay" },
       prompt = flag_prompt(s),
       { id = "nr_stay",
         text = due and answer_words("You were trying so hard to keep him safe. Let it all come. I'll take a reading.", due)
@@ -452,6 +455,10 @@ return {
         action = answer_action(due),
         codes = due and { "complex_reflection", "validation", "empathic_presence", answer_code(due) }
           or { "complex_reflection", "validation", "empathic_presence" },
+        examples = {
+          "Such a little girl, trying to stop all of it. We're right here with you.",
+          "Of course you tried to stop it. Let the grief come.",
+          "So much to hold for someone so small. We're with you." },
         expert = true,
         rationale = "Don't rescue: grief that is finally felt is part of healing, not an emergency. "
           .. "Reflect, stay present and trust her inner healing intelligence to move through it."
@@ -461,8 +468,6 @@ return {
         codes = { "premature_reassurance", "interpreting" },
         examples = {
            },
-        examples = {
-          "Such a little girl, trying to stop all of it. We're right here with you." },
         rationale = "Rescuing with a conclusion: it may be true, but handing it to her cuts the "
           .. "feeling short and takes the discovery away. Trust the inner healing intelligence." },
       { id = "nr_water", action = "water",
@@ -779,7 +784,7 @@ return {
     local far = p.dissociation >= 40  -- silence and inward focus deepen a dissociation (rubric)
     r = watch:choose{
       moment = "nonlinear",
-      typed = { following_lead = "nl_follow", validation = "nl_follow", encourage_inward_focus = "nl_follow", empathic_presence = "nl_follow", redirecting = "nl_lead_back", agenda_setting = "nl_lead_back", interpreting = "nl_interpret", complex_reflection = "nl_interpret", simple_reflection = "nl_interpret", open_question = "nl_why", default = "nl_follow" },
+      typed = { following_lead = "nl_follow", validation = "nl_follow", encourage_inward_focus = "nl_follow", empathic_presence = "nl_follow", redirecting = "nl_lead_back", agenda_setting = "nl_lead_back", interpreting = "nl_interpret", complex_reflection = "nl_follow", simple_reflection = "nl_follow", open_question = "nl_why", default = "nl_follow" },
       prompt = flag_prompt(s),
       { id = "nl_follow",
         text = due and answer_words("A lemon tree. You don't need to know why yet; I'll take a reading while you're there.", due)
@@ -787,6 +792,9 @@ return {
         action = answer_action(due),
         codes = due and { "simple_reflection", "following_lead", "validation", "encourage_inward_focus", answer_code(due) }
           or { "simple_reflection", "following_lead", "validation", "encourage_inward_focus" },
+        examples = {
+          "Your grandmother's garden, and a lemon tree.",
+          "Her garden, with the lemon tree. Let yourself be there." },
         expert = true,
         rationale = "Follow rather than lead: material is often nonlinear. She doesn't need to "
           .. "know why she is there yet; reflecting it lets her stay and find out."
@@ -794,8 +802,6 @@ return {
       { id = "nl_lead_back",
         text = "Let's go back to the hallway. I think there's more there for you to work through.",
         codes = { "redirecting", "agenda_setting" },
-        examples = {
-           },
         examples = {
            },
         rationale = "Leading: your idea of where the work is overrides hers. Support the emergence "
@@ -917,7 +923,7 @@ return {
     due = answering(s, watch) and "call" or nil
     r = watch:choose{
       moment = "closing",
-      typed = { empathic_presence = "cl_stay", seeking_collaboration = "cl_stay", interpreting = "cl_summary", affirmation = "cl_summary", closed_question = "cl_summary", leaving_participant = "cl_leave", practice_assignment = "cl_worksheet", complex_reflection = "cl_summary", simple_reflection = "cl_leave", open_question = "cl_summary", default = "cl_stay" },
+      typed = { empathic_presence = "cl_stay", seeking_collaboration = "cl_stay", interpreting = "cl_summary", affirmation = "cl_summary", closed_question = "cl_summary", leaving_participant = "cl_leave", practice_assignment = "cl_worksheet", complex_reflection = "cl_stay", simple_reflection = "cl_stay", open_question = "cl_stay", default = "cl_stay" },
       prompt = flag_prompt(s),
       { id = "cl_stay",
         text = due and "We're staying until you feel settled, and I'll ask the doctor to look in first. What would help?"
@@ -925,6 +931,10 @@ return {
         action = answer_action(due),
         codes = due and { "empathic_presence", "open_question", "seeking_collaboration", answer_code(due) }
           or { "empathic_presence", "open_question", "seeking_collaboration" },
+        examples = {
+          "We're staying until you're settled. What would help right now?",
+          "We're not going anywhere; the attendant's on the way. What do you need?",
+          "Still shaky. We're here with you. What would help?" },
         expert = true,
         rationale = "Stay until the effects have worn off and distress is at or below where it "
           .. "started, then hand over to the attendant. Leave the choice of what helps with her."
@@ -935,10 +945,6 @@ return {
         codes = { "interpreting", "affirmation", "closed_question" },
         examples = {
           "Today you faced your childhood. Can you see what a breakthrough that was?" },
-        examples = {
-          "We're staying until you're settled. What would help right now?",
-          "We're not going anywhere; the attendant's on the way. What do you need?",
-          "Still shaky. We're here with you. What would help?" },
         rationale = "Warm, but leading: it tells her what her experience meant and asks her only to "
           .. "agree. Meaning-making belongs to integration, and it should be hers." },
       { id = "cl_leave",

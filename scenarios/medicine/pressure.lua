@@ -212,7 +212,7 @@ return {
     }
     r = s:choose{
       moment = "the_mirror",
-      typed = { following_lead = "mi_follow", encourage_inward_focus = "mi_follow", empathic_presence = "mi_follow", premature_reassurance = "mi_safe", redirecting = "mi_safe", simple_reflection = "mi_safe", closed_question = "mi_probe", agenda_setting = "mi_probe", open_question = "mi_probe", interpreting = "mi_meaning", complex_reflection = "mi_meaning", default = "mi_follow" },
+      typed = { following_lead = "mi_follow", encourage_inward_focus = "mi_follow", empathic_presence = "mi_follow", premature_reassurance = "mi_safe", redirecting = "mi_safe", simple_reflection = "mi_follow", closed_question = "mi_probe", agenda_setting = "mi_probe", open_question = "mi_probe", interpreting = "mi_meaning", complex_reflection = "mi_follow", default = "mi_follow" },
       prompt = flag_prompt(s),
       answered(s, { id = "mi_follow",
         text = "His eyes in the mirror, and you knew. You knew something was wrong before he even "
@@ -397,7 +397,7 @@ return {
         codes = { "dismissing", "premature_reassurance" },
         examples = {
           "Don't worry about your licence right now, that's not important.",
-          "Forget the cab for now, Hamid, it doesn't matter." },
+          "Never mind the licence right now, Hamid. Don't worry about it." },
         rationale = "His livelihood is not trivial to him; brushing it aside leaves the fear that "
           .. "is stopping him untouched." },
       { id = "nh_explore",
@@ -436,7 +436,7 @@ return {
     s:say("How long? It still hurts. Less. I think less.", { affect = "anxious" })
     r = s:choose{
       moment = "while_we_wait",
-      typed = { empathic_presence = "wt_stay", giving_information = "wt_stay", leaving_participant = "wt_door", agenda_setting = "wt_material", redirecting = "wt_material", premature_reassurance = "wt_reassure", offering_comfort = "wt_water", advice_giving = "wt_water", complex_reflection = "wt_reassure", simple_reflection = "wt_reassure", open_question = "wt_material", default = "wt_stay" },
+      typed = { empathic_presence = "wt_stay", giving_information = "wt_stay", leaving_participant = "wt_door", agenda_setting = "wt_material", redirecting = "wt_material", premature_reassurance = "wt_reassure", offering_comfort = "wt_water", advice_giving = "wt_water", complex_reflection = "wt_stay", simple_reflection = "wt_stay", open_question = "wt_material", default = "wt_stay" },
       prompt = flag_prompt(s),
       answered(s, { id = "wt_stay",
         text = "Ten minutes. Stay sitting like that; I'm here, and Dev is writing down what you took "

@@ -124,7 +124,7 @@ return {
     }
     r = s:choose{
       moment = "the_walls",
-      typed = { emphasising_autonomy = "wa_control", offering_comfort = "wa_control", premature_reassurance = "wa_eyes", advice_giving = "wa_eyes", grounding = "wa_ground", agenda_setting = "wa_ground", complex_reflection = "wa_before", simple_reflection = "wa_before", open_question = "wa_before", interpreting = "wa_before", default = "wa_control" },
+      typed = { emphasising_autonomy = "wa_control", offering_comfort = "wa_control", premature_reassurance = "wa_eyes", advice_giving = "wa_eyes", grounding = "wa_ground", agenda_setting = "wa_ground", complex_reflection = "wa_control", simple_reflection = "wa_control", open_question = "wa_before", interpreting = "wa_before", default = "wa_control" },
       prompt = flag_prompt(s),
       measured(s, { id = "wa_control",
         text = "The room feels like it's closing in. You can have the garden door open, the "
@@ -353,7 +353,7 @@ return {
     }
     r = s:choose{
       moment = "the_shaft",
-      typed = { following_lead = "sh_follow", empathic_presence = "sh_follow", encourage_inward_focus = "sh_follow", validation = "sh_follow", redirecting = "sh_inside", agenda_setting = "sh_inside", closed_question = "sh_inside", interpreting = "sh_link", complex_reflection = "sh_link", open_question = "sh_link", premature_reassurance = "sh_safe", grounding = "sh_safe", simple_reflection = "sh_safe", default = "sh_follow" },
+      typed = { following_lead = "sh_follow", empathic_presence = "sh_follow", encourage_inward_focus = "sh_follow", validation = "sh_follow", redirecting = "sh_inside", agenda_setting = "sh_inside", closed_question = "sh_inside", interpreting = "sh_link", complex_reflection = "sh_follow", open_question = "sh_link", premature_reassurance = "sh_safe", grounding = "sh_safe", simple_reflection = "sh_follow", default = "sh_follow" },
       prompt = flag_prompt(s),
       measured(s, { id = "sh_follow",
         text = "Nine hours, keeping your eyes on that crack of light. It's all right to be there "
@@ -488,7 +488,7 @@ return {
     }
     r = s:choose{
       moment = "closing",
-      typed = { validation = "cl_stayed", affirmation = "cl_stayed", dismissing = "cl_forget", premature_reassurance = "cl_forget", simple_reflection = "cl_forget", complex_reflection = "cl_forget", open_question = "cl_forget", agenda_setting = "cl_rules", closed_question = "cl_rules", psychoeducation = "cl_paranoid", interpreting = "cl_paranoid", default = "cl_stayed" },
+      typed = { validation = "cl_stayed", affirmation = "cl_stayed", dismissing = "cl_forget", premature_reassurance = "cl_forget", simple_reflection = "cl_forget", complex_reflection = "cl_stayed", open_question = "cl_forget", agenda_setting = "cl_rules", closed_question = "cl_rules", psychoeducation = "cl_paranoid", interpreting = "cl_paranoid", default = "cl_stayed" },
       prompt = flag_prompt(s),
       measured(s, { id = "cl_stayed",
         text = "You didn't ruin it. You needed the sky, you said so, and you stayed with it out "

@@ -136,7 +136,7 @@ return {
       { affect = "anxious" })
     r = s:choose{
       moment = "restless",
-      typed = { emphasising_autonomy = "rs_room", following_lead = "rs_room", validation = "rs_room", persuading = "rs_sit", advice_giving = "rs_sit", interpreting = "rs_crowd", complex_reflection = "rs_crowd", simple_reflection = "rs_crowd", open_question = "rs_crowd", checking_vitals = "rs_check", redirecting = "rs_check", default = "rs_room" },
+      typed = { emphasising_autonomy = "rs_room", following_lead = "rs_room", validation = "rs_room", persuading = "rs_sit", advice_giving = "rs_sit", interpreting = "rs_crowd", complex_reflection = "rs_room", simple_reflection = "rs_room", open_question = "rs_room", checking_vitals = "rs_check", redirecting = "rs_check", default = "rs_room" },
       prompt = flag_prompt(s),
       answered(s, { id = "rs_room",
         text = "Too many people, when there's only us. Walk if you need to; you choose where we sit.",
@@ -380,7 +380,7 @@ return {
       { affect = "tearful" })
     r = s:choose{
       moment = "while_cooling",
-      typed = { empathic_presence = "wc_stay", following_lead = "wc_stay", validation = "wc_stay", interpreting = "wc_meaning", closed_question = "wc_meaning", complex_reflection = "wc_meaning", open_question = "wc_meaning", redirecting = "wc_later", advice_giving = "wc_later", grounding = "wc_later", premature_reassurance = "wc_fix", simple_reflection = "wc_fix", offering_comfort = "wc_water", default = "wc_stay" },
+      typed = { empathic_presence = "wc_stay", following_lead = "wc_stay", validation = "wc_stay", interpreting = "wc_meaning", closed_question = "wc_meaning", complex_reflection = "wc_stay", open_question = "wc_meaning", redirecting = "wc_later", advice_giving = "wc_later", grounding = "wc_later", premature_reassurance = "wc_fix", simple_reflection = "wc_stay", offering_comfort = "wc_water", default = "wc_stay" },
       prompt = flag_prompt(s),
       answered(s, { id = "wc_stay",
         text = "So hot in the crowd, and no way out. You're cooling now; we're here, and nobody's "

@@ -90,9 +90,9 @@ return {
           .. "blinding, durability and therapist conduct. This is a research study.",
         codes = { "giving_information" },
         examples = {
-          "That's right. The FDA turned it down in 2024, over blinding, how long the effects last and therapist conduct. It isn't approved for PTSD; this is a trial.",
+          "That's right. The FDA declined it in 2024. It isn't approved for PTSD anywhere; this is a research trial.",
           "Your GP is correct: it's not an approved treatment anywhere for PTSD. The US regulator declined it in August 2024, and what we're doing here is research.",
-          "Yes. It was declined by the FDA in 2024, so it remains investigational. You'd be taking part in a study." },
+          "Yes, it was refused. The FDA declined it in 2024; you'd be taking part in research." },
         expert = true,
         rationale = "Answer the question she asked, plainly: investigational status and the "
           .. "stated reasons for the refusal are part of what she is consenting to." },
@@ -101,8 +101,8 @@ return {
           .. "were very strong, and most people expect approval within a couple of years.",
         codes = { "persuading", "premature_reassurance" },
         examples = {
-          "Strictly speaking, yes, but I think that decision was political. The data were excellent and approval will come soon.",
-          "It was turned down, but don't let that put you off; most experts think it'll be approved in a year or two." },
+          "Strictly speaking, yes, but that was politics. The results were excellent, so don't worry, approval will come soon.",
+          "Technically yes, but don't worry about that. The results were strong and it'll be approved soon." },
         rationale = "It answers, then argues the refusal away and forecasts approval: she needs "
           .. "the status and the reasons, not your view of them." },
       { id = "ap_why",
@@ -110,8 +110,8 @@ return {
           .. "It might help me understand what you're worried about today.",
         codes = { "affirmation", "open_question", "redirecting" },
         examples = {
-          "You've really done your homework. What is it about approval that matters to you?",
-          "Can I ask what makes the approval question so important for you?" },
+          "You've really done your homework. Why does the approval matter so much to you?",
+          "You've clearly thought about this. What makes the approval question so important to you?" },
         rationale = "Curious, and it turns a factual question back on her. Answer it first; "
           .. "explore the worry after, if she wants to." },
       { id = "ap_reflect",
@@ -160,9 +160,8 @@ return {
           .. "the same therapy and a placebo. How long it lasts is less certain.",
         codes = { "giving_information" },
         examples = {
-          "In the first phase three trial, 67% no longer met criteria for PTSD two months after, compared with 32% on placebo with the same therapy. Durability is less clear.",
-          "Two thirds lost their PTSD diagnosis at two months, versus about a third on placebo plus therapy. Longer-term numbers are thinner.",
-          "Sixty-seven percent against thirty-two percent on placebo, in MAPP1, two months after. We know less about how long it lasts." },
+          "Sixty-seven percent, against thirty-two percent on placebo, in the first big trial, two months after. Durability is less clear.",
+          "Two thirds lost their PTSD diagnosis at two months, versus about a third on placebo plus therapy. Longer-term numbers are thinner." },
         expert = true,
         rationale = "Both arms, and the limit: the placebo group had the same therapy and a third "
           .. "of them recovered too, and durability was one of the open questions." },
@@ -171,8 +170,8 @@ return {
           .. "PTSD. Nothing else we have comes close to that, so your chances are good.",
         codes = { "persuading", "premature_reassurance" },
         examples = {
-          "Honestly, the results are amazing. Two in three people were cured, so your odds are excellent.",
-          "The chances are really good. Nothing else comes near these results." },
+          "Don't worry about the numbers, the results are amazing. I'm sure it'll work for you.",
+          "The chances are really good, honestly. You should definitely go for it." },
         rationale = "One arm, called a cure, and a promise: it leaves out the placebo group's "
           .. "third and the durability question. That is selling, not consent." },
       { id = "ev_vague",
@@ -180,8 +179,8 @@ return {
           .. "rather not give you figures that might not apply to you at all.",
         codes = { "dismissing" },
         examples = {
-          "It's difficult to give you a figure, everyone responds so differently.",
-          "I'd rather not quote numbers, because they might not apply to you." },
+          "I wouldn't read too much into numbers. Everyone goes through it differently.",
+          "I wouldn't get hung up on figures. It's different for everyone, that's just how it is." },
         rationale = "Kindly cautious, and it withholds what she asked for: the published "
           .. "figures, with their limits, are hers to weigh." },
       { id = "ev_mechanism",
@@ -224,8 +223,8 @@ return {
           .. "so do some medicines. Which to try is your choice.",
         codes = { "giving_information", "emphasising_autonomy" },
         examples = {
-          "It's not the only door. Cognitive processing therapy, prolonged exposure and EMDR all have good evidence, and there are medications too. The choice is yours.",
-          "There are other options with solid evidence: CPT, exposure therapy, EMDR, and some medicines. It's your decision which, if any." },
+          "It's not the only door. CPT, prolonged exposure and EMDR all have good evidence, and there are medications too. Which you try is up to you.",
+          "It's your decision. Other treatments have good evidence too: CPT, exposure therapy, EMDR and some medicines." },
         expert = true,
         rationale = "Consent needs the alternatives, named honestly and without ranking them "
           .. "against her: the choice is hers, not her son's or the study's." },
@@ -235,7 +234,7 @@ return {
         codes = { "persuading" },
         examples = {
           "Given sertraline and CBT only helped a little, I honestly think this is your best bet.",
-          "I'd say this is probably the right option for you now, after what else you've tried." },
+          "You've tried the rest already, so honestly, I think this is your best option now." },
         rationale = "It uses her history to steer her into the trial. The therapies she has not "
           .. "tried, and the choice between them, are hers to know about." },
       { id = "al_son",
@@ -244,7 +243,7 @@ return {
         codes = { "open_question", "closed_question", "interpreting" },
         examples = {
           "How do you feel about your son pushing you into this? Is that why you're here?",
-          "Your son's very keen, isn't he. Is part of you doing this for him?" },
+          "Your son's very keen, isn't he? Are you doing this for him, partly?" },
         rationale = "An interesting thread, and it leaves her question unanswered: what else is "
           .. "there. Answer, then explore if she wishes." },
       { id = "al_reflect",
@@ -252,7 +251,7 @@ return {
           .. "the others for now; this one may well turn out to be right for you.",
         codes = { "complex_reflection", "redirecting", "premature_reassurance" },
         examples = {
-          "It's as if everyone's steering you to this one door. Let's not worry about the alternatives yet; this may be the right one.",
+          "It sounds like you feel everyone's pushing you through the one door. Don't worry, it may well be the right one for you.",
           "Everyone's pointing you this way. Don't worry about other options for now." },
         rationale = "A good reflection, then her question put aside: consent without the "
           .. "alternatives is not informed." },
@@ -291,8 +290,8 @@ return {
           .. "refuse the second dose. A dose can't be undone: it lasts hours, and we stay.",
         codes = { "validation", "giving_information", "emphasising_autonomy", "explaining_approach" },
         examples = {
-          "After what happened to you, of course that matters. You can withdraw from the study at any point and decline the second dose. But a dose can't be reversed: it lasts several hours, and we'd stay with you throughout.",
-          "That makes complete sense, given that night. You're free to leave the study whenever you like, and to say no to the top-up dose. Once taken, though, it runs for hours; we'd be with you all that time." },
+          "That's completely understandable, after that night. You can leave the study at any time, or say no to the second dose. A dose can't be undone, though: it lasts hours, and we stay.",
+          "Of course it matters, after being trapped. You're free to withdraw any time. What I can't do is undo a dose once taken; it lasts hours, and we'd stay right with you." },
         expert = true,
         rationale = "The right to stop is real: withdraw, decline the supplemental dose, stop "
           .. "any part of the work. And its limit is told honestly: once taken, the medicine "
@@ -302,8 +301,7 @@ return {
           .. "then and get you home. You're never locked into anything here, I promise.",
         codes = { "premature_reassurance", "giving_information" },
         examples = {
-          "Of course, you can stop whenever you want and we'll take you home. Nobody is locked in here, I promise.",
-          "Absolutely, stop any time. We'd just end it and you'd go home." },
+          "Don't worry, you can stop any time you like and we'll get you home. It'll be fine, I promise." },
         rationale = "Comforting and untrue: a dose cannot be stopped, and nobody is sent home "
           .. "under the medicine. A promise she may rely on is the worst one to get wrong." },
       { id = "rs_commit",
@@ -311,8 +309,8 @@ return {
           .. "partway can leave things unfinished, which isn't good for anyone.",
         codes = { "persuading", "giving_information" },
         examples = {
-          "Once it's in, it's really best to go through to the end. Stopping halfway can leave things unfinished.",
-          "I'd encourage you to see it through once you've started, it works better that way." },
+          "You really need to see it through once it's in. Stopping halfway leaves things unfinished.",
+          "I'd encourage you to see it through once you've started, honestly; it works much better that way." },
         rationale = "Pressure where there should be a right: she can withdraw from the study and "
           .. "decline the second dose at any time, without losing her other care." },
       { id = "rs_explore",
@@ -363,7 +361,7 @@ return {
           .. "Anxiety, nausea and a tight jaw are common. We measure throughout.",
         codes = { "giving_information", "psychoeducation" },
         examples = {
-          "Heart rate, blood pressure and temperature go up; in one study about a third of people went above 160 systolic. Anxiety, nausea and jaw clenching are common. We check your vitals all day.",
+          "Your blood pressure and heart rate will go up; about a third of people go above 160 systolic. Nausea and jaw clenching are common too.",
           "Your pressure will rise, and in healthy volunteers a third went over 160. Nausea, a tight jaw and anxiety are common. We monitor you throughout." },
         expert = true,
         rationale = "The common and the serious risks, with their size, and what the team does "
@@ -373,8 +371,8 @@ return {
           .. "but the doctor checks everything first, so you really needn't worry.",
         codes = { "premature_reassurance", "dismissing" },
         examples = {
-          "It's very safe at these doses. The doctor checks you beforehand, so please don't worry about your heart.",
-          "Honestly, you needn't worry. The screening picks up anything serious." },
+          "It's very safe. Don't worry, the doctor checks your heart first, you'll be absolutely fine.",
+          "Honestly, you needn't worry. I'm sure your heart will be fine." },
         rationale = "Reassurance in place of the risks: a rise in blood pressure is the one that "
           .. "matters most at her age, and she asked." },
       { id = "rk_flood",
@@ -390,9 +388,6 @@ return {
         text = "Your blood pressure isn't what it was, and you're wondering about your heart. "
           .. "That's really one for the study doctor, I'm afraid, not for me.",
         codes = { "simple_reflection", "dismissing" },
-        examples = {
-          "You're worried about your blood pressure. That's a question for the study doctor rather than me.",
-          "Your pressure's on your mind. I'd ask the medical team about that one." },
         rationale = "A reflection and a hand-off: her physician review matters, but the "
           .. "therapists explain the known risks as part of consent." },
     }
@@ -437,8 +432,7 @@ return {
           .. "next preparation session before you leave, if that suits you?",
         codes = { "closed_question", "agenda_setting" },
         examples = {
-          "Just here, sign and date each page. Then shall we book your next session?",
-          "Lovely, sign at the bottom of every page, and we'll get the next one in the diary." },
+          "Sign and date at the bottom of each page, please. Can we book your next session now?" },
         rationale = "Taking the signature at once, with her son waiting, makes it a formality. "
           .. "Offer time, and say again that consent can be withdrawn." },
       { id = "sg_affirm",
@@ -447,7 +441,7 @@ return {
         codes = { "affirmation", "persuading" },
         examples = {
           "You've asked brilliant questions. I think this will really help you. Here's the form.",
-          "Great questions today. I'm sure you'll get a lot out of it." },
+          "You've asked brilliant questions. I think you'll do really well with this." },
         rationale = "Affirming her questions is good; 'you'll get a lot out of this' is a sales "
           .. "close at the moment she should be weighing it freely." },
       { id = "sg_reflect",
@@ -456,7 +450,7 @@ return {
         codes = { "simple_reflection", "closed_question" },
         examples = {
           "You've got most of your answers and you're ready. Are you sure there's nothing else?",
-          "So you're ready to sign. Anything else you need before you go?" },
+          "So you're ready to sign. Are you sure there's nothing else you need before you go?" },
         rationale = "A kind check, and it still takes consent as a signature today: offer time "
           .. "to decide, and say that she can withdraw later." },
     }

@@ -102,7 +102,7 @@ return {
           "emphasising_autonomy" },
           examples = {
             "That's a fair question. Shall I walk you through a medicine day, and you stop me whenever you like? You lie down, with eyeshades and music if you want them, and we stay with you and mostly follow your lead.",
-            "Good question. Can I take you through the day step by step? You'd be on the couch, music and eyeshades optional, and the two of us stay with you and follow rather than lead." },
+            "Good question. Let me take you through the day, and stop me whenever you like. You lie on the couch, music and eyeshades if you want them, and we stay with you and follow rather than lead." },
         expert = true,
         rationale = "Informed consent: answer a direct question plainly, ask permission to explain, "
           .. "and describe the inner-directed approach: the therapists follow rather than lead." },
@@ -122,8 +122,8 @@ return {
           .. "the three medicine sessions feeling like a different person, and you will too.",
         codes = { "premature_reassurance", "persuading" },
         examples = {
-          "Honestly, it's one of the most promising treatments out there. People come out transformed.",
-          "You'll be amazed. Most people are like a new person afterwards." },
+          "It's amazing, honestly. You really should do it; most people come out a different person.",
+          "Don't worry, it's a wonderful treatment. You'll feel like a new person, I promise." },
         rationale = "Informed consent needs balanced information, not a pitch. In MAPP1, 67% no "
           .. "longer met PTSD criteria two months on, against 32% with placebo and therapy; "
           .. "approval was declined in 2024. Substantial, not a transformation for most." },
@@ -192,8 +192,8 @@ return {
           .. "help you focus on something calmer until it passes. You won't be stuck.",
         codes = { "premature_reassurance", "redirecting" },
         examples = {
-          "Yes, definitely. If it gets too intense we'll bring you back into the room and help you focus on something calmer.",
-          "Of course. We'd help you out of it, you won't get stuck." },
+          "Yes. If it's too much, we'll bring you back into the room. You'll be fine.",
+          "Of course we'd pull you out. Don't worry, you won't get stuck, I promise." },
         rationale = "Promising to steer him away from difficult material contradicts the approach "
           .. "he is consenting to, where such material is supported. It sets up a broken promise." },
       -- Mechanism as taught: reduced fear and defensiveness, not no fear; anxiety is a common
@@ -203,8 +203,8 @@ return {
           .. "frighten you the way they do now. You'll be able to look at them calmly.",
         codes = { "psychoeducation", "premature_reassurance" },
         examples = {
-          "The medicine turns down the amygdala, so the memories won't scare you the way they do now.",
-          "It calms your fear centre, so you'll be able to look at things without panicking." },
+          "MDMA quietens the amygdala, which is the part of the brain that sets off fear. So don't worry, the memories won't overwhelm you.",
+          "The amygdala is the brain's alarm, and the medicine turns it down. That's why memories feel less frightening." },
         rationale = "Overstated: the medicine reduces fear and defensiveness, it doesn't remove "
           .. "them. Anxiety and strong emotion are common in sessions; consent must include that." },
       { id = "ww_socratic",
@@ -212,8 +212,8 @@ return {
           .. "through a bad memory on your own, without anyone pulling you out of it?",
         codes = { "socratic_questioning", "open_question", "redirecting" },
         examples = {
-          "What makes you sure you'd get stuck? Have you ever got through a bad memory by yourself?",
-          "Is there evidence you'd get stuck? Can you think of a time you came through one on your own?" },
+          "What's the evidence that you'd get stuck? Has there been a time you got through a bad memory on your own?",
+          "What makes you so sure you'd get stuck? What happened the last time a bad memory came up?" },
         rationale = "Socratic questioning belongs to a structured protocol such as CPT. He asked "
           .. "what to expect; turning to examine his worry leaves his question unanswered." },
     }
@@ -262,8 +262,7 @@ return {
           .. "third of healthy volunteers went over 160 systolic, so we measure all day. What else?",
         codes = { "simple_reflection", "giving_information", "seeking_collaboration" },
         examples = {
-          "Straight, then: heart rate, blood pressure and temperature rise. In one study a third of healthy volunteers went above 160 systolic, so we measure all day. What else do you want to know?",
-          "You want the straight version. Pulse, BP and temp all climb; about a third of volunteers topped 160 systolic. We monitor throughout. What other questions have you got?" },
+          "The main physical effects are a rise in pulse, blood pressure and temperature. A third of healthy volunteers went over 160 systolic in one study." },
         expert = true,
         rationale = "Informed consent: accurate, specific information about expected effects and "
           .. "risks, offered collaboratively. A medic will trust numbers more than comfort." },
@@ -272,8 +271,8 @@ return {
           .. "wouldn't spend your energy worrying about the physical side of it.",
         codes = { "premature_reassurance", "dismissing" },
         examples = {
-          "It's very safe at our doses, and there's a doctor around all day. I wouldn't worry about the physical side.",
-          "Physically it's low-risk. You don't need to worry about that part." },
+          "Honestly, there's nothing to worry about physically. It's very safe at our doses.",
+          "Physically it's very safe, honestly. You'll be fine." },
         rationale = "Minimising risk undermines informed consent. Rises in heart rate, blood "
           .. "pressure and temperature are expected and monitored; he is entitled to know." },
       { id = "rk_persuade",
@@ -281,7 +280,7 @@ return {
           .. "your story, if I were sitting where you are I'd sign it today.",
         codes = { "persuading", "premature_reassurance" },
         examples = {
-          "There are some risks, but the benefits far outweigh them. If I were you I'd sign today.",
+          "The risks are small and the benefits are huge. I really think you should sign it today.",
           "Honestly, the upside is so much bigger. I'd go for it." },
         rationale = "Persuading someone to consent compromises voluntariness, and 'small' is not "
           .. "the numbers. The decision is his: give information and emphasise his autonomy." },
@@ -350,8 +349,7 @@ return {
           .. "really helps when it gets hard, though. Shall we put that down and see?",
         codes = { "validation", "persuading" },
         examples = {
-          "That makes sense. Lots of people find holding a hand really helps when it gets rough, though. Shall we write that down and see?",
-          "Understandable. But a hand to hold can be a real comfort on the day. Want to give it a try?" },
+          "That makes sense. But honestly, lots of people find holding a hand really helps when it gets rough. You should give it a go." },
         rationale = "Touch must be freely agreed, never sold. He has just said he startles; "
           .. "persuading past that disclosure, however kindly, is a boundary failure." },
       { id = "tc_skip",
@@ -428,7 +426,7 @@ return {
             "boundary_setting" },
             examples = {
               "It stops immediately, no questions asked. Any sign will do: a word, a head shake, moving your arm. Want to pick a signal today?",
-              "The moment you say so, it ends, and you don't owe us a reason. Could we settle on a signal now, so you know it'll work?" },
+              "It's always your choice: say stop, or move your arm, and it stops straight away, no reason needed." },
           expert = true,
           rationale = "Consent to touch can be withdrawn at any moment, by any signal, with no "
             .. "explanation owed. Saying so concretely is what makes his yes a real yes." },
@@ -436,9 +434,6 @@ return {
           text = "Then it stops. We might just check in with you for a moment first, because people "
             .. "sometimes pull away right when it's starting to help.",
           codes = { "persuading", "confronting" },
-          examples = {
-            "It would stop, though we might check in first; sometimes people pull away just as it's helping.",
-            "We'd stop, but maybe give it a second first, in case it's about to help." },
           rationale = "Withdrawal must take effect at once. Delaying a stop because it might help "
             .. "overrides his no: a serious boundary violation." },
         { id = "wd_later",
@@ -447,7 +442,7 @@ return {
           codes = { "closed_question", "dismissing" },
           examples = {
             "Could we figure that out on the day? You'll know better then.",
-            "Let's leave that until we're in the room, shall we?" },
+            "Do we need to sort that now? We can work it out on the day." },
           rationale = "Deferring to the day leaves him without the one thing he needs to consent "
             .. "safely, sober: knowing he can stop it at any moment, and how." },
         { id = "wd_reassure",
@@ -456,7 +451,7 @@ return {
           codes = { "complex_reflection", "premature_reassurance" },
           examples = {
             "You're worried you'd be locked in. I really doubt it'll happen; people feel so safe in there.",
-            "I don't think you'll want it to stop, honestly. Most people find it comforting." },
+            "Don't worry, I doubt it'll come to that. Most people feel really safe in there." },
           rationale = "A good reflection spoiled by reassurance: he asked how to stop, and was told "
             .. "he won't want to. His question needs a plain answer and a signal." },
       }
@@ -500,7 +495,7 @@ return {
           codes = { "validation", "explaining_approach", "boundary_setting", "emphasising_autonomy" },
           examples = {
             "Good question. On the day we stick to what you agree now, while you're clear-headed. We've got two more preparation sessions to revisit it, and any yes can be taken back.",
-            "We'd keep to the agreement you make sober, here. You can change it in the next two prep sessions, and you can always withdraw a yes." },
+            "Fair question. On the day we stick to what you agree now, sober. You can change it in the next two prep sessions, and any yes can be withdrawn." },
           expert = true,
           rationale = "Touch only as agreed in advance: consent is negotiated in preparation, not "
             .. "under the medicine, and can be revisited in later preparation sessions." },
@@ -509,17 +504,14 @@ return {
             .. "you, and we can be flexible about whatever feels right for you at the time.",
           codes = { "simple_reflection", "premature_reassurance" },
           examples = {
-            "If you want a hand on the day, just reach out; we'll be right there and can be flexible.",
-            "You might want one then. That's fine, we'll play it by ear." },
+            "You might want a hand then. Don't worry, just reach for one and it'll be fine.",
+            "You might want one then. Don't worry, we'll play it by ear." },
           rationale = "Offering touch that wasn't agreed in advance blurs the boundary the whole "
             .. "approach relies on; a yes under the medicine is not consent given in preparation." },
         { id = "wd_never",
           text = "Then I'm afraid we'd stick with no. Once it's written on the form that's what we "
             .. "go by, so it's worth being really sure today.",
           codes = { "confronting", "dismissing" },
-          examples = {
-            "I'm afraid it'd stay no. Once it's on the form, that's what we follow.",
-            "Then it'd have to stay as no, so be really sure today." },
           rationale = "Half right: nothing is added on the day. But consent can be revisited in "
             .. "later preparation sessions; calling today's no final takes the decision from him." },
       }
@@ -572,7 +564,6 @@ return {
           .. "any time, even late at night, if the nerves start to get bad.",
         codes = { "complex_reflection", "dual_relationship" },
         examples = {
-          "That's a lot to carry. Here's my personal number, text me any time if it gets bad.",
           "Take my mobile, you can message me day or night." },
         rationale = "Your own number is personal contact outside the therapy: a dual "
           .. "relationship, however kind. Contact between sessions goes through the team." }
@@ -590,7 +581,7 @@ return {
             "consent_check" },
             examples = {
               "I should correct myself: we won't pull you out of a hard memory, we'll stay with you through it. Knowing that, it's still your choice whether to sign.",
-              "Can I take back something I said earlier? We don't rescue people from memories; we stay beside you while they come. You're free not to sign, knowing that." },
+              "Something I said earlier wasn't right. We don't pull people out of memories; we stay beside you while they come. It's still your choice to sign or not." },
           expert = true,
           rationale = "Rupture repair and informed consent: correct a misleading promise before he "
             .. "relies on it, even though it costs you his relief, and give the decision back to "
@@ -601,7 +592,7 @@ return {
           codes = { "premature_reassurance" },
           examples = {
             "Exactly, we'll be there the whole time, so there's nothing to be nervous about.",
-            "That's right, like I said, you'll be in safe hands with both of us." },
+            "That's right, don't worry. You'll be in safe hands with both of us, I promise." },
           rationale = "Confirming a promise the approach won't keep means he consents to "
             .. "something other than what will happen." },
         homework(),
@@ -626,9 +617,8 @@ return {
               .. "have to sign today, and you can withdraw at any point."),
           codes = { "complex_reflection", "affirmation", "emphasising_autonomy", "consent_check" },
           examples = {
-            "Not sure yet, and that's a fair place to be after all those questions. You don't need to sign, and you can always withdraw.",
-            "Nervous, and in. Both can be true, and you asked tough questions today. You don't need to sign today, and you can pull out at any point.",
-            "In and nervous at the same time. You asked all the hard questions. There's no need to sign now, and you can always withdraw." },
+            "Not sure yet, after all those questions. It's your choice: you don't need to sign, and you can always withdraw.",
+            "Part of you is in and part of you is nervous. You asked tough questions today, well done. It's your decision, and you can withdraw whenever you like." },
           expert = true,
           rationale = "Emphasise autonomy: consent is ongoing and revocable, and saying so is part "
             .. "of the consent itself. Reflecting where he stands respects his ambivalence without "
@@ -641,7 +631,7 @@ return {
               .. "you're going to be glad you did this. Take the form home tonight."),
           codes = { "premature_reassurance", "persuading" },
           examples = {
-            "Being nervous is completely normal. You'll be in great hands, and I think you'll be glad.",
+            "Being nervous is completely normal. Don't worry, you'll be in great hands, I promise.",
             "Don't worry, everyone gets nervous before this. Sleep on it, it'll be fine." },
           rationale = "Reassurance and persuasion paper over ambivalence that belongs in the "
             .. "consent conversation; nervousness before a medicine session is reasonable." },

@@ -96,8 +96,8 @@ return {
           .. "health, your medicines, your history. Is it okay if we go through it together?",
         codes = { "affirmation", "explaining_approach", "giving_information", "seeking_collaboration" },
         examples = {
-          "Thank you for bringing all of that. Today isn't a test you pass or fail, it's about safety: your health, medicines and history. Shall we work through it together?",
-          "Really helpful that you brought the letters. This is a safety check, not an exam. Okay if we go through it side by side?" },
+          "Thank you for bringing all of that. Today isn't a test you pass or fail; it's about safety: your health, medicines and history. We'll work through it together.",
+          "Really helpful that you brought the letters. This is a safety check, not an exam, and we'll go through it side by side." },
         expert = true,
         rationale = "Screening is for safety, not a test to pass. Saying so plainly, and asking "
           .. "permission, makes it easier for him to tell you the things that matter." },
@@ -107,7 +107,7 @@ return {
         codes = { "affirmation", "premature_reassurance" },
         examples = {
           "You're clearly well prepared, so don't worry. Nearly everyone gets through, let's get you booked.",
-          "Don't stress, Marcus, almost everybody passes screening." },
+          "Don't worry, Marcus, almost everybody passes screening. You'll be fine." },
         rationale = "Kind, but promising a pass turns screening into a formality and tells him to "
           .. "keep quiet about anything that might stand in the way." },
       { id = "op_agenda",
@@ -116,7 +116,7 @@ return {
         codes = { "agenda_setting", "closed_question" },
         examples = {
           "Good. I've a long list of questions, yes or no is fine. First, any heart problems?",
-          "Great, let's get started. Any history of heart trouble?" },
+          "Right, forty questions, so let's crack on. Have you ever had heart trouble?" },
         rationale = "Efficient, but a checklist fired at him closes the door on the details he may "
           .. "not volunteer. Explain what screening is for first." },
       { id = "op_reflect",
@@ -164,7 +164,7 @@ return {
           .. "Which antidepressant, what dose, and who prescribes it?",
         codes = { "simple_reflection", "giving_information", "closed_question" },
         examples = {
-          "I still need the details, because some medicines don't mix with this one. Which antidepressant is it, what dose, and who prescribes it?",
+          "I still need the details, as some medicines don't mix with this one. Is it an SSRI? Do you know the dose?",
           "Nothing major, but it matters here. Can you give me the name and dose of the antidepressant, and of the sleeping tablet?" },
         expert = true,
         rationale = "Explore gently but specifically: interacting serotonergic medicines and MAOIs "
@@ -174,8 +174,7 @@ return {
           .. "tablet' down here, and we can move on to the next section of the form.",
         codes = { "dismissing" },
         examples = {
-          "Sounds standard. I'll just write antidepressant and sleeping pill and move on.",
-          "That's fine, nothing unusual there. Next section." },
+          "Oh, that's all standard, I wouldn't worry. Let's move on." },
         rationale = "Taking 'nothing major' at face value misses the one detail that decides "
           .. "whether the medicine is safe for him." },
       { id = "md_judge",
@@ -183,8 +182,7 @@ return {
           .. "I'll need the name from you now. What's the antidepressant?",
         codes = { "confronting", "closed_question" },
         examples = {
-          "You were supposed to list every medication on the form. What's the antidepressant called?",
-          "That should really have been on the form, so I'll need the name now." },
+          "That was meant to be on the form. Did you forget to put it down?" },
         rationale = "Half right: you get the name, but scolding him for the form makes the next "
           .. "disclosure less likely. Curiosity gets the detail; blame hides it." },
       { id = "md_reassure",
@@ -192,8 +190,7 @@ return {
           .. "of some kind, so that's really nothing to worry about.",
         codes = { "simple_reflection", "premature_reassurance" },
         examples = {
-          "Lots of people are on an antidepressant, so that's nothing to worry about.",
-          "Just the usual then. Don't worry, that's really common." },
+          "Just the usual, then. You'll be fine, I'm sure." },
         rationale = "A reflection in his words, then reassurance about a medicine you have not "
           .. "even named. Some antidepressants are exclusions; ask which." },
     }
@@ -234,8 +231,7 @@ return {
           .. "Dr Achebe?",
         codes = { "validation", "giving_information", "escalation_medical", "consent_check" },
         examples = {
-          "I know how much this matters, so I'll be straight: phenelzine is an MAOI, and combined with MDMA it can be dangerous, so it's an exclusion. Is it okay if I bring in our physician and Dr Achebe?",
-          "I can see how much it means to you. Honestly, an MAOI like phenelzine can't be taken with this medicine; together they're risky. May I let the study doctor and your psychiatrist know?" },
+          "It makes sense you want it to be fine. Phenelzine is an MAOI, and with MDMA it can be dangerous. I'd like our physician to see you today, and to talk with Dr Achebe, if that's okay." },
         expert = true,
         rationale = "Acknowledge what is at stake for him, name the contraindication honestly, hand "
           .. "the decision to the medical team, and ask his consent to share it. Screening "
@@ -249,7 +245,7 @@ return {
         codes = { "closed_question", "medication_advice", "advice_giving", "premature_reassurance" },
         examples = {
           "Maybe you could stop the phenelzine for a few weeks before the sessions so it clears?",
-          "Could you come off it for a while? People often pause tablets before a trial." },
+          "You could stop it for a few weeks beforehand, so it clears your system. Would you be willing?" },
         rationale = "Never suggest stopping a prescribed medicine: stopping an MAOI is a "
           .. "prescriber's decision, needs weeks of washout, and can bring relapse. It is also not "
           .. "yours to say whether he is excluded." },
@@ -258,8 +254,8 @@ return {
           .. "people are on something; I wouldn't worry, let's keep going.",
         codes = { "complex_reflection", "premature_reassurance", "dismissing" },
         examples = {
-          "Of course you want to keep it, it's the only one that's helped. I wouldn't worry, let's carry on.",
-          "Lots of people are on something. I'm sure it's fine, let's keep going." },
+          "Of course you want to keep it, it's the only one that's helped. Don't worry, I'm sure it'll be fine.",
+          "I'm sure it's fine, lots of people are on something. Don't worry." },
         rationale = "Reflective, then reassuring past an exclusion: it hides a real risk from him "
           .. "and from the team. An interacting medicine must be named and reviewed." },
       { id = "ci_defer",
@@ -268,7 +264,7 @@ return {
         codes = { "escalation_medical", "redirecting" },
         examples = {
           "I'm not sure, to be honest. I'll mention it to the doctor afterwards, let's finish the questions.",
-          "I'll flag it later; for now let's get through the rest of the form." },
+          "I'm not sure, so I'll flag it to the physician later. For now, let's get on with the rest of the form." },
         rationale = "Escalating is right, but he asked a direct question and deserves an honest "
           .. "answer now, and his consent before his psychiatrist is contacted." },
     }
@@ -317,7 +313,7 @@ return {
           .. "carrying on, do you mean thoughts of ending your life?",
         codes = { "validation", "risk_assessment", "closed_question" },
         examples = {
-          "That's a massive blow after all this waiting. When you say what's the point of carrying on, are you having thoughts of killing yourself?",
+          "After all that waiting, that's a huge blow. Are you having thoughts of suicide?",
           "I'm really sorry. Can I ask directly, Marcus: are you thinking about ending your life?" },
         expert = true,
         rationale = "Validate the loss, then ask directly: asking about suicide does not plant "
@@ -327,8 +323,8 @@ return {
           .. "trials and other treatments out there, and I'm sure you'll find the one.",
         codes = { "premature_reassurance", "dismissing" },
         examples = {
-          "Don't think like that, there are other trials and treatments, you'll find something.",
-          "Please don't give up. This isn't the end, there's lots more out there." },
+          "Don't think like that. There are other trials and treatments out there, and I'm sure you'll find one.",
+          "Please don't think that way, Marcus. You'll find something, I promise." },
         rationale = "Brushing past 'what's the point' leaves a possible suicidal statement "
           .. "unassessed. Ask first; hope can come later." },
       { id = "hf_reflect",
@@ -399,7 +395,7 @@ return {
         codes = { "closed_question", "persuading", "advice_giving" },
         examples = {
           "Could you ask Dr Achebe about switching meds? Then you could reapply in a few months.",
-          "Why not change to a different antidepressant and try again later?" },
+          "You should ask Dr Achebe about switching to a different antidepressant. Then you could reapply in a few months." },
         rationale = "Pushing him to change an effective medicine to qualify for a trial puts the "
           .. "trial before his health. That is his and his prescriber's decision." },
       { id = "ns_letter",
@@ -408,7 +404,7 @@ return {
         codes = { "giving_information", "leaving_participant" },
         examples = {
           "The team will review it and you'll get a letter in a week or two. Thanks for coming in.",
-          "We'll write to you soon with the outcome. Thanks for today, Marcus." },
+          "You'll get a letter from us in a week or two. Thanks so much for coming, Marcus." },
         rationale = "Polite, but ending on a letter sends a man who has just said 'what's the "
           .. "point' home alone with it. He needs a plan, the physician today, and a number." },
       { id = "ns_reassure",
@@ -416,7 +412,7 @@ return {
           .. "everything with you, and I'm sure something will work out.",
         codes = { "simple_reflection", "premature_reassurance", "giving_information" },
         examples = {
-          "You're wondering if this is it. It isn't, I'm sure something will work out.",
+          "You're wondering if this is it. Don't worry, I'm sure something will work out.",
           "Don't worry, the physician will sort it out, something will come of it." },
         rationale = "A reflection and a next step, then a promise you cannot make. After what he "
           .. "said, he needs a safety plan: who he would call if the nights get bad." },

@@ -92,8 +92,8 @@ return {
           .. "health, medicines and history. Shall we go through it together?",
         codes = { "affirmation", "explaining_approach", "giving_information", "seeking_collaboration" },
         examples = {
-          "Thank you for reading it so closely. Today is about safety rather than a test: your health, medicines and history. Shall we go through it together, and your questions too?",
-          "I appreciate how carefully you've read it. This is a safety conversation, not an exam. Can we work through it side by side?" },
+          "Thank you for reading it so closely. Today is about safety rather than a test: your health, medicines and history. We'll go through it together, and your questions too.",
+          "You've clearly read it carefully, thank you. This is about your safety, not an exam; let's work through it together." },
         expert = true,
         rationale = "Say what screening is for and ask to go through it together: a person who "
           .. "knows it is about safety, not a pass, tells you the part that matters." },
@@ -102,7 +102,7 @@ return {
           .. "formality, so try not to worry about saying the wrong thing today.",
         codes = { "complex_reflection", "premature_reassurance" },
         examples = {
-          "You seem a little tense, which makes sense. Most of this is a formality, so don't worry.",
+          "You seem a bit on edge. Honestly, it's mostly a formality, you'll be fine.",
           "No need to be nervous, honestly, it's mostly routine." },
         rationale = "A kind reflection, then 'a formality': the history questions are exactly "
           .. "where an exclusion comes out, and he needs to know they matter." },
@@ -112,7 +112,7 @@ return {
         codes = { "agenda_setting", "closed_question" },
         examples = {
           "Good. I have a long list, so short answers are fine. Any hospital stays, ever?",
-          "Let's get going. First question: have you ever been in hospital?" },
+          "Right, short answers are fine. Have you ever been in hospital, for anything?" },
         rationale = "Efficient, but a checklist fired at a reserved man gets the shortest true "
           .. "answer. Explain what the questions are for first." },
       { id = "op_warn",
@@ -120,8 +120,8 @@ return {
           .. "you leave out now could get you removed from the study later. Okay?",
         codes = { "persuading", "closed_question" },
         examples = {
-          "The key thing is to be completely honest, or you could be removed later. Alright?",
-          "Please don't leave anything out, because it could get you excluded later on. Understood?" },
+          "You have to be completely honest, because anything you leave out could get you removed later. Is that clear?",
+          "Please don't leave anything out, or you'll be excluded later on. Do you understand?" },
         rationale = "Honesty matters, but a warning makes screening a test he can fail, and "
           .. "people who fear failing leave things out." },
     }
@@ -166,8 +166,7 @@ return {
           .. "a past hospital stay and we'll move on to the next section.",
         codes = { "simple_reflection", "dismissing" },
         examples = {
-          "That's ages ago and you've been fine since, so I'll just note a hospital stay and move on.",
-          "Long time ago. I'll jot that down and we'll carry on." },
+          "A hospital stay, years ago. That's not a big deal, let's keep going." },
         rationale = "Taking 'nothing to write down' at face value misses the one part of his "
           .. "history that decides whether the medicine is safe for him." },
       { id = "hm_label",
@@ -185,7 +184,7 @@ return {
         codes = { "premature_reassurance", "dismissing" },
         examples = {
           "Lots of people have a wobble at that age, I'm sure it won't matter now.",
-          "Nerves at twenty-four, that's really common. I wouldn't worry." },
+          "Don't worry, lots of people have a wobble at that age. It'll be fine." },
         rationale = "Reassurance about an illness nobody has named yet: ask what happened before "
           .. "deciding it does not matter." },
     }
@@ -228,8 +227,8 @@ return {
           .. "it out. That's the psychiatrist's call. May I ask her to see you?",
         codes = { "giving_information", "escalation_medical", "consent_check", "closed_question" },
         examples = {
-          "Honestly, it might. This medicine can trigger mania again, so it can be an exclusion, and that's for the psychiatrist to judge. May I ask her to see you today?",
-          "It may well matter: MDMA can bring back a manic episode. It's the study psychiatrist's decision. Would you be okay with me asking her to see you?" },
+          "It can matter, yes. MDMA can set off mania again, so the study psychiatrist needs to assess you. Is it okay if I ask her to come in?",
+          "It may well matter: MDMA can bring back a manic episode. It's the study psychiatrist's decision, so I'll ask her to see you, if that's alright." },
         expert = true,
         rationale = "Answer the question honestly, name why it matters, leave the decision to the "
           .. "study psychiatrist, and ask his consent before passing it on." },
@@ -238,7 +237,7 @@ return {
           .. "firmly behind you now, so I honestly wouldn't worry about it too much.",
         codes = { "complex_reflection", "premature_reassurance", "dismissing" },
         examples = {
-          "Twenty years well counts for a lot. It's firmly behind you, I wouldn't worry about it.",
+          "Twenty years is a long time to be well. I'm sure it's behind you now, don't worry.",
           "That's a long time, I'm sure it won't be an issue." },
         rationale = "Warm, and it reassures past an exclusion: the risk is that the medicine "
           .. "brings the mania back, and twenty quiet years do not settle that." },
@@ -247,8 +246,7 @@ return {
           .. "exclusion. We'll have to stop the screening here, I'm afraid.",
         codes = { "giving_information", "dismissing" },
         examples = {
-          "I'm sorry, but that history rules you out, bipolar is an exclusion. We'll have to stop here.",
-          "Unfortunately with a manic episode in your past you can't take part." },
+          "The protocol excludes anyone with a history of mania, so the screening ends here, I'm sorry." },
         rationale = "Honest about the risk, but you decided alone, named a diagnosis nobody has "
           .. "made, and closed the door on him in one breath." },
       { id = "hi_omit",
@@ -256,7 +254,7 @@ return {
           .. "could leave it off the form; nobody needs to know about it.",
         codes = { "emphasising_autonomy", "advice_giving", "premature_reassurance" },
         examples = {
-          "It's your history. If it was never diagnosed as bipolar, you could leave it off the form.",
+          "It's your choice. You could leave it off; it was never formally bipolar, and nobody needs to know.",
           "Nobody needs to know about something from twenty years ago, it's up to you." },
         rationale = "Dressed as respect for his choice, it colludes in hiding an exclusion from "
           .. "the people responsible for his safety." },
@@ -298,8 +296,8 @@ return {
           .. "is about how one medicine acts on a brain, not about who you are.",
         codes = { "complex_reflection", "validation", "giving_information" },
         examples = {
-          "Being judged by a few weeks from twenty years ago seems unfair, and it stings. This is about how one medicine acts on the brain, not about who you are.",
-          "Twenty years well and still that label in the file. That hurts. What we're weighing is the medicine's effect, not you as a person." },
+          "It's like you're still the crazy one in the file, after twenty years. That must hurt. This is about the medicine, not about you.",
+          "Twenty years, and it still follows you like a dog. That sounds painful and unfair." },
         expert = true,
         rationale = "Reflect the hurt and the unfairness, then separate the safety rule from his "
           .. "worth: the exclusion is pharmacology, not a judgement of him." },
@@ -308,8 +306,7 @@ return {
           .. "Honestly, you really shouldn't be so hard on yourself about it.",
         codes = { "premature_reassurance", "persuading" },
         examples = {
-          "You're not crazy at all! Don't be so hard on yourself.",
-          "Lots of people have been through worse. You really shouldn't think of yourself like that." },
+          "Don't say that, you're not crazy. You'll be fine, I promise." },
         rationale = "Warmly meant, but arguing him out of the feeling tells him it cannot be said "
           .. "here. Meet the shame before you answer it." },
       { id = "ol_teach",
@@ -326,8 +323,7 @@ return {
           .. "are still a few sections of the form left for us to go through.",
         codes = { "simple_reflection", "redirecting" },
         examples = {
-          "It follows you around. Let's not get stuck there though, we've still got some of the form to do.",
-          "It still follows you. Shall we push on with the last sections?" },
+          "It still follows you. Let's get back to the form, there are a few sections left." },
         rationale = "A reflection, then away from it: the shame he has just risked showing is the "
           .. "thing in the room, and the form can wait." },
     }
@@ -369,7 +365,7 @@ return {
           .. "a trial. Shall we ask her to talk it through with you?",
         codes = { "emphasising_autonomy", "giving_information", "seeking_collaboration" },
         examples = {
-          "That's a decision for you and a psychiatrist who knows your history, and never something to do to fit a trial. Shall we ask her to talk it through with you?",
+          "That's a decision for you and a psychiatrist who knows your history, never something to do to fit a trial. It's your choice.",
           "Not something to decide to get into a study. It's yours to make with a psychiatrist who knows you. Would you like us to set that up?" },
         expert = true,
         rationale = "Starting or stopping a prescribed medicine is his and his prescriber's "
@@ -379,8 +375,7 @@ return {
           .. "probably your best chance of getting in. I'd leave it as it is.",
         codes = { "medication_advice", "persuading" },
         examples = {
-          "You've managed eighteen years without it, so I'd stay off everything, that's your best chance.",
-          "I'd leave it as it is, staying off is better for getting in." },
+          "I'd stay off it, honestly. You've done eighteen years without it, and it's your best chance." },
         rationale = "Advice about a prescribed medicine, shaped by the trial: medication "
           .. "decisions belong to him and his psychiatrist." },
       { id = "li_restart",
@@ -389,7 +384,7 @@ return {
         codes = { "medication_advice", "advice_giving", "open_question" },
         examples = {
           "Lithium works well for that, restarting could be sensible. What does your GP say?",
-          "If you're worried, maybe go back on it. Have you asked your doctor?" },
+          "Lithium's good for that, so restarting might be sensible. What does your doctor say?" },
         rationale = "Well meant, and still advice to start a prescribed medicine: that is a "
           .. "prescriber's decision, made with him, not a screening therapist's." },
       { id = "li_later",
@@ -397,7 +392,7 @@ return {
           .. "leave medication aside for today and come back to it another time.",
         codes = { "simple_reflection", "redirecting", "dismissing" },
         examples = {
-          "I can hear you want to get it right. Let's leave the medication question for another day.",
+          "I can hear you want to get it right. Let's leave the medication question aside and come back to it another day.",
           "Let's park the lithium for now and come back to it later." },
         rationale = "A reflection and a deferral: he asked a direct question and deserves a "
           .. "direct answer about whose decision it is." },
@@ -432,7 +427,7 @@ return {
         codes = { "giving_information", "seeking_collaboration", "open_question" },
         examples = {
           "Then not nothing. Trauma-focused therapies like CPT or prolonged exposure are open to you, and we can help you ask. What would matter most to you next?",
-          "It wouldn't be nothing: CPT and exposure therapy have good evidence, and we'd help you get referred. What's most important to you now?" },
+          "Then there are still options: CPT and prolonged exposure have strong evidence, and we can help you ask. What matters most to you?" },
         expert = true,
         rationale = "Honest about the alternatives, which remain whatever the psychiatrist "
           .. "decides, and his choice about what comes next." },
@@ -441,8 +436,8 @@ return {
           .. "I'd be very surprised if she didn't clear you, after all these years.",
         codes = { "premature_reassurance", "persuading" },
         examples = {
-          "I really doubt it'll come to that. I'd be surprised if she didn't clear you.",
-          "I'm sure she'll say yes after twenty years well." },
+          "It won't come to that, I promise. She'll clear you, after all these years.",
+          "Don't worry, I'm sure she'll say yes after twenty years well." },
         rationale = "A promise about a decision that is not yours, and may be taken back within "
           .. "the hour. Tell him what remains if the answer is no." },
       { id = "wl_push",

@@ -84,7 +84,7 @@ return {
           .. "out later. Shall we go through it together?",
         codes = { "explaining_approach", "giving_information", "seeking_collaboration" },
         examples = {
-          "Today's about safety: your health, your medicines and your plans, so nothing catches us out later. Shall we go through it together?",
+          "Today's about safety: your health, your medicines and your plans, so nothing catches us out later. We'll go through it together.",
           "This is a safety check rather than a test, health, meds and plans. Okay to go through it side by side, within the hour?" },
         expert = true,
         rationale = "Say what screening is for, including plans, and ask to go through it "
@@ -104,7 +104,7 @@ return {
         codes = { "complex_reflection", "premature_reassurance" },
         examples = {
           "You're clearly busy, straight off shift. Don't worry, it's routine, won't take long.",
-          "Straight from work and tired. It's all routine, relax." },
+          "Straight from work and tired. Don't worry, it's all routine, it won't take long." },
         rationale = "A warm reflection, then 'routine': screening is where exclusions come out, "
           .. "and she needs to know it matters." },
       { id = "op_nerves",
@@ -160,7 +160,7 @@ return {
         codes = { "affirmation", "premature_reassurance" },
         examples = {
           "Congratulations, how exciting! I'm sure the timing will work out.",
-          "That's lovely news. It should be fine, the sessions are spread out anyway." },
+          "Congratulations! Don't worry, it'll be fine; the sessions are spread out anyway." },
         rationale = "Warm, and wrong: the transfer falls inside the course, and a pregnancy "
           .. "during it is an exclusion. Reassurance hides a real risk." },
       { id = "tr_postpone",
@@ -223,7 +223,7 @@ return {
         codes = { "complex_reflection", "validation", "emphasising_autonomy" },
         examples = {
           "Two things you've waited years for, and it seems you have to give one up. That's a cruel choice, and it's yours to make.",
-          "The baby or the treatment, after all that waiting. It's an awful position, and the choice belongs to you." },
+          "It sounds like you're being asked to give up one of two things you've waited years for. That's cruel, and the choice is yours." },
         expert = true,
         rationale = "Reflect the bind and how hard it is, and leave it with her: neither the "
           .. "trial nor the team has a stake in which she chooses." },
@@ -232,7 +232,7 @@ return {
           .. "much better to go into a pregnancy with the PTSD treated.",
         codes = { "persuading", "advice_giving" },
         examples = {
-          "Your health comes first. The baby can wait a few months, better to go in with the PTSD treated.",
+          "Your health has to come first, Lucía. You should wait on the baby and get the PTSD treated.",
           "I'd prioritise your mental health, honestly." },
         rationale = "A reasonable-sounding view, and yours: how she weighs a pregnancy against "
           .. "treatment is her and Jess's decision." },
@@ -241,8 +241,8 @@ return {
           .. "but your fertility won't wait for anyone.",
         codes = { "self_disclosure", "advice_giving", "persuading" },
         examples = {
-          "If I were you I'd go for the IVF. The trial will still be around.",
-          "Personally I'd choose the baby; fertility doesn't wait." },
+          "Honestly, I'd go for the IVF. You should; the trial will still be here later.",
+          "Personally I'd choose the baby. I waited too long myself, and I regret it." },
         rationale = "Your own choice offered as hers: kind, and it takes the decision away from "
           .. "her as surely as pushing the trial would." },
       { id = "bi_jess",
@@ -251,7 +251,7 @@ return {
         codes = { "validation", "closed_question", "redirecting" },
         examples = {
           "That's a lot to weigh. Have you and Jess talked about what you'd do?",
-          "Has Jess had a chance to talk this through with you?" },
+          "Have you and Jess talked about what you'd do if it came to this?" },
         rationale = "A fair thought, and it hands the feeling to someone who isn't in the room: "
           .. "stay with what she just said first." },
     }
@@ -283,8 +283,7 @@ return {
           .. "Let's hear the physician, with you there.",
         codes = { "validation", "boundary_setting", "giving_information", "seeking_collaboration" },
         examples = {
-          "I understand why you'd want to. I can't leave it off, though: it's about your safety and a baby's. Let's hear what the physician says, with you in the room.",
-          "I get the temptation. But I can't keep it off the form, your safety and a baby's depend on it. Can we talk to the doctor together?" },
+          "It makes sense you'd want to. But I won't leave it off the form: it's your safety and a baby's. Let's see the physician together." },
         expert = true,
         rationale = "Decline, kindly and plainly, and say why: an unknown risk to a pregnancy is "
           .. "not hers alone to take quietly. Then keep her in the decision." },
@@ -293,8 +292,7 @@ return {
           .. "if it does, you could just tell us then and stop.",
         codes = { "emphasising_autonomy", "premature_reassurance" },
         examples = {
-          "It's your private business. If it doesn't take, it never mattered.",
-          "Up to you really. You could just tell us if it works." },
+          "It's your call. I'm sure it'll be fine; you can just tell us if it works." },
         rationale = "Autonomy used to collude: a pregnancy may not be known for weeks, and the "
           .. "medicine may be given in them." },
       { id = "lo_lying",
@@ -302,8 +300,7 @@ return {
           .. "suggest that, given the job you do every day.",
         codes = { "confronting" },
         examples = {
-          "That would be lying on a medical form. I'm surprised you'd suggest it.",
-          "Lucía, that's dishonest, you of all people should know better." },
+          "Lucía, that's dishonest, and you know it." },
         rationale = "The boundary is right; the shaming is not. She asked out of desperation, "
           .. "and it needs a kind no." },
       { id = "lo_why",
@@ -311,8 +308,7 @@ return {
           .. "Are you worried about being turned away?",
         codes = { "simple_reflection", "open_question", "interpreting" },
         examples = {
-          "What makes you want to keep it quiet? Are you worried about being turned away?",
-          "You'd rather not mention it. What's behind that?" },
+          "You'd rather keep it quiet. What makes you want to do that, do you think?" },
         rationale = "Exploring the motive leaves her question open: she asked whether she can "
           .. "leave it off, and the answer is no." },
     }
@@ -346,8 +342,8 @@ return {
         codes = { "simple_reflection", "emphasising_autonomy", "giving_information",
           "seeking_collaboration" },
           examples = {
-            "Whether to stop it is for you and your clinic, with our physician, never just to fit the trial. Would you like her to speak to the clinic with you?",
-            "That's a decision for you and your fertility clinic, not for me or the study. Shall our physician contact them with you?" },
+            "Whether to stop it is for you and your clinic, with our physician, never just to fit the trial. It's your decision.",
+            "It's your choice, with your fertility clinic, not mine or the study's. Our physician can contact them with you, if you'd like." },
         expert = true,
         rationale = "A prescribed fertility medicine is hers and her clinic's to change, with "
           .. "the study physician: never the therapist's call." },
@@ -365,7 +361,7 @@ return {
           .. "there's no need to stop anything for the trial.",
         codes = { "giving_information", "premature_reassurance" },
         examples = {
-          "Progesterone is fine with this medicine as far as I know, no need to stop.",
+          "Progesterone doesn't interact with MDMA, as far as I know. You'll be fine.",
           "Hormones don't interact with MDMA, you can carry on." },
         rationale = "A guess presented as fact about an interaction nobody has checked: the "
           .. "physician answers medication questions." },
@@ -374,7 +370,7 @@ return {
           .. "treatment better than anyone else does.",
         codes = { "simple_reflection", "open_question", "emphasising_autonomy" },
         examples = {
-          "What does your gut say? You know your body best.",
+          "What do you think you should do? You know your body best.",
           "Should you stop... what do you think yourself?" },
         rationale = "Respectful-sounding, and it leaves her to decide a medicine question alone: "
           .. "point her to the people who can answer it." },
@@ -403,8 +399,8 @@ return {
           .. "done in pregnancy, with your GP and midwife.",
         codes = { "validation", "giving_information" },
         examples = {
-          "That's a frightening thought. But you wouldn't be stuck: CPT, exposure therapy or EMDR can be done during pregnancy, with your GP and midwife.",
-          "It's scary to picture. There are still options: trauma therapies like EMDR or CPT are safe in pregnancy, alongside your midwife." },
+          "Of course that's frightening to picture. You'd still have options: CPT, exposure or EMDR are available during pregnancy.",
+          "It makes sense that scares you. There are options: EMDR or CPT can be done during pregnancy, with your GP and midwife." },
         expert = true,
         rationale = "The alternatives that remain in pregnancy, honestly, and her say in what "
           .. "comes next: neither choice leaves her without help." },
@@ -413,8 +409,8 @@ return {
           .. "The hormones can be really protective, you know.",
         codes = { "premature_reassurance", "psychoeducation" },
         examples = {
-          "You might find it eases, lots of women's symptoms improve when pregnant.",
-          "Pregnancy hormones can be protective, you know." },
+          "Pregnancy often makes PTSD symptoms easier, because of the hormones. It might not be as bad as you think.",
+          "Don't worry, pregnancy hormones can be protective, you know." },
         rationale = "A hopeful guess offered as reassurance: she needs to know what treatment "
           .. "she can have, not a maybe." },
       { id = "ib_place",
@@ -423,7 +419,7 @@ return {
         codes = { "premature_reassurance", "persuading" },
         examples = {
           "Don't worry, have the baby and I'll keep your place in the study.",
-          "Come back afterwards, I'll make sure there's a spot for you." },
+          "Don't worry, have the baby and come back afterwards. I'll make sure there's a spot for you." },
         rationale = "A promise you cannot keep, and a push towards one choice: places and "
           .. "eligibility are not yours to guarantee." },
       { id = "ib_reflect",

@@ -110,7 +110,7 @@ return {
           .. "much into one number; most people's goes up in a clinic.",
         codes = { "simple_reflection", "premature_reassurance", "dismissing" },
         examples = {
-          "That's really common, white coat syndrome. I wouldn't read much into one reading.",
+          "It's the white coat. Don't worry, I'm sure it's nothing; most people's goes up in a clinic.",
           "Lots of people's pressure goes up at the doctor's, don't worry about it." },
         rationale = "Often true, and not yet known for her: one reading and a symptom are a "
           .. "reason to measure again, not to explain it away." },
@@ -129,7 +129,7 @@ return {
         codes = { "escalation_medical", "closed_question" },
         examples = {
           "High pressure and headaches? I'll get the doctor in to see you right now.",
-          "Let me fetch the physician straight away to be safe." },
+          "I'm going to ask the physician to come and check you straight away, to be safe." },
         rationale = "Safe, and more than the moment needs before you have your own reading: "
           .. "measure properly first, then bring the physician the numbers." },
     }
@@ -185,7 +185,7 @@ return {
           .. "people end up having strokes. Did nobody warn you about that?",
         codes = { "confronting", "giving_information", "closed_question" },
         examples = {
-          "You shouldn't stop blood pressure tablets without your GP; that's how strokes happen.",
+          "You really shouldn't have stopped them without your GP. Didn't anyone tell you that's how strokes happen?",
           "Did no one tell you not to stop those on your own?" },
         rationale = "True, and delivered as a telling-off: she will be less open about the next "
           .. "medicine, which is the one that matters most here." },
@@ -194,8 +194,8 @@ return {
           .. "better than a stroke, and it would help your chances here.",
         codes = { "medication_advice", "persuading" },
         examples = {
-          "I'd start them again tonight, honestly, ankles are better than a stroke.",
-          "Go back on the amlodipine, it'll help your chances here." },
+          "You need to go back on the amlodipine. Ankles are better than a stroke, and it'll help your chances.",
+          "Come on, get back on the tablets tonight. It's better than a stroke." },
         rationale = "Advice to restart a prescribed medicine, on her own and to qualify for a "
           .. "trial: that is her GP's decision, with her." },
       { id = "st_reflect",
@@ -203,8 +203,7 @@ return {
           .. "do the same; side effects like that are really hard to live with.",
         codes = { "simple_reflection", "premature_reassurance" },
         examples = {
-          "Your ankles were like balloons and you felt better off them. Lots of people do the same.",
-          "You felt better without it. Side effects like that are hard to live with." },
+          "Like balloons, your ankles. You'll be fine, don't worry." },
         rationale = "A kind reflection, then normalising a stopped treatment nobody has reviewed: "
           .. "ask whether her GP knows and what else she takes." },
     }
@@ -247,7 +246,7 @@ return {
           .. "medicine. How much do you take in a day, and who prescribes it?",
         codes = { "simple_reflection", "giving_information", "closed_question", "open_question" },
         examples = {
-          "You'd think only painkillers, but tramadol is one that interacts with this medicine. How much do you take a day, and who prescribes it?",
+          "You'd think painkillers don't count, but tramadol interacts with this medicine. How much do you take in a day?",
           "Tramadol actually matters here, it can interact with MDMA. What dose are you on, and who gives it to you?" },
         expert = true,
         rationale = "Tramadol is serotonergic, an interacting medicine: it needs a name, a dose "
@@ -257,8 +256,8 @@ return {
           .. "about with this medicine, so I'll just note them down and move on.",
         codes = { "giving_information", "premature_reassurance", "dismissing" },
         examples = {
-          "Painkillers are fine, it's antidepressants we worry about. I'll just note it.",
-          "That's okay, painkillers aren't an issue. Moving on." },
+          "I'm sure the painkillers are fine, don't worry. It's antidepressants we look out for.",
+          "Don't worry, painkillers will be fine. I'll note them down." },
         rationale = "Wrong, and confidently so: tramadol acts on serotonin and is one of the "
           .. "interacting medicines screening exists to find." },
       { id = "pk_dependence",
@@ -275,8 +274,7 @@ return {
           .. "edge off for you, after everything you've been through.",
         codes = { "simple_reflection", "premature_reassurance" },
         examples = {
-          "Just painkillers for your back. Good that something helps, after all you've been through.",
-          "Something to take the edge off, after the crash. That's good." },
+          "Just the back pain, since the crash. It'll be alright, don't worry." },
         rationale = "A warm reflection of her words, then approval that lets 'they don't count' "
           .. "stand. The interaction needs naming, and a dose." },
     }
@@ -324,8 +322,7 @@ return {
           .. "pressure down first, you might well be fine. Could you manage that?",
         codes = { "medication_advice", "premature_reassurance", "closed_question" },
         examples = {
-          "Not necessarily, if you stopped the tramadol for two weeks and got your pressure down you might be fine.",
-          "Could you come off the tramadol for a bit? Then you'd probably be okay." },
+          "Don't worry, you might well be fine if you came off the tramadol for a couple of weeks. Could you do that?" },
         rationale = "Telling her to stop a daily opioid painkiller on her own risks withdrawal "
           .. "and pain, and it is not yours to decide whether she is excluded." },
       { id = "ex_out",
@@ -333,8 +330,7 @@ return {
           .. "far too risky. We'll have to stop the screening here today.",
         codes = { "giving_information", "dismissing" },
         examples = {
-          "I'm sorry, with pressure like that you can't take part. We'll have to stop here.",
-          "Unfortunately it's too risky, you're out, I'm afraid." },
+          "High blood pressure is an exclusion for this study, so the screening stops here." },
         rationale = "Honest about the risk, but decided alone, in a sentence, without the "
           .. "physician, her GP or a word about what happens next." },
       { id = "ex_wait",
@@ -342,7 +338,7 @@ return {
           .. "and the team will look at everything together afterwards. Okay?",
         codes = { "redirecting", "closed_question" },
         examples = {
-          "I can't say yet. Let's finish the questions and the team will look at it all afterwards.",
+          "I can't say yet. Let's get back to the other questions first, and the team will look at it all afterwards.",
           "Let's not get into that now, we'll review it later." },
         rationale = "She asked straight and deserves a straight answer: what the two findings "
           .. "mean, who decides, and her consent to share them." },
@@ -387,8 +383,8 @@ return {
           .. "it's slipping away. That's a real loss.",
         codes = { "complex_reflection", "validation" },
         examples = {
-          "This was your way back to the bus and those children, and now it's slipping away. That's a real loss.",
-          "Driving the route again meant getting back to the wee ones who wave, and now that's in doubt. That's a loss, Bernadette." },
+          "Getting back on that bus meant so much to you, and now it feels like it's slipping away.",
+          "Driving the route again was about the wee ones who wave, and now that's in doubt. That must be hard to hear." },
         expert = true,
         rationale = "Stay with what the trial meant to her before any plan: the loss is the thing "
           .. "in the room, and it is hers to feel." },
@@ -415,7 +411,7 @@ return {
           .. "proving something to yourself, do you think, or to the children?",
         codes = { "open_question", "closed_question", "interpreting" },
         examples = {
-          "What is it about driving the route that matters so much? Is it about proving something?",
+          "What is it about driving the route again that matters so much to you?",
           "Why is it so important to you to drive it again, do you think?" },
         rationale = "Curious, then it offers her a motive. She has told you what it means; "
           .. "reflect it rather than examine it." },
@@ -449,8 +445,8 @@ return {
           .. "theirs to decide. Other trauma therapies stay open too, whatever happens.",
         codes = { "giving_information", "emphasising_autonomy" },
         examples = {
-          "The physician sees you today and talks with Dr Mistry; your tablets are for you and them to decide. And whatever happens, other trauma therapies stay open to you.",
-          "You'll see our doctor before you go, and she'll speak to your GP. Decisions about your tablets are yours with them, and there are other therapies if this one isn't right." },
+          "The physician will see you today and speak to Dr Mistry. What happens with your tablets is up to you and them. Other trauma therapies are still there for you.",
+          "You'll see our doctor before you go, and she'll speak to your GP. Your tablets are your decision with them, and there are other therapies open to you." },
         expert = true,
         rationale = "A concrete next step with the people who decide, her own say over her "
           .. "medicines, and the alternatives that remain whatever the answer." },
@@ -458,9 +454,6 @@ return {
         text = "The team will review everything together this week, and you'll get a letter "
           .. "from us. Thanks so much for coming in today. Any questions before you go?",
         codes = { "giving_information", "dismissing", "open_question" },
-        examples = {
-          "The team will review it this week and send you a letter. Thanks for coming. Any questions?",
-          "We'll write to you soon. Anything you want to ask before you head off?" },
         rationale = "Polite, and it sends her home with high blood pressure, no plan for it and "
           .. "no one to ask. The physician should see her today." },
       { id = "wn_promise",
@@ -477,8 +470,8 @@ return {
           .. "you could reapply in a few months with a much better chance.",
         codes = { "closed_question", "persuading", "advice_giving" },
         examples = {
-          "Could you ask Dr Mistry to change the tramadol? Then reapply in a few months.",
-          "Why not switch painkillers and try again later?" },
+          "You should ask Dr Mistry to swap the tramadol for something else, and reapply in a few months.",
+          "Could you switch painkillers and try again later?" },
         rationale = "Pressing her to change a medicine to qualify puts the trial before her pain "
           .. "and her health: that is her and her doctor's decision." },
     }

@@ -100,8 +100,8 @@ return {
           .. "'I want to face the shelling and stop the nightmares.'",
         codes = { "agenda_setting", "interpreting", "redirecting" },
         examples = {
-          "Maybe name the hardest memory, something like: I want to face the shelling.",
-          "For you it could be about the shelling and ending the nightmares." },
+          "Let's name the hardest memory for you. Something like: I want to face the shelling.",
+          "I'd start with the hardest memory. Write: I want to face the shelling and stop the nightmares." },
         rationale = "Offered as an example, but it writes her intention for her: it sets the "
           .. "therapist's agenda, steers her to a memory she did not name, and decides for her "
           .. "what her trauma is about." },
@@ -110,8 +110,7 @@ return {
           .. "for facing the worst one; that's usually where the change is.",
         codes = { "advice_giving", "persuading" },
         examples = {
-          "People usually choose forgiveness, letting go, or facing the worst memory. I'd pick facing the worst.",
-          "Most people go with letting go. Facing the worst one tends to work best." },
+          "You should go for facing the worst memory. Trust me, that's where the change is." },
         rationale = "A menu of other people's intentions, and then your pick: it steers her "
           .. "towards the therapist's idea of progress. Ask what matters to her." },
       { id = "aa_reassure",
@@ -119,7 +118,7 @@ return {
           .. "so try not to worry about it.",
         codes = { "premature_reassurance", "dismissing" },
         examples = {
-          "Whatever you write will be perfect, you can't get it wrong.",
+          "Don't worry, whatever you write will be perfect. You can't get it wrong.",
           "Don't worry, any intention is fine, honestly." },
         rationale = "Kind, but reassurance talks the worry away and leaves her without a way in to "
           .. "her own intention. Get curious about her words instead." },
@@ -175,8 +174,8 @@ return {
           .. "that's the real intention here.",
         codes = { "interpreting" },
         examples = {
-          "Maybe beneath the watching there's grief for the home you lost.",
-          "I wonder if it's really about mourning what you left behind." },
+          "You keep watching because really you never grieved the home you lost.",
+          "The watching is your way of not feeling the loss of home, I think." },
         rationale = "Telling her what her intention really is replaces her meaning with the "
           .. "therapist's, however gently it is wondered aloud. Sense-making is hers." },
       { id = "hi_sharpen",
@@ -185,7 +184,7 @@ return {
         codes = { "agenda_setting", "redirecting", "closed_question" },
         examples = {
           "Good start. Could we make it concrete, like going back to the checkpoint memory?",
-          "Can we make it more specific? Something like staying with the checkpoint." },
+          "Can we make it more specific, like staying with the checkpoint memory?" },
         rationale = "Turning her intention into an exposure target imposes a structured-protocol "
           .. "agenda on a patient-directed session, and names a memory she did not." },
       { id = "hi_praise",
@@ -193,8 +192,8 @@ return {
           .. "don't change a single word of it.",
         codes = { "affirmation", "premature_reassurance" },
         examples = {
-          "That's a beautiful intention, it's perfect as it is.",
-          "Lovely, Samira, don't change a word." },
+          "That's lovely, really beautiful. You've done so well.",
+          "Lovely, Samira. Don't worry, it's perfect; don't change a word." },
         rationale = "Warm, but grading it closes the conversation: it is hers to find, not yours "
           .. "to mark. Reflect it instead." },
     }
@@ -235,7 +234,7 @@ return {
           .. "you need; we're right here.",
         codes = { "validation", "complex_reflection", "empathic_presence" },
         examples = {
-          "You don't need to apologise. That sentence matters to you. Take as long as you need, we're here.",
+          "You don't need to apologise. That sentence clearly matters to you. Take as long as you need; we're right here with you.",
           "No sorry needed. Something in it touched you. There's time; we're right here with you." },
         expert = true,
         rationale = "Tears here are part of the work, not a problem to solve: validate them, stay "
@@ -245,8 +244,7 @@ return {
           .. "get through before the end.",
         codes = { "offering_comfort", "redirecting", "agenda_setting" },
         examples = {
-          "Here's a tissue. Shall we carry on? We've a couple more things to cover.",
-          "Have a tissue. Let's keep going when you're ready, there's a bit left." },
+          "Here, have a tissue. Shall we get back to the list? There's a bit left." },
         rationale = "The tissue is kind, but moving her on to your list tells her the feeling is "
           .. "in the way. There is time for it." },
       { id = "te_normal",
@@ -255,7 +253,7 @@ return {
         codes = { "premature_reassurance", "dismissing" },
         examples = {
           "Don't apologise, it's totally normal, people cry here all the time.",
-          "It's fine, honestly, everyone cries in this room." },
+          "It's fine, honestly, don't worry. Everyone cries in this room." },
         rationale = "Meant to comfort, but 'it's normal, it's fine' talks the feeling away before "
           .. "anyone has heard it." },
       { id = "te_hand",
@@ -321,17 +319,13 @@ return {
           .. "we'll stay right beside you the whole time, so you never feel lost or alone in there.",
         codes = { "agenda_setting", "premature_reassurance" },
         examples = {
-          "We'll gently guide you step by step towards the memories that matter most.",
-          "We'll lead you to the important memories, and stay right beside you." },
+          "Don't worry, we'll guide you gently, step by step, towards the memories that matter most." },
         rationale = "A promise to lead contradicts the approach she is consenting to: the "
           .. "therapists follow, they don't guide her through a memory list." },
       { id = "wd_remind",
         text = "If you drift too far, we'll gently bring you back to your intention, so the day "
           .. "stays focused on what you came here to work on.",
         codes = { "redirecting", "agenda_setting" },
-        examples = {
-          "If you drift, we'll bring you back to your intention so the day stays focused.",
-          "We'll remind you of it if you wander off." },
         rationale = "An intention is a starting point, not a track. Pulling her back to it "
           .. "would override what emerges." },
       { id = "wd_reassure",
@@ -339,7 +333,7 @@ return {
           .. "careful step at a time, right there beside you.",
         codes = { "premature_reassurance", "agenda_setting" },
         examples = {
-          "You won't be alone. We'll take you through whatever comes, one step at a time.",
+          "Don't worry about that. You'll be fine; we'll go one careful step at a time, together.",
           "Don't worry, we'll walk you through everything." },
         rationale = "Kind, but a promise to lead her through it. She asked what the therapists do; "
           .. "the honest answer is that they stay and follow." },
@@ -383,9 +377,6 @@ return {
         text = "I'd really try to stick with it if you can. It gives the day some shape, and "
           .. "changing it halfway through can leave things feeling a bit messy for you.",
         codes = { "persuading", "agenda_setting" },
-        examples = {
-          "I'd try to stick with it, it gives the day shape.",
-          "Better to keep it if you can, changing halfway can get messy." },
         rationale = "Holding her to the intention makes it the therapist's track. What emerges on "
           .. "the day is allowed to lead." },
       { id = "ch_later",
@@ -393,8 +384,8 @@ return {
           .. "honestly, I'm sure you'll want to keep it once you're in there.",
         codes = { "premature_reassurance", "dismissing" },
         examples = {
-          "Let's not worry about that now, I'm sure you'll want to keep it.",
-          "You've found a lovely one, I doubt you'll want to drop it." },
+          "Don't worry about that now. I'm sure you'll want to keep it.",
+          "It's a lovely one, so don't worry. I doubt you'll want to drop it." },
         rationale = "She asked a real question about her autonomy; reassurance and praise leave "
           .. "it unanswered." },
       { id = "ch_review",
@@ -438,7 +429,7 @@ return {
           .. "allowed; your mind tends to go where it needs to. We'll be with you whatever comes.",
         codes = { "validation", "psychoeducation", "empathic_presence" },
         examples = {
-          "That's an understandable fear. Often what comes isn't what people planned, and that's allowed; the mind tends to go where it needs to. We'll be with you, whatever comes.",
+          "It makes sense to be afraid of that. Often something unplanned comes, and that's alright. We'll be right with you.",
           "It makes sense to worry about that. Unplanned things often come, and that's okay; your mind goes where it needs. We stay right with you through it." },
         expert = true,
         rationale = "Validate the fear, teach that difficult and nonlinear material is welcome "
@@ -449,7 +440,7 @@ return {
         codes = { "premature_reassurance", "dismissing", "psychoeducation" },
         examples = {
           "Don't worry, the medicine makes hard things easier to look at, nothing will be too much.",
-          "Nothing in there should be too much, the medicine helps." },
+          "Don't worry, nothing in there will be too much. The medicine helps with that." },
         rationale = "'Try not to worry' brushes the fear aside, and the teaching is overstated: "
           .. "the medicine reduces fear, it does not remove hard material. "
           .. "She should expect the unexpected, and know she won't meet it alone." },
@@ -458,7 +449,7 @@ return {
           .. "intention. Think of it as an anchor you can always hold on to in there.",
         codes = { "advice_giving", "redirecting" },
         examples = {
-          "If something else comes, gently bring yourself back to your intention, like an anchor.",
+          "You should use your intention as an anchor. If something unplanned comes, go back to it.",
           "Just return your focus to the intention if something unwanted shows up." },
         rationale = "Teaching her to push away what emerges works against the approach: the "
           .. "unplanned is often where the work is." },
@@ -499,7 +490,7 @@ return {
           .. "start, or keep it private? And is the hand we agreed still okay?",
         codes = { "affirmation", "seeking_collaboration", "emphasising_autonomy", "consent_check" },
         examples = {
-          "You found your intention today, in your own words. Would you like us to read it back at the start, or keep it to yourself? And is the hand we agreed still alright?",
+          "You found your own words for it today, and that took courage. It's your choice whether we read it back. Is the hand still alright?",
           "That intention is yours, found today. Shall we read it together on the day or leave it private? And are you still okay with the hand we agreed?" },
         expert = true,
         rationale = "Affirm her work, let her choose what happens with her intention, and check "
@@ -519,7 +510,7 @@ return {
         codes = { "practice_assignment", "agenda_setting", "persuading" },
         examples = {
           "For next week, write a page every night about the checkpoint.",
-          "Could you journal about the checkpoint each evening before we meet?" },
+          "For homework, write about the checkpoint every night this week." },
         rationale = "A trauma-narrative assignment she didn't ask for belongs to a structured "
           .. "protocol; here material emerges in its own time." },
       { id = "cl_number",

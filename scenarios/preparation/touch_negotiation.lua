@@ -101,8 +101,8 @@ return {
           .. "is a full answer, and any yes can stop at any moment. Shall we work it out?",
         codes = { "complex_reflection", "consent_check", "emphasising_autonomy", "seeking_collaboration" },
         examples = {
-          "Longing for a hand and dreading being held, both make sense after the pavement. It's your choice, no is a complete answer, and any yes can stop at any moment. Shall we work it out together?",
-          "You want closeness and it frightens you, and both are allowed. Touch is entirely up to you, and whatever you agree can be stopped any time. Would you like to figure it out with me?" },
+          "Longing for a hand and dreading being held, both make sense after the pavement. It's your choice, no is a complete answer, and any yes can stop at any moment. Let's work it out together.",
+          "Part of you wants a hand and part of you dreads being held. Both make sense. Touch is your choice, and any yes can be stopped." },
         expert = true,
         rationale = "Touch only as agreed in advance, withdrawable at any moment: reflect both "
           .. "sides, make no an easy answer, and invite Alex to set the terms." },
@@ -112,7 +112,7 @@ return {
         codes = { "validation", "persuading" },
         examples = {
           "That's understandable. Most people find a hand really helps on the day, I'd encourage you to try.",
-          "It's natural to be nervous, but holding a hand can be such a comfort. Give it a go?" },
+          "It makes sense to be nervous. I'd really encourage you to try holding a hand, though; most people find it helps." },
         rationale = "Touch must be freely agreed, never sold. Alex has just named a fear of "
           .. "being held; encouraging past it, however gently, is a boundary failure." },
       { id = "rt_skip",
@@ -120,7 +120,7 @@ return {
           .. "it's one less thing to worry about on the day?",
         codes = { "complex_reflection", "closed_question", "dismissing" },
         examples = {
-          "That's a lot. Maybe simplest to put no touch, one less thing to worry about?",
+          "It sounds like a lot. Would it be easier to put no touch for now?",
           "Shall we just tick no touch and keep it simple?" },
         rationale = "No touch is a fine outcome if Alex chooses it, but steering to it decides "
           .. "for them and dismisses what they said they want." },
@@ -129,8 +129,8 @@ return {
           .. "honestly there's nothing at all to dread here; you can really trust us on that.",
         codes = { "boundary_setting", "premature_reassurance", "dismissing" },
         examples = {
-          "You'd be totally safe with us, we'd never hold you down. Nothing to dread.",
-          "Trust us, Alex, nobody will ever pin you down here." },
+          "Don't worry, you'll be completely safe. Nobody will ever hold you down here.",
+          "Trust us, Alex, you're safe here. Nobody will pin you down, I promise." },
         rationale = "The boundary is right, but 'nothing to dread' talks the fear away. The dread "
           .. "is information the agreement needs; explore it with them." },
     }
@@ -169,7 +169,7 @@ return {
           .. "see it coming and choose? Anything off limits? We'll write it in your words.",
         codes = { "consent_check", "seeking_collaboration", "explaining_approach" },
         examples = {
-          "Let's pin it down. What kind of touch, if any, and where? How should we offer it so you see it coming? What's completely off limits? We'll write it down in your own words.",
+          "Let's pin it down together. What kind of touch, if any, and where? How should we offer it so you see it coming? We'll write it in your own words.",
           "Right, no vagueness. Tell me what touch you'd want, how you'd like us to offer it, and anything that's a definite no, and we'll put it on the form exactly as you say it." },
         expert = true,
         rationale = "A real agreement is concrete: what, where, how it is offered, and what is "
@@ -179,8 +179,7 @@ return {
           .. "ever do whatever feels right to you in the moment. You'd be in charge.",
         codes = { "premature_reassurance", "dismissing" },
         examples = {
-          "We'd keep it gentle and go with how you're doing on the day, whatever seems right.",
-          "We'd play it by ear and only do what seems okay in the moment." },
+          "Don't worry, we'd keep it gentle and go with how you're doing on the day." },
         rationale = "Deciding touch on the day, under the medicine, is not consent given in "
           .. "preparation. Alex asked for exactness." },
       { id = "sp_hug",
@@ -189,7 +188,7 @@ return {
         codes = { "persuading", "closed_question" },
         examples = {
           "A hand, definitely, and maybe a hug at the end? Shall I add that?",
-          "Lots of people like a hug afterwards. Want me to put that down too?" },
+          "Lots of people like a hug afterwards too. Shall I put that down as well?" },
         rationale = "Adding touch Alex didn't ask for, and normalising it, pressures consent. "
           .. "Only what they choose, nothing more." },
       { id = "sp_example",
@@ -198,7 +197,7 @@ return {
         codes = { "persuading", "closed_question" },
         examples = {
           "Many people choose a hand on the shoulder or upper back. Would that work?",
-          "Most go for a hand on the shoulder from someone sitting beside them. How about that?" },
+          "Most people go for a hand on the shoulder from someone sitting beside them. Would that work for you?" },
         rationale = "A default offered as the norm steers the choice, and for someone attacked "
           .. "from behind and held down it is exactly the wrong one. Let Alex say what." },
     }
@@ -248,8 +247,8 @@ return {
             .. "let go, straight away, no questions. What would you like it to be?",
           codes = { "consent_check", "emphasising_autonomy", "explaining_approach", "boundary_setting" },
           examples = {
-            "Let's choose a signal that doesn't need words. As soon as you use it we let go, immediately, no questions asked. What would you like it to be?",
-            "We can agree a sign you can give without speaking, and the instant you give it, we stop. What sign seems right to you?" },
+            "It's up to you what the signal is: something without words. The moment you give it, we let go, no questions.",
+            "We can agree a sign you can give without speaking, and the instant you give it, we stop. You decide what it is." },
           expert = true,
           rationale = "Withdrawal must be possible at any moment, by any signal, with no "
             .. "explanation owed. Agreeing a wordless signal makes the stop usable under the medicine." },
@@ -258,8 +257,7 @@ return {
             .. "hold on a little longer to help you ride it out; that can really help people.",
           codes = { "persuading", "confronting" },
           examples = {
-            "We'd stop, but if you're panicking we might hold on a bit to help you through.",
-            "Sometimes holding on a little longer helps people ride out the panic." },
+            "Stopping halfway isn't always best, you know. Sometimes you need to let us hold on a little longer." },
           rationale = "Holding on after a stop overrides withdrawal. For someone who was held "
             .. "down, it repeats the harm." },
         { id = "ss_word",
@@ -267,7 +265,7 @@ return {
             .. "about it; we'll be right there with you.",
           codes = { "giving_information", "premature_reassurance", "dismissing" },
           examples = {
-            "Just say stop or my name and we'll know. Don't worry about it.",
+            "Just say stop, or my name, and we'll know. Honestly, don't worry, you'll be fine.",
             "A word is enough, honestly, we'll be right there." },
           rationale = "True as far as it goes, but Alex said they might not have words. A signal "
             .. "agreed together, wordless included, is what they need." },
@@ -307,7 +305,7 @@ return {
             .. "it or not, then use your signal, to see it works. Only if you want.",
           codes = { "consent_check", "seeking_collaboration", "emphasising_autonomy" },
           examples = {
-            "Would you like to try it now, while you're sober? I'd hold out my hand, palm up; you take it or not, then give your signal, so you see it works. Only if you want to.",
+            "It's up to you, but we could practise it now, while you're sober: my hand palm up, you take it or not, then your signal.",
             "Only if you'd like: shall we practise once today? My hand palm up, you choose whether to take it, then use the stop and watch what happens." },
           expert = true,
           rationale = "Practising the agreed touch and its withdrawal sober, with permission, "
@@ -323,8 +321,8 @@ return {
             .. "carefully that you'll know exactly what to do on the day.",
           codes = { "affirmation", "dismissing" },
           examples = {
-            "No need to practise, you've clearly thought it through.",
-            "I think you've got it, we can skip practising." },
+            "You've clearly thought it through so well. No need to practise.",
+            "You've done brilliantly thinking it through, so we can skip practising." },
           rationale = "On the day Alex's judgement will be altered. Practising sober is what "
             .. "makes the signal something they trust." },
       }
@@ -349,7 +347,7 @@ return {
             codes = { "boundary_setting", "affirmation", "emphasising_autonomy" },
             examples = {
               "Okay, I've let go. That's how it works, every single time.",
-              "Letting go now. Stopped, no questions." },
+              "Letting go now. Well done; that's exactly how it works, every time." },
             expert = true,
             rationale = "Withdrawal takes effect at once, without questions. Letting go "
               .. "immediately, and saying so, is what teaches Alex their stop is real." },
@@ -416,7 +414,7 @@ return {
             .. "sure you wouldn't like to try one, just in case you need it?",
           codes = { "persuading", "closed_question" },
           examples = {
-            "Not weird, but it's a shame, a hand can really help. Sure you won't try?",
+            "Not weird, but it's a shame. Are you sure you wouldn't like a hand, just in case?",
             "Are you sure? You might want one when it gets bad." },
           rationale = "Pushing after a no makes consent less than voluntary." },
         { id = "nt_final",
@@ -424,7 +422,6 @@ return {
             .. "be really sure of your answer today.",
           codes = { "giving_information", "confronting" },
           examples = {
-            "Not weird, but once it's on the form that's final, so be sure.",
             "It's fine, but we go by the form, so make sure today." },
           rationale = "Half right: nothing is added on the day. But consent can be revisited in "
             .. "later preparation; calling today's answer final takes the decision from Alex." },
@@ -433,8 +430,8 @@ return {
             .. "one; we can be flexible about it in the moment.",
           codes = { "premature_reassurance" },
           examples = {
-            "Of course, just reach out on the day if you want a hand, we can be flexible.",
-            "Sure, if you change your mind in there, just grab a hand." },
+            "Sure. It'll be fine, just reach for a hand if you want one.",
+            "Of course. Don't worry about it now; if you change your mind in there, that's fine." },
           rationale = "Touch decided on the day, under the medicine, is not consent given in "
             .. "preparation: changing the answer belongs to the next preparation session." },
       }
@@ -464,7 +461,7 @@ return {
             .. "words. Anything more waits for a sober yes, at the next session.",
           codes = { "boundary_setting", "explaining_approach", "consent_check" },
           examples = {
-            "If that happens, we'd let your hand rest on ours but not hold it, and check with you out loud. Anything beyond what's agreed waits until you can say yes sober, next session.",
+            "Then we'd let your hand rest against ours, without holding it, and ask you in words. We won't go beyond what you've agreed sober.",
             "We wouldn't close our hand round yours. We'd leave it resting there and ask you. Any change to what's agreed happens here, clear-headed." },
           expert = true,
           rationale = "A reach under the medicine is not consent given sober in preparation: the "
@@ -475,8 +472,7 @@ return {
             .. "us what you need, and we'd go with it.",
           codes = { "premature_reassurance", "dismissing" },
           examples = {
-            "Then we'd hold it. If you reach for us, that's you telling us what you need.",
-            "We'd just take your hand, that's your body asking." },
+            "We'd just hold it. That's fine, don't worry about it." },
           rationale = "It turns a reach under the medicine into consent and sets aside the no "
             .. "Alex has just given, sober. Touch is agreed in advance." },
         { id = "ro_reflect",
@@ -493,8 +489,7 @@ return {
             .. "honestly, we can sort that out together in the moment if it happens.",
           codes = { "dismissing", "premature_reassurance" },
           examples = {
-            "Let's not plan every what-if. We'll sort it out in the moment.",
-            "We'll see on the day, no need to decide now." },
+            "Don't worry about that now. We can sort it out on the day." },
           rationale = "Alex asked for a plan for exactly the moment they won't be able to make "
             .. "one. Leaving it to the day leaves them without one." },
       }
@@ -533,8 +528,7 @@ return {
           .. "What would you like on the form? We'll check again on the day, too.",
         codes = { "consent_check", "emphasising_autonomy", "seeking_collaboration" },
         examples = {
-          "It's your call. Using your stop today doesn't undo the yes unless you want it to. What should go on the form? We'll ask again on the day as well.",
-          "You decide. What would you like written down for the medicine days? Whatever it is, we'll check with you again on the day." },
+          "Let's decide together what goes on the form. Is the hand still okay with you, now you've used your stop?" },
         expert = true,
         rationale = "Consent is ongoing: after a withdrawal, ask again rather than assume. "
           .. "Alex decides what stands." },
@@ -546,8 +540,8 @@ return {
             .. "on the day, depending on how you're feeling when you're in there, Alex."),
         codes = { "premature_reassurance", "dismissing" },
         examples = {
-          "All sorted then, the hand as agreed, and we'll play the rest by ear.",
-          "Great, we're all set. We'll see how you are on the day." },
+          "That's all fine then. Don't worry about the rest, it'll sort itself out on the day.",
+          "Great, we're all set. Don't worry, it'll be fine on the day." },
         rationale = "Assuming where consent stands, and leaving the rest to the day, undoes the "
           .. "agreement just made: touch is agreed sober, in advance, and asked again." },
       { id = "cl_next",
@@ -556,7 +550,7 @@ return {
         codes = { "affirmation", "persuading" },
         examples = {
           "You did really well. Next time we could try a bit more, maybe a hand on your arm.",
-          "Great work today. We can build up gradually from here." },
+          "You did brilliantly today. I think next time you should try a little more, like a hand on your arm." },
         rationale = "Escalating touch as a goal makes consent a hurdle to clear. Only what "
           .. "Alex chooses, when they choose it." },
     }
