@@ -9,9 +9,7 @@
 #include "records/text.hpp"
 #include "scoring/scorer.hpp"
 
-#include <chrono>
 #include <cmath>
-#include <ctime>
 #include <fstream>
 #include <map>
 #include <set>
@@ -24,15 +22,6 @@ const std::string completed_verb = "http://adlnet.gov/expapi/verbs/completed";
 const std::string commented_verb = "http://adlnet.gov/expapi/verbs/commented";
 constexpr std::size_t max_actions = 100'000;
 constexpr std::size_t max_action_bytes = 8192;
-
-std::string now_utc() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 // Safe steps into JSON from outside: a missing key or a value of another type is nothing.
 const Json* at(const Json* j, const std::string& key) {
@@ -234,7 +223,7 @@ private:
         in.score = scoring::score_json(scores.front());
         in.source = "lrs:" + id;
         in.pulled_from = options_.lrs;
-        in.pulled_at = now_utc();
+        in.pulled_at = records::utc_now();
         in.statement_id = id;
         if (const auto stored = store_.import_session(in)) {
             sessions_[id] = *stored;

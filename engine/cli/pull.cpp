@@ -2,6 +2,7 @@
 // store (app/pull.hpp does the work). Everything shown from the LRS is printable, and a password
 // written into --lrs is never shown.
 #include "cli/commands.hpp"
+#include "cli/sync.hpp"
 
 #include "app/library.hpp"
 #include "app/pull.hpp"
@@ -9,27 +10,15 @@
 #include "records/lrs_client.hpp"
 #include "records/text.hpp"
 
-#include <cstdlib>
 #include <iostream>
 #include <unistd.h>
 
 namespace holdspace::cli {
 
 int pull(const PullCommandOptions& options) {
-    const auto lrs_url = records::split_credentials(options.lrs);
-    const std::string shown = records::printable(lrs_url.url, 2000);
-    const std::string user = options.user.empty() ? lrs_url.user : options.user;
-    std::string password = options.password;
-    if (password.empty())
-        if (const char* env = std::getenv("HOLDSPACE_LRS_PASSWORD")) password = env;
-    if (password.empty()) password = lrs_url.password;
-    std::string problem;
-    if (options.lrs.rfind("http://", 0) != 0 && options.lrs.rfind("https://", 0) != 0)
-        problem = "--lrs " + shown + ": not an http:// or https:// URL";
-    else if (user.empty()) problem = "--user is required";
-    else if (password.empty()) problem = "no password: give --password or set HOLDSPACE_LRS_PASSWORD";
-    if (!problem.empty()) {
-        std::cerr << "holdspace pull: " << problem << "\n";
+    const LrsLogin login = lrs_login(options.lrs, options.user, options.password);
+    if (!login.problem.empty()) {
+        std::cerr << "holdspace pull: " << login.problem << "\n";
         return exit_usage;
     }
     app::PullOptions pull;
@@ -39,7 +28,7 @@ int pull(const PullCommandOptions& options) {
         std::cerr << "holdspace pull: " << e.what() << "\n";
         return exit_usage;
     }
-    pull.lrs = shown;
+    pull.lrs = login.shown;
     pull.trainee = options.trainee;
     pull.since = options.since;
     pull.page_size = options.page_size;
@@ -48,7 +37,7 @@ int pull(const PullCommandOptions& options) {
         pull.progress = [](const std::string& line) { std::cerr << "holdspace pull: " << line << "\n"; };
     try {
         records::Store store(app::store_path(options.data_dir));
-        records::LrsConfig config{lrs_url.url, user, password, options.timeout};
+        records::LrsConfig config{login.url, login.user, login.password, options.timeout};
         config.max_reply_bytes = 16u << 20;  // a page of sessions with their actions
         records::LrsClient lrs(config);
         const app::PullResult r = app::pull(store, lrs, pull);
@@ -56,7 +45,7 @@ int pull(const PullCommandOptions& options) {
             Json skipped = Json::array();
             for (const auto& s : r.skipped)
                 skipped.push_back({{"statement", s.statement}, {"trainee", s.trainee}, {"scenario", s.scenario}, {"reason", s.reason}});
-            std::cout << records::json_text(Json{{"lrs", shown},
+            std::cout << records::json_text(Json{{"lrs", login.shown},
                                                  {"sessions", r.sessions},
                                                  {"notes", r.notes},
                                                  {"already", r.already},
@@ -65,7 +54,7 @@ int pull(const PullCommandOptions& options) {
                                                  {"error", r.error}})
                       << "\n";
         } else {
-            std::cout << "pulled from " << shown << ": " << r.sessions << " session" << (r.sessions == 1 ? "" : "s") << ", "
+            std::cout << "pulled from " << login.shown << ": " << r.sessions << " session" << (r.sessions == 1 ? "" : "s") << ", "
                       << r.notes << " note" << (r.notes == 1 ? "" : "s") << " or override" << (r.notes == 1 ? "" : "s")
                       << "; " << r.already << " already here\n";
             for (const auto& s : r.skipped)

@@ -135,6 +135,19 @@ int show_dry_run(const std::vector<records::OutboxItem>& pending, const SyncOpti
 }  // namespace
 
 
+LrsLogin lrs_login(const std::string& lrs, const std::string& user, const std::string& password) {
+    const auto split = records::split_credentials(lrs);
+    LrsLogin login{split.url, records::printable(split.url, 2000), user.empty() ? split.user : user, password, {}};
+    if (login.password.empty())
+        if (const char* env = std::getenv("HOLDSPACE_LRS_PASSWORD")) login.password = env;
+    if (login.password.empty()) login.password = split.password;
+    if (lrs.rfind("http://", 0) != 0 && lrs.rfind("https://", 0) != 0)
+        login.problem = "--lrs " + login.shown + ": not an http:// or https:// URL";
+    else if (login.user.empty()) login.problem = "--user is required";
+    else if (login.password.empty()) login.problem = "no password: give --password or set HOLDSPACE_LRS_PASSWORD";
+    return login;
+}
+
 int sync(const SyncOptions& options) {
     if (!options.set_aside.empty() || !options.requeue.empty()) {
         try {
@@ -145,22 +158,9 @@ int sync(const SyncOptions& options) {
         }
     }
     const bool sending = !options.status && !options.dry_run;
-    // Credentials may be written into the URL (http://user:pass@host/xAPI): used when --user or the
-    // password are not given otherwise, never shown.
-    const auto lrs_url = records::split_credentials(options.lrs);
-    const std::string shown_lrs = records::printable(lrs_url.url, 2000);
-    std::string user = options.user.empty() ? lrs_url.user : options.user;
-    std::string password = options.password;
-    if (password.empty())
-        if (const char* env = std::getenv("HOLDSPACE_LRS_PASSWORD")) password = env;
-    if (password.empty()) password = lrs_url.password;
+    const LrsLogin login = lrs_login(options.lrs, options.user, options.password);
     if (sending) {
-        std::string problem;
-        if (options.lrs.empty()) problem = "--lrs URL is required (or --status, --dry-run)";
-        else if (options.lrs.rfind("http://", 0) != 0 && options.lrs.rfind("https://", 0) != 0)
-            problem = "--lrs " + shown_lrs + ": not an http:// or https:// URL";
-        else if (user.empty()) problem = "--user is required";
-        else if (password.empty()) problem = "no password: give --password or set HOLDSPACE_LRS_PASSWORD";
+        const std::string problem = options.lrs.empty() ? "--lrs URL is required (or --status, --dry-run)" : login.problem;
         if (!problem.empty()) {
             std::cerr << "holdspace sync: " << problem << "\n";
             return exit_usage;
@@ -189,7 +189,7 @@ int sync(const SyncOptions& options) {
         const auto pending = store.pending_statements(std::numeric_limits<int>::max());
         if (options.dry_run) return show_dry_run(pending, options);
 
-        records::LrsClient lrs({lrs_url.url, user, password, options.timeout});
+        records::LrsClient lrs({login.url, login.user, login.password, options.timeout});
         if (!pending.empty() && !options.json)
             std::cerr << "holdspace sync: sending " << plural(static_cast<int>(pending.size()), "statement") << " to "
                       << lrs.statements_url() << "\n";

@@ -24,5 +24,15 @@ struct SyncOptions {
 };
 int sync(const SyncOptions& options);
 
+// Where an LRS is and who we are to it, from --lrs, --user and --password (else
+// $HOLDSPACE_LRS_PASSWORD, else credentials written into the URL, which are used and never shown).
+struct LrsLogin {
+    std::string url;    // the endpoint without credentials
+    std::string shown;  // the same, printable
+    std::string user, password;
+    std::string problem;  // why it cannot be used: not http(s), no user, no password; empty when it can
+};
+LrsLogin lrs_login(const std::string& lrs, const std::string& user, const std::string& password);
+
 
 }  // namespace holdspace::cli

@@ -83,15 +83,6 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
-std::string utc_now() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 // A file that exists and is not empty must start like an SQLite database.
 void refuse_foreign_file(const std::string& path) {
     std::error_code ec;

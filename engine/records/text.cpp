@@ -1,6 +1,8 @@
 #include "records/text.hpp"
 
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace holdspace::records {
 namespace {
@@ -163,6 +165,15 @@ std::optional<std::string> xapi_base_problem(std::string_view base) {
     const std::string_view host = authority.substr(authority.rfind('@') == std::string_view::npos ? 0 : authority.rfind('@') + 1);
     if (host.empty() || host.front() == ':') return "has no host";
     return std::nullopt;
+}
+
+std::string utc_now() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
 }
 
 }  // namespace holdspace::records

@@ -35,6 +35,10 @@ std::size_t incomplete_utf8_tail(std::string_view text);
 // are written as U+FFFD. Every JSON that Holdspace prints, stores or sends goes through this.
 std::string json_text(const Json& j, int indent = -1);
 
+// Now, UTC, ISO 8601 to the second ("2026-12-03T08:00:00Z"): when records were made (the wall clock
+// never enters a session).
+std::string utc_now();
+
 // Parses JSON read from the store or a file; invalid UTF-8 inside it (a row written by another tool)
 // is repaired to U+FFFD first, so only JSON that is truly damaged fails (Json::parse_error).
 Json parse_stored_json(std::string_view text);
