@@ -514,17 +514,25 @@ TEST_CASE("session screen: answering in one's own words only - no options, a num
     CHECK(app.live->actions().back().rfind("say ", 0) == 0);
 }
 
+namespace {
+// Words the coder heard without being sure (its likeliest code under one half).
+TraineeAction heard_unsure(const std::string& words, std::vector<std::pair<std::string, double>> codes) {
+    TraineeAction a = TraineeAction::say(words);
+    a.heard.primary = codes.front().first;
+    a.heard.codes = std::move(codes);
+    a.heard.model = "coder-test";
+    return a;
+}
+}  // namespace
+
 TEST_CASE("session screen: when the coder is unsure, the trainee keeps the words as heard or says what they meant") {
     Headless h;
     App app = h.make_app();
     app.sign_in("ana");
     REQUIRE(app.begin(minimal, 1));
     h.frame(app);
-    TraineeAction unsure = TraineeAction::say("Where to start, then.");
-    unsure.heard.codes = {{"simple_reflection", 0.41}, {"open_question", 0.33}, {"closed_question", 0.12}};
-    unsure.heard.primary = "simple_reflection";
-    unsure.heard.model = "coder-test";
-    app.unsure_say = unsure;
+    app.unsure_say = heard_unsure("Where to start, then.",
+                                  {{"simple_reflection", 0.41}, {"open_question", 0.33}, {"closed_question", 0.12}});
     std::string shown = h.frame(app);
     CHECK(has(shown, "Not sure how to hear that"));
     CHECK(has(shown, "[Enter] Keep it as heard"));
@@ -547,11 +555,7 @@ TEST_CASE("session screen: Escape at the coder's doubt goes back to the words, a
     app.sign_in("ana");
     REQUIRE(app.begin(minimal, 1));
     h.frame(app);
-    TraineeAction unsure = TraineeAction::say("Hm.");
-    unsure.heard.codes = {{"simple_reflection", 0.30}, {"open_question", 0.25}};
-    unsure.heard.primary = "simple_reflection";
-    unsure.heard.model = "coder-test";
-    app.unsure_say = unsure;
+    app.unsure_say = heard_unsure("Hm.", {{"simple_reflection", 0.30}, {"open_question", 0.25}});
     h.frame(app);
     h.press(app, k_escape);
     CHECK_FALSE(app.unsure_say);
@@ -586,4 +590,27 @@ TEST_CASE("window: a notice keeps its line, is gone on the next screen, and a ta
     REQUIRE(app.begin(medicine, 1));
     shown = h.frame(app);
     CHECK(has(shown, "Vital signs monitor"));
+}
+
+TEST_CASE("supervisor view: opening and closing it with F2 keeps the transcript on the line being answered") {
+    Headless h;
+    App app = h.make_app();
+    app.sign_in("ana");
+    auto actions = read_actions(source_dir + "/tests/golden/memory_surfaces.expert.actions");
+    actions.resize(actions.size() - 2);  // a long transcript, a choice still open
+    REQUIRE(app.begin(medicine, 1, actions));
+    for (int i = 0; i < 4; ++i) h.frame(app);  // settled: no longer being scrolled to its end
+    auto transcript = [] {
+        for (ImGuiWindow* w : GImGui->Windows)
+            if (std::string(w->Name).find("/transcript") != std::string::npos && w->WasActive) return w;
+        return static_cast<ImGuiWindow*>(nullptr);
+    };
+    for (int toggle = 0; toggle < 2; ++toggle) {
+        h.press(app, key_f2);
+        h.frame(app);
+        const ImGuiWindow* w = transcript();
+        REQUIRE(w);
+        CHECK(w->ScrollMax.y > 0);
+        CHECK(w->Scroll.y == doctest::Approx(w->ScrollMax.y));
+    }
 }
