@@ -550,11 +550,12 @@ Loaded load_into_sandbox(const std::string& source, const std::string& path, con
 }
 
 // ---- Sandboxes kept loaded ----
-// Every session of a scenario used to make a sandbox and load the scenario into it; now a
-// thread keeps the sandboxes it loaded each text into, frozen just after loading (see
+// Every session of a scenario used to make a sandbox and load the scenario into it; now the
+// process keeps the sandboxes it loaded each text into, frozen just after loading (see
 // "Snapshots" in sandbox.cpp), and a session that ends gives its sandbox back restored to that
 // moment. The next session of the same text (same bytes, path and limits, and the modules it
-// required still the same files with the same text) takes it as it would a fresh one.
+// required still the same files with the same text), on any thread, takes it as it would a
+// fresh one. (Kept per process, not per thread: the explorer's workers live for one batch.)
 struct Pristine {
     std::string source, path;
     Limits limits;
@@ -566,8 +567,8 @@ struct Pristine {
     std::vector<std::unique_ptr<Sandbox>> idle;
 };
 
-constexpr std::size_t kept_texts = 4;       // per thread
-constexpr std::size_t kept_sandboxes = 4;   // per text: sessions of one text open at once on a thread
+constexpr std::size_t kept_texts = 8;
+constexpr std::size_t kept_sandboxes = 16;  // per text: sessions of one text open at once (workers, nesting)
 
 bool same_limits(const Limits& a, const Limits& b) {
     return a.work_per_entry == b.work_per_entry && a.memory_bytes == b.memory_bytes &&
@@ -588,9 +589,14 @@ bool modules_unchanged(const Pristine& p) {
     return true;
 }
 
-std::vector<std::shared_ptr<Pristine>>& kept() {
-    thread_local std::vector<std::shared_ptr<Pristine>> texts;
-    return texts;
+struct Kept {
+    std::mutex mutex;
+    std::vector<std::shared_ptr<Pristine>> texts;  // oldest first
+};
+
+Kept& kept() {
+    static Kept* k = new Kept;  // never destroyed: sessions may end during exit
+    return *k;
 }
 
 void give_back(const std::shared_ptr<Pristine>& pristine, std::unique_ptr<Sandbox> sandbox) {
@@ -602,20 +608,30 @@ void give_back(const std::shared_ptr<Pristine>& pristine, std::unique_ptr<Sandbo
 
 }  // namespace
 
+void forget_loaded_scenarios() {
+    Kept& k = kept();
+    const std::lock_guard lock(k.mutex);
+    k.texts.clear();
+}
+
 LoadedScenario load_scenario_source(const std::string& source, const std::string& path, const Limits& limits) {
-    auto& texts = kept();
+    Kept& k = kept();
     std::shared_ptr<Pristine> pristine;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        const auto& p = texts[i];
-        if (p->path == path && p->source.size() == source.size() && same_limits(p->limits, limits) &&
-            p->source == source) {
-            if (!modules_unchanged(*p)) {
-                texts.erase(texts.begin() + static_cast<std::ptrdiff_t>(i));
+    {
+        const std::lock_guard lock(k.mutex);
+        for (std::size_t i = 0; i < k.texts.size(); ++i) {
+            const auto& p = k.texts[i];
+            if (p->path == path && p->source.size() == source.size() && same_limits(p->limits, limits) &&
+                p->source == source) {
+                pristine = p;
                 break;
             }
-            pristine = p;
-            break;
         }
+    }
+    if (pristine && !modules_unchanged(*pristine)) {
+        const std::lock_guard lock(k.mutex);
+        std::erase(k.texts, pristine);
+        pristine = nullptr;
     }
     if (pristine) {
         std::unique_ptr<Sandbox> sandbox;
@@ -645,8 +661,16 @@ LoadedScenario load_scenario_source(const std::string& source, const std::string
             pristine->run_where = fresh.run_where;
             pristine->on_action_where = fresh.on_action_where;
             pristine->modules = fresh.sandbox->modules();
-            if (texts.size() >= kept_texts) texts.erase(texts.begin());
-            texts.push_back(pristine);
+            const std::lock_guard lock(k.mutex);
+            const auto same = std::find_if(k.texts.begin(), k.texts.end(), [&](const auto& p) {
+                return p->path == path && same_limits(p->limits, limits) && p->source == source;
+            });
+            if (same != k.texts.end()) {
+                pristine = *same;  // another thread loaded it meanwhile: one entry per text
+            } else {
+                if (k.texts.size() >= kept_texts) k.texts.erase(k.texts.begin());
+                k.texts.push_back(pristine);
+            }
         }
     } else {
         pristine = nullptr;  // it outgrew its arena: an ordinary sandbox, closed after its session

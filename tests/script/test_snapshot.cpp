@@ -1,4 +1,4 @@
-// Snapshots: a thread keeps the sandbox it loaded a scenario into, frozen just after loading,
+// Snapshots: the process keeps the sandbox it loaded a scenario into, frozen just after loading,
 // and restores it for the next session of the same text. A restored sandbox must be the fresh
 // one: the same transcript for every seed, no trace of an earlier session (globals, object
 // numbers, memory), and the same limits.
@@ -49,9 +49,10 @@ std::string play(const std::string& source, const std::string& path, std::uint64
     }
 }
 
-// On a thread of its own, whose first session of any text loads a fresh sandbox.
+// In a sandbox loaded afresh (the kept ones forgotten first), on a thread of its own.
 std::string play_fresh(const std::string& source, const std::string& path, std::uint64_t seed,
                        const script::Limits& limits = {}) {
+    script::forget_loaded_scenarios();
     std::string out;
     std::thread([&] { out = play(source, path, seed, limits); }).join();
     return out;
