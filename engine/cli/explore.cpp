@@ -117,9 +117,14 @@ public:
         r.moves = taken_;
         for (const auto& a : taken_) r.actions.push_back(a.to_string());
         r.steps = std::move(steps_);
-        std::vector<std::pair<std::string, std::string>> said;
+        std::vector<std::pair<std::string_view, std::string_view>> said;
         for (const auto& e : session_->events())
-            if (e.type == "say" || e.type == "narrate") said.emplace_back(e.type, e.data.value("text", std::string()));
+            if (e.type == "say" || e.type == "narrate") {
+                const auto text = e.data.find("text");
+                said.emplace_back(e.type, text != e.data.end() && text->is_string()
+                                              ? std::string_view(text->get_ref<const std::string&>())
+                                              : std::string_view());
+            }
         r.lines = catalog_.lines(said);
         r.duration = session_->now();
         if (!session_->over()) {
@@ -371,14 +376,19 @@ std::uint32_t Catalog::point(const Choice& choice) {
     return it->second;
 }
 
-std::vector<std::uint32_t> Catalog::lines(const std::vector<std::pair<std::string, std::string>>& kind_text) {
+std::vector<std::uint32_t> Catalog::lines(const std::vector<std::pair<std::string_view, std::string_view>>& kind_text) {
     std::vector<std::uint32_t> ids;
     ids.reserve(kind_text.size());
     std::lock_guard lock(mutex_);
     for (const auto& kt : kind_text) {
-        auto [it, inserted] = line_ids_.try_emplace(kt, static_cast<std::uint32_t>(lines_.size()));
-        if (inserted) lines_.push_back(kt);
-        ids.push_back(it->second);
+        if (const auto it = line_ids_.find(kt); it != line_ids_.end()) {
+            ids.push_back(it->second);
+            continue;
+        }
+        const auto id = static_cast<std::uint32_t>(lines_.size());
+        lines_.emplace_back(std::string(kt.first), std::string(kt.second));
+        line_ids_.emplace(lines_.back(), id);
+        ids.push_back(id);
     }
     return ids;
 }
