@@ -145,6 +145,7 @@ PracticeSession::PracticeSession(PracticeConfig config) : config_(std::move(conf
     }
 
     session_->start();
+    replaying_ = true;
     for (std::size_t i = 0; i < config_.actions.size(); ++i) {
         std::string why;
         auto parsed = parse_action(config_.actions[i], why);
@@ -158,6 +159,7 @@ PracticeSession::PracticeSession(PracticeConfig config) : config_(std::move(conf
         }
     }
     replaying_stored_ = false;
+    replaying_ = false;
     write_record();
     finish_if_over();
 }
@@ -206,11 +208,28 @@ void PracticeSession::finish_if_over() {
     });
 }
 
+namespace {
+// The open choice's option an action names, by id or by its number as shown; none when it names none.
+const Option* offered_option(const Session& session, const std::string& named) {
+    const Choice* choice = session.choice();
+    if (!choice) return nullptr;
+    if (const Option* o = choice->find(named)) return o;
+    if (named.empty() || named.size() > 3 || named.find_first_not_of("0123456789") != std::string::npos) return nullptr;
+    const auto n = static_cast<std::size_t>(std::stoi(named));
+    return n >= 1 && n <= choice->options.size() ? &choice->options[n - 1] : nullptr;
+}
+}  // namespace
+
 bool PracticeSession::apply(const TraineeAction& action, std::string& error) {
     if (!session_) {
         error = "the scenario did not load";
         return false;
     }
+    if (!replaying_ && typed_only() && action.kind == TraineeAction::Kind::option)
+        if (const Option* o = offered_option(*session_, action.option); o && !o->text.empty()) {
+            error = "this session takes your own words: type what you would say";
+            return false;
+        }
     TraineeAction heard = action;
     if (!hear(heard, *session_, error)) return false;  // a typed response is heard first (typed.hpp)
     auto applied = session_->apply(heard, error);

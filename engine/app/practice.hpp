@@ -64,6 +64,9 @@ struct PracticeConfig {
     // Recording was asked for and must work: when it cannot be set up the session does not start
     // (setup_error). Otherwise a store that fails stops recording, never the session (record_error).
     bool recording_required = false;
+    // Only the trainee's own words answer a choice (the window's setting, `play --typed-only`);
+    // a scenario's `typed_only = true` asks the same. Replayed actions are not held to it.
+    bool typed_only = false;
 };
 
 class PracticeSession {
@@ -95,6 +98,9 @@ public:
 
     std::int64_t stored_session() const { return stored_; }  // the store's session id; 0 when not recording
     bool recording() const { return store_ != nullptr; }
+    // Spoken options are not offered: the trainee answers in their own words (non-verbal actions stay).
+    bool typed_only() const { return config_.typed_only || (session_ && session_->info().typed_only); }
+    void set_typed_only(bool only) { config_.typed_only = only; }  // the window's setting, changed mid-session
     const std::string& record_error() const { return record_error_; }
     const std::string& store_path() const { return store_path_; }
 
@@ -131,7 +137,8 @@ private:
     std::int64_t stored_ = 0;
     std::unique_ptr<records::RecordWriter> record_;
     std::size_t recorded_events_ = 0;
-    bool replaying_stored_ = false;  // resuming: the actions being replayed are already stored
+    bool replaying_stored_ = false;
+    bool replaying_ = false;  // the config's actions, which typed_only does not hold back  // resuming: the actions being replayed are already stored
     bool finished_ = false;          // the transcript and score are stored
     std::string record_error_;
     std::vector<scoring::Rubric> rubrics_;

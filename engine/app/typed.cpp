@@ -39,6 +39,23 @@ const SharedCoder& shared_coder() {
 
 }  // namespace
 
+std::optional<TraineeAction> typed_action(const std::string& words, std::string& error) {
+    error.clear();
+    std::string text = records::repair_utf8(words);
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!text.empty() && blank(text.back())) text.pop_back();
+    std::size_t start = 0;
+    while (start < text.size() && blank(text[start])) ++start;
+    text.erase(0, start);
+    if (text.empty()) return std::nullopt;
+    if (text.size() > max_typed_bytes) {
+        error = "that is longer than a response can be (" + std::to_string(max_typed_bytes) +
+                " bytes); say it more briefly";
+        return std::nullopt;
+    }
+    return TraineeAction::say(std::move(text));
+}
+
 bool hear(TraineeAction& action, const Session& session, std::string& error) {
     if (action.kind != TraineeAction::Kind::say || !action.heard.model.empty()) return true;
     action.text = records::repair_utf8(action.text);  // stored and shown as text, whatever was typed

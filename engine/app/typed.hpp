@@ -4,9 +4,15 @@
 #include "sim/session.hpp"
 #include "sim/trainee_action.hpp"
 
+#include <optional>
 #include <string>
 
 namespace holdspace::app {
+
+// The trainee's own words as a `say` action: made valid UTF-8 (what cannot be read is replaced,
+// never dropped) and trimmed. None for blank words (error empty) or words over max_typed_bytes
+// (error says so).
+std::optional<TraineeAction> typed_action(const std::string& words, std::string& error);
 
 // Fills in action.heard for a `say` action, in the session's context (the participant's last
 // line, the phase). A correction (say as CODE) keeps the trainee's primary code and takes the

@@ -47,6 +47,8 @@ int run(int argc, char** argv, WindowLauncher launcher) {
                          "Play non-interactively from FILE (or - for standard input): one action per line "
                          "(option id or number, action name, 'wait N', or 'say TEXT')");
     play_cmd->add_flag("--json", play_options.json, "Print the transcript as JSON");
+    play_cmd->add_flag("--typed-only", play_options.typed_only,
+                       "Answer in your own words only: the spoken options are not shown or taken");
     play_cmd->add_option("--record", play_options.record_file,
                          "Write a session record to FILE as the session happens (never overwrites)");
     play_cmd->add_option("--rubric", play_options.rubrics,

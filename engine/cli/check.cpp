@@ -15,12 +15,16 @@
 //              option without a rationale, an option the rubric does
 //              not score, a rubric domain no option exercises, a comparison with
 //              an option id no choice declares, a line over 300 characters, an
-//              option only unreached because exploration stopped at its bound.
+//              option only unreached because exploration stopped at its bound,
+//              an option's example that, typed at its choice, is not heard as
+//              that option (typed_probes.hpp).
 #include "cli/commands.hpp"
 #include "cli/drill.hpp"
 #include "cli/explore.hpp"
 #include "app/library.hpp"
 #include "app/practice.hpp"
+#include "app/typed.hpp"
+#include "cli/typed_probes.hpp"
 #include "cli/validity.hpp"
 #include "records/text.hpp"
 #include "script/lua_scenario.hpp"
@@ -530,6 +534,23 @@ FileReport check_scenario(const std::string& path, const CheckOptions& options) 
         if (characters(point.prompt) > long_line)
             add(point.line, "warning", "the prompt of " + name + " is " + std::to_string(characters(point.prompt)) +
                                            " characters long (more than " + std::to_string(long_line) + ")");
+    }
+
+    // Typed probes: each option's examples, said at its choice, must be heard as that option.
+    {
+        std::string coder_error;
+        for (const auto& miss : probe_examples(source, catalog, all, coder_error)) {
+            const auto& point = catalog.points()[miss.point];
+            std::string why = miss.foreign_code ? "is heard as " + app::code_label(miss.heard) + ", which the option does not carry (" +
+                                                      miss.option_codes + "): typed, it would be scored as the option all the same"
+                                                : "is heard as " + app::code_label(miss.heard);
+            if (!miss.matched.empty())
+                why += std::string(miss.foreign_code ? "; and" : ",") + " said in other words it would match option '" +
+                       miss.matched + "' rather than its own";
+            add(option_line(scanned, miss.option, point.line), "warning",
+                "option '" + miss.option + "' example \"" + shorten(miss.example, 60) + "\" " + why);
+        }
+        if (!coder_error.empty()) add(script::line_of_field(source.text, "run"), "warning", "typed probes: " + coder_error);
     }
 
     // Validity: the expert's length must not give it away, and (--validity) no strategy without

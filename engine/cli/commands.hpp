@@ -22,6 +22,7 @@ struct PlayOptions {
     std::string trainee;  // record into the store (every action committed as it happens)
     std::string data_dir;  // the store's folder (default: Store::default_dir())
     bool json = false;
+    bool typed_only = false;  // answer in your own words only (as a scenario's typed_only)
     // Resuming: the store's session to continue, and its actions, replayed before play goes on.
     std::int64_t resume_session = 0;
     std::vector<std::string> replay_actions;

@@ -3,6 +3,7 @@
 
 #include "app/event_text.hpp"
 #include "app/library.hpp"
+#include "app/typed.hpp"
 #include "cli/commands.hpp"
 #include "cli/terminal_view.hpp"
 #include "records/store.hpp"
@@ -36,10 +37,7 @@ std::optional<TraineeAction> parse_answer(const std::string& text, std::string& 
         if (auto kind = action_by_key(text[0])) return TraineeAction::act(*kind);
     auto action = parse_action(text, error);
     if (action || error.empty()) return action;
-    const std::string typed = records::repair_utf8(text);
-    if (typed.size() > max_typed_bytes) return std::nullopt;  // the error says why
-    error.clear();
-    return TraineeAction::say(typed);
+    return app::typed_action(text, error);
 }
 
 std::string bar(double value, int width = 20) {

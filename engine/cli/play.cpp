@@ -52,19 +52,6 @@ std::optional<TraineeAction> parse_input(const std::string& line, std::string& e
     return parse_action(text, error);
 }
 
-// A line typed at the prompt that is not an option, a key or a command: the trainee's own words.
-std::optional<TraineeAction> typed_response(const std::string& line, std::string& error) {
-    std::string text = records::repair_utf8(line);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\r' || text.back() == '\t')) text.pop_back();
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.erase(0, 1);
-    if (text.size() > max_typed_bytes) {
-        error = "that is longer than a response can be (" + std::to_string(max_typed_bytes) + " bytes); say it more briefly";
-        return std::nullopt;
-    }
-    error.clear();
-    return TraineeAction::say(std::move(text));
-}
-
 // When the coder is unsure how to hear a typed response, the trainee may say what they meant:
 // the correction is recorded ("say as CODE: TEXT").
 TraineeAction confirm_heard(const TraineeAction& action, std::ostream& out) {
@@ -136,6 +123,7 @@ int play(const PlayOptions& options) {
     app::PracticeConfig config;
     config.scenario_path = options.scenario;
     config.seed = options.seed;
+    config.typed_only = options.typed_only;
     config.actions = options.replay_actions;
     config.rubrics = options.rubrics;
     config.store = store.get();
@@ -174,7 +162,9 @@ int play(const PlayOptions& options) {
         printer.flush();
         int line_number = 0;
         while (!session.over()) {
-            if (interactive) prompt_out << render_choice(*session.choice()) << "\n> " << std::flush;
+            if (interactive)
+                prompt_out << render_choice(*session.choice(), terminal_columns(), practice.typed_only()) << "\n> "
+                           << std::flush;
             std::string line;
             if (!std::getline(interactive ? std::cin : *actions, line)) {
                 if (interactive) {
@@ -211,8 +201,12 @@ int play(const PlayOptions& options) {
                     continue;
                 }
             }
-            // At the terminal, words that are not an option, a key or a command are said.
-            if (!action && interactive && !error.empty()) action = typed_response(line, error);
+            // At the terminal, words that are not an option, a key or a command are said; when only
+            // words answer, an option's id is words too (its number is refused, as the session says).
+            const bool option_id = action && action->kind == TraineeAction::Kind::option &&
+                                   action->option.find_first_not_of("0123456789") != std::string::npos;
+            if (interactive && ((!action && !error.empty()) || (option_id && practice.typed_only())))
+                action = app::typed_action(line, error);
             if (action && action->kind == TraineeAction::Kind::say) {
                 if (!app::hear(*action, session, error)) action.reset();
                 else if (interactive) action = confirm_heard(*action, prompt_out);

@@ -80,10 +80,11 @@ std::string wrap_text(const std::string& text, int width, int hang) {
     return out.str();
 }
 
-std::string render_choice(const Choice& choice, int width) {
+std::string render_choice(const Choice& choice, int width, bool typed_only) {
     std::ostringstream out;
     if (!choice.prompt.empty()) out << wrap_text("  " + choice.prompt, width) << "\n";
-    for (std::size_t i = 0; i < choice.options.size(); ++i) {
+    if (typed_only) out << wrap_text("  Say it in your own words, or act:", width) << "\n";
+    for (std::size_t i = 0; i < choice.options.size() && !typed_only; ++i) {
         const Option& o = choice.options[i];
         const std::string number = "  " + std::to_string(i + 1) + ") ";
         const std::string text = o.text.empty() ? "(" + app::action_label(o.action) + ")" : o.text;

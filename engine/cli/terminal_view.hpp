@@ -19,8 +19,9 @@ int terminal_columns();
 std::string wrap_text(const std::string& text, int width, int hang = 2);
 
 // The open choice: numbered options and the action keys, wrapped to `width` (the key-hint line
-// fits in 80 columns).
-std::string render_choice(const Choice& choice, int width = terminal_columns());
+// fits in 80 columns). `typed_only`: the spoken options are not shown (non-verbal ones are, as
+// their keys), and the trainee is asked for their own words.
+std::string render_choice(const Choice& choice, int width = terminal_columns(), bool typed_only = false);
 std::string play_help();
 
 // "file:line: message" and the scenario's traceback, indented.

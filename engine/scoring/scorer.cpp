@@ -126,7 +126,31 @@ struct Response {
     double t;
     std::vector<std::string> codes;
     int event;  // index in the transcript: the moment it answered, if any, has the same
+    // Codes of a typed response the coder heard with less than critical_certainty (and the trainee
+    // did not confirm): they are judged in the moment, but never fail a session on their own.
+    std::vector<std::string> uncertain = {};
 };
+
+// How sure the coder must be of a code in the trainee's own words before that code alone is a
+// critical error: a failed session on a misheard sentence would teach the wrong lesson.
+constexpr double critical_certainty = 0.8;
+
+// The codes of an unmatched typed response heard below critical_certainty; none when the trainee
+// named the code themselves ("say as CODE").
+std::vector<std::string> uncertain_codes(const Json& typed, const std::vector<std::string>& codes) {
+    std::vector<std::string> uncertain;
+    if (typed.value("corrected", false)) return uncertain;
+    const Json empty = Json::array();
+    const Json& heard = typed.contains("heard") && typed["heard"].is_array() ? typed["heard"] : empty;
+    for (const auto& code : codes) {
+        double p = 0;
+        for (const auto& h : heard)
+            if (h.is_object() && h.value("code", "") == code && h.contains("p") && h["p"].is_number())
+                p = h["p"].get<double>();
+        if (p < critical_certainty) uncertain.push_back(code);
+    }
+    return uncertain;
+}
 
 double round1(double x) { return std::round(x * 10) / 10; }
 
@@ -262,7 +286,9 @@ public:
     void judge_moment(const Json& e, int index) {
         const std::string chosen_id = text(e, "option");
         const auto codes = strings(e, "codes");
-        responses.push_back({ctx.minutes, codes, index});
+        const Json* typed = e.contains("typed") && e["typed"].is_object() ? &e["typed"] : nullptr;
+        const bool typed_unmatched = typed && !typed->value("clear", false);
+        responses.push_back({ctx.minutes, codes, index, typed_unmatched ? uncertain_codes(*typed, codes) : std::vector<std::string>{}});
         trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
         if (!open_choice) {  // not from a session; counts, but is no moment
             for (const auto& c : codes) ctx.earlier_codes.insert(c);
@@ -297,8 +323,6 @@ public:
         // one clearly, and then judged as that option; otherwise judged by the codes it was heard as,
         // never as the expert's answer, and for half its worth when it speaks to nothing the
         // participant said (a stock phrase fits every moment, so it cannot earn like an answer to this one).
-        const Json* typed = e.contains("typed") && e["typed"].is_object() ? &e["typed"] : nullptr;
-        const bool typed_unmatched = typed && !typed->value("clear", false);
         const bool typed_generic = typed_unmatched && !typed->value("relevant", false);
         if (typed) {
             m.typed = true;
@@ -388,7 +412,8 @@ public:
             case CriticalRule::Kind::code: {
                 bool found = false;
                 for (const auto& r : responses)
-                    if (std::find(r.codes.begin(), r.codes.end(), rule.code) != r.codes.end()) {
+                    if (std::find(r.codes.begin(), r.codes.end(), rule.code) != r.codes.end() &&
+                        std::find(r.uncertain.begin(), r.uncertain.end(), rule.code) == r.uncertain.end()) {
                         if (!found) score.critical.push_back({r.t, rule.message});
                         found = true;
                         harmful.insert(r.event);

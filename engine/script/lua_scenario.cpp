@@ -107,7 +107,7 @@ struct TableReader {
     void read(int t) {
         if (!lua_istable(L, t)) fail("", std::string("the scenario file must return a table, got ") + luaL_typename(L, t));
         check_known_fields(t, {"id", "title", "phase", "rubric", "patient", "run", "dose", "difficulty",
-                               "description", "objectives", "on_action", "monitor", "affect"},
+                               "description", "objectives", "on_action", "monitor", "affect", "typed_only"},
                            "the scenario table");
 
         info.id = string_field(t, "id", "id", true);
@@ -125,6 +125,11 @@ struct TableReader {
             info.difficulty != "advanced")
             fail("difficulty", "'difficulty' must be beginner, intermediate or advanced");
         info.description = string_field(t, "description", "description", false);
+        if (const int typed_only = get(t, "typed_only"); typed_only != LUA_TNIL) {
+            if (typed_only != LUA_TBOOLEAN) fail("typed_only", "'typed_only' must be true or false");
+            info.typed_only = lua_toboolean(L, -1) != 0;
+        }
+        lua_pop(L, 1);
 
         const int objectives = get(t, "objectives");
         if (objectives == LUA_TTABLE) {

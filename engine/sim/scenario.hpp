@@ -42,6 +42,7 @@ struct ScenarioInfo {
     std::string source;  // the file it came from, as named to the user
     std::string id, title, phase, rubric, difficulty, description;
     std::vector<std::string> objectives;
+    bool typed_only = false;  // the trainee answers in their own words: spoken options are not offered
     PatientInfo patient;
     PatientState initial_state;
     std::optional<DosePlan> dose;

@@ -25,13 +25,6 @@ double option_similarity(const std::vector<std::string>& typed, const Option& o)
     return best;
 }
 
-bool shares_code(const Heard& heard, const Option& o) {
-    for (const auto& [code, p] : heard.codes)
-        if ((code == heard.primary || p >= 0.5) && std::find(o.codes.begin(), o.codes.end(), code) != o.codes.end())
-            return true;
-    return std::find(o.codes.begin(), o.codes.end(), heard.primary) != o.codes.end();
-}
-
 double code_affinity(const Heard& heard, const Option& o) {
     double sum = 0;
     for (const auto& [code, p] : heard.codes)
@@ -41,6 +34,13 @@ double code_affinity(const Heard& heard, const Option& o) {
 }
 
 }  // namespace
+
+bool shares_code(const Heard& heard, const Option& o) {
+    for (const auto& [code, p] : heard.codes)
+        if ((code == heard.primary || p >= 0.5) && std::find(o.codes.begin(), o.codes.end(), code) != o.codes.end())
+            return true;
+    return std::find(o.codes.begin(), o.codes.end(), heard.primary) != o.codes.end();
+}
 
 std::vector<std::string> content_stems(std::string_view text) {
     std::vector<std::string> stems;

@@ -32,6 +32,9 @@ double dice(const std::vector<std::string>& a, const std::vector<std::string>& b
 TypedMatch match_typed(std::string_view text, const Heard& heard, const Choice& choice,
                        std::string_view participant_line);
 
+// The response was heard with one of the option's codes: its primary, or another with p >= 0.5.
+bool shares_code(const Heard& heard, const Option& option);
+
 // The codes a typed response is scored by when it is not a clear match: the primary code and any
 // other heard with p >= 0.5 (touch is never coded from words).
 std::vector<std::string> scored_codes(const Heard& heard);

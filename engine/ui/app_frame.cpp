@@ -53,6 +53,43 @@ void apply_style(const App& app) {
     c[ImGuiCol_Separator] = ImVec4(1, 1, 1, 0.12f);
 }
 
+// The supervisor panel narrows the transcript, which wraps anew: it is kept scrolled to its end so
+// the line being answered stays in view.
+void toggle_supervisor(App& app) {
+    app.supervisor = !app.supervisor;
+    app.scroll_transcript = 3;
+}
+
+// `text` cut to fit `width`, at a character boundary, with "..." when it was cut.
+std::string fitted(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::string cut = text;
+    while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
+        cut.pop_back();
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
+        if (!cut.empty() && static_cast<unsigned char>(cut.back()) >= 0xC0) cut.pop_back();  // a lead byte left alone
+    }
+    return cut + "...";
+}
+
+// The notice line: always one line high, so that a notice appearing never moves what is below it
+// (a click aimed at a button must not land on a slider that moved under the pointer). A notice
+// belongs to the screen it was first shown on and is gone when the trainee moves on; a long one
+// is cut, and shown whole on hover.
+void notice_line(App& app) {
+    if (!app.message.empty() && !app.message_screen) app.message_screen = app.screen;
+    if (app.message_screen && *app.message_screen != app.screen) app.notify("");
+    if (app.message.empty()) {
+        ImGui::TextUnformatted(" ");
+        return;
+    }
+    const std::string shown = fitted(app.message, ImGui::GetContentRegionAvail().x);
+    ImGui::PushStyleColor(ImGuiCol_Text, app.message_is_error ? app.palette.alert : app.palette.good);
+    ImGui::TextUnformatted(shown.c_str());
+    ImGui::PopStyleColor();
+    if (shown != app.message && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.message.c_str());
+}
+
 void top_bar(App& app) {
     heading(app, "Holdspace");
     ImGui::SameLine();
@@ -71,7 +108,7 @@ void top_bar(App& app) {
     ImGui::SameLine();
     if (app.supervisor) ImGui::PushStyleColor(ImGuiCol_Button, colour(app.palette.expert));
     const bool was = app.supervisor;
-    if (key_button("F2", "Supervisor view")) app.supervisor = !app.supervisor;
+    if (key_button("F2", "Supervisor view")) toggle_supervisor(app);
     if (was) ImGui::PopStyleColor();
     ImGui::SameLine();
     if (key_button("F3", "Settings")) {
@@ -88,7 +125,7 @@ void top_bar(App& app) {
         if (app.screen == Screen::cohort) app.screen = app.before_review;
         else app.open_cohort();
     }
-    if (!app.message.empty()) wrapped(app.message_is_error ? app.palette.alert : app.palette.good, app.message);
+    notice_line(app);
     ImGui::Separator();
 }
 
@@ -98,7 +135,7 @@ void draw_app(App& app) {
     apply_style(app);
     const Keys keys = read_keys();
     if (keys.f1) app.help = !app.help;
-    if (keys.f2) app.supervisor = !app.supervisor;
+    if (keys.f2) toggle_supervisor(app);
     if (keys.f3) {
         if (app.screen == Screen::settings) app.close_settings();
         else app.open_settings();

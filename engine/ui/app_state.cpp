@@ -32,6 +32,7 @@ void App::init(const WindowOptions& opts) {
 void App::notify(std::string text, bool error) {
     message = std::move(text);
     message_is_error = error;
+    message_screen.reset();
 }
 
 void App::open_settings() {
@@ -46,6 +47,7 @@ void App::close_settings() {
 void App::apply_settings() {
     palette = settings.colour_blind ? Palette::colour_blind_safe() : Palette::standard();
     settings_changed = true;
+    if (live) live->set_typed_only(settings.typed_only);
 }
 
 }  // namespace holdspace::ui

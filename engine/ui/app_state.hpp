@@ -39,6 +39,7 @@ struct Settings {
     bool reduced_motion = false; // no breathing or trembling animation, no auto-scroll easing
     float volume = 0.5f;         // 0-1
     bool muted = false;
+    bool typed_only = false;     // answer in your own words only: the spoken options are not shown
 
     Json to_json() const;
     static Settings from_json(const Json& j);  // missing or wrong fields keep their defaults
@@ -88,11 +89,14 @@ struct App {
     bool help = false;
     bool confirm_end = false;
     std::string say_input;  // the trainee's own words, being typed at the open choice
+    // Typed words the coder is unsure how to hear, waiting for the trainee to keep or correct them.
+    std::optional<TraineeAction> unsure_say;
 
     std::unique_ptr<app::PracticeSession> live;
     SessionClock clock;
     std::string message;  // a one-line notice shown in the top bar (errors, what just happened)
     bool message_is_error = false;
+    std::optional<Screen> message_screen;  // where the notice was first shown: leaving it clears it
 
     // Debrief.
     int rubric_index = 0;     // which rubric the debrief shows
@@ -161,8 +165,11 @@ struct App {
     // Applies the trainee's action (committing pending silence first). Goes to the debrief
     // when the session ends.
     bool act(const TraineeAction& action);
-    // Says the trainee's own words at the open choice, and tells how they were heard.
-    bool say(const std::string& text);
+    // Plays the trainee's own words, already heard (typed_panel.hpp), at the open choice and tells
+    // how they were heard.
+    bool say(const TraineeAction& heard);
+    // Only the trainee's own words answer: the setting, or the scenario's typed_only.
+    bool typed_only() const;
     void commit_pending();
     // Advances the clock by `real_seconds` at the current speed; true when the session changed.
     bool tick(double real_seconds);

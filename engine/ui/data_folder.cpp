@@ -51,7 +51,8 @@ Json Settings::to_json() const {
             {"colour_blind", colour_blind},
             {"reduced_motion", reduced_motion},
             {"volume", volume},
-            {"muted", muted}};
+            {"muted", muted},
+            {"typed_only", typed_only}};
 }
 
 Settings Settings::from_json(const Json& j) {
@@ -64,6 +65,7 @@ Settings Settings::from_json(const Json& j) {
         s.reduced_motion = j["reduced_motion"].get<bool>();
     if (j.contains("volume") && j["volume"].is_number()) s.volume = std::clamp(j["volume"].get<float>(), 0.0f, 1.0f);
     if (j.contains("muted") && j["muted"].is_boolean()) s.muted = j["muted"].get<bool>();
+    if (j.contains("typed_only") && j["typed_only"].is_boolean()) s.typed_only = j["typed_only"].get<bool>();
     return s;
 }
 

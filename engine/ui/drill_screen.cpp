@@ -5,9 +5,11 @@
 // app::DrillSession, as in `holdspace drill`.
 #include "ui/participant_figure.hpp"
 #include "ui/screens.hpp"
+#include "ui/typed_panel.hpp"
 
 #include "app/exit_codes.hpp"
 #include "app/drill.hpp"
+#include "app/typed.hpp"
 #include "sim/vocabulary.hpp"
 
 #include <algorithm>
@@ -138,13 +140,19 @@ void lead_in_panel(App& app, app::DrillRun& run, float width) {
 void choice_panel(App& app, app::DrillRun& run, const Keys& keys) {
     const Choice* choice = run.choice();
     if (!choice) return;
-    std::string error;
     const auto respond = [&](const TraineeAction& a) {
-        if (!app.drills.session->respond(a, error)) app.notify(error, true);
-        else app.notify("");
+        std::string error;
+        if (!app.drills.session->respond(a, error)) {
+            app.notify(error, true);
+            return false;
+        }
+        app.notify("");
+        return true;
     };
+    const bool typed_only = app.settings.typed_only || run.session().info().typed_only;
     if (!choice->prompt.empty()) wrapped(app.palette.muted_text, choice->prompt);
-    for (std::size_t i = 0; i < choice->options.size() && i < 9; ++i) {
+    if (typed_only) muted("Say it in your own words (below), or act.");
+    for (std::size_t i = 0; i < choice->options.size() && i < 9 && !typed_only; ++i) {
         const Option& o = choice->options[i];
         const std::string text = o.text.empty() ? "(" + action_label(o.action) + ")" : o.text;
         const std::string key = std::to_string(i + 1);
@@ -162,9 +170,12 @@ void choice_panel(App& app, app::DrillRun& run, const Keys& keys) {
         if (a.kind != ActionKind::end)
             keys_line += std::string(" ") + static_cast<char>(a.key - 'a' + 'A') + " " + std::string(a.label) + ";";
     muted("%s", keys_line.c_str());
+    typed_response_field(app, keys, run.session(), respond);
+    if (app.unsure_say || !run.choice()) return;  // the keys answer the coder's doubt, or it was answered
 
     for (const char c : keys.typed) {
         if (c >= '1' && c <= '9' && static_cast<std::size_t>(c - '1') < choice->options.size()) {
+            if (typed_only) return;
             respond(TraineeAction::choose(choice->options[static_cast<std::size_t>(c - '1')].id));
             return;
         }
@@ -201,6 +212,7 @@ void feedback_panel(App& app, app::DrillRun& run) {
         return;
     }
     wrapped(app.palette.expert, "You: " + m.response_text);
+    if (m.typed) muted("Heard as: %s", app::code_label(m.heard).c_str());
     for (const auto& a : run.actions_scored()) wrapped(app.palette.muted_text, "Before answering: " + title_case(a.response_id) + " - " + a.judgement);
     for (const auto& p : m.principles) wrapped(app.palette.text, "Why: " + p);
     if (!m.chose_expert && !m.expert_text.empty()) {

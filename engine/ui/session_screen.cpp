@@ -166,8 +166,16 @@ void participant_panel(App& app, float width, float height) {
     }
 }
 
+// A session is monitored when it is dosed or a reading has been taken; a talking session without
+// readings shows no empty chart, and its figure takes the room.
+bool monitored(const Session& session) { return session.info().dose.has_value() || session.last_vitals().has_value(); }
+
 void monitor_panel(App& app, float width, float height) {
     const Session& session = app.live->session();
+    if (!monitored(session)) {
+        wrapped(app.palette.muted_text, "No monitor: a talking session, no medicine. [V] takes a reading if you need one.");
+        return;
+    }
     const double now = static_cast<double>(session.now()) / 60.0 + app.clock.pending_minutes;
     ImGui::TextUnformatted("Vital signs monitor");
     const std::string hint = session.last_vitals() ? "(a reading every 30 min; [V] takes one now)"
@@ -275,10 +283,15 @@ void choice_panel(App& app, const Keys& keys) {
     Session& session = app.live->session();
     const Choice* choice = session.choice();
     if (!choice) return;
-    // Keys first, so the frame shows their effect.
-    if (!app.confirm_end) {
+    const bool typed_only = app.typed_only();
+    // Keys first, so the frame shows their effect; while the coder's doubt is open, its own.
+    if (!app.confirm_end && !app.unsure_say) {
         for (const char c : keys.typed) {
             if (c >= '1' && c <= '9' && static_cast<std::size_t>(c - '0') <= choice->options.size()) {
+                if (typed_only) {
+                    app.notify("Answer in your own words: type what you would say, then Enter.");
+                    return;
+                }
                 app.act(TraineeAction::choose(std::string(1, c)));
                 return;
             }
@@ -291,11 +304,14 @@ void choice_panel(App& app, const Keys& keys) {
         }
     }
     if (!choice->prompt.empty()) wrapped(app.palette.marker, choice->prompt);
-    muted("Respond - say something (1-%zu), or act (letters). Each response takes a minute.",
-                        choice->options.size());
+    if (typed_only)
+        muted("Respond - say it in your own words (below), or act (letters). Each response takes a minute.");
+    else
+        muted("Respond - say something (1-%zu), or act (letters). Each response takes a minute.",
+              choice->options.size());
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
     const float width = ImGui::GetContentRegionAvail().x;
-    for (std::size_t i = 0; i < choice->options.size() && i < 9; ++i) {
+    for (std::size_t i = 0; i < choice->options.size() && i < 9 && !typed_only; ++i) {
         const Option& o = choice->options[i];
         std::string text = o.text;
         if (text.empty()) {
@@ -421,7 +437,7 @@ void draw_session_screen(App& app, const Keys& keys) {
         return;
     }
     Session& session = app.live->session();
-    if (keys.escape && !app.confirm_end && !app.dev) {
+    if (keys.escape && !app.confirm_end && !app.dev && !app.unsure_say) {  // Esc there: back to the words
         app.commit_pending();
         app.screen = Screen::start;
         app.refresh_sessions();
@@ -440,7 +456,8 @@ void draw_session_screen(App& app, const Keys& keys) {
     ImGui::BeginChild("participant", ImVec2(left_w, avail.y), true, ImGuiWindowFlags_NoScrollbar);
     const float inner_w = ImGui::GetContentRegionAvail().x;
     const float inner_h = ImGui::GetContentRegionAvail().y;
-    ImGui::BeginChild("figure", ImVec2(inner_w, inner_h * 0.52f), false);
+    const float figure_share = monitored(session) ? 0.52f : 0.86f;
+    ImGui::BeginChild("figure", ImVec2(inner_w, inner_h * figure_share), false);
     participant_panel(app, ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y);
     ImGui::EndChild();
     ImGui::Separator();
@@ -464,6 +481,7 @@ void draw_session_screen(App& app, const Keys& keys) {
         const float w = ImGui::GetContentRegionAvail().x - style.WindowPadding.x * 2 - 24;
         respond_h += static_cast<float>(action_rows(w + 24)) * ImGui::GetFrameHeightWithSpacing();
         for (const auto& o : choice->options) {
+            if (app.typed_only()) break;
             const std::string t = o.text.empty() ? "(" + o.action + ")" : o.text;
             respond_h += ImGui::CalcTextSize(("[1] " + t).c_str(), nullptr, false, w).y +
                          ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().ItemSpacing.y;
@@ -487,7 +505,9 @@ void draw_session_screen(App& app, const Keys& keys) {
         ImGui::BeginChild("respond", ImVec2(0, 0), true);
         if (choice) {
             choice_panel(app, keys);
-            if (app.live && app.live->ok() && app.live->session().choice()) typed_response_field(app);
+            if (app.live && app.live->ok() && app.live->session().choice())
+                typed_response_field(app, keys, app.live->session(),
+                                     [&app](const TraineeAction& heard) { return app.say(heard); });
         } else if (session.over()) {
             heading(app, "The session is over.");
             if (key_button("Enter", "See the debrief")) app.screen = Screen::debrief;

@@ -14,12 +14,15 @@ namespace fs = std::filesystem;
 
 bool App::begin(const std::string& scenario_path, std::uint64_t seed, const std::vector<std::string>& actions,
                 const std::string& label, std::int64_t resume_id) {
+    unsure_say.reset();
+    say_input.clear();
     app::PracticeConfig config;
     config.scenario_path = scenario_path;
     config.seed = seed;
     config.actions = actions;
     config.every_rubric = true;
     config.rubrics_root = options.scenarios_root;
+    config.typed_only = settings.typed_only;
     if (!dev && recording && store && !trainee.empty()) {
         config.store = store.get();
         config.trainee = trainee;
@@ -103,19 +106,13 @@ bool App::act(const TraineeAction& action) {
     return true;
 }
 
-bool App::say(const std::string& text) {
-    std::string words = records::repair_utf8(text);
-    while (!words.empty() && (words.back() == ' ' || words.back() == '\t')) words.pop_back();
-    while (!words.empty() && (words.front() == ' ' || words.front() == '\t')) words.erase(0, 1);
-    if (words.empty()) return false;
-    if (words.size() > max_typed_bytes) {
-        notify("That is longer than a response can be; say it more briefly.", true);
-        return false;
-    }
-    if (!act(TraineeAction::say(words))) return false;
+bool App::say(const TraineeAction& heard) {
+    if (!act(heard)) return false;
     notify("You were " + app::last_typed_text(live->session()) + ".");
     return true;
 }
+
+bool App::typed_only() const { return settings.typed_only || (live && live->typed_only()); }
 
 bool App::tick(double real_seconds) {
     if (!live || !live->ok() || screen != Screen::session || live->session().over()) return false;
@@ -189,6 +186,7 @@ bool App::reload_dev() {
     config.actions = actions;
     config.every_rubric = true;
     config.rubrics_root = options.scenarios_root;
+    config.typed_only = settings.typed_only;
     auto next = std::make_unique<app::PracticeSession>(std::move(config));
     if (!next->ok()) {
         dev_error = next->load_error();

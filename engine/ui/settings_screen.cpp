@@ -1,4 +1,5 @@
-// Settings: text size, a colour-blind-safe palette, reduced motion, sound. Kept in
+// Settings: text size, a colour-blind-safe palette, reduced motion, sound, answering in one's
+// own words only. Kept in
 // <data>/settings.json and applied at once.
 #include "ui/music.hpp"
 #include "ui/screens.hpp"
@@ -18,9 +19,10 @@ void draw_settings_screen(App& app, const Keys& keys) {
     if (keys.has('[')) s.volume = std::max(0.0f, s.volume - 0.1f);
     if (keys.has(']')) s.volume = std::min(1.0f, s.volume + 0.1f);
     if (keys.has('m')) s.muted = !s.muted;
+    if (keys.has('t')) s.typed_only = !s.typed_only;
 
     const float w = std::min(640.0f, ImGui::GetContentRegionAvail().x);
-    ImGui::BeginChild("settings", ImVec2(w, ImGui::GetTextLineHeightWithSpacing() * 17), true);
+    ImGui::BeginChild("settings", ImVec2(w, ImGui::GetTextLineHeightWithSpacing() * 19), true);
     heading(app, "Settings");
     muted("Saved in %s/settings.json as you change them.", app.data.c_str());
     ImGui::Spacing();
@@ -31,6 +33,7 @@ void draw_settings_screen(App& app, const Keys& keys) {
     ImGui::Spacing();
     ImGui::Checkbox("[C] Colour-blind-safe palette (Okabe-Ito colours)", &s.colour_blind);
     ImGui::Checkbox("[R] Reduced motion: no breathing, trembling or swaying", &s.reduced_motion);
+    ImGui::Checkbox("[T] Answer in my own words only: the options are not shown", &s.typed_only);
     ImGui::Spacing();
     ImGui::TextUnformatted("Music volume  (keys: [ quieter, ] louder)");
     ImGui::SetNextItemWidth(w * 0.6f);
@@ -46,7 +49,8 @@ void draw_settings_screen(App& app, const Keys& keys) {
     ImGui::EndChild();
 
     if (s.font_scale != before.font_scale || s.colour_blind != before.colour_blind ||
-        s.reduced_motion != before.reduced_motion || s.volume != before.volume || s.muted != before.muted) {
+        s.reduced_motion != before.reduced_motion || s.volume != before.volume || s.muted != before.muted ||
+        s.typed_only != before.typed_only) {
         app.apply_settings();
         save_settings(app.data, s);
     }

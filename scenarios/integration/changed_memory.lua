@@ -27,6 +27,7 @@ return {
   },
   patient = {
     name = "Keiko Tanabe", age = 55, pronouns = "she/her",
+    appearance = { build = "slight", skin = "light" },  -- family from Osaka; hair greying from the age
     background = "Florist in Leicester, where her parents settled from Osaka. PTSD since a fire in "
       .. "the family flat when she was nineteen; her little brother Hiro was badly burned. The "
       .. "cause was never found; the family blamed the landlord's wiring. Gentle, exact about "
@@ -74,10 +75,15 @@ return {
     -- Moment 1: opening -------------------------------------------------------------------------
     r = s:choose{
       moment = "opening",
+      typed = { complex_reflection = "op_invite", simple_reflection = "op_invite", open_question = "op_invite", seeking_collaboration = "op_invite", validation = "op_invite", premature_reassurance = "op_reassure", closed_question = "op_agenda", agenda_setting = "op_agenda", redirecting = "op_agenda", psychoeducation = "op_dismiss", giving_information = "op_dismiss", dismissing = "op_dismiss", default = "op_invite" },
       { id = "op_invite",
         text = "Something came in the session that feels like knowing, and it's kept you awake "
           .. "since. Tell me about it, at your own pace.",
         codes = { "complex_reflection", "seeking_collaboration" },
+        examples = {
+          "Something came on Tuesday that seems like knowing now, and it hasn't let you sleep. Take your time, I'd like to hear it.",
+          "You've been holding this on your own since the session. I'd like to hear what came, when you're ready.",
+          "It's like you know now, about the fire. I'm listening. Go at whatever pace suits you." },
         expert = true,
         rationale = "Reflect how it feels to her ('knowing') without taking a side on what it "
           .. "is, and let her tell it her own way." },
@@ -85,18 +91,27 @@ return {
         text = "Something's kept you awake since Tuesday. Whatever it was, Keiko, you were only "
           .. "nineteen. Please be gentle with yourself.",
         codes = { "simple_reflection", "premature_reassurance" },
+        examples = {
+          "Don't worry, Keiko, whatever happened, you were only a teenager.",
+          "Oh Keiko, you were only a teenager. Whatever it was, I'm sure it wasn't your fault." },
         rationale = "Kind, and it answers a verdict she has not yet described: it already treats "
           .. "the image as fact and the guilt as something to soothe." },
       { id = "op_agenda",
         text = "Let's take it step by step. First, how have you been sleeping and eating since "
           .. "Tuesday? Then we'll come back to what came up.",
         codes = { "agenda_setting", "redirecting", "closed_question" },
+        examples = {
+          "Before we get into that, can I check how you've been sleeping and eating these last couple of days?",
+          "Okay, let's slow down. Have you been looking after yourself since Tuesday? Then we'll get to the session." },
         rationale = "Orderly, and it parks what she came in with: she opened with the thing that "
           .. "matters most to her." },
       { id = "op_dismiss",
         text = "Things that come up under the medicine can feel very real, but they aren't always "
           .. "memories. Let's not jump to conclusions about it yet.",
         codes = { "psychoeducation", "dismissing" },
+        examples = {
+          "Things under the medicine often feel real when they aren't. Let's not make too much of it.",
+          "Sometimes the medicine produces very vivid images that aren't real events. I wouldn't take it as fact." },
         rationale = "True in general, and said before she has told you anything: it dismisses "
           .. "her experience and makes her defend it." },
     }
@@ -127,10 +142,15 @@ return {
     }
     r = s:choose{
       moment = "the_image",
+      typed = { complex_reflection = "im_stay", simple_reflection = "im_stay", open_question = "im_stay", validation = "im_stay", closed_question = "im_detail", agenda_setting = "im_detail", socratic_questioning = "im_detail", psychoeducation = "im_unlock", interpreting = "im_unlock", confronting = "im_doubt", giving_information = "im_doubt", default = "im_stay" },
       { id = "im_stay",
         text = "You saw yourself leave the pan and go upstairs, clear as day. What has it been "
           .. "like, carrying that image around since Tuesday?",
         codes = { "complex_reflection", "open_question" },
+        examples = {
+          "You watched yourself go up to phone Yumi and leave the chip pan on. What's it been like living with that picture these last two days?",
+          "Clear as you see me, the pan on the ring. How has it been, holding that since Tuesday?",
+          "The pan, the stairs, clear as day. That must have been hard to carry since Tuesday." },
         expert = true,
         rationale = "Reflect the image as her experience and ask what it is like to carry it: "
           .. "neither confirm it as memory nor question its truth." },
@@ -138,18 +158,25 @@ return {
         text = "The medicine can unlock memories that have been buried for years. It sounds as if "
           .. "you've finally remembered what really happened that night.",
         codes = { "psychoeducation", "interpreting" },
+        examples = {
+          "That's your mind finally letting you see it. It was buried because it was too painful." },
         rationale = "It confirms the image as recovered memory, with the therapist's authority "
           .. "behind it. Under the medicine's suggestibility, that can make it so for her." },
       { id = "im_detail",
         text = "Go back to the kitchen for me. What were you cooking, and what did you hear "
           .. "before you went up? Was anyone else in the flat with you?",
         codes = { "agenda_setting", "open_question", "closed_question" },
+        examples = {
+          "Can you take me back into the kitchen? What was on the radio, and who else was home?",
+          "Let's go through it slowly. What time was it, and what were you frying?" },
         rationale = "Leading questions fill in the scene and build the memory: each detail she "
           .. "supplies now makes it feel more certain, whether or not it happened." },
       { id = "im_doubt",
         text = "You saw the pan. But we know MDMA makes people very suggestible, so I'd be "
           .. "really careful about treating that image as a true memory.",
         codes = { "simple_reflection", "confronting", "giving_information" },
+        examples = {
+          "You saw the chip pan, but that's not necessarily what happened. MDMA makes people suggestible." },
         rationale = "A reflection and then an argument: accurate about suggestibility, and it "
           .. "makes her defend her experience instead of exploring it." },
     }
@@ -172,9 +199,11 @@ return {
       s:say("You think I'm making it up.", { affect = "angry" })
     elseif silent(r) then
       s:narrate("She looks at the sweet peas for a long time.")
+      s:cue{ gaze = "away" }
     end
 
     s:wait(3)
+    if silent(r) then s:cue{ gaze = "auto" } end  -- she looks up again to speak
 
     -- Moment 3: is it real? ------------------------------------------------------------------------
     s:say{
@@ -185,11 +214,15 @@ return {
     }
     r = s:choose{
       moment = "is_it_real",
+      typed = { giving_information = "ir_honest", validation = "ir_honest", psychoeducation = "ir_honest", complex_reflection = "ir_back", simple_reflection = "ir_back", open_question = "ir_back", closed_question = "ir_back", premature_reassurance = "ir_yes", interpreting = "ir_yes", confronting = "ir_no", default = "ir_back" },
       flags = { "direct_question" },
       { id = "ir_honest",
         text = "Honestly, nobody can know from here: images under the medicine can feel certain "
           .. "and still mix with imagination. And it matters to you.",
         codes = { "giving_information", "validation" },
+        examples = {
+          "It makes sense that you need to know. The truth is, nobody can tell from here whether it's a memory.",
+          "I can't tell you it's real, nobody can. The medicine can make an image seem certain and still mix in imagination. It makes sense that you want to know." },
         expert = true,
         rationale = "Answer honestly: neither you nor she can know whether the image is memory. "
           .. "Say so without arguing, and stay with its importance to her." },
@@ -197,18 +230,26 @@ return {
         text = "I believe you, Keiko. What comes in these sessions often turns out to be real: "
           .. "the medicine lets us see what we couldn't bear to see before.",
         codes = { "premature_reassurance", "interpreting" },
+        examples = {
+          "Yes, it's real, Keiko. Don't worry, the medicine doesn't make things up.",
+          "I think it probably is. These sessions have a way of showing people the truth." },
         rationale = "Well meant, and it confirms as memory what nobody can know. From a therapist, "
           .. "after a medicine session, that confirmation is powerful and can harm." },
       { id = "ir_no",
         text = "I really don't think so. False memories are well documented with this medicine, "
           .. "and the family always said it was the wiring, didn't they?",
         codes = { "confronting", "giving_information", "closed_question" },
+        examples = {
+          "I don't think that's real, Keiko. It was the wiring, and you know it." },
         rationale = "The evidence used as an argument: it overstates what anyone knows and tells "
           .. "her that her experience is wrong." },
       { id = "ir_back",
         text = "Is it real... What do you think, Keiko? What does your own sense of it tell you, "
           .. "now that you've had a couple of days with it?",
         codes = { "simple_reflection", "open_question", "redirecting" },
+        examples = {
+          "What do you make of it yourself, now you've had a couple of days with it?",
+          "Whether it's real... what does your gut say, Keiko?" },
         rationale = "Handing the question back sounds respectful, and it avoids the honest answer "
           .. "she asked for: nobody can know for certain." },
     }
@@ -245,10 +286,15 @@ return {
     }
     r = s:choose{
       moment = "saturday",
+      typed = { emphasising_autonomy = "sa_pause", seeking_collaboration = "sa_pause", open_question = "sa_pause", complex_reflection = "sa_pause", simple_reflection = "sa_brave", affirmation = "sa_brave", persuading = "sa_dont", advice_giving = "sa_dont", practice_assignment = "sa_script", closed_question = "sa_script", agenda_setting = "sa_script", default = "sa_pause" },
       { id = "sa_pause",
         text = "It's your decision. Before Saturday, could we look together at what you hope "
           .. "telling them would do, and what it would be like if it's not certain?",
         codes = { "emphasising_autonomy", "seeking_collaboration", "open_question" },
+        examples = {
+          "It's your decision, Keiko. Before Saturday, could we look together at what you hope telling Hiro would do?",
+          "It's your choice, Keiko. Before the birthday, would you look with me at what you want from telling them?",
+          "It's your decision. What would you hope telling Hiro on Saturday would do, for you and for him?" },
         expert = true,
         rationale = "Leave the decision with her and invite time to think: a disclosure at a "
           .. "family birthday, of something nobody can verify, is hard to take back." },
@@ -256,18 +302,27 @@ return {
         text = "Please don't do that, Keiko. Telling them something you can't be sure of could "
           .. "tear your family apart, and you can't take it back afterwards.",
         codes = { "persuading", "advice_giving" },
+        examples = {
+          "I don't think you should tell them on Saturday. You can't take it back.",
+          "Please don't say anything at your mum's eightieth. You can't unsay it." },
         rationale = "The worry is fair and the instruction is not yours to give: she decides, "
           .. "with time and support to think it through." },
       { id = "sa_brave",
         text = "You want to tell Hiro on Saturday. That's brave. Telling him the truth could be "
           .. "healing for you both, after all these years of not knowing.",
         codes = { "simple_reflection", "affirmation", "interpreting", "persuading" },
+        examples = {
+          "That's really courageous of you. I think telling Hiro could bring you both some peace.",
+          "That's really brave, Keiko. Telling Hiro the truth could be healing for you both." },
         rationale = "It calls the image 'the truth' and cheers her towards a disclosure nobody "
           .. "can undo: building the memory, and steering her." },
       { id = "sa_script",
         text = "If you're going to tell them, let's prepare properly. Could you write down this "
           .. "week exactly what you want to say to Hiro, word for word?",
         codes = { "practice_assignment", "closed_question" },
+        examples = {
+          "Then let's get you ready. Would you write out what you'll say to Hiro before Saturday?",
+          "Could you draft it this week, word for word, and bring it in so we can go over it?" },
         rationale = "A task that rehearses the image as fact: it helps her do it before helping "
           .. "her decide whether and when to." },
     }
@@ -296,10 +351,15 @@ return {
       .. "all the time it might have been me.", { affect = "ashamed" })
     r = s:choose{
       moment = "the_guilt",
+      typed = { complex_reflection = "gu_hold", validation = "gu_hold", simple_reflection = "gu_hold", empathic_presence = "gu_hold", premature_reassurance = "gu_notfault", persuading = "gu_notfault", socratic_questioning = "gu_evidence", closed_question = "gu_evidence", open_question = "gu_landlord", interpreting = "gu_landlord", default = "gu_hold" },
       { id = "gu_hold",
         text = "Thirty-six years with that fire and Hiro's hands, and now this on top. Whatever "
           .. "happened that night, it's an enormous weight to hold today.",
         codes = { "complex_reflection", "validation" },
+        examples = {
+          "Whatever happened that night, you're carrying something huge today.",
+          "It's understandable that this is so heavy, after thirty-six years of Hiro's hands and now this.",
+          "Whatever happened that night, holding this today, with Hiro's hands in front of you, is so heavy." },
         expert = true,
         rationale = "Meet the guilt as it is felt, with 'whatever happened': it neither confirms "
           .. "the image nor argues the feeling away." },
@@ -307,18 +367,25 @@ return {
         text = "Even if you did leave the pan on, you were nineteen. Teenagers make mistakes; it "
           .. "wasn't your fault, and Hiro would tell you so himself.",
         codes = { "premature_reassurance", "persuading" },
+        examples = {
+          "You were only nineteen, Keiko. Don't worry, nobody would blame you for that." },
         rationale = "It soothes by accepting the image as fact, and argues with a guilt she has "
           .. "only just voiced." },
       { id = "gu_evidence",
         text = "Let's look at the evidence. Did anyone ever say the pan was on? What did the fire "
           .. "brigade actually find, back then? What else could have started it?",
         codes = { "socratic_questioning", "closed_question", "open_question" },
+        examples = {
+          "What did the investigation actually find at the time? Did anybody mention a pan?",
+          "Let's weigh it up. What evidence is there for the wiring, and what for the pan?" },
         rationale = "Putting the memory on trial: a structured-protocol move that makes her "
           .. "argue a case instead of feel what she feels." },
       { id = "gu_landlord",
         text = "It might have been you. So much anger at the landlord, and maybe some of it was "
           .. "anger at yourself all along, turned outward where it was safer.",
         codes = { "simple_reflection", "interpreting" },
+        examples = {
+          "I think you blamed the landlord because you couldn't bear to blame yourself." },
         rationale = "A reflection, then your theory of her anger: the meaning is hers to find, "
           .. "and it treats the image as established." },
     }
@@ -346,11 +413,15 @@ return {
     s:say("So what do I do with it? I can't un-see it.", { affect = "sad" })
     r = s:choose{
       moment = "what_now",
+      typed = { emphasising_autonomy = "wn_hold_open", seeking_collaboration = "wn_hold_open", safety_planning = "wn_hold_open", closed_question = "wn_hold_open", complex_reflection = "wn_reflect", simple_reflection = "wn_reflect", open_question = "wn_reflect", practice_assignment = "wn_journal", advice_giving = "wn_journal", dismissing = "wn_forget", premature_reassurance = "wn_forget", default = "wn_reflect" },
       flags = { "direct_question" },
       { id = "wn_hold_open",
         text = "You needn't un-see it, or decide what it is yet. We can keep it open here, "
           .. "together. Will you bring it back next week? I'll ring Thursday.",
         codes = { "emphasising_autonomy", "seeking_collaboration", "safety_planning", "closed_question" },
+        examples = {
+          "You don't have to decide anything about it yet. Can we keep holding it here together, bring it back next week, and I'll call you on Thursday?",
+          "You don't have to decide what it is yet. Can we keep it open together? I'll ring you on Thursday." },
         expert = true,
         rationale = "Let the image stay an open question, hers to make sense of over time, with "
           .. "contact before Saturday: integration at her pace, not a verdict today." },
@@ -358,18 +429,27 @@ return {
         text = "Try writing down everything you remember about that night, every day this week. "
           .. "Putting it on paper often helps the truth come out.",
         codes = { "practice_assignment", "advice_giving" },
+        examples = {
+          "Maybe keep a notebook by the bed and write down whatever comes back about that night.",
+          "I'd suggest writing it all out each evening this week. It can help things become clearer." },
         rationale = "Daily rehearsal of the scene is the surest way to harden an uncertain image "
           .. "into a certain memory. It builds what it should hold open." },
       { id = "wn_forget",
         text = "Honestly, I'd try to put it to one side for now and get some sleep. It may well "
           .. "fade on its own as the medicine fully wears off.",
         codes = { "dismissing", "advice_giving", "interpreting" },
+        examples = {
+          "I'd try to put it aside and rest. These things often fade once the medicine's fully out of your system.",
+          "Try not to dwell on it for now. Get some sleep, and it may seem less vivid in a few days." },
         rationale = "Kind, and it tells her the image is the drug's and to ignore it: she has "
           .. "said she cannot." },
       { id = "wn_reflect",
         text = "You can't un-see it. It's with you now, whatever it turns out to be. What do you "
           .. "think you'll do with it, between now and Saturday?",
         codes = { "complex_reflection", "open_question" },
+        examples = {
+          "It's part of you now, whatever it is. What do you imagine doing with it before Saturday?",
+          "So it's there, and it won't go away. What would you want to do with it this week?" },
         rationale = "A good reflection, then her question handed back: she asked what to do, and "
           .. "needs to hear she can keep it open, with contact before Saturday." },
     }

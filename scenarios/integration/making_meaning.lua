@@ -81,10 +81,15 @@ return {
     -- Moment 1: opening --------------------------------------------------------------------------
     r = s:choose{
       moment = "opening",
+      typed = { open_question = "op_open", emphasising_autonomy = "op_open", complex_reflection = "op_open", simple_reflection = "op_open", validation = "op_open", agenda_setting = "op_agenda", closed_question = "op_closed", premature_reassurance = "op_closed", default = "op_open" },
       flags = { "direct_question" },  -- "Where do I start?"
       { id = "op_open",
         text = "Bits are fine. Start wherever you like, Jo. What's been staying with you most?",
         codes = { "open_question", "emphasising_autonomy" },
+        examples = {
+          "It doesn't need to be in order. Wherever you want to begin, Jo. What keeps coming back to you?",
+          "Anywhere is fine. What's stayed with you most since the session?",
+          "In bits is okay. You choose where we start. What's the piece that's been on your mind?" },
         expert = true,
         rationale = "Answer the question, non-directively: an open invitation lets Jo choose "
           .. "where to begin. Integration follows the material as it comes, in bits if that's how "
@@ -92,12 +97,18 @@ return {
       { id = "op_agenda",
         text = "All in bits, and that's normal. Shall we put it in order together, hour by hour from the start?",
         codes = { "simple_reflection", "premature_reassurance", "agenda_setting", "closed_question" },
+        examples = {
+          "It's normal for it to be in bits. Shall we go through it in order, from when the medicine came on?",
+          "That's normal, don't worry. Shall we take it step by step, from the beginning?" },
         rationale = "It hears Jo, reassures, then offers the order Jo can't find: a therapist's "
           .. "structure on material that is still nonlinear. In this model integration follows the "
           .. "participant, not a timeline." },
       { id = "op_closed",
         text = "It often comes in bits at the start, Jo. Overall, though, do you feel it's helped?",
         codes = { "premature_reassurance", "closed_question" },
+        examples = {
+          "That's really common after a first session. Do you think it was helpful overall?",
+          "Don't worry, it usually comes back in pieces. Would you say it went well, on the whole?" },
         rationale = "Normalising before hearing, then a closed outcome question: it asks Jo to "
           .. "grade the experience before they understand it, and invites yes or no." },
       { id = "op_hold", action = "hold_space",
@@ -128,9 +139,14 @@ return {
       { affect = "confused" })
     r = s:choose{
       moment = "the_image",
+      typed = { complex_reflection = "im_reflect", simple_reflection = "im_reflect", following_lead = "im_reflect", validation = "im_reflect", open_question = "im_probe", closed_question = "im_probe", agenda_setting = "im_probe", interpreting = "im_forgive", premature_reassurance = "im_forgive", psychoeducation = "im_mechanism", giving_information = "im_mechanism", default = "im_reflect" },
       { id = "im_reflect",
         text = "Pete at the wheel, laughing at something, on a flat sea. And you don't know yet what it means.",
         codes = { "complex_reflection", "following_lead" },
+        examples = {
+          "So not that night at all: a flat sea, and Pete laughing at the wheel. And you're not sure yet what it means.",
+          "So it was Pete as he used to be, laughing, the sea flat. And you're not sure what to make of it.",
+          "A different night entirely, with Pete laughing and the sea flat. It sounds like it's still settling, what it means." },
         expert = true,
         rationale = "Make meaning without imposing it: reflecting the image and the not-knowing "
           .. "keeps both with Jo. Meaning the participant finds tends to hold; handed-over meaning "
@@ -138,6 +154,9 @@ return {
       { id = "im_forgive",
         text = "Pete laughing at the wheel, on a calm sea. It sounds like he's letting you know he doesn't blame you.",
         codes = { "complex_reflection", "interpreting", "premature_reassurance" },
+        examples = {
+          "Maybe that's Pete's way of telling you he's forgiven you.",
+          "That was Pete's way of saying he forgives you, I'm sure of it." },
         rationale = "It starts as a reflection and ends as your meaning and your comfort: "
           .. "forgiveness, and a message from Pete. However kind, it replaces Jo's meaning with yours "
           .. "and soothes a guilt Jo has not yet said." },
@@ -146,11 +165,17 @@ return {
       { id = "im_mechanism",
         text = "That can happen. The medicine turns the fear down, so a memory can come back changed.",
         codes = { "psychoeducation", "interpreting" },
+        examples = {
+          "That's quite common with MDMA. It lowers the fear response, so memories can come back differently.",
+          "The medicine quietens the fear centre, which is why a memory can change shape like that." },
         rationale = "Mechanism is not meaning. Explaining the image away as brain chemistry can "
           .. "flatten it; offer psychoeducation if Jo asks, not in place of their sense-making." },
       { id = "im_probe",
         text = "Was it the same boat as the night of the rescue? Take me back there: what do you see?",
         codes = { "agenda_setting", "closed_question", "open_question" },
+        examples = {
+          "Was that the lifeboat from the rescue? Can you go back into it and describe what's around you?",
+          "Which boat was it? Close your eyes and say what you see on deck." },
         rationale = "Curious, and it steers: Jo said it wasn't that night, and the question takes "
           .. "them there anyway, asking for trauma detail they didn't bring. Follow the image Jo "
           .. "offered." },
@@ -164,6 +189,7 @@ return {
       }
     elseif silent(r) then
       s:narrate("Jo looks into the tea for a while.")
+      s:cue{ gaze = "down" }
       s:say("I got to see him as himself, I think. Not just as that night.", { affect = "sad" })
     elseif r.id == "im_forgive" then
       p.trust = p.trust - 3  -- a spiritual frame, offered to someone who isn't religious
@@ -180,6 +206,7 @@ return {
     end
 
     s:wait(10)
+    if silent(r) then s:cue{ gaze = "auto" } end  -- looks up from the tea
 
     -- Moment 3: still angry ----------------------------------------------------------------------
     s:narrate("Jo puts the mug down.")
@@ -193,25 +220,39 @@ return {
     }
     r = s:choose{
       moment = "still_angry",
+      typed = { validation = "ag_validate", complex_reflection = "ag_validate", emphasising_autonomy = "ag_validate", simple_reflection = "ag_validate", premature_reassurance = "ag_reassure", persuading = "ag_reassure", affirmation = "ag_reassure", socratic_questioning = "ag_socratic", open_question = "ag_socratic", closed_question = "ag_socratic", advice_giving = "ag_advice", practice_assignment = "ag_advice", default = "ag_validate" },
       { id = "ag_validate",
         text = "It sounds like something shifted, and the anger's still here too. Both can be true. No schedule for this.",
         codes = { "validation", "complex_reflection", "emphasising_autonomy" },
+        examples = {
+          "Something moved with Pete, and the anger at yourself is still here. Both of those can be true. There's no timetable for this.",
+          "Of course the anger's still here. Something shifted, and you're still angry at yourself, and both can be true.",
+          "You came hoping to be over it, and the anger at yourself is still there alongside what shifted. That makes sense. It goes at its own pace." },
         expert = true,
         rationale = "Validate without rescuing: acknowledge both the shift and the anger. "
           .. "Integration unfolds over time and across sessions; there is no 'supposed to'." },
       { id = "ag_reassure",
         text = "You're so hard on yourself, and you needn't be. You did everything anyone could have that night.",
         codes = { "simple_reflection", "premature_reassurance", "persuading" },
+        examples = {
+          "Come on, Jo, you did everything you could. You have to stop blaming yourself.",
+          "Nobody could have saved Pete. You really don't need to carry this." },
         rationale = "Rescuing: it hears the self-blame and then argues with it. Telling Jo what "
           .. "not to feel can land as not being heard, however true it is to you." },
       { id = "ag_socratic",
         text = "What, realistically, could you have done differently that night? Would you blame a crewmate?",
         codes = { "socratic_questioning", "open_question", "closed_question" },
+        examples = {
+          "If a crewmate had been at the helm instead of you, would you blame them?",
+          "What exactly do you think you should have done differently?" },
         rationale = "Socratic questioning of a stuck point belongs to CPT, a structured protocol. "
           .. "Here Jo's own process leads; challenging the belief steers it back to the night." },
       { id = "ag_advice",
         text = "Something that helps a lot of people is writing a letter to the person they lost. Might you try that?",
         codes = { "advice_giving", "practice_assignment", "closed_question" },
+        examples = {
+          "Have you thought about writing a letter to Pete? A lot of people find that helps.",
+          "Could you try writing to Pete this week, saying the things you didn't get to say?" },
         rationale = "Advice and an assignment in place of listening: Jo hasn't asked for a "
           .. "technique. Follow rather than lead." },
     }
@@ -253,25 +294,38 @@ return {
     }
     r = s:choose{
       moment = "new_material",
+      typed = { open_question = "nm_follow", following_lead = "nm_follow", complex_reflection = "nm_follow", simple_reflection = "nm_follow", interpreting = "nm_interpret", redirecting = "nm_redirect", agenda_setting = "nm_redirect", closed_question = "nm_probe", default = "nm_follow" },
       { id = "nm_follow",
         text = "What was it like, having your dad there?",
         codes = { "open_question", "following_lead" },
+        examples = {
+          "Your dad, there in the session after all these years. What was that like for you?",
+          "What was it like to have him turn up like that?",
+          "He never said much, and there he was. What was it like, seeing him?" },
         expert = true,
         rationale = "Follow rather than lead: unexpected, nonlinear material is part of the "
           .. "process. An open question invites Jo to explore it without you deciding what it's about." },
       { id = "nm_interpret",
         text = "Your quiet dad. Maybe that's where the guilt began.",
         codes = { "simple_reflection", "interpreting" },
+        examples = {
+          "I think your dad's silence is the real reason you blame yourself." },
         rationale = "Interpreting: linking two pieces of material for Jo imposes a story. If the "
           .. "connection is there, Jo can find it." },
       { id = "nm_redirect",
         text = "Let's keep our focus on Pete and the rescue today.",
         codes = { "redirecting", "agenda_setting" },
+        examples = {
+          "That's interesting, but let's get back to Pete and the rescue.",
+          "We can come back to your dad another time. Let's keep on the rescue." },
         rationale = "Redirecting away from emerging material because it doesn't fit the plan. "
           .. "Trust the inner healing intelligence: what comes is what there is to work with." },
       { id = "nm_probe",
         text = "What was he like, your dad? Was he hard on you?",
         codes = { "open_question", "closed_question", "interpreting", "redirecting" },
+        examples = {
+          "What sort of man was your dad? Was he strict with you?",
+          "What was your father like? Did he give you a rough time growing up?" },
         rationale = "The first question is open; the second supplies the answer. 'Hard on you' is "
           .. "your guess about Jo's childhood, and it turns from the dad Jo saw in the session to a "
           .. "childhood Jo didn't bring." },
@@ -314,27 +368,40 @@ return {
     end
     r = s:choose{
       moment = "next_step",
+      typed = { emphasising_autonomy = "ns_autonomy", validation = "ns_autonomy", open_question = "ns_autonomy", complex_reflection = "ns_autonomy", practice_assignment = "ns_exposure", agenda_setting = "ns_exposure", persuading = "ns_warn", advice_giving = "ns_warn", persuading_with_permission = "ns_permission", safety_planning = "ns_permission", closed_question = "ns_permission", default = "ns_autonomy" },
       flags = { "direct_question" },
       { id = "ns_autonomy",
         text = "Not daft at all. Going back after fifteen years is yours to choose. How would you want it to be?",
         codes = { "validation", "emphasising_autonomy", "open_question" },
+        examples = {
+          "It's not daft. Going back to the station after fifteen years is your call. How would you like it to go?",
+          "Not daft at all, Jo. It's up to you whether and when. What would you want that visit to be like?" },
         expert = true,
         rationale = "Answer the question, then emphasise autonomy: the step is Jo's. Explore how "
           .. "Jo would want it, rather than approving a plan, prescribing it or warning them off." },
       { id = "ns_exposure",
         text = "Not daft at all. Could we make it a planned exposure: go this week, and rate your distress as you go?",
         codes = { "practice_assignment", "agenda_setting", "closed_question" },
+        examples = {
+          "Good idea. Let's set it up as an exposure exercise: go this week and score your anxiety every ten minutes.",
+          "Could you go on Thursday and keep a note of your distress levels while you're there?" },
         rationale = "Turning Jo's own step into an exposure assignment with a rating sheet is a "
           .. "structured-protocol move, and it takes ownership away from Jo." },
       { id = "ns_warn",
         text = "Part of you wants to go, I can hear that. I'd hold off a while, though; you're still raw.",
         codes = { "complex_reflection", "persuading" },
+        examples = {
+          "I can hear part of you wants to. I'd wait a bit though, it's still very fresh.",
+          "I really think you should wait, Jo. You're still too raw to go back there yet." },
         rationale = "It hears the wish and then overrides it. Concern may be reasonable, but "
           .. "deciding for Jo without asking takes the step from them; if you have a worry, ask "
           .. "permission to share it." },
       { id = "ns_permission",
         text = "Can I share one thought? It might stir a lot up. Would it help to have someone go with you?",
         codes = { "persuading_with_permission", "safety_planning", "closed_question" },
+        examples = {
+          "Would it be okay if I shared a worry? It could bring a lot up. Is there someone who could go with you?",
+          "Can I say something? It might be a big day. Would you want a friend there with you?" },
         rationale = "Asking permission respects autonomy, and planning support is sensible. But it "
           .. "leaves Jo's question unanswered and moves to your concern before hearing what Jo "
           .. "wants: good, not the first move." },
@@ -352,6 +419,7 @@ return {
       s:say("Rate my distress. Right.", { affect = "withdrawn" })
     elseif r.id == "ns_warn" then
       s:narrate("Jo looks at the floor.")
+      s:cue{ gaze = "down" }
       s:say("Okay. If you think so.", { affect = "withdrawn" })
     elseif silent(r) then
       if p.trust >= 50 then
@@ -363,6 +431,7 @@ return {
     end
 
     s:wait(15)
+    if r.id == "ns_warn" then s:cue{ gaze = "auto" } end
 
     -- Moment 6: closing, and what Jo remembers ---------------------------------------------------
     local ruptured = false
@@ -395,21 +464,31 @@ return {
 
     local options = {
       moment = "closing",
+      typed = { interpreting = "cl_summary", premature_reassurance = "cl_summary", self_disclosure = "cl_disclose", practice_assignment = "cl_homework", advice_giving = "cl_homework", closed_question = "cl_homework" },
       flags = { "direct_question" },  -- "Should I be doing anything before then?"
       { id = "cl_summary",
         text = "So you've seen Pete as himself again, and your dad's part of why you felt responsible. You're through the worst.",
         codes = { "complex_reflection", "interpreting", "premature_reassurance" },
+        examples = {
+          "So Pete came back as himself and your dad's part of the story. I think the hardest part is behind you.",
+          "You've done the heavy lifting now. Seeing Pete laughing and your dad there, I think you're through the worst of it." },
         rationale = "A summary that adds your meaning and a promise: it tells Jo what their "
           .. "experience meant and that the hard part is over. Integration is about their meaning, "
           .. "and it can stay open." },
       { id = "cl_disclose",
         text = "Nothing you must do. I lost a close friend at sea myself, years ago; I know a little of what you carry.",
         codes = { "self_disclosure" },
+        examples = {
+          "I lost someone at sea too, a long time ago, so I know a bit about what that's like.",
+          "When I was younger a friend of mine drowned, so this is close to home for me." },
         rationale = "Self-disclosure moves the focus to you and blurs the boundary, and 'I know "
           .. "what you carry' claims an understanding you can't have." },
       { id = "cl_homework",
         text = "Nothing heavy. Could you jot down whatever comes back, dreams or bits, and bring it in next time?",
         codes = { "practice_assignment", "closed_question" },
+        examples = {
+          "Could you keep a notebook and write down anything that comes up, then bring it next time?",
+          "Maybe jot down any dreams each morning and we can look at them together next week?" },
         rationale = "A gentle task, but still a task: it answers Jo's question with your "
           .. "assignment, and turns what surfaces into something to record for you." },
     }
@@ -430,6 +509,9 @@ return {
         id = "cl_repair",
         text = repair,
         codes = { "complex_reflection", "emphasising_autonomy", "seeking_collaboration" },
+        examples = {
+          "You're right, I put my own meaning on it today, and that's yours to find. Where would you like to go from here?",
+          "Fair enough, Jo. I ran ahead of you. What do you want to carry forward?" },
         expert = true,
         rationale = "Rupture repair: own that you imposed a meaning or a direction, hand the "
           .. "meaning back, and collaborate on what comes next." })
@@ -438,6 +520,9 @@ return {
         id = "cl_open",
         text = "Nothing you must do. If dreams or anger or more bits come up, ring us. What would you like to carry forward?",
         codes = { "emphasising_autonomy", "safety_planning", "seeking_collaboration", "open_question" },
+        examples = {
+          "There's nothing you have to do. If more comes up, dreams or anger, give us a ring. What would you like to take with you from today?",
+          "Nothing required, Jo. Ring us if things stir. What do you want to keep hold of until next time?" },
         expert = true,
         rationale = "Answer the question, then close by collaborating: keep contact open between "
           .. "sessions and let Jo decide what to carry forward. Meaning can stay unfinished; "

@@ -79,13 +79,16 @@ return {
       if glasses >= 3 then s:say("Sorry. I know. I'm like a camel today.", { affect = "ashamed" }) end
     elseif action == "blanket" then
       s:narrate("She pulls the blanket over her legs.")
+      s:cue{ blanket = true }
     elseif action == "music" then
       s:narrate("You adjust the music.")
     elseif action == "eyeshades" then
       if p.distress >= 60 then
         s:say("Not now. I need to see where I am.", { affect = "anxious" })
+        s:cue{ eyeshades = false }
       else
         s:narrate("She settles the eyeshades over her eyes.")
+        s:cue{ eyeshades = true }
         p.inward_focus = p.inward_focus + 5  -- eyeshades support an inward focus (DOMAIN.md)
       end
     elseif action == "touch" then
@@ -124,6 +127,7 @@ return {
     s:wait(20)
     s:drink{ ml = 500 }
     s:narrate("She drinks steadily from the second bottle, her eyes closed.")
+    s:cue{ eyes_closed = true }
     s:wait(15)
     s:drink{ ml = 750 }
 
@@ -131,16 +135,21 @@ return {
     s:phase("onset")
     p.arousal = p.arousal + 8  -- the come-up, and nerves (material)
     s:narrate("She sits up and holds out the empty bottle.")
+    s:cue{ posture = "sitting_up", eyes_closed = "auto" }
     s:say("Could you fill this up for me? I'm parched. I always drink loads when I'm nervous.",
       { affect = "anxious" })
     r = s:choose{
       moment = "the_bottle",
+      typed = { validation = "bt_sips", giving_information = "bt_sips", boundary_setting = "bt_sips", offering_comfort = "bt_fill", advice_giving = "bt_fill", dismissing = "bt_refuse", simple_reflection = "bt_explore", complex_reflection = "bt_explore", open_question = "bt_explore", checking_vitals = "bt_check", default = "bt_sips" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       measured(s, { id = "bt_sips",
         text = "Parched and nervous, that makes sense. Today it's sips: an electrolyte drink, as "
           .. "the medicine holds water in.",
         codes = { "simple_reflection", "validation", "giving_information", "boundary_setting" },
+        examples = {
+          "It makes sense you're thirsty. No refills today though; sips, and Ewa can bring an electrolyte drink.",
+          "Of course you want a drink. Just sips today: the medicine holds water in." },
         expert = true,
         rationale = "Meet the thirst and the nerves, and hold the limit with its reason: the "
           .. "medicine makes the body keep water, so sessions offer sips and electrolyte drinks "
@@ -150,24 +159,34 @@ return {
         text = "Of course, I'll fill it right up. Drink as much as you like; staying hydrated "
           .. "really helps on a day like this.",
         codes = { "offering_comfort", "advice_giving" },
+        examples = {
+           },
         rationale = "Kindly meant, and the most common error: after nearly three litres, more water under "
           .. "the medicine lowers her sodium. Water is limited in sessions for exactly this reason." },
       { id = "bt_refuse",
         text = "You've had more than enough water already, so no more for now. Just lie back and "
           .. "let the medicine work.",
         codes = { "boundary_setting", "dismissing" },
+        examples = {
+           },
         rationale = "The limit is right but it comes without its reason and brushes off her "
           .. "thirst; a participant told off for drinking drinks in secret." },
       { id = "bt_explore",
         text = "You drink when you're nervous, so I wonder: what's the nervousness about, right now, "
           .. "do you think? We have time.",
         codes = { "simple_reflection", "open_question" },
+        examples = {
+          "What's making you nervous right now, do you think?",
+          "What's underneath the nerves?" },
         rationale = "A warm reflection, and the nerves matter, but her question was about water "
           .. "and the answer to it is a safety matter: she has had nearly three litres already." },
       { id = "bt_check", action = "check_vitals",
         text = "Before any more water, let me take your blood pressure and temperature and see how "
           .. "you're doing.",
         codes = { "checking_vitals", "giving_information" },
+        examples = {
+          "Before any more water, let me take your blood pressure and temperature.",
+          "Let me check your readings first." },
         rationale = "Nothing in her body calls for a reading yet, and the cuff cannot show "
           .. "what matters here: how much she has drunk. Answer the question about water." },
     }
@@ -213,26 +232,35 @@ return {
     }
     r = s:choose{
       moment = "towpath",
+      typed = { following_lead = "tp_follow", empathic_presence = "tp_follow", encourage_inward_focus = "tp_follow", premature_reassurance = "tp_safe", redirecting = "tp_safe", simple_reflection = "tp_follow", closed_question = "tp_probe", agenda_setting = "tp_probe", open_question = "tp_probe", interpreting = "tp_meaning", complex_reflection = "tp_follow", default = "tp_follow" },
       prompt = flag_prompt(s),
       measured(s, { id = "tp_follow",
         text = "It's dark, your feet are on the gravel, you can hear your own breathing, and someone "
           .. "is behind you.",
         codes = { "simple_reflection", "following_lead" },
+        examples = {
+           },
         expert = true,
         rationale = "Follow rather than lead: her words, back to her, so the memory has company "
           .. "without being steered." }),
       { id = "tp_safe",
         text = "You're safe here with us now. That night is over, and nobody is behind you in this room.",
         codes = { "premature_reassurance", "redirecting" },
+        examples = {
+           },
         rationale = "True, and not what she needs: reassurance tells her to leave a memory she is "
           .. "holding, within her window." },
       { id = "tp_probe",
         text = "Who is behind you? Can you turn round and see them? Tell us exactly what happens next.",
         codes = { "closed_question", "agenda_setting" },
+        examples = {
+          "Who is it? Can you turn round and look?" },
         rationale = "Asking for detail sets an exposure agenda; the material unfolds in its own time." },
       { id = "tp_meaning",
         text = "So your body is still running from him, even now. That's what the thirst is, isn't it?",
         codes = { "complex_reflection", "interpreting" },
+        examples = {
+          "Maybe the drinking is part of the running." },
         rationale = "Reflective in form, but the meaning is yours, and it reads a body's thirst as "
           .. "memory: the thirst may be the medicine's, and needs no interpretation." },
     }
@@ -265,12 +293,16 @@ return {
       { affect = "distressed" })
     r = s:choose{
       moment = "vitals",
+      typed = { escalation_medical = "hd_call", empathic_presence = "hd_call", offering_comfort = "hd_water", advice_giving = "hd_water", premature_reassurance = "hd_normal", checking_vitals = "hd_bp", interpreting = "hd_memory", encourage_inward_focus = "hd_memory", complex_reflection = "hd_memory", simple_reflection = "hd_memory", open_question = "hd_memory", default = "hd_call" },
       prompt = flag_prompt(s),
       flags = { "physical_complaint", "direct_question" },
       { id = "hd_call", action = "medical_support",
         text = "I'm asking the doctor to see you now and taking your readings. No more water for "
           .. "now; I'm right here.",
         codes = { "escalation_medical", "checking_vitals", "giving_information", "empathic_presence" },
+        examples = {
+          "I'm getting the doctor to see you now and taking your readings. No more water; I'm right here.",
+          "I'm asking the doctor to come now. No more drinking for the moment." },
         expert = true,
         rationale = "A pounding headache and nausea after litres of water under the medicine can "
           .. "be a falling sodium, which only a blood test shows: the physician now, the water "
@@ -279,24 +311,33 @@ return {
         text = "A headache like that is usually dehydration. Let me get you a big glass of cold water "
           .. "straight away.",
         codes = { "offering_comfort", "advice_giving", "premature_reassurance" },
+        examples = {
+          "That's probably dehydration. Let me get you a big glass of cold water.",
+          "Have some more water, it'll help the headache." },
         rationale = "The most dangerous kindness here: if her sodium is falling, more water makes it "
           .. "fall further. A headache after litres of water is not dehydration until tested." },
       { id = "hd_normal",
         text = "Headaches and a bit of nausea are really common with the medicine. Breathe into it; "
           .. "it will pass.",
         codes = { "premature_reassurance", "encourage_inward_focus" },
+        examples = {
+          "Don't worry, that's normal. Just let it pass." },
         rationale = "Often true, and unmeasured: after this much water the same signs can be a "
           .. "falling sodium. She asked a direct question about her body." },
       { id = "hd_bp", action = "check_vitals",
         text = "Let me check your blood pressure; a headache can come from pressure. If it's fine, "
           .. "we'll carry on.",
         codes = { "checking_vitals", "premature_reassurance" },
+        examples = {
+          "I'll take your pressure; a headache can come from that." },
         rationale = "Measuring is right, but the cuff cannot see sodium, and a normal reading is "
           .. "no reason to carry on: headache and sickness after litres of water need the physician." },
       { id = "hd_memory",
         text = "Maybe your body is remembering the attack. Can you stay with the headache and see "
           .. "what it shows you?",
         codes = { "interpreting", "encourage_inward_focus" },
+        examples = {
+           },
         rationale = "Reading a bodily symptom as memory skips the safety question she asked." },
     }
     local called = r.id == "hd_call" or physician
@@ -354,6 +395,7 @@ return {
     end
     r = s:choose{
       moment = "while_we_wait",
+      typed = { empathic_presence = "ww_stay", validation = "ww_stay", giving_information = "ww_stay", offering_comfort = "ww_sips", advice_giving = "ww_sips", leaving_participant = "ww_pack", agenda_setting = "ww_continue", redirecting = "ww_continue", open_question = "ww_continue", premature_reassurance = "ww_reassure", complex_reflection = "ww_stay", simple_reflection = "ww_stay", default = "ww_stay" },
       prompt = flag_prompt(s),
       shown(s, { id = "ww_stay",
         text = severe and "Sit her up with a bowl and tell her plainly: you've been sick, help is "
@@ -361,6 +403,9 @@ return {
           or "Sit her up with a bowl and tell her plainly: no more water, the doctor is here, I'm "
             .. "staying with you.",
         codes = { "empathic_presence", "giving_information", "validation" },
+        examples = {
+          "I'm right here. The doctor's with us; no more drinking for now.",
+          "We're staying right here with you. The physician knows what to do." },
         expert = true,
         rationale = "What the therapist does meanwhile: stay, keep her safe and upright, tell her "
           .. "the truth in short sentences, and orient her if she is muddled. The physician leads; "
@@ -369,6 +414,9 @@ return {
         text = "Give her a few small sips of water to rinse her mouth and settle her stomach after "
           .. "being sick.",
         codes = { "offering_comfort", "advice_giving" },
+        examples = {
+          "Have a couple of small sips to rinse your mouth.",
+          "Here, just a little water to settle your stomach." },
         rationale = "The physician has stopped all fluids: even sips add to the water her body is "
           .. "holding. A mouth swab or ice chip only if the physician says so." },
       { id = "ww_pack",
@@ -377,18 +425,25 @@ return {
           or "Leave her with the physician for a few minutes, and go and find her some salty "
             .. "crisps from the kitchen.",
         codes = { "leaving_participant" },
+        examples = {
+           },
         rationale = "Never leave her while the medicine is active, least of all when she is unwell; "
           .. "errands can wait, or be someone else's." },
       { id = "ww_continue",
         text = "While we wait, invite her gently back to the towpath, since the medicine is still "
           .. "working on her.",
         codes = { "agenda_setting", "redirecting" },
+        examples = {
+           },
         rationale = "The session's work pauses while the body is in danger: an unwell participant "
           .. "needs safety and the truth, not material. She may return to it herself later." },
       { id = "ww_reassure",
         text = "Tell her it's nothing serious, just a bit of salt, and she'll be back on the couch in no "
           .. "time at all.",
         codes = { "premature_reassurance" },
+        examples = {
+          "It's nothing serious, just a bit of salt. You'll be fine.",
+          "Don't worry, you'll be back on the couch in no time." },
         rationale = "A promise nobody can make, over a falling sodium. Tell her the truth, simply, "
           .. "and stay." },
     }
@@ -399,6 +454,7 @@ return {
       else
         s:narrate("She holds the bowl on her knees. Each time she asks, you tell her again, in the "
           .. "same few words.")
+        s:cue{ posture = "sitting_up" }
       end
       s:say{ { text = severe and "Session room. Sick. Help's coming. You're staying."
           or "No more water. Doctor's here. You're staying.", affect = severe and "confused" or "calm" },
@@ -408,6 +464,7 @@ return {
     elseif r.id == "ww_pack" then
       p.distress = p.distress + 8
       s:narrate("When you come back she is trying to stand, asking where you went.")
+      s:cue{ posture = "sitting_up" }
     elseif r.id == "ww_continue" then
       s:say(severe and "What path? I don't... where's the path?" or "I can't. I feel too ill.",
         { affect = severe and "confused" or "distressed" })
@@ -443,6 +500,7 @@ return {
     end
     r = s:choose{
       moment = "handover",
+      typed = { empathic_presence = "ho_go", giving_information = "ho_go", leaving_participant = "ho_call", open_question = "ho_ask", interpreting = "ho_ask", premature_reassurance = "ho_blame", confronting = "ho_blame", complex_reflection = "ho_blame", simple_reflection = "ho_blame", default = "ho_go" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       shown(s, { id = "ho_go",
@@ -451,6 +509,9 @@ return {
           or "Yes. We stay with you until it has worn off and hand you to the night attendant "
             .. "ourselves.",
         codes = { "empathic_presence", "giving_information" },
+        examples = {
+          "Yes, we're staying. You won't be on your own with this.",
+          "We're not going anywhere, Marisol." },
         expert = true,
         rationale = "Therapists do not leave a participant while the medicine is active: in "
           .. "hospital one of them goes with her and gives the dose, the time and the fluids to the "
@@ -461,18 +522,25 @@ return {
           or "The doctor will look after you now. We'll pop back this evening to see how you're "
             .. "getting on.",
         codes = { "leaving_participant", "giving_information" },
+        examples = {
+          "The doctor will look after you now. We'll pop back this evening.",
+          "You're in good hands with the physician; we'll check in later." },
         rationale = "Handing her to others, unwell and under the medicine, is leaving her. The team "
           .. "stays, or goes with her." },
       { id = "ho_ask",
         text = "Before anything else: what do you think the headache was trying to tell you about "
           .. "that night on the towpath?",
         codes = { "open_question", "interpreting" },
+        examples = {
+          "What was your body saying today, do you think?" },
         rationale = "Meaning-making belongs to integration, and she is unwell. Answer her question: "
           .. "who stays with her." },
       { id = "ho_blame",
         text = "You'll be fine. Next time, though, you really must listen when we tell you to go "
           .. "easy on the water.",
         codes = { "premature_reassurance", "confronting" },
+        examples = {
+          "You'll be fine. But next time you really must go easy on the water." },
         rationale = "Blame when she is unwell: the limit was the team's to hold, and she asked a "
           .. "question that needs an answer." },
     }

@@ -70,18 +70,22 @@ return {
     elseif action == "blanket" then
       if has(s:alerts(), "temp_high") then
         s:say("Too warm for that.", { affect = "calm" })
+        s:cue{ blanket = false }
       else
         s:narrate("They pull the blanket up to their chin.")
+        s:cue{ blanket = true }
       end
     elseif action == "music" then
       s:narrate("You adjust the music.")
     elseif action == "eyeshades" then
       s:narrate("They settle the eyeshades over their eyes.")
+      s:cue{ eyeshades = true }
       p.inward_focus = p.inward_focus + 5  -- eyeshades support an inward focus (DOMAIN.md)
     elseif action == "touch" then
       -- No touch was agreed (DOMAIN.md: touch only as agreed in advance). After a declaration of
       -- love, touch is also an ambiguous signal: the consequences are heavy.
       s:narrate("Noah freezes under your hand, then pulls away and curls towards the wall.")
+      s:cue{ posture = "curled", gaze = "away" }
       if s:count("touch_without_consent") >= 2 then
         s:say("Stop. Please. I don't know what this is any more.", { affect = "fearful" })
       else
@@ -123,6 +127,7 @@ return {
     -- answer measures rather than guesses, and says so (physical_complaint, direct_question).
     s:phase("onset")
     s:narrate("Noah pushes the blanket off and presses a hand flat on their chest.")
+    s:cue{ blanket = false }
     s:say{
       { text = "Whoa. My heart's really pounding, and my jaw's tight. Is that normal? Should I be "
           .. "worried?", affect = "anxious" },
@@ -130,12 +135,17 @@ return {
     }
     r = s:choose{
       moment = "onset",
+      typed = { checking_vitals = "on_check", escalation_medical = "on_doctor", closed_question = "on_doctor", psychoeducation = "on_explain", giving_information = "on_explain", premature_reassurance = "on_reassure", advice_giving = "on_reassure", validation = "on_reassure", empathic_presence = "on_reassure", complex_reflection = "on_reassure", simple_reflection = "on_reassure", open_question = "on_reassure", explaining_approach = "on_explain", default = "on_reassure" },
       prompt = flag_prompt(s),
       flags = { "physical_complaint", "direct_question" },
       { id = "on_check", action = "check_vitals",
         text = "It often does that as it comes on, and we'll know rather than guess: I'm taking "
           .. "your pulse and pressure now.",
         codes = { "checking_vitals", "giving_information" },
+        examples = {
+          "I'm going to take your pulse and blood pressure now, so we know rather than guess.",
+          "It often speeds up as it comes on. Let me check your pressure right now.",
+          "Let's measure it. I'm putting the cuff on your arm now, Noah." },
         expert = true,
         rationale = "A bodily symptom indicates a reading: answer the question honestly and "
           .. "measure, so safety is known rather than guessed, without alarm." },
@@ -143,11 +153,17 @@ return {
         text = "That's completely normal with this medicine, nothing to worry about. Just breathe "
           .. "and let it come.",
         codes = { "premature_reassurance", "advice_giving" },
+        examples = {
+          "That's completely normal with MDMA, don't worry. Just breathe.",
+          "Totally normal, don't worry about it. Just breathe slowly." },
         rationale = "Kind, but it promises safety nobody has measured: a pounding heart is what "
           .. "the vitals check is for." },
       { id = "on_doctor",
         text = "Let me get the doctor in to have a look at you, just to be on the safe side, okay?",
         codes = { "escalation_medical", "closed_question" },
+        examples = {
+          "I'll ask the doctor to come and have a look at you, okay?",
+          "Shall I get the physician in, just to be careful?" },
         rationale = "Safe, and more than the moment needs: calling the physician before anything "
           .. "has been measured leaves the question unanswered and can frighten. Measure first, "
           .. "and call when a reading is over the limit." },
@@ -155,6 +171,10 @@ return {
         text = "MDMA raises heart rate and blood pressure; about a third of people go over the "
           .. "limits. We'll keep an eye on it.",
         codes = { "psychoeducation", "giving_information" },
+        examples = {
+          "MDMA raises heart rate and blood pressure in everyone, and a third of people go over the limits.",
+          "MDMA speeds up the heart, about a third of people go over the limits.",
+          "Heart rate goes up with MDMA, it's a known effect, and a third go above the limit." },
         rationale = "Accurate, and frightening without a reading: the numbers that matter are "
           .. "Noah's own, and nobody has taken them." },
     }
@@ -176,6 +196,7 @@ return {
       s:say("A third? Am I one of them?", { affect = "fearful" })
     elseif silent(r) then
       s:narrate("You say nothing. Noah waits, hand on their chest, then looks at Maeve.")
+      s:cue{ gaze = "away" }
       s:say("Is nobody going to tell me?", { affect = "anxious" })
     end
 
@@ -187,6 +208,7 @@ return {
     s:phase("peak")
     p.arousal = p.arousal + 10  -- longing (material)
     s:narrate("Noah pushes up the eyeshades and turns to you. Their eyes are wet and very open.")
+    s:cue{ eyeshades = false, posture = "lying", gaze = "therapist", tears = true }
     s:say{
       { text = "You're the only person who's ever really seen me. I think I'm falling in love with "
           .. "you. When this is over, could we see each other? Properly?", affect = "warm" },
@@ -196,6 +218,7 @@ return {
     a = flagged(s)
     r = s:choose{
       moment = "transference",
+      typed = { validation = "tr_boundary", empathic_presence = "tr_boundary", boundary_setting = "tr_boundary", complex_reflection = "tr_reciprocate", simple_reflection = "tr_reciprocate", self_disclosure = "tr_reciprocate", dual_relationship = "tr_reciprocate", psychoeducation = "tr_reject", interpreting = "tr_reject", dismissing = "tr_reject", redirecting = "tr_deflect", closed_question = "tr_deflect", open_question = "tr_deflect", affirmation = "tr_boundary", explaining_approach = "tr_boundary", default = "tr_deflect" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       { id = "tr_boundary",
@@ -206,6 +229,10 @@ return {
         action = a and "check_vitals" or nil,
         codes = a and { "validation", "empathic_presence", "boundary_setting", "checking_vitals" }
           or { "validation", "empathic_presence", "boundary_setting" },
+        examples = {
+          "I'm glad you told me, Noah. I care about you as your therapist, and only as your therapist.",
+          "I care about you as your therapist, and only ever as your therapist. I'm glad you said it.",
+          "It matters that you told me. I'm your therapist, and that's the only relationship we can have." },
         expert = true,
         rationale = "A kind, clear boundary: welcome the feeling, answer the question plainly "
           .. "(a therapist, and only that: no dual relationships) and say why, without shaming."
@@ -214,6 +241,9 @@ return {
         text = "You feel truly seen here, and I feel that connection too, Noah. When the study's "
           .. "over, I'd like that too: we could have that coffee and see where it goes.",
         codes = { "complex_reflection", "self_disclosure", "dual_relationship" },
+        examples = {
+          "I've felt it too. Once the study ends, let's have that coffee.",
+          "I love you too, Noah. We can meet up after the study." },
         rationale = "Promising a future relationship is a dual relationship, whatever the warmth "
           .. "behind it: it exploits the trust and openness the medicine brings. A critical "
           .. "error in every model." },
@@ -221,12 +251,18 @@ return {
         text = "I hear you, Noah. This medicine often brings up feelings like that for the "
           .. "therapist; it isn't really about me, you know.",
         codes = { "psychoeducation", "interpreting", "dismissing" },
+        examples = {
+          "That's the MDMA talking. It happens with lots of participants.",
+          "This medicine often brings up feelings like that for the therapist. It isn't really about me." },
         rationale = "Kind in tone, but it explains the feeling away (interpreting) and brushes "
           .. "off what Noah risked saying; the question is never answered, only dissolved." },
       { id = "tr_deflect",
         text = "That's a big thing to say, and it deserves proper time. Can we come back to it "
           .. "once the medicine has worn off a bit?",
         codes = { "redirecting", "closed_question" },
+        examples = {
+          "That's big. Can we come back to it when the medicine's worn off?",
+          "Let's talk about that another time, once it's worn off a bit, okay?" },
         rationale = "Kind, and a deferral: putting the question off leaves the door open and the "
           .. "boundary unspoken, so Noah spends the session hoping. A direct request for a "
           .. "relationship is answered now, warmly and clearly." },
@@ -248,9 +284,11 @@ return {
       p.distress = p.distress + 10  -- shamed (material)
       s:say("Right. Just the medicine. Sorry. Forget it.", { affect = "ashamed" })
       s:narrate("They pull the eyeshades down hard and turn away.")
+      s:cue{ eyeshades = true, gaze = "away" }
     elseif r.id == "tr_deflect" then
       s:say("Later? So... maybe? ...Okay.", { affect = "hopeful" })
       s:narrate("Noah lowers the eyeshades, but their hands keep moving on the blanket.")
+      s:cue{ eyeshades = true, blanket = true, gaze = "auto" }
     elseif silent(r) then
       s:narrate("The silence stretches. Noah waits for an answer.")
       s:say("Say something. Please. Was that wrong?", { affect = "anxious" })
@@ -270,9 +308,11 @@ return {
     s:narrate("For forty minutes Noah is silent, eyeshades on, hands open on their chest. Now "
       .. "and then their face moves, as if listening to someone. Maeve glances at you, eyebrows "
       .. "raised: should one of you check in?")
+    s:cue{ eyeshades = true, posture = "lying", tears = "auto", gaze = "auto" }
     a = flagged(s)
     r = s:choose{
       moment = "long_silence",
+      typed = { holding_space = "ls_hold", checking_vitals = "ls_vitals", open_question = "ls_checkin", closed_question = "ls_checkin", complex_reflection = "ls_checkin", simple_reflection = "ls_checkin", encourage_inward_focus = "ls_checkin", agenda_setting = "ls_agenda", redirecting = "ls_agenda", self_disclosure = "ls_talk", premature_reassurance = "ls_talk", default = "ls_checkin" },
       prompt = flag_prompt(s),
       { id = "ls_hold", action = "hold_space",
         codes = { "holding_space", "empathic_presence" },
@@ -287,6 +327,9 @@ return {
           or "Take a quick blood-pressure reading yourself, quietly, just to be sure Noah's all "
             .. "right.",
         codes = { "checking_vitals" },
+        examples = {
+          "I'll take a reading of your blood pressure now, quietly.",
+          "Quick blood pressure check, then I'll settle back." },
         expert = a,
         rationale = a and "An unsafe reading is answered first, however good the silence: measure "
             .. "again without words, let Maeve page the physician if it holds, and return to quiet."
@@ -297,18 +340,28 @@ return {
         text = "Noah, you've been quiet for a long while. I just want to check in: what's "
           .. "happening for you right now?",
         codes = { "open_question", "redirecting" },
+        examples = {
+          "Just checking in. Where are you right now?",
+          "Where have you gone? What's happening for you?",
+          "Can I check in? What's going on inside right now?" },
         rationale = "A well-meant check-in pulls them out of a process they are holding. Silence "
           .. "during the medicine is not a problem to be solved." },
       { id = "ls_agenda",
         text = "While it's quiet, maybe you could let yourself go back to the foster home. I think "
           .. "there's more there for you.",
         codes = { "agenda_setting", "redirecting" },
+        examples = {
+          "Let's use this quiet to go back to the foster home.",
+          "I'd like you to go back to the foster family in your mind now." },
         rationale = "Steering to the material you think matters overrides their inner healing "
           .. "intelligence." },
       { id = "ls_talk",
         text = "Long silences can feel strange. I remember that from my own therapy; there's no "
           .. "rush at all, take your time.",
         codes = { "self_disclosure", "premature_reassurance" },
+        examples = {
+          "In my own therapy I found long silences strange too. There's no rush.",
+          "When I was in therapy myself, silences felt odd to me too. Take your time." },
         rationale = "Filling the silence with your own story moves the focus to you, and the "
           .. "reassurance answers a worry Noah never voiced." },
     }
@@ -338,6 +391,7 @@ return {
       s:say("I wasn't there. I was somewhere better. Why would I go back?", { affect = "angry" })
     elseif r.id == "ls_talk" then
       s:narrate("Noah lifts the eyeshades to listen politely. Whatever they were with is gone.")
+      s:cue{ eyeshades = false, gaze = "therapist" }
     end
 
     s:wait(20)
@@ -345,12 +399,14 @@ return {
     -- Moment 4: the co-therapist --------------------------------------------------------------
     s:phase("cotherapist")
     s:narrate("Noah turns their head toward Maeve.")
+    s:cue{ gaze = "away" }
     local after = "It's easier with Maeve right now. After what I said before. Is that okay?"
     if s:did("tr_reject") then after = "Can Maeve sit closer? You said it was just the medicine. I feel stupid." end
     s:say(after, { affect = "ashamed" })
     a = flagged(s)
     r = s:choose{
       moment = "cotherapist",
+      typed = { emphasising_autonomy = "ct_welcome", following_lead = "ct_welcome", validation = "ct_welcome", empathic_presence = "ct_welcome", premature_reassurance = "ct_welcome", self_disclosure = "ct_hurt", closed_question = "ct_hurt", open_question = "ct_hurt", agenda_setting = "ct_override", dismissing = "ct_override", boundary_setting = "ct_override", complex_reflection = "ct_interpret", simple_reflection = "ct_interpret", interpreting = "ct_interpret", affirmation = "ct_welcome", default = "ct_welcome" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       { id = "ct_welcome",
@@ -359,6 +415,10 @@ return {
         action = a and "check_vitals" or nil,
         codes = a and { "emphasising_autonomy", "following_lead", "validation", "checking_vitals" }
           or { "emphasising_autonomy", "following_lead", "validation" },
+        examples = {
+          "Of course. You choose who sits close, Maeve can come nearer.",
+          "Absolutely, Maeve can move closer. It's your choice.",
+          "Yes, of course it's okay. Whoever you want near you." },
         expert = true,
         rationale = "A two-therapist team works as one: answer yes, follow Noah's choice without "
           .. "taking it personally, and let the co-therapist carry what is easier for them to "
@@ -367,32 +427,44 @@ return {
         text = "Of course, though I hope it isn't because of me. Did I say something earlier "
           .. "that upset you?",
         codes = { "self_disclosure", "closed_question" },
+        examples = {
+          "Sure, though I hope it isn't me. Did I upset you?",
+          "Of course. Was it something I said earlier?" },
         rationale = "Your feelings become Noah's job. Asking to be reassured puts the therapist's "
           .. "needs before theirs." },
       { id = "ct_override",
         text = "I'd rather we kept the seats as they are for now. Moving around mid-session can "
           .. "unsettle things.",
         codes = { "agenda_setting", "dismissing" },
+        examples = {
+          "Let's stick with how we're sitting. It's not a big deal.",
+          "Let's not swap seats, it's no big deal anyway." },
         rationale = "Overriding a reasonable request for the team's comfort ignores their lead and "
           .. "leaves the question answered with no." },
       { id = "ct_interpret",
         text = "It makes sense you'd want some distance from me; part of you feels exposed "
           .. "after what you shared.",
         codes = { "complex_reflection", "interpreting" },
+        examples = {
+          "You want some distance from me after what you shared; part of you feels exposed.",
+          "Maybe you're pulling away from me because you're embarrassed." },
         rationale = "Reflective in form, but it names their motive for them (an interpretation) "
           .. "and never answers the question: may Maeve sit closer?" },
     }
     checked(s, r)
     if r.id == "ct_welcome" then
       s:narrate("Maeve moves her chair closer. Noah breathes out, and reaches for the water.")
+      s:cue{ gaze = "auto" }
       s:say("Thank you. I'm not angry at you. I just needed a bit of room.", { affect = "relieved" })
     elseif silent(r) then
       s:narrate("You say nothing. Noah looks at you, unsure, until Maeve moves her chair closer "
         .. "herself.")
+      s:cue{ gaze = "therapist" }
       s:say("Sorry. Was that not okay?", { affect = "anxious" })
     elseif r.id == "ct_hurt" then
       s:say("No! No, sorry, I didn't mean... I'm sorry.", { affect = "ashamed" })
       s:narrate("Noah spends the next minutes apologising to you.")
+      s:cue{ gaze = "therapist" }
     elseif r.id == "ct_override" then
       s:say("Okay. Sorry I asked.", { affect = "withdrawn" })
     elseif r.id == "ct_interpret" then
@@ -405,6 +477,7 @@ return {
     -- Moment 5: shame, later --------------------------------------------------------------------
     s:phase("return")
     s:narrate("The music has turned quiet. Noah sits up and wraps their arms round their knees.")
+    s:cue{ posture = "sitting_up", gaze = "auto" }
     s:say{
       { text = "I'm so embarrassed about what I said to you. Are you going to drop me from the study?",
         affect = "ashamed" },
@@ -413,6 +486,7 @@ return {
     a = flagged(s)
     r = s:choose{
       moment = "shame",
+      typed = { validation = "sh_validate", complex_reflection = "sh_validate", simple_reflection = "sh_validate", boundary_setting = "sh_validate", empathic_presence = "sh_validate", dismissing = "sh_forget", premature_reassurance = "sh_forget", giving_information = "sh_explain", psychoeducation = "sh_explain", interpreting = "sh_explain", open_question = "sh_question", closed_question = "sh_question", affirmation = "sh_validate", explaining_approach = "sh_validate", default = "sh_validate" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       { id = "sh_validate",
@@ -423,6 +497,10 @@ return {
         action = a and "check_vitals" or nil,
         codes = a and { "validation", "complex_reflection", "boundary_setting", "checking_vitals" }
           or { "validation", "complex_reflection", "boundary_setting" },
+        examples = {
+          "What you said about being seen was true. Nothing's changed, we're still your therapists and you're staying.",
+          "You're not being dropped. You said something real, and we're still here as your therapists.",
+          "You told us something true. You're staying in the study, and we're still your therapists." },
         expert = true,
         rationale = "Answer, and validate without retracting the boundary: the feeling was "
           .. "welcome, the frame stays the same, and the alliance holds."
@@ -431,18 +509,27 @@ return {
         text = "Of course not. Please don't worry about it for a second; it's already forgotten, "
           .. "and we can just move on.",
         codes = { "dismissing", "premature_reassurance" },
+        examples = {
+          "Don't worry about it, honestly. It's forgotten.",
+          "Oh, don't be silly, it's nothing. Let's move on." },
         rationale = "Erasing it dismisses something important Noah risked saying, and agrees to "
           .. "the pretending they are ashamed into." },
       { id = "sh_explain",
         text = "No one's dropping you. What you felt is called transference; it's very common "
           .. "with this medicine, and it passes.",
         codes = { "giving_information", "psychoeducation", "interpreting" },
+        examples = {
+          "This is something MDMA often does: people develop strong feelings toward their therapist. It wears off.",
+          "Nobody's dropping you. It's called transference, it's really common with MDMA and it passes." },
         rationale = "Half right: it answers the fear, then a label explains Noah's experience "
           .. "away. Their meaning comes in integration, in their words." },
       { id = "sh_question",
         text = "What do you make of it now, looking back? Was it the medicine talking, do you "
           .. "think, or something more?",
         codes = { "open_question", "closed_question", "interpreting" },
+        examples = {
+          "What do you make of it now? Was it the medicine talking?",
+          "Looking back, do you think it was the MDMA or something more?" },
         rationale = "Questions where an answer is needed: Noah asked whether they are in trouble, "
           .. "and probing what the declaration meant (with 'the medicine talking' offered as "
           .. "the answer) leaves them alone with the fear." },
@@ -478,6 +565,7 @@ return {
     -- Moment 6: closing -------------------------------------------------------------------------
     s:phase("closing")
     s:narrate("Evening. The medicine has worn off. Noah has eaten a little and is sitting up.")
+    s:cue{ posture = "sitting_up", eyeshades = false, tears = "auto", gaze = "auto" }
     local refs = {}
     if s:did("tr_reciprocate") then refs[#refs + 1] = "I don't know what you meant, earlier, about after the study" end
     if s:did("touch") or s:did("sh_touch") then refs[#refs + 1] = "and when you touched me, I didn't know what it meant" end
@@ -492,6 +580,7 @@ return {
     a = flagged(s)
     r = s:choose{
       moment = "closing",
+      typed = { validation = "cl_frame", boundary_setting = "cl_frame", empathic_presence = "cl_frame", giving_information = "cl_frame", complex_reflection = "cl_frame", simple_reflection = "cl_frame", self_disclosure = "cl_number", dual_relationship = "cl_number", closed_question = "cl_miss", redirecting = "cl_miss", open_question = "cl_miss", leaving_participant = "cl_leave", affirmation = "cl_frame", explaining_approach = "cl_frame", default = "cl_frame" },
       prompt = flag_prompt(s),
       flags = asked and { "direct_question" } or nil,
       { id = "cl_frame",
@@ -502,6 +591,9 @@ return {
         action = a and "check_vitals" or nil,
         codes = a and { "validation", "boundary_setting", "empathic_presence", "checking_vitals" }
           or { "validation", "boundary_setting", "empathic_presence" },
+        examples = {
+          "I can't give you my number, but the study line and integration are how we stay in touch.",
+          "I can't share personal contact, but we're with you tonight and the study line is there after." },
         expert = true,
         rationale = "Keep the frame kind and clear: contact goes through the study's channels "
           .. "(phone contact, integration), never a personal one. No dual relationships."
@@ -510,18 +602,27 @@ return {
         text = "You'll miss us, and I'll miss you too, Noah. Here's my personal number; text me "
           .. "whenever things get hard, day or night, and I'll answer.",
         codes = { "complex_reflection", "self_disclosure", "dual_relationship" },
+        examples = {
+          "I'll miss you too. Here's my number, text me any time.",
+          "Sure, take my personal number, call me whenever things get tough." },
         rationale = "A personal channel starts a dual relationship, however caring the intent: a "
           .. "critical error. Contact belongs to the study team's phone line and integration." },
       { id = "cl_miss",
         text = "Could we talk about that at your last integration session? There's a lot to "
           .. "think through about after the study.",
         codes = { "closed_question", "redirecting" },
+        examples = {
+          "Could we talk about that at your last integration session?",
+          "Shall we leave that for your final integration session?" },
         rationale = "Kind, and a deferral: putting the question off suggests personal contact "
           .. "might be possible after the study, when the boundary needs saying now." },
       { id = "cl_leave",
         text = "Maeve will settle you in for the night. I need to head off now, but you're in "
           .. "good hands with her.",
         codes = { "leaving_participant" },
+        examples = {
+          "Maeve will settle you in tonight. I have to head off now.",
+          "I need to go now, but Maeve will look after you." },
         rationale = "Leaving before handover, after a session like this, reads as the rejection "
           .. "Noah feared. Stay until the attendant arrives." },
     }
@@ -531,6 +632,7 @@ return {
       s:finish("The session closes. Maeve asks to speak to you in supervision.")
     elseif r.id == "cl_leave" then
       s:narrate("Noah watches you go. Maeve stays with them until the attendant comes.")
+      s:cue{ gaze = "therapist" }
       s:finish("The session closes without you.")
     elseif r.id == "cl_miss" then
       s:say("After the study, then. Okay. I'll hold on to that.", { affect = "hopeful" })

@@ -103,6 +103,7 @@ return {
     if action == "water" then
       if p.dissociation >= 50 then
         s:narrate("She looks at the glass as if from far away. You set it within reach.")
+        s:cue{ gaze = "away" }
       else
         s:narrate("She sips and hands it back.")
         s:say{ { text = "Thanks." }, { text = "Mm. Dry mouth." } }
@@ -110,8 +111,10 @@ return {
     elseif action == "blanket" then
       if has(s:alerts(), "temp_high") then
         s:say("No, too warm.", { affect = "anxious" })
+        s:cue{ blanket = false }
       else
         s:narrate("She draws the blanket up to her chin.")
+        s:cue{ blanket = true }
       end
     elseif action == "music" then
       s:narrate("You adjust the music.")
@@ -119,8 +122,10 @@ return {
     elseif action == "eyeshades" then
       if p.dissociation >= 40 then
         s:say("No. I need to see. I need to see the door.", { affect = "fearful" })
+        s:cue{ eyeshades = false }
       else
         s:narrate("She settles the eyeshades back over her eyes.")
+        s:cue{ eyeshades = true }
         p.inward_focus = p.inward_focus + 5  -- eyeshades support an inward focus (DOMAIN.md)
       end
     elseif action == "touch" then
@@ -165,6 +170,7 @@ return {
     s:phase("dose")
     s:narrate("Priya takes the capsule and lies back on the couch, eyeshades on her forehead, a "
       .. "cushion hugged to her stomach. Your co-therapist sits at the foot of the couch.")
+    s:cue{ eyeshades = false }
     s:say{
       { text = "Last time I kept checking the door. I'm going to try not to.", affect = "anxious" },
       { text = "Okay. Same as last time. I can do this.", affect = "calm" },
@@ -190,6 +196,7 @@ return {
     p.distress = p.distress + 15
     s:narrate("She has gone very still. Her eyes are open under the raised eyeshades, fixed on "
       .. "the ceiling, and she hasn't blinked for a while. Her voice, when it comes, is flat.")
+    s:cue{ eyeshades = false, eyes_closed = false, gaze = "away" }
     s:say{
       { text = "I can't feel my hands. I'm behind glass. I can see you but you're a long way off.",
         affect = "numb" },
@@ -198,6 +205,7 @@ return {
     a = answering(s)
     r = s:choose{
       moment = "freeze",
+      typed = { grounding = "fz_ground", empathic_presence = "fz_ground", consent_check = "fz_ground", offering_comfort = "fz_ground", simple_reflection = "fz_deeper", complex_reflection = "fz_deeper", encourage_inward_focus = "fz_deeper", following_lead = "fz_deeper", closed_question = "fz_deeper", premature_reassurance = "fz_reassure", open_question = "fz_reassure", holding_space = "fz_reassure", default = "fz_reassure" },
       prompt = flag_prompt(s),
       { id = "fz_ground",
         text = answer_text(a,
@@ -209,6 +217,10 @@ return {
             .. "shoulder help, like we agreed?"),
         action = answer_action(a),
         codes = answer_codes({ "grounding", "empathic_presence", "consent_check" }, a),
+        examples = {
+          "Priya, you're here in the room with us. Press your heels into the couch. Would my hand on your shoulder help?",
+          "Notice your feet, Priya. You're on the couch, with us. Is it okay if I put my hand on your shoulder?",
+          "Can I put my hand on your shoulder, Priya? You're here on the couch with us." },
         expert = true,
         rationale = "Grounding when dissociated: below the window of tolerance, contact with body "
           .. "and room brings her back to where the material can be held. Gentle, invitational, "
@@ -219,6 +231,10 @@ return {
           .. "and trust the medicine to take you?",
         codes = { "simple_reflection", "closed_question", "encourage_inward_focus",
           "premature_reassurance" },
+        examples = {
+          "You're far away behind the glass. Can you let yourself go there and trust the medicine?",
+          "Can you let yourself float up there and trust the medicine?",
+          "Let yourself go with it, up into the corner. It's all okay." },
         rationale = "The reflection is accurate; the invitation inward deepens a freeze, and the "
           .. "promise that the medicine will take her somewhere good is not ours to make. A "
           .. "shut-down participant needs contact first: ground before turning inward." },
@@ -226,6 +242,10 @@ return {
         text = "It's okay, Priya. You're safe here with us; nothing can hurt you now. This will "
           .. "pass soon.",
         codes = { "premature_reassurance" },
+        examples = {
+          "It's okay, nothing can hurt you now. It'll pass.",
+          "Don't worry, Priya, it's all okay, this will pass soon.",
+          "You're fine. It's okay. It'll be over soon." },
         rationale = "Reassurance doesn't reach someone behind glass, and 'this will pass' does "
           .. "not meet what she is in. Make contact through the body and the room." },
       { id = "fz_touch", action = "touch",
@@ -273,6 +293,7 @@ return {
     p.distress = p.distress + 10  -- the memory is close now (material)
     p.arousal = p.arousal + 15
     s:narrate("She sits half up and grips your sleeve.")
+    s:cue{ posture = "sitting_up", eyes_closed = "auto", gaze = "auto" }
     local back = ""
     if s:did("fz_deeper") then back = " Last time you told me to go deeper and I just disappeared." end
     s:say{
@@ -284,6 +305,7 @@ return {
     a = answering(s)
     r = s:choose{
       moment = "tell_me_what_to_do",
+      typed = { emphasising_autonomy = "ak_autonomy", following_lead = "ak_autonomy", empathic_presence = "ak_autonomy", complex_reflection = "ak_autonomy", simple_reflection = "ak_autonomy", validation = "ak_autonomy", closed_question = "ak_autonomy", advice_giving = "ak_advice", agenda_setting = "ak_advice", open_question = "ak_advice", persuading = "ak_persuade", giving_information = "ak_persuade", psychoeducation = "ak_persuade", premature_reassurance = "ak_persuade", interpreting = "ak_interpret", explaining_approach = "ak_autonomy", default = "ak_autonomy" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       { id = "ak_autonomy",
@@ -297,6 +319,9 @@ return {
         action = answer_action(a),
         codes = answer_codes({ "complex_reflection", "emphasising_autonomy", "following_lead",
           "empathic_presence" }, a),
+        examples = {
+          "Part of you wants rescuing. You know what you need; we're here whichever way you go.",
+          "You'd like someone else to choose. That's yours to decide, and we're with you either way." },
         expert = true,
         rationale = "Emphasising autonomy: trust her inner healing intelligence. Reflect the wish "
           .. "to be rescued, then answer by handing the authority back, warmly, with the team's "
@@ -305,18 +330,27 @@ return {
         text = "I think going into it is where the healing is. Can you tell me about the counter, "
           .. "slowly, one thing at a time, just as you see it?",
         codes = { "advice_giving", "agenda_setting", "open_question" },
+        examples = {
+          "I think going into it is where the healing is. Describe the counter to me slowly.",
+          "Go into it. What do you see at the counter?" },
         rationale = "Advice and an exposure-style agenda take charge of her process. Follow rather "
           .. "than lead; the choice of where to go is hers." },
       { id = "ak_persuade",
         text = "The medicine works best when you stop fighting it. Let go and trust it; we've seen "
           .. "it work for so many people like you.",
         codes = { "persuading", "giving_information" },
+        examples = {
+          "You really need to stop fighting it and trust the medicine; it's worked for so many people.",
+          "If you stop resisting, the medicine will do its work. It helps most people." },
         rationale = "Persuading puts your authority in place of hers just when she is handing it "
           .. "away. Give it back instead." },
       { id = "ak_interpret",
         text = "Part of you wants me to fix it, because nobody could fix it for you that night. "
           .. "Let's look at that together, slowly.",
         codes = { "complex_reflection", "interpreting", "agenda_setting" },
+        examples = {
+          "You want me to fix it because nobody could fix it for you that night.",
+          "Nobody could fix it for you that night, so now you want me to. Let's look at that together." },
         rationale = "Reflective in form, but it tells her what her request means and then sets the "
           .. "focus for her; sense-making is hers, and belongs in integration. And she is still "
           .. "left without an answer to her question." },
@@ -335,6 +369,7 @@ return {
     elseif r.id == "ak_persuade" then
       s:say("Okay. If you say so. I'll stop fighting.", { affect = "withdrawn" })
       s:narrate("She lies back, doing as she's told, arms rigid by her sides.")
+      s:cue{ posture = "lying" }
     elseif r.id == "ak_interpret" then
       s:say("That's... maybe. I don't know. Now I'm thinking about that instead.", { affect = "confused" })
     elseif silent(r) then
@@ -353,6 +388,7 @@ return {
     s:phase("release")
     s:narrate("It starts in her legs: a fine tremor, then shaking that runs up through her whole "
       .. "body. Her teeth chatter. Then she is crying, loud, gulping sobs.")
+    s:cue{ trembling = true, tears = true }
     p.arousal = p.arousal + 15  -- the body discharges (material)
     p.distress = p.distress + 10
     local asks = s:say{
@@ -362,6 +398,7 @@ return {
     a = answering(s)
     r = s:choose{
       moment = "release",
+      typed = { complex_reflection = "rl_allow", simple_reflection = "rl_allow", validation = "rl_allow", following_lead = "rl_allow", empathic_presence = "rl_allow", encourage_inward_focus = "rl_allow", open_question = "rl_allow", grounding = "rl_breathe", advice_giving = "rl_breathe", redirecting = "rl_breathe", offering_comfort = "rl_blanket", premature_reassurance = "rl_reassure", interpreting = "rl_explain", psychoeducation = "rl_explain", default = "rl_allow" },
       prompt = flag_prompt(s),
       flags = asks and { "direct_question" } or nil,
       { id = "rl_allow",
@@ -374,6 +411,9 @@ return {
             .. "it goes."),
         action = answer_action(a),
         codes = answer_codes({ "complex_reflection", "validation", "following_lead" }, a),
+        examples = {
+          "It's okay to shake. Your body knows the way; we're staying right here.",
+          "Your legs need to move now. That's okay, let them." },
         expert = true,
         rationale = "Allow somatic release: shaking and crying are part of the process, not an "
           .. "emergency. Answer that it is okay, stay present, and trust her body's own healing "
@@ -382,24 +422,37 @@ return {
         text = "Let's slow it down together. Breathe with me, in for four and out for six, and see "
           .. "if your legs can settle.",
         codes = { "grounding", "advice_giving", "redirecting" },
+        examples = {
+          "Let's slow it down. Breathe with me, in for four, out for six.",
+          "Breathe with me and see if your legs can settle." },
         rationale = "Stopping the release with a breathing drill tells her it is dangerous. Unless "
           .. "she is overwhelmed and asks for help, let her body finish." },
       { id = "rl_blanket", action = "blanket",
         text = "Here, let me tuck the blanket round you. Try lying still for a moment, and it "
           .. "should ease off soon.",
         codes = { "offering_comfort", "advice_giving", "redirecting" },
+        examples = {
+          "Let me tuck the blanket round you. Try to lie still, it'll ease.",
+          "Here's the blanket. Lie still for a moment and it should pass." },
         rationale = "Comfort used to stop a feeling is still stopping it. Offer the blanket if she "
           .. "is cold, not to hold her still." },
       { id = "rl_reassure",
         text = "Shh, it's okay, it's over now. You're safe here with us, and the shaking will stop "
           .. "in a minute or two.",
         codes = { "premature_reassurance" },
+        examples = {
+          "It's all over, Priya. It'll stop soon, I promise.",
+          "Don't worry, it'll settle down any second now." },
         rationale = "'It's over' closes down what is moving, and promises an end she may not "
           .. "reach. Meet the release rather than soothe it away." },
       { id = "rl_explain",
         text = "You couldn't move that night, and now your body is finishing it. That's the "
           .. "trauma leaving you, at last.",
         codes = { "complex_reflection", "interpreting", "premature_reassurance" },
+        examples = {
+          "That's the trauma leaving your body at last.",
+          "This is the freeze from that night finally releasing.",
+          "Your body is finishing what it couldn't do that night; it's letting the trauma out." },
         rationale = "It starts as a reflection and ends as your meaning for her experience, with a "
           .. "promise that the trauma is leaving; what the shaking is belongs to her, to find in "
           .. "integration." },
@@ -415,6 +468,7 @@ return {
       p.arousal = p.arousal - 10
       s:narrate("The shaking comes in waves, each a little smaller. At last her legs are still and "
         .. "her breathing is deep and slow.")
+      s:cue{ trembling = "auto", tears = "auto" }
       s:say{
         { text = "I moved. I could move. I couldn't then, and I just did.", affect = "relieved" },
         { text = "That was... my body finishing something.", affect = "calm" },
@@ -424,6 +478,8 @@ return {
     else
       p.dissociation = p.dissociation + 15  -- the release is cut off and she numbs
       s:narrate("She clamps down. The shaking stops in a few jerks; her jaw sets.")
+      s:cue{ trembling = "auto" }
+      if r.id == "rl_blanket" then s:cue{ blanket = true } end  -- tucked round her, as the option says
       if s:count("premature_reassurance") >= 2 then
         s:say("Everyone keeps saying it's fine. It isn't fine yet.", { affect = "angry" })
       else
@@ -437,6 +493,7 @@ return {
     -- Moment 4: shame after the release ---------------------------------------------------------
     s:phase("after")
     s:narrate("The light has moved across the floor. She pushes up the eyeshades and looks at you.")
+    s:cue{ eyeshades = false, gaze = "therapist", tears = "auto", trembling = "auto" }
     if s:did("rl_allow") or s:did("rl_explain") or s:did("hold_space") then
       s:say("Was that too much? I was so loud. Did I embarrass myself?", { affect = "ashamed" })
     else
@@ -445,6 +502,7 @@ return {
     a = answering(s)
     r = s:choose{
       moment = "after_release",
+      typed = { validation = "af_validate", complex_reflection = "af_validate", empathic_presence = "af_validate", premature_reassurance = "af_validate", affirmation = "af_praise", interpreting = "af_praise", self_disclosure = "af_disclose", simple_reflection = "af_question", open_question = "af_question", closed_question = "af_question", socratic_questioning = "af_question", default = "af_question" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       { id = "af_validate",
@@ -455,6 +513,9 @@ return {
           "You let your body do what it needed. None of that was too much. I'll take a reading now."),
         action = answer_action(a),
         codes = answer_codes({ "validation", "complex_reflection", "empathic_presence" }, a),
+        examples = {
+          "You were loud because your body needed it, and we were glad to be with you.",
+          "Your body did what it needed, out loud, and we were here for every bit of it." },
         expert = true,
         rationale = "Answer the question and meet the shame without arguing with it: the room can "
           .. "hold her. Empathic presence, not a verdict."
@@ -463,17 +524,26 @@ return {
         text = "You let it all out, and you did so well in there. That was a real breakthrough; "
           .. "you should feel proud.",
         codes = { "simple_reflection", "premature_reassurance", "interpreting" },
+        examples = {
+          "Don't worry, not at all! That was a real breakthrough.",
+          "You were so loud because that was the breakthrough happening. Don't worry about it." },
         rationale = "Cheerful praise skips the shame and labels her experience for her. Let her "
           .. "find what it was." },
       { id = "af_disclose",
         text = "I shook like that once, in my own therapy. Nothing to be embarrassed about.",
         codes = { "self_disclosure", "premature_reassurance" },
+        examples = {
+          "I shook like that once in my own therapy. Nothing to be embarrassed about.",
+          "When I did my own therapy I cried just as loudly." },
         rationale = "Self-disclosure moves the focus to you and blurs the professional "
           .. "relationship. Keep the attention on her." },
       { id = "af_question",
         text = "What makes you worry that it was too much for us? What's that like, looking back "
           .. "at it now?",
         codes = { "open_question" },
+        examples = {
+          "What's it like looking back at it now?",
+          "What was it like for you, being that loud?" },
         rationale = "A question where an answer is needed: she asked whether she was too much, "
           .. "and exploring first leaves her alone with the shame." },
     }
@@ -487,6 +557,7 @@ return {
       p.distress = p.distress + 5  -- the silence sounds like yes (material)
       s:say("You're quiet. It was too much, wasn't it.", { affect = "ashamed" })
       s:narrate("Your co-therapist tells her gently that it wasn't. She nods, eyes down.")
+      s:cue{ gaze = "down" }
     elseif r.id == "af_praise" then
       s:say("A breakthrough? I don't know what it was yet.", { affect = "confused" })
     elseif r.id == "af_disclose" then
@@ -502,6 +573,7 @@ return {
     -- Moment 5: closing -----------------------------------------------------------------------
     s:phase("return")
     s:narrate("Late afternoon. The medicine has mostly worn off. Priya is sitting up with tea.")
+    s:cue{ posture = "sitting_up", eyeshades = false, tears = "auto", gaze = "auto" }
     local refs = {}
     if s:did("fz_deeper") then refs[#refs + 1] = "when I froze, being told to go deeper was awful" end
     if s:did("ak_advice") or s:did("ak_persuade") then refs[#refs + 1] = "I wanted you to decide, and you did" end
@@ -520,6 +592,7 @@ return {
     a = answering(s)
     r = s:choose{
       moment = "closing",
+      typed = { empathic_presence = "cl_stay", following_lead = "cl_stay", validation = "cl_stay", complex_reflection = "cl_stay", simple_reflection = "cl_stay", affirmation = "cl_stay", giving_information = "cl_stay", interpreting = "cl_explain", psychoeducation = "cl_explain", leaving_participant = "cl_leave", explaining_approach = "cl_stay", default = "cl_stay" },
       prompt = flag_prompt(s),
       { id = "cl_stay",
         text = answer_text(a,
@@ -531,6 +604,10 @@ return {
             .. "off, and we'll talk it through in integration."),
         action = answer_action(a),
         codes = answer_codes({ "empathic_presence", "following_lead" }, a),
+        examples = {
+          "Thank you for telling us. We'll be right here with you until it's all worn off.",
+          "Nobody told you how; you found it. We're here with you for the rest of the day.",
+          "Thank you. We're right here with you, for as long as it takes." },
         expert = true,
         rationale = "Stay until effects have worn off and distress is at or below its starting "
           .. "level, and leave sense-making to integration (DOMAIN.md)."
@@ -539,12 +616,18 @@ return {
         text = "What happened today was a classic freeze, and then your body discharging it. Let "
           .. "me explain what that means, so it makes sense when you're home.",
         codes = { "interpreting", "psychoeducation" },
+        examples = {
+          "That was your nervous system discharging the freeze. I'll explain how it works.",
+          "Freeze, then discharge: that's the textbook trauma response leaving the body." },
         rationale = "Explaining her experience replaces her meaning with yours. Integration is "
           .. "where she makes sense of it, in her own words." },
       { id = "cl_leave",
         text = "You've come back to yourself, and you seem settled. I'll head off a bit early; the "
           .. "attendant is here in two hours.",
         codes = { "simple_reflection", "leaving_participant" },
+        examples = {
+          "You seem settled now. I'll head off early; the attendant will be here in two hours.",
+          "You're back to yourself, so I'm going to go. The attendant's coming later." },
         rationale = "Therapists stay until effects have worn off and hand over to the overnight "
           .. "attendant; leaving early leaves her alone." },
     }

@@ -70,13 +70,16 @@ return {
     elseif action == "blanket" then
       if monitor.has(s:alerts(), "temp_high") then
         s:say("No, I'm roasting.", { affect = "anxious" })
+        s:cue{ blanket = false }
       else
         s:narrate("He pulls the blanket up to his chest and holds the edge of it.")
+        s:cue{ blanket = true }
       end
     elseif action == "music" then
       s:narrate("You adjust the music.")
     elseif action == "eyeshades" then
       s:narrate("He settles the eyeshades back over his eyes.")
+      s:cue{ eyeshades = true }
       p.inward_focus = p.inward_focus + 5  -- eyeshades support an inward focus (DOMAIN.md)
     elseif action == "touch" then
       -- The t key is the agreed touch (a hand on his forearm): the engine codes it.
@@ -116,6 +119,7 @@ return {
     s:phase("onset")
     p.arousal = p.arousal + 8  -- the medicine coming on (material)
     s:narrate("He lifts the eyeshades, laughs, and lowers them again. His hands keep moving.")
+    s:cue{ eyeshades = true }
     s:say{
       { text = "This is mad. I feel like I'm going to cry and I don't even know why. Is that just "
           .. "me being soft?", affect = "anxious" },
@@ -124,11 +128,17 @@ return {
     }
     r = s:choose{
       moment = "come_up",
+      typed = { validation = "cu_allow", encourage_inward_focus = "cu_allow", empathic_presence = "cu_allow", premature_reassurance = "cu_fine", advice_giving = "cu_fine", grounding = "cu_ground", redirecting = "cu_ground", complex_reflection = "cu_why", simple_reflection = "cu_why", open_question = "cu_why", closed_question = "cu_why", default = "cu_allow" },
       prompt = flag_prompt(s),
       measured(s, { id = "cu_allow",
         text = "Not soft at all. Tears, jokes, a wave coming: all of it's welcome here. Let it "
           .. "come, and we're right here beside you.",
         codes = { "validation", "encourage_inward_focus", "empathic_presence" },
+        examples = {
+          "Not soft at all. The tears, the jokes, all of it is welcome. We're right here.",
+          "Of course it's not just you being soft. Let the wave come, Ollie, we're right beside you.",
+          "No need to joke it away. Let it come.",
+          "Makes sense. Whatever's in the wave, let it come." },
         expert = true,
         rationale = "Welcome what is coming, tears included, and stay beside it: the medicine "
           .. "opens a door, and he walks through it at his pace." }),
@@ -136,18 +146,27 @@ return {
         text = "Don't worry, that's just the medicine coming on; it's completely normal. Take a "
           .. "few deep breaths and it'll settle.",
         codes = { "premature_reassurance", "advice_giving" },
+        examples = {
+          "Don't worry, that's just the medicine coming on. Take a few deep breaths.",
+          "You'll be fine, it's only the come-up. Deep breaths." },
         rationale = "Kind, and it treats the wave as a symptom to calm down, when it is what he "
           .. "came for." },
       { id = "cu_why",
         text = "You feel like crying and you don't know why. What do you think the tears might "
           .. "be about? Is something coming to mind already?",
         codes = { "simple_reflection", "open_question", "closed_question" },
+        examples = {
+          "What do you think the tears are about?",
+          "What's the crying about, do you think?" },
         rationale = "A reflection, then a search for the reason: at onset he does not need to "
           .. "know why, only that it is allowed." },
       { id = "cu_ground",
         text = "Let's slow it right down. Open your eyes, feel the couch under you and your feet "
           .. "on the floor, and look around the room with me.",
         codes = { "grounding", "redirecting" },
+        examples = {
+          "Let's slow it down. Feet on the floor, open your eyes and look around with me.",
+          "Open your eyes for a second and notice the couch under you." },
         rationale = "Grounding a participant who is within his window pulls him out of the "
           .. "process just as it begins." },
     }
@@ -172,6 +191,7 @@ return {
     p.distress = p.distress + 20  -- the memory opens (material)
     p.inward_focus = p.inward_focus + 10
     s:narrate("He has been silent for a long time. Now his right hand closes on the blanket, hard.")
+    s:cue{ blanket = true }
     s:say{
       { text = "I had his sleeve. I had it. Hi-vis, all wet. And it just... went. It went through "
           .. "my fingers.", affect = "distressed" },
@@ -180,11 +200,15 @@ return {
     }
     r = s:choose{
       moment = "the_sleeve",
+      typed = { following_lead = "sl_follow", encourage_inward_focus = "sl_follow", empathic_presence = "sl_follow", validation = "sl_follow", premature_reassurance = "sl_notfault", persuading = "sl_notfault", agenda_setting = "sl_detail", open_question = "sl_detail", interpreting = "sl_meaning", complex_reflection = "sl_follow", simple_reflection = "sl_follow", default = "sl_follow" },
       prompt = flag_prompt(s),
       measured(s, { id = "sl_follow",
         text = "You had his sleeve in your hand, and it went through your fingers. Stay with it, "
           .. "Ollie, as much as you can. We're here.",
         codes = { "simple_reflection", "following_lead", "encourage_inward_focus" },
+        examples = {
+          "His sleeve, wet, in your fingers. Stay with that.",
+          "Stay with it as much as you can. We're right here." },
         expert = true,
         rationale = "Reflect his words and follow: the memory is opening on its own, and it "
           .. "needs company, not correction." }),
@@ -192,18 +216,28 @@ return {
         text = "Ollie, listen to me: it wasn't your fault. Nobody could have held on in that "
           .. "rain. You did all you could.",
         codes = { "premature_reassurance", "persuading" },
+        examples = {
+           },
         rationale = "The kindest thing to say, and it argues with what he is feeling before he "
           .. "has felt it. The guilt is his to meet in its own time." },
       { id = "sl_detail",
         text = "Go back to the roof. Where were you standing, and where was Declan? What "
           .. "happened right before he slipped? Take me through it slowly.",
         codes = { "agenda_setting", "open_question" },
+        examples = {
+          "Take me back to the roof. Where were you standing when he slipped?",
+          "Walk me through it slowly. What happened right before he fell?",
+          "Where was Declan exactly? Go through it step by step." },
         rationale = "Exposure by the therapist's script: he is already there, and your questions "
           .. "take the lead from him." },
       { id = "sl_meaning",
         text = "You're still holding on to him, even now, two years on. That grip on the "
           .. "blanket is the part of you that never let him go.",
         codes = { "complex_reflection", "interpreting" },
+        examples = {
+          "You're still holding on to him, two years later.",
+          "That grip on the blanket is you still trying to hold on to Declan.",
+          "Part of you has never let go of him." },
         rationale = "Reflective in form, and it hands him your meaning of his own hand: what the "
           .. "grip means is his to find." },
     }
@@ -211,6 +245,7 @@ return {
     if r.id == "sl_follow" or silent(r) then
       p.distress = p.distress + 6  -- the grief arrives (material)
       s:narrate("He turns on his side and sobs, the sound of it deep and long.")
+      s:cue{ posture = "curled", tears = true }
     elseif r.id == "sl_notfault" then
       s:say("You weren't there.", { affect = "angry" })
     elseif r.id == "sl_detail" then
@@ -231,12 +266,17 @@ return {
     }
     r = s:choose{
       moment = "the_request",
+      typed = { boundary_setting = "rq_boundary", consent_check = "rq_boundary", empathic_presence = "rq_boundary", dismissing = "rq_rules", offering_comfort = "rq_cushion", advice_giving = "rq_cushion", complex_reflection = "rq_cushion", simple_reflection = "rq_cushion", open_question = "rq_cushion", default = "rq_boundary" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       measured(s, { id = "rq_boundary",
         text = "I'm right here, Ollie. I won't hold you; a hug isn't what we agreed before "
           .. "today. My hand on your forearm, as agreed, if you want it?",
         codes = { "empathic_presence", "boundary_setting", "consent_check" },
+        examples = {
+          "I'm right here, Ollie. A hug isn't what we agreed, but my hand on your forearm, if you want it?",
+          "I won't hold you, but I'm right here. Would you like my hand on your arm, like we agreed?",
+          "Not a hug, Ollie, that's not what we agreed. Can I put my hand on your forearm?" },
         expert = true,
         rationale = "Warmth and a boundary at once: answer plainly, offer what was agreed in "
           .. "preparation, and let him choose. Touch is never extended on the day." }),
@@ -250,12 +290,16 @@ return {
         text = "I'm sorry, Ollie, we're not allowed to do that here; it's against the rules of "
           .. "the study. You'll have to manage without, I'm afraid.",
         codes = { "boundary_setting", "dismissing" },
+        examples = {
+           },
         rationale = "The boundary is right and the delivery leaves him alone with his grief: "
           .. "no warmth, no reason of his own, and nothing offered instead." },
       { id = "rq_cushion",
         text = "Here, take this cushion and hold it as tight as you want. Squeeze it as hard as "
           .. "you need to, and let it all come out into it.",
         codes = { "offering_comfort", "advice_giving" },
+        examples = {
+           },
         rationale = "Something to hold can help, and it sidesteps his question: he asked for "
           .. "you. Name the boundary kindly and offer what was agreed." },
     }
@@ -298,6 +342,7 @@ return {
     end
     r = s:choose{
       moment = "the_push",
+      typed = { validation = "pu_hold", boundary_setting = "pu_hold", explaining_approach = "pu_hold", confronting = "pu_respect", interpreting = "pu_declan", closed_question = "pu_declan", complex_reflection = "pu_declan", simple_reflection = "pu_declan", open_question = "pu_declan", default = "pu_hold" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       measured(s, { id = "pu_hold",
@@ -306,6 +351,9 @@ return {
           or "Asking isn't wrong. But what we agree sober is what keeps you safe today, so "
             .. "I'll stay right here, hand on your arm. We can talk about it after.",
         codes = { "validation", "boundary_setting", "explaining_approach" },
+        examples = {
+          "It makes sense to ask. The agreement we made before today is what holds, and I'm not going anywhere.",
+          "Of course you want it. We stick with what we agreed clear-headed, and we can talk about it after." },
         expert = true,
         rationale = "Hold the boundary kindly and say why: agreements made in preparation "
           .. "protect the openness the medicine brings, and the wish itself is welcome."
@@ -320,12 +368,17 @@ return {
         text = "Ollie, I need you to respect my boundaries too. Pushing me like this isn't okay, "
           .. "and I'd like you to stop asking me now, please.",
         codes = { "boundary_setting", "confronting" },
+        examples = {
+          "I need you to stop pushing me on this, it's not okay." },
         rationale = "The line is held and he is scolded for asking: shame at the peak of the "
           .. "medicine is the opposite of the safety the boundary is for." },
       { id = "pu_declan",
         text = "I wonder if you're looking for the hold Declan never got, that moment on the "
           .. "roof when you couldn't keep hold of him. Does that ring true?",
         codes = { "interpreting", "closed_question" },
+        examples = {
+          "I wonder if you're looking for the hold Declan never got. Does that ring true?",
+          "Is this about the hold you couldn't give Declan on the roof?" },
         rationale = "An interpretation offered in place of an answer: he asked why his yes is "
           .. "not enough, and the meaning of his wish is his to find later." },
     }
@@ -337,9 +390,11 @@ return {
         { text = "Sober me would've said that too. Sound. Okay.", affect = "relieved" },
       }
       s:narrate("He cries for a long time, your hand on his forearm, Nora close by.")
+      s:cue{ tears = true }
     elseif r.id == "pu_give" then
       held = true
       s:narrate("He holds on, then pulls away suddenly and turns to the wall.")
+      s:cue{ gaze = "away" }
       s:say("I don't know what I'm doing. I don't know what you're doing.", { affect = "confused" })
     elseif r.id == "pu_respect" then
       p.distress = p.distress + 8
@@ -363,6 +418,7 @@ return {
     s:phase("return")
     s:narrate("The music has turned quiet. Ollie sits up, blanket round his shoulders, and won't "
       .. "look at you.")
+    s:cue{ posture = "sitting_up", blanket = true, eyeshades = false, tears = "auto", gaze = "away" }
     s:say{
       { text = "God. I begged you. Like a kid. Sorry. I'm mortified.", affect = "ashamed" },
       { text = "I was practically crying for my mammy. You must think I'm a right eejit.",
@@ -370,11 +426,15 @@ return {
     }
     r = s:choose{
       moment = "shame",
+      typed = { validation = "sh_welcome", boundary_setting = "sh_welcome", premature_reassurance = "sh_forgotten", dismissing = "sh_forgotten", open_question = "sh_why", closed_question = "sh_why", simple_reflection = "sh_why", complex_reflection = "sh_welcome", psychoeducation = "sh_mdma", default = "sh_welcome" },
       prompt = flag_prompt(s),
       measured(s, { id = "sh_welcome",
         text = "Wanting to be held, after what you were with, makes sense. Asking wasn't wrong; "
           .. "holding the line was my job, not yours.",
         codes = { "validation", "complex_reflection", "boundary_setting" },
+        examples = {
+          "Asking wasn't wrong. Of course you wanted holding, after Declan.",
+          "No need to be mortified. You asked for what you needed; saying no was my part." },
         expert = true,
         rationale = "Validate the wish and take the boundary's weight off him: the request was "
           .. "human, and keeping the frame was the therapists' job." }),
@@ -382,18 +442,24 @@ return {
         text = "Don't worry about it for a second, honestly. It's already forgotten; everyone "
           .. "says things they don't mean under the medicine.",
         codes = { "premature_reassurance", "dismissing", "interpreting" },
+        examples = {
+          "Don't worry about it, honestly, it's already forgotten." },
         rationale = "Erasing it tells him it was shameful enough to forget, and that he didn't "
           .. "mean it. He meant it, and it was allowed." },
       { id = "sh_why",
         text = "You're mortified. Why was it so hard to hear no, do you think? Has asking for "
           .. "comfort always felt like that?",
         codes = { "simple_reflection", "open_question", "closed_question" },
+        examples = {
+           },
         rationale = "A reflection, then questions that examine the shame instead of meeting it: "
           .. "he needs to hear the asking was okay first." },
       { id = "sh_mdma",
         text = "It's honestly just the MDMA. It releases oxytocin, so it makes nearly everyone "
           .. "want to be close and held. It doesn't mean anything.",
         codes = { "psychoeducation", "dismissing" },
+        examples = {
+          "That's just the MDMA, it releases oxytocin. It doesn't mean anything." },
         rationale = "True of the chemistry, and it explains his wish away. What it meant is his "
           .. "to find, in integration." },
     }
@@ -420,10 +486,12 @@ return {
     -- Moment 6: next time ---------------------------------------------------------------------
     s:phase("closing")
     s:narrate("Evening. The medicine has worn off. Ollie is eating toast.")
+    s:cue{ posture = "seated", gaze = "auto" }
     s:say("Can we change the touch thing? For next time. I think I'd want a hug. If that's "
       .. "allowed.", { affect = "hopeful" })
     r = s:choose{
       moment = "next_time",
+      typed = { seeking_collaboration = "nt_integration", explaining_approach = "nt_integration", emphasising_autonomy = "nt_integration", boundary_setting = "nt_integration", premature_reassurance = "nt_yes", giving_information = "nt_yes", dismissing = "nt_never", redirecting = "nt_later", simple_reflection = "nt_later", complex_reflection = "nt_later", open_question = "nt_later", default = "nt_integration" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       measured(s, { id = "nt_integration",
@@ -431,6 +499,8 @@ return {
           .. "too, and agree it before next time. It's your choice what we agree.",
         codes = { "boundary_setting", "seeking_collaboration", "explaining_approach",
           "emphasising_autonomy" },
+        examples = {
+          "That's something to decide in integration, when you're sober. It's your choice what we agree then." },
         expert = true,
         rationale = "Touch is renegotiated in advance, sober, with both therapists, and the "
           .. "choice is his: not promised at the end of a medicine day." }),
@@ -438,18 +508,24 @@ return {
         text = "Of course! Next time, if you want a hug, you'll have one. I'll make a note of it "
           .. "now so nobody forgets, and we'll sort it on the day.",
         codes = { "premature_reassurance", "giving_information" },
+        examples = {
+           },
         rationale = "A change to touch agreed on the medicine day, and promised for the next: "
           .. "consent is negotiated in preparation, sober, not settled now." },
       { id = "nt_never",
         text = "We don't really change touch agreements once they're made, so it'll stay as it "
           .. "is: your forearm and nothing else. It's safer that way for everyone.",
         codes = { "boundary_setting", "dismissing" },
+        examples = {
+          "We don't change touch agreements once they're made, it stays as it is." },
         rationale = "Untrue and closed: touch can be renegotiated in preparation or integration, "
           .. "and the wish deserves a conversation." },
       { id = "nt_later",
         text = "You want a hug next time. Let's not think about next time just yet, though; "
           .. "today's been a lot. Rest, and we'll see how you feel.",
         codes = { "simple_reflection", "redirecting" },
+        examples = {
+          "Let's not think about next time yet. Rest for now." },
         rationale = "A reflection and a deferral that leaves his question hanging: say where and "
           .. "how it can be agreed." },
     }

@@ -109,10 +109,13 @@ return {
       local v = s:vitals()
       if p.distress >= 70 then
         s:narrate("She doesn't seem to notice. You lay it over her legs.")
+        s:cue{ blanket = true }
       elseif has(s:alerts(), "temp_high") or v.temp_c >= 37.5 or s:window() == "hyper" then
         s:say("No. I'm too hot already.", { affect = "anxious" })
+        s:cue{ blanket = false }
       else
         s:narrate("She pulls the blanket up to her shoulders.")
+        s:cue{ blanket = true }
         s:say{ { text = "That's better." }, { text = "Mm. Thank you." } }
       end
     elseif action == "music" then
@@ -125,8 +128,10 @@ return {
     elseif action == "eyeshades" then
       if p.distress >= 70 or p.dissociation >= 40 then
         s:say("Not right now. I want to see the room.", { affect = "anxious" })
+        s:cue{ eyeshades = false }
       else
         s:narrate("She settles the eyeshades over her eyes.")
+        s:cue{ eyeshades = true }
         p.inward_focus = p.inward_focus + 5  -- eyeshades support an inward focus (DOMAIN.md, setting)
       end
     elseif action == "touch" then
@@ -199,6 +204,7 @@ return {
     p.arousal = p.arousal + 15
     p.distress = p.distress + 15
     s:narrate("She pushes the eyeshades up and half sits, looking from you to your co-therapist.")
+    s:cue{ eyeshades = false, posture = "sitting_up", gaze = "therapist" }
     if s:intensity() >= 0.2 then
       s:say{
         { text = "Something's happening. My hands are tingling and I feel like I'm going to lose "
@@ -213,6 +219,7 @@ return {
     local due = answering(s, watch)
     r = watch:choose{
       moment = "onset_anxiety",
+      typed = { validation = "on_reflect", empathic_presence = "on_reflect", encourage_inward_focus = "on_reflect", premature_reassurance = "on_promise", redirecting = "on_distract", closed_question = "on_distract", grounding = "on_breathing", advice_giving = "on_control", complex_reflection = "on_reflect", simple_reflection = "on_reflect", open_question = "on_distract", default = "on_reflect" },
       prompt = flag_prompt(s),
       { id = "on_reflect",
         text = due and answer_words("It's frightening. Let it come; I'll take a reading, and we're right here.", due)
@@ -220,6 +227,10 @@ return {
         action = answer_action(due),
         codes = due and { "complex_reflection", "empathic_presence", "encourage_inward_focus", answer_code(due) }
           or { "complex_reflection", "validation", "empathic_presence", "encourage_inward_focus" },
+        examples = {
+          "Let the tingling come. We're right beside you.",
+          "Losing control is frightening. Let it come; we're right here.",
+          "Of course it's scary. You don't have to do anything with it; we're with you." },
         expert = true,
         rationale = "Follow rather than lead: name the fear beneath her words, say that what comes is "
           .. "allowed, stay present and let it unfold. "
@@ -229,33 +240,48 @@ return {
       { id = "on_promise",
         text = "Nothing bad is going to happen to you today. You're completely safe here with both of us.",
         codes = { "premature_reassurance" },
+        examples = {
+          "Nothing bad is going to happen to you today, I promise.",
+          "Don't worry, nothing will happen to you. We've got you." },
         rationale = "Premature reassurance: a promise nobody can keep, and it tells her the anxiety "
           .. "is wrong. Meet it rather than talk it away." },
       { id = "on_distract",
         text = "Let's sit up and talk about something ordinary until this settles. How was the drive in?",
         codes = { "redirecting", "closed_question" },
+        examples = {
+          "Let's talk about something normal for a bit. How was the drive in?" },
         rationale = "Redirecting to small talk pulls attention outward just as the medicine turns "
           .. "it inward. Support the inward focus instead." },
       { id = "on_breathing",
         text = "You don't like this. Let's breathe together as it comes on: in for four, and out for six.",
         codes = { "simple_reflection", "grounding", "advice_giving" },
+        examples = {
+          "Let's breathe together: in for four, out for six.",
+          "Breathe with me as it comes on. Slowly in, and out." },
         rationale = "Half right: the reflection meets her, but breathing can help if she asks for "
           .. "it; leading an exercise takes charge of her process. Offer presence first; follow "
           .. "rather than lead." },
       { id = "on_control",
         text = "You feel like you're losing control. Try to hold on to it; keep your eyes open for now.",
         codes = { "simple_reflection", "advice_giving", "redirecting" },
+        examples = {
+          "Try to hold on to it, keep your eyes open for now.",
+          "You need to stay in control. Keep your eyes open." },
         rationale = "Half right: the reflection is accurate, but telling her to hold on and keep her "
           .. "eyes open fights the come-up and turns her outward. Letting go is the work." },
       not due and { id = "on_check", action = "check_vitals",
         text = "Let me take your blood pressure first. I'm sure it's only the medicine coming on.",
         codes = { "checking_vitals", "premature_reassurance", "redirecting" },
+        examples = {
+          "Let me take your blood pressure first, I'm sure it's just the medicine.",
+          "I'll check your readings; it's probably only the come-up." },
         rationale = "Nothing calls for a reading yet: putting the cuff first turns her from the "
           .. "come-up to the numbers, and the reassurance tells her the feeling is a problem to be "
           .. "measured away. Meet the anxiety first." } or nil,
     }
     if r.id == "on_reflect" then
       s:narrate("She lets out a long breath and pulls the eyeshades back down.")
+      s:cue{ eyeshades = true, gaze = "auto" }
       s:say{
         { text = "Okay. Stay close.", affect = "relieved" },
         { text = "Okay. It's big. I'll let it be big.", affect = "calm" },
@@ -268,6 +294,7 @@ return {
         { text = "...Okay. If you say so.", affect = "withdrawn" },
       }
       s:narrate("She lies back, but her hands stay clenched at her sides.")
+      s:cue{ posture = "lying", gaze = "auto" }
     elseif r.id == "on_distract" then
       p.arousal = p.arousal + 5  -- the anxiety has nowhere to go
       s:say("The drive? Fine. Traffic.", { affect = "anxious" })
@@ -279,13 +306,16 @@ return {
     elseif r.id == "on_control" then
       p.arousal = p.arousal + 5  -- holding on against the come-up
       s:narrate("She sits rigid, eyes wide, gripping the edge of the couch.")
+      s:cue{ posture = "sitting_up", eyes_closed = false }
       s:say("Okay. Holding on. It's not working.", { affect = "fearful" })
     elseif r.id == "on_breathing" then
       s:say("In for four... okay. Okay.", { affect = "anxious" })
       s:narrate("She follows your count for a while, watching your face to check she's doing it right.")
+      s:cue{ gaze = "therapist" }
     elseif silent(r) then
       s:narrate("You stay where you are, quiet and attentive. After a minute she looks over, sees "
         .. "you there, and lies back.")
+      s:cue{ posture = "lying", gaze = "auto" }
     end
 
     watch:wait(30)  -- material often surfaces 60-120 min in, as the medicine nears its peak
@@ -294,9 +324,11 @@ return {
     s:phase("emergence")
     if p.inward_focus >= 45 then
       s:narrate("For a long stretch she is still. Then her knees draw up.")
+      s:cue{ posture = "curled", eyes_closed = "auto", gaze = "auto" }
     else
       s:narrate("She has been restless, eyeshades on and off. In the middle of shifting position "
         .. "she goes still and draws her knees up.")
+      s:cue{ posture = "curled", eyes_closed = "auto", gaze = "auto" }
     end
     -- The memory arrives (material).
     p.distress = p.distress + 15
@@ -317,6 +349,7 @@ return {
     local due = answering(s, watch)
     r = watch:choose{
       moment = "memory_surfaces",
+      typed = { following_lead = "ms_follow", empathic_presence = "ms_follow", closed_question = "ms_probe", agenda_setting = "ms_probe", interpreting = "ms_probe", open_question = "ms_probe", redirecting = "ms_away", premature_reassurance = "ms_away", grounding = "ms_dual", simple_reflection = "ms_follow", complex_reflection = "ms_follow", default = "ms_follow" },
       prompt = flag_prompt(s),
       { id = "ms_follow",
         text = due and answer_words("You're in the hallway, and it's getting loud in there. I'll take a reading as you go.", due)
@@ -324,6 +357,9 @@ return {
         action = answer_action(due),
         codes = due and { "simple_reflection", "following_lead", answer_code(due) }
           or { "simple_reflection", "following_lead" },
+        examples = {
+          "Small, in the hallway. Loud in the kitchen.",
+          "The hallway. And it's loud in the kitchen." },
         expert = true,
         rationale = "Follow rather than lead: a reflection in her own words says you are with her "
           .. "without adding direction. The memory came in its own time; support its emergence."
@@ -332,16 +368,22 @@ return {
       { id = "ms_probe",
         text = "Is this when your father hurt your mother? Tell us exactly what you see.",
         codes = { "closed_question", "agenda_setting", "interpreting" },
+        examples = {
+           },
         rationale = "Leading: you name what the memory is before she has (your meaning, not hers), "
           .. "and asking for exact trauma content imposes an exposure agenda. Let her go where her "
           .. "own process takes her." },
       { id = "ms_away",
         text = "You're not there now; you're here with us. Open your eyes and look around the room.",
         codes = { "redirecting", "premature_reassurance", "grounding" },
+        examples = {
+          "You're not there now. Open your eyes and look around the room." },
         rationale = away_rationale },
       { id = "ms_dual",
         text = "You're in the hallway and it's getting loud. Feel the couch under you; you're here too.",
         codes = { "simple_reflection", "grounding" },
+        examples = {
+          "You're in the hallway, and you're also here on the couch with us." },
         rationale = "Half right: the reflection follows her, then the grounding pulls her half out "
           .. "of a memory she is holding. Inside her window, stay with where she is." },
       { id = "ms_hold", action = "hold_space",
@@ -351,6 +393,9 @@ return {
       not due and { id = "ms_check", action = "check_vitals",
         text = "It's getting loud. Let me take your blood pressure before we go any further.",
         codes = { "checking_vitals", "redirecting" },
+        examples = {
+          "Let me take your blood pressure before we go any further.",
+          "Hold on, I want to check your pulse first." },
         rationale = "Nothing on the monitor or in her body calls for a reading: stopping to measure "
           .. "turns her away from a memory that has only just arrived." } or nil,
     }
@@ -365,8 +410,10 @@ return {
       s:say("I don't... why are you asking me that? I don't know what I see.", { affect = "distressed" })
       s:narrate("She presses the heels of her hands against the eyeshades and says nothing for "
         .. "several minutes.")
+      s:cue{ eyeshades = true }
     elseif r.id == "ms_check" then
       s:narrate("The cuff inflates. She lifts the eyeshades to watch it.")
+      s:cue{ eyeshades = false, gaze = "away" }
       s:say("Okay. Where was I? It's further away now.", { affect = "confused" })
     elseif r.id == "ms_dual" then
       s:narrate("Her hands move to the couch cushions. Her breathing slows; her face changes.")
@@ -374,6 +421,7 @@ return {
     elseif r.id == "ms_away" then
       p.dissociation = p.dissociation + 5  -- cut off mid-memory, she goes a little numb
       s:narrate("She lifts the eyeshades and looks at the ceiling, the window, you.")
+      s:cue{ eyeshades = false, gaze = "therapist" }
       s:say("Okay. I'm here.", { affect = "numb" })
       s:say("It was right there. Now it's gone.", { affect = "sad" })
     end
@@ -383,10 +431,13 @@ return {
     -- Moment 3: grief, and the pull to rescue ---------------------------------------------------
     if s:did("ms_away") then
       s:narrate("With the eyeshades back on, it returns, harder this time, as if it had been waiting.")
+      s:cue{ eyeshades = true, gaze = "auto" }
     elseif s:did("ms_probe") then
       s:narrate("It comes back in pieces. Then, all at once, she is crying.")
+      s:cue{ tears = true }
     else
       s:narrate("She is crying now, quietly at first, then hard.")
+      s:cue{ tears = true }
     end
     -- The grief arrives (material).
     p.distress = p.distress + 20
@@ -396,6 +447,7 @@ return {
     due = answering(s, watch)
     r = watch:choose{
       moment = "not_rescuing",
+      typed = { validation = "nr_stay", empathic_presence = "nr_stay", premature_reassurance = "nr_fix", interpreting = "nr_fix", offering_comfort = "nr_water", redirecting = "nr_water", consent_check = "nr_touch", grounding = "nr_breathe", advice_giving = "nr_breathe", simple_reflection = "nr_stay", complex_reflection = "nr_stay", open_question = "nr_water", default = "nr_stay" },
       prompt = flag_prompt(s),
       { id = "nr_stay",
         text = due and answer_words("You were trying so hard to keep him safe. Let it all come. I'll take a reading.", due)
@@ -403,6 +455,10 @@ return {
         action = answer_action(due),
         codes = due and { "complex_reflection", "validation", "empathic_presence", answer_code(due) }
           or { "complex_reflection", "validation", "empathic_presence" },
+        examples = {
+          "Such a little girl, trying to stop all of it. We're right here with you.",
+          "Of course you tried to stop it. Let the grief come.",
+          "So much to hold for someone so small. We're with you." },
         expert = true,
         rationale = "Don't rescue: grief that is finally felt is part of healing, not an emergency. "
           .. "Reflect, stay present and trust her inner healing intelligence to move through it."
@@ -410,27 +466,40 @@ return {
       { id = "nr_fix",
         text = "It wasn't your fault. You were a child. There's nothing to feel guilty about.",
         codes = { "premature_reassurance", "interpreting" },
+        examples = {
+           },
         rationale = "Rescuing with a conclusion: it may be true, but handing it to her cuts the "
           .. "feeling short and takes the discovery away. Trust the inner healing intelligence." },
       { id = "nr_water", action = "water",
         text = "Hand her tissues and some water, and suggest she take a short break from it.",
         codes = { "offering_comfort", "redirecting" },
+        examples = {
+          "Here's some water and tissues. Maybe take a little break?" },
         rationale = "Practical comfort offered mid-grief tells her to stop. Water and tissues are "
           .. "for when she asks or pauses; follow rather than lead." },
       -- Touch only as agreed in advance (DOMAIN.md, ethics); she agreed to a hand on her forearm.
       { id = "nr_touch", action = "touch",
         text = "Ask softly, 'My hand on your arm, as we agreed?', and rest it there only if she nods.",
         codes = { "consent_check", "touch_within_consent", "empathic_presence" },
+        examples = {
+          "Would you like my hand on your arm, as we agreed?",
+          "Is it okay if I rest my hand on your forearm, like we discussed?" },
         rationale = "Touch only as agreed in advance, and checked in the moment. Contact within "
           .. "her consent can help her stay with the feeling; presence matters more than touch." },
       { id = "nr_breathe",
         text = "You tried so hard to stop it. Breathe with me now, slowly: in, and out.",
         codes = { "simple_reflection", "grounding", "advice_giving" },
+        examples = {
+          "Breathe with me now, slowly in, and out.",
+          "Let's slow your breathing down together." },
         rationale = "Half right: the reflection meets her, then the breathing exercise rescues her "
           .. "from a grief she can hold. Let it come rather than manage it." },
       not due and { id = "nr_check", action = "check_vitals",
         text = "You're so upset. Let me check your pulse for a moment, and then we'll carry on.",
         codes = { "checking_vitals", "redirecting" },
+        examples = {
+          "Let me check your pulse quickly, then we'll carry on.",
+          "I'm just going to take your pulse for a second." },
         rationale = "Nothing calls for a reading, and the cuff stops the grief at its height: "
           .. "safety checks are made when something indicates them." } or nil,
     }
@@ -444,6 +513,7 @@ return {
       watch:wait(10)
       p.distress = p.distress - 12  -- the grief moves through (her process)
       s:narrate("She cries for a long time. Gradually the sobs slow and her breathing deepens.")
+      s:cue{ tears = true }
       s:say{
         { text = "Something let go. I don't know what.", affect = "relieved" },
         { text = "I haven't cried like that since I was small.", affect = "sad" },
@@ -458,6 +528,7 @@ return {
       }
       s:narrate("The crying stops abruptly, which is not the same as settling. She turns her "
         .. "face to the wall.")
+      s:cue{ tears = false, gaze = "away" }
     elseif r.id == "nr_check" then
       p.dissociation = p.dissociation + 5
       s:narrate("She holds her arm out and wipes her face with the other hand while the cuff inflates.")
@@ -484,8 +555,10 @@ return {
     local pounding = v.sbp >= 150
     if hot then
       s:narrate("She pushes herself up on her elbows. Her face and neck are flushed.")
+      s:cue{ posture = "sitting_up", flushed = true, tears = "auto", gaze = "auto" }
     else
       s:narrate("She pushes herself up on her elbows and presses a hand flat to her chest.")
+      s:cue{ posture = "sitting_up", tears = "auto", gaze = "auto" }
     end
     local complaint = "My heart's pounding."
     if hot then complaint = complaint .. " I'm boiling." end
@@ -503,12 +576,15 @@ return {
     end
     r = watch:choose{
       moment = "vitals",
+      typed = { checking_vitals = "vt_check", giving_information = "vt_check", premature_reassurance = "vt_normal", interpreting = "vt_interpret", encourage_inward_focus = "vt_interpret", escalation_medical = "vt_call", grounding = "vt_reflect", advice_giving = "vt_reflect", simple_reflection = "vt_reflect", complex_reflection = "vt_reflect", open_question = "vt_reflect", default = "vt_check" },
       prompt = flag_prompt(s),
       -- A bodily symptom, and a direct question about it: silence is no answer (rubric flags).
       flags = { "physical_complaint", "direct_question" },
       { id = "vt_check", action = "check_vitals",
         text = "Let's find out rather than guess. I'm going to take your pulse and blood pressure now.",
         codes = { "checking_vitals", "giving_information" },
+        examples = {
+          "Let's find out rather than guess. I'm taking your pulse and blood pressure now." },
         expert = true,
         rationale = "Safety first: unsafe vitals need attention. Heart rate, blood pressure and "
           .. "temperature rise with MDMA, most around the peak. A pounding heart calls for "
@@ -517,17 +593,24 @@ return {
       { id = "vt_normal",
         text = "A racing heart is very common at this stage of the medicine. Try to go back inside.",
         codes = { "premature_reassurance", "giving_information", "encourage_inward_focus" },
+        examples = {
+          "Don't worry, that's normal with the medicine." },
         rationale = "Probably true, but unmeasured. Reassurance is not a vitals check; safety "
           .. "first: unsafe vitals need attention, and you can't know without measuring"
           .. (urgent and ". The monitor had already flagged her last reading." or ".") },
       { id = "vt_interpret",
         text = "Maybe your heart is carrying what you felt for your brother. Let it move through you.",
         codes = { "interpreting", "encourage_inward_focus" },
+        examples = {
+          "I think your heart is holding the grief for your brother." },
         rationale = "Reading physical symptoms as emotional release skips the safety check they "
           .. "call for, and imposes a meaning on her experience." },
       { id = "vt_call", action = "medical_support",
         text = "I'd like the physician to have a look at you. I'm asking them to come in now.",
         codes = { "escalation_medical" },
+        examples = {
+          "I'd like the doctor to have a look at you. I'm calling them in.",
+          "I'm going to ask the physician to come and check on you." },
         rationale = urgent
           and ("Calling the physician is reasonable with a flagged reading, and far better than "
             .. "reassurance. Still, safety first means measuring now: a fresh reading tells you "
@@ -538,6 +621,8 @@ return {
       { id = "vt_reflect",
         text = "Your heart's pounding, and it frightens you. Put a hand on it and breathe into it.",
         codes = { "simple_reflection", "grounding", "advice_giving" },
+        examples = {
+          "Your heart's pounding. Breathe into it slowly." },
         rationale = "Half right: the reflection is kind, but she asked a direct question about her "
           .. "heart, and a breathing exercise is not an answer. Only a reading can tell." },
     }
@@ -610,6 +695,7 @@ return {
         s:say("Hello? Did you hear me?", { affect = "fearful" })
       end
       s:narrate("She lies back, one hand flat on her chest.")
+      s:cue{ posture = "lying" }
       if urgent then
         -- The two-therapist team: the co-therapist does what the trainee did not.
         s:narrate("Your co-therapist, with the flagged reading in front of them, moves round to "
@@ -649,6 +735,7 @@ return {
     else
       s:narrate("At the two-hour mark she sat up to take the supplemental capsule with a sip of "
         .. "water, then lay back.")
+      s:cue{ posture = "lying" }
     end
     if unchecked and not cotherapist and (concern(at_dose) or has(at_dose, "hr_high")) then
       s:narrate("Your co-therapist catches your eye: this is the first reading since she said her "
@@ -678,10 +765,13 @@ return {
     -- Moment 5: nonlinear material --------------------------------------------------------------
     if p.dissociation >= 30 then
       s:narrate("She seems far away. When she speaks, it is slowly, as if from a distance.")
+      s:cue{ posture = "auto", flushed = "auto", tears = "auto", gaze = "auto" }
     elseif p.trust < 45 then
       s:narrate("She has been quiet and guarded, eyeshades on, arms crossed.")
+      s:cue{ posture = "auto", eyeshades = true, flushed = "auto", tears = "auto", gaze = "auto" }
     else
       s:narrate("The music has changed to something slow with strings. Her face has softened.")
+      s:cue{ posture = "auto", flushed = "auto", tears = "auto", gaze = "auto" }
     end
     p.distress = p.distress - 8  -- somewhere softer arrives on its own (material)
     s:say{
@@ -694,6 +784,7 @@ return {
     local far = p.dissociation >= 40  -- silence and inward focus deepen a dissociation (rubric)
     r = watch:choose{
       moment = "nonlinear",
+      typed = { following_lead = "nl_follow", validation = "nl_follow", encourage_inward_focus = "nl_follow", empathic_presence = "nl_follow", redirecting = "nl_lead_back", agenda_setting = "nl_lead_back", interpreting = "nl_interpret", complex_reflection = "nl_follow", simple_reflection = "nl_follow", open_question = "nl_why", default = "nl_follow" },
       prompt = flag_prompt(s),
       { id = "nl_follow",
         text = due and answer_words("A lemon tree. You don't need to know why yet; I'll take a reading while you're there.", due)
@@ -701,6 +792,9 @@ return {
         action = answer_action(due),
         codes = due and { "simple_reflection", "following_lead", "validation", "encourage_inward_focus", answer_code(due) }
           or { "simple_reflection", "following_lead", "validation", "encourage_inward_focus" },
+        examples = {
+          "Your grandmother's garden, and a lemon tree.",
+          "Her garden, with the lemon tree. Let yourself be there." },
         expert = true,
         rationale = "Follow rather than lead: material is often nonlinear. She doesn't need to "
           .. "know why she is there yet; reflecting it lets her stay and find out."
@@ -708,16 +802,22 @@ return {
       { id = "nl_lead_back",
         text = "Let's go back to the hallway. I think there's more there for you to work through.",
         codes = { "redirecting", "agenda_setting" },
+        examples = {
+           },
         rationale = "Leading: your idea of where the work is overrides hers. Support the emergence "
           .. "of nonlinear material rather than steering it." },
       { id = "nl_interpret",
         text = "The garden is a safe place your mind found after the hallway. Let yourself rest there now.",
         codes = { "complex_reflection", "interpreting", "encourage_inward_focus" },
+        examples = {
+          "Your mind's taken you somewhere gentler to rest after all that." },
         rationale = "Reflective in form, but the meaning is yours: interpreting fills the space she "
           .. "needs to find her own. Leave sense-making for integration, and let it be hers." },
       { id = "nl_why",
         text = "A lemon tree? What do you think brought you there, after the hallway?",
         codes = { "open_question", "redirecting" },
+        examples = {
+          "Why the garden, do you think?" },
         rationale = "A question that asks her to analyse why turns her from the garden to "
           .. "explaining it. Let her be there first; meaning comes later, in integration." },
       { id = "nl_hold", action = "hold_space",
@@ -729,6 +829,9 @@ return {
       not due and { id = "nl_check", action = "check_vitals",
         text = "A lemon tree. Let me take a quick reading now, while you're somewhere calmer.",
         codes = { "checking_vitals", "redirecting" },
+        examples = {
+          "Let me take a quick reading while you're somewhere calmer.",
+          "Good moment for a blood pressure check." },
         rationale = "Nothing calls for a reading, and calmer is exactly when she can stay in the "
           .. "garden. Measuring now pulls her back into the room." } or nil,
     }
@@ -772,8 +875,10 @@ return {
     s:phase("return")
     if s:intensity() > 0.35 then
       s:narrate("Five hours in, and she is still well inside it: eyeshades on, the occasional long breath.")
+      s:cue{ eyeshades = true }
     else
       s:narrate("Five hours in. She sits up, takes the eyeshades off and eats two crackers, slowly.")
+      s:cue{ posture = "sitting_up", eyeshades = false }
     end
     watch:wait(100)
 
@@ -818,6 +923,7 @@ return {
     due = answering(s, watch) and "call" or nil
     r = watch:choose{
       moment = "closing",
+      typed = { empathic_presence = "cl_stay", seeking_collaboration = "cl_stay", interpreting = "cl_summary", affirmation = "cl_summary", closed_question = "cl_summary", leaving_participant = "cl_leave", practice_assignment = "cl_worksheet", complex_reflection = "cl_stay", simple_reflection = "cl_stay", open_question = "cl_stay", default = "cl_stay" },
       prompt = flag_prompt(s),
       { id = "cl_stay",
         text = due and "We're staying until you feel settled, and I'll ask the doctor to look in first. What would help?"
@@ -825,6 +931,10 @@ return {
         action = answer_action(due),
         codes = due and { "empathic_presence", "open_question", "seeking_collaboration", answer_code(due) }
           or { "empathic_presence", "open_question", "seeking_collaboration" },
+        examples = {
+          "We're staying until you're settled. What would help right now?",
+          "We're not going anywhere; the attendant's on the way. What do you need?",
+          "Still shaky. We're here with you. What would help?" },
         expert = true,
         rationale = "Stay until the effects have worn off and distress is at or below where it "
           .. "started, then hand over to the attendant. Leave the choice of what helps with her."
@@ -833,6 +943,8 @@ return {
       { id = "cl_summary",
         text = "Today you faced your childhood and let go of so much guilt. Can you feel what a breakthrough that was?",
         codes = { "interpreting", "affirmation", "closed_question" },
+        examples = {
+          "Today you faced your childhood. Can you see what a breakthrough that was?" },
         rationale = "Warm, but leading: it tells her what her experience meant and asks her only to "
           .. "agree. Meaning-making belongs to integration, and it should be hers." },
       { id = "cl_leave",
@@ -840,6 +952,8 @@ return {
           and "You're tired, and nearly through it. We'll head off now; the attendant's due within the hour."
           or "You're tired, and the effects have worn off, so we'll head off now. The attendant's due soon.",
         codes = { "simple_reflection", "leaving_participant" },
+        examples = {
+          "We'll leave you to rest now, the attendant will be here within the hour." },
         rationale = "Kind, and it hears that she is tired, but leaving before the handover breaks the "
           .. "safety frame: therapists stay until "
           .. "effects have worn off and distress is at or below its starting level"
@@ -847,6 +961,8 @@ return {
       { id = "cl_worksheet",
         text = "Before you sleep, jot down what came up today on this sheet and bring it to integration.",
         codes = { "practice_assignment" },
+        examples = {
+          "Here's a worksheet; write down today's memories tonight." },
         rationale = "A structured assignment at the end of a medicine day imposes a task on open "
           .. "material. Integration is where meaning is made, at her pace." },
       -- Offered with the monitor flagged too: the expert then calls the physician (medical_support),
@@ -854,6 +970,8 @@ return {
       { id = "cl_check", action = "check_vitals",
         text = "Let me take one last reading, and if it's normal we can head off before the attendant.",
         codes = { "checking_vitals", "leaving_participant" },
+        examples = {
+          "Let me check your pressure and then we'll go before the attendant comes." },
         rationale = "A last reading is fine"
           .. (due and ", though a reading the monitor flagged is the physician's to review" or "")
           .. "; normal numbers are not a handover. Therapists stay until the attendant arrives and "

@@ -81,13 +81,16 @@ return {
       s:narrate("He takes a sip and hands the glass back.")
     elseif action == "blanket" then
       s:narrate("He lets you lay the blanket over his knees.")
+      s:cue{ blanket = true }
     elseif action == "music" then
       s:narrate("You adjust the music.")
     elseif action == "eyeshades" then
       if p.distress >= 60 then
         s:say("No. I want to see.", { affect = "anxious" })
+        s:cue{ eyeshades = false }
       else
         s:narrate("He pulls the eyeshades down.")
+        s:cue{ eyeshades = true }
         p.inward_focus = p.inward_focus + 5  -- eyeshades support an inward focus (DOMAIN.md)
       end
     elseif action == "touch" then
@@ -130,12 +133,17 @@ return {
     }
     r = s:choose{
       moment = "vitals",
+      typed = { checking_vitals = "ct_measure", escalation_medical = "ct_measure", encourage_inward_focus = "ct_breathe", premature_reassurance = "ct_reassure", giving_information = "ct_reassure", advice_giving = "ct_later", interpreting = "ct_meaning", complex_reflection = "ct_meaning", simple_reflection = "ct_breathe", open_question = "ct_breathe", default = "ct_measure" },
       prompt = flag_prompt(s),
       flags = { "physical_complaint", "direct_question" },
       { id = "ct_measure", action = "check_vitals",
         text = "A belt round your chest, Hamid. I'm taking your readings now, for the doctor; tell "
           .. "me if it changes.",
         codes = { "simple_reflection", "checking_vitals", "escalation_medical" },
+        examples = {
+          "A belt round your chest. I'm taking your blood pressure right now, Hamid.",
+          "Tight, like a belt. Let me check your readings and get the doctor to look.",
+          "Let's check your pressure straight away, for the doctor." },
         expert = true,
         rationale = "A chest symptom in a man with treated hypertension, near the medicine's peak "
           .. "effect on pressure, is measured at once and shown to the physician. Reflecting it "
@@ -144,23 +152,33 @@ return {
         text = "Let the tightness be there and breathe into it; the medicine often brings memories "
           .. "up in the body.",
         codes = { "encourage_inward_focus", "interpreting" },
+        examples = {
+          "Breathe into the tightness and let it be there. It might be a memory in your body.",
+          "Just let it be there and breathe into it, the medicine often brings things up in the body." },
         rationale = "Inviting him deeper into a chest symptom without measuring it treats a possible "
           .. "medical sign as material." },
       { id = "ct_reassure",
         text = "Chest tightness is really common as the medicine comes on. It's the medicine, and it "
           .. "will ease off.",
         codes = { "premature_reassurance", "giving_information" },
+        examples = {
+           },
         rationale = "Often true, but unmeasured: in a man whose pressure needs treatment, only a "
           .. "reading can say so." },
       { id = "ct_later",
         text = "Let's give it ten minutes, and if it's still there I'll take your blood pressure "
           .. "then. Try to rest.",
         codes = { "advice_giving", "premature_reassurance" },
+        examples = {
+          "Try to rest for now, and if it doesn't go I'll take your pressure in a bit." },
         rationale = "Measuring later is waiting on a chest symptom: a reading takes a minute now." },
       { id = "ct_meaning",
         text = "Maybe your heart is carrying what happened in the cab. Tight, like you're bracing "
           .. "for something.",
         codes = { "complex_reflection", "interpreting" },
+        examples = {
+          "Maybe your heart is holding what happened in the cab.",
+          "Like you're bracing for something, from that night." },
         rationale = "Reflective in form, but it reads his chest as his trauma before anyone has "
           .. "measured his pressure." },
     }
@@ -194,11 +212,15 @@ return {
     }
     r = s:choose{
       moment = "the_mirror",
+      typed = { following_lead = "mi_follow", encourage_inward_focus = "mi_follow", empathic_presence = "mi_follow", premature_reassurance = "mi_safe", redirecting = "mi_safe", simple_reflection = "mi_follow", closed_question = "mi_probe", agenda_setting = "mi_probe", open_question = "mi_probe", interpreting = "mi_meaning", complex_reflection = "mi_follow", default = "mi_follow" },
       prompt = flag_prompt(s),
       answered(s, { id = "mi_follow",
         text = "His eyes in the mirror, and you knew. You knew something was wrong before he even "
           .. "moved.",
         codes = { "simple_reflection", "following_lead" },
+        examples = {
+          "You knew before he even moved.",
+          "The mirror. You saw his eyes and you knew something was wrong." },
         expert = true,
         rationale = "Follow rather than lead: his words back to him, so the memory has company "
           .. "without being steered." }),
@@ -206,16 +228,22 @@ return {
         text = "You're safe here, Hamid. Nobody is behind you now; it's over, and you got out of "
           .. "that cab alive.",
         codes = { "premature_reassurance", "redirecting" },
+        examples = {
+           },
         rationale = "True and kind, and it asks him to leave a memory he is holding." },
       { id = "mi_probe",
         text = "What did he look like? Tell us what happened next, slowly, from the moment he got "
           .. "into the cab.",
         codes = { "closed_question", "agenda_setting" },
+        examples = {
+          "Can you describe him for us?" },
         rationale = "A chronological account is an exposure protocol's agenda. Let it unfold." },
       { id = "mi_meaning",
         text = "So that's the tightness in your chest, isn't it: the fear of that night, still held "
           .. "in your body.",
         codes = { "interpreting" },
+        examples = {
+          "I think your chest is still holding that night." },
         rationale = "It links the chest to the memory for him, and a chest symptom is the "
           .. "physician's to explain." },
     }
@@ -243,12 +271,15 @@ return {
     s:say("It's pain now. Heavy, in the middle. It's going up into my jaw.", { affect = "fearful" })
     r = s:choose{
       moment = "chest_pain",
+      typed = { escalation_medical = "cp_call", empathic_presence = "cp_call", checking_vitals = "cp_reading", giving_information = "cp_reading", leaving_participant = "cp_fetch", advice_giving = "cp_walk", interpreting = "cp_memory", encourage_inward_focus = "cp_memory", complex_reflection = "cp_memory", simple_reflection = "cp_memory", open_question = "cp_memory", premature_reassurance = "cp_panic", default = "cp_call" },
       prompt = flag_prompt(s),
       flags = { "physical_complaint" },
       { id = "cp_call", action = "medical_support",
         text = "Stay still, sitting up. The doctor's coming now and we're taking your pressure; "
           .. "I'm right here.",
         codes = { "escalation_medical", "checking_vitals", "empathic_presence", "giving_information" },
+        examples = {
+          "I'm calling the doctor right now and taking your pressure. Stay sitting, Hamid, I'm with you." },
         expert = true,
         rationale = "Heavy central chest pain spreading to the jaw, with pressure this high after a "
           .. "stimulant, is an emergency until proved otherwise: the physician now, a reading, "
@@ -257,28 +288,38 @@ return {
         text = "Let me take another reading first, so we know exactly what to tell the doctor "
           .. "when we call.",
         codes = { "checking_vitals", "giving_information" },
+        examples = {
+          "I'll check your blood pressure again before we call anyone." },
         rationale = "The reading is right, but the call comes first with chest pain: the "
           .. "physician needs to be on the way while you measure." },
       { id = "cp_fetch",
         text = "Stay right there. I'll run down the corridor and get the doctor myself; it's "
           .. "quicker than paging.",
         codes = { "escalation_medical", "leaving_participant" },
+        examples = {
+          "I'm going to go and fetch the physician, back in a minute." },
         rationale = "The physician is needed, but never by leaving him: Dev pages while you stay." },
       { id = "cp_walk",
         text = "Let's get you up and over to the window for some air; moving about might ease "
           .. "the pain.",
         codes = { "advice_giving" },
+        examples = {
+          "Try standing up and walking about a bit, it might ease." },
         rationale = "Exertion with chest pain and a surging pressure adds strain to the heart: keep "
           .. "him still, sitting up." },
       { id = "cp_memory",
         text = "Heavy, in the middle, like that night. Can you let the feeling show you what it is "
           .. "about?",
         codes = { "interpreting", "encourage_inward_focus" },
+        examples = {
+          "Go into the pain and see what it wants to show you." },
         rationale = "Reading chest pain as memory delays the medical response it needs." },
       { id = "cp_panic",
         text = "This sounds like panic to me. Breathe slowly with me now: in for four, and out for "
           .. "six.",
         codes = { "premature_reassurance", "advice_giving" },
+        examples = {
+          "Don't worry, it's a panic attack. Slow breaths now." },
         rationale = "It may be panic; it may be his heart. Only the physician, with a tracing, can "
           .. "tell, and breathing exercises do not call her." },
     }
@@ -293,6 +334,7 @@ return {
         s:narrate("The door swings shut behind you. Dev moves to his side and pages the physician.")
       elseif r.id == "cp_walk" then
         s:narrate("He gets halfway off the couch, then sits down heavily, grey.")
+        s:cue{ posture = "sitting_up" }
       elseif silent(r) then
         s:say("Did you hear me? It hurts.", { affect = "fearful" })
       else
@@ -311,6 +353,7 @@ return {
     s:wait(3)
     p.distress = p.distress + 6
     s:narrate("At the word 'ambulance' he tries to sit up.")
+    s:cue{ posture = "sitting_up", eyeshades = false }
     s:say{
       { text = "No. No ambulance. No hospital. They'll see what I took, and I'll lose my licence. "
           .. "I'll lose the cab.", affect = "angry" },
@@ -319,11 +362,14 @@ return {
     }
     r = s:choose{
       moment = "no_hospital",
+      typed = { validation = "nh_truth", giving_information = "nh_truth", seeking_collaboration = "nh_truth", confronting = "nh_force", boundary_setting = "nh_force", emphasising_autonomy = "nh_give_in", dismissing = "nh_dismiss", premature_reassurance = "nh_dismiss", simple_reflection = "nh_explore", complex_reflection = "nh_explore", open_question = "nh_explore", default = "nh_truth" },
       prompt = flag_prompt(s),
       answered(s, { id = "nh_truth",
         text = "You're scared for your licence. It was a study medicine, and the doctor will tell "
           .. "them so. Will you go?",
         codes = { "validation", "giving_information", "seeking_collaboration" },
+        examples = {
+           },
         expert = true,
         rationale = "Meet the fear he named with the truth that answers it (a study medicine, "
           .. "given under medical care, documented by the physician), then ask: his decision, "
@@ -332,24 +378,35 @@ return {
         text = "This isn't up for discussion, I'm afraid. You're going to hospital, and that's the "
           .. "end of it.",
         codes = { "confronting", "boundary_setting" },
+        examples = {
+           },
         rationale = "Force sets up a fight with a frightened man whose pressure is already too "
           .. "high; his fear needs an answer, not an order." },
       { id = "nh_give_in",
         text = "It's your decision, and we'll respect it. We'll keep you here with us and keep "
           .. "watching your pressure instead.",
         codes = { "emphasising_autonomy" },
+        examples = {
+          "It's your decision, Hamid, and we'll respect it. We'll keep watching you here instead.",
+          "Okay, it's up to you. No hospital then." },
         rationale = "Autonomy is honoured by informing it, not by dropping the physician's "
           .. "recommendation at the first refusal: his fear rests on a mistaken belief." },
       { id = "nh_dismiss",
         text = "Don't worry about your licence now, Hamid; that's really not important at a time "
           .. "like this.",
         codes = { "dismissing", "premature_reassurance" },
+        examples = {
+          "Don't worry about your licence right now, that's not important.",
+          "Never mind the licence right now, Hamid. Don't worry about it." },
         rationale = "His livelihood is not trivial to him; brushing it aside leaves the fear that "
           .. "is stopping him untouched." },
       { id = "nh_explore",
         text = "Your licence. What would losing the cab mean for you? Tell me a little more about "
           .. "that fear.",
         codes = { "simple_reflection", "open_question" },
+        examples = {
+          "Your licence. What would losing the cab mean for you?",
+          "What's the worst part about losing the licence?" },
         rationale = "A kind question at the wrong time: the ambulance is coming, and the fact that "
           .. "answers his fear can be said in one sentence." },
     }
@@ -375,14 +432,19 @@ return {
     s:wait(6)
     s:phase("waiting")
     s:narrate("The tablet is working slowly. He is sitting up against the cushions, breathing fast.")
+    s:cue{ posture = "sitting_up" }
     s:say("How long? It still hurts. Less. I think less.", { affect = "anxious" })
     r = s:choose{
       moment = "while_we_wait",
+      typed = { empathic_presence = "wt_stay", giving_information = "wt_stay", leaving_participant = "wt_door", agenda_setting = "wt_material", redirecting = "wt_material", premature_reassurance = "wt_reassure", offering_comfort = "wt_water", advice_giving = "wt_water", complex_reflection = "wt_stay", simple_reflection = "wt_stay", open_question = "wt_material", default = "wt_stay" },
       prompt = flag_prompt(s),
       answered(s, { id = "wt_stay",
         text = "Ten minutes. Stay sitting like that; I'm here, and Dev is writing down what you took "
           .. "and when.",
         codes = { "empathic_presence", "giving_information" },
+        examples = {
+          "About ten minutes. Stay sitting like that, I'm right here.",
+          "Not long now. I'm staying right here with you." },
         expert = true,
         rationale = "What the therapist does meanwhile: stay at his side, keep him still and "
           .. "upright, tell him what is happening, and let the co-therapist prepare the handover "
@@ -391,24 +453,32 @@ return {
         text = "I'll go down to the front door to meet the ambulance and show them the way up. Dev "
           .. "can sit with you.",
         codes = { "leaving_participant" },
+        examples = {
+           },
         rationale = "Reception can meet the ambulance; he is under the medicine, in pain, and "
           .. "frightened. Stay." },
       { id = "wt_material",
         text = "While we wait: you asked why you stopped the car. Would you like to stay with that "
           .. "question a little?",
         codes = { "agenda_setting", "redirecting" },
+        examples = {
+           },
         rationale = "The work waits while the body is in danger; he needs safety and the truth now. "
           .. "The question is his to return to in integration." },
       { id = "wt_reassure",
         text = "It's almost certainly just the medicine pushing your pressure up. You'll be home "
           .. "tonight, you'll see.",
         codes = { "premature_reassurance" },
+        examples = {
+          "Don't worry, you'll be fine, it's just your blood pressure." },
         rationale = "Nobody knows that yet: the hospital is there to find out. Tell him what is "
           .. "happening, not how it will end." },
       { id = "wt_water",
         text = "Have a long drink of cold water; it'll help you calm down while we wait for them to "
           .. "arrive.",
         codes = { "offering_comfort", "advice_giving" },
+        examples = {
+          "Have a long drink of cold water, it'll help you calm down." },
         rationale = "Nothing by mouth until the hospital has seen him, in case he needs a "
           .. "procedure; and calm comes from company and the truth, not a drink." },
     }
@@ -437,12 +507,15 @@ return {
     s:say("Are you coming with me? I don't want to be on my own in there like this.", { affect = "fearful" })
     r = s:choose{
       moment = "handover",
+      typed = { empathic_presence = "ho_go", giving_information = "ho_go", leaving_participant = "ho_ring", interpreting = "ho_meaning", agenda_setting = "ho_meaning", premature_reassurance = "ho_promise", dismissing = "ho_promise", complex_reflection = "ho_promise", simple_reflection = "ho_promise", open_question = "ho_meaning", default = "ho_go" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       answered(s, { id = "ho_go",
         text = "Yes. I'm coming with you in the ambulance, and I'll stay until it has worn off and "
           .. "your family is there.",
         codes = { "empathic_presence", "giving_information" },
+        examples = {
+           },
         expert = true,
         rationale = "The team does not leave him while the medicine is active: one therapist goes "
           .. "with him, carries what the hospital needs to know, and stays." }),
@@ -450,18 +523,24 @@ return {
         text = "The paramedics will take good care of you now. We'll ring the ward tonight to see "
           .. "how you're doing.",
         codes = { "leaving_participant", "giving_information" },
+        examples = {
+          "The paramedics will look after you now. We'll ring the ward tonight." },
         rationale = "Handing him to strangers under the medicine is leaving him. One of the team "
           .. "goes." },
       { id = "ho_meaning",
         text = "Before you go, notice how your body carried that night today. We'll make sense of "
           .. "it next time.",
         codes = { "interpreting", "agenda_setting" },
+        examples = {
+           },
         rationale = "An interpretation at the ambulance door, and his question was who comes with "
           .. "him." },
       { id = "ho_promise",
         text = "You won't need me. It's nothing serious, I'm sure, and you'll be back home in a "
           .. "couple of hours.",
         codes = { "premature_reassurance", "dismissing" },
+        examples = {
+          "Don't worry, it's nothing, you'll be back before you know it." },
         rationale = "A promise nobody can make, and a no to a frightened man's question." },
     }
     if r.id == "ho_go" then

@@ -65,14 +65,17 @@ return {
       s:narrate("He drinks a mouthful, carefully, and hands the glass back.")
     elseif action == "blanket" then
       s:say("No. Nothing over me, please.", { affect = "anxious" })
+      s:cue{ blanket = false }
     elseif action == "music" then
       s:narrate("You adjust the music.")
     elseif action == "eyeshades" then
       if p.arousal >= 60 then
         s:say("No. No eyeshades. I need to see.", { affect = "fearful" })
+        s:cue{ eyeshades = false }
         p.arousal = p.arousal + 3
       else
         s:narrate("He holds the eyeshades for a while, then puts them on.")
+        s:cue{ eyeshades = true }
         p.inward_focus = p.inward_focus + 5  -- eyeshades support an inward focus (DOMAIN.md)
       end
     elseif action == "touch" then
@@ -114,17 +117,24 @@ return {
     p.arousal = p.arousal + 12  -- the room begins to close in (material)
     p.distress = p.distress + 8
     s:narrate("He takes the eyeshades off and sits up, looking at the ceiling.")
+    s:cue{ eyeshades = false, posture = "sitting_up", gaze = "away" }
     s:say{
       { text = "The room's getting smaller. I know it isn't. But it is.", affect = "anxious" },
       { text = "Is it hot in here? The ceiling feels low. It feels low.", affect = "anxious" },
     }
     r = s:choose{
       moment = "the_walls",
+      typed = { emphasising_autonomy = "wa_control", offering_comfort = "wa_control", premature_reassurance = "wa_eyes", advice_giving = "wa_eyes", grounding = "wa_ground", agenda_setting = "wa_ground", complex_reflection = "wa_control", simple_reflection = "wa_control", open_question = "wa_before", interpreting = "wa_before", default = "wa_control" },
       prompt = flag_prompt(s),
       measured(s, { id = "wa_control",
         text = "The room feels like it's closing in. You can have the garden door open, the "
           .. "blinds up, whatever you need; you're in charge of this room.",
         codes = { "simple_reflection", "emphasising_autonomy", "offering_comfort" },
+        examples = {
+          "You decide how this room is. Door open, blinds up, just say the word.",
+          "The room's closing in on you. It's up to you: garden door open, blinds up, whatever you want.",
+          "Smaller and smaller. Want the garden door open? Your choice.",
+          "It's your room, Femi. Door open, blinds up, you decide." },
         expert = true,
         rationale = "Reflect the feeling and hand him control of the space: for a man trapped "
           .. "for nine hours, choice over the room is what makes staying in it possible." }),
@@ -132,18 +142,27 @@ return {
         text = "That's just the medicine coming on; it'll pass. Put the eyeshades back on and "
           .. "try to let go into it. You're completely safe in here.",
         codes = { "premature_reassurance", "advice_giving" },
+        examples = {
+          "Don't worry, that's just the come-up, it'll pass. Put the eyeshades on and let it wash over you.",
+          "That's normal, it'll pass soon. Try closing your eyes and letting go." },
         rationale = "Kind, and it asks a man who feels enclosed to close his eyes and stop "
           .. "checking: it overrides the very thing he is telling you." },
       { id = "wa_ground",
         text = "Let's count the things you can see in the room: five things, then four things "
           .. "you can hear, then three you can touch. Start with the window.",
         codes = { "grounding", "agenda_setting" },
+        examples = {
+          "Let's try something: name five things you can see right now.",
+          "Okay, let's ground you. Put your feet on the floor and name three things you can hear." },
         rationale = "A grounding script for someone within his window: it puts you in charge "
           .. "of where his attention goes, the opposite of what he needs." },
       { id = "wa_before",
         text = "The room's getting smaller. When have you felt like this before? Does this "
           .. "remind you of somewhere in particular, Femi?",
         codes = { "simple_reflection", "open_question", "closed_question", "interpreting" },
+        examples = {
+          "Smaller and smaller... has a room shrunk like this on you before? Where does it take you?",
+          "Is this reminding you of somewhere, Femi? The lift, maybe?" },
         rationale = "A reflection, then a push towards the memory: he needs air before "
           .. "meaning, and the link is his to make." },
     }
@@ -170,6 +189,7 @@ return {
     p.arousal = p.arousal + 14  -- the shaft, in the body (material)
     p.distress = p.distress + 12
     s:narrate("Suddenly he is on his feet, breathing fast, heading for the door to the corridor.")
+    s:cue{ posture = "sitting_up", gaze = "away" }
     s:say{
       { text = "I need to get out. I'm going. I need air, proper air. I'm sorry. I'm going.",
         affect = "fearful" },
@@ -178,11 +198,17 @@ return {
     }
     r = s:choose{
       moment = "the_door",
+      typed = { following_lead = "do_with", validation = "do_with", empathic_presence = "do_with", boundary_setting = "do_with", confronting = "do_block", emphasising_autonomy = "do_go", leaving_participant = "do_go", complex_reflection = "do_ask", simple_reflection = "do_ask", open_question = "do_ask", redirecting = "do_ask", default = "do_with" },
       prompt = flag_prompt(s),
       measured(s, { id = "do_with",
         text = "Okay. Nobody's stopping you, and we're coming with you: the garden, all three of "
           .. "us, not the street. The sky's just through here.",
         codes = { "validation", "following_lead", "empathic_presence", "boundary_setting" },
+        examples = {
+          "Okay, Femi, we're coming with you. Let's go out to the garden together, not the street.",
+          "We're right here with you, Femi. Garden door, come on, we're all going out.",
+          "Of course you need air. We're coming with you, out to the garden.",
+          "Okay. Air. We're with you, this way to the garden." },
         expert = true,
         rationale = "Follow the urge and stay with it: go with him, to the open air the site offers "
           .. "(the garden, not the street). Nobody blocks him, and nobody leaves him alone under "
@@ -191,18 +217,27 @@ return {
         text = "Step between him and the corridor door and tell him firmly: 'Femi, sit down. You "
           .. "can't leave now. It isn't safe for you.'",
         codes = { "confronting", "boundary_setting" },
+        examples = {
+           },
         rationale = "Blocking the way out of a man reliving entrapment recreates the shaft. The "
           .. "boundary is right; the body in the doorway is not." },
       { id = "do_go",
         text = "If you need to go, that's okay, Femi; it's your choice. Take all the time you "
           .. "need, and we'll be right here waiting when you want to come back.",
         codes = { "emphasising_autonomy", "leaving_participant" },
+        examples = {
+          "That's okay, go if you need to. We'll be here when you're ready to come back.",
+          "It's your choice, Femi. Take a walk and come back whenever you want." },
         rationale = "Respect for his choice that leaves him alone in the corridors of a strange "
           .. "building at the peak of the medicine: a critical error." },
       { id = "do_ask",
         text = "You need to get out. Femi, can you tell me what's happening for you right now? "
           .. "Just stay with me here for one moment.",
         codes = { "simple_reflection", "open_question", "redirecting" },
+        examples = {
+          "Wait, before you go, what's going on for you right now?",
+          "Hang on, Femi. What's happening for you right now?",
+          "What's going on? Talk to me for a moment before you go." },
         rationale = "Questions at a run: he has told you what he needs, air, and an answer is "
           .. "movement, not words." },
     }
@@ -211,6 +246,7 @@ return {
     if outside then
       s:narrate("Rosa holds the garden door. Femi steps out and stands on the grass, face up, "
         .. "breathing.")
+      s:cue{ gaze = "away" }
       s:say("Sky. Okay. Sky.", { affect = "relieved" })
     elseif r.id == "do_block" then
       p.arousal = p.arousal + 10
@@ -241,12 +277,15 @@ return {
     }
     r = s:choose{
       moment = "going_home",
+      typed = { boundary_setting = "ho_stay", giving_information = "ho_stay", validation = "ho_stay", emphasising_autonomy = "ho_cab", leaving_participant = "ho_cab", confronting = "ho_contract", persuading = "ho_contract", escalation_medical = "ho_doctor", complex_reflection = "ho_doctor", simple_reflection = "ho_doctor", open_question = "ho_doctor", default = "ho_stay" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       measured(s, { id = "ho_stay",
         text = "Not while the medicine's working: it isn't safe to travel, and we agreed you'd "
           .. "stay tonight. Stay out here as long as you like, with us.",
         codes = { "boundary_setting", "giving_information", "validation" },
+        examples = {
+          "I can't let you drive like this. But we can sit out here for hours if you want." },
         expert = true,
         rationale = "Say the boundary plainly and why, and offer what is possible: the garden, "
           .. "the sky, company, for as long as he needs." }),
@@ -254,18 +293,28 @@ return {
         text = "If that's what you really want, I'll ring you a taxi from reception, and Rosa can "
           .. "check in with you by phone later this evening.",
         codes = { "emphasising_autonomy", "leaving_participant" },
+        examples = {
+          "It's your decision. I'll get reception to book a taxi and we'll ring you later.",
+          "It's up to you. I'll ring a cab and Rosa can phone you tonight." },
         rationale = "Sending him home alone under the medicine breaks the frame that keeps him "
           .. "safe: therapists stay until the effects wear off." },
       { id = "ho_contract",
         text = "You signed up for the whole session, Femi. You really do have to see it through "
           .. "to the end now; that's what we agreed at the start.",
         codes = { "confronting", "persuading" },
+        examples = {
+          "You agreed to stay for the whole session, Femi, so you need to see it through.",
+          "You promised you'd stay the whole session, so you have to stay." },
         rationale = "Right that he must stay; wrong in why and how. Obligation and argument "
           .. "corner a man who feels cornered." },
       { id = "ho_doctor",
         text = "I hear you want to go home. I'm going to ask the doctor to come out and talk "
           .. "that through with you, okay? She'll know best.",
         codes = { "simple_reflection", "escalation_medical", "redirecting" },
+        examples = {
+          "Let me get the doctor out here to talk to you about going home.",
+          "I'll ask the doctor to come out and talk to you about it.",
+          "Let's see what the doctor thinks, I'll go and get her." },
         rationale = "The physician can help, and handing the question to her leaves his direct "
           .. "question unanswered by the people with him." },
     }
@@ -295,6 +344,7 @@ return {
     p.inward_focus = p.inward_focus + 15
     s:narrate("He sits on the bench with his head back against the wall. Then he starts to speak, "
       .. "slowly, eyes on the sky.")
+    s:cue{ posture = "seated", gaze = "away" }
     s:say{
       { text = "Nine hours. There was a crack of light at the top of the shaft. I kept looking at "
           .. "it. I thought if I looked away it would go.", affect = "tearful" },
@@ -303,11 +353,15 @@ return {
     }
     r = s:choose{
       moment = "the_shaft",
+      typed = { following_lead = "sh_follow", empathic_presence = "sh_follow", encourage_inward_focus = "sh_follow", validation = "sh_follow", redirecting = "sh_inside", agenda_setting = "sh_inside", closed_question = "sh_inside", interpreting = "sh_link", complex_reflection = "sh_follow", open_question = "sh_link", premature_reassurance = "sh_safe", grounding = "sh_safe", simple_reflection = "sh_follow", default = "sh_follow" },
       prompt = flag_prompt(s),
       measured(s, { id = "sh_follow",
         text = "Nine hours, keeping your eyes on that crack of light. It's all right to be there "
           .. "now. We're right here with you, under the sky.",
         codes = { "simple_reflection", "following_lead", "empathic_presence" },
+        examples = {
+          "Nine hours, watching that line of light.",
+          "We're right here with you, Femi. Keep your eyes on it if you need to." },
         expert = true,
         rationale = "The memory has come, outside, on its own: follow it and keep him company. "
           .. "Where it emerges is his process, not a problem to move indoors." }),
@@ -315,18 +369,26 @@ return {
         text = "You seem calmer now. Shall we head back inside to the couch, so you can go into "
           .. "this properly, with the eyeshades and the music?",
         codes = { "redirecting", "agenda_setting", "closed_question" },
+        examples = {
+          "You look calmer. Want to go back in to the couch and put the eyeshades on for this?",
+          "Shall we take this back indoors where it's quieter, with the music on?" },
         rationale = "Moving the memory to where you think it belongs interrupts it as it "
           .. "arrives: the garden is part of the room today." },
       { id = "sh_link",
         text = "That's why you needed to get outside so badly, isn't it? The room became the "
           .. "shaft, and the sky is your crack of light.",
         codes = { "interpreting", "closed_question" },
+        examples = {
+           },
         rationale = "Neat, and yours: the meaning is his to find, and telling him pulls him out "
           .. "of the memory to agree with you." },
       { id = "sh_safe",
         text = "Nine hours, and you got out, Femi. You're safe now, out here in the open. It's "
           .. "over; that shaft can't hurt you any more.",
         codes = { "simple_reflection", "premature_reassurance", "grounding" },
+        examples = {
+          "Don't worry, it's over now, you got out. Nothing can hurt you here.",
+          "Don't worry, it's all over now. You got out." },
         rationale = "True, and said too early: it closes the memory he is finally able to be "
           .. "with, within his window." },
     }
@@ -334,6 +396,7 @@ return {
     if r.id == "sh_follow" or silent(r) then
       p.distress = p.distress - 6
       s:narrate("He cries, head back, eyes on the sky, for a long time. Rosa sits on the grass.")
+      s:cue{ tears = true }
       s:say("I kept Danny talking, my apprentice. All nine hours. I'd forgotten I did that.",
         { affect = "tearful" })
     elseif r.id == "sh_inside" then
@@ -349,14 +412,19 @@ return {
     -- Moment 5: back in -----------------------------------------------------------------------
     s:say("Can we go back in? Will you keep the door open? And... can I come out again?",
       { affect = "calm" })
+    s:cue{ tears = "auto", gaze = "auto" }
     r = s:choose{
       moment = "back_in",
+      typed = { emphasising_autonomy = "bi_his", seeking_collaboration = "bi_his", giving_information = "bi_his", agenda_setting = "bi_closed", premature_reassurance = "bi_closed", closed_question = "bi_promise", persuading = "bi_promise", complex_reflection = "bi_reflect", simple_reflection = "bi_reflect", open_question = "bi_reflect", default = "bi_his" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       measured(s, { id = "bi_his",
         text = "Yes to all of it. Door open, blinds up, and whenever you want to come out, say so "
           .. "and we'll come with you. You set how the room is.",
         codes = { "emphasising_autonomy", "seeking_collaboration", "giving_information" },
+        examples = {
+          "Of course. It's up to you how the room is.",
+          "Yes. Blinds up, door open, and you say when you want the garden. It's up to you." },
         expert = true,
         rationale = "Answer yes, concretely: the way out stays open and the company goes with "
           .. "him. Control over the space is what lets him stay in it." }),
@@ -364,24 +432,34 @@ return {
         text = "We'll close the door again once you're settled; it keeps the session private "
           .. "and the music sounds better. You'll be fine now, I think.",
         codes = { "agenda_setting", "premature_reassurance" },
+        examples = {
+          "Let's shut the door once you're settled, the music works better that way. You'll be fine.",
+          "Let's shut the door once you're settled, the music works better that way. Don't worry, you'll be fine." },
         rationale = "The room arranged for the session's sake, not his: closing the door on a "
           .. "man who just bolted from it invites the next bolt." },
       { id = "bi_promise",
         text = "Yes, as long as you promise not to run off on your own again. Can you promise "
           .. "me that, Femi? It really worried us both.",
         codes = { "closed_question", "persuading", "self_disclosure" },
+        examples = {
+          "Only if you promise not to run off again. Will you promise me?",
+          "Can you promise you won't take off on your own next time?" },
         rationale = "A condition and your worry put on him: he did not run off alone, and his "
           .. "need to get out is not a promise to extract." },
       { id = "bi_reflect",
         text = "You want to know the way out stays open. What would help most to make the room "
           .. "feel safe enough for you to stay in it this time?",
         codes = { "complex_reflection", "open_question" },
+        examples = {
+          "Knowing there's a way out really matters to you. What would make the room bearable this time?",
+          "You need to know you can get out. What would help you stay in there?" },
         rationale = "A good reflection and a fair question, and his three direct questions go "
           .. "unanswered. Say yes first, then ask." },
     }
     called(s, r)
     if r.id == "bi_his" then
       s:narrate("Back on the couch, he faces the open door. After a while he puts the eyeshades on.")
+      s:cue{ posture = "lying", eyeshades = true }
       s:say("I can hear the birds. That's enough.", { affect = "calm" })
     elseif r.id == "bi_closed" then
       p.arousal = p.arousal + 6
@@ -401,6 +479,7 @@ return {
     s:phase("closing")
     s:narrate("Evening. The medicine has worn off. Femi sits by the open garden door with a plate "
       .. "of rice.")
+    s:cue{ posture = "seated", eyeshades = false, tears = "auto", gaze = "auto" }
     s:say{
       { text = "I'm sorry I bolted. I ruined it. First session and I ran off like a child.",
         affect = "ashamed" },
@@ -409,11 +488,17 @@ return {
     }
     r = s:choose{
       moment = "closing",
+      typed = { validation = "cl_stayed", affirmation = "cl_stayed", dismissing = "cl_forget", premature_reassurance = "cl_forget", simple_reflection = "cl_forget", complex_reflection = "cl_stayed", open_question = "cl_forget", agenda_setting = "cl_rules", closed_question = "cl_rules", psychoeducation = "cl_paranoid", interpreting = "cl_paranoid", default = "cl_stayed" },
       prompt = flag_prompt(s),
       measured(s, { id = "cl_stayed",
         text = "You didn't ruin it. You needed the sky, you said so, and you stayed with it out "
           .. "there. What came was yours. That took a great deal.",
         codes = { "validation", "affirmation", "complex_reflection" },
+        examples = {
+          "You got yourself what you needed and you stayed with the memory. That was the work.",
+          "You didn't ruin anything, Femi. You asked for air and you stayed with what came.",
+          "Of course you needed to get out. And out there you stayed with Danny and the light. That took courage.",
+          "It makes sense you bolted. You knew what you needed, and you got it." },
         expert = true,
         rationale = "Meet the shame with what actually happened: he named his need, got what the "
           .. "room allowed, and stayed with the memory. That is the work, not a failure of it." }),
@@ -421,18 +506,26 @@ return {
         text = "You feel you ruined it. Honestly, don't give it another thought; it's forgotten "
           .. "already, and no harm was done, was it?",
         codes = { "simple_reflection", "dismissing", "premature_reassurance", "closed_question" },
+        examples = {
+          "Oh, don't worry about it, honestly. It's already forgotten." },
         rationale = "Erasing it leaves the shame untouched and loses what he found out there: "
           .. "it matters, in a good way." },
       { id = "cl_rules",
         text = "Next time we'll need a clear plan for what happens if you want to leave, so we "
           .. "don't get into that situation again. Can we agree one now?",
         codes = { "agenda_setting", "closed_question" },
+        examples = {
+          "Can we agree now what we'll do if you want to bolt next session?",
+          "Can we agree a plan now, for next time you want to leave?",
+          "Next session, let's have a clear rule about leaving the room. Is that okay?" },
         rationale = "Planning for next time is fair, later; now, with shame in the room, it "
           .. "confirms he did something wrong." },
       { id = "cl_paranoid",
         text = "It was the medicine making the room feel small; that happens to lots of people "
           .. "at the peak. It wasn't really you, Femi.",
         codes = { "psychoeducation", "interpreting", "premature_reassurance" },
+        examples = {
+          "It's a really common reaction at the peak. Don't take it personally, it was the drug." },
         rationale = "It explains his experience away as a side effect: the shaft came with him "
           .. "into the room, and that was his, not the drug's." },
     }

@@ -81,8 +81,10 @@ return {
     elseif action == "eyeshades" then
       if p.distress >= 60 then
         s:say("No. I need to see who's near me.", { affect = "anxious" })
+        s:cue{ eyeshades = false }
       else
         s:narrate("She pulls the eyeshades down under her hood.")
+        s:cue{ eyeshades = true }
         p.inward_focus = p.inward_focus + 5  -- eyeshades support an inward focus (DOMAIN.md)
       end
     elseif action == "touch" then
@@ -112,6 +114,7 @@ return {
     s:narrate("A hot July afternoon; the building's cooling has failed and a fan turns in the corner. "
       .. "Hana takes the capsule and sits cross-legged on the couch in a heavy black hoodie, the hood "
       .. "up. Jonah, your co-therapist, sits by the monitor; the physician is on call on site.")
+    s:cue{ posture = "sitting_up" }
     s:say{
       { text = "Before you ask: the hoodie stays on. It's not up for discussion.", affect = "playful" },
       { text = "I know it's hot. The hoodie stays. Old habit.", affect = "calm" },
@@ -133,10 +136,16 @@ return {
       { affect = "anxious" })
     r = s:choose{
       moment = "restless",
+      typed = { emphasising_autonomy = "rs_room", following_lead = "rs_room", validation = "rs_room", persuading = "rs_sit", advice_giving = "rs_sit", interpreting = "rs_crowd", complex_reflection = "rs_room", simple_reflection = "rs_room", open_question = "rs_room", checking_vitals = "rs_check", redirecting = "rs_check", default = "rs_room" },
       prompt = flag_prompt(s),
       answered(s, { id = "rs_room",
         text = "Too many people, when there's only us. Walk if you need to; you choose where we sit.",
         codes = { "simple_reflection", "emphasising_autonomy" },
+        examples = {
+          "Too many people in here, even though it's just us. Move around if you need to, it's up to you.",
+          "Crowded, with only two of us. Walk, sit wherever you like; your choice, Hana.",
+          "It's up to you where you go in the room. Pace if you want.",
+          "Too many people, only us two." },
         expert = true,
         rationale = "Reflect what she feels and give her control of the room: for someone assaulted "
           .. "in a crowd, choosing distance is what makes the room safe. Walking is allowed." }),
@@ -144,28 +153,40 @@ return {
         text = "Come and lie back down, Hana. You'll only get hotter pacing about like that in this "
           .. "heat.",
         codes = { "persuading", "advice_giving" },
+        examples = {
+          "Why don't you come and lie back down? Pacing will just make you hotter.",
+          "Try lying back on the couch for a bit, you'll cool off." },
         rationale = "True about the heat, but an order to lie down takes control from a woman whose "
           .. "trauma was losing it." },
       { id = "rs_crowd",
         text = "It sounds like the festival crowd is here with you. Your body remembers being "
           .. "surrounded.",
         codes = { "interpreting" },
+        examples = {
+          "I think your body is remembering the festival." },
         rationale = "She has not named the festival; the meaning is hers to find, in her time." },
       { id = "rs_hood",
         text = "You'd feel much cooler without that hoodie. Why not take it off for a while and see "
           .. "how it feels?",
         codes = { "persuading", "advice_giving" },
+        examples = {
+          "You should take that hoodie off, it's roasting in here." },
         rationale = "She said before the dose that the hoodie stays; pressing her on it now spends "
           .. "trust you will need later, when cooling matters." },
       { id = "rs_check", action = "check_vitals",
         text = "You're very restless. Let me take your temperature and pulse before you walk any "
           .. "more, please.",
         codes = { "checking_vitals", "redirecting" },
+        examples = {
+          "Let me take your temperature before you keep walking.",
+          "Can I just check your pulse and temperature quickly?",
+          "I'd like to take your temperature now, please." },
         rationale = "Nothing yet calls for a reading, and stopping her to measure treats her "
           .. "restlessness as a problem; measure when the body signals." },
     }
     if r.id == "rs_room" or silent(r) or r.action == "medical_support" then
       s:narrate("She pulls her chair to the far wall, back to it, and sits where she can see the door.")
+      s:cue{ posture = "seated" }
       s:say("Better. Thanks.", { affect = "calm" })
       p.distress = p.distress - 4
     elseif r.id == "rs_sit" or r.id == "rs_hood" then
@@ -179,6 +200,7 @@ return {
 
     s:wait(35)
     s:narrate("Her face under the hood is flushed, and dry: she has stopped sweating.")
+    s:cue{ flushed = true }
 
     -- Moment 2: "I'm boiling" ----------------------------------------------------------------------
     s:phase("peak")
@@ -187,11 +209,15 @@ return {
       { affect = "anxious" })
     r = s:choose{
       moment = "vitals",
+      typed = { checking_vitals = "bo_measure", escalation_medical = "bo_measure", premature_reassurance = "bo_common", offering_comfort = "bo_water", advice_giving = "bo_water", persuading = "bo_hood", encourage_inward_focus = "bo_memory", interpreting = "bo_memory", complex_reflection = "bo_memory", simple_reflection = "bo_memory", open_question = "bo_memory", default = "bo_measure" },
       prompt = flag_prompt(s),
       flags = { "physical_complaint", "direct_question" },
       { id = "bo_measure", action = "check_vitals",
         text = "Boiling, and your head's swimming. I'm taking your temperature now, for the doctor.",
         codes = { "simple_reflection", "checking_vitals", "escalation_medical" },
+        examples = {
+          "Properly boiling. I'm checking your temperature and getting the doctor.",
+          "I'm going to take your temperature and call the physician." },
         expert = true,
         rationale = "Heat with a swimming head after the medicine is measured at once and shown to "
           .. "the physician: only a reading can say whether this is the common rise or more." },
@@ -199,24 +225,35 @@ return {
         text = "That's the medicine and the heat together. Have a big glass of iced water; that'll "
           .. "cool you down.",
         codes = { "premature_reassurance", "advice_giving", "offering_comfort" },
+        examples = {
+          "Don't worry, have some iced water, it'll cool you right down.",
+          "Here, drink a big glass of cold water. You'll be fine." },
         rationale = "Unmeasured, and drinking is not cooling: water is offered in moderation under "
           .. "the medicine, and a rising core temperature needs a reading and the physician." },
       { id = "bo_hood",
         text = "It's that hoodie. Take it off now and you'll cool down in a few minutes; it's "
           .. "making it worse.",
         codes = { "persuading", "premature_reassurance" },
+        examples = {
+          "Don't worry, it's just that hoodie. Off it comes and you'll be fine." },
         rationale = "Perhaps true, and unmeasured, and it reopens the one thing she asked you to "
           .. "leave alone before you know whether cooling is needed." },
       { id = "bo_common",
         text = "Feeling very hot is common around the peak. Sit with it and it'll pass; it usually "
           .. "does.",
         codes = { "premature_reassurance", "encourage_inward_focus" },
+        examples = {
+          "Don't worry, lots of people get hot at the peak. Just let it pass.",
+          "That's normal with the medicine, it'll pass. Just breathe into it." },
         rationale = "Common, and unmeasured: the tail of the temperature rise is exactly the case "
           .. "where 'it usually does' fails." },
       { id = "bo_memory",
         text = "Boiling, like the crowd pressing in on you. Can you let yourself stay with that "
           .. "feeling?",
         codes = { "interpreting", "encourage_inward_focus" },
+        examples = {
+          "Boiling like at the festival. Go into that if you can.",
+          "Maybe your body's remembering the crowd. Let yourself stay with it." },
         rationale = "Reading heat as memory skips the safety question she asked." },
     }
     local v = s:vitals()
@@ -250,12 +287,15 @@ return {
     p.arousal = p.arousal + 8
     r = s:choose{
       moment = "cooling",
+      typed = { consent_check = "co_choice", emphasising_autonomy = "co_choice", giving_information = "co_choice", validation = "co_fan", offering_comfort = "co_fan", persuading = "co_argue", confronting = "co_argue", leaving_participant = "co_ice", complex_reflection = "co_fan", simple_reflection = "co_fan", open_question = "co_fan", default = "co_choice" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       answered(s, { id = "co_choice",
         text = "Nobody will take it off you. Your heat is dangerous: would you open it yourself, "
           .. "under a sheet?",
         codes = { "validation", "giving_information", "emphasising_autonomy", "consent_check" },
+        examples = {
+          "Of course you want to keep it on. Nobody will touch it. It's your choice to open it under a sheet." },
         expert = true,
         rationale = "Say the truth (the temperature is dangerous), promise what you can keep (no "
           .. "one uncovers her), and hand her every choice that costs nothing in safety: she opens "
@@ -264,24 +304,34 @@ return {
         text = "Tell her you're sorry, but this is an emergency, and help Jonah ease the hoodie off "
           .. "over her head.",
         codes = { "touch_without_consent", "confronting" },
+        examples = {
+           },
         rationale = "Uncovering a woman assaulted in a crowd against her 'no' repeats the assault, "
           .. "and it is touch without consent. Safety is won by consent here, not against it." },
       { id = "co_fan",
         text = "All right, it stays on, then. We'll turn the fan right up and put a cold cloth on "
           .. "your forehead instead.",
         codes = { "emphasising_autonomy", "offering_comfort" },
+        examples = {
+          "All right, your choice. Here's a cold cloth for your forehead.",
+          "Here, let me put a cold flannel on your forehead and turn the fan up." },
         rationale = "Respectful, and not enough: a fan and a cloth slow a hyperthermia, they do not "
           .. "reverse it. She has not yet heard why it matters." },
       { id = "co_argue",
         text = "You have to, Hana. Your temperature is dangerous, and the hoodie is the reason it's "
           .. "so high.",
         codes = { "persuading", "giving_information" },
+        examples = {
+          "You have to take it off, Hana. Your temperature is way too high because of it.",
+          "Please, you need to. It's dangerous, and the hoodie is what's making it worse." },
         rationale = "The facts are right, but pressing without offering her any control makes the "
           .. "hoodie a fight she has to win." },
       { id = "co_ice",
         text = "Let me run to the kitchen and fetch ice and cold towels myself; it'll be quicker "
           .. "than waiting.",
         codes = { "offering_comfort", "leaving_participant" },
+        examples = {
+          "I'll go and fetch some ice myself, Jonah can stay." },
         rationale = "The ice is needed, but never by leaving her under the medicine: the physician "
           .. "has the kit, or reception can bring it." },
     }
@@ -303,6 +353,7 @@ return {
       p.dissociation = p.dissociation + 20
       s:narrate("She fights you both, then goes still and silent, staring at the wall. The physician "
         .. "stops you, wraps the ice packs in towels and lays them beside her.")
+      s:cue{ gaze = "away" }
     elseif r.id == "co_fan" then
       s:narrate("The fan roars. The cloth warms in minutes.")
     elseif r.id == "co_argue" then
@@ -329,11 +380,16 @@ return {
       { affect = "tearful" })
     r = s:choose{
       moment = "while_cooling",
+      typed = { empathic_presence = "wc_stay", following_lead = "wc_stay", validation = "wc_stay", interpreting = "wc_meaning", closed_question = "wc_meaning", complex_reflection = "wc_stay", open_question = "wc_meaning", redirecting = "wc_later", advice_giving = "wc_later", grounding = "wc_later", premature_reassurance = "wc_fix", simple_reflection = "wc_stay", offering_comfort = "wc_water", default = "wc_stay" },
       prompt = flag_prompt(s),
       answered(s, { id = "wc_stay",
         text = "So hot in the crowd, and no way out. You're cooling now; we're here, and nobody's "
           .. "close.",
         codes = { "complex_reflection", "empathic_presence", "giving_information" },
+        examples = {
+          "So hot in the crowd, and you couldn't get out. We're right here with you, and nobody's close.",
+          "Trapped and so hot, in the crowd. You're cooling now; we're right here.",
+          "We're here with you, Hana. Nobody's near you now." },
         expert = true,
         rationale = "The memory comes while she is being cooled: stay with it in her words, and "
           .. "tell her the one thing she needs to know now (she is safe and cooling, and space is "
@@ -342,27 +398,38 @@ return {
         text = "That's why the hoodie matters so much, isn't it: it keeps the crowd away from your "
           .. "body.",
         codes = { "interpreting", "closed_question" },
+        examples = {
+          "So the hood is your protection from the crowd, isn't it?" },
         rationale = "A meaning handed to her at her most exposed. It may be true; it is hers to find." },
       { id = "wc_later",
         text = "Let's keep the memory for later, Hana. For now, just focus on the ice and on your "
           .. "breathing.",
         codes = { "redirecting", "advice_giving" },
+        examples = {
+          "Let's leave the festival for later. For now just focus on the ice and your breathing.",
+          "Try to focus on breathing for now, Hana; we can come back to the memory later." },
         rationale = "She can hold the memory while being cooled; steering her away says it is too "
           .. "dangerous to be with." },
       { id = "wc_fix",
         text = "None of that was your fault, Hana. You're safe now, and it's all behind you for good.",
         codes = { "premature_reassurance", "interpreting" },
+        examples = {
+          "It wasn't your fault, Hana. It's all over now and behind you.",
+          "Don't worry, none of it was your fault. That's all in the past now." },
         rationale = "A conclusion handed over cuts the feeling short, and 'for good' promises what "
           .. "nobody knows." },
       { id = "wc_water",
         text = "Have some more iced water while you talk; the more you drink, the faster you'll "
           .. "cool down.",
         codes = { "offering_comfort", "advice_giving" },
+        examples = {
+          "Have some more iced water while you talk, it'll cool you faster." },
         rationale = "Drinking is not cooling, and water is offered in moderation under the medicine "
           .. "(Atila et al. 2024): a falling sodium is the next emergency." },
     }
     if r.id == "wc_stay" or silent(r) then
       s:narrate("She cries under the sheet, the ice packs in her hands. The fan turns.")
+      s:cue{ tears = true }
       s:say("Nobody's close. Okay.", { affect = "sad" })
       p.distress = p.distress - 10  -- the grief moves through (her process)
     elseif r.id == "wc_meaning" then
@@ -396,11 +463,13 @@ return {
         .. "physician is satisfied: cooling continues, readings every fifteen minutes, and an "
         .. "ambulance if it climbs again or she is muddled.")
       s:say("Cooler. I'm cooler. Are you staying?", { affect = "relieved" })
+      s:cue{ flushed = "auto", tears = "auto", gaze = "auto" }
     end
 
     -- Moment 5: who stays -----------------------------------------------------------------------
     r = s:choose{
       moment = "handover",
+      typed = { empathic_presence = "ho_stay", giving_information = "ho_stay", leaving_participant = "ho_leave", affirmation = "ho_praise", premature_reassurance = "ho_praise", agenda_setting = "ho_next", persuading = "ho_next", complex_reflection = "ho_praise", simple_reflection = "ho_praise", open_question = "ho_next", default = "ho_stay" },
       prompt = flag_prompt(s),
       flags = { "direct_question" },
       answered(s, { id = "ho_stay",
@@ -408,6 +477,9 @@ return {
             .. "you without asking."
           or "Yes. We stay, keep the readings going, and hand you to the night attendant ourselves.",
         codes = { "empathic_presence", "giving_information" },
+        examples = {
+          "Yes, we're staying. We keep taking readings and hand you over to the attendant ourselves.",
+          "Yes. We're right here until the night attendant comes." },
         expert = true,
         rationale = "Therapists stay while the medicine is active, and hand over in person: to the "
           .. "hospital team with what they need to know (the dose, the time, the temperatures, and "
@@ -418,17 +490,24 @@ return {
           or "You're cooler now, so we'll let you rest; the physician will keep an eye on your "
             .. "temperature.",
         codes = { "leaving_participant", "giving_information" },
+        examples = {
+          "You're cooler now, so we'll head off and let you rest. The doctor will keep checking on you.",
+          "We'll leave you to sleep now; the physician is keeping an eye on things." },
         rationale = "Cooler is not over: the medicine is still active, and the team stays until it "
           .. "has worn off, or goes with her." },
       { id = "ho_praise",
         text = "You did so well today, Hana. The worst is over now, and you can let all of it go "
           .. "tonight.",
         codes = { "affirmation", "premature_reassurance" },
+        examples = {
+          "Well done, Hana, really. It's all over now, just rest." },
         rationale = "Warm, and a promise nobody can make; and her question was who stays." },
       { id = "ho_next",
         text = "Next time we'll agree beforehand that the hoodie comes off if you overheat. Is "
           .. "that a deal?",
         codes = { "agenda_setting", "persuading" },
+        examples = {
+           },
         rationale = "A bargain struck with a frightened participant under the medicine is not "
           .. "consent; plans for next time are made sober, in preparation, together." },
     }

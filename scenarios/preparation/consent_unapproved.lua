@@ -32,6 +32,7 @@ return {
   },
   patient = {
     name = "Margit Halvorsen", age = 63, pronouns = "she/her",
+    appearance = { skin = "very_light" },  -- born in Bergen; hair grey from the age
     background = "Retired radiographer, born in Bergen, forty years in a Sheffield hospital. PTSD "
       .. "for nine years after a patient's relative attacked her in the X-ray department on a "
       .. "night shift. Sertraline and a course of CBT helped a little. Reads the primary papers; "
@@ -82,11 +83,16 @@ return {
     -- Moment 1: is it approved? ----------------------------------------------------------------
     r = s:choose{
       moment = "approval",
+      typed = { giving_information = "ap_honest", psychoeducation = "ap_honest", persuading = "ap_politics", premature_reassurance = "ap_politics", affirmation = "ap_why", open_question = "ap_why", redirecting = "ap_why", complex_reflection = "ap_reflect", simple_reflection = "ap_reflect", interpreting = "ap_reflect", default = "ap_why" },
       flags = { "direct_question" },
       { id = "ap_honest",
         text = "Yes: it isn't approved anywhere for PTSD. The FDA declined in 2024, citing "
           .. "blinding, durability and therapist conduct. This is a research study.",
         codes = { "giving_information" },
+        examples = {
+          "That's right. The FDA declined it in 2024. It isn't approved for PTSD anywhere; this is a research trial.",
+          "Your GP is correct: it's not an approved treatment anywhere for PTSD. The US regulator declined it in August 2024, and what we're doing here is research.",
+          "Yes, it was refused. The FDA declined it in 2024; you'd be taking part in research." },
         expert = true,
         rationale = "Answer the question she asked, plainly: investigational status and the "
           .. "stated reasons for the refusal are part of what she is consenting to." },
@@ -94,18 +100,27 @@ return {
         text = "Technically, yes, but honestly that was more politics than science. The results "
           .. "were very strong, and most people expect approval within a couple of years.",
         codes = { "persuading", "premature_reassurance" },
+        examples = {
+          "Strictly speaking, yes, but that was politics. The results were excellent, so don't worry, approval will come soon.",
+          "Technically yes, but don't worry about that. The results were strong and it'll be approved soon." },
         rationale = "It answers, then argues the refusal away and forecasts approval: she needs "
           .. "the status and the reasons, not your view of them." },
       { id = "ap_why",
         text = "You've clearly done your reading. Can I ask why approval matters so much to you? "
           .. "It might help me understand what you're worried about today.",
         codes = { "affirmation", "open_question", "redirecting" },
+        examples = {
+          "You've really done your homework. Why does the approval matter so much to you?",
+          "You've clearly thought about this. What makes the approval question so important to you?" },
         rationale = "Curious, and it turns a factual question back on her. Answer it first; "
           .. "explore the worry after, if she wants to." },
       { id = "ap_reflect",
         text = "Your GP told you it was turned down, and that's left you wondering whether it's "
           .. "safe at all. Try not to let that worry you too much.",
         codes = { "complex_reflection", "interpreting", "premature_reassurance" },
+        examples = {
+          "Hearing that from your GP has made you wonder if it's safe. I wouldn't worry too much about it.",
+          "So the news from America has shaken your confidence a bit. Try not to let it bother you." },
         rationale = "A reflection that adds a fear she did not voice, and never answers the "
           .. "yes-or-no question she asked." },
     }
@@ -138,11 +153,15 @@ return {
     }
     r = s:choose{
       moment = "evidence",
+      typed = { giving_information = "ev_balanced", psychoeducation = "ev_mechanism", explaining_approach = "ev_mechanism", persuading = "ev_sell", premature_reassurance = "ev_sell", dismissing = "ev_vague", default = "ev_vague" },
       flags = { "direct_question" },
       { id = "ev_balanced",
         text = "In the first big trial, 67% no longer had PTSD two months on, against 32% with "
           .. "the same therapy and a placebo. How long it lasts is less certain.",
         codes = { "giving_information" },
+        examples = {
+          "Sixty-seven percent, against thirty-two percent on placebo, in the first big trial, two months after. Durability is less clear.",
+          "Two thirds lost their PTSD diagnosis at two months, versus about a third on placebo plus therapy. Longer-term numbers are thinner." },
         expert = true,
         rationale = "Both arms, and the limit: the placebo group had the same therapy and a third "
           .. "of them recovered too, and durability was one of the open questions." },
@@ -150,18 +169,27 @@ return {
         text = "The results are honestly remarkable: two thirds of people were cured of their "
           .. "PTSD. Nothing else we have comes close to that, so your chances are good.",
         codes = { "persuading", "premature_reassurance" },
+        examples = {
+          "Don't worry about the numbers, the results are amazing. I'm sure it'll work for you.",
+          "The chances are really good, honestly. You should definitely go for it." },
         rationale = "One arm, called a cure, and a promise: it leaves out the placebo group's "
           .. "third and the durability question. That is selling, not consent." },
       { id = "ev_vague",
         text = "Everyone's different, so it's really hard to put a number on it for you. I'd "
           .. "rather not give you figures that might not apply to you at all.",
         codes = { "dismissing" },
+        examples = {
+          "I wouldn't read too much into numbers. Everyone goes through it differently.",
+          "I wouldn't get hung up on figures. It's different for everyone, that's just how it is." },
         rationale = "Kindly cautious, and it withholds what she asked for: the published "
           .. "figures, with their limits, are hers to weigh." },
       { id = "ev_mechanism",
         text = "It helps to know how it works before the numbers: it quietens the brain's alarm "
           .. "system, so memories can be revisited without being overwhelmed.",
         codes = { "psychoeducation", "redirecting" },
+        examples = {
+          "Before the numbers, it's worth knowing how it works. It calms the fear response so memories are less overwhelming.",
+          "Let me explain the mechanism first: it dampens the amygdala, which opens a window to process trauma." },
         rationale = "The mechanism in place of the figures she asked for: answer the question "
           .. "before teaching." },
     }
@@ -188,11 +216,15 @@ return {
       { affect = "calm" })
     r = s:choose{
       moment = "alternatives",
+      typed = { giving_information = "al_options", emphasising_autonomy = "al_options", psychoeducation = "al_options", persuading = "al_best", open_question = "al_son", closed_question = "al_son", interpreting = "al_son", complex_reflection = "al_reflect", premature_reassurance = "al_reflect", redirecting = "al_reflect", default = "al_reflect" },
       flags = { "direct_question" },
       { id = "al_options",
         text = "It isn't the only door. CPT, exposure therapy and EMDR have strong evidence, and "
           .. "so do some medicines. Which to try is your choice.",
         codes = { "giving_information", "emphasising_autonomy" },
+        examples = {
+          "It's not the only door. CPT, prolonged exposure and EMDR all have good evidence, and there are medications too. Which you try is up to you.",
+          "It's your decision. Other treatments have good evidence too: CPT, exposure therapy, EMDR and some medicines." },
         expert = true,
         rationale = "Consent needs the alternatives, named honestly and without ranking them "
           .. "against her: the choice is hers, not her son's or the study's." },
@@ -200,18 +232,27 @@ return {
         text = "You've tried sertraline and CBT already, and they only helped a little, so "
           .. "honestly I think this is probably your best option now.",
         codes = { "persuading" },
+        examples = {
+          "Given sertraline and CBT only helped a little, I honestly think this is your best bet.",
+          "You've tried the rest already, so honestly, I think this is your best option now." },
         rationale = "It uses her history to steer her into the trial. The therapies she has not "
           .. "tried, and the choice between them, are hers to know about." },
       { id = "al_son",
         text = "Your son seems very keen on this. How do you feel about him pushing you towards "
           .. "it? Is that part of why you're here today, do you think?",
         codes = { "open_question", "closed_question", "interpreting" },
+        examples = {
+          "How do you feel about your son pushing you into this? Is that why you're here?",
+          "Your son's very keen, isn't he? Are you doing this for him, partly?" },
         rationale = "An interesting thread, and it leaves her question unanswered: what else is "
           .. "there. Answer, then explore if she wishes." },
       { id = "al_reflect",
         text = "It feels as if everyone's pointing you at the one door. Let's not worry about "
           .. "the others for now; this one may well turn out to be right for you.",
         codes = { "complex_reflection", "redirecting", "premature_reassurance" },
+        examples = {
+          "It sounds like you feel everyone's pushing you through the one door. Don't worry, it may well be the right one for you.",
+          "Everyone's pointing you this way. Don't worry about other options for now." },
         rationale = "A good reflection, then her question put aside: consent without the "
           .. "alternatives is not informed." },
     }
@@ -242,11 +283,15 @@ return {
     }
     r = s:choose{
       moment = "right_to_stop",
+      typed = { validation = "rs_honest", giving_information = "rs_honest", emphasising_autonomy = "rs_honest", explaining_approach = "rs_honest", premature_reassurance = "rs_anytime", persuading = "rs_commit", simple_reflection = "rs_explore", open_question = "rs_explore", complex_reflection = "rs_explore", default = "rs_explore" },
       flags = { "direct_question" },
       { id = "rs_honest",
         text = "After that night, of course it matters. You can leave the study any time, or "
           .. "refuse the second dose. A dose can't be undone: it lasts hours, and we stay.",
         codes = { "validation", "giving_information", "emphasising_autonomy", "explaining_approach" },
+        examples = {
+          "That's completely understandable, after that night. You can leave the study at any time, or say no to the second dose. A dose can't be undone, though: it lasts hours, and we stay.",
+          "Of course it matters, after being trapped. You're free to withdraw any time. What I can't do is undo a dose once taken; it lasts hours, and we'd stay right with you." },
         expert = true,
         rationale = "The right to stop is real: withdraw, decline the supplemental dose, stop "
           .. "any part of the work. And its limit is told honestly: once taken, the medicine "
@@ -255,18 +300,26 @@ return {
         text = "Of course you can stop any time you like; we'd just end the session there and "
           .. "then and get you home. You're never locked into anything here, I promise.",
         codes = { "premature_reassurance", "giving_information" },
+        examples = {
+          "Don't worry, you can stop any time you like and we'll get you home. It'll be fine, I promise." },
         rationale = "Comforting and untrue: a dose cannot be stopped, and nobody is sent home "
           .. "under the medicine. A promise she may rely on is the worst one to get wrong." },
       { id = "rs_commit",
         text = "Once you've taken it, it really is best to see it through to the end. Stopping "
           .. "partway can leave things unfinished, which isn't good for anyone.",
         codes = { "persuading", "giving_information" },
+        examples = {
+          "You really need to see it through once it's in. Stopping halfway leaves things unfinished.",
+          "I'd encourage you to see it through once you've started, honestly; it works much better that way." },
         rationale = "Pressure where there should be a right: she can withdraw from the study and "
           .. "decline the second dose at any time, without losing her other care." },
       { id = "rs_explore",
         text = "Trapped in a room, once, and never again. What do you imagine would make you "
           .. "want to stop, if you were there in the session?",
         codes = { "simple_reflection", "open_question" },
+        examples = {
+          "Trapped once, and never again. What would make you want to stop, do you think?",
+          "What do you imagine might happen that would make you want out?" },
         rationale = "A reflection and a question where an answer is owed: she needs to know "
           .. "what stopping means before she can weigh it." },
     }
@@ -301,11 +354,15 @@ return {
       { affect = "calm" })
     r = s:choose{
       moment = "risks",
+      typed = { giving_information = "rk_balanced", psychoeducation = "rk_balanced", premature_reassurance = "rk_safe", dismissing = "rk_doctor", closed_question = "rk_flood", simple_reflection = "rk_doctor", complex_reflection = "rk_doctor", default = "rk_doctor" },
       flags = { "direct_question" },
       { id = "rk_balanced",
         text = "Pulse, pressure and temperature rise; about a third go over 160 systolic. "
           .. "Anxiety, nausea and a tight jaw are common. We measure throughout.",
         codes = { "giving_information", "psychoeducation" },
+        examples = {
+          "Your blood pressure and heart rate will go up; about a third of people go above 160 systolic. Nausea and jaw clenching are common too.",
+          "Your pressure will rise, and in healthy volunteers a third went over 160. Nausea, a tight jaw and anxiety are common. We monitor you throughout." },
         expert = true,
         rationale = "The common and the serious risks, with their size, and what the team does "
           .. "about them: balanced information she can weigh." },
@@ -313,12 +370,18 @@ return {
         text = "At the doses we use it's very safe, honestly. People worry about their hearts, "
           .. "but the doctor checks everything first, so you really needn't worry.",
         codes = { "premature_reassurance", "dismissing" },
+        examples = {
+          "It's very safe. Don't worry, the doctor checks your heart first, you'll be absolutely fine.",
+          "Honestly, you needn't worry. I'm sure your heart will be fine." },
         rationale = "Reassurance in place of the risks: a rise in blood pressure is the one that "
           .. "matters most at her age, and she asked." },
       { id = "rk_flood",
         text = "There's a long list: heart problems, overheating, low sodium, brain toxicity in "
           .. "animal studies, panic, and sometimes weeks of low mood. Does that put you off?",
         codes = { "giving_information", "closed_question" },
+        examples = {
+          "Well, there's heart strain, overheating, hyponatraemia, neurotoxicity in animals, panic, low mood for weeks... does that change your mind?",
+          "The list is long: cardiac problems, low sodium, brain toxicity, panic attacks. Still interested?" },
         rationale = "Everything at once, with nothing about size or how often: a list meant to "
           .. "be complete leaves her less able to weigh it, not more." },
       { id = "rk_doctor",
@@ -353,10 +416,14 @@ return {
     }
     r = s:choose{
       moment = "signature",
+      typed = { consent_check = "sg_process", emphasising_autonomy = "sg_process", closed_question = "sg_reflect", simple_reflection = "sg_reflect", agenda_setting = "sg_sign", affirmation = "sg_affirm", persuading = "sg_affirm", default = "sg_reflect" },
       { id = "sg_process",
         text = "You're ready, and there's no rush: take the sheet home, bring your questions, "
           .. "decide freely. Even once signed, you can withdraw. Is that alright?",
         codes = { "simple_reflection", "consent_check", "emphasising_autonomy", "closed_question" },
+        examples = {
+          "You're ready, and there's no hurry. Take the sheet home, bring any questions, and decide in your own time. You can withdraw even after signing. Is that alright with you?",
+          "No rush at all. Would you like to take it home first and sign next time? Signing doesn't bind you; you can still withdraw." },
         expert = true,
         rationale = "Consent is a process, not a signature: time to think away from her son and "
           .. "the room, and the right to withdraw said again." },
@@ -364,18 +431,26 @@ return {
         text = "Here you go: sign and date at the bottom of each page. Then we can book your "
           .. "next preparation session before you leave, if that suits you?",
         codes = { "closed_question", "agenda_setting" },
+        examples = {
+          "Sign and date at the bottom of each page, please. Can we book your next session now?" },
         rationale = "Taking the signature at once, with her son waiting, makes it a formality. "
           .. "Offer time, and say again that consent can be withdrawn." },
       { id = "sg_affirm",
         text = "You've asked all the right questions, which is brilliant. I think you'll get a "
           .. "lot out of this, honestly. Here's the form whenever you're ready.",
         codes = { "affirmation", "persuading" },
+        examples = {
+          "You've asked brilliant questions. I think this will really help you. Here's the form.",
+          "You've asked brilliant questions. I think you'll do really well with this." },
         rationale = "Affirming her questions is good; 'you'll get a lot out of this' is a sales "
           .. "close at the moment she should be weighing it freely." },
       { id = "sg_reflect",
         text = "You've had most of your questions answered, and you're ready to sign. Are you "
           .. "sure you've got everything you need from me before you go?",
         codes = { "simple_reflection", "closed_question" },
+        examples = {
+          "You've got most of your answers and you're ready. Are you sure there's nothing else?",
+          "So you're ready to sign. Are you sure there's nothing else you need before you go?" },
         rationale = "A kind check, and it still takes consent as a signature today: offer time "
           .. "to decide, and say that she can withdraw later." },
     }
@@ -387,6 +462,7 @@ return {
       }
     elseif r.id == "sg_sign" or r.id == "sg_affirm" then
       s:narrate("She signs, quickly, and looks at the door.")
+      s:cue{ gaze = "away" }
     elseif r.id == "sg_reflect" then
       s:say("I think so. Yes.", { affect = "calm" })
       s:narrate("She signs.")

@@ -30,6 +30,7 @@ return {
   },
   patient = {
     name = "Daniel Okoro", age = 46, pronouns = "he/him",
+    appearance = { skin = "dark" },
     background = "Former army medic, now an ambulance dispatcher. PTSD for twelve years after a "
       .. "deployment in which he treated many casualties. Startles easily, sleeps badly, avoids "
       .. "crowds. Sceptical of anything that might make him lose control.",
@@ -91,6 +92,7 @@ return {
     -- Every option here is something a warm beginner might say; each is wrong for one named reason.
     local r = s:choose{
       moment = "what_happens",
+      typed = { explaining_approach = "wh_explain", giving_information = "wh_explain", seeking_collaboration = "wh_explain", emphasising_autonomy = "wh_explain", validation = "wh_explain", agenda_setting = "wh_agenda", practice_assignment = "wh_agenda", premature_reassurance = "wh_oversell", persuading = "wh_oversell", complex_reflection = "wh_turn_back", open_question = "wh_turn_back", interpreting = "wh_turn_back", default = "wh_turn_back" },
       prompt = "He is watching you closely.",
       flags = { "direct_question" },  -- he asked what happens: silence is no answer
       { id = "wh_explain",
@@ -98,6 +100,9 @@ return {
           .. "eyeshades and music if you like. We stay with you and mostly follow.",
         codes = { "validation", "explaining_approach", "giving_information", "seeking_collaboration",
           "emphasising_autonomy" },
+          examples = {
+            "That's a fair question. Shall I walk you through a medicine day, and you stop me whenever you like? You lie down, with eyeshades and music if you want them, and we stay with you and mostly follow your lead.",
+            "Good question. Let me take you through the day, and stop me whenever you like. You lie on the couch, music and eyeshades if you want them, and we stay with you and follow rather than lead." },
         expert = true,
         rationale = "Informed consent: answer a direct question plainly, ask permission to explain, "
           .. "and describe the inner-directed approach: the therapists follow rather than lead." },
@@ -105,6 +110,9 @@ return {
         text = "We'll get to all of that. First I'd like to take your trauma history today, then give "
           .. "you a worksheet ranking your triggers to fill in and bring back next week.",
         codes = { "agenda_setting", "practice_assignment" },
+        examples = {
+          "We'll cover that. First, though, I'd like to go through your trauma history and give you a trigger worksheet for next week.",
+          "Let's start with your history today, and I'll give you some homework ranking your triggers." },
         rationale = "Agendas and trigger worksheets belong to a structured protocol (CPT/PE-like), "
           .. "and deferring his question to your plan leaves it unanswered. Medicine sessions are "
           .. "patient-directed, not therapist-led." },
@@ -113,6 +121,9 @@ return {
         text = "Honestly, it's one of the most hopeful treatments around. Most people come out of "
           .. "the three medicine sessions feeling like a different person, and you will too.",
         codes = { "premature_reassurance", "persuading" },
+        examples = {
+          "It's amazing, honestly. You really should do it; most people come out a different person.",
+          "Don't worry, it's a wonderful treatment. You'll feel like a new person, I promise." },
         rationale = "Informed consent needs balanced information, not a pitch. In MAPP1, 67% no "
           .. "longer met PTSD criteria two months on, against 32% with placebo and therapy; "
           .. "approval was declined in 2024. Substantial, not a transformation for most." },
@@ -120,6 +131,9 @@ return {
         text = "It sounds like not knowing is the hardest part, more than the medicine itself. "
           .. "What is it you're most afraid we'd do to you?",
         codes = { "complex_reflection", "interpreting", "open_question", "redirecting" },
+        examples = {
+          "It seems like not knowing is the worst part. What are you most scared we'd do?",
+          "What's the biggest fear for you about what happens in there?" },
         rationale = "Reflective in form, but it tells him what his worry is really about and turns "
           .. "his question back on him. He asked what happens; answer it first." },
       { id = "wh_silence", action = "hold_space",
@@ -160,11 +174,15 @@ return {
     }
     r = s:choose{
       moment = "what_we_wont_do",
+      typed = { complex_reflection = "ww_explain", explaining_approach = "ww_explain", emphasising_autonomy = "ww_explain", giving_information = "ww_explain", premature_reassurance = "ww_rescue", redirecting = "ww_rescue", psychoeducation = "ww_amygdala", socratic_questioning = "ww_socratic", open_question = "ww_socratic", closed_question = "ww_socratic", default = "ww_socratic" },
       flags = { "direct_question" },  -- a yes-or-no question about his safety
       { id = "ww_explain",
         text = "You want to know someone has you. We will: we stay beside you all day and check your pulse. "
           .. "What we won't do is steer you off a memory. Your mind leads.",
         codes = { "complex_reflection", "explaining_approach", "emphasising_autonomy" },
+        examples = {
+          "You need to know someone's got you. We will be right there all day, checking your pulse. What we won't do is pull you away from a memory; your own mind leads.",
+          "You want a safety net. We're beside you the whole day. But we won't steer you off what comes up; we follow where your mind goes." },
         expert = true,
         rationale = "Explain the approach honestly: presence and safety from the therapists, trust "
           .. "in his inner healing intelligence for the rest. Saying what you won't do now "
@@ -173,6 +191,9 @@ return {
         text = "Yes, of course. If it gets too much, we'll gently bring you back into the room and "
           .. "help you focus on something calmer until it passes. You won't be stuck.",
         codes = { "premature_reassurance", "redirecting" },
+        examples = {
+          "Yes. If it's too much, we'll bring you back into the room. You'll be fine.",
+          "Of course we'd pull you out. Don't worry, you won't get stuck, I promise." },
         rationale = "Promising to steer him away from difficult material contradicts the approach "
           .. "he is consenting to, where such material is supported. It sets up a broken promise." },
       -- Mechanism as taught: reduced fear and defensiveness, not no fear; anxiety is a common
@@ -181,12 +202,18 @@ return {
         text = "The medicine quietens the brain's fear centre, the amygdala, so the memories won't "
           .. "frighten you the way they do now. You'll be able to look at them calmly.",
         codes = { "psychoeducation", "premature_reassurance" },
+        examples = {
+          "MDMA quietens the amygdala, which is the part of the brain that sets off fear. So don't worry, the memories won't overwhelm you.",
+          "The amygdala is the brain's alarm, and the medicine turns it down. That's why memories feel less frightening." },
         rationale = "Overstated: the medicine reduces fear and defensiveness, it doesn't remove "
           .. "them. Anxiety and strong emotion are common in sessions; consent must include that." },
       { id = "ww_socratic",
         text = "Can I ask what makes you so sure you'd get stuck? Has there been a time you got "
           .. "through a bad memory on your own, without anyone pulling you out of it?",
         codes = { "socratic_questioning", "open_question", "redirecting" },
+        examples = {
+          "What's the evidence that you'd get stuck? Has there been a time you got through a bad memory on your own?",
+          "What makes you so sure you'd get stuck? What happened the last time a bad memory came up?" },
         rationale = "Socratic questioning belongs to a structured protocol such as CPT. He asked "
           .. "what to expect; turning to examine his worry leaves his question unanswered." },
     }
@@ -226,6 +253,7 @@ return {
     }
     r = s:choose{
       moment = "risks",
+      typed = { giving_information = "rk_straight", simple_reflection = "rk_straight", seeking_collaboration = "rk_straight", psychoeducation = "rk_straight", premature_reassurance = "rk_minimise", dismissing = "rk_minimise", persuading = "rk_persuade", complex_reflection = "rk_reflect", validation = "rk_reflect", default = "rk_reflect" },
       flags = { "direct_question" },  -- he asked for the risks: they need saying
       -- Vizeli & Liechti 2017 (J Psychopharmacol 31:576): systolic BP > 160 mmHg in 33% of 166
       -- healthy subjects at 75 or 125 mg. Common and rare effects: DOMAIN.md, "Common effects".
@@ -233,6 +261,8 @@ return {
         text = "You want it straight, so: pulse, blood pressure and temperature go up. In one study a "
           .. "third of healthy volunteers went over 160 systolic, so we measure all day. What else?",
         codes = { "simple_reflection", "giving_information", "seeking_collaboration" },
+        examples = {
+          "The main physical effects are a rise in pulse, blood pressure and temperature. A third of healthy volunteers went over 160 systolic in one study." },
         expert = true,
         rationale = "Informed consent: accurate, specific information about expected effects and "
           .. "risks, offered collaboratively. A medic will trust numbers more than comfort." },
@@ -240,18 +270,27 @@ return {
         text = "At the doses we use it's very safe, and there's a doctor on hand all day. I "
           .. "wouldn't spend your energy worrying about the physical side of it.",
         codes = { "premature_reassurance", "dismissing" },
+        examples = {
+          "Honestly, there's nothing to worry about physically. It's very safe at our doses.",
+          "Physically it's very safe, honestly. You'll be fine." },
         rationale = "Minimising risk undermines informed consent. Rises in heart rate, blood "
           .. "pressure and temperature are expected and monitored; he is entitled to know." },
       { id = "rk_persuade",
         text = "The risks are real but small, and the benefits are so much bigger. Having heard "
           .. "your story, if I were sitting where you are I'd sign it today.",
         codes = { "persuading", "premature_reassurance" },
+        examples = {
+          "The risks are small and the benefits are huge. I really think you should sign it today.",
+          "Honestly, the upside is so much bigger. I'd go for it." },
         rationale = "Persuading someone to consent compromises voluntariness, and 'small' is not "
           .. "the numbers. The decision is his: give information and emphasise his autonomy." },
       { id = "rk_reflect",
         text = "You've seen what drugs can do to a body, so of course you're wary. I wouldn't dwell "
           .. "on it, though: one clean dose, a quiet room, a doctor next door.",
         codes = { "complex_reflection", "premature_reassurance", "dismissing" },
+        examples = {
+          "You've seen what drugs do to bodies, so of course you're cautious. I wouldn't dwell on it though.",
+          "Being a medic, you're bound to be wary. But it's one clean dose with a doctor next door, don't dwell on it." },
         rationale = "A kind reflection, then reassurance in place of the facts he asked for. A "
           .. "medic asking for the straight version needs the numbers to consent." },
     }
@@ -291,12 +330,16 @@ return {
     end
     r = s:choose{
       moment = "touch_consent",
+      typed = { consent_check = "tc_negotiate", emphasising_autonomy = "tc_negotiate", boundary_setting = "tc_negotiate", explaining_approach = "tc_negotiate", affirmation = "tc_negotiate", giving_information = "tc_negotiate", persuading = "tc_persuade", closed_question = "tc_skip", dismissing = "tc_skip", validation = "tc_reflect", complex_reflection = "tc_reflect", interpreting = "tc_reflect", default = "tc_reflect" },
       -- Touch only as agreed in advance in preparation, withdrawable at any moment (DOMAIN.md, ethics).
       { id = "tc_negotiate",
         text = "Thank you for telling me. Touch is optional, and no is a full answer. We'd only ever "
           .. "do what you agree now, and you could withdraw it at any moment.",
         codes = { "affirmation", "consent_check", "emphasising_autonomy", "explaining_approach",
           "boundary_setting" },
+          examples = {
+            "Thanks for telling me that. Touch is entirely optional, and no is a complete answer. We'd only do what you agree to now, and you can take it back at any moment.",
+            "I'm glad you said. No touch is a perfectly good choice. Whatever you agree today is the limit, and you can withdraw it whenever you want." },
         expert = true,
         rationale = "Touch only as agreed in advance, withdrawable at any moment: thank him for "
           .. "the disclosure, negotiate touch explicitly in preparation, make no the easy answer, "
@@ -305,12 +348,17 @@ return {
         text = "That makes sense after a scare like that. A lot of people find a hand to hold "
           .. "really helps when it gets hard, though. Shall we put that down and see?",
         codes = { "validation", "persuading" },
+        examples = {
+          "That makes sense. But honestly, lots of people find holding a hand really helps when it gets rough. You should give it a go." },
         rationale = "Touch must be freely agreed, never sold. He has just said he startles; "
           .. "persuading past that disclosure, however kindly, is a boundary failure." },
       { id = "tc_skip",
         text = "Would you rather we just put no touch, so it's one less thing to think about? Then "
           .. "we can go on to the next section of the form.",
         codes = { "closed_question", "dismissing" },
+        examples = {
+          "Shall we just put no touch, then, so it's one less thing? Then we can move on.",
+          "Would it be easier to tick no and go to the next section?" },
         rationale = "Recording no touch is acceptable, but rushing past his disclosure misses the "
           .. "moment and the chance to explain how consent works and can change." },
       { id = "tc_reflect",
@@ -320,6 +368,9 @@ return {
           or ("You startle, and touch is a no for now. It sounds like part of you is still on "
             .. "deployment, braced for whatever comes next."),
         codes = { "complex_reflection", "interpreting" },
+        examples = {
+          "A hand from behind took you right back. Part of you is still on alert, waiting for the next thing.",
+          "Like part of you is still out there on deployment, braced." },
         rationale = "It starts as a reflection and then tells him what his startle means. The "
           .. "meaning is his to make; the consent conversation still has to be had." },
       { id = "tc_listen", action = "hold_space",
@@ -333,6 +384,7 @@ return {
           s:say("...Sorry. Didn't mean to go into that.", { affect = "ashamed" })
         else
           s:narrate("He waits, then shrugs, and looks at the form again.")
+          s:cue{ gaze = "down" }
         end
       end
       -- No is a full answer: even well asked, he may decline. The safer the hour has felt, the
@@ -357,6 +409,7 @@ return {
     end
 
     s:wait(5)
+    if r.id == "tc_listen" then s:cue{ gaze = "auto" } end
 
     -- Moment 5: withdrawing or changing consent -------------------------------------------------
     if touch_agreed then
@@ -364,12 +417,16 @@ return {
         .. "mind in there?", { affect = "anxious" })
       r = s:choose{
         moment = "withdrawal",
+        typed = { consent_check = "wd_any_moment", emphasising_autonomy = "wd_any_moment", boundary_setting = "wd_any_moment", explaining_approach = "wd_any_moment", giving_information = "wd_any_moment", persuading = "wd_persist", confronting = "wd_persist", closed_question = "wd_later", dismissing = "wd_later", complex_reflection = "wd_reassure", premature_reassurance = "wd_reassure", default = "wd_reassure" },
         flags = { "direct_question" },  -- a question about his own consent
         { id = "wd_any_moment",
           text = "Then it stops, straight away. Say stop, shake your head or move your arm, and we "
             .. "won't ask why. Shall we agree a signal now?",
           codes = { "explaining_approach", "emphasising_autonomy", "consent_check",
             "boundary_setting" },
+            examples = {
+              "It stops immediately, no questions asked. Any sign will do: a word, a head shake, moving your arm. Want to pick a signal today?",
+              "It's always your choice: say stop, or move your arm, and it stops straight away, no reason needed." },
           expert = true,
           rationale = "Consent to touch can be withdrawn at any moment, by any signal, with no "
             .. "explanation owed. Saying so concretely is what makes his yes a real yes." },
@@ -383,12 +440,18 @@ return {
           text = "Can we come back to that on the day? You'll know much better then what feels "
             .. "right, and we can work it out together in the room.",
           codes = { "closed_question", "dismissing" },
+          examples = {
+            "Could we figure that out on the day? You'll know better then.",
+            "Do we need to sort that now? We can work it out on the day." },
           rationale = "Deferring to the day leaves him without the one thing he needs to consent "
             .. "safely, sober: knowing he can stop it at any moment, and how." },
         { id = "wd_reassure",
           text = "You're worried a yes today locks you in. Honestly, I doubt it'll come to that; "
             .. "most people feel so safe in there they don't want it to stop.",
           codes = { "complex_reflection", "premature_reassurance" },
+          examples = {
+            "You're worried you'd be locked in. I really doubt it'll happen; people feel so safe in there.",
+            "Don't worry, I doubt it'll come to that. Most people feel really safe in there." },
           rationale = "A good reflection spoiled by reassurance: he asked how to stop, and was told "
             .. "he won't want to. His question needs a plain answer and a signal." },
       }
@@ -424,11 +487,15 @@ return {
       end
       r = s:choose{
         moment = "withdrawal",
+        typed = { explaining_approach = "wd_in_advance", boundary_setting = "wd_in_advance", emphasising_autonomy = "wd_in_advance", validation = "wd_in_advance", giving_information = "wd_in_advance", simple_reflection = "wd_grab", premature_reassurance = "wd_grab", confronting = "wd_never", dismissing = "wd_never", default = "wd_grab" },
         flags = { "direct_question" },  -- a question about his own consent
         { id = "wd_in_advance",
           text = "Fair question. On the day we keep to what's agreed now, while you're sober. We have "
             .. "two more preparation sessions to revisit it, and any yes can be withdrawn.",
           codes = { "validation", "explaining_approach", "boundary_setting", "emphasising_autonomy" },
+          examples = {
+            "Good question. On the day we stick to what you agree now, while you're clear-headed. We've got two more preparation sessions to revisit it, and any yes can be taken back.",
+            "Fair question. On the day we stick to what you agree now, sober. You can change it in the next two prep sessions, and any yes can be withdrawn." },
           expert = true,
           rationale = "Touch only as agreed in advance: consent is negotiated in preparation, not "
             .. "under the medicine, and can be revisited in later preparation sessions." },
@@ -436,6 +503,9 @@ return {
           text = "You might want a hand on the day. Then just reach for one; we'll be right beside "
             .. "you, and we can be flexible about whatever feels right for you at the time.",
           codes = { "simple_reflection", "premature_reassurance" },
+          examples = {
+            "You might want a hand then. Don't worry, just reach for one and it'll be fine.",
+            "You might want one then. Don't worry, we'll play it by ear." },
           rationale = "Offering touch that wasn't agreed in advance blurs the boundary the whole "
             .. "approach relies on; a yes under the medicine is not consent given in preparation." },
         { id = "wd_never",
@@ -480,6 +550,9 @@ return {
         text = "Good. To get ready, I'd like you to write out your worst memory in detail before "
           .. "next week. It really helps to have it down before we start.",
         codes = { "practice_assignment", "agenda_setting", "persuading" },
+        examples = {
+          "Great. Before next week, could you write your worst memory out in detail?",
+          "To prepare, I'd like you to write down the trauma in as much detail as you can." },
         rationale = "A trauma-narrative assignment, pressed on him in the first preparation "
           .. "session, belongs to a structured protocol. Here material emerges in its own time, "
           .. "in the medicine sessions, with the therapists beside him." }
@@ -490,6 +563,8 @@ return {
         text = "That's a lot to carry into a week on your own. Here's my own mobile number: text me "
           .. "any time, even late at night, if the nerves start to get bad.",
         codes = { "complex_reflection", "dual_relationship" },
+        examples = {
+          "Take my mobile, you can message me day or night." },
         rationale = "Your own number is personal contact outside the therapy: a dual "
           .. "relationship, however kind. Contact between sessions goes through the team." }
     end
@@ -498,11 +573,15 @@ return {
         .. "you said.", { affect = "anxious" })
       r = s:choose{
         moment = "closing",
+        typed = { giving_information = "cl_correct", explaining_approach = "cl_correct", emphasising_autonomy = "cl_correct", consent_check = "cl_correct", premature_reassurance = "cl_reassure", practice_assignment = "cl_homework", agenda_setting = "cl_homework", dual_relationship = "cl_number", self_disclosure = "cl_number", default = "cl_reassure" },
         { id = "cl_correct",
           text = "I need to correct what I said: we won't pull you out of hard memories, we'll stay "
             .. "with you through them. Knowing that, you can still decide not to sign.",
           codes = { "giving_information", "explaining_approach", "emphasising_autonomy",
             "consent_check" },
+            examples = {
+              "I should correct myself: we won't pull you out of a hard memory, we'll stay with you through it. Knowing that, it's still your choice whether to sign.",
+              "Something I said earlier wasn't right. We don't pull people out of memories; we stay beside you while they come. It's still your choice to sign or not." },
           expert = true,
           rationale = "Rupture repair and informed consent: correct a misleading promise before he "
             .. "relies on it, even though it costs you his relief, and give the decision back to "
@@ -511,6 +590,9 @@ return {
           text = "Exactly, like I said. We'll be right there with you the whole time, so there's "
             .. "really nothing to be nervous about. You're in very good hands with both of us.",
           codes = { "premature_reassurance" },
+          examples = {
+            "Exactly, we'll be there the whole time, so there's nothing to be nervous about.",
+            "That's right, don't worry. You'll be in safe hands with both of us, I promise." },
           rationale = "Confirming a promise the approach won't keep means he consents to "
             .. "something other than what will happen." },
         homework(),
@@ -526,6 +608,7 @@ return {
       end
       r = s:choose{
         moment = "closing",
+        typed = { complex_reflection = "cl_reflect", affirmation = "cl_reflect", emphasising_autonomy = "cl_reflect", consent_check = "cl_reflect", premature_reassurance = "cl_reassure", persuading = "cl_reassure", practice_assignment = "cl_homework", agenda_setting = "cl_homework", dual_relationship = "cl_number", self_disclosure = "cl_number", default = "cl_reassure" },
         { id = "cl_reflect",
           text = unsure
             and ("Not sure yet. That's a fair place to be, and you asked hard questions today. "
@@ -533,6 +616,9 @@ return {
             or ("Nervous and in. Both can be true, and you asked hard questions today. You don't "
               .. "have to sign today, and you can withdraw at any point."),
           codes = { "complex_reflection", "affirmation", "emphasising_autonomy", "consent_check" },
+          examples = {
+            "Not sure yet, after all those questions. It's your choice: you don't need to sign, and you can always withdraw.",
+            "Part of you is in and part of you is nervous. You asked tough questions today, well done. It's your decision, and you can withdraw whenever you like." },
           expert = true,
           rationale = "Emphasise autonomy: consent is ongoing and revocable, and saying so is part "
             .. "of the consent itself. Reflecting where he stands respects his ambivalence without "
@@ -544,6 +630,9 @@ return {
             or ("Nervous is normal at this stage. You'll be in really good hands, and I think "
               .. "you're going to be glad you did this. Take the form home tonight."),
           codes = { "premature_reassurance", "persuading" },
+          examples = {
+            "Being nervous is completely normal. Don't worry, you'll be in great hands, I promise.",
+            "Don't worry, everyone gets nervous before this. Sleep on it, it'll be fine." },
           rationale = "Reassurance and persuasion paper over ambivalence that belongs in the "
             .. "consent conversation; nervousness before a medicine session is reasonable." },
         homework(),
@@ -574,6 +663,7 @@ return {
         { affect = "numb" })
     elseif r.id == "cl_number" then
       s:narrate("He looks at the number you have written, and doesn't pick it up.")
+      s:cue{ gaze = "down" }
       s:say("Your own phone. Is that allowed?", { affect = "confused" })
     elseif silent(r) then
       s:narrate("You let the silence sit. After a while he nods to himself.")

@@ -89,11 +89,15 @@ return {
     -- Moment 1: what screening is for --------------------------------------------------------------
     local r = s:choose{
       moment = "opening",
+      typed = { explaining_approach = "op_explain", giving_information = "op_explain", seeking_collaboration = "op_explain", affirmation = "op_explain", premature_reassurance = "op_sell", agenda_setting = "op_agenda", closed_question = "op_agenda", complex_reflection = "op_reflect", default = "op_reflect" },
       prompt = "He is holding the folder with both hands.",
       { id = "op_explain",
         text = "Thanks for bringing all that. Today is about safety, not a test to pass: your "
           .. "health, your medicines, your history. Is it okay if we go through it together?",
         codes = { "affirmation", "explaining_approach", "giving_information", "seeking_collaboration" },
+        examples = {
+          "Thank you for bringing all of that. Today isn't a test you pass or fail; it's about safety: your health, medicines and history. We'll work through it together.",
+          "Really helpful that you brought the letters. This is a safety check, not an exam, and we'll go through it side by side." },
         expert = true,
         rationale = "Screening is for safety, not a test to pass. Saying so plainly, and asking "
           .. "permission, makes it easier for him to tell you the things that matter." },
@@ -101,18 +105,27 @@ return {
         text = "You've clearly done your homework, so please don't worry. Almost everyone gets "
           .. "through screening, so let's get this done quickly and get you booked in.",
         codes = { "affirmation", "premature_reassurance" },
+        examples = {
+          "You're clearly well prepared, so don't worry. Nearly everyone gets through, let's get you booked.",
+          "Don't worry, Marcus, almost everybody passes screening. You'll be fine." },
         rationale = "Kind, but promising a pass turns screening into a formality and tells him to "
           .. "keep quiet about anything that might stand in the way." },
       { id = "op_agenda",
         text = "Great, that'll help. I've got forty questions to get through, so yes or no is "
           .. "fine for most of them. First one: any heart problems?",
         codes = { "agenda_setting", "closed_question" },
+        examples = {
+          "Good. I've a long list of questions, yes or no is fine. First, any heart problems?",
+          "Right, forty questions, so let's crack on. Have you ever had heart trouble?" },
         rationale = "Efficient, but a checklist fired at him closes the door on the details he may "
           .. "not volunteer. Explain what screening is for first." },
       { id = "op_reflect",
         text = "You've waited a long time for this, and you really want it to go right. Try not to "
           .. "think of it as a test; honestly, most of what we do today is just a formality.",
         codes = { "complex_reflection", "premature_reassurance" },
+        examples = {
+          "You've waited ages for this and you want it to go right. Honestly, most of today is a formality.",
+          "It matters a lot to you to get it right. Don't think of it as a test, it's mostly routine." },
         rationale = "A good reflection, then 'a formality': the medication questions are exactly "
           .. "where a hidden risk comes out, and he needs to know they matter." },
     }
@@ -143,12 +156,16 @@ return {
     }
     r = s:choose{
       moment = "medications",
+      typed = { giving_information = "md_explore", closed_question = "md_explore", simple_reflection = "md_explore", open_question = "md_explore", dismissing = "md_skip", confronting = "md_judge", premature_reassurance = "md_reassure", default = "md_skip" },
       -- Asking for a medicine's name, dose and prescriber is screening, not a risk assessment (the
       -- rubric's risk_assessment is about suicide and harm): a closed question with information.
       { id = "md_explore",
         text = "Nothing major, but I still need the detail: some medicines don't mix with this one. "
           .. "Which antidepressant, what dose, and who prescribes it?",
         codes = { "simple_reflection", "giving_information", "closed_question" },
+        examples = {
+          "I still need the details, as some medicines don't mix with this one. Is it an SSRI? Do you know the dose?",
+          "Nothing major, but it matters here. Can you give me the name and dose of the antidepressant, and of the sleeping tablet?" },
         expert = true,
         rationale = "Explore gently but specifically: interacting serotonergic medicines and MAOIs "
           .. "are screening exclusions, and 'nothing major' is not a name and a dose." },
@@ -156,18 +173,24 @@ return {
         text = "That all sounds pretty standard, so I'll just put 'antidepressant and sleeping "
           .. "tablet' down here, and we can move on to the next section of the form.",
         codes = { "dismissing" },
+        examples = {
+          "Oh, that's all standard, I wouldn't worry. Let's move on." },
         rationale = "Taking 'nothing major' at face value misses the one detail that decides "
           .. "whether the medicine is safe for him." },
       { id = "md_judge",
         text = "Okay. Just so you know, you were meant to list every medication on the form, so "
           .. "I'll need the name from you now. What's the antidepressant?",
         codes = { "confronting", "closed_question" },
+        examples = {
+          "That was meant to be on the form. Did you forget to put it down?" },
         rationale = "Half right: you get the name, but scolding him for the form makes the next "
           .. "disclosure less likely. Curiosity gets the detail; blame hides it." },
       { id = "md_reassure",
         text = "Just the usual, nothing major. Loads of our participants are on an antidepressant "
           .. "of some kind, so that's really nothing to worry about.",
         codes = { "simple_reflection", "premature_reassurance" },
+        examples = {
+          "Just the usual, then. You'll be fine, I'm sure." },
         rationale = "A reflection in his words, then reassurance about a medicine you have not "
           .. "even named. Some antidepressants are exclusions; ask which." },
     }
@@ -198,6 +221,7 @@ return {
     end
     r = s:choose{
       moment = "contraindication",
+      typed = { validation = "ci_explain", giving_information = "ci_explain", escalation_medical = "ci_explain", consent_check = "ci_explain", medication_advice = "ci_stop", advice_giving = "ci_stop", closed_question = "ci_stop", complex_reflection = "ci_fine", premature_reassurance = "ci_fine", dismissing = "ci_fine", redirecting = "ci_defer", default = "ci_defer" },
       prompt = "Phenelzine is an MAOI.",
       flags = { "direct_question" },  -- "is that a problem?" needs an honest answer
       -- MAOIs and interacting serotonergic medication are screening exclusions (DOMAIN.md).
@@ -206,6 +230,8 @@ return {
           .. "an exclusion, because together they can be dangerous. May I tell our physician and "
           .. "Dr Achebe?",
         codes = { "validation", "giving_information", "escalation_medical", "consent_check" },
+        examples = {
+          "It makes sense you want it to be fine. Phenelzine is an MAOI, and with MDMA it can be dangerous. I'd like our physician to see you today, and to talk with Dr Achebe, if that's okay." },
         expert = true,
         rationale = "Acknowledge what is at stake for him, name the contraindication honestly, hand "
           .. "the decision to the medical team, and ask his consent to share it. Screening "
@@ -217,6 +243,9 @@ return {
           .. "People often stop a tablet before a trial, and that would give it time to clear out "
           .. "of your system.",
         codes = { "closed_question", "medication_advice", "advice_giving", "premature_reassurance" },
+        examples = {
+          "Maybe you could stop the phenelzine for a few weeks before the sessions so it clears?",
+          "You could stop it for a few weeks beforehand, so it clears your system. Would you be willing?" },
         rationale = "Never suggest stopping a prescribed medicine: stopping an MAOI is a "
           .. "prescriber's decision, needs weeks of washout, and can bring relapse. It is also not "
           .. "yours to say whether he is excluded." },
@@ -224,12 +253,18 @@ return {
         text = "It's the only thing that's worked, so of course you want to keep it. Lots of "
           .. "people are on something; I wouldn't worry, let's keep going.",
         codes = { "complex_reflection", "premature_reassurance", "dismissing" },
+        examples = {
+          "Of course you want to keep it, it's the only one that's helped. Don't worry, I'm sure it'll be fine.",
+          "I'm sure it's fine, lots of people are on something. Don't worry." },
         rationale = "Reflective, then reassuring past an exclusion: it hides a real risk from him "
           .. "and from the team. An interacting medicine must be named and reviewed." },
       { id = "ci_defer",
         text = "I'm honestly not sure, so I'll flag it to the physician once we've finished today, "
           .. "and we'll carry on with the rest of the questions for now.",
         codes = { "escalation_medical", "redirecting" },
+        examples = {
+          "I'm not sure, to be honest. I'll mention it to the doctor afterwards, let's finish the questions.",
+          "I'm not sure, so I'll flag it to the physician later. For now, let's get on with the rest of the form." },
         rationale = "Escalating is right, but he asked a direct question and deserves an honest "
           .. "answer now, and his consent before his psychiatrist is contacted." },
     }
@@ -271,11 +306,15 @@ return {
     end
     r = s:choose{
       moment = "hope_falls",
+      typed = { risk_assessment = "hf_ask", complex_reflection = "hf_reflect", validation = "hf_reflect", simple_reflection = "hf_reflect", open_question = "hf_strengths", redirecting = "hf_strengths", premature_reassurance = "hf_silver", dismissing = "hf_silver", persuading = "hf_silver", default = "hf_reflect" },
       flags = { "suicidal_statement" },  -- the rubric expects a risk assessment within 5 minutes
       { id = "hf_ask",
         text = "After waiting so long, that's a huge blow. When you say what's the point of "
           .. "carrying on, do you mean thoughts of ending your life?",
         codes = { "validation", "risk_assessment", "closed_question" },
+        examples = {
+          "After all that waiting, that's a huge blow. Are you having thoughts of suicide?",
+          "I'm really sorry. Can I ask directly, Marcus: are you thinking about ending your life?" },
         expert = true,
         rationale = "Validate the loss, then ask directly: asking about suicide does not plant "
           .. "it, and it is the only way to know whether he is safe today." },
@@ -283,18 +322,27 @@ return {
         text = "Please don't think like that. This isn't the end of the road: there are other "
           .. "trials and other treatments out there, and I'm sure you'll find the one.",
         codes = { "premature_reassurance", "dismissing" },
+        examples = {
+          "Don't think like that. There are other trials and treatments out there, and I'm sure you'll find one.",
+          "Please don't think that way, Marcus. You'll find something, I promise." },
         rationale = "Brushing past 'what's the point' leaves a possible suicidal statement "
           .. "unassessed. Ask first; hope can come later." },
       { id = "hf_reflect",
         text = "Four years of waiting, and now it feels like every door is closing at once. That's "
           .. "a lot to carry on your own.",
         codes = { "complex_reflection", "validation" },
+        examples = {
+          "Four years, and now it's like every door is shutting at once. That's so much to carry alone.",
+          "The one thing that worked, and now this. It's like there's nowhere left to go." },
         rationale = "A kind, accurate reflection, but a statement like this needs a direct "
           .. "question about suicide within minutes: empathy does not tell you he is safe." },
       { id = "hf_strengths",
         text = "That's so hard to hear, after everything. What has kept you going through the "
           .. "worst nights so far? Let's hold on to that.",
         codes = { "validation", "open_question", "redirecting" },
+        examples = {
+          "That's so painful. What's kept you going on the worst nights until now?",
+          "After all of that, what has helped you keep going so far?" },
         rationale = "Turning to his strengths is kind, but it steers away from what he said. "
           .. "'What's the point of carrying on' needs a direct question about suicide first." },
     }
@@ -314,9 +362,11 @@ return {
       s:say("My sister, I suppose. I don't know.", { affect = "withdrawn" })
     elseif silent(r) then
       s:narrate("He stares at the folder. The silence stretches.")
+      s:cue{ gaze = "down" }
     end
 
     s:wait(4)
+    if silent(r) then s:cue{ gaze = "auto" } end
 
     -- Moment 5: what happens next -------------------------------------------------------------------
     s:say{
@@ -327,11 +377,15 @@ return {
     }
     r = s:choose{
       moment = "next_steps",
+      typed = { safety_planning = "ns_plan", emphasising_autonomy = "ns_plan", open_question = "ns_plan", giving_information = "ns_letter", leaving_participant = "ns_letter", persuading = "ns_switch", advice_giving = "ns_switch", closed_question = "ns_switch", premature_reassurance = "ns_reassure", simple_reflection = "ns_reassure", default = "ns_reassure" },
       flags = { "direct_question" },  -- he asked what happens now
       { id = "ns_plan",
         text = "The physician sees you today and talks to Dr Achebe; any change to your medicine "
           .. "is theirs and yours to decide. If the nights get bad, who would you call?",
         codes = { "safety_planning", "emphasising_autonomy", "giving_information", "open_question" },
+        examples = {
+          "The physician will see you today and speak to Dr Achebe; any change to your medicine is for you and them to decide. And if the nights get bad, who would you ring?",
+          "You won't just wait for a letter: the doctor sees you before you go and contacts your psychiatrist. Meanwhile, if things get dark at night, who could you call?" },
         expert = true,
         rationale = "A concrete next step with the medical team, his autonomy over his own "
           .. "treatment, and a safety plan after a risk question: who to call, and when." },
@@ -339,18 +393,27 @@ return {
         text = "Could you ask Dr Achebe about switching to something else? Then you could reapply "
           .. "in a few months, and you'd have a real chance of getting in.",
         codes = { "closed_question", "persuading", "advice_giving" },
+        examples = {
+          "Could you ask Dr Achebe about switching meds? Then you could reapply in a few months.",
+          "You should ask Dr Achebe about switching to a different antidepressant. Then you could reapply in a few months." },
         rationale = "Pushing him to change an effective medicine to qualify for a trial puts the "
           .. "trial before his health. That is his and his prescriber's decision." },
       { id = "ns_letter",
         text = "The team will review everything, and you'll get a letter from us in a week or two. "
           .. "Thanks so much for coming in today, Marcus.",
         codes = { "giving_information", "leaving_participant" },
+        examples = {
+          "The team will review it and you'll get a letter in a week or two. Thanks for coming in.",
+          "You'll get a letter from us in a week or two. Thanks so much for coming, Marcus." },
         rationale = "Polite, but ending on a letter sends a man who has just said 'what's the "
           .. "point' home alone with it. He needs a plan, the physician today, and a number." },
       { id = "ns_reassure",
         text = "You're wondering if this is the end of it. It isn't: the physician will go through "
           .. "everything with you, and I'm sure something will work out.",
         codes = { "simple_reflection", "premature_reassurance", "giving_information" },
+        examples = {
+          "You're wondering if this is it. Don't worry, I'm sure something will work out.",
+          "Don't worry, the physician will sort it out, something will come of it." },
         rationale = "A reflection and a next step, then a promise you cannot make. After what he "
           .. "said, he needs a safety plan: who he would call if the nights get bad." },
     }

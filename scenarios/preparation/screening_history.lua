@@ -26,6 +26,7 @@ return {
   },
   patient = {
     name = "Tomasz Wróbel", age = 47, pronouns = "he/him",
+    appearance = { skin = "light" },  -- from Lodz; hair greying from the age
     background = "Piano tuner, came to England from Łódź at nineteen. PTSD for six years after a "
       .. "tram derailment in which the woman beside him died. At twenty-four he spent five weeks on "
       .. "a psychiatric ward after a manic episode; lithium for two years, stopped with his "
@@ -85,10 +86,14 @@ return {
     -- Moment 1: what screening is for -------------------------------------------------------------
     r = s:choose{
       moment = "opening",
+      typed = { explaining_approach = "op_frame", giving_information = "op_frame", seeking_collaboration = "op_frame", affirmation = "op_frame", complex_reflection = "op_formality", premature_reassurance = "op_formality", agenda_setting = "op_checklist", closed_question = "op_checklist", persuading = "op_warn", default = "op_formality" },
       { id = "op_frame",
         text = "Thank you for reading it so carefully. Today is about safety, not a test: your "
           .. "health, medicines and history. Shall we go through it together?",
         codes = { "affirmation", "explaining_approach", "giving_information", "seeking_collaboration" },
+        examples = {
+          "Thank you for reading it so closely. Today is about safety rather than a test: your health, medicines and history. We'll go through it together, and your questions too.",
+          "You've clearly read it carefully, thank you. This is about your safety, not an exam; let's work through it together." },
         expert = true,
         rationale = "Say what screening is for and ask to go through it together: a person who "
           .. "knows it is about safety, not a pass, tells you the part that matters." },
@@ -96,18 +101,27 @@ return {
         text = "You seem a bit on edge, which is understandable. Honestly, most of this is a "
           .. "formality, so try not to worry about saying the wrong thing today.",
         codes = { "complex_reflection", "premature_reassurance" },
+        examples = {
+          "You seem a bit on edge. Honestly, it's mostly a formality, you'll be fine.",
+          "No need to be nervous, honestly, it's mostly routine." },
         rationale = "A kind reflection, then 'a formality': the history questions are exactly "
           .. "where an exclusion comes out, and he needs to know they matter." },
       { id = "op_checklist",
         text = "Great. I've got a long list to get through, so short answers are fine. First: any "
           .. "time in hospital, physical or mental health, ever?",
         codes = { "agenda_setting", "closed_question" },
+        examples = {
+          "Good. I have a long list, so short answers are fine. Any hospital stays, ever?",
+          "Right, short answers are fine. Have you ever been in hospital, for anything?" },
         rationale = "Efficient, but a checklist fired at a reserved man gets the shortest true "
           .. "answer. Explain what the questions are for first." },
       { id = "op_warn",
         text = "The most important thing is to be completely honest with me, because anything "
           .. "you leave out now could get you removed from the study later. Okay?",
         codes = { "persuading", "closed_question" },
+        examples = {
+          "You have to be completely honest, because anything you leave out could get you removed later. Is that clear?",
+          "Please don't leave anything out, or you'll be excluded later on. Do you understand?" },
         rationale = "Honesty matters, but a warning makes screening a test he can fail, and "
           .. "people who fear failing leave things out." },
     }
@@ -136,10 +150,14 @@ return {
     }
     r = s:choose{
       moment = "half_mention",
+      typed = { open_question = "hm_explore", giving_information = "hm_explore", simple_reflection = "hm_explore", complex_reflection = "hm_explore", dismissing = "hm_skip", closed_question = "hm_label", agenda_setting = "hm_label", premature_reassurance = "hm_normal", default = "hm_skip" },
       { id = "hm_explore",
         text = "A few weeks in hospital. That's worth hearing about: some past illnesses matter "
           .. "for this medicine. What was happening for you then?",
         codes = { "simple_reflection", "giving_information", "open_question" },
+        examples = {
+          "A few weeks in hospital at twenty-four. I'd like to hear about that, because some past illnesses matter with this medicine. What was going on for you then?",
+          "That's worth knowing about, as certain histories matter here. What happened back then?" },
         expert = true,
         rationale = "Reflect it, say why it matters, and ask openly: 'nerves' and 'a long time "
           .. "ago' are not a history, and a psychotic or manic episode is a screening exclusion." },
@@ -147,18 +165,26 @@ return {
         text = "A long time ago, and you've clearly been well since, so I'll just note it down as "
           .. "a past hospital stay and we'll move on to the next section.",
         codes = { "simple_reflection", "dismissing" },
+        examples = {
+          "A hospital stay, years ago. That's not a big deal, let's keep going." },
         rationale = "Taking 'nothing to write down' at face value misses the one part of his "
           .. "history that decides whether the medicine is safe for him." },
       { id = "hm_label",
         text = "Was that a psychiatric ward? Were you ever diagnosed with schizophrenia or "
           .. "bipolar disorder? I need a yes or a no for the form here.",
         codes = { "closed_question", "agenda_setting" },
+        examples = {
+          "Was it a psychiatric ward? Were you diagnosed with bipolar or schizophrenia? Yes or no is fine.",
+          "Did they give you a diagnosis, like bipolar disorder?" },
         rationale = "The right topic, asked as labels for a form: a man who calls it 'nerves' "
           .. "will say no to both, and the story you need never comes out." },
       { id = "hm_normal",
         text = "Nerves at twenty-four are really common; lots of people have a wobble at that age. "
           .. "I'm sure it won't be an issue, after all this time.",
         codes = { "premature_reassurance", "dismissing" },
+        examples = {
+          "Lots of people have a wobble at that age, I'm sure it won't matter now.",
+          "Don't worry, lots of people have a wobble at that age. It'll be fine." },
         rationale = "Reassurance about an illness nobody has named yet: ask what happened before "
           .. "deciding it does not matter." },
     }
@@ -194,11 +220,15 @@ return {
     end
     r = s:choose{
       moment = "exclusion",
+      typed = { giving_information = "hi_escalate", escalation_medical = "hi_escalate", consent_check = "hi_escalate", closed_question = "hi_escalate", complex_reflection = "hi_fine", premature_reassurance = "hi_fine", dismissing = "hi_decide", emphasising_autonomy = "hi_omit", advice_giving = "hi_omit", default = "hi_fine" },
       flags = { "direct_question" },
       { id = "hi_escalate",
         text = "Honestly, it may: this medicine can bring a manic episode back, so it can rule "
           .. "it out. That's the psychiatrist's call. May I ask her to see you?",
         codes = { "giving_information", "escalation_medical", "consent_check", "closed_question" },
+        examples = {
+          "It can matter, yes. MDMA can set off mania again, so the study psychiatrist needs to assess you. Is it okay if I ask her to come in?",
+          "It may well matter: MDMA can bring back a manic episode. It's the study psychiatrist's decision, so I'll ask her to see you, if that's alright." },
         expert = true,
         rationale = "Answer the question honestly, name why it matters, leave the decision to the "
           .. "study psychiatrist, and ask his consent before passing it on." },
@@ -206,18 +236,26 @@ return {
         text = "Twenty years well is a really long time, and that counts for a lot. It sounds "
           .. "firmly behind you now, so I honestly wouldn't worry about it too much.",
         codes = { "complex_reflection", "premature_reassurance", "dismissing" },
+        examples = {
+          "Twenty years is a long time to be well. I'm sure it's behind you now, don't worry.",
+          "That's a long time, I'm sure it won't be an issue." },
         rationale = "Warm, and it reassures past an exclusion: the risk is that the medicine "
           .. "brings the mania back, and twenty quiet years do not settle that." },
       { id = "hi_decide",
         text = "I'm sorry, but with a history like that you can't take part: bipolar is an "
           .. "exclusion. We'll have to stop the screening here, I'm afraid.",
         codes = { "giving_information", "dismissing" },
+        examples = {
+          "The protocol excludes anyone with a history of mania, so the screening ends here, I'm sorry." },
         rationale = "Honest about the risk, but you decided alone, named a diagnosis nobody has "
           .. "made, and closed the door on him in one breath." },
       { id = "hi_omit",
         text = "It's your history to share. If it was never formally diagnosed as bipolar, you "
           .. "could leave it off the form; nobody needs to know about it.",
         codes = { "emphasising_autonomy", "advice_giving", "premature_reassurance" },
+        examples = {
+          "It's your choice. You could leave it off; it was never formally bipolar, and nobody needs to know.",
+          "Nobody needs to know about something from twenty years ago, it's up to you." },
         rationale = "Dressed as respect for his choice, it colludes in hiding an exclusion from "
           .. "the people responsible for his safety." },
     }
@@ -252,10 +290,14 @@ return {
     }
     r = s:choose{
       moment = "old_label",
+      typed = { complex_reflection = "ol_reflect", validation = "ol_reflect", giving_information = "ol_reflect", premature_reassurance = "ol_cheer", persuading = "ol_cheer", psychoeducation = "ol_teach", interpreting = "ol_teach", simple_reflection = "ol_move", redirecting = "ol_move", default = "ol_move" },
       { id = "ol_reflect",
         text = "Being measured by nine days from twenty years ago feels unfair, and it hurts. This "
           .. "is about how one medicine acts on a brain, not about who you are.",
         codes = { "complex_reflection", "validation", "giving_information" },
+        examples = {
+          "It's like you're still the crazy one in the file, after twenty years. That must hurt. This is about the medicine, not about you.",
+          "Twenty years, and it still follows you like a dog. That sounds painful and unfair." },
         expert = true,
         rationale = "Reflect the hurt and the unfairness, then separate the safety rule from his "
           .. "worth: the exclusion is pharmacology, not a judgement of him." },
@@ -263,18 +305,25 @@ return {
         text = "You're not crazy at all! Loads of people have been through far worse than that. "
           .. "Honestly, you really shouldn't be so hard on yourself about it.",
         codes = { "premature_reassurance", "persuading" },
+        examples = {
+          "Don't say that, you're not crazy. You'll be fine, I promise." },
         rationale = "Warmly meant, but arguing him out of the feeling tells him it cannot be said "
           .. "here. Meet the shame before you answer it." },
       { id = "ol_teach",
         text = "Mania is an illness like diabetes, nothing to be ashamed of. MDMA can set off "
           .. "another episode in people with bipolar disorder, which is why it's on the list.",
         codes = { "psychoeducation", "interpreting" },
+        examples = {
+          "Mania is an illness like any other, nothing shameful. MDMA can trigger episodes in bipolar disorder, that's why it's listed.",
+          "Bipolar is a medical condition, like diabetes. The concern is that MDMA can set off mania." },
         rationale = "Accurate about the risk, but it labels him with a diagnosis nobody has "
           .. "confirmed and lectures past the shame he just voiced." },
       { id = "ol_move",
         text = "It follows you around, even now. Let's not get stuck on that today, though; there "
           .. "are still a few sections of the form left for us to go through.",
         codes = { "simple_reflection", "redirecting" },
+        examples = {
+          "It still follows you. Let's get back to the form, there are a few sections left." },
         rationale = "A reflection, then away from it: the shame he has just risked showing is the "
           .. "thing in the room, and the form can wait." },
     }
@@ -294,9 +343,11 @@ return {
       s:say("Of course. The form.", { affect = "withdrawn" })
     elseif silent(r) then
       s:narrate("He looks at his hands for a long moment, then nods, as if you had said something.")
+      s:cue{ gaze = "down" }
     end
 
     s:wait(4)
+    if silent(r) then s:cue{ gaze = "auto" } end
 
     -- Moment 5: the lithium question ---------------------------------------------------------------
     s:say{
@@ -307,11 +358,15 @@ return {
     }
     r = s:choose{
       moment = "lithium",
+      typed = { emphasising_autonomy = "li_his", giving_information = "li_his", seeking_collaboration = "li_his", medication_advice = "li_stay", persuading = "li_stay", advice_giving = "li_restart", simple_reflection = "li_later", redirecting = "li_later", dismissing = "li_later", complex_reflection = "li_later", default = "li_later" },
       flags = { "direct_question" },
       { id = "li_his",
         text = "That's for you and a psychiatrist who knows your history to decide, never to fit "
           .. "a trial. Shall we ask her to talk it through with you?",
         codes = { "emphasising_autonomy", "giving_information", "seeking_collaboration" },
+        examples = {
+          "That's a decision for you and a psychiatrist who knows your history, never something to do to fit a trial. It's your choice.",
+          "Not something to decide to get into a study. It's yours to make with a psychiatrist who knows you. Would you like us to set that up?" },
         expert = true,
         rationale = "Starting or stopping a prescribed medicine is his and his prescriber's "
           .. "decision, with the study physician: never the therapist's, and never to qualify." },
@@ -319,18 +374,26 @@ return {
         text = "You've managed without it for eighteen years, so staying off everything is "
           .. "probably your best chance of getting in. I'd leave it as it is.",
         codes = { "medication_advice", "persuading" },
+        examples = {
+          "I'd stay off it, honestly. You've done eighteen years without it, and it's your best chance." },
         rationale = "Advice about a prescribed medicine, shaped by the trial: medication "
           .. "decisions belong to him and his psychiatrist." },
       { id = "li_restart",
         text = "Lithium is a really good medicine for that, so if you're worried, restarting it "
           .. "might be sensible. What does your GP think about it?",
         codes = { "medication_advice", "advice_giving", "open_question" },
+        examples = {
+          "Lithium works well for that, restarting could be sensible. What does your GP say?",
+          "Lithium's good for that, so restarting might be sensible. What does your doctor say?" },
         rationale = "Well meant, and still advice to start a prescribed medicine: that is a "
           .. "prescriber's decision, made with him, not a screening therapist's." },
       { id = "li_later",
         text = "Should you go back on it... I can hear how much you want to get this right. Let's "
           .. "leave medication aside for today and come back to it another time.",
         codes = { "simple_reflection", "redirecting", "dismissing" },
+        examples = {
+          "I can hear you want to get it right. Let's leave the medication question aside and come back to it another day.",
+          "Let's park the lithium for now and come back to it later." },
         rationale = "A reflection and a deferral: he asked a direct question and deserves a "
           .. "direct answer about whose decision it is." },
     }
@@ -356,11 +419,15 @@ return {
     }
     r = s:choose{
       moment = "what_is_left",
+      typed = { giving_information = "wl_options", seeking_collaboration = "wl_options", open_question = "wl_options", premature_reassurance = "wl_promise", persuading = "wl_push", advice_giving = "wl_push", complex_reflection = "wl_reflect", closed_question = "wl_reflect", simple_reflection = "wl_reflect", default = "wl_reflect" },
       flags = { "direct_question" },
       { id = "wl_options",
         text = "Then not nothing: trauma-focused therapies such as CPT or prolonged exposure are "
           .. "open to you, and we can help you ask. What would matter most to you next?",
         codes = { "giving_information", "seeking_collaboration", "open_question" },
+        examples = {
+          "Then not nothing. Trauma-focused therapies like CPT or prolonged exposure are open to you, and we can help you ask. What would matter most to you next?",
+          "Then there are still options: CPT and prolonged exposure have strong evidence, and we can help you ask. What matters most to you?" },
         expert = true,
         rationale = "Honest about the alternatives, which remain whatever the psychiatrist "
           .. "decides, and his choice about what comes next." },
@@ -368,18 +435,27 @@ return {
         text = "I really don't think it'll come to that. From everything you've told me today, "
           .. "I'd be very surprised if she didn't clear you, after all these years.",
         codes = { "premature_reassurance", "persuading" },
+        examples = {
+          "It won't come to that, I promise. She'll clear you, after all these years.",
+          "Don't worry, I'm sure she'll say yes after twenty years well." },
         rationale = "A promise about a decision that is not yours, and may be taken back within "
           .. "the hour. Tell him what remains if the answer is no." },
       { id = "wl_push",
         text = "You should really try CPT or exposure therapy anyway; the evidence for them is "
           .. "very strong, and honestly they might suit you better than this would.",
         codes = { "persuading", "advice_giving", "giving_information" },
+        examples = {
+          "You should try CPT or exposure therapy anyway, the evidence is really strong.",
+          "Honestly, exposure therapy might suit you better than this. I'd go for it." },
         rationale = "The right information, pressed on him as the answer: the alternatives are "
           .. "his to weigh, with his consent, not a consolation prize to accept." },
       { id = "wl_reflect",
         text = "Tired of being the difficult case, and afraid of going back to nothing. Have you "
           .. "thought about what you'd do if the answer is no?",
         codes = { "complex_reflection", "closed_question" },
+        examples = {
+          "Afraid of being back at nothing, tired of being the difficult case. Have you thought about what you'd do if she says no?",
+          "Back to nothing and the trams. Have you any idea what you'd do next?" },
         rationale = "A good reflection, then his question handed back to him: he asked what "
           .. "would be left, and he needs to hear that other treatments are." },
     }

@@ -24,6 +24,7 @@ return {
   },
   patient = {
     name = "Samira Haddad", age = 34, pronouns = "she/her",
+    appearance = { skin = "tan", hair = "black" },
     background = "Court interpreter. Left her home country at sixteen after her neighbourhood was "
       .. "shelled; crossed several borders with her younger brother. PTSD with nightmares and a "
       .. "strong startle at uniforms and sirens. Conscientious; likes to do things properly.",
@@ -82,11 +83,15 @@ return {
     -- Moment 1: she asks for the answer -------------------------------------------------------------
     local r = s:choose{
       moment = "asking_for_answer",
+      typed = { complex_reflection = "aa_reflect", emphasising_autonomy = "aa_reflect", open_question = "aa_reflect", agenda_setting = "aa_give", interpreting = "aa_give", advice_giving = "aa_list", persuading = "aa_list", premature_reassurance = "aa_reassure", dismissing = "aa_reassure", default = "aa_reassure" },
       flags = { "direct_question" },  -- she asked for an answer: silence leaves her alone with it
       { id = "aa_reflect",
         text = "You want to get it right, and there isn't a right one here; it's yours. What were "
           .. "you trying to say in the lines you crossed out?",
         codes = { "complex_reflection", "emphasising_autonomy", "open_question" },
+        examples = {
+          "You want to do it properly, and there's no correct one here; it belongs to you. What were you reaching for in the lines you crossed out?",
+          "There isn't a right answer, it's your intention. What were those three crossed-out lines trying to say?" },
         expert = true,
         rationale = "The intention belongs to her inner healing intelligence. Reflect the wish to "
           .. "get it right, hand the authorship back, and get curious about her own words." },
@@ -94,6 +99,9 @@ return {
         text = "It often helps to name the hardest memory. For you that might be something like: "
           .. "'I want to face the shelling and stop the nightmares.'",
         codes = { "agenda_setting", "interpreting", "redirecting" },
+        examples = {
+          "Let's name the hardest memory for you. Something like: I want to face the shelling.",
+          "I'd start with the hardest memory. Write: I want to face the shelling and stop the nightmares." },
         rationale = "Offered as an example, but it writes her intention for her: it sets the "
           .. "therapist's agenda, steers her to a memory she did not name, and decides for her "
           .. "what her trauma is about." },
@@ -101,12 +109,17 @@ return {
         text = "Most people go for forgiveness, letting go, or facing the worst memory. I'd go "
           .. "for facing the worst one; that's usually where the change is.",
         codes = { "advice_giving", "persuading" },
+        examples = {
+          "You should go for facing the worst memory. Trust me, that's where the change is." },
         rationale = "A menu of other people's intentions, and then your pick: it steers her "
           .. "towards the therapist's idea of progress. Ask what matters to her." },
       { id = "aa_reassure",
         text = "Honestly, whatever you write will be perfect. There's no way to get this wrong, "
           .. "so try not to worry about it.",
         codes = { "premature_reassurance", "dismissing" },
+        examples = {
+          "Don't worry, whatever you write will be perfect. You can't get it wrong.",
+          "Don't worry, any intention is fine, honestly." },
         rationale = "Kind, but reassurance talks the worry away and leaves her without a way in to "
           .. "her own intention. Get curious about her words instead." },
     }
@@ -118,6 +131,7 @@ return {
     elseif r.id == "aa_give" then
       p.distress = p.distress + 4  -- the shelling named for her
       s:narrate("She writes it down, slowly, and looks at it for a long time.")
+      s:cue{ gaze = "down" }
       s:say("Okay. The shelling. If you think that's the one.", { affect = "withdrawn" })
     elseif r.id == "aa_list" then
       s:say("The worst one, then? I don't know which one that is.", { affect = "confused" })
@@ -127,9 +141,11 @@ return {
       p.trust = p.trust - 3  -- she asked and got nothing back
       s:narrate("She waits, then looks back at the notebook and reads the crossed-out lines to "
         .. "herself.")
+      s:cue{ gaze = "down" }
     end
 
     s:wait(8)
+    if r.id == "aa_give" or silent(r) then s:cue{ gaze = "auto" } end
 
     -- Moment 2: her intention emerges -------------------------------------------------------------
     s:say{
@@ -142,10 +158,14 @@ return {
     }
     r = s:choose{
       moment = "her_intention",
+      typed = { complex_reflection = "hi_reflect", following_lead = "hi_reflect", simple_reflection = "hi_reflect", interpreting = "hi_interpret", agenda_setting = "hi_sharpen", closed_question = "hi_sharpen", redirecting = "hi_sharpen", affirmation = "hi_praise", premature_reassurance = "hi_praise", default = "hi_praise" },
       { id = "hi_reflect",
         text = "Putting down the watching you've carried since you were sixteen. Finding out "
           .. "what it's like not to be on guard.",
         codes = { "complex_reflection", "following_lead" },
+        examples = {
+          "Setting down the watching you've done since the border, for him and everyone. Finding out what it's like to not be on guard.",
+          "You've been the lookout since you were sixteen, and you want to know how it would be to rest from that." },
         expert = true,
         rationale = "Following: reflect her intention in her words and meaning, adding nothing of "
           .. "your own. It is already an intention." },
@@ -153,18 +173,27 @@ return {
         text = "I wonder if underneath the watching there's grief for the home you lost. Maybe "
           .. "that's the real intention here.",
         codes = { "interpreting" },
+        examples = {
+          "You keep watching because really you never grieved the home you lost.",
+          "The watching is your way of not feeling the loss of home, I think." },
         rationale = "Telling her what her intention really is replaces her meaning with the "
           .. "therapist's, however gently it is wondered aloud. Sense-making is hers." },
       { id = "hi_sharpen",
         text = "That's a good start. Could we make it more concrete, like 'I'll go back to the "
           .. "checkpoint memory and stay with it'?",
         codes = { "agenda_setting", "redirecting", "closed_question" },
+        examples = {
+          "Good start. Could we make it concrete, like going back to the checkpoint memory?",
+          "Can we make it more specific, like staying with the checkpoint memory?" },
         rationale = "Turning her intention into an exposure target imposes a structured-protocol "
           .. "agenda on a patient-directed session, and names a memory she did not." },
       { id = "hi_praise",
         text = "That's a beautiful intention, Samira. Honestly, it's perfect just the way it is; "
           .. "don't change a single word of it.",
         codes = { "affirmation", "premature_reassurance" },
+        examples = {
+          "That's lovely, really beautiful. You've done so well.",
+          "Lovely, Samira. Don't worry, it's perfect; don't change a word." },
         rationale = "Warm, but grading it closes the conversation: it is hers to find, not yours "
           .. "to mark. Reflect it instead." },
     }
@@ -182,6 +211,7 @@ return {
       s:say("Oh. Good. Okay.", { affect = "calm" })
     elseif silent(r) then
       s:narrate("She writes the line in the notebook, and this time she does not cross it out.")
+      s:cue{ gaze = "down" }
     end
 
     s:wait(3)
@@ -191,16 +221,21 @@ return {
     p.distress = p.distress + 8
     s:narrate("She looks down at the notebook. Her eyes fill, and she presses her knuckles against "
       .. "her mouth.")
+    s:cue{ gaze = "down", tears = true }
     s:say{
       { text = "Sorry. I don't know why I'm crying. It's only an intention.", affect = "tearful" },
       { text = "Sorry. This is stupid. It's just a sentence in a notebook.", affect = "ashamed" },
     }
     r = s:choose{
       moment = "tears",
+      typed = { validation = "te_stay", complex_reflection = "te_stay", empathic_presence = "te_stay", offering_comfort = "te_tissue", redirecting = "te_tissue", agenda_setting = "te_tissue", premature_reassurance = "te_normal", dismissing = "te_normal", interpreting = "te_brother", closed_question = "te_brother", default = "te_normal" },
       { id = "te_stay",
         text = "No need to be sorry. Something in that sentence matters to you. Take all the time "
           .. "you need; we're right here.",
         codes = { "validation", "complex_reflection", "empathic_presence" },
+        examples = {
+          "You don't need to apologise. That sentence clearly matters to you. Take as long as you need; we're right here with you.",
+          "No sorry needed. Something in it touched you. There's time; we're right here with you." },
         expert = true,
         rationale = "Tears here are part of the work, not a problem to solve: validate them, stay "
           .. "with her, and let her take her time." },
@@ -208,12 +243,17 @@ return {
         text = "Here, have a tissue. Shall we keep going? We've still got a couple of things to "
           .. "get through before the end.",
         codes = { "offering_comfort", "redirecting", "agenda_setting" },
+        examples = {
+          "Here, have a tissue. Shall we get back to the list? There's a bit left." },
         rationale = "The tissue is kind, but moving her on to your list tells her the feeling is "
           .. "in the way. There is time for it." },
       { id = "te_normal",
         text = "Please don't apologise, honestly. It's completely normal; people cry in here all "
           .. "the time, and it's all fine.",
         codes = { "premature_reassurance", "dismissing" },
+        examples = {
+          "Don't apologise, it's totally normal, people cry here all the time.",
+          "It's fine, honestly, don't worry. Everyone cries in this room." },
         rationale = "Meant to comfort, but 'it's normal, it's fine' talks the feeling away before "
           .. "anyone has heard it." },
       { id = "te_hand",
@@ -226,11 +266,15 @@ return {
         text = "Tears like that usually mean you've touched something big. I think this is "
           .. "really about your brother, isn't it?",
         codes = { "interpreting", "closed_question" },
+        examples = {
+          "I think this is really about your brother, isn't it?",
+          "Is it your brother you're crying about?" },
         rationale = "She has not said what the tears are about; naming it for her replaces her "
           .. "meaning with yours." },
     }
     if r.id == "te_stay" or silent(r) then
       s:narrate("She cries quietly for a minute, then breathes out and wipes her eyes.")
+      s:cue{ tears = "auto", gaze = "auto" }
       s:say("He was twelve. I was the one watching. Okay. I'm okay.", { affect = "sad" })
     elseif r.id == "te_tissue" then
       s:say("Yes. Sorry. Let's keep going.", { affect = "withdrawn" })
@@ -245,6 +289,7 @@ return {
     end
 
     s:wait(10)
+    if r.id ~= "te_stay" and not silent(r) then s:cue{ tears = "auto", gaze = "auto" } end
 
     -- Moment 3: what the therapists will and won't do ---------------------------------------------
     if s:did("hi_sharpen") or s:did("aa_give") then
@@ -256,12 +301,16 @@ return {
     end
     r = s:choose{
       moment = "what_we_do",
+      typed = { explaining_approach = "wd_explain", giving_information = "wd_explain", emphasising_autonomy = "wd_explain", boundary_setting = "wd_explain", agenda_setting = "wd_guide", redirecting = "wd_remind", premature_reassurance = "wd_reassure", default = "wd_reassure" },
       flags = { "direct_question" },  -- she asked what will happen to her
       { id = "wd_explain",
         text = "We read your intention with you at the start, then let it go. We don't steer you "
           .. "to memories or away. We stay, keep you safe, and touch only as agreed.",
         codes = { "explaining_approach", "giving_information", "emphasising_autonomy",
           "boundary_setting" },
+          examples = {
+            "We read your intention with you at the start, and then let it go. We don't lead you towards memories or away from them. We stay, keep you safe, and touch only as we agreed.",
+            "At the beginning we'll look at your intention together, then set it aside. We won't steer you anywhere; we stay with you, keep you safe, and any touch is only what's been agreed." },
         expert = true,
         rationale = "Explain what the therapists will and won't do: presence and safety, touch "
           .. "only as agreed, no steering. She can consent to what will actually happen." },
@@ -269,6 +318,8 @@ return {
         text = "We'll guide you gently, step by step, towards the memories that matter most, and "
           .. "we'll stay right beside you the whole time, so you never feel lost or alone in there.",
         codes = { "agenda_setting", "premature_reassurance" },
+        examples = {
+          "Don't worry, we'll guide you gently, step by step, towards the memories that matter most." },
         rationale = "A promise to lead contradicts the approach she is consenting to: the "
           .. "therapists follow, they don't guide her through a memory list." },
       { id = "wd_remind",
@@ -281,6 +332,9 @@ return {
         text = "You won't be on your own with it. We'll take you through whatever comes, one "
           .. "careful step at a time, right there beside you.",
         codes = { "premature_reassurance", "agenda_setting" },
+        examples = {
+          "Don't worry about that. You'll be fine; we'll go one careful step at a time, together.",
+          "Don't worry, we'll walk you through everything." },
         rationale = "Kind, but a promise to lead her through it. She asked what the therapists do; "
           .. "the honest answer is that they stay and follow." },
     }
@@ -305,12 +359,16 @@ return {
     s:say("And if I want to change it? On the day, I mean. Or just... drop it?", { affect = "anxious" })
     r = s:choose{
       moment = "change_it",
+      typed = { emphasising_autonomy = "ch_yours", giving_information = "ch_yours", explaining_approach = "ch_yours", consent_check = "ch_yours", persuading = "ch_stick", agenda_setting = "ch_stick", premature_reassurance = "ch_later", dismissing = "ch_later", closed_question = "ch_review", default = "ch_later" },
       flags = { "direct_question" },  -- a question about her own intention, needing an answer
       { id = "ch_yours",
         text = "Yes. It's yours, before the day and on it: change it or drop it, and we'll follow. "
           .. "Same with the hand we agreed; a word or a flat hand stops it.",
         codes = { "emphasising_autonomy", "giving_information", "explaining_approach",
           "consent_check" },
+          examples = {
+            "Yes. It's yours, before the day and during it: change it or drop it and we'll follow. Same with the hand we agreed; a word or a flat hand stops it.",
+            "Absolutely, you can change or drop it any time, and we go with you. And the agreed hand too: say stop or show a flat hand and it ends." },
         expert = true,
         rationale = "The intention is the participant's, held lightly: she may change or drop it "
           .. "at any point, and the therapists follow rather than hold her to it. So is every "
@@ -325,12 +383,18 @@ return {
         text = "Let's not worry about that yet. You've found a really lovely one today, and "
           .. "honestly, I'm sure you'll want to keep it once you're in there.",
         codes = { "premature_reassurance", "dismissing" },
+        examples = {
+          "Don't worry about that now. I'm sure you'll want to keep it.",
+          "It's a lovely one, so don't worry. I doubt you'll want to drop it." },
         rationale = "She asked a real question about her autonomy; reassurance and praise leave "
           .. "it unanswered." },
       { id = "ch_review",
         text = "Would you be okay keeping it as it is for the first session? We can always look "
           .. "at it again together afterwards, in the integration session.",
         codes = { "closed_question", "persuading" },
+        examples = {
+          "Could you keep it for the first session, and we'll revisit it in integration?",
+          "Would you hold on to it this time and look again afterwards?" },
         rationale = "Gently put, but it asks her to keep it fixed on the day: a nudge, not an "
           .. "answer. On the day she may change it or let it go." },
     }
@@ -358,11 +422,15 @@ return {
     }
     r = s:choose{
       moment = "the_unplanned",
+      typed = { validation = "un_welcome", psychoeducation = "un_welcome", empathic_presence = "un_welcome", complex_reflection = "un_welcome", premature_reassurance = "un_promise", dismissing = "un_promise", advice_giving = "un_steer", redirecting = "un_steer", default = "un_promise" },
       flags = { "direct_question" },  -- "what if...?": her fear, asked out loud
       { id = "un_welcome",
         text = "That makes sense to fear. Often what comes isn't what people planned, and that's "
           .. "allowed; your mind tends to go where it needs to. We'll be with you whatever comes.",
         codes = { "validation", "psychoeducation", "empathic_presence" },
+        examples = {
+          "It makes sense to be afraid of that. Often something unplanned comes, and that's alright. We'll be right with you.",
+          "It makes sense to worry about that. Unplanned things often come, and that's okay; your mind goes where it needs. We stay right with you through it." },
         expert = true,
         rationale = "Validate the fear, teach that difficult and nonlinear material is welcome "
           .. "(the inner healing intelligence), and promise presence, not control." },
@@ -370,6 +438,9 @@ return {
         text = "Try not to worry about that. The medicine makes it much easier to look at hard "
           .. "things, so nothing that comes up in there should feel like too much for you to handle.",
         codes = { "premature_reassurance", "dismissing", "psychoeducation" },
+        examples = {
+          "Don't worry, the medicine makes hard things easier to look at, nothing will be too much.",
+          "Don't worry, nothing in there will be too much. The medicine helps with that." },
         rationale = "'Try not to worry' brushes the fear aside, and the teaching is overstated: "
           .. "the medicine reduces fear, it does not remove hard material. "
           .. "She should expect the unexpected, and know she won't meet it alone." },
@@ -377,6 +448,9 @@ return {
         text = "If something else comes up, you can gently bring your attention back to your "
           .. "intention. Think of it as an anchor you can always hold on to in there.",
         codes = { "advice_giving", "redirecting" },
+        examples = {
+          "You should use your intention as an anchor. If something unplanned comes, go back to it.",
+          "Just return your focus to the intention if something unwanted shows up." },
         rationale = "Teaching her to push away what emerges works against the approach: the "
           .. "unplanned is often where the work is." },
       -- Her agreement to a hand offered is for the medicine day, not this room (patient.consent).
@@ -407,12 +481,17 @@ return {
 
     -- Moment 5: closing -----------------------------------------------------------------------------
     s:narrate("The hour is nearly over. Samira looks at the notebook.")
+    s:cue{ gaze = "down" }
     r = s:choose{
       moment = "closing",
+      typed = { affirmation = "cl_own_words", seeking_collaboration = "cl_own_words", emphasising_autonomy = "cl_own_words", consent_check = "cl_own_words", complex_reflection = "cl_own_words", self_disclosure = "cl_disclose", practice_assignment = "cl_homework", agenda_setting = "cl_homework", dual_relationship = "cl_number", default = "cl_own_words" },
       { id = "cl_own_words",
         text = "You found your intention today, in your own words. Shall we read it back at the "
           .. "start, or keep it private? And is the hand we agreed still okay?",
         codes = { "affirmation", "seeking_collaboration", "emphasising_autonomy", "consent_check" },
+        examples = {
+          "You found your own words for it today, and that took courage. It's your choice whether we read it back. Is the hand still alright?",
+          "That intention is yours, found today. Shall we read it together on the day or leave it private? And are you still okay with the hand we agreed?" },
         expert = true,
         rationale = "Affirm her work, let her choose what happens with her intention, and check "
           .. "the touch consent again in preparation, as revocable." },
@@ -420,18 +499,27 @@ return {
         text = "I remember writing mine before my own session; it was about my father, and it "
           .. "changed everything. I really think yours will do that too.",
         codes = { "self_disclosure", "premature_reassurance" },
+        examples = {
+          "When I wrote mine before my own session it changed everything. Yours will too.",
+          "I remember my own intention, about my dad. I'm sure yours will work the same way." },
         rationale = "Self-disclosure moves the focus to the therapist and blurs the professional "
           .. "frame; therapist conduct was among the FDA's 2024 concerns." },
       { id = "cl_homework",
         text = "For next week, I'd like you to write a page every night about the checkpoint, so "
           .. "the memory is ready when you get there.",
         codes = { "practice_assignment", "agenda_setting", "persuading" },
+        examples = {
+          "For next week, write a page every night about the checkpoint.",
+          "For homework, write about the checkpoint every night this week." },
         rationale = "A trauma-narrative assignment she didn't ask for belongs to a structured "
           .. "protocol; here material emerges in its own time." },
       { id = "cl_number",
         text = "You've worked hard, and the week may feel long. Would it help to have my own "
           .. "number, to message me if the nerves come up?",
         codes = { "complex_reflection", "affirmation", "closed_question", "dual_relationship" },
+        examples = {
+          "You've worked hard. Would you like my personal number to text me if the nerves come?",
+          "Here's my own mobile, message me anytime this week." },
         rationale = "Warm, but your own number is personal contact outside the therapy: a dual "
           .. "relationship. Contact between sessions goes through the team." },
     }

@@ -95,10 +95,14 @@ return {
     -- Moment 1: raising touch -------------------------------------------------------------------
     local r = s:choose{
       moment = "raising_touch",
+      typed = { complex_reflection = "rt_open", consent_check = "rt_open", emphasising_autonomy = "rt_open", seeking_collaboration = "rt_open", validation = "rt_open", persuading = "rt_sell", closed_question = "rt_skip", dismissing = "rt_skip", boundary_setting = "rt_reassure", premature_reassurance = "rt_reassure", default = "rt_skip" },
       { id = "rt_open",
         text = "Wanting a hand and dreading being held: both make sense. Touch is your choice, no "
           .. "is a full answer, and any yes can stop at any moment. Shall we work it out?",
         codes = { "complex_reflection", "consent_check", "emphasising_autonomy", "seeking_collaboration" },
+        examples = {
+          "Longing for a hand and dreading being held, both make sense after the pavement. It's your choice, no is a complete answer, and any yes can stop at any moment. Let's work it out together.",
+          "Part of you wants a hand and part of you dreads being held. Both make sense. Touch is your choice, and any yes can be stopped." },
         expert = true,
         rationale = "Touch only as agreed in advance, withdrawable at any moment: reflect both "
           .. "sides, make no an easy answer, and invite Alex to set the terms." },
@@ -106,18 +110,27 @@ return {
         text = "It makes sense to be nervous. Most people find that a hand to hold really helps "
           .. "when it gets hard on the day, so I'd gently encourage you to give it a go.",
         codes = { "validation", "persuading" },
+        examples = {
+          "That's understandable. Most people find a hand really helps on the day, I'd encourage you to try.",
+          "It makes sense to be nervous. I'd really encourage you to try holding a hand, though; most people find it helps." },
         rationale = "Touch must be freely agreed, never sold. Alex has just named a fear of "
           .. "being held; encouraging past it, however gently, is a boundary failure." },
       { id = "rt_skip",
         text = "That sounds like a lot to hold. Maybe it's simplest to put no touch for now, so "
           .. "it's one less thing to worry about on the day?",
         codes = { "complex_reflection", "closed_question", "dismissing" },
+        examples = {
+          "It sounds like a lot. Would it be easier to put no touch for now?",
+          "Shall we just tick no touch and keep it simple?" },
         rationale = "No touch is a fine outcome if Alex chooses it, but steering to it decides "
           .. "for them and dismisses what they said they want." },
       { id = "rt_reassure",
         text = "You'd be completely safe with us, Alex. We would never, ever hold you down, so "
           .. "honestly there's nothing at all to dread here; you can really trust us on that.",
         codes = { "boundary_setting", "premature_reassurance", "dismissing" },
+        examples = {
+          "Don't worry, you'll be completely safe. Nobody will ever hold you down here.",
+          "Trust us, Alex, you're safe here. Nobody will pin you down, I promise." },
         rationale = "The boundary is right, but 'nothing to dread' talks the fear away. The dread "
           .. "is information the agreement needs; explore it with them." },
     }
@@ -149,11 +162,15 @@ return {
     local agreed_once = false  -- whether Alex has ever put an agreement on the form today
     r = s:choose{
       moment = "specifics",
+      typed = { consent_check = "sp_concrete", seeking_collaboration = "sp_concrete", explaining_approach = "sp_concrete", open_question = "sp_concrete", premature_reassurance = "sp_vague", dismissing = "sp_vague", persuading = "sp_example", closed_question = "sp_example", default = "sp_vague" },
       flags = { "direct_question" },  -- Alex asked what touch would look like
       { id = "sp_concrete",
         text = "Let's make it exact. Which touch, if any, and where? How we'd offer it, so you "
           .. "see it coming and choose? Anything off limits? We'll write it in your words.",
         codes = { "consent_check", "seeking_collaboration", "explaining_approach" },
+        examples = {
+          "Let's pin it down together. What kind of touch, if any, and where? How should we offer it so you see it coming? We'll write it in your own words.",
+          "Right, no vagueness. Tell me what touch you'd want, how you'd like us to offer it, and anything that's a definite no, and we'll put it on the form exactly as you say it." },
         expert = true,
         rationale = "A real agreement is concrete: what, where, how it is offered, and what is "
           .. "never done. Alex sets the terms; the therapists keep to them." },
@@ -161,18 +178,26 @@ return {
         text = "We'd keep it really gentle and read how you're doing on the day, and we'd only "
           .. "ever do whatever feels right to you in the moment. You'd be in charge.",
         codes = { "premature_reassurance", "dismissing" },
+        examples = {
+          "Don't worry, we'd keep it gentle and go with how you're doing on the day." },
         rationale = "Deciding touch on the day, under the medicine, is not consent given in "
           .. "preparation. Alex asked for exactness." },
       { id = "sp_hug",
         text = "A hand, for sure. And most people like a hug at the end of a long day too; shall I "
           .. "put that down on the form as well, just in case?",
         codes = { "persuading", "closed_question" },
+        examples = {
+          "A hand, definitely, and maybe a hug at the end? Shall I add that?",
+          "Lots of people like a hug afterwards too. Shall I put that down as well?" },
         rationale = "Adding touch Alex didn't ask for, and normalising it, pressures consent. "
           .. "Only what they choose, nothing more." },
       { id = "sp_example",
         text = "What many people choose is a hand on the shoulder or the upper back, from one of "
           .. "us sitting right beside you. Would something like that work for you?",
         codes = { "persuading", "closed_question" },
+        examples = {
+          "Many people choose a hand on the shoulder or upper back. Would that work?",
+          "Most people go for a hand on the shoulder from someone sitting beside them. Would that work for you?" },
         rationale = "A default offered as the norm steers the choice, and for someone attacked "
           .. "from behind and held down it is exactly the wrong one. Let Alex say what." },
     }
@@ -215,11 +240,15 @@ return {
       s:say("And if I want it to stop? On the day I might not have words.", { affect = "anxious" })
       r = s:choose{
         moment = "stop_signal",
+        typed = { consent_check = "ss_signal", emphasising_autonomy = "ss_signal", explaining_approach = "ss_signal", boundary_setting = "ss_signal", open_question = "ss_word", persuading = "ss_hold_on", confronting = "ss_hold_on", giving_information = "ss_word", premature_reassurance = "ss_word", dismissing = "ss_word", complex_reflection = "ss_watch", default = "ss_word" },
         flags = { "direct_question" },  -- how to stop it: a question about their own consent
         { id = "ss_signal",
           text = "Then let's pick a signal that works without words too. The moment you use it we "
             .. "let go, straight away, no questions. What would you like it to be?",
           codes = { "consent_check", "emphasising_autonomy", "explaining_approach", "boundary_setting" },
+          examples = {
+            "It's up to you what the signal is: something without words. The moment you give it, we let go, no questions.",
+            "We can agree a sign you can give without speaking, and the instant you give it, we stop. You decide what it is." },
           expert = true,
           rationale = "Withdrawal must be possible at any moment, by any signal, with no "
             .. "explanation owed. Agreeing a wordless signal makes the stop usable under the medicine." },
@@ -227,18 +256,26 @@ return {
           text = "Say stop and we stop, of course. Though if you're really panicking, we might "
             .. "hold on a little longer to help you ride it out; that can really help people.",
           codes = { "persuading", "confronting" },
+          examples = {
+            "Stopping halfway isn't always best, you know. Sometimes you need to let us hold on a little longer." },
           rationale = "Holding on after a stop overrides withdrawal. For someone who was held "
             .. "down, it repeats the harm." },
         { id = "ss_word",
           text = "Just say 'stop', or even just my name, and we'll know. Honestly, don't worry "
             .. "about it; we'll be right there with you.",
           codes = { "giving_information", "premature_reassurance", "dismissing" },
+          examples = {
+            "Just say stop, or my name, and we'll know. Honestly, don't worry, you'll be fine.",
+            "A word is enough, honestly, we'll be right there." },
           rationale = "True as far as it goes, but Alex said they might not have words. A signal "
             .. "agreed together, wordless included, is what they need." },
         { id = "ss_watch",
           text = "You're afraid you'll freeze and won't be able to tell us. We'll be watching your "
             .. "face and body all day, so we'll just know when to stop.",
           codes = { "complex_reflection", "premature_reassurance" },
+          examples = {
+            "You're afraid you'll freeze. We'll be watching you all day, so we'll just know.",
+            "You might not be able to say it, but we'll read your body and stop." },
           rationale = "A good reflection, then a promise to read their mind. A stop Alex gives, "
             .. "agreed in advance, is what makes withdrawal theirs." },
       }
@@ -262,10 +299,14 @@ return {
       s:narrate("There is a quiet minute. Alex looks at your hands.")
       r = s:choose{
         moment = "practice",
+        typed = { consent_check = "pr_offer", seeking_collaboration = "pr_offer", emphasising_autonomy = "pr_offer", affirmation = "pr_skip", dismissing = "pr_skip", default = "pr_skip" },
         { id = "pr_offer",
           text = "Would you like to practise it now, sober? I'd offer my hand, palm up; you take "
             .. "it or not, then use your signal, to see it works. Only if you want.",
           codes = { "consent_check", "seeking_collaboration", "emphasising_autonomy" },
+          examples = {
+            "It's up to you, but we could practise it now, while you're sober: my hand palm up, you take it or not, then your signal.",
+            "Only if you'd like: shall we practise once today? My hand palm up, you choose whether to take it, then use the stop and watch what happens." },
           expert = true,
           rationale = "Practising the agreed touch and its withdrawal sober, with permission, "
             .. "makes the stop real before it is needed." },
@@ -279,6 +320,9 @@ return {
           text = "I don't think we need to practise it today. You've thought it all through so "
             .. "carefully that you'll know exactly what to do on the day.",
           codes = { "affirmation", "dismissing" },
+          examples = {
+            "You've clearly thought it through so well. No need to practise.",
+            "You've done brilliantly thinking it through, so we can skip practising." },
           rationale = "On the day Alex's judgement will be altered. Practising sober is what "
             .. "makes the signal something they trust." },
       }
@@ -295,11 +339,15 @@ return {
         -- Moment 5: the withdrawal --------------------------------------------------------------
         r = s:choose{
           moment = "withdrawal",
+          typed = { boundary_setting = "wd_let_go", affirmation = "wd_let_go", emphasising_autonomy = "wd_let_go", closed_question = "wd_why", open_question = "wd_why", confronting = "wd_why", persuading = "wd_hold", default = "wd_let_go" },
           prompt = "Alex has given the stop signal. Their fingers are still on your hand.",
           { id = "wd_let_go",
             text = "(You let go at once and draw your hand back.) Stopped. That's how it works, "
               .. "every time.",
             codes = { "boundary_setting", "affirmation", "emphasising_autonomy" },
+            examples = {
+              "Okay, I've let go. That's how it works, every single time.",
+              "Letting go now. Well done; that's exactly how it works, every time." },
             expert = true,
             rationale = "Withdrawal takes effect at once, without questions. Letting go "
               .. "immediately, and saying so, is what teaches Alex their stop is real." },
@@ -313,6 +361,9 @@ return {
             text = "(You let go.) Was it something I did? Tell me why you wanted to stop, so I "
               .. "can get it right.",
             codes = { "closed_question", "open_question", "confronting" },
+            examples = {
+              "Was it something I did? Why did you want to stop?",
+              "Can I ask what made you stop, so I get it right?" },
             rationale = "Letting go is right, but asking why implies a stop needs a reason. No "
               .. "explanation is owed." },
         }
@@ -346,11 +397,15 @@ return {
       s:say("So no touch. Is that... weird? Can I change my mind?", { affect = "anxious" })
       r = s:choose{
         moment = "no_touch",
+        typed = { validation = "nt_respect", explaining_approach = "nt_respect", boundary_setting = "nt_respect", emphasising_autonomy = "nt_respect", persuading = "nt_push", closed_question = "nt_push", giving_information = "nt_final", confronting = "nt_final", premature_reassurance = "nt_day", default = "nt_day" },
         flags = { "direct_question" },  -- two questions about their own consent
         { id = "nt_respect",
           text = "Not weird at all: no touch is a complete answer, and we won't add any on the "
             .. "day. If you want to revisit it, we can next session.",
           codes = { "validation", "explaining_approach", "boundary_setting", "emphasising_autonomy" },
+          examples = {
+            "Not weird at all. No touch is a complete answer, and we won't add any on the day. If you want to look at it again, we can next session.",
+            "It isn't weird, it's a full answer, and on the day there'll be none. We can revisit it at the next preparation session if you want." },
           expert = true,
           rationale = "Touch only as agreed in advance: respect the no, keep to it on the day, "
             .. "and leave the decision open for later preparation." },
@@ -358,17 +413,25 @@ return {
           text = "Not weird, but it's a bit of a shame; a hand can really help on the day. Are you "
             .. "sure you wouldn't like to try one, just in case you need it?",
           codes = { "persuading", "closed_question" },
+          examples = {
+            "Not weird, but it's a shame. Are you sure you wouldn't like a hand, just in case?",
+            "Are you sure? You might want one when it gets bad." },
           rationale = "Pushing after a no makes consent less than voluntary." },
         { id = "nt_final",
           text = "It's not weird. But once it's on the form it's what we go by, so it's best to "
             .. "be really sure of your answer today.",
           codes = { "giving_information", "confronting" },
+          examples = {
+            "It's fine, but we go by the form, so make sure today." },
           rationale = "Half right: nothing is added on the day. But consent can be revisited in "
             .. "later preparation; calling today's answer final takes the decision from Alex." },
         { id = "nt_day",
           text = "Of course you can. If you find you'd like a hand on the day, just reach out for "
             .. "one; we can be flexible about it in the moment.",
           codes = { "premature_reassurance" },
+          examples = {
+            "Sure. It'll be fine, just reach for a hand if you want one.",
+            "Of course. Don't worry about it now; if you change your mind in there, that's fine." },
           rationale = "Touch decided on the day, under the medicine, is not consent given in "
             .. "preparation: changing the answer belongs to the next preparation session." },
       }
@@ -391,11 +454,15 @@ return {
         { affect = "anxious" })
       r = s:choose{
         moment = "reaching_out",
+        typed = { boundary_setting = "ro_plan", explaining_approach = "ro_plan", consent_check = "ro_plan", premature_reassurance = "ro_hold", complex_reflection = "ro_reflect", interpreting = "ro_reflect", dismissing = "ro_later", default = "ro_later" },
         flags = { "direct_question" },  -- a question about their own no, under the medicine
         { id = "ro_plan",
           text = "Then we'd let your hand rest against ours without holding it, and ask you in "
             .. "words. Anything more waits for a sober yes, at the next session.",
           codes = { "boundary_setting", "explaining_approach", "consent_check" },
+          examples = {
+            "Then we'd let your hand rest against ours, without holding it, and ask you in words. We won't go beyond what you've agreed sober.",
+            "We wouldn't close our hand round yours. We'd leave it resting there and ask you. Any change to what's agreed happens here, clear-headed." },
           expert = true,
           rationale = "A reach under the medicine is not consent given sober in preparation: the "
             .. "therapists neither take hold nor push the hand away, ask in words, and keep to "
@@ -404,18 +471,25 @@ return {
           text = "Then we'd simply hold it. If you reach out for us on the day, that's you telling "
             .. "us what you need, and we'd go with it.",
           codes = { "premature_reassurance", "dismissing" },
+          examples = {
+            "We'd just hold it. That's fine, don't worry about it." },
           rationale = "It turns a reach under the medicine into consent and sets aside the no "
             .. "Alex has just given, sober. Touch is agreed in advance." },
         { id = "ro_reflect",
           text = "You're afraid your body will reach for what you've said no to. I think that "
             .. "shows how much you really long for closeness.",
           codes = { "complex_reflection", "interpreting" },
+          examples = {
+            "You're scared your body will reach for what you've refused. I think that shows how much you long for closeness.",
+            "Part of you really wants closeness, I think." },
           rationale = "A fine reflection, then your meaning for their fear. And the question, what "
             .. "happens if they reach out, is still unanswered." },
         { id = "ro_later",
           text = "Let's not plan for every what-if today. We'll see how it goes on the day, and "
             .. "honestly, we can sort that out together in the moment if it happens.",
           codes = { "dismissing", "premature_reassurance" },
+          examples = {
+            "Don't worry about that now. We can sort it out on the day." },
           rationale = "Alex asked for a plan for exactly the moment they won't be able to make "
             .. "one. Leaving it to the day leaves them without one." },
       }
@@ -447,11 +521,14 @@ return {
     }
     r = s:choose{
       moment = "closing",
+      typed = { consent_check = "cl_recheck", emphasising_autonomy = "cl_recheck", seeking_collaboration = "cl_recheck", open_question = "cl_recheck", premature_reassurance = "cl_assume", dismissing = "cl_assume", affirmation = "cl_next", persuading = "cl_next", default = "cl_assume" },
       flags = { "direct_question" },  -- what stands is Alex's to say, and they asked
       { id = "cl_recheck",
         text = "That's yours to say. Using the stop doesn't cancel a yes unless you want it to. "
           .. "What would you like on the form? We'll check again on the day, too.",
         codes = { "consent_check", "emphasising_autonomy", "seeking_collaboration" },
+        examples = {
+          "Let's decide together what goes on the form. Is the hand still okay with you, now you've used your stop?" },
         expert = true,
         rationale = "Consent is ongoing: after a withdrawal, ask again rather than assume. "
           .. "Alex decides what stands." },
@@ -462,12 +539,18 @@ return {
           or ("All sorted, then: no touch for now, and anything else we can just play by ear "
             .. "on the day, depending on how you're feeling when you're in there, Alex."),
         codes = { "premature_reassurance", "dismissing" },
+        examples = {
+          "That's all fine then. Don't worry about the rest, it'll sort itself out on the day.",
+          "Great, we're all set. Don't worry, it'll be fine on the day." },
         rationale = "Assuming where consent stands, and leaving the rest to the day, undoes the "
           .. "agreement just made: touch is agreed sober, in advance, and asked again." },
       { id = "cl_next",
         text = "You did really well today. Next time we could try a little more, maybe a hand on "
           .. "your arm, and build up gently from there.",
         codes = { "affirmation", "persuading" },
+        examples = {
+          "You did really well. Next time we could try a bit more, maybe a hand on your arm.",
+          "You did brilliantly today. I think next time you should try a little more, like a hand on your arm." },
         rationale = "Escalating touch as a goal makes consent a hurdle to clear. Only what "
           .. "Alex chooses, when they choose it." },
     }

@@ -5,6 +5,11 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <unistd.h>
+
 using namespace holdspace;
 
 namespace {
@@ -104,4 +109,77 @@ TEST_CASE("heard as: the label, the probability, and the next likely code when u
     h.codes[0].second = 0.81;
     CHECK_FALSE(app::unsure(h));
     CHECK(app::heard_text(h) == "heard as: complex reflection (0.81)");
+}
+
+TEST_CASE("typed_action: trimmed, valid UTF-8, blank is nothing, too long is refused with a reason") {
+    std::string error;
+    auto a = app::typed_action("  \tYou're here. \r\n", error);
+    REQUIRE(a);
+    CHECK(a->kind == TraineeAction::Kind::say);
+    CHECK(a->text == "You're here.");
+    CHECK_FALSE(app::typed_action(" \t ", error));
+    CHECK(error.empty());
+    CHECK_FALSE(app::typed_action(std::string(max_typed_bytes + 1, 'a'), error));
+    CHECK(error.find("longer than a response can be") != std::string::npos);
+    a = app::typed_action("ol\xe1", error);
+    REQUIRE(a);
+    CHECK(a->text == "ol\xef\xbf\xbd");
+}
+
+TEST_CASE("typed only: a spoken option is refused, words and non-verbal actions are taken, replay is not held back") {
+    SUBCASE("the trainee's setting") {
+        auto c = config({});
+        c.typed_only = true;
+        app::PracticeSession practice(c);
+        REQUIRE(practice.ok());
+        CHECK(practice.typed_only());
+        const Choice* choice = practice.session().choice();
+        REQUIRE(choice);
+        std::string spoken_id;
+        for (const auto& o : choice->options)
+            if (!o.text.empty()) spoken_id = o.id;
+        std::string error;
+        CHECK_FALSE(practice.apply(TraineeAction::choose("1"), error));
+        CHECK(error == "this session takes your own words: type what you would say");
+        CHECK_FALSE(practice.apply(TraineeAction::choose(spoken_id), error));
+        CHECK(practice.actions().empty());
+        CHECK(practice.apply(TraineeAction::act(ActionKind::hold_space), error));
+        CHECK(practice.apply(TraineeAction::say("You can let it come; we're right here with you."), error));
+        practice.set_typed_only(false);
+        CHECK_FALSE(practice.typed_only());
+    }
+    SUBCASE("a resumed or practised session's actions replay whatever they were") {
+        auto c = config({"1"});
+        c.typed_only = true;
+        app::PracticeSession practice(c);
+        REQUIRE(practice.ok());
+        CHECK(practice.replay_note().empty());
+        CHECK(practice.actions().size() == 1);
+    }
+}
+
+TEST_CASE("a scenario's typed_only = true is read from its table; anything but a boolean is an error") {
+    const auto dir = std::filesystem::temp_directory_path() / ("holdspace-typed-only-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string minimal = std::string(HOLDSPACE_SOURCE_DIR) + "/tests/cli/fixtures/minimal.lua";
+    std::ifstream in(minimal);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto with = [&](const std::string& field) {
+        std::string t = text;
+        t.replace(t.find("  phase = "), 0, field);
+        const auto path = (dir / "s.lua").string();
+        std::ofstream(path, std::ios::binary) << t;
+        return path;
+    };
+    app::PracticeConfig c;
+    c.scenario_path = with("  typed_only = true,\n");
+    app::PracticeSession only(c);
+    REQUIRE(only.ok());
+    CHECK(only.typed_only());
+    c.scenario_path = with("  typed_only = \"yes\",\n");
+    app::PracticeSession wrong(c);
+    CHECK_FALSE(wrong.ok());
+    REQUIRE(wrong.load_error());
+    CHECK(std::string(wrong.load_error()->what()).find("'typed_only' must be true or false") != std::string::npos);
+    std::filesystem::remove_all(dir);
 }

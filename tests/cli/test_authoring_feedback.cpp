@@ -174,3 +174,68 @@ TEST_CASE("check warns about a choice without moment =: it is scored but the deb
     CHECK(contains(r.out, path + ":9: warning: this choice has no moment = \"...\": it is scored, but the debrief cannot "
                                  "name or explain it"));
 }
+
+// ---- Typed responses (issue 16) ------------------------------------------------------------------
+
+namespace {
+
+const char* const examples_scenario = R"LUA(return {
+  id = "test.examples",
+  title = "Examples",
+  phase = "preparation",
+  rubric = "patient_directed",
+  patient = { name = "Sam", baseline = { hr = 70, sbp = 118, dbp = 76, temp_c = 36.7 } },
+  run = function(s)
+    s:say("I keep thinking I'll lose control in there and embarrass myself.", { affect = "anxious" })
+    local r = s:choose{
+      moment = "opening",
+      { id = "reflect", text = "You're worried about losing control in front of us.", expert = true,
+        codes = { "complex_reflection" }, rationale = "It follows her fear.",
+        examples = { "Losing control in front of people scares you.",
+                     "Honestly, don't worry, nobody loses control in there." } },
+      { id = "reassure", text = "Don't worry, nobody loses control in there.", codes = { "premature_reassurance" },
+        examples = { "Nobody ever loses control, honestly, don't worry." } },
+    }
+    s:say("Okay.")
+  end,
+}
+)LUA";
+
+}  // namespace
+
+TEST_CASE("check says each option's examples at its choice and warns about one heard as another option") {
+    const auto path = (test::scratch_dir() / "examples.lua").string();
+    std::ofstream(path, std::ios::binary) << examples_scenario;
+    const auto r = test::holdspace({"check", path});
+    // The reassurance among the reflection's examples is not heard as the reflection.
+    CHECK(contains(r.out, "warning: option 'reflect' example \"Honestly, don't worry, nobody loses control in there.\" is "
+                          "heard as premature reassurance, which the option does not carry (complex_reflection): typed, "
+                          "it would be scored as the option all the same; and said in other words it would match option "
+                          "'reassure' rather than its own"));
+    CHECK_FALSE(contains(r.out, "example \"Losing control in front of people scares you.\""));
+    CHECK(contains(r.out, path + ":11: warning: option 'reflect' example"));  // at the option's line
+    // The reassurance's own example is sound, but the stray one makes it ambiguous.
+    CHECK(contains(r.out, "option 'reassure' example \"Nobody ever loses control, honestly, don't worry.\" is heard as "
+                          "premature reassurance, said in other words it would match option 'reflect' rather than its own"));
+}
+
+TEST_CASE("play --typed-only and a scenario's typed_only: no options shown, a number refused, words said") {
+    const auto path = (test::scratch_dir() / "typed_only.lua").string();
+    std::string text = examples_scenario;
+    text.replace(text.find("  phase = "), 0, "  typed_only = true,\n");
+    std::ofstream(path, std::ios::binary) << text;
+    for (const auto& args : {std::vector<std::string>{"play", path}, std::vector<std::string>{"play", "tests/cli/fixtures/minimal.lua", "--typed-only"}}) {
+        CAPTURE(args.back());
+        const auto r = test::holdspace(args, "1\nYou're scared you'll lose it in there and feel ashamed.\n");
+        CHECK(contains(r.out, "Say it in your own words, or act:"));
+        CHECK_FALSE(contains(r.out, "\n  1) "));
+        CHECK(contains(r.out, "this session takes your own words"));
+        CHECK(contains(r.out, "heard as"));
+        CHECK(r.exit_code == 0);
+    }
+    // An actions file is held to it too; a scenario without it is not.
+    const auto actions = (test::scratch_dir() / "typed_only.actions").string();
+    std::ofstream(actions) << "1\n";
+    CHECK(test::holdspace({"play", path, "--actions", actions}).exit_code == 2);
+    CHECK(test::holdspace({"play", "tests/cli/fixtures/minimal.lua", "--actions", actions}).exit_code == 0);
+}

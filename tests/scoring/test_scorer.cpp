@@ -477,3 +477,28 @@ TEST_CASE("a moment's needs: an answer that misses what the moment requires is p
     const Score plain = score_transcript(r, transcript({choice(10, "m"), response(10, "reflect", {"complex_reflection"})}));
     CHECK(plain.moments[0].judgement == "expert");
 }
+
+TEST_CASE("a critical code in the trainee's own words fails the session only when the coder is sure or the trainee said so") {
+    auto typed = [](double p, bool corrected) {
+        Json e = response(5, "reassure", {"touch_without_consent"});
+        e["text"] = "I'm right here beside you.";
+        e["typed"] = {{"heard", {{{"code", "touch_without_consent"}, {"p", p}}}},
+                      {"primary", "touch_without_consent"},
+                      {"corrected", corrected},
+                      {"match", "reassure"},
+                      {"clear", false},
+                      {"relevant", true}};
+        return score_transcript(toy_rubric(), transcript({choice(4, "m"), e}));
+    };
+    const Score unsure = typed(0.55, false);
+    CHECK(unsure.critical.empty());
+    REQUIRE_FALSE(unsure.moments.empty());
+    CHECK(unsure.moments.front().judgement != "expert");
+    CHECK(unsure.moments.front().judgement != "good");  // still judged for what it was heard as
+    CHECK(typed(0.91, false).critical.size() == 1);
+    CHECK(typed(0.55, true).critical.size() == 1);
+    // Matched clearly to an option that carries the code: the option's codes, as if chosen.
+    Json clear = response(5, "reassure", {"touch_without_consent"});
+    clear["typed"] = {{"heard", {{{"code", "validation"}, {"p", 0.6}}}}, {"primary", "validation"}, {"clear", true}};
+    CHECK(score_transcript(toy_rubric(), transcript({choice(4, "m"), clear})).critical.size() == 1);
+}

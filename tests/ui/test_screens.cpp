@@ -6,6 +6,7 @@
 #include "ui/screens.hpp"
 
 #include "app/library.hpp"
+#include "app/typed.hpp"
 #include "app/practice.hpp"
 #include "records/session_record.hpp"
 #include "script/lua_scenario.hpp"
@@ -490,4 +491,99 @@ TEST_CASE("a scenario that fails while running shows its file:line in the sessio
     const std::string shown = h.frame(app);
     CHECK(has(shown, "The scenario stopped with an error"));
     CHECK(has(shown, "fails_later.lua:"));
+}
+
+TEST_CASE("session screen: answering in one's own words only - no options, a number is refused, words are said") {
+    Headless h;
+    App app = h.make_app();
+    app.sign_in("ana");
+    app.settings.typed_only = true;
+    REQUIRE(app.begin(minimal, 1));
+    std::string shown = h.frame(app);
+    CHECK_FALSE(has(shown, "[1] Start wherever feels right."));
+    CHECK(has(shown, "say it in your own words"));
+    CHECK(has(shown, "[H] Hold space"));  // acting stays
+    shown = h.type(app, "1");
+    CHECK(app.live->session().choice());  // not answered
+    CHECK(has(shown, "Answer in your own words"));
+    std::string error;
+    auto words = app::typed_action("Wherever you'd like to start is fine with me.", error);
+    REQUIRE(words);
+    REQUIRE(app::hear(*words, app.live->session(), error));
+    CHECK(app.say(*words));
+    CHECK(app.live->actions().back().rfind("say ", 0) == 0);
+}
+
+TEST_CASE("session screen: when the coder is unsure, the trainee keeps the words as heard or says what they meant") {
+    Headless h;
+    App app = h.make_app();
+    app.sign_in("ana");
+    REQUIRE(app.begin(minimal, 1));
+    h.frame(app);
+    TraineeAction unsure = TraineeAction::say("Where to start, then.");
+    unsure.heard.codes = {{"simple_reflection", 0.41}, {"open_question", 0.33}, {"closed_question", 0.12}};
+    unsure.heard.primary = "simple_reflection";
+    unsure.heard.model = "coder-test";
+    app.unsure_say = unsure;
+    std::string shown = h.frame(app);
+    CHECK(has(shown, "Not sure how to hear that"));
+    CHECK(has(shown, "[Enter] Keep it as heard"));
+    CHECK(has(shown, "[2] open question"));
+    // The option keys belong to the doubt now: 2 is "open question", not option 2.
+    shown = h.type(app, "2");
+    CHECK_FALSE(app.unsure_say);
+    REQUIRE_FALSE(app.live->actions().empty());
+    CHECK(app.live->actions().front() == "say as open_question: Where to start, then.");
+    bool corrected = false;
+    for (const auto& e : app.live->session().events())
+        if (e.type == "response" && e.data.contains("typed"))
+            corrected = e.data["typed"].value("corrected", false) && e.data["typed"].value("primary", "") == "open_question";
+    CHECK(corrected);
+}
+
+TEST_CASE("session screen: Escape at the coder's doubt goes back to the words, and stays in the session") {
+    Headless h;
+    App app = h.make_app();
+    app.sign_in("ana");
+    REQUIRE(app.begin(minimal, 1));
+    h.frame(app);
+    TraineeAction unsure = TraineeAction::say("Hm.");
+    unsure.heard.codes = {{"simple_reflection", 0.30}, {"open_question", 0.25}};
+    unsure.heard.primary = "simple_reflection";
+    unsure.heard.model = "coder-test";
+    app.unsure_say = unsure;
+    h.frame(app);
+    h.press(app, k_escape);
+    CHECK_FALSE(app.unsure_say);
+    CHECK(app.screen == Screen::session);
+    CHECK(app.live->actions().empty());
+}
+
+TEST_CASE("window: a notice keeps its line, is gone on the next screen, and a talking session shows no empty monitor") {
+    Headless h;
+    App app = h.make_app();
+    app.sign_in("ana");
+    REQUIRE(app.begin(minimal, 1));
+    std::string shown = h.frame(app);
+    CHECK(has(shown, "No monitor"));
+    CHECK_FALSE(has(shown, "Vital signs monitor"));
+    // The notice line is there, empty or not: what is below it does not move when one appears.
+    auto top_of = [](const std::string& child) {
+        for (ImGuiWindow* w : GImGui->Windows)
+            if (std::string(w->Name).find("/" + child) != std::string::npos && w->WasActive) return w->Pos.y;
+        return -1.0f;
+    };
+    const float before = top_of("participant");
+    REQUIRE(before > 0);
+    app.notify("Note added at 0:12. " + std::string(400, 'x'));  // longer than the line: cut, never wrapped
+    shown = h.frame(app);
+    CHECK(has(shown, "Note added at 0:12."));
+    CHECK(top_of("participant") == before);
+    app.open_settings();
+    shown = h.frame(app);
+    CHECK_FALSE(has(shown, "Note added at 0:12."));
+    app.close_settings();
+    REQUIRE(app.begin(medicine, 1));
+    shown = h.frame(app);
+    CHECK(has(shown, "Vital signs monitor"));
 }
