@@ -7,8 +7,11 @@
 // transcript, no participant, no fresh state: what is left is the story's own Lua and the
 // pause at each choice, so no engine can play the story faster; bench_story is quoted as a
 // share of this.
+// --direct: s:choose picks and returns at once, with no pause (no host could see the choice:
+// the story's Lua alone). In this C++ build of Lua a pause is a C++ exception, so this is
+// several times faster; tools/bench/run prints both.
 //
-//   bench_bare_lua FILE.lua [--seconds S] [--min-runs N]
+//   bench_bare_lua FILE.lua [--seconds S] [--min-runs N] [--direct]
 #include "bench/policy.hpp"
 
 #include <lua.hpp>
@@ -24,11 +27,21 @@
 
 namespace {
 
+holdspace::bench::Mulberry32* direct_policy = nullptr;  // --direct: s:choose picks with it
+long direct_choices = 0;
+
 int say(lua_State*) { return 0; }
 
 int choose(lua_State* L) {
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
+    if (direct_policy) {
+        const auto n = static_cast<std::size_t>(lua_rawlen(L, 2));
+        if (n == 0) return luaL_error(L, "no options");
+        lua_rawgeti(L, 2, static_cast<lua_Integer>(direct_policy->pick(n) + 1));
+        ++direct_choices;
+        return 1;
+    }
     return lua_yield(L, 1);  // the options; the host resumes with the one it picked
 }
 
@@ -41,9 +54,11 @@ int main(int argc, char** argv) {
     }
     double budget = 3.0;
     long min_runs = 5;
-    for (int i = 2; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--seconds") == 0) budget = std::atof(argv[i + 1]);
-        else if (std::strcmp(argv[i], "--min-runs") == 0) min_runs = std::atol(argv[i + 1]);
+    bool direct = false;
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--direct") == 0) direct = true;
+        else if (i + 1 < argc && std::strcmp(argv[i], "--seconds") == 0) budget = std::atof(argv[++i]);
+        else if (i + 1 < argc && std::strcmp(argv[i], "--min-runs") == 0) min_runs = std::atol(argv[++i]);
     }
     std::ifstream in(argv[1], std::ios::binary);
     std::stringstream text;
@@ -74,6 +89,7 @@ int main(int argc, char** argv) {
     double seconds = 0;
     while (runs < min_runs || seconds < budget) {
         holdspace::bench::Mulberry32 policy(static_cast<std::uint32_t>(runs + 1));
+        direct_policy = direct ? &policy : nullptr;
         lua_State* co = lua_newthread(L);
         lua_rawgeti(co, LUA_REGISTRYINDEX, run);
         lua_newtable(co);  // this run's handle
@@ -98,6 +114,6 @@ int main(int argc, char** argv) {
     }
     lua_close(L);
     std::printf("{\"runs\":%ld,\"seconds\":%.6f,\"choices_per_run\":%.6g}\n", runs, seconds,
-                static_cast<double>(choices) / static_cast<double>(runs));
+                static_cast<double>(choices + direct_choices) / static_cast<double>(runs));
     return 0;
 }
