@@ -110,15 +110,21 @@ public:
         return true;
     }
 
+    // What the path came to; the walker's last use (the session's transcript is taken for scoring).
     PathResult finish() {
         PathResult r;
         r.seed = session_->seed();
         r.moves = taken_;
         for (const auto& a : taken_) r.actions.push_back(a.to_string());
         r.steps = std::move(steps_);
-        std::vector<std::pair<std::string, std::string>> said;
+        std::vector<std::pair<std::string_view, std::string_view>> said;
         for (const auto& e : session_->events())
-            if (e.type == "say" || e.type == "narrate") said.emplace_back(e.type, e.data.value("text", std::string()));
+            if (e.type == "say" || e.type == "narrate") {
+                const auto text = e.data.find("text");
+                said.emplace_back(e.type, text != e.data.end() && text->is_string()
+                                              ? std::string_view(text->get_ref<const std::string&>())
+                                              : std::string_view());
+            }
         r.lines = catalog_.lines(said);
         r.duration = session_->now();
         if (!session_->over()) {
@@ -137,7 +143,8 @@ public:
             r.traceback = failure->traceback;
             r.limit = is_limit_message(r.error);
         } else if (session_->over() && source_.rubric) {
-            const auto score = scoring::score_transcript(*source_.rubric, transcript_json(session_->events()));
+            // The last use of the session: its events are moved into the JSON, not copied.
+            const auto score = scoring::score_transcript(*source_.rubric, transcript_json(session_->take_events()));
             ScoreSummary s;
             s.overall = score.overall;
             s.pass = score.pass;
@@ -296,8 +303,35 @@ const OptionInfo* PointInfo::option(const std::string& id) const {
     return nullptr;
 }
 
+// Whether merging `choice` into the point seen before would change nothing: every option as
+// known (the implicit hold_space too), no new flag, no smaller prompt. Nearly every step of a
+// run is such a visit, and copying and comparing the options cost more than the session's step.
+bool Catalog::nothing_new(const PointInfo& p, const Choice& choice) {
+    if (!choice.prompt.empty() && (p.prompt.empty() || choice.prompt < p.prompt)) return false;
+    for (const auto& f : choice.flags)
+        if (std::find(p.flags.begin(), p.flags.end(), f) == p.flags.end()) return false;
+    for (const auto& o : choice.options) {
+        const OptionInfo* k = p.option(o.id);
+        if (!k || k->implicit || k->text != o.text || k->action != o.action || k->rationale != o.rationale ||
+            k->codes != o.codes || k->expert != o.expert || k->position != o.written)
+            return false;
+    }
+    if (!choice.claiming("hold_space")) {
+        const OptionInfo* k = p.option("hold_space");
+        if (!k || !k->implicit || !k->text.empty() || k->action != "hold_space" || !k->rationale.empty() ||
+            k->codes != std::vector<std::string>{"holding_space"} || k->expert || k->position != 1000)
+            return false;
+    }
+    return true;
+}
+
 std::uint32_t Catalog::point(const Choice& choice) {
     const std::string key = point_key(choice);
+    {
+        std::lock_guard lock(mutex_);
+        const auto known = point_ids_.find(key);
+        if (known != point_ids_.end() && nothing_new(points_[known->second], choice)) return known->second;
+    }
     std::vector<OptionInfo> offered;
     for (const auto& o : choice.options) {
         offered.push_back({o.id, o.text, o.action, o.rationale, o.codes, o.expert, false, o.written});
@@ -342,14 +376,19 @@ std::uint32_t Catalog::point(const Choice& choice) {
     return it->second;
 }
 
-std::vector<std::uint32_t> Catalog::lines(const std::vector<std::pair<std::string, std::string>>& kind_text) {
+std::vector<std::uint32_t> Catalog::lines(const std::vector<std::pair<std::string_view, std::string_view>>& kind_text) {
     std::vector<std::uint32_t> ids;
     ids.reserve(kind_text.size());
     std::lock_guard lock(mutex_);
     for (const auto& kt : kind_text) {
-        auto [it, inserted] = line_ids_.try_emplace(kt, static_cast<std::uint32_t>(lines_.size()));
-        if (inserted) lines_.push_back(kt);
-        ids.push_back(it->second);
+        if (const auto it = line_ids_.find(kt); it != line_ids_.end()) {
+            ids.push_back(it->second);
+            continue;
+        }
+        const auto id = static_cast<std::uint32_t>(lines_.size());
+        lines_.emplace_back(std::string(kt.first), std::string(kt.second));
+        line_ids_.emplace(lines_.back(), id);
+        ids.push_back(id);
     }
     return ids;
 }

@@ -23,6 +23,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace holdspace::cli::explore {
@@ -67,7 +69,7 @@ struct PointInfo {
 class Catalog {
 public:
     std::uint32_t point(const Choice& choice);
-    std::vector<std::uint32_t> lines(const std::vector<std::pair<std::string, std::string>>& kind_text);
+    std::vector<std::uint32_t> lines(const std::vector<std::pair<std::string_view, std::string_view>>& kind_text);
 
     // For reports, once the workers are done.
     const std::deque<PointInfo>& points() const { return points_; }
@@ -77,10 +79,30 @@ public:
     std::vector<std::uint32_t> points_in_order() const;
 
 private:
+    static bool nothing_new(const PointInfo& p, const Choice& choice);
     std::mutex mutex_;
     std::map<std::string, std::uint32_t> point_ids_;
     std::deque<PointInfo> points_;
-    std::map<std::pair<std::string, std::string>, std::uint32_t> line_ids_;
+    // Line ids by kind and text, hashed: the texts of one story often share long beginnings, and
+    // ordering them compared those again for every line of every run.
+    struct LineHash {
+        using is_transparent = void;
+        std::size_t operator()(const std::pair<std::string_view, std::string_view>& k) const {
+            return std::hash<std::string_view>()(k.first) * 31 + std::hash<std::string_view>()(k.second);
+        }
+        std::size_t operator()(const std::pair<std::string, std::string>& k) const {
+            return (*this)(std::pair<std::string_view, std::string_view>(k.first, k.second));
+        }
+    };
+    struct LineEqual {
+        using is_transparent = void;
+        template <class A, class B>
+        bool operator()(const A& a, const B& b) const {
+            return std::string_view(a.first) == std::string_view(b.first) &&
+                   std::string_view(a.second) == std::string_view(b.second);
+        }
+    };
+    std::unordered_map<std::pair<std::string, std::string>, std::uint32_t, LineHash, LineEqual> line_ids_;
     std::deque<std::pair<std::string, std::string>> lines_;
 };
 

@@ -91,19 +91,27 @@ Values value_of(const Rubric& rubric, const std::vector<std::string>& codes, con
     return v;
 }
 
+// (One find per field: contains() and then [] searched an event's fields twice.)
 std::vector<std::string> strings(const Json& j, const char* key) {
     std::vector<std::string> out;
-    if (j.contains(key) && j[key].is_array())
-        for (const auto& s : j[key])
-            if (s.is_string()) out.push_back(s.get<std::string>());
+    const auto it = j.find(key);
+    if (it != j.end() && it->is_array()) {
+        out.reserve(it->size());
+        for (const auto& s : *it)
+            if (s.is_string()) out.push_back(s.get_ref<const std::string&>());
+    }
     return out;
 }
 
 std::string text(const Json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get_ref<const std::string&>() : std::string();
 }
 
-double minutes_of(const Json& e) { return e.contains("t") && e["t"].is_number() ? e["t"].get<double>() : 0; }
+double minutes_of(const Json& e) {
+    const auto it = e.find("t");
+    return it != e.end() && it->is_number() ? it->get<double>() : 0;
+}
 
 bool has_any(const std::vector<std::string>& codes, const std::vector<std::string>& wanted) {
     return std::any_of(codes.begin(), codes.end(),

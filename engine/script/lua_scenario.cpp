@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -329,13 +330,22 @@ struct TableReader {
     }
 };
 
+struct Pristine;
+void give_back(const std::shared_ptr<Pristine>& pristine, std::unique_ptr<Sandbox> sandbox);
+
 class LuaScript final : public Script {
 public:
     // `run_where` and `on_action_where` ("file:line: " of the fields) name errors that arise where
-    // no line of the scenario is on the stack.
-    LuaScript(std::unique_ptr<Sandbox> sandbox, int scenario_ref, std::string run_where, std::string on_action_where)
+    // no line of the scenario is on the stack. A sandbox from `pristine` goes back to it afterwards.
+    LuaScript(std::unique_ptr<Sandbox> sandbox, int scenario_ref, std::string run_where, std::string on_action_where,
+              std::shared_ptr<Pristine> pristine = nullptr)
         : sandbox_(std::move(sandbox)), scenario_ref_(scenario_ref), run_where_(std::move(run_where)),
-          on_action_where_(std::move(on_action_where)) {}
+          on_action_where_(std::move(on_action_where)), pristine_(std::move(pristine)) {}
+    ~LuaScript() override {
+        if (pristine_) give_back(pristine_, std::move(sandbox_));
+    }
+    LuaScript(const LuaScript&) = delete;
+    LuaScript& operator=(const LuaScript&) = delete;
 
     ScriptStatus start(Session& session) override {
         lua_State* L = sandbox_->state();
@@ -437,6 +447,7 @@ private:
     std::string run_where_, on_action_where_;
     int thread_ref_ = LUA_NOREF;
     int handle_ref_ = LUA_NOREF;
+    std::shared_ptr<Pristine> pristine_;
 };
 
 // A scenario's defaults (among them the default affect rules, a map of some forty codes), made once.
@@ -511,26 +522,167 @@ LoadedScenario load_scenario_file(const std::string& path, const Limits& limits)
     return load_scenario_source(source, path, limits);
 }
 
-LoadedScenario load_scenario_source(const std::string& source, const std::string& path, const Limits& limits) {
+namespace {
+
+// A scenario loaded into a sandbox: what loading it read, and where its fields are.
+struct Loaded {
+    std::unique_ptr<Sandbox> sandbox;
+    ScenarioInfo info;
+    int scenario_ref = LUA_NOREF;
+    std::string run_where, on_action_where;
+};
+
+Loaded load_into_sandbox(const std::string& source, const std::string& path, const Limits& limits, bool restorable) {
     if (source.size() > max_scenario_bytes)
         throw ScriptError(path + ":1: the file is larger than 4 MiB", {});
-    auto sandbox = std::make_unique<Sandbox>(limits);
-    lua_State* L = sandbox->state();
+    Loaded loaded{std::make_unique<Sandbox>(limits, restorable), blank_info(), LUA_NOREF, {}, {}};
+    Sandbox& sandbox = *loaded.sandbox;
+    lua_State* L = sandbox.state();
     lua_atpanic(L, panic);
-    sandbox->set_module_finder(pack_module_finder(path));
+    sandbox.set_module_finder(pack_module_finder(path));
 
-    sandbox->load(source, "@" + path);
-    sandbox->call(0, 1);
+    sandbox.load(source, "@" + path);
+    sandbox.call(0, 1);
 
-    LoadedScenario loaded{blank_info(), nullptr};
     loaded.info.source = path;
     TableReader reader{L, loaded.info, {}};
     if (auto error = run_protected(L, -1, [&](lua_State*, int t) { reader.read(t); }))
         throw ScriptError(path + ":" + std::to_string(line_of_field(source, reader.field)) + ": " + *error, {});
-    const int scenario_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    loaded.script = std::make_unique<LuaScript>(std::move(sandbox), scenario_ref,
-                                                path + ":" + std::to_string(line_of_field(source, "run")) + ": ",
-                                                path + ":" + std::to_string(line_of_field(source, "on_action")) + ": ");
+    loaded.scenario_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    loaded.run_where = path + ":" + std::to_string(line_of_field(source, "run")) + ": ";
+    loaded.on_action_where = path + ":" + std::to_string(line_of_field(source, "on_action")) + ": ";
+    return loaded;
+}
+
+// ---- Sandboxes kept loaded ----
+// Every session of a scenario used to make a sandbox and load the scenario into it; now the
+// process keeps the sandboxes it loaded each text into, frozen just after loading (see
+// "Snapshots" in sandbox.cpp), and a session that ends gives its sandbox back restored to that
+// moment. The next session of the same text (same bytes, path and limits, and the modules it
+// required still the same files with the same text), on any thread, takes it as it would a
+// fresh one. (Kept per process, not per thread: the explorer's workers live for one batch.)
+struct Pristine {
+    std::string source, path;
+    Limits limits;
+    ScenarioInfo info;
+    int scenario_ref = LUA_NOREF;
+    std::string run_where, on_action_where;
+    std::vector<Sandbox::Module> modules;  // what loading required, to see that they are unchanged
+    std::mutex mutex;                      // a session may end on another thread
+    std::vector<std::unique_ptr<Sandbox>> idle;
+};
+
+constexpr std::size_t kept_texts = 8;
+constexpr std::size_t kept_sandboxes = 16;  // per text: sessions of one text open at once (workers, nesting)
+
+bool same_limits(const Limits& a, const Limits& b) {
+    return a.work_per_entry == b.work_per_entry && a.memory_bytes == b.memory_bytes &&
+           a.max_string_bytes == b.max_string_bytes && a.time_per_entry == b.time_per_entry;
+}
+
+bool modules_unchanged(const Pristine& p) {
+    if (p.modules.empty()) return true;
+    const auto find = pack_module_finder(p.path);
+    for (const auto& m : p.modules) {
+        const auto slash = m.path.find_last_of('/');
+        std::string name = m.path.substr(slash == std::string::npos ? 0 : slash + 1);
+        name = name.substr(0, name.size() - 4);  // .lua
+        std::string looked;
+        const auto now = find(name, looked);
+        if (!now || now->path != m.path || now->source != m.source) return false;
+    }
+    return true;
+}
+
+struct Kept {
+    std::mutex mutex;
+    std::vector<std::shared_ptr<Pristine>> texts;  // oldest first
+};
+
+Kept& kept() {
+    static Kept* k = new Kept;  // never destroyed: sessions may end during exit
+    return *k;
+}
+
+void give_back(const std::shared_ptr<Pristine>& pristine, std::unique_ptr<Sandbox> sandbox) {
+    if (!sandbox) return;
+    sandbox->restore();
+    const std::lock_guard lock(pristine->mutex);
+    if (pristine->idle.size() < kept_sandboxes) pristine->idle.push_back(std::move(sandbox));
+}
+
+}  // namespace
+
+void forget_loaded_scenarios() {
+    Kept& k = kept();
+    const std::lock_guard lock(k.mutex);
+    k.texts.clear();
+}
+
+LoadedScenario load_scenario_source(const std::string& source, const std::string& path, const Limits& limits) {
+    Kept& k = kept();
+    std::shared_ptr<Pristine> pristine;
+    {
+        const std::lock_guard lock(k.mutex);
+        for (std::size_t i = 0; i < k.texts.size(); ++i) {
+            const auto& p = k.texts[i];
+            if (p->path == path && p->source.size() == source.size() && same_limits(p->limits, limits) &&
+                p->source == source) {
+                pristine = p;
+                break;
+            }
+        }
+    }
+    if (pristine && !modules_unchanged(*pristine)) {
+        const std::lock_guard lock(k.mutex);
+        std::erase(k.texts, pristine);
+        pristine = nullptr;
+    }
+    if (pristine) {
+        std::unique_ptr<Sandbox> sandbox;
+        {
+            const std::lock_guard lock(pristine->mutex);
+            if (!pristine->idle.empty()) {
+                sandbox = std::move(pristine->idle.back());
+                pristine->idle.pop_back();
+            }
+        }
+        if (sandbox) {
+            LoadedScenario loaded{pristine->info, nullptr};
+            loaded.script = std::make_unique<LuaScript>(std::move(sandbox), pristine->scenario_ref, pristine->run_where,
+                                                        pristine->on_action_where, pristine);
+            return loaded;
+        }
+    }
+    Loaded fresh = load_into_sandbox(source, path, limits, true);
+    if (fresh.sandbox->freeze()) {
+        if (!pristine) {
+            pristine = std::make_shared<Pristine>();
+            pristine->source = source;
+            pristine->path = path;
+            pristine->limits = limits;
+            pristine->info = fresh.info;
+            pristine->scenario_ref = fresh.scenario_ref;
+            pristine->run_where = fresh.run_where;
+            pristine->on_action_where = fresh.on_action_where;
+            pristine->modules = fresh.sandbox->modules();
+            const std::lock_guard lock(k.mutex);
+            const auto same = std::find_if(k.texts.begin(), k.texts.end(), [&](const auto& p) {
+                return p->path == path && same_limits(p->limits, limits) && p->source == source;
+            });
+            if (same != k.texts.end()) {
+                pristine = *same;  // another thread loaded it meanwhile: one entry per text
+            } else {
+                if (k.texts.size() >= kept_texts) k.texts.erase(k.texts.begin());
+                k.texts.push_back(pristine);
+            }
+        }
+    } else {
+        pristine = nullptr;  // it outgrew its arena: an ordinary sandbox, closed after its session
+    }
+    LoadedScenario loaded{std::move(fresh.info), nullptr};
+    loaded.script = std::make_unique<LuaScript>(std::move(fresh.sandbox), fresh.scenario_ref, std::move(fresh.run_where),
+                                                std::move(fresh.on_action_where), std::move(pristine));
     return loaded;
 }
 

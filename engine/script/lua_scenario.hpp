@@ -17,9 +17,13 @@ struct LoadedScenario {
 // ScriptError whose message names `path:line` for any problem: unreadable file,
 // syntax error, sandbox violation, or a scenario table that breaks the contract.
 LoadedScenario load_scenario_file(const std::string& path, const Limits& limits = {});
-// The same for source text already in memory; `path` names it in messages.
+// The same for source text already in memory; `path` names it in messages. The process keeps
+// the sandbox a text was loaded into and restores it for the next session of the same text
+// (lua_scenario.cpp, "Sandboxes kept loaded"): the session cannot tell it from a fresh one.
 LoadedScenario load_scenario_source(const std::string& source, const std::string& path,
                                     const Limits& limits = {});
+// Drops the sandboxes kept loaded: the next session of every text loads it afresh.
+void forget_loaded_scenarios();
 
 // require(name) in a scenario at `scenario_path` finds name.lua beside it, else in the pack's
 // lib/ folder (next to the scenario's folder, or inside it): modules shared by a scenario pack.

@@ -5,6 +5,8 @@
 
 #include <lua.hpp>
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <bit>
 #include <cctype>
@@ -682,7 +684,8 @@ struct SandboxLibrary {
 
 // ---------------------------------------------------------------------------
 
-Sandbox::Sandbox(Limits limits) : limits_(limits) {
+Sandbox::Sandbox(Limits limits, bool restorable) : limits_(limits) {
+    if (restorable) heap_.reserve_arena();  // without one (no address space) it is an ordinary sandbox
     L_ = lua_newstate(&Sandbox::allocate, this);
     if (!L_) throw std::bad_alloc();
     *static_cast<Sandbox**>(lua_getextraspace(L_)) = this;
@@ -698,6 +701,46 @@ Sandbox::~Sandbox() {
 }
 
 Sandbox& Sandbox::of(lua_State* L) { return **static_cast<Sandbox**>(lua_getextraspace(L)); }
+
+// The host's side of a snapshot: everything of the Sandbox a session can change.
+struct Sandbox::Frozen {
+    std::size_t memory_used = 0;
+    std::uint64_t work_used = 0, next_object_id = 0;
+    ObjectIds object_ids;
+    std::vector<Module> modules;
+    std::string fallback_location;
+};
+
+bool Sandbox::freeze() {
+    if (frozen_ || closing_ || violation_ != Violation::none || !heap_.freeze()) return false;
+    frozen_ = std::make_unique<Frozen>();
+    frozen_->memory_used = memory_used_;
+    frozen_->work_used = work_used_;
+    frozen_->next_object_id = next_object_id_;
+    frozen_->object_ids.copy_from(object_ids_);
+    frozen_->modules = modules_;
+    frozen_->fallback_location = fallback_location;
+    return true;
+}
+
+void Sandbox::restore() {
+    if (!frozen_) return;
+    heap_.restore();
+    memory_used_ = frozen_->memory_used;
+    work_used_ = frozen_->work_used;
+    next_object_id_ = frozen_->next_object_id;
+    object_ids_.copy_from(frozen_->object_ids);
+    modules_ = frozen_->modules;
+    fallback_location = frozen_->fallback_location;
+    violation_ = Violation::none;
+    violation_where_.clear();
+    coroutine_depth_ = 0;
+    yield_expected = false;
+    session = nullptr;
+    run_thread = nullptr;
+    rng_ = nullptr;
+    print_ = nullptr;
+}
 
 namespace {
 
@@ -745,6 +788,21 @@ thread_local SpareSlabs spare_slabs;
 
 }  // namespace
 
+// ---- Snapshots ----
+// Loading a scenario into a fresh sandbox (a Lua state, its library, the scenario's chunk run)
+// was most of a short playthrough, yet every session of a scenario starts from the same state.
+// A restorable sandbox takes all its memory from an arena of its own until the scenario is
+// loaded; freeze() then copies the arena, and restore() copies it back in place: the same
+// bytes at the same addresses, so every pointer inside the state is right again, and the
+// host's side (counts, object numbers, modules) is put back with it. Nothing in the state
+// points outside it but to the Sandbox (which stays where it is) and to the program's own
+// functions and constants. A restored sandbox therefore is, byte for byte, the one that
+// loaded the scenario, which is what a fresh sandbox loading it again would be (loading is
+// deterministic; tests/script/test_snapshot.cpp checks the sessions are the same).
+namespace {
+constexpr std::size_t arena_bytes = 16u << 20;  // reserved address space; pages are used as touched
+}  // namespace
+
 Sandbox::Heap::~Heap() {
     for (void* slab : slabs_) {
         if (!spares_gone && spare_slabs.slabs.size() < spare_slabs_kept)
@@ -752,20 +810,55 @@ Sandbox::Heap::~Heap() {
         else
             std::free(slab);
     }
+    for (void* block : outside_) std::free(block);
+    if (arena_) ::munmap(arena_, arena_bytes);
+}
+
+bool Sandbox::Heap::reserve_arena() {
+    void* p = ::mmap(nullptr, arena_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) return false;
+    arena_ = top_ = static_cast<char*>(p);
+    arena_end_ = arena_ + arena_bytes;
+    return true;
+}
+
+// From the arena while it is filling (16-byte aligned, as malloc's); null when it is full.
+void* Sandbox::Heap::bump(std::size_t bytes) {
+    bytes = (bytes + 15) & ~std::size_t{15};
+    if (static_cast<std::size_t>(arena_end_ - top_) < bytes) {
+        overflowed_ = true;
+        return nullptr;
+    }
+    void* block = top_;
+    top_ += bytes;
+    return block;
+}
+
+// A block too large for the size classes (or any block, without pooling).
+void* Sandbox::Heap::outside(std::size_t size) {
+    if (arena_usable() && !frozen_)
+        if (void* block = bump(size)) return block;
+    void* block = std::malloc(size);
+    if (block && frozen_) outside_.insert(block);
+    return block;
 }
 
 void* Sandbox::Heap::carve(int size_class) {
     const std::size_t bytes = class_bytes(size_class);
     if (static_cast<std::size_t>(end_ - next_) < bytes) {
         void* slab = nullptr;
-        if (!spares_gone && !spare_slabs.slabs.empty()) {
+        if (arena_usable() && !frozen_) slab = bump(slab_bytes);
+        if (slab) {
+            // kept in the arena: not one of slabs_
+        } else if (!spares_gone && !spare_slabs.slabs.empty()) {
             slab = spare_slabs.slabs.back();
             spare_slabs.slabs.pop_back();
+            slabs_.push_back(slab);
         } else {
             slab = std::malloc(slab_bytes);
             if (!slab) return nullptr;
+            slabs_.push_back(slab);
         }
-        slabs_.push_back(slab);
         next_ = static_cast<char*>(slab);
         end_ = next_ + slab_bytes;
     }
@@ -776,7 +869,7 @@ void* Sandbox::Heap::carve(int size_class) {
 
 void* Sandbox::Heap::allocate(std::size_t size) {
     const int c = size_class(size);
-    if (c < 0) return std::malloc(size);
+    if (c < 0) return outside(size);
     if (void* block = free_[c]) {
         free_[c] = *static_cast<void**>(block);
         return block;
@@ -787,6 +880,8 @@ void* Sandbox::Heap::allocate(std::size_t size) {
 void Sandbox::Heap::release(void* ptr, std::size_t size) {
     const int c = size_class(size);
     if (c < 0) {
+        if (in_arena(ptr)) return;  // its room comes back when the arena is restored
+        if (frozen_) outside_.erase(ptr);
         std::free(ptr);
         return;
     }
@@ -797,13 +892,59 @@ void Sandbox::Heap::release(void* ptr, std::size_t size) {
 void* Sandbox::Heap::reallocate(void* ptr, std::size_t old_size, std::size_t new_size) {
     if (!ptr) return allocate(new_size);
     const int from = size_class(old_size), to = size_class(new_size);
-    if (from < 0 && to < 0) return std::realloc(ptr, new_size);
-    if (from == to) return ptr;
+    if (from < 0 && to < 0 && !in_arena(ptr) && !(arena_usable() && !frozen_)) {
+        void* block = std::realloc(ptr, new_size);
+        if (block && frozen_ && block != ptr) {
+            outside_.erase(ptr);
+            outside_.insert(block);
+        }
+        return block;
+    }
+    if (from == to && from >= 0) return ptr;
     void* block = allocate(new_size);
     if (!block) return nullptr;
     std::memcpy(block, ptr, std::min(old_size, new_size));
     release(ptr, old_size);
     return block;
+}
+
+bool Sandbox::Heap::freeze() {
+    if (!arena_usable() || frozen_ || !slabs_.empty()) return false;
+    Image& im = image_;
+    // The open slab's unused end holds nothing yet: it need not be copied.
+    const bool open_slab_in_arena = next_ && in_arena(next_) && end_ <= top_;
+    im.gap_from = open_slab_in_arena ? static_cast<std::size_t>(next_ - arena_) : 0;
+    im.gap_to = open_slab_in_arena ? static_cast<std::size_t>(end_ - arena_) : 0;
+    const auto used = static_cast<std::size_t>(top_ - arena_);
+    im.bytes.resize(used - (im.gap_to - im.gap_from));
+    std::memcpy(im.bytes.data(), arena_, im.gap_from);
+    std::memcpy(im.bytes.data() + im.gap_from, arena_ + im.gap_to, used - im.gap_to);
+    std::copy(std::begin(free_), std::end(free_), std::begin(im.free));
+    im.next = next_;
+    im.end = end_;
+    im.top = top_;
+    frozen_ = true;
+    return true;
+}
+
+void Sandbox::Heap::restore() {
+    for (void* block : outside_) std::free(block);
+    outside_.clear();
+    for (void* slab : slabs_) {
+        if (!spares_gone && spare_slabs.slabs.size() < spare_slabs_kept)
+            spare_slabs.slabs.push_back(slab);
+        else
+            std::free(slab);
+    }
+    slabs_.clear();
+    const Image& im = image_;
+    const std::size_t used = static_cast<std::size_t>(im.top - arena_);
+    std::memcpy(arena_, im.bytes.data(), im.gap_from);
+    std::memcpy(arena_ + im.gap_to, im.bytes.data() + im.gap_from, used - im.gap_to);
+    std::copy(std::begin(im.free), std::end(im.free), std::begin(free_));
+    next_ = im.next;
+    end_ = im.end;
+    top_ = im.top;
 }
 
 void* Sandbox::allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
@@ -1052,6 +1193,15 @@ std::uint64_t Sandbox::object_id(const void* p) const {
 // Open addressing with linear probing; a free slot's key is null (never an allocation).
 std::size_t Sandbox::ObjectIds::slot_of(const void* p) const {
     return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(p) >> 4) * 0x9e3779b97f4a7c15ULL >> shift_);
+}
+
+void Sandbox::ObjectIds::copy_from(const ObjectIds& other) {
+    if (slots_.size() == other.slots_.size())
+        std::copy(other.slots_.begin(), other.slots_.end(), slots_.begin());
+    else
+        slots_ = other.slots_;
+    count_ = other.count_;
+    shift_ = other.shift_;
 }
 
 std::uint64_t Sandbox::ObjectIds::find(const void* p) const {

@@ -8,9 +8,11 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 struct lua_State;
@@ -35,7 +37,9 @@ struct Limits {
 
 class Sandbox {
 public:
-    explicit Sandbox(Limits limits = {});
+    // `restorable`: the state's memory comes from an arena of its own until freeze(), so that
+    // restore() can put that state back (see "Snapshots" in sandbox.cpp).
+    explicit Sandbox(Limits limits = {}, bool restorable = false);
     ~Sandbox();
     Sandbox(const Sandbox&) = delete;
     Sandbox& operator=(const Sandbox&) = delete;
@@ -96,6 +100,15 @@ public:
     // Converts any value to a string without memory addresses (calls __tostring).
     static const char* to_display_string(lua_State* L, int index, std::size_t* len);
 
+    // Snapshots: freeze() keeps the state as it is now (a scenario just loaded, nothing running);
+    // restore() puts it back exactly - the Lua state's every byte, at the same addresses, and the
+    // host's counts and object numbers - so that the next session starts in the state a fresh
+    // sandbox would have after loading the same scenario. freeze() returns false (and nothing
+    // is kept) when the sandbox was not made restorable or its memory outgrew the arena.
+    bool freeze();
+    bool frozen() const { return frozen_ != nullptr; }
+    void restore();
+
     std::uint64_t work_used() const { return work_used_; }
     std::size_t memory_used() const { return memory_used_; }
     const Limits& limits() const { return limits_; }
@@ -137,14 +150,40 @@ private:
         void* reallocate(void* ptr, std::size_t old_size, std::size_t new_size);
         void release(void* ptr, std::size_t size);
 
+        // The arena (restorable sandboxes): until freeze(), every block and slab is cut from one
+        // reserved range, so the whole state is the bytes [arena_, top_). After it, blocks come
+        // from slabs and malloc as in any sandbox; those from malloc are tracked so that restore()
+        // can free them (the state restored no longer knows them).
+        bool reserve_arena();
+        bool arena_usable() const { return arena_ && !overflowed_; }
+        bool freeze();
+        void restore();
+
     private:
         static constexpr int classes = 30;
         void* allocate(std::size_t size);
         void* carve(int size_class);
+        void* bump(std::size_t bytes);
+        void* outside(std::size_t size);
+        bool in_arena(const void* p) const { return p >= arena_ && p < arena_end_; }
         void* free_[classes] = {};
         char* next_ = nullptr;
         char* end_ = nullptr;
         std::vector<void*> slabs_;
+        char* arena_ = nullptr;
+        char* arena_end_ = nullptr;
+        char* top_ = nullptr;
+        bool overflowed_ = false;  // a block did not fit the arena: the state cannot be kept
+        bool frozen_ = false;
+        std::unordered_set<void*> outside_;  // blocks from malloc since freeze()
+        struct Image {
+            std::vector<char> bytes;  // [arena_, top_) less the unused end of the open slab
+            std::size_t gap_from = 0, gap_to = 0;
+            void* free[classes] = {};
+            char* next = nullptr;
+            char* end = nullptr;
+            char* top = nullptr;
+        } image_;
     };
 
     // Object ids by address: open addressing, because every allocation and free asks it.
@@ -154,6 +193,7 @@ private:
         ~ObjectIds();
         ObjectIds(const ObjectIds&) = delete;
         ObjectIds& operator=(const ObjectIds&) = delete;
+        void copy_from(const ObjectIds& other);
         std::uint64_t find(const void* p) const;
         void insert(const void* p, std::uint64_t id);
         void erase(const void* p);
@@ -191,6 +231,9 @@ private:
     bool closing_ = false;
     int coroutine_depth_ = 0;
     int globals_ref_ = 0;
+    // What freeze() kept of the host's side (the Lua state's side is in heap_).
+    struct Frozen;
+    std::unique_ptr<Frozen> frozen_;
 };
 
 }  // namespace holdspace::script

@@ -1,5 +1,8 @@
 #include "sim/event.hpp"
 
+#include <type_traits>
+#include <utility>
+
 namespace holdspace {
 
 Json minutes_json(Seconds at) {
@@ -7,17 +10,54 @@ Json minutes_json(Seconds at) {
     return Json(static_cast<double>(at) / 60.0);
 }
 
+namespace {
+
+// {"type", "t", ...data} built field by field: data's keys are already distinct, so only a
+// "type" or "t" among them needs looking up (it replaces the one written first, in place).
+// `Fields` is data's object, const (copied from) or not (moved from).
+template <class Fields>
+Json event_json(const std::string& type, Seconds at, Fields& data) {
+    constexpr bool take = !std::is_const_v<Fields>;
+    Json j = Json::object();
+    auto& fields = j.get_ref<Json::object_t&>();
+    fields.reserve(data.size() + 2);
+    fields.emplace_back("type", type);
+    fields.emplace_back("t", minutes_json(at));
+    for (auto& [key, value] : data) {
+        if (key == "type" || key == "t") {
+            if constexpr (take) j[key] = std::move(value); else j[key] = value;
+        } else {
+            if constexpr (take) fields.emplace_back(key, std::move(value)); else fields.emplace_back(key, value);
+        }
+    }
+    return j;
+}
+
+}  // namespace
+
 Json Event::to_json() const {
+    if (data.is_object()) return event_json(type, at, data.get_ref<const Json::object_t&>());
     Json j = Json::object();
     j["type"] = type;
     j["t"] = minutes_json(at);
-    for (const auto& [key, value] : data.items()) j[key] = value;
     return j;
 }
 
 Json transcript_json(const std::vector<Event>& events) {
     Json list = Json::array();
-    for (const auto& e : events) list.push_back(e.to_json());
+    auto& items = list.get_ref<Json::array_t&>();
+    items.reserve(events.size());
+    for (const auto& e : events) items.push_back(e.to_json());
+    return list;
+}
+
+Json transcript_json(std::vector<Event>&& events) {
+    Json list = Json::array();
+    auto& items = list.get_ref<Json::array_t&>();
+    items.reserve(events.size());
+    for (auto& e : events)
+        items.push_back(e.data.is_object() ? event_json(e.type, e.at, e.data.get_ref<Json::object_t&>()) : e.to_json());
+    events.clear();
     return list;
 }
 

@@ -26,5 +26,7 @@ struct Event {
 
 Json minutes_json(Seconds at);
 Json transcript_json(const std::vector<Event>& events);
+// The same, taking the events' data instead of copying it (for a caller done with them).
+Json transcript_json(std::vector<Event>&& events);
 
 }  // namespace holdspace

@@ -46,6 +46,12 @@ public:
     bool over() const { return over_; }
     const Choice* choice() const { return waiting_ ? &choice_ : nullptr; }
     const std::vector<Event>& events() const { return events_; }
+    // The transcript moved out, for a caller done with the session (events() is empty after).
+    std::vector<Event> take_events() {
+        std::vector<Event> out = std::move(events_);
+        events_.clear();
+        return out;
+    }
     // Set when the session ended because the scenario failed.
     const std::optional<ScriptError>& failure() const { return failure_; }
 

@@ -1,6 +1,6 @@
 // Headless playthroughs per second of one scenario, through the engine's own
-// path (app::open_session, as autoplay and check use it: a fresh sandbox and
-// Session per run, the source compiled each time), choosing options with the
+// path (app::open_session, as autoplay and check use it: a sandbox in its
+// just-loaded state and a new Session per run), choosing options with the
 // policy in policy.hpp. Prints one JSON line; tools/bench/run compares it with inkjs.
 //
 //   bench_story FILE.lua [--seconds S] [--min-runs N]
@@ -48,8 +48,13 @@ int main(int argc, char** argv) {
         bench::Mulberry32 policy(seed);
         std::string error;
         while (const Choice* choice = session->choice()) {
-            const auto& option = choice->options[policy.pick(choice->options.size())];
-            if (!session->apply(TraineeAction::choose(option.id), error)) {
+            // The policy picks by the order the story wrote the options in, as on the other sides
+            // (the session shows them shuffled).
+            const auto k = static_cast<int>(policy.pick(choice->options.size()));
+            const Option* option = &choice->options.front();
+            for (const auto& o : choice->options)
+                if (o.written == k) option = &o;
+            if (!session->apply(TraineeAction::choose(option->id), error)) {
                 std::cerr << "bench_story: " << error << "\n";
                 return 1;
             }
