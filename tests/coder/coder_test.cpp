@@ -120,7 +120,10 @@ TEST_CASE("negation: staying said in the negative of leaving is not leaving, and
     }
     CHECK(shipped().code("I'll head off now, you'll be fine on your own.").primary == "leaving_participant");
     CHECK(shipped().code("I'm afraid I can't stay, the attendant will come later.").primary == "leaving_participant");
-    CHECK(shipped().code("I'm obliged to report what happened to the lead.").primary == "explaining_approach");
+    // A duty to report is what the therapists will do (explaining_approach), which MITI codes as
+    // giving_information; either is right, leaving is not.
+    const std::string report = shipped().code("I'm obliged to report what happened to the lead.").primary;
+    CHECK((report == "explaining_approach" || report == "giving_information"));
     double stop = 0;
     for (const auto& s : shipped().code("Just stop your sertraline the week before.").codes)
         if (s.code == "medication_advice") stop = s.p;
