@@ -49,6 +49,11 @@ constexpr std::array<std::string_view, 40> imperative_verbs = {
 constexpr std::array<std::string_view, 8> you_words = {"you", "you're", "you've", "you'd", "you'll", "your", "youre", "ya"};
 constexpr std::array<std::string_view, 10> number_words = {"one", "two", "three", "four", "five", "ten", "twenty", "half", "hundred", "forty"};
 
+// Words that say nothing when negated; the negation window counts them but does not mark them.
+constexpr std::array<std::string_view, 24> negation_skip = {
+    "you", "your", "i", "me", "we", "us", "it", "the", "a", "an", "to", "be", "for", "on", "of", "and",
+    "that", "this", "what", "going", "get", "have", "been", "so"};
+
 struct Cue {
     std::string_view feature;
     std::string_view phrase;  // matched on " w1 w2 ... " (lower-cased words, "?" and "." tokens)
@@ -112,6 +117,12 @@ constexpr Cue cues[] = {
     {"__homework", " homework "}, {"__homework", " worksheet "}, {"__homework", " every day "},
     {"__homework", " each day "}, {"__homework", " every night "}, {"__homework", " next session "},
     {"__homework", " practice "},
+    // staying with the participant; a duty to report (what the therapists will do, not leaving)
+    {"__stay", " staying "}, {"__stay", " stay with you "}, {"__stay", " stay right here "},
+    {"__stay", " here with you "}, {"__stay", " stay until "}, {"__stay", " stay till "},
+    {"__stay", " right here "}, {"__stay", " with you until "}, {"__stay", " with you till "},
+    {"__report", " report "}, {"__report", " reported "}, {"__report", " reporting "}, {"__report", " reportable "},
+    {"__report", " duty to "}, {"__report", " obliged to "}, {"__report", " required to "}, {"__report", " safeguarding "},
     // body and present moment
     {"__body", " breath "}, {"__body", " breathe "}, {"__body", " feet "}, {"__body", " floor "},
     {"__body", " notice "}, {"__body", " your body "}, {"__body", " right now "}, {"__body", " in the room "},
@@ -310,6 +321,31 @@ std::vector<std::string> features(std::string_view utterance, const Context& con
         const std::string& w = tokens[tokens.size() - 2];
         if (w == "right" || w == "yeah" || w == "okay" || w == "ok" || w == "correct" || w == "it")
             out.push_back("__tag_question");
+    }
+
+    // Negation: the words within four after "not", "never", "nobody", "cannot" or a word ending in
+    // "n't", up to the end of the sentence, also count as negated ("n:leave" in "I'm not going to
+    // leave you"), except for small words (negation_skip). Not "no": "no wonder", "no need to", "no, ..." rarely negate what follows. So
+    // "we won't leave you" and "I'm not going anywhere" do not read as leaving, nor "never stop your
+    // medication" as advice to stop it. A clinician's cue on top: staying, said in the negative of
+    // leaving.
+    {
+        bool negated_leaving = false;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const std::string& t = tokens[i];
+            const bool negator = t == "not" || t == "never" || t == "cannot" || t == "nobody" ||
+                                 (t.size() > 3 && t.compare(t.size() - 3, 3, "n't") == 0);
+            if (!negator) continue;
+            for (std::size_t j = i + 1; j < tokens.size() && j <= i + 4; ++j) {
+                const std::string& u = tokens[j];
+                if (u == "?" || u == ".") break;
+                if (in(negation_skip, u)) continue;  // "you", "to", "the": negated, they say nothing
+                out.push_back("n:" + u);
+                if (u == "leave" || u == "leaving" || u == "anywhere" || u == "abandon" || u == "alone" || u == "go")
+                    negated_leaving = true;
+            }
+        }
+        if (negated_leaving) out.emplace_back("__neg_leave");
     }
 
     std::string joined = " ";

@@ -110,6 +110,29 @@ TEST_CASE("the hard pairs: open against closed, simple against complex, validati
     CHECK(shipped().code("Are you having thoughts of ending your life?").primary == "risk_assessment");
 }
 
+TEST_CASE("negation: staying said in the negative of leaving is not leaving, and real leaving still is") {
+    // Sentences that are not in the corpus (assets/coder/99d-staying.tsv has their kind).
+    for (const char* text : {"We're not going to leave, not till this passes.", "I won't be going anywhere, I'm right beside you.",
+                             "Not leaving. Still here."}) {
+        INFO(text);
+        const Coding c = shipped().code(text, Context{"Don't go.", "medicine"});
+        CHECK(c.primary == "empathic_presence");
+    }
+    CHECK(shipped().code("I'll head off now, you'll be fine on your own.").primary == "leaving_participant");
+    CHECK(shipped().code("I'm afraid I can't stay, the attendant will come later.").primary == "leaving_participant");
+    // A duty to report is what the therapists will do (explaining_approach), which MITI codes as
+    // giving_information; either is right, leaving is not.
+    const std::string report = shipped().code("I'm obliged to report what happened to the lead.").primary;
+    CHECK((report == "explaining_approach" || report == "giving_information"));
+    double stop = 0;
+    for (const auto& s : shipped().code("Just stop your sertraline the week before.").codes)
+        if (s.code == "medication_advice") stop = s.p;
+    CHECK(stop >= 0.5);
+    const Coding keep = shipped().code("Don't change your sertraline without the study doctor.");
+    for (const auto& s : keep.codes)
+        if (s.code == "medication_advice") CHECK(s.p < 0.5);
+}
+
 TEST_CASE("coding is deterministic: the same text gives the same codes and probabilities, bit for bit") {
     const Context context{"I don't know, I keep going back and forth.", "integration"};
     const std::string text = "so you're kind of torn about it";
