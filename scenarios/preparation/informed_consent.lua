@@ -192,7 +192,7 @@ return {
           .. "help you focus on something calmer until it passes. You won't be stuck.",
         codes = { "premature_reassurance", "redirecting" },
         examples = {
-          "Yes. If it's too much, we'll bring you back into the room. You'll be fine.",
+          "Yes. Don't worry, if it gets too much we'll get you thinking about something nicer. You'll be fine.",
           "Of course we'd pull you out. Don't worry, you won't get stuck, I promise." },
         rationale = "Promising to steer him away from difficult material contradicts the approach "
           .. "he is consenting to, where such material is supported. It sets up a broken promise." },
@@ -591,7 +591,7 @@ return {
             .. "really nothing to be nervous about. You're in very good hands with both of us.",
           codes = { "premature_reassurance" },
           examples = {
-            "Exactly, we'll be there the whole time, so there's nothing to be nervous about.",
+            "Exactly, like I said. Honestly, there's nothing to be nervous about, you'll be fine.",
             "That's right, don't worry. You'll be in safe hands with both of us, I promise." },
           rationale = "Confirming a promise the approach won't keep means he consents to "
             .. "something other than what will happen." },

@@ -263,8 +263,8 @@ return {
           .. "and we'll carry on with the rest of the questions for now.",
         codes = { "escalation_medical", "redirecting" },
         examples = {
-          "I'm not sure, to be honest. I'll mention it to the doctor afterwards, let's finish the questions.",
-          "I'm not sure, so I'll flag it to the physician later. For now, let's get on with the rest of the form." },
+          "I'm not sure. I'll pass it on to the doctor afterwards. Anyway, next question.",
+          "Not sure, honestly. The doctor will need to look at that. Let's carry on with the questions." },
         rationale = "Escalating is right, but he asked a direct question and deserves an honest "
           .. "answer now, and his consent before his psychiatrist is contacted." },
     }
@@ -342,7 +342,7 @@ return {
         codes = { "validation", "open_question", "redirecting" },
         examples = {
           "That's so painful. What's kept you going on the worst nights until now?",
-          "After all of that, what has helped you keep going so far?" },
+          "I'm so sorry, Marcus. What has got you through the bad nights before now?" },
         rationale = "Turning to his strengths is kind, but it steers away from what he said. "
           .. "'What's the point of carrying on' needs a direct question about suicide first." },
     }

@@ -228,7 +228,7 @@ return {
         codes = { "giving_information", "escalation_medical", "consent_check", "closed_question" },
         examples = {
           "It can matter, yes. MDMA can set off mania again, so the study psychiatrist needs to assess you. Is it okay if I ask her to come in?",
-          "It may well matter: MDMA can bring back a manic episode. It's the study psychiatrist's decision, so I'll ask her to see you, if that's alright." },
+          "Yes, it may: MDMA can bring mania back. That's for the study psychiatrist to judge. Is it alright if I tell her?" },
         expert = true,
         rationale = "Answer the question honestly, name why it matters, leave the decision to the "
           .. "study psychiatrist, and ask his consent before passing it on." },
@@ -323,7 +323,7 @@ return {
           .. "are still a few sections of the form left for us to go through.",
         codes = { "simple_reflection", "redirecting" },
         examples = {
-          "It still follows you. Let's get back to the form, there are a few sections left." },
+          "It follows you like a dog. Let's not get stuck on that; back to the form." },
         rationale = "A reflection, then away from it: the shame he has just risked showing is the "
           .. "thing in the room, and the form can wait." },
     }
@@ -366,7 +366,7 @@ return {
         codes = { "emphasising_autonomy", "giving_information", "seeking_collaboration" },
         examples = {
           "That's a decision for you and a psychiatrist who knows your history, never something to do to fit a trial. It's your choice.",
-          "Not something to decide to get into a study. It's yours to make with a psychiatrist who knows you. Would you like us to set that up?" },
+          "That isn't something to decide just to get into a study. It's your call, with a psychiatrist who knows you; we can set that up together." },
         expert = true,
         rationale = "Starting or stopping a prescribed medicine is his and his prescriber's "
           .. "decision, with the study physician: never the therapist's, and never to qualify." },
@@ -374,8 +374,6 @@ return {
         text = "You've managed without it for eighteen years, so staying off everything is "
           .. "probably your best chance of getting in. I'd leave it as it is.",
         codes = { "medication_advice", "persuading" },
-        examples = {
-          "I'd stay off it, honestly. You've done eighteen years without it, and it's your best chance." },
         rationale = "Advice about a prescribed medicine, shaped by the trial: medication "
           .. "decisions belong to him and his psychiatrist." },
       { id = "li_restart",
@@ -392,7 +390,7 @@ return {
           .. "leave medication aside for today and come back to it another time.",
         codes = { "simple_reflection", "redirecting", "dismissing" },
         examples = {
-          "I can hear you want to get it right. Let's leave the medication question aside and come back to it another day.",
+          "Go back on it or not... Let's not worry about the lithium today, we'll come back to it.",
           "Let's park the lithium for now and come back to it later." },
         rationale = "A reflection and a deferral: he asked a direct question and deserves a "
           .. "direct answer about whose decision it is." },

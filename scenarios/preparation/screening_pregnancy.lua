@@ -242,7 +242,7 @@ return {
         codes = { "self_disclosure", "advice_giving", "persuading" },
         examples = {
           "Honestly, I'd go for the IVF. You should; the trial will still be here later.",
-          "Personally I'd choose the baby. I waited too long myself, and I regret it." },
+          "I waited too long for my own family, honestly, so I'd pick the baby." },
         rationale = "Your own choice offered as hers: kind, and it takes the decision away from "
           .. "her as surely as pushing the trial would." },
       { id = "bi_jess",

@@ -393,7 +393,7 @@ return {
           .. "of it was your fault; you need to stop carrying it.",
         codes = { "simple_reflection", "premature_reassurance", "persuading" },
         examples = {
-          "You didn't let them down, a lorry ran a red light. You need to stop blaming yourself.",
+          "None of that was on you, Bernadette. A lorry ran a red light. You need to stop blaming yourself.",
           "It wasn't your fault, Bernadette. You have to stop carrying it." },
         rationale = "Kind, and it argues with a feeling she has only just voiced. Guilt is met "
           .. "first; whether it fits is hers to work out." },

@@ -111,7 +111,7 @@ return {
           .. "when it gets hard on the day, so I'd gently encourage you to give it a go.",
         codes = { "validation", "persuading" },
         examples = {
-          "That's understandable. Most people find a hand really helps on the day, I'd encourage you to try.",
+          "That's understandable. Honestly, I'd encourage you to give a hand a go, most people are glad they did.",
           "It makes sense to be nervous. I'd really encourage you to try holding a hand, though; most people find it helps." },
         rationale = "Touch must be freely agreed, never sold. Alex has just named a fear of "
           .. "being held; encouraging past it, however gently, is a boundary failure." },
