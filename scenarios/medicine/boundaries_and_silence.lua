@@ -231,8 +231,8 @@ return {
           or { "validation", "empathic_presence", "boundary_setting" },
         examples = {
           "I'm glad you told me, Noah. I care about you as your therapist, and only as your therapist.",
-          "I care about you as your therapist, and only ever as your therapist. I'm glad you said it.",
-          "It matters that you told me. I'm your therapist, and that's the only relationship we can have." },
+          "It makes sense that you'd feel that, Noah. I care about you as your therapist, and it can only ever be that.",
+          "Thank you for telling me, Noah. I'm here with you, as your therapist, and that won't change." },
         expert = true,
         rationale = "A kind, clear boundary: welcome the feeling, answer the question plainly "
           .. "(a therapist, and only that: no dual relationships) and say why, without shaming."
@@ -252,7 +252,7 @@ return {
           .. "therapist; it isn't really about me, you know.",
         codes = { "psychoeducation", "interpreting", "dismissing" },
         examples = {
-          "That's the MDMA talking. It happens with lots of participants.",
+          "Oh, that's the medicine. Everyone falls a bit in love with their therapist on it.",
           "This medicine often brings up feelings like that for the therapist. It isn't really about me." },
         rationale = "Kind in tone, but it explains the feeling away (interpreting) and brushes "
           .. "off what Noah risked saying; the question is never answered, only dissolved." },
@@ -520,7 +520,7 @@ return {
         codes = { "giving_information", "psychoeducation", "interpreting" },
         examples = {
           "This is something MDMA often does: people develop strong feelings toward their therapist. It wears off.",
-          "Nobody's dropping you. It's called transference, it's really common with MDMA and it passes." },
+          "Nobody's dropping you. Strong feelings for a therapist are really common on MDMA; it's called transference." },
         rationale = "Half right: it answers the fear, then a label explains Noah's experience "
           .. "away. Their meaning comes in integration, in their words." },
       { id = "sh_question",

@@ -147,7 +147,7 @@ return {
           .. "being buzzed through. Try to relax into it.",
         codes = { "simple_reflection", "premature_reassurance", "advice_giving" },
         examples = {
-          "He isn't coming, Carys. Nobody gets in without being buzzed through, so try to relax.",
+          "You're safe, he won't come here. Try to relax into the music.",
           "He's in Swansea, he can't get in here. Try to let go and relax." },
         rationale = "True and kind, and it argues with the vigilance instead of meeting it: she "
           .. "knows he is in Swansea, and still listens." },
@@ -165,7 +165,7 @@ return {
           .. "you settle down and drift off.",
         codes = { "redirecting", "offering_comfort" },
         examples = {
-          "I'll turn the music up a bit so the traffic doesn't reach you.",
+          "Here, I'll turn the music up so you can't hear the road. And a blanket?",
           "Let me make the music a bit louder and get you another pillow.",
           "Let's think about something else. I'll turn the music up for you." },
         rationale = "Practical, and it covers over what is surfacing: the listening is the "
@@ -353,9 +353,9 @@ return {
           .. "of us. That rule protects you, and it holds.",
         codes = { "boundary_setting", "giving_information" },
         examples = {
-          "No, he can't. Contact stays within the study, with the team. No private sessions, for any of us.",
+          "No, that's not allowed. We only see you here, within the study.",
           "No. Nobody on the team can see you privately. That rule holds.",
-          "No. It's not appropriate for any of us to see you privately. Contact stays within the study." },
+          "No, he can't. That would break the study's rules; nobody on the team can see you privately." },
         expert = true,
         rationale = "Answer her question truthfully and plainly: a private relationship with a "
           .. "study therapist is a dual relationship, whoever offers it. The rule protects her." }),
@@ -421,9 +421,7 @@ return {
           .. "not your fault, and you won't be left alone with him.",
         codes = { "boundary_setting", "giving_information", "safety_planning" },
         examples = {
-          "I can't keep this between us, Carys. I'll report it to the clinical lead today, and it's not your fault.",
-          "I'm not able to keep it secret. The clinical lead will hear about it from me, and you won't be alone with him.",
-          "I can't promise not to. I'm going to report it, and it isn't your fault." },
+          "I'm not able to keep it secret. The clinical lead will hear about it from me, and you won't be alone with him." },
         expert = true,
         rationale = "Say honestly that you will report it, and why: safeguarding is the team's "
           .. "duty, not her decision to carry; and promise what you can, that she will not be "
@@ -451,7 +449,7 @@ return {
           .. "like your fault, in the end?",
         codes = { "premature_reassurance", "open_question", "interpreting" },
         examples = {
-          "It's not your fault, none of it. Why does it always end up feeling like your fault?",
+          "None of this is your fault, Carys. What makes it always land on you, do you think?",
           "It's not on you, Carys. Why do you think it always ends up your fault?",
           "Nobody blames you. Where does that idea that it's always your fault come from?" },
         rationale = "Reassurance, then a question about her pattern: her question, will you "
