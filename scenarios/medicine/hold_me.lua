@@ -275,7 +275,7 @@ return {
         codes = { "empathic_presence", "boundary_setting", "consent_check" },
         examples = {
           "I'm right here, Ollie. A hug isn't what we agreed, but my hand on your forearm, if you want it?",
-          "I won't hold you, but I'm right here. Would you like my hand on your arm, like we agreed?",
+          "I won't hold you, but I'm right here with you. Is it okay if I put my hand on your arm, like we agreed?",
           "Not a hug, Ollie, that's not what we agreed. Can I put my hand on your forearm?" },
         expert = true,
         rationale = "Warmth and a boundary at once: answer plainly, offer what was agreed in "
@@ -352,7 +352,7 @@ return {
             .. "I'll stay right here, hand on your arm. We can talk about it after.",
         codes = { "validation", "boundary_setting", "explaining_approach" },
         examples = {
-          "It makes sense to ask. The agreement we made before today is what holds, and I'm not going anywhere.",
+          "It makes sense that you'd ask. What we agreed before today is what we stick to.",
           "Of course you want it. We stick with what we agreed clear-headed, and we can talk about it after." },
         expert = true,
         rationale = "Hold the boundary kindly and say why: agreements made in preparation "
@@ -517,7 +517,7 @@ return {
           .. "is: your forearm and nothing else. It's safer that way for everyone.",
         codes = { "boundary_setting", "dismissing" },
         examples = {
-          "We don't change touch agreements once they're made, it stays as it is." },
+          "Touch agreements don't get changed. Let's leave it as it is." },
         rationale = "Untrue and closed: touch can be renegotiated in preparation or integration, "
           .. "and the wish deserves a conversation." },
       { id = "nt_later",

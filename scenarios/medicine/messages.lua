@@ -133,7 +133,7 @@ return {
         examples = {
           "Every note, just for you. Stay with it, we're here.",
           "Let it carry on speaking to you. We're right beside you.",
-          "It's beautiful, and it's for you. Stay with it." },
+          "Beautiful. Stay with it, let it talk to you." },
         expert = true,
         rationale = "A moving, metaphorical experience, common under the medicine: follow it. "
           .. "Nothing yet says she has lost touch with reality." }),
@@ -151,8 +151,7 @@ return {
           .. "it isn't actually about you.",
         codes = { "simple_reflection", "confronting", "interpreting" },
         examples = {
-          "The music is your own feelings, not a message for you.",
-          "The cello is your own feelings coming back to you, that's all." },
+          "The music is your own feelings, not a message for you." },
         rationale = "Correcting an experience no one needs corrected: it pulls her out of it, "
           .. "and teaches her to keep the next one to herself." },
       { id = "mu_ask",
@@ -207,8 +206,8 @@ return {
         codes = { "grounding", "validation", "escalation_medical" },
         examples = {
           "Aylin, you're in the clinic with Ed and me. That's frightening. I'm turning the music off and asking the doctor to come.",
-          "You're here in the clinic, Aylin, with us. It's scary. Music off, and our doctor's coming to help.",
-          "It's really frightening. You're in the clinic room. I'll stop the music and call the physician." },
+          "Feel your feet on the floor, Aylin. You're in the clinic. It makes sense you're frightened; I'll get the doctor.",
+          "Of course you're scared. Feel the couch under you, you're in the clinic. I'm calling our doctor now." },
         expert = true,
         rationale = "Calm, short, concrete: orient her, name the fear without arguing the "
           .. "belief, lower the stimulation, and bring the physician, who also weighs medical "
@@ -294,7 +293,7 @@ return {
           .. "back down so you can rest.",
         codes = { "following_lead", "advice_giving" },
         examples = {
-          "Alright, here's your phone. Keep it short, then lie back down.",
+          "Go on then, ring your sister. I'd keep it short, and then lie back down.",
           "Okay, call your sister quickly and then rest." },
         rationale = "A call or a post made in this state can cost her dearly tomorrow: the "
           .. "frame agreed in preparation protects her now." },
