@@ -370,7 +370,7 @@ return {
           .. "this properly, with the eyeshades and the music?",
         codes = { "redirecting", "agenda_setting", "closed_question" },
         examples = {
-          "You look calmer. Want to go back in to the couch and put the eyeshades on for this?",
+          "Let's go back in now. Shall we get you on the couch with the eyeshades?",
           "Shall we take this back indoors where it's quieter, with the music on?" },
         rationale = "Moving the memory to where you think it belongs interrupts it as it "
           .. "arrives: the garden is part of the room today." },
@@ -433,7 +433,7 @@ return {
           .. "and the music sounds better. You'll be fine now, I think.",
         codes = { "agenda_setting", "premature_reassurance" },
         examples = {
-          "Let's shut the door once you're settled, the music works better that way. You'll be fine.",
+          "Let's close the door when you're lying down; it's better for the music. Don't worry, you'll be fine.",
           "Let's shut the door once you're settled, the music works better that way. Don't worry, you'll be fine." },
         rationale = "The room arranged for the session's sake, not his: closing the door on a "
           .. "man who just bolted from it invites the next bolt." },

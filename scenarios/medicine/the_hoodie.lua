@@ -227,7 +227,7 @@ return {
         codes = { "premature_reassurance", "advice_giving", "offering_comfort" },
         examples = {
           "Don't worry, have some iced water, it'll cool you right down.",
-          "Here, drink a big glass of cold water. You'll be fine." },
+          "Here's some cold water, drink it down. Don't worry, you'll be fine." },
         rationale = "Unmeasured, and drinking is not cooling: water is offered in moderation under "
           .. "the medicine, and a rising core temperature needs a reading and the physician." },
       { id = "bo_hood",
@@ -322,7 +322,7 @@ return {
           .. "so high.",
         codes = { "persuading", "giving_information" },
         examples = {
-          "You have to take it off, Hana. Your temperature is way too high because of it.",
+          "Hana, you really need to take it off. MDMA pushes your temperature up, and the hoodie makes it worse.",
           "Please, you need to. It's dangerous, and the hoodie is what's making it worse." },
         rationale = "The facts are right, but pressing without offering her any control makes the "
           .. "hoodie a fight she has to win." },

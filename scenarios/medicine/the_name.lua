@@ -271,8 +271,8 @@ return {
           .. "don't have to be seen. Tell us if you need us.",
         codes = { "boundary_setting", "empathic_presence", "emphasising_autonomy" },
         examples = {
-          "We can't go out while the medicine is working, but we can look away. It's up to you how close we sit.",
-          "I'm not able to leave you alone today. We'll sit further back and turn away.",
+          "We're staying right here with you, but we can look away. It's up to you how close we sit.",
+          "I'm staying with you, that part isn't up for change. But you choose where we sit and where we look.",
           "We're right here, Kaveh, not looking. You say what you need." },
         expert = true,
         rationale = "Give him the privacy shame asks for without leaving: the therapists stay "
@@ -291,7 +291,7 @@ return {
           .. "you think you are, and I want you to see that.",
         codes = { "persuading", "premature_reassurance" },
         examples = {
-          "Turn towards me, please. You'll be okay, I promise.",
+          "Please look at me. It's okay, you'll be alright, I promise.",
           "Please don't turn away from us. Everything will be fine." },
         rationale = "Staying is right; demanding eye contact and arguing with his view of himself "
           .. "is more exposure than he can bear right now." },
@@ -419,7 +419,7 @@ return {
           .. "answer. Stay with that, as much as you want to.",
         codes = { "simple_reflection", "following_lead", "encourage_inward_focus" },
         examples = {
-          "Reza wrote and said he never blamed you. And you've never been able to answer. Stay with that.",
+          "Reza said he never blamed you. Stay with that letter.",
           "Eleven years ago, from Hamburg. He never blamed you." },
         expert = true,
         rationale = "His own process has turned towards the letter: follow it, reflect it, and "
