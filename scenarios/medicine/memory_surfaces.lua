@@ -383,7 +383,7 @@ return {
         text = "You're in the hallway and it's getting loud. Feel the couch under you; you're here too.",
         codes = { "simple_reflection", "grounding" },
         examples = {
-          "You're in the hallway, and you're also here on the couch with us." },
+          "The hallway, and the kitchen getting loud. And you're here on the couch too." },
         rationale = "Half right: the reflection follows her, then the grounding pulls her half out "
           .. "of a memory she is holding. Inside her window, stay with where she is." },
       { id = "ms_hold", action = "hold_space",

@@ -177,7 +177,7 @@ return {
           .. "for something.",
         codes = { "complex_reflection", "interpreting" },
         examples = {
-          "Maybe your heart is holding what happened in the cab.",
+          "Maybe that belt is what happened in the cab, still holding on.",
           "Like you're bracing for something, from that night." },
         rationale = "Reflective in form, but it reads his chest as his trauma before anyone has "
           .. "measured his pressure." },

@@ -248,7 +248,7 @@ return {
         codes = { "premature_reassurance", "giving_information" },
         examples = {
           "Don't worry, feeling hot is really common at this point.",
-          "Lots of people get hot around now, it'll pass." },
+          "Most people get hot at this stage, honestly. It'll pass." },
         rationale = "True of most sessions, but unmeasured: reassurance is not a vitals check, and "
           .. "this body may be the exception." },
       { id = "vt_call", action = "medical_support",
@@ -473,7 +473,7 @@ return {
         text = "There's no fire in here, and you're safe with us. Slow your breathing down; it will pass.",
         codes = { "premature_reassurance", "advice_giving", "dismissing" },
         examples = {
-          "There's no fire in here. Slow your breathing down; it will pass.",
+          "There's no fire, you're fine. Just slow your breathing and it'll pass.",
           "Just breathe slowly, it'll pass. There's nothing to worry about." },
         rationale = "'It will pass' brushes off breathlessness in a body whose pressure is near its "
           .. "peak, and tells him his fear is the problem." },
@@ -575,7 +575,7 @@ return {
         codes = { "complex_reflection", "closed_question", "interpreting" },
         examples = {
           "That guilt has stayed with you all this time, hasn't it?",
-          "You've been blaming yourself since that night, haven't you?" },
+          "Part of you has blamed yourself ever since, hasn't it?" },
         rationale = "Reflective in form, but 'guilt' is your word, not his: it names what he must "
           .. "feel before he has found it." },
     }
