@@ -430,7 +430,7 @@ return {
           .. "Putting it on paper often helps the truth come out.",
         codes = { "practice_assignment", "advice_giving" },
         examples = {
-          "Maybe keep a notebook by the bed and write down whatever comes back about that night.",
+          "Try keeping a notebook by the bed this week, and write down whatever comes back about that night.",
           "I'd suggest writing it all out each evening this week. It can help things become clearer." },
         rationale = "Daily rehearsal of the scene is the surest way to harden an uncertain image "
           .. "into a certain memory. It builds what it should hold open." },

@@ -100,7 +100,7 @@ return {
         text = "Very normal, Gordon. A low patch after a big session is common, and it usually lifts within a week.",
         codes = { "premature_reassurance", "psychoeducation" },
         examples = {
-          "Oh, that's completely normal, Gordon. It usually passes in a few days, so try not to worry about it.",
+          "Don't worry, Gordon, that heavy feeling is really common after. It usually lifts in a few days.",
           "That's very normal after a big session. Don't worry, it usually lifts in a few days." },
         rationale = "Accurate as information, but reassurance before the mood has been heard tells "
           .. "Gordon it is a phase to wait out, and makes it harder for him to say how low it goes." },
@@ -575,7 +575,7 @@ return {
         text = "Today's been hard, and I can see you're worn out now. You'll feel more yourself once you're home with Bess.",
         codes = { "simple_reflection", "premature_reassurance" },
         examples = {
-          "You look exhausted. I'm sure you'll be better once you're home with the dog.",
+          "You're exhausted. Don't worry, you'll feel better once you're home with the dog.",
           "You're tired. I'm sure you'll be right as rain once you're home." },
         rationale = "It starts by seeing him and ends by promising the evening will fix it. After "
           .. "today he needs a call tomorrow, not reassurance." },

@@ -93,8 +93,6 @@ return {
       { id = "nh_argue",
         text = "I wonder if more happened than it feels like. You were very still and quiet for a long stretch.",
         codes = { "persuading", "interpreting" },
-        examples = {
-          "Honestly, I think more happened than you realise. You were very still for a long time." },
         rationale = "Gently put, and still an argument: it sets your reading of the session above "
           .. "hers. She will defend 'nothing' harder, or give in and stop trusting her own sense." },
       { id = "nh_reassure",
@@ -251,7 +249,6 @@ return {
         text = "Warm hands, all afternoon. That sounds like your body feeling safe at last, Mei. That's big.",
         codes = { "simple_reflection", "interpreting", "persuading" },
         examples = {
-          "Warm hands for hours. I think that was your body finally feeling safe, Mei.",
           "The warmth was your body's way of telling you it felt safe at last." },
         rationale = "It starts by following and ends by deciding, and by arguing with 'silly': it "
           .. "may or may not be safety. "
@@ -474,7 +471,7 @@ return {
         codes = { "persuading", "giving_information", "premature_reassurance" },
         examples = {
           "I'd really encourage you to give it another go. It often takes a couple of sessions.",
-          "You should come, Mei. A lot of people only get there on the second or third session." },
+          "I really think you should come, Mei. Don't worry, it often clicks in the second session." },
         rationale = "Pressing her to continue makes consent less than voluntary. If you have a "
           .. "view, ask whether she'd like to hear it." },
       { id = "ns_homework",

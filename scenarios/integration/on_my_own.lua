@@ -92,7 +92,6 @@ return {
           .. "thinking is exactly how people get into trouble with drugs.",
         codes = { "confronting", "persuading" },
         examples = {
-          "I'm glad, but you need to be careful with every weekend, Tendai. That's how people get into trouble with drugs.",
           "Every weekend is a slippery slope, Tendai. You really should be careful." },
         rationale = "A warning as the first thing he hears: it makes the day something to "
           .. "defend, and he will stop telling you what he plans." },
@@ -110,8 +109,7 @@ return {
           .. "days, and then it fades. Don't be surprised when it does, will you?",
         codes = { "simple_reflection", "psychoeducation", "dismissing", "closed_question" },
         examples = {
-          "That's the afterglow. It's normal for a few days, and then it wears off, so don't be surprised.",
-          "The high usually fades after a week or so. That's normal, don't expect it to last." },
+          "That's the afterglow. It's normal for a few days, and then it wears off, so don't be surprised." },
         rationale = "True, and it flattens what he is telling you before he has told it. Ask "
           .. "what the day was like." },
     }
@@ -280,7 +278,7 @@ return {
           .. "rationed, a doctor, and us if it turned dark. At home, none of that. Your call.",
         codes = { "giving_information", "emphasising_autonomy" },
         examples = {
-          "In here there was a known dose, your blood pressure and temperature checked, water measured out, a doctor nearby, and us with you. At home you'd have none of that. It's your decision.",
+          "Here you had a tested dose, a doctor nearby and your blood pressure checked. At home you'd have none of that. It's your decision.",
           "The difference is the setting: tested dose, monitoring, a doctor on hand, two of us if it went dark. At home, on your own, none of that. The choice is yours." },
         expert = true,
         rationale = "Honest and specific about what made the session safe (dose, vitals, water, "

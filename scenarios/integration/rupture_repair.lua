@@ -189,7 +189,7 @@ return {
         codes = { "self_disclosure" },
         examples = {
           "I've been beating myself up about it too. I couldn't sleep last night.",
-          "I'm so sorry. I've felt awful about it myself, I barely slept." },
+          "I'm sorry. I've felt awful about it too; I lay awake half the night going over it." },
         rationale = "An apology, centred on your own distress: it asks him to look after you. "
           .. "Repair keeps the focus on his experience." },
     }
