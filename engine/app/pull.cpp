@@ -143,7 +143,7 @@ private:
         const Json* replay = at(at(&st, "context"), "extensions");
         replay = at(replay, records::replay_extension(options_.base));
         if (id.empty() || !replay || !replay->is_object()) return;  // not a Holdspace session of this base
-        const std::string trainee = text(at(at(&st, "actor"), "account") ? at(at(at(&st, "actor"), "account"), "name") : nullptr);
+        const std::string trainee = text(at(at(at(&st, "actor"), "account"), "name"));
         const std::string scenario = text(at(replay, "scenario"));
         if (!options_.trainee.empty() && trainee != options_.trainee) return;
         if (sessions_.count(id)) {
