@@ -76,13 +76,41 @@ TraineeAction expert_move(const Choice& choice) {
     return TraineeAction::choose(choice.options.front().id);
 }
 
+// The next move at an open choice; none to stop there. Called with each choice as the scenario
+// offers it, so a policy keeps its own count of the moves it has made.
+using Policy = std::function<std::optional<TraineeAction>(const Choice&)>;
+
 // One session along a sequence of moves, recording what it passes through.
-class Walker {
+class Walker final : Responder {
 public:
     Walker(const Source& source, std::uint64_t seed, Catalog& catalog) : source_(source), catalog_(catalog) {
         session_ = app::open_session(source.text, source.path, seed);
-        session_->start();
     }
+    ~Walker() override { session_->set_responder(nullptr); }
+    Walker(const Walker&) = delete;
+    Walker& operator=(const Walker&) = delete;
+
+    // Starts the session and plays `policy` until it stops or the session ends; then the walker takes
+    // single moves (apply). Moves that answer a choice are taken as the scenario offers it, without
+    // pausing it (Responder); the others as a trainee's are, with apply().
+    void play(const Policy& policy) {
+        policy_ = &policy;
+        refused_ = false;
+        session_->set_responder(this);
+        if (!session_->started()) session_->start();
+        while (!stopped_ && !session_->over() && session_->choice()) {
+            std::optional<TraineeAction> move = std::move(deferred_);
+            deferred_.reset();
+            if (!move) move = policy(*session_->choice());
+            if (!move) break;
+            refused_ = !apply(*move);
+        }
+        session_->set_responder(nullptr);
+        policy_ = nullptr;
+        stopped_ = false;
+    }
+    // Whether the session refused the policy's last move (the choice it was for is still open).
+    bool refused() const { return refused_; }
 
     bool over() const { return session_->over(); }
     // Whether the last move answered its choice (an option, or an action an option claims).
@@ -102,11 +130,18 @@ public:
         std::string error;
         TraineeAction heard = action;
         if (!app::hear(heard, *session_, error)) return false;  // a typed strategy's phrase
-        const auto applied = session_->apply(heard, error);
-        if (!applied) return false;
-        step.move = applied->to_string();
+        // Its place is taken first: the moves the session takes at once while this one runs come after it.
+        const std::size_t at = steps_.size();
         steps_.push_back(std::move(step));
-        taken_.push_back(*applied);
+        taken_.push_back(heard);
+        const auto applied = session_->apply(heard, error);
+        if (!applied) {  // refused: nothing ran
+            steps_.pop_back();
+            taken_.pop_back();
+            return false;
+        }
+        steps_[at].move = applied->to_string();
+        taken_[at] = *applied;
         return true;
     }
 
@@ -159,11 +194,33 @@ public:
     }
 
 private:
+    // Responder: the policy's move, recorded as apply() records it when the session takes it at once.
+    std::optional<TraineeAction> move(const Session&, const Choice& choice) override {
+        auto next = (*policy_)(choice);
+        if (!next) {
+            stopped_ = true;
+            return std::nullopt;
+        }
+        point_ = catalog_.point(choice);
+        return next;
+    }
+    void took(const TraineeAction& resolved) override {
+        refused_ = false;
+        steps_.push_back({point_, resolved.to_string(), true});
+        taken_.push_back(resolved);
+    }
+    void deferred(TraineeAction move) override { deferred_ = std::move(move); }
+
     const Source& source_;
     Catalog& catalog_;
     std::unique_ptr<Session> session_;
     std::vector<Step> steps_;
     std::vector<TraineeAction> taken_;
+    const Policy* policy_ = nullptr;
+    std::optional<TraineeAction> deferred_;  // the policy's move the session left to apply()
+    std::uint32_t point_ = 0;                // the choice point of the move being taken at once
+    bool stopped_ = false;                   // the policy stopped while the scenario ran
+    bool refused_ = false;
 };
 
 PathResult failed_path(std::uint64_t seed, const std::vector<TraineeAction>& moves, const ScriptError& e) {
@@ -180,8 +237,10 @@ PathResult failed_path(std::uint64_t seed, const std::vector<TraineeAction>& mov
 
 // A fresh session with `prefix` applied. Null (and `failed` set) when the
 // scenario fails to load, which a sound file never does after its first load.
+// `then` plays on after the prefix, in the same turn (see Walker::play).
 std::unique_ptr<Walker> replay(const Source& source, Catalog& catalog, std::uint64_t seed,
-                               const std::vector<TraineeAction>& prefix, std::optional<PathResult>& failed) {
+                               const std::vector<TraineeAction>& prefix, std::optional<PathResult>& failed,
+                               const Policy& then = {}) {
     std::unique_ptr<Walker> w;
     try {
         w = std::make_unique<Walker>(source, seed, catalog);
@@ -189,14 +248,29 @@ std::unique_ptr<Walker> replay(const Source& source, Catalog& catalog, std::uint
         failed = failed_path(seed, prefix, e);
         return nullptr;
     }
-    for (const auto& a : prefix)
-        if (!w->apply(a)) break;
+    // The prefix ends at a move the session refuses (the walker stays where it was), then `then` plays on.
+    std::size_t next = 0;
+    bool in_prefix = true;
+    const Walker& walker = *w;
+    const Policy along = [&](const Choice& choice) -> std::optional<TraineeAction> {
+        if (in_prefix && next < prefix.size() && !(next > 0 && walker.refused())) return prefix[next++];
+        in_prefix = false;
+        if (!then) return std::nullopt;
+        return then(choice);
+    };
+    w->play(along);
     return w;
 }
 
-void complete_expert(Walker& w, int max_depth) {
-    while (!w.over() && w.depth() < max_depth) w.apply(expert_move(*w.choice()));
+// Along the expert options to the end (or max_depth responses).
+Policy expert_policy(const Walker& w, int max_depth) {
+    return [&w, max_depth](const Choice& choice) -> std::optional<TraineeAction> {
+        if (w.depth() >= max_depth) return std::nullopt;
+        return expert_move(choice);
+    };
 }
+
+void complete_expert(Walker& w, int max_depth) { w.play(expert_policy(w, max_depth)); }
 
 // ---- exhaustive ----
 
@@ -499,30 +573,28 @@ std::vector<PathResult> random_runs(const Source& source, Catalog& catalog, cons
     std::vector<PathResult> out(static_cast<std::size_t>(std::max(0, runs)));
     parallel_for(out.size(), settings.jobs, [&](std::size_t i) {
         const std::uint64_t seed = settings.seed + i;
-        Rng policy(seed ^ 0x5eed5eed5eed5eedULL);
+        Rng draws(seed ^ 0x5eed5eed5eed5eedULL);
+        const auto all = action_infos();
+        int responses = 0;
+        const Policy random = [&](const Choice& choice) -> std::optional<TraineeAction> {
+            if (responses >= max_responses) return std::nullopt;
+            ++responses;
+            const double roll = draws.uniform();
+            if (roll < 0.75) {
+                const auto k = static_cast<std::size_t>(draws.range(0, static_cast<std::int64_t>(choice.options.size()) - 1));
+                return TraineeAction::choose(choice.options[k].id);
+            }
+            if (roll < 0.95) {
+                const auto k = static_cast<std::size_t>(draws.range(0, static_cast<std::int64_t>(all.size()) - 2));  // not 'end'
+                return TraineeAction::act(all[k].kind);
+            }
+            return TraineeAction::wait_for(5);
+        };
         std::optional<PathResult> failed;
-        auto w = replay(source, catalog, seed, {}, failed);
+        auto w = replay(source, catalog, seed, {}, failed, random);
         if (!w) {
             out[i] = std::move(*failed);
             return;
-        }
-        const auto all = action_infos();
-        int responses = 0;
-        while (!w->over() && responses < max_responses) {
-            const Choice& choice = *w->choice();
-            TraineeAction action;
-            const double roll = policy.uniform();
-            if (roll < 0.75) {
-                const auto k = static_cast<std::size_t>(policy.range(0, static_cast<std::int64_t>(choice.options.size()) - 1));
-                action = TraineeAction::choose(choice.options[k].id);
-            } else if (roll < 0.95) {
-                const auto k = static_cast<std::size_t>(policy.range(0, static_cast<std::int64_t>(all.size()) - 2));  // not 'end'
-                action = TraineeAction::act(all[k].kind);
-            } else {
-                action = TraineeAction::wait_for(5);
-            }
-            w->apply(action);
-            ++responses;
         }
         out[i] = w->finish();
         if (settings.progress) settings.progress->add();
@@ -535,22 +607,28 @@ std::vector<PathResult> strategy_runs(const Source& source, Catalog& catalog, co
     std::vector<PathResult> out(static_cast<std::size_t>(std::max(0, seeds)));
     parallel_for(out.size(), settings.jobs, [&](std::size_t i) {
         const std::uint64_t seed = settings.seed + i;
-        std::optional<PathResult> failed;
-        auto w = replay(source, catalog, seed, {}, failed);
-        if (!w) {
-            out[i] = std::move(*failed);
+        bool checked = false;  // vitals already checked at the open choice
+        int responses = 0;
+        const Walker* walker = nullptr;
+        const Policy play = [&](const Choice& choice) -> std::optional<TraineeAction> {
+            if (responses >= max_responses || (responses > 0 && walker->refused())) return std::nullopt;
+            ++responses;
+            if (strategy.vitals_first && !checked) {
+                checked = !choice.claiming("check_vitals");  // an option that claims the check answers the choice
+                return TraineeAction::act(ActionKind::check_vitals);
+            }
+            checked = false;
+            return strategy_answer(strategy, choice);
+        };
+        std::unique_ptr<Walker> w;
+        try {
+            w = std::make_unique<Walker>(source, seed, catalog);
+        } catch (const ScriptError& e) {
+            out[i] = failed_path(seed, {}, e);
             return;
         }
-        bool checked = false;  // vitals already checked at the open choice
-        for (int responses = 0; !w->over() && responses < max_responses; ++responses) {
-            if (strategy.vitals_first && !checked) {
-                if (!w->apply(TraineeAction::act(ActionKind::check_vitals))) break;
-                checked = !w->last_answered();  // an option that claims the check answered the choice
-                continue;
-            }
-            if (!w->apply(strategy_answer(strategy, *w->choice()))) break;
-            checked = false;
-        }
+        walker = w.get();
+        w->play(play);
         out[i] = w->finish();
         if (settings.progress) settings.progress->add();
     });

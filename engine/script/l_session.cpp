@@ -692,8 +692,18 @@ bool offer_choice(lua_State* L, Session& session) {
 }
 
 int l_choose(lua_State* L) {
-    if (!offer_choice(L, session_of(L))) return 0;
-    Sandbox::of(L).yield_expected = true;
+    Session& session = session_of(L);
+    if (!offer_choice(L, session)) return 0;
+    Sandbox& sandbox = Sandbox::of(L);
+    // A front end that answers at once: the scenario goes on as if paused and resumed, without the pause.
+    if (sandbox.may_continue()) {
+        if (const Option* chosen = session.answer_at_once()) {
+            sandbox.continue_as_new_entry();
+            push_chosen(L, *chosen, session.now());
+            return 1;
+        }
+    }
+    sandbox.yield_expected = true;
     return lua_yield(L, 0);  // resumed with the chosen option (LuaScript::resume)
 }
 
@@ -746,6 +756,37 @@ void push_locked_metatable(lua_State* L) {
 }
 
 }  // namespace
+
+void push_chosen(lua_State* L, const Option& o, Seconds at) {
+    lua_createtable(L, 0, 7);
+    lua_pushstring(L, o.id.c_str());
+    lua_setfield(L, -2, "id");
+    if (!o.text.empty()) {
+        lua_pushstring(L, o.text.c_str());
+        lua_setfield(L, -2, "text");
+    }
+    if (!o.action.empty()) {
+        lua_pushstring(L, o.action.c_str());
+        lua_setfield(L, -2, "action");
+    }
+    lua_createtable(L, static_cast<int>(o.codes.size()), 0);
+    for (std::size_t i = 0; i < o.codes.size(); ++i) {
+        lua_pushstring(L, o.codes[i].c_str());
+        lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+    }
+    lua_setfield(L, -2, "codes");
+    lua_pushboolean(L, o.expert);
+    lua_setfield(L, -2, "expert");
+    if (!o.rationale.empty()) {
+        lua_pushstring(L, o.rationale.c_str());
+        lua_setfield(L, -2, "rationale");
+    }
+    if (at % 60 == 0)
+        lua_pushinteger(L, at / 60);
+    else
+        lua_pushnumber(L, static_cast<double>(at) / 60.0);
+    lua_setfield(L, -2, "t");
+}
 
 void push_session_handle(lua_State* L) {
     static const luaL_Reg methods[] = {

@@ -399,37 +399,6 @@ private:
         lua_remove(L, -2);
     }
 
-    static void push_chosen(lua_State* L, const Option& o, Seconds at) {
-        lua_createtable(L, 0, 7);
-        lua_pushstring(L, o.id.c_str());
-        lua_setfield(L, -2, "id");
-        if (!o.text.empty()) {
-            lua_pushstring(L, o.text.c_str());
-            lua_setfield(L, -2, "text");
-        }
-        if (!o.action.empty()) {
-            lua_pushstring(L, o.action.c_str());
-            lua_setfield(L, -2, "action");
-        }
-        lua_createtable(L, static_cast<int>(o.codes.size()), 0);
-        for (std::size_t i = 0; i < o.codes.size(); ++i) {
-            lua_pushstring(L, o.codes[i].c_str());
-            lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-        }
-        lua_setfield(L, -2, "codes");
-        lua_pushboolean(L, o.expert);
-        lua_setfield(L, -2, "expert");
-        if (!o.rationale.empty()) {
-            lua_pushstring(L, o.rationale.c_str());
-            lua_setfield(L, -2, "rationale");
-        }
-        if (at % 60 == 0)
-            lua_pushinteger(L, at / 60);
-        else
-            lua_pushnumber(L, static_cast<double>(at) / 60.0);
-        lua_setfield(L, -2, "t");
-    }
-
     ScriptStatus run(lua_State* thread, int nargs) {
         int nresults = 0;
         sandbox_->yield_expected = false;

@@ -91,6 +91,10 @@ public:
     // Resumes `thread` as a fresh entry. Returns true if it yielded, false if it
     // returned; throws ScriptError on error. Results stay on `thread`'s stack.
     bool resume(lua_State* thread, int nargs, int& nresults);
+    // For s:choose answered at once (Session::answer_at_once): whether the running entry may go on
+    // as if resumed (no limit was met in it), and starting that next entry's budget and deadline.
+    bool may_continue() const { return violation_ == Violation::none; }
+    void continue_as_new_entry() { begin_entry(); }
 
     // Charges `work` to the current entry's budget from library code; raises a Lua
     // error when the budget is spent.

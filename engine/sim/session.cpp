@@ -307,6 +307,12 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
 }
 
 void Session::respond(const Option& option, std::optional<ActionKind> via) {
+    take_response(option, via);
+    run_script([&] { return script_->resume(*this, option); }, true);
+}
+
+// What a response does before the scenario goes on with it (respond, answer_at_once).
+void Session::take_response(const Option& option, std::optional<ActionKind> via) {
     history_.push_back({now_, "option", option.id, option.codes});
     Fields data(4);
     data("option", option.id);
@@ -319,7 +325,6 @@ void Session::respond(const Option& option, std::optional<ActionKind> via) {
     state_ = after_response(state_, option.codes, info_.affect, info_.phase);
     emit_state("response");
     advance(seconds_per_response);
-    run_script([&] { return script_->resume(*this, option); }, true);
 }
 
 // A typed response: played as the option it clearly matched (that option's codes), or scored by the
@@ -677,6 +682,37 @@ void Session::offer_choice(Choice choice) {
     emit("choice", std::move(data));
     choice_ = std::move(choice);
     choice_offered_ = true;
+}
+
+const Option* Session::answer_at_once() {
+    // Past the transcript limit the session fails at the end of the script's step: pause, so that it does.
+    if (!responder_ || over_ || !choice_offered_ || !output_limit_error_.empty()) return nullptr;
+    auto move = responder_->move(*this, choice_);
+    if (!move) return nullptr;
+    // The moves apply() answers a choice with (see apply): an option, an action an option claims, hold_space.
+    const Option* option = nullptr;
+    std::optional<ActionKind> via;
+    if (move->kind == TraineeAction::Kind::option) {
+        option = choice_.find(move->option);
+        if (!option && all_digits(move->option)) {
+            const auto n = std::stoul(move->option.substr(0, 9));
+            if (n >= 1 && n <= choice_.options.size()) option = &choice_.options[n - 1];
+        }
+        // An option that stands for an action does it, however it was chosen.
+        if (option && !option->action.empty()) via = action_by_name(option->action);
+    } else if (move->kind == TraineeAction::Kind::action && move->action != ActionKind::end) {
+        option = choice_.claiming(action_info(move->action).name);
+        if (option || move->action == ActionKind::hold_space) via = move->action;
+    }
+    if (!option && via != ActionKind::hold_space) {
+        responder_->deferred(std::move(*move));
+        return nullptr;
+    }
+    answered_at_once_ = option ? *option : Option{"hold_space", "", "hold_space", "", {"holding_space"}, false};
+    responder_->took(move->kind == TraineeAction::Kind::option ? TraineeAction::choose(answered_at_once_.id) : *move);
+    take_response(answered_at_once_, via);
+    choice_offered_ = false;  // as when respond() resumes the script: the next pause needs a new choice
+    return &answered_at_once_;
 }
 
 void Session::finish_by_script() { end("script"); }

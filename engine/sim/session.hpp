@@ -17,6 +17,23 @@ namespace holdspace {
 
 struct TypedMatch;
 
+// A front end that knows every move before it is asked (autoplay, check, the benchmarks) can answer
+// choices as the scenario offers them: the scenario then goes on without pausing, which costs far
+// less per choice than pausing and resuming it. The session is the same either way: the same events,
+// scores and errors as when the front end applies the same moves with apply() (tests/script/test_answer_at_once.cpp).
+class Responder {
+public:
+    virtual ~Responder() = default;
+    // The move for `choice` (just offered), or none to pause there. Called while the scenario runs:
+    // it must not call back into the session.
+    virtual std::optional<TraineeAction> move(const Session& session, const Choice& choice) = 0;
+    // The session answered the choice with `resolved` (option numbers become ids), as apply() would.
+    virtual void took(const TraineeAction& resolved) = 0;
+    // `move` does not answer the choice by itself (a wait, an action no option claims, words to be
+    // heard) or does not apply here: the session pauses, and the front end applies it with apply().
+    virtual void deferred(TraineeAction move) = 0;
+};
+
 struct HistoryEntry {
     Seconds at = 0;
     std::string kind;  // "option" or "action"
@@ -52,6 +69,9 @@ public:
         events_.clear();
         return out;
     }
+    // Answers choices at once from now on (null: pause at each choice, the default).
+    void set_responder(Responder* responder) { responder_ = responder; }
+
     // Set when the session ended because the scenario failed.
     const std::optional<ScriptError>& failure() const { return failure_; }
 
@@ -76,6 +96,9 @@ public:
     void mark_phase(const std::string& name);
     void wait(Seconds duration);
     void offer_choice(Choice choice);
+    // After offer_choice: the option the scenario goes on with at once, its response already taken
+    // as apply() takes it (events, state, time); null to pause for the front end.
+    const Option* answer_at_once();
     void finish_by_script();
     // What the participant visibly is or wears from now on, as the scenario narrates it (s:cue):
     // recorded as a `cue_state` event holding the fields given (eyeshades, blanket, posture, gaze,
@@ -150,6 +173,7 @@ private:
     void end(std::string reason);
     void run_script(auto&& step, bool expects_new_choice);
     void respond(const Option& option, std::optional<ActionKind> via);
+    void take_response(const Option& option, std::optional<ActionKind> via);
     void respond_typed(const TraineeAction& action, const TypedMatch& match);
     void act(ActionKind action);
 
@@ -172,6 +196,8 @@ private:
     std::vector<Event> events_;
     std::vector<HistoryEntry> history_;
     Choice choice_;
+    Responder* responder_ = nullptr;
+    Option answered_at_once_;  // what answer_at_once() returned, kept until the scenario has read it
     std::optional<ScriptError> failure_;
     Seconds now_ = 0;
     std::optional<Seconds> dose_at_;

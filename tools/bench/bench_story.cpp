@@ -2,8 +2,11 @@
 // path (app::open_session, as autoplay and check use it: a sandbox in its
 // just-loaded state and a new Session per run), choosing options with the
 // policy in policy.hpp. Prints one JSON line; tools/bench/run compares it with inkjs.
+// The session answers each choice as the scenario offers it (Session::set_responder, as autoplay
+// and check play); with --paused the scenario pauses at each choice and the host applies the
+// answer, as the terminal and the window do.
 //
-//   bench_story FILE.lua [--seconds S] [--min-runs N]
+//   bench_story FILE.lua [--seconds S] [--min-runs N] [--paused]
 #include "bench/policy.hpp"
 #include "app/library.hpp"
 #include "app/practice.hpp"
@@ -16,18 +19,46 @@
 #include <iostream>
 #include <string>
 
+namespace {
+
+using namespace holdspace;
+
+// The option the policy picks, by the order the story wrote the options in, as on the other sides
+// (the session shows them shuffled).
+const Option& pick(bench::Mulberry32& policy, const Choice& choice) {
+    const auto k = static_cast<int>(policy.pick(choice.options.size()));
+    for (const auto& o : choice.options)
+        if (o.written == k) return o;
+    return choice.options.front();
+}
+
+struct AtOnce final : Responder {
+    explicit AtOnce(std::uint32_t seed) : policy(seed) {}
+    std::optional<TraineeAction> move(const Session&, const Choice& choice) override {
+        return TraineeAction::choose(pick(policy, choice).id);
+    }
+    void took(const TraineeAction&) override { ++choices; }
+    void deferred(TraineeAction) override { refused = true; }
+    bench::Mulberry32 policy;
+    long choices = 0;
+    bool refused = false;
+};
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    using namespace holdspace;
     if (argc < 2) {
-        std::cerr << "usage: bench_story FILE.lua [--seconds S] [--min-runs N]\n";
+        std::cerr << "usage: bench_story FILE.lua [--seconds S] [--min-runs N] [--paused]\n";
         return 2;
     }
     const std::string path = argv[1];
     double budget = 3.0;
     long min_runs = 5;
-    for (int i = 2; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--seconds") == 0) budget = std::atof(argv[i + 1]);
-        else if (std::strcmp(argv[i], "--min-runs") == 0) min_runs = std::atol(argv[i + 1]);
+    bool paused = false;
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--paused") == 0) paused = true;
+        else if (i + 1 < argc && std::strcmp(argv[i], "--seconds") == 0) budget = std::atof(argv[++i]);
+        else if (i + 1 < argc && std::strcmp(argv[i], "--min-runs") == 0) min_runs = std::atol(argv[++i]);
     }
     std::string source;
     try {
@@ -44,21 +75,27 @@ int main(int argc, char** argv) {
     while (runs < min_runs || seconds < budget) {
         const auto seed = static_cast<std::uint32_t>(runs + 1);
         auto session = app::open_session(source, path, seed);
-        session->start();
-        bench::Mulberry32 policy(seed);
         std::string error;
-        while (const Choice* choice = session->choice()) {
-            // The policy picks by the order the story wrote the options in, as on the other sides
-            // (the session shows them shuffled).
-            const auto k = static_cast<int>(policy.pick(choice->options.size()));
-            const Option* option = &choice->options.front();
-            for (const auto& o : choice->options)
-                if (o.written == k) option = &o;
-            if (!session->apply(TraineeAction::choose(option->id), error)) {
-                std::cerr << "bench_story: " << error << "\n";
+        if (paused) {
+            session->start();
+            bench::Mulberry32 policy(seed);
+            while (const Choice* choice = session->choice()) {
+                if (!session->apply(TraineeAction::choose(pick(policy, *choice).id), error)) {
+                    std::cerr << "bench_story: " << error << "\n";
+                    return 1;
+                }
+                ++choices;
+            }
+        } else {
+            AtOnce responder(seed);
+            session->set_responder(&responder);
+            session->start();
+            session->set_responder(nullptr);
+            if (responder.refused || session->choice()) {
+                std::cerr << "bench_story: the session did not take every answer at once\n";
                 return 1;
             }
-            ++choices;
+            choices += responder.choices;
         }
         if (session->failure()) {
             std::cerr << "bench_story: " << session->failure()->what() << "\n";

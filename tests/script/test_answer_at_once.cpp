@@ -1,0 +1,179 @@
+// Choices answered at once (Session::set_responder): the scenario goes on without pausing, and the
+// session must be the one a front end applying the same moves with apply() gets - the same
+// transcript, the same failure - for every shipped scenario and for scenarios that misbehave.
+#include "script/lua_scenario.hpp"
+#include "sim/rng.hpp"
+#include "sim/session.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace holdspace;
+
+namespace {
+
+// The next move at a choice, from a generator of the test's own: options by id and by number,
+// actions (claimed or not, end included rarely), holding space, waits, a move that does not apply.
+using Moves = std::function<std::optional<TraineeAction>(const Choice&)>;
+
+Moves random_moves(std::uint64_t seed, int most) {
+    auto draws = std::make_shared<Rng>(seed * 7919 + 13);
+    auto made = std::make_shared<int>(0);
+    return [draws, made, most](const Choice& choice) -> std::optional<TraineeAction> {
+        if ((*made)++ >= most) return std::nullopt;
+        const double roll = draws->uniform();
+        const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(draws->range(0, static_cast<std::int64_t>(n) - 1)); };
+        if (roll < 0.55) return TraineeAction::choose(choice.options[pick(choice.options.size())].id);
+        if (roll < 0.65) return TraineeAction::choose(std::to_string(pick(choice.options.size()) + 1));
+        if (roll < 0.67) return TraineeAction::choose("no_such_option");
+        if (roll < 0.90) {
+            const auto& all = action_infos();
+            const auto kind = all[pick(all.size())].kind;
+            if (kind == ActionKind::end && draws->uniform() < 0.8) return TraineeAction::act(ActionKind::hold_space);
+            return TraineeAction::act(kind);
+        }
+        return TraineeAction::wait_for(draws->uniform() < 0.5 ? 5 : 45);
+    };
+}
+
+std::string transcript(const Session& session) {
+    std::string out;
+    for (const auto& e : session.events()) out += e.to_json().dump() + "\n";
+    if (const auto& f = session.failure()) {
+        out += std::string("failure: ") + f->what() + "\n";
+        for (const auto& frame : f->traceback) out += "  " + frame + "\n";
+    }
+    return out;
+}
+
+// Every move applied by the front end, the scenario pausing at each choice.
+std::string paused(const std::string& source, const std::string& path, std::uint64_t seed, const Moves& moves) {
+    auto loaded = script::load_scenario_source(source, path);
+    Session session(std::move(loaded.info), std::move(loaded.script), seed);
+    session.start();
+    std::string error;
+    while (const Choice* choice = session.choice()) {
+        const auto move = moves(*choice);
+        if (!move) break;
+        session.apply(*move, error);
+    }
+    return transcript(session);
+}
+
+struct AtOnce final : Responder {
+    explicit AtOnce(Moves m) : moves(std::move(m)) {}
+    std::optional<TraineeAction> move(const Session&, const Choice& choice) override {
+        auto next = moves(choice);
+        stopped = !next;
+        return next;
+    }
+    void took(const TraineeAction& resolved) override { taken.push_back(resolved.to_string()); }
+    void deferred(TraineeAction m) override { left = std::move(m); }
+    Moves moves;
+    std::optional<TraineeAction> left;
+    std::vector<std::string> taken;
+    bool stopped = false;
+};
+
+// The same moves, those that answer a choice taken as the scenario offers it.
+std::string at_once(const std::string& source, const std::string& path, std::uint64_t seed, const Moves& moves,
+                    int* answered_at_once = nullptr) {
+    auto loaded = script::load_scenario_source(source, path);
+    Session session(std::move(loaded.info), std::move(loaded.script), seed);
+    AtOnce responder(moves);
+    session.set_responder(&responder);
+    session.start();
+    std::string error;
+    while (!responder.stopped && session.choice()) {
+        std::optional<TraineeAction> move = std::move(responder.left);
+        responder.left.reset();
+        if (!move) move = moves(*session.choice());
+        if (!move) break;
+        session.apply(*move, error);
+    }
+    if (answered_at_once) *answered_at_once = static_cast<int>(responder.taken.size());
+    return transcript(session);
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string scenario(const std::string& run, const std::string& extra = "") {
+    return "return {\n  id = \"at_once\", title = \"At once\", phase = \"preparation\", rubric = \"patient_directed\",\n"
+           "  patient = { name = \"Eve\", baseline = { hr = 70, sbp = 120, dbp = 80, temp_c = 36.6 } },\n" +
+           extra + "  run = function(s)\n" + run + "\n  end,\n}\n";
+}
+
+const std::string three = R"({ { id = "a", text = "A", codes = { "open_question" } },
+    { id = "b", text = "B", codes = { "holding_space" } },
+    { id = "c", text = "C", codes = { "simple_reflection" }, action = "check_vitals" } })";
+
+}  // namespace
+
+TEST_CASE("every shipped scenario plays the same answered at once as paused at each choice") {
+    const std::filesystem::path root = std::filesystem::path(HOLDSPACE_SOURCE_DIR) / "scenarios";
+    int scenarios = 0, answered = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+        if (entry.path().extension() != ".lua" || entry.path().parent_path().filename() == "lib") continue;
+        const std::string path = entry.path().string();
+        const std::string source = read_file(entry.path());
+        if (source.find("run = function") == std::string::npos) continue;  // drills and rubrics
+        ++scenarios;
+        for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+            CAPTURE(path);
+            CAPTURE(seed);
+            int n = 0;
+            const std::string expected = paused(source, path, seed, random_moves(seed, 200));
+            CHECK(at_once(source, path, seed, random_moves(seed, 200), &n) == expected);
+            answered += n;
+        }
+    }
+    CHECK(scenarios >= 20);
+    CHECK(answered > scenarios * 6);  // most answers were taken at once, not applied after a pause
+}
+
+TEST_CASE("a scenario that misbehaves after a choice answered at once fails as it does when paused") {
+    const std::vector<std::pair<const char*, std::string>> cases = {
+        {"an error", "local r = s:choose" + three + "\n s:say('then ' .. r.id)\n error('broken after ' .. r.id)"},
+        {"an instruction limit", "local r = s:choose" + three + "\n s:say(r.id)\n while true do end"},
+        {"a memory limit", "local r = s:choose" + three + "\n local t = {}\n for i = 1, 1e9 do t[i] = string.rep('x', 100) .. i end"},
+        {"a bare yield", "local r = s:choose" + three + "\n coroutine.yield()"},
+        {"choices inside pcall", "for i = 1, 4 do local ok, r = pcall(function() return s:choose" + three +
+                                     " end)\n s:say(tostring(ok) .. ' ' .. r.id .. ' ' .. r.t) end"},
+        {"a transcript that outgrows its limit",
+         "for i = 1, 3 do local r = s:choose" + three + " end\n for i = 1, 200000 do pcall(s.say, s, 'line ' .. i) end\n"
+         " local r = s:choose" + three + "\n s:say('after')"},
+        // Each step between choices is its own entry with its own budget, as when resumed: four steps of
+        // about 6 million instructions each fit, where one entry of all four would not.
+        {"steps near the work budget", "for i = 1, 4 do local r = s:choose" + three +
+                                           "\n local n = 0\n for k = 1, 1500000 do n = n + k end\n s:say(r.id .. n) end"},
+        {"a finish before the last choice", "local r = s:choose" + three + "\n s:finish()\n s:say('ignored')"},
+        {"a choice whose answer ends the session", "for i = 1, 50 do local r = s:choose" + three + "\n s:say(r.id .. i) end"},
+    };
+    for (const auto& [name, run] : cases) {
+        CAPTURE(name);
+        const std::string source = scenario(run, "  on_action = function(s, action) s:say('did ' .. action) end,\n");
+        for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+            const std::string expected = paused(source, "misbehaves.lua", seed, random_moves(seed, 60));
+            CHECK(at_once(source, "misbehaves.lua", seed, random_moves(seed, 60)) == expected);
+        }
+    }
+}
+
+TEST_CASE("a responder that stops leaves the session paused at the choice, as a front end would find it") {
+    const std::string source = scenario("for i = 1, 5 do local r = s:choose" + three + "\n s:say(r.id) end");
+    int n = 0;
+    const std::string expected = paused(source, "stops.lua", 3, random_moves(3, 2));
+    CHECK(at_once(source, "stops.lua", 3, random_moves(3, 2), &n) == expected);
+    CHECK(expected.find("\"type\":\"end\"") == std::string::npos);
+}
