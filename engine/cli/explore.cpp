@@ -123,7 +123,7 @@ public:
         const Choice* choice = session_->choice();
         if (!choice) return false;
         Step step;
-        step.point = catalog_.point(*choice);
+        step.point = point_of(*choice);
         step.answered = action.kind == TraineeAction::Kind::option || action.kind == TraineeAction::Kind::say ||
                         (action.kind == TraineeAction::Kind::action && action.action != ActionKind::end &&
                          (action.action == ActionKind::hold_space || choice->claiming(action_info(action.action).name)));
@@ -201,8 +201,16 @@ private:
             stopped_ = true;
             return std::nullopt;
         }
-        point_ = catalog_.point(choice);
+        point_ = point_of(choice);
         return next;
+    }
+    // The catalogue's point for the open choice, looked up once however many moves are made at it.
+    std::uint32_t point_of(const Choice& choice) {
+        if (looked_up_for_ != session_->choices_offered()) {
+            looked_up_ = catalog_.point(choice);
+            looked_up_for_ = session_->choices_offered();
+        }
+        return looked_up_;
     }
     void took(const TraineeAction& resolved) override {
         refused_ = false;
@@ -221,6 +229,8 @@ private:
     std::uint32_t point_ = 0;                // the choice point of the move being taken at once
     bool stopped_ = false;                   // the policy stopped while the scenario ran
     bool refused_ = false;
+    std::size_t looked_up_for_ = 0;  // choices_offered() when looked_up_ was found (0: none yet)
+    std::uint32_t looked_up_ = 0;
 };
 
 PathResult failed_path(std::uint64_t seed, const std::vector<TraineeAction>& moves, const ScriptError& e) {

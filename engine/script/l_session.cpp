@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <set>
 #include <vector>
 #include <string>
 
@@ -556,57 +555,60 @@ int l_did(lua_State* L) {
 
 // ---- choices ----
 
-std::string optional_string(lua_State* L, int table, const char* field, const std::string& where) {
+// `where()` names the caller in an error; it is only worked out for one (s:choose reads every
+// option of every choice, and a scenario's choices are nearly always sound).
+template <class Where>
+std::string optional_string(lua_State* L, int table, const char* field, const Where& where) {
     std::string value;
     const int t = lua_getfield(L, table, field);
     if (t == LUA_TSTRING) {
         value = lua_tostring(L, -1);
-        if (!valid_utf8(value)) luaL_error(L, "%s: '%s' is not valid UTF-8", where.c_str(), field);
-        if (value.size() > max_line_bytes) luaL_error(L, "%s: '%s' is too long", where.c_str(), field);
+        if (!valid_utf8(value)) luaL_error(L, "%s: '%s' is not valid UTF-8", where().c_str(), field);
+        if (value.size() > max_line_bytes) luaL_error(L, "%s: '%s' is too long", where().c_str(), field);
     } else if (t != LUA_TNIL) {
-        luaL_error(L, "%s: '%s' must be a string, got %s", where.c_str(), field, luaL_typename(L, -1));
+        luaL_error(L, "%s: '%s' must be a string, got %s", where().c_str(), field, luaL_typename(L, -1));
     }
     lua_pop(L, 1);
     return value;
 }
 
 Option read_option(lua_State* L, int index, std::size_t number) {
-    const std::string where = "s:choose: option " + std::to_string(number);
-    if (!lua_istable(L, index)) luaL_error(L, "%s must be a table, got %s", where.c_str(), luaL_typename(L, index));
+    const auto where = [number] { return "s:choose: option " + std::to_string(number); };
+    if (!lua_istable(L, index)) luaL_error(L, "%s must be a table, got %s", where().c_str(), luaL_typename(L, index));
     Option o;
-    if (lua_getfield(L, index, "id") != LUA_TSTRING) luaL_error(L, "%s has no 'id' (a string)", where.c_str());
+    if (lua_getfield(L, index, "id") != LUA_TSTRING) luaL_error(L, "%s has no 'id' (a string)", where().c_str());
     o.id = lua_tostring(L, -1);
     lua_pop(L, 1);
-    const std::string named = where + " ('" + o.id + "')";
-    if (!is_id(o.id)) luaL_error(L, "%s: id must be lower-case letters, digits and _", named.c_str());
+    const auto named = [&] { return where() + " ('" + o.id + "')"; };
+    if (!is_id(o.id)) luaL_error(L, "%s: id must be lower-case letters, digits and _", named().c_str());
     if (action_by_name(o.id) && o.id != "hold_space")
-        luaL_error(L, "%s: id may not be the name of an action", named.c_str());
+        luaL_error(L, "%s: id may not be the name of an action", named().c_str());
     o.action = optional_string(L, index, "action", named);
     if (!o.action.empty()) {
         const auto kind = action_by_name(o.action);
         if (!kind || *kind == ActionKind::end)
-            luaL_error(L, "%s: unknown action '%s'", named.c_str(), o.action.c_str());
+            luaL_error(L, "%s: unknown action '%s'", named().c_str(), o.action.c_str());
     } else if (o.id == "hold_space") {
-        luaL_error(L, "%s: the id 'hold_space' is for an option with action = \"hold_space\"", named.c_str());
+        luaL_error(L, "%s: the id 'hold_space' is for an option with action = \"hold_space\"", named().c_str());
     }
     o.text = optional_string(L, index, "text", named);
-    if (o.text.empty() && o.action.empty()) luaL_error(L, "%s has no 'text'", named.c_str());
+    if (o.text.empty() && o.action.empty()) luaL_error(L, "%s has no 'text'", named().c_str());
     o.rationale = optional_string(L, index, "rationale", named);
     if (lua_getfield(L, index, "expert") != LUA_TNIL) {
-        if (!lua_isboolean(L, -1)) luaL_error(L, "%s: 'expert' must be true or false", named.c_str());
+        if (!lua_isboolean(L, -1)) luaL_error(L, "%s: 'expert' must be true or false", named().c_str());
         o.expert = lua_toboolean(L, -1);
     }
     lua_pop(L, 1);
     if (lua_getfield(L, index, "codes") != LUA_TTABLE)
-        luaL_error(L, "%s needs 'codes', a list of behaviour codes", named.c_str());
+        luaL_error(L, "%s needs 'codes', a list of behaviour codes", named().c_str());
     const auto n = lua_rawlen(L, -1);
-    if (n == 0) luaL_error(L, "%s: 'codes' is empty", named.c_str());
+    if (n == 0) luaL_error(L, "%s: 'codes' is empty", named().c_str());
     for (lua_Unsigned i = 1; i <= n; ++i) {
         if (lua_rawgeti(L, -1, static_cast<lua_Integer>(i)) != LUA_TSTRING)
-            luaL_error(L, "%s: codes must be strings", named.c_str());
+            luaL_error(L, "%s: codes must be strings", named().c_str());
         std::string code = lua_tostring(L, -1);
         if (!is_behaviour_code(code))
-            luaL_error(L, "%s: unknown behaviour code '%s' (see docs/scenario-api.md)", named.c_str(), code.c_str());
+            luaL_error(L, "%s: unknown behaviour code '%s' (see docs/scenario-api.md)", named().c_str(), code.c_str());
         o.codes.push_back(std::move(code));
         lua_pop(L, 1);
     }
@@ -615,15 +617,15 @@ Option read_option(lua_State* L, int index, std::size_t number) {
     constexpr lua_Unsigned max_examples = 20;
     if (const int examples = lua_getfield(L, index, "examples"); examples == LUA_TTABLE) {
         const auto count = lua_rawlen(L, -1);
-        if (count > max_examples) luaL_error(L, "%s: at most %d examples", named.c_str(), static_cast<int>(max_examples));
+        if (count > max_examples) luaL_error(L, "%s: at most %d examples", named().c_str(), static_cast<int>(max_examples));
         for (lua_Unsigned i = 1; i <= count; ++i) {
             if (lua_rawgeti(L, -1, static_cast<lua_Integer>(i)) != LUA_TSTRING)
-                luaL_error(L, "%s: examples must be strings", named.c_str());
+                luaL_error(L, "%s: examples must be strings", named().c_str());
             o.examples.emplace_back(lua_tostring(L, -1));
             lua_pop(L, 1);
         }
     } else if (examples != LUA_TNIL) {
-        luaL_error(L, "%s: 'examples' must be a list of strings", named.c_str());
+        luaL_error(L, "%s: 'examples' must be a list of strings", named().c_str());
     }
     lua_pop(L, 1);
     return o;
@@ -641,8 +643,9 @@ bool offer_choice(lua_State* L, Session& session) {
         for (int level = 0; choice.line == 0 && lua_getstack(L, level, &ar); ++level)
             if (lua_getinfo(L, "l", &ar) && ar.currentline > 0) choice.line = ar.currentline;
     }
-    choice.prompt = optional_string(L, 2, "prompt", "s:choose");
-    choice.moment = optional_string(L, 2, "moment", "s:choose");
+    const auto where = [] { return std::string("s:choose"); };
+    choice.prompt = optional_string(L, 2, "prompt", where);
+    choice.moment = optional_string(L, 2, "moment", where);
     const int flags = lua_getfield(L, 2, "flags");
     if (flags == LUA_TTABLE) {
         for (lua_Unsigned i = 1; i <= lua_rawlen(L, -1); ++i) {
@@ -658,14 +661,16 @@ bool offer_choice(lua_State* L, Session& session) {
     const auto n = lua_rawlen(L, 2);
     if (n == 0) luaL_error(L, "s:choose: needs at least one option");
     if (n > max_options) luaL_error(L, "s:choose: at most %d options (keys 1-9)", static_cast<int>(max_options));
-    std::set<std::string> ids, actions;
+    choice.options.reserve(n);
     for (lua_Unsigned i = 1; i <= n; ++i) {
         lua_rawgeti(L, 2, static_cast<lua_Integer>(i));
         Option o = read_option(L, lua_gettop(L), i);
         lua_pop(L, 1);
-        if (!ids.insert(o.id).second) luaL_error(L, "s:choose: two options have the id '%s'", o.id.c_str());
-        if (!o.action.empty() && !actions.insert(o.action).second)
-            luaL_error(L, "s:choose: two options claim the action '%s'", o.action.c_str());
+        for (const auto& earlier : choice.options)  // at most nine
+            if (earlier.id == o.id) luaL_error(L, "s:choose: two options have the id '%s'", o.id.c_str());
+        for (const auto& earlier : choice.options)
+            if (!o.action.empty() && earlier.action == o.action)
+                luaL_error(L, "s:choose: two options claim the action '%s'", o.action.c_str());
         choice.options.push_back(std::move(o));
     }
     // Where a typed response that matches no option clearly takes the story: { [code] = option id,
@@ -678,7 +683,7 @@ bool offer_choice(lua_State* L, Session& session) {
             const std::string key = lua_tostring(L, -2), id = lua_tostring(L, -1);
             if (key != "default" && !is_behaviour_code(key))
                 luaL_error(L, "s:choose: typed: '%s' is not a behaviour code or default", key.c_str());
-            if (!ids.count(id)) luaL_error(L, "s:choose: typed: no option '%s' in this choice", id.c_str());
+            if (!choice.find(id)) luaL_error(L, "s:choose: typed: no option '%s' in this choice", id.c_str());
             choice.typed[key] = id;
             lua_pop(L, 1);
         }

@@ -682,6 +682,7 @@ void Session::offer_choice(Choice choice) {
     emit("choice", std::move(data));
     choice_ = std::move(choice);
     choice_offered_ = true;
+    ++choices_offered_;
 }
 
 const Option* Session::answer_at_once() {

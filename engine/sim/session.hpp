@@ -62,6 +62,9 @@ public:
     bool started() const { return started_; }
     bool over() const { return over_; }
     const Choice* choice() const { return waiting_ ? &choice_ : nullptr; }
+    // How many choices the scenario has offered so far: which one choice() is, for a front end that
+    // keeps what it worked out about it while it stays open.
+    std::size_t choices_offered() const { return choices_offered_; }
     const std::vector<Event>& events() const { return events_; }
     // The transcript moved out, for a caller done with the session (events() is empty after).
     std::vector<Event> take_events() {
@@ -197,6 +200,7 @@ private:
     std::vector<HistoryEntry> history_;
     Choice choice_;
     Responder* responder_ = nullptr;
+    std::size_t choices_offered_ = 0;
     Option answered_at_once_;  // what answer_at_once() returned, kept until the scenario has read it
     std::optional<ScriptError> failure_;
     Seconds now_ = 0;
