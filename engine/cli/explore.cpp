@@ -387,18 +387,25 @@ const OptionInfo* PointInfo::option(const std::string& id) const {
     return nullptr;
 }
 
-// Whether merging `choice` into the point seen before would change nothing: every option as
-// known (the implicit hold_space too), no new flag, no smaller prompt. Nearly every step of a
-// run is such a visit, and copying and comparing the options cost more than the session's step.
+// Whether merging `choice` into the point seen before would change nothing: every option known,
+// as it is or as a variant the merge would not keep (the implicit hold_space too), no new flag, no
+// smaller prompt. Nearly every step of a run is such a visit, and copying and comparing the options
+// cost more than the session's step.
 bool Catalog::nothing_new(const PointInfo& p, const Choice& choice) {
     if (!choice.prompt.empty() && (p.prompt.empty() || choice.prompt < p.prompt)) return false;
     for (const auto& f : choice.flags)
         if (std::find(p.flags.begin(), p.flags.end(), f) == p.flags.end()) return false;
     for (const auto& o : choice.options) {
         const OptionInfo* k = p.option(o.id);
-        if (!k || k->implicit || k->text != o.text || k->action != o.action || k->rationale != o.rationale ||
-            k->codes != o.codes || k->expert != o.expert || k->position != o.written)
-            return false;
+        if (!k || k->implicit) return false;
+        if (k->text == o.text && k->action == o.action && k->rationale == o.rationale && k->codes == o.codes &&
+            k->expert == o.expert && k->position == o.written)
+            continue;
+        // Another variant of a known option (one call site offering different texts): point() keeps
+        // the smaller signature and the earlier position.
+        if (o.written < k->position) return false;
+        const OptionInfo seen{o.id, o.text, o.action, o.rationale, o.codes, o.expert, false, o.written};
+        if (option_signature(seen) < option_signature(*k)) return false;
     }
     if (!choice.claiming("hold_space")) {
         const OptionInfo* k = p.option("hold_space");
