@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -28,11 +29,42 @@ bool is_limit_message(const std::string& message) {
     return false;
 }
 
-std::string option_signature(const OptionInfo& o) {
-    std::string s = o.text + '\x1f' + o.action + '\x1f' + o.rationale + '\x1f' + (o.expert ? "1" : "0");
-    for (const auto& c : o.codes) s += '\x1f' + c;
-    return s;
-}
+// Which of two variants of an option the catalogue keeps: the one whose fields, joined by \x1f
+// (text, action, rationale, expert as 1 or 0, each code), come first. Compared field by field
+// without joining them, as the same order.
+class Signature {
+public:
+    template <class O>
+    explicit Signature(const O& o)
+        : fixed_{o.text, o.action, o.rationale, o.expert ? "1" : "0"}, codes_(o.codes.data()), code_count_(o.codes.size()) {}
+
+    friend bool operator<(Signature a, Signature b) {
+        for (;;) {
+            const int x = a.next(), y = b.next();
+            if (x != y) return x < y;  // the end (-1) comes before any character
+            if (x < 0) return false;
+        }
+    }
+
+private:
+    // The joined text's next character (0-255), or -1 at its end.
+    int next() {
+        if (offset_ == part().size()) {
+            if (part_ + 1 == parts()) return -1;
+            ++part_;  // the separator, then the next part
+            offset_ = 0;
+            return 0x1f;
+        }
+        return static_cast<unsigned char>(part()[offset_++]);
+    }
+    std::size_t parts() const { return fixed_.size() + code_count_; }
+    std::string_view part() const { return part_ < fixed_.size() ? fixed_[part_] : std::string_view(codes_[part_ - fixed_.size()]); }
+
+    std::array<std::string_view, 4> fixed_;
+    const std::string* codes_;
+    std::size_t code_count_;
+    std::size_t part_ = 0, offset_ = 0;
+};
 
 std::string point_key(const Choice& choice) {
     std::string key = std::to_string(choice.line) + "|" + choice.moment;
@@ -404,8 +436,7 @@ bool Catalog::nothing_new(const PointInfo& p, const Choice& choice) {
         // Another variant of a known option (one call site offering different texts): point() keeps
         // the smaller signature and the earlier position.
         if (o.written < k->position) return false;
-        const OptionInfo seen{o.id, o.text, o.action, o.rationale, o.codes, o.expert, false, o.written};
-        if (option_signature(seen) < option_signature(*k)) return false;
+        if (Signature(o) < Signature(*k)) return false;
     }
     if (!choice.claiming("hold_space")) {
         const OptionInfo* k = p.option("hold_space");
@@ -456,9 +487,9 @@ std::uint32_t Catalog::point(const Choice& choice) {
         if (known == p.options.end()) {
             p.options.push_back(std::move(o));
             changed = true;
-        } else if (option_signature(o) < option_signature(*known) || o.position < known->position) {
+        } else if (const bool smaller = Signature(o) < Signature(*known); smaller || o.position < known->position) {
             const int position = std::min(o.position, known->position);
-            if (option_signature(o) < option_signature(*known)) *known = std::move(o);
+            if (smaller) *known = std::move(o);
             known->position = position;
             changed = true;
         }
