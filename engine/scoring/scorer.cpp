@@ -88,10 +88,11 @@ const Json* field(const Json& j, std::string_view key) {
     return nullptr;
 }
 
-std::string_view text(const Json& j, std::string_view key) {
-    const Json* value = field(j, key);
+std::string_view as_text(const Json* value) {
     return value && value->is_string() ? std::string_view(value->get_ref<const std::string&>()) : std::string_view();
 }
+
+std::string_view text(const Json& j, std::string_view key) { return as_text(field(j, key)); }
 
 // The strings of an array field, into `out` (whose buffer a caller may reuse).
 void read_strings(const Json& j, std::string_view key, Codes& out) {
@@ -110,9 +111,30 @@ Codes strings(const Json& j, std::string_view key) {
 
 std::vector<std::string> copies(std::span<const std::string_view> views) { return {views.begin(), views.end()}; }
 
-double minutes_of(const Json& e) {
-    const Json* t = field(e, "t");
-    return t && t->is_number() ? t->get<double>() : 0;
+double as_minutes(const Json* t) { return t && t->is_number() ? t->get<double>() : 0; }
+
+// An event as the scorer reads it: a transcript's entry, or a session's Event as that entry would
+// read. `fields` may hold "type" and "t" too (a transcript's entry); they are read only from here.
+struct EventView {
+    std::string_view type;
+    double minutes = 0;
+    const Json& fields;
+};
+
+EventView entry_view(const Json& entry) { return {as_text(field(entry, "type")), as_minutes(field(entry, "t")), entry}; }
+
+// As Event::to_json would write it, without writing it: the data's own "type" or "t", if it has
+// one, stands in the entry in place of the event's (the last, as each replaces the one before);
+// "t" is the event's time in minutes.
+EventView entry_view(const Event& e) {
+    static const Json no_fields = Json::object();
+    if (!e.data.is_object()) return {e.type, e.minutes(), no_fields};
+    EventView view{e.type, e.minutes(), e.data};
+    for (const auto& [key, value] : e.data.get_ref<const Json::object_t&>()) {
+        if (key == "type") view.type = as_text(&value);
+        if (key == "t") view.minutes = as_minutes(&value);
+    }
+    return view;
 }
 
 // A line of the participant's (or the narration's) as the debrief quotes it, built only when quoted.
@@ -226,68 +248,70 @@ public:
     const Rubric& rubric;
     Score score;
 
-    // Walks the transcript, keeping the context of each moment, and judges every scored moment
-    // and non-verbal action as it comes.
-    void read(const Json& events) {
-        for (std::size_t index = 0; index < events.size(); ++index) {
-            const Json& e = events[index];
-            const std::string_view type = text(e, "type");
-            const int at = static_cast<int>(index);
-            ctx.minutes = minutes_of(e);
-            if (type == "start") {
-                ctx.phase = text(e, "phase");
-            } else if (type == "state") {
-                for (auto& [key, value] : ctx.state)
-                    if (const Json* reading = field(e, key); reading && reading->is_number()) value = reading->get<double>();
-                if (field(e, "window")) ctx.window = text(e, "window");
-                if (text(e, "cause") == "response" && !trust.empty()) trust.back().second = ctx.trust();
-            } else if (type == "dose") {
-                ctx.dosed = true;
-            } else if (type == "vitals") {
-                const Json* alerts = field(e, "alerts");
-                ctx.alert = alerts && !alerts->empty();
-                ctx.last_reading = ctx.minutes;
-                readings.emplace_back(ctx.minutes, strings(e, "alerts"));
-            } else if (type == "alert") {
-                alerts_raised.emplace_back(ctx.minutes, text(e, "alert"));
-            } else if (type == "say") {
-                // What the participant said last; a moment's context is the line before its
-                // choice opened, not a reaction to what the trainee did while it was open.
-                heard = {text(e, "speaker"), text(e, "text"), true};
-                if (!open_choice) situation = heard;
-            } else if (type == "narrate") {
-                if (heard.empty()) heard = {{}, text(e, "text"), false};
-                if (!open_choice && situation.empty()) situation = heard;
-            } else if (type == "choice") {
-                situation = heard;
-                open_choice = &e;
-                actions_taken.clear();
-                choice_times.push_back(ctx.minutes);
-                actions_at_choice.clear();
-                codes_at_choice.clear();
-                ctx.moment = text(e, "moment");
-                read_strings(e, "flags", ctx.flags);
-                if (!ctx.flags.empty()) flagged.emplace_back(ctx.minutes, ctx.flags);
-            } else if (type == "action") {
-                const std::string_view action = text(e, "action");
-                if (action == "end") {
-                    ended_by_trainee = true;
-                } else {
-                    actions_taken.push_back(action);
-                    judge_action(e, action, at);
-                }
-            } else if (type == "response") {
-                judge_moment(e, at);
-                // The non-verbal actions taken while this choice was open belong to its moment.
-                if (!score.moments.empty() && score.moments.back().event == at)
-                    score.moments.back().actions = copies(actions_taken);
-                actions_taken.clear();
-                heard = {};
-            } else if (type == "end") {
-                end_t = ctx.minutes;
-            }
-        }
+    // Walks the transcript (a JSON array of entries, or a session's events), keeping the context
+    // of each moment, and judges every scored moment and non-verbal action as it comes.
+    template <class Events>
+    void read(const Events& events) {
+        for (std::size_t index = 0; index < events.size(); ++index) read(entry_view(events[index]), static_cast<int>(index));
         end_t = std::max(end_t, ctx.minutes);
+    }
+
+    void read(const EventView& view, int at) {
+        const std::string_view type = view.type;
+        const Json& e = view.fields;
+        ctx.minutes = view.minutes;
+        if (type == "start") {
+            ctx.phase = text(e, "phase");
+        } else if (type == "state") {
+            for (auto& [key, value] : ctx.state)
+                if (const Json* reading = field(e, key); reading && reading->is_number()) value = reading->get<double>();
+            if (field(e, "window")) ctx.window = text(e, "window");
+            if (text(e, "cause") == "response" && !trust.empty()) trust.back().second = ctx.trust();
+        } else if (type == "dose") {
+            ctx.dosed = true;
+        } else if (type == "vitals") {
+            const Json* alerts = field(e, "alerts");
+            ctx.alert = alerts && !alerts->empty();
+            ctx.last_reading = ctx.minutes;
+            readings.emplace_back(ctx.minutes, strings(e, "alerts"));
+        } else if (type == "alert") {
+            alerts_raised.emplace_back(ctx.minutes, text(e, "alert"));
+        } else if (type == "say") {
+            // What the participant said last; a moment's context is the line before its
+            // choice opened, not a reaction to what the trainee did while it was open.
+            heard = {text(e, "speaker"), text(e, "text"), true};
+            if (!open_choice) situation = heard;
+        } else if (type == "narrate") {
+            if (heard.empty()) heard = {{}, text(e, "text"), false};
+            if (!open_choice && situation.empty()) situation = heard;
+        } else if (type == "choice") {
+            situation = heard;
+            open_choice = &e;
+            actions_taken.clear();
+            choice_times.push_back(ctx.minutes);
+            actions_at_choice.clear();
+            codes_at_choice.clear();
+            ctx.moment = text(e, "moment");
+            read_strings(e, "flags", ctx.flags);
+            if (!ctx.flags.empty()) flagged.emplace_back(ctx.minutes, ctx.flags);
+        } else if (type == "action") {
+            const std::string_view action = text(e, "action");
+            if (action == "end") {
+                ended_by_trainee = true;
+            } else {
+                actions_taken.push_back(action);
+                judge_action(e, action, at);
+            }
+        } else if (type == "response") {
+            judge_moment(e, at);
+            // The non-verbal actions taken while this choice was open belong to its moment.
+            if (!score.moments.empty() && score.moments.back().event == at)
+                score.moments.back().actions = copies(actions_taken);
+            actions_taken.clear();
+            heard = {};
+        } else if (type == "end") {
+            end_t = ctx.minutes;
+        }
     }
 
     // Words, or holding space: what warmth is rated on (not vitals checks, water or calls).
@@ -747,9 +771,8 @@ private:
     Codes actions_taken;  // non-verbal actions while the current choice is open
 };
 
-}  // namespace
-
-Score score_transcript(const Rubric& rubric, const Json& events) {
+template <class Events>
+Score scored(const Rubric& rubric, const Events& events) {
     TranscriptScoring scoring(rubric);
     scoring.read(events);
     scoring.apply_timing_rules();
@@ -760,6 +783,12 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
     scoring.summarise();
     return std::move(scoring.score);
 }
+
+}  // namespace
+
+Score score_transcript(const Rubric& rubric, const Json& events) { return scored(rubric, events); }
+
+Score score_events(const Rubric& rubric, const std::vector<Event>& events) { return scored(rubric, events); }
 
 Json score_json(const Score& s) {
     Json domains = Json::object();
