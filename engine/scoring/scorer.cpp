@@ -56,7 +56,7 @@ bool has_any(const Have& codes, const Wanted& wanted) {
     return std::any_of(std::begin(codes), std::end(codes), [&](const auto& c) { return contains(wanted, c); });
 }
 
-bool compare(double a, const std::string& op, double b) {
+bool compare(double a, std::string_view op, double b) {
     if (op == "<") return a < b;
     if (op == "<=") return a <= b;
     if (op == ">") return a > b;
@@ -67,16 +67,17 @@ bool compare(double a, const std::string& op, double b) {
 
 // `codes`: the answer being valued (for `with`).
 bool holds(const Condition& c, const Context& ctx, std::span<const std::string_view> codes) {
-    if (c.key == "with") return contains(codes, c.word);
-    if (c.key == "phase") return ctx.phase == c.word;
-    if (c.key == "window") return ctx.window == c.word;
-    if (c.key == "moment") return ctx.moment == c.word;
-    if (c.key == "flag") return ctx.has_flag(c.word);
-    if (c.key == "indicated") return ctx.indicated() == c.flag;
-    if (c.key == "after") return contains(ctx.earlier_codes, c.word);
-    if (c.key == "alert") return ctx.alert == c.flag;
-    if (c.key == "minutes") return compare(ctx.minutes, c.op, c.number);
-    const double* value = ctx.state_value(c.key);
+    const std::string_view key = c.key;  // compared by length first, with no strlen of each name
+    if (key == "with") return contains(codes, c.word);
+    if (key == "phase") return ctx.phase == c.word;
+    if (key == "window") return ctx.window == c.word;
+    if (key == "moment") return ctx.moment == c.word;
+    if (key == "flag") return ctx.has_flag(c.word);
+    if (key == "indicated") return ctx.indicated() == c.flag;
+    if (key == "after") return contains(ctx.earlier_codes, c.word);
+    if (key == "alert") return ctx.alert == c.flag;
+    if (key == "minutes") return compare(ctx.minutes, c.op, c.number);
+    const double* value = ctx.state_value(key);
     return value && compare(*value, c.op, c.number);
 }
 
