@@ -115,7 +115,8 @@ std::vector<std::string> copies(std::span<const std::string_view> views) { retur
 double as_minutes(const Json* t) { return t && t->is_number() ? t->get<double>() : 0; }
 
 // An event as the scorer reads it: a transcript's entry, or a session's Event as that entry would
-// read. `fields` may hold "type" and "t" too (a transcript's entry); they are read only from here.
+// read. `fields` may hold "type" and "t" too (a transcript's entry); the reader takes those from
+// `type` and `minutes` only.
 struct EventView {
     std::string_view type;
     double minutes = 0;
@@ -156,7 +157,7 @@ struct Tally {
     double earned = 0, best = 0, worst = 0;
 };
 
-// Points per domain, by its place in rubric.domains (an id listed twice counts at its first).
+// Points per domain, by its slot (TranscriptScoring::slot).
 using Values = std::vector<double>;
 
 // The most and the least each domain could earn from the answers on offer.
@@ -230,7 +231,7 @@ std::string level(std::optional<double> value, double fair, double good) {
 
 std::optional<double> rating(double share) { return round1(std::clamp(1 + 4 * share, 1.0, 5.0)); }
 
-// One transcript scored under one rubric, step by step (score_transcript below).
+// One transcript scored under one rubric, step by step (scored() below).
 class TranscriptScoring {
 public:
     explicit TranscriptScoring(const Rubric& scored_under) : rubric(scored_under) {
@@ -336,7 +337,7 @@ public:
         // A good action raises earned and possible alike; a poor one lowers the floor.
         offered.reset_to_nothing(chosen_values.size());
         const double f = add(chosen_values);
-        double total = 0;
+        double total = 0;  // in every domain its codes name, listed in the rubric or not
         for (const double value : chosen_values) total += value;
         if (total != 0) {
             MomentResult m;
