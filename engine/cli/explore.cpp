@@ -177,7 +177,7 @@ public:
         return true;
     }
 
-    // What the path came to; the walker's last use (the session's transcript is taken for scoring).
+    // What the path came to; the walker's last use.
     PathResult finish() {
         PathResult r;
         r.seed = session_->seed();
@@ -210,8 +210,8 @@ public:
             r.traceback = failure->traceback;
             r.limit = is_limit_message(r.error);
         } else if (session_->over() && source_.rubric) {
-            // The last use of the session: its events are moved into the JSON, not copied.
-            const auto score = scoring::score_transcript(*source_.rubric, transcript_json(session_->take_events()));
+            // The events are scored as they are, without building their JSON transcript.
+            const auto score = scoring::score_events(*source_.rubric, session_->events());
             ScoreSummary s;
             s.overall = score.overall;
             s.pass = score.pass;

@@ -1,26 +1,33 @@
 #include "scoring/scorer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <map>
+#include <limits>
 #include <set>
+#include <span>
+#include <string_view>
 
 namespace holdspace::scoring {
 namespace {
 
+// The scorer reads the events in place: every string it keeps while scoring is a view into the
+// transcript (which outlives the scoring), copied only into the Score it returns.
+using Codes = std::vector<std::string_view>;
+
 // What was true at a moment of the session, as the transcript shows it.
 struct Context {
-    std::string phase;
+    std::string_view phase;
     double minutes = 0;
-    std::map<std::string, double> state{{"distress", 20}, {"arousal", 50}, {"trust", 60}, {"inward_focus", 30},
-                                        {"dissociation", 0}};
-    std::string window = "within";
+    std::array<std::pair<std::string_view, double>, 5> state{
+        {{"distress", 20}, {"arousal", 50}, {"trust", 60}, {"inward_focus", 30}, {"dissociation", 0}}};
+    std::string_view window = "within";
     bool alert = false;
     bool dosed = false;
     double last_reading = -1;  // minutes; -1 before the first reading
-    std::set<std::string> earlier_codes;
-    std::string moment;
-    std::vector<std::string> flags;  // of the open choice
+    Codes earlier_codes;       // each once
+    std::string_view moment;
+    Codes flags;  // of the open choice
 
     // A safety check is indicated by an alert in force, a reported bodily symptom (a choice
     // flagged physical_complaint, or the older moment name "vitals"), or a reading due: dosed,
@@ -30,10 +37,26 @@ struct Context {
         return alert || has_flag("physical_complaint") || moment == "vitals" ||
                (dosed && (last_reading < 0 || minutes - last_reading > monitor_minutes));
     }
-    bool has_flag(const std::string& f) const { return std::find(flags.begin(), flags.end(), f) != flags.end(); }
+    bool has_flag(std::string_view f) const { return std::find(flags.begin(), flags.end(), f) != flags.end(); }
+    const double* state_value(std::string_view key) const {
+        for (const auto& [name, value] : state)
+            if (name == key) return &value;
+        return nullptr;
+    }
+    double trust() const { return *state_value("trust"); }
 };
 
-bool compare(double a, const std::string& op, double b) {
+template <class List, class Item>
+bool contains(const List& list, const Item& item) {
+    return std::find(std::begin(list), std::end(list), item) != std::end(list);
+}
+
+template <class Have, class Wanted>
+bool has_any(const Have& codes, const Wanted& wanted) {
+    return std::any_of(std::begin(codes), std::end(codes), [&](const auto& c) { return contains(wanted, c); });
+}
+
+bool compare(double a, std::string_view op, double b) {
     if (op == "<") return a < b;
     if (op == "<=") return a <= b;
     if (op == ">") return a > b;
@@ -43,92 +66,137 @@ bool compare(double a, const std::string& op, double b) {
 }
 
 // `codes`: the answer being valued (for `with`).
-bool holds(const Condition& c, const Context& ctx, const std::vector<std::string>& codes) {
-    if (c.key == "with") return std::find(codes.begin(), codes.end(), c.word) != codes.end();
-    if (c.key == "phase") return ctx.phase == c.word;
-    if (c.key == "window") return ctx.window == c.word;
-    if (c.key == "moment") return ctx.moment == c.word;
-    if (c.key == "flag") return ctx.has_flag(c.word);
-    if (c.key == "indicated") return ctx.indicated() == c.flag;
-    if (c.key == "after") return ctx.earlier_codes.count(c.word) > 0;
-    if (c.key == "alert") return ctx.alert == c.flag;
-    if (c.key == "minutes") return compare(ctx.minutes, c.op, c.number);
-    const auto it = ctx.state.find(c.key);
-    return it != ctx.state.end() && compare(it->second, c.op, c.number);
+bool holds(const Condition& c, const Context& ctx, std::span<const std::string_view> codes) {
+    const std::string_view key = c.key;  // compared by length first, with no strlen of each name
+    if (key == "with") return contains(codes, c.word);
+    if (key == "phase") return ctx.phase == c.word;
+    if (key == "window") return ctx.window == c.word;
+    if (key == "moment") return ctx.moment == c.word;
+    if (key == "flag") return ctx.has_flag(c.word);
+    if (key == "indicated") return ctx.indicated() == c.flag;
+    if (key == "after") return contains(ctx.earlier_codes, c.word);
+    if (key == "alert") return ctx.alert == c.flag;
+    if (key == "minutes") return compare(ctx.minutes, c.op, c.number);
+    const double* value = ctx.state_value(key);
+    return value && compare(*value, c.op, c.number);
 }
 
-// The class of `code` in this context, and the rubric's reason for it.
-CodeClass class_in(const Rubric& rubric, const std::string& code, const std::vector<std::string>& codes,
-                   const Context& ctx, std::string* why) {
-    for (const auto& rule : rubric.rules) {
-        if (rule.code != code) continue;
-        if (std::all_of(rule.when.begin(), rule.when.end(), [&](const Condition& c) { return holds(c, ctx, codes); })) {
-            if (why) *why = rule.why;
-            return rule.cls;
-        }
-    }
-    const auto it = rubric.codes.find(code);
-    if (it == rubric.codes.end()) return CodeClass::compatible;
-    if (why) *why = it->second.why;
-    return it->second.cls;
+// A field of an object (the first of that name, as Json::find finds it), or none.
+const Json* field(const Json& j, std::string_view key) {
+    if (!j.is_object()) return nullptr;
+    for (const auto& [name, value] : j.get_ref<const Json::object_t&>())
+        if (name == key) return &value;
+    return nullptr;
 }
 
-using Values = std::map<std::string, double>;  // domain -> points
-
-// `proscribed` (when given) is set when any code is proscribed in this context.
-Values value_of(const Rubric& rubric, const std::vector<std::string>& codes, const Context& ctx,
-                std::vector<std::string>* reasons = nullptr, bool* proscribed = nullptr) {
-    Values v;
-    for (const auto& code : codes) {
-        const auto it = rubric.codes.find(code);
-        if (it == rubric.codes.end()) continue;
-        std::string why;
-        const CodeClass cls = class_in(rubric, code, codes, ctx, &why);
-        for (const auto& d : it->second.domains) v[d] += points(cls);
-        if (reasons && cls != CodeClass::compatible && !why.empty()) reasons->push_back(why);
-        if (proscribed && cls == CodeClass::proscribed) *proscribed = true;
-    }
-    return v;
+std::string_view as_text(const Json* value) {
+    return value && value->is_string() ? std::string_view(value->get_ref<const std::string&>()) : std::string_view();
 }
 
-// (One find per field: contains() and then [] searched an event's fields twice.)
-std::vector<std::string> strings(const Json& j, const char* key) {
-    std::vector<std::string> out;
-    const auto it = j.find(key);
-    if (it != j.end() && it->is_array()) {
-        out.reserve(it->size());
-        for (const auto& s : *it)
-            if (s.is_string()) out.push_back(s.get_ref<const std::string&>());
-    }
+std::string_view text(const Json& j, std::string_view key) { return as_text(field(j, key)); }
+
+// The strings of an array field, into `out` (whose buffer a caller may reuse).
+void read_strings(const Json& j, std::string_view key, Codes& out) {
+    out.clear();
+    const Json* list = field(j, key);
+    if (list && list->is_array())
+        for (const auto& s : *list)
+            if (s.is_string()) out.emplace_back(s.get_ref<const std::string&>());
+}
+
+Codes strings(const Json& j, std::string_view key) {
+    Codes out;
+    read_strings(j, key, out);
     return out;
 }
 
-std::string text(const Json& j, const char* key) {
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get_ref<const std::string&>() : std::string();
+std::vector<std::string> copies(std::span<const std::string_view> views) { return {views.begin(), views.end()}; }
+
+double as_minutes(const Json* t) { return t && t->is_number() ? t->get<double>() : 0; }
+
+// An event as the scorer reads it: a transcript's entry, or a session's Event as that entry would
+// read. `fields` may hold "type" and "t" too (a transcript's entry); the reader takes those from
+// `type` and `minutes` only.
+struct EventView {
+    std::string_view type;
+    double minutes = 0;
+    const Json& fields;
+};
+
+EventView entry_view(const Json& entry) { return {as_text(field(entry, "type")), as_minutes(field(entry, "t")), entry}; }
+
+// As Event::to_json would write it, without writing it: the data's own "type" or "t", if it has
+// one, stands in the entry in place of the event's (the last, as each replaces the one before);
+// "t" is the event's time in minutes.
+EventView entry_view(const Event& e) {
+    static const Json no_fields = Json::object();
+    if (!e.data.is_object()) return {e.type, e.minutes(), no_fields};
+    EventView view{e.type, e.minutes(), e.data};
+    for (const auto& [key, value] : e.data.get_ref<const Json::object_t&>()) {
+        if (key == "type") view.type = as_text(&value);
+        if (key == "t") view.minutes = as_minutes(&value);
+    }
+    return view;
 }
 
-double minutes_of(const Json& e) {
-    const auto it = e.find("t");
-    return it != e.end() && it->is_number() ? it->get<double>() : 0;
-}
+// A line of the participant's (or the narration's) as the debrief quotes it, built only when quoted.
+struct Line {
+    std::string_view speaker, words;
+    bool said = false;  // said by the participant, or narrated
 
-bool has_any(const std::vector<std::string>& codes, const std::vector<std::string>& wanted) {
-    return std::any_of(codes.begin(), codes.end(),
-                       [&](const std::string& c) { return std::find(wanted.begin(), wanted.end(), c) != wanted.end(); });
-}
+    bool empty() const { return !said && words.empty(); }
+    std::string quoted() const {
+        if (!said) return std::string(words);
+        std::string line;
+        line.reserve(speaker.size() + words.size() + 4);
+        return line.append(speaker).append(": \"").append(words).append("\"");
+    }
+};
 
 struct Tally {
     double earned = 0, best = 0, worst = 0;
 };
 
+// Points per domain, by its slot (TranscriptScoring::slot).
+using Values = std::vector<double>;
+
+// The most and the least each domain could earn from the answers on offer.
+struct Bounds {
+    Values most, least;
+
+    void reset(std::size_t domains) {
+        most.assign(domains, -std::numeric_limits<double>::infinity());
+        least.assign(domains, std::numeric_limits<double>::infinity());
+    }
+    // Not taking an action is its only alternative, and earns nothing.
+    void reset_to_nothing(std::size_t domains) {
+        most.assign(domains, 0.0);
+        least.assign(domains, 0.0);
+    }
+    void include(const Values& v) {
+        for (std::size_t d = 0; d < v.size(); ++d) {
+            most[d] = std::max(most[d], v[d]);
+            least[d] = std::min(least[d], v[d]);
+        }
+    }
+};
+
+// What the rubric says of one code, found once per scoring.
+struct CodeEntry {
+    std::string_view code;
+    const CodeRule* rule = nullptr;  // none: the rubric does not score it
+    std::size_t first_context_rule = 0, context_rules = 0;  // in TranscriptScoring::context_rules
+    std::size_t first_domain = 0, domains = 0;              // in TranscriptScoring::code_domains
+};
+
 struct Response {
     double t;
-    std::vector<std::string> codes;
+    Codes codes;
     int event;  // index in the transcript: the moment it answered, if any, has the same
     // Codes of a typed response the coder heard with less than critical_certainty (and the trainee
     // did not confirm): they are judged in the moment, but never fail a session on their own.
-    std::vector<std::string> uncertain = {};
+    Codes uncertain = {};
+    bool warmth_counted = false;  // a spoken response or holding space
 };
 
 // How sure the coder must be of a code in the trainee's own words before that code alone is a
@@ -137,16 +205,16 @@ constexpr double critical_certainty = 0.8;
 
 // The codes of an unmatched typed response heard below critical_certainty; none when the trainee
 // named the code themselves ("say as CODE").
-std::vector<std::string> uncertain_codes(const Json& typed, const std::vector<std::string>& codes) {
-    std::vector<std::string> uncertain;
+Codes uncertain_codes(const Json& typed, const Codes& codes) {
+    Codes uncertain;
     if (typed.value("corrected", false)) return uncertain;
-    const Json empty = Json::array();
-    const Json& heard = typed.contains("heard") && typed["heard"].is_array() ? typed["heard"] : empty;
-    for (const auto& code : codes) {
+    const Json* heard = field(typed, "heard");
+    for (const auto code : codes) {
         double p = 0;
-        for (const auto& h : heard)
-            if (h.is_object() && h.value("code", "") == code && h.contains("p") && h["p"].is_number())
-                p = h["p"].get<double>();
+        if (heard && heard->is_array())
+            for (const auto& h : *heard)
+                if (h.is_object() && h.value("code", "") == code && h.contains("p") && h["p"].is_number())
+                    p = h["p"].get<double>();
         if (p < critical_certainty) uncertain.push_back(code);
     }
     return uncertain;
@@ -163,162 +231,178 @@ std::string level(std::optional<double> value, double fair, double good) {
 
 std::optional<double> rating(double share) { return round1(std::clamp(1 + 4 * share, 1.0, 5.0)); }
 
-// One transcript scored under one rubric, step by step (score_transcript below).
+// One transcript scored under one rubric, step by step (scored() below).
 class TranscriptScoring {
 public:
     explicit TranscriptScoring(const Rubric& scored_under) : rubric(scored_under) {
         score.rubric_id = rubric.id;
         score.rubric_title = rubric.title;
         score.pass_mark = rubric.pass;
+        tally.resize(rubric.domains.size() + 1);
+        // An answer's share of the possible is summed over the domains in the order of their ids,
+        // as it always was: another order could change its last bit.
+        for (std::size_t d = 0; d < rubric.domains.size(); ++d)
+            if (slot(rubric.domains[d].id) == d) domains_by_id.push_back(d);
+        std::sort(domains_by_id.begin(), domains_by_id.end(),
+                  [&](std::size_t a, std::size_t b) { return rubric.domains[a].id < rubric.domains[b].id; });
     }
 
     const Rubric& rubric;
     Score score;
 
-    // Walks the transcript, keeping the context of each moment, and judges every scored moment
-    // and non-verbal action as it comes.
-    void read(const Json& events) {
-        for (std::size_t index = 0; index < events.size(); ++index) {
-            const Json& e = events[index];
-            const std::string type = text(e, "type");
-            ctx.minutes = minutes_of(e);
-            if (type == "start") {
-                ctx.phase = text(e, "phase");
-            } else if (type == "state") {
-                for (auto& [key, value] : ctx.state)
-                    if (e.contains(key) && e[key].is_number()) value = e[key].get<double>();
-                if (e.contains("window")) ctx.window = text(e, "window");
-                if (text(e, "cause") == "response" && !trust.empty()) trust.back().second = ctx.state["trust"];
-            } else if (type == "dose") {
-                ctx.dosed = true;
-            } else if (type == "vitals") {
-                ctx.alert = e.contains("alerts") && !e["alerts"].empty();
-                ctx.last_reading = ctx.minutes;
-                readings.emplace_back(ctx.minutes, strings(e, "alerts"));
-            } else if (type == "alert") {
-                alerts_raised.emplace_back(ctx.minutes, text(e, "alert"));
-            } else if (type == "say") {
-                // What the participant said last; a moment's context is the line before its
-                // choice opened, not a reaction to what the trainee did while it was open.
-                heard = text(e, "speaker") + ": \"" + text(e, "text") + "\"";
-                if (!open_choice) situation = heard;
-            } else if (type == "narrate") {
-                if (heard.empty()) heard = text(e, "text");
-                if (!open_choice && situation.empty()) situation = heard;
-            } else if (type == "choice") {
-                situation = heard;
-                open_choice = &e;
-                actions_taken.clear();
-                choice_times.push_back(ctx.minutes);
-                actions_at_choice.clear();
-                codes_at_choice.clear();
-                ctx.moment = text(e, "moment");
-                ctx.flags = strings(e, "flags");
-                if (!ctx.flags.empty()) flagged.emplace_back(ctx.minutes, ctx.flags);
-            } else if (type == "action") {
-                if (text(e, "action") != "end") {
-                    actions_taken.push_back(text(e, "action"));
-                    if (spoken_or_silent(e)) warmth_counted.insert(static_cast<int>(index));
-                }
-                judge_action(e, static_cast<int>(index));
-            } else if (type == "response") {
-                if (spoken_or_silent(e)) warmth_counted.insert(static_cast<int>(index));
-                judge_moment(e, static_cast<int>(index));
-                // The non-verbal actions taken while this choice was open belong to its moment.
-                if (!score.moments.empty() && score.moments.back().event == static_cast<int>(index))
-                    score.moments.back().actions = actions_taken;
-                actions_taken.clear();
-                heard.clear();
-            } else if (type == "end") {
-                end_t = ctx.minutes;
-            }
-        }
+    // Walks the transcript (a JSON array of entries, or a session's events), keeping the context
+    // of each moment, and judges every scored moment and non-verbal action as it comes.
+    template <class Events>
+    void read(const Events& events) {
+        for (std::size_t index = 0; index < events.size(); ++index) read(entry_view(events[index]), static_cast<int>(index));
         end_t = std::max(end_t, ctx.minutes);
     }
 
-    // Words, or holding space: what warmth is rated on (not vitals checks, water or calls).
-    static bool spoken_or_silent(const Json& e) {
-        const auto codes = strings(e, "codes");
-        return !text(e, "text").empty() || text(e, "action") == "hold_space" ||
-               std::find(codes.begin(), codes.end(), "holding_space") != codes.end();
+    void read(const EventView& view, int at) {
+        const std::string_view type = view.type;
+        const Json& e = view.fields;
+        ctx.minutes = view.minutes;
+        if (type == "start") {
+            ctx.phase = text(e, "phase");
+        } else if (type == "state") {
+            for (auto& [key, value] : ctx.state)
+                if (const Json* reading = field(e, key); reading && reading->is_number()) value = reading->get<double>();
+            if (field(e, "window")) ctx.window = text(e, "window");
+            if (text(e, "cause") == "response" && !trust.empty()) trust.back().second = ctx.trust();
+        } else if (type == "dose") {
+            ctx.dosed = true;
+        } else if (type == "vitals") {
+            const Json* alerts = field(e, "alerts");
+            ctx.alert = alerts && !alerts->empty();
+            ctx.last_reading = ctx.minutes;
+            readings.emplace_back(ctx.minutes, strings(e, "alerts"));
+        } else if (type == "alert") {
+            alerts_raised.emplace_back(ctx.minutes, text(e, "alert"));
+        } else if (type == "say") {
+            // What the participant said last; a moment's context is the line before its
+            // choice opened, not a reaction to what the trainee did while it was open.
+            heard = {text(e, "speaker"), text(e, "text"), true};
+            if (!open_choice) situation = heard;
+        } else if (type == "narrate") {
+            if (heard.empty()) heard = {{}, text(e, "text"), false};
+            if (!open_choice && situation.empty()) situation = heard;
+        } else if (type == "choice") {
+            situation = heard;
+            open_choice = &e;
+            actions_taken.clear();
+            choice_times.push_back(ctx.minutes);
+            actions_at_choice.clear();
+            codes_at_choice.clear();
+            ctx.moment = text(e, "moment");
+            read_strings(e, "flags", ctx.flags);
+            if (!ctx.flags.empty()) flagged.emplace_back(ctx.minutes, ctx.flags);
+        } else if (type == "action") {
+            const std::string_view action = text(e, "action");
+            if (action == "end") {
+                ended_by_trainee = true;
+            } else {
+                actions_taken.push_back(action);
+                judge_action(e, action, at);
+            }
+        } else if (type == "response") {
+            judge_moment(e, at);
+            // The non-verbal actions taken while this choice was open belong to its moment.
+            if (!score.moments.empty() && score.moments.back().event == at)
+                score.moments.back().actions = copies(actions_taken);
+            actions_taken.clear();
+            heard = {};
+        } else if (type == "end") {
+            end_t = ctx.minutes;
+        }
     }
 
-    // A non-verbal action: helpful or harmful by its codes in this context.
-    void judge_action(const Json& e, int index) {
-        const std::string action = text(e, "action");
-        if (action == "end") {
-            ended_by_trainee = true;
-            return;
-        }
-        const auto codes = strings(e, "codes");
+    // Words, or holding space: what warmth is rated on (not vitals checks, water or calls).
+    static bool spoken_or_silent(const Json& e, const Codes& codes) {
+        return !text(e, "text").empty() || text(e, "action") == "hold_space" || contains(codes, "holding_space");
+    }
+
+    // A non-verbal action (other than ending the session): helpful or harmful by its codes in
+    // this context.
+    void judge_action(const Json& e, std::string_view action, int index) {
+        Response& response = responses.emplace_back(Response{ctx.minutes, strings(e, "codes"), index});
+        response.warmth_counted = spoken_or_silent(e, response.codes);
+        const Codes& codes = response.codes;
         codes_at_choice.insert(codes_at_choice.end(), codes.begin(), codes.end());
-        responses.push_back({ctx.minutes, codes, index});
-        trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
+        trust.emplace_back(ctx.trust(), ctx.trust());
         // Doing the same thing again at one choice earns (or costs) nothing more.
-        if (!actions_at_choice.insert(action).second) return;
+        if (contains(actions_at_choice, action)) return;
+        actions_at_choice.push_back(action);
         std::vector<std::string> reasons;
-        const Values v = value_of(rubric, codes, ctx, &reasons);
+        value_of(codes, chosen_values, &reasons);
         // A good action raises earned and possible alike; a poor one lowers the floor.
-        Values zero;
-        for (const auto& [d, unused] : v) zero[d] = 0;
-        const double f = add(v, {zero});
-        double total = 0;
-        for (const auto& [d, value] : v) total += value;
+        offered.reset_to_nothing(chosen_values.size());
+        const double f = add(chosen_values);
+        double total = 0;  // in every domain its codes name, listed in the rubric or not
+        for (const double value : chosen_values) total += value;
         if (total != 0) {
             MomentResult m;
             m.t = ctx.minutes;
             m.kind = "action";
             m.event = index;
             m.moment = ctx.moment;
-            m.situation = situation;
+            m.situation = situation.quoted();
             m.response_id = action;
-            m.codes = codes;
+            m.codes = copies(codes);
             m.judgement = total > 0 ? "helpful" : "harmful";
             m.fraction = f;
-            m.principles = reasons;
+            m.principles = std::move(reasons);
             score.moments.push_back(std::move(m));
         }
-        for (const auto& c : codes) ctx.earlier_codes.insert(c);
+        remember(codes);
     }
 
     // An answer to a choice: valued against every option on offer (and holding space), then
     // checked against what the moment needed.
     void judge_moment(const Json& e, int index) {
-        const std::string chosen_id = text(e, "option");
-        const auto codes = strings(e, "codes");
-        const Json* typed = e.contains("typed") && e["typed"].is_object() ? &e["typed"] : nullptr;
+        const std::string_view chosen_id = text(e, "option");
+        const Json* typed = field(e, "typed");
+        if (typed && !typed->is_object()) typed = nullptr;
         const bool typed_unmatched = typed && !typed->value("clear", false);
-        responses.push_back({ctx.minutes, codes, index, typed_unmatched ? uncertain_codes(*typed, codes) : std::vector<std::string>{}});
-        trust.emplace_back(ctx.state["trust"], ctx.state["trust"]);
+        Response& response = responses.emplace_back(Response{ctx.minutes, strings(e, "codes"), index});
+        if (typed_unmatched) response.uncertain = uncertain_codes(*typed, response.codes);
+        response.warmth_counted = spoken_or_silent(e, response.codes);
+        const Codes& codes = response.codes;
+        trust.emplace_back(ctx.trust(), ctx.trust());
         if (!open_choice) {  // not from a session; counts, but is no moment
-            for (const auto& c : codes) ctx.earlier_codes.insert(c);
+            remember(codes);
             return;
         }
-        const Json& options = (*open_choice)["options"];
 
-        std::vector<Values> alternatives;
+        offered.reset(rubric.domains.size() + 1);
         bool silence_offered = false;
         const Json* expert = nullptr;
         const Json* chosen = nullptr;
-        for (const auto& o : options) {
-            alternatives.push_back(value_of(rubric, strings(o, "codes"), ctx));
-            if (text(o, "action") == "hold_space") silence_offered = true;
-            if (o.value("expert", false)) expert = &o;
-            if (text(o, "id") == chosen_id) chosen = &o;
-        }
+        if (const Json* options = field(*open_choice, "options"))
+            for (const auto& o : *options) {
+                read_strings(o, "codes", option_codes);
+                value_of(option_codes, option_values);
+                offered.include(option_values);
+                if (text(o, "action") == "hold_space") silence_offered = true;
+                if (o.value("expert", false)) expert = &o;
+                if (text(o, "id") == chosen_id) chosen = &o;
+            }
         // Holding space is always possible, so it is always an alternative.
-        if (!silence_offered) alternatives.push_back(value_of(rubric, {"holding_space"}, ctx));
+        if (!silence_offered) {
+            static constexpr std::string_view holding_space[] = {"holding_space"};
+            value_of(holding_space, option_values);
+            offered.include(option_values);
+        }
 
         MomentResult m;
         m.t = ctx.minutes;
         m.kind = "moment";
         m.event = index;
         m.moment = text(*open_choice, "moment");
-        m.situation = situation;
+        m.situation = situation.quoted();
         m.response_id = chosen_id;
         m.response_text = text(e, "text");
-        if (m.response_text.empty()) m.response_text = "(" + text(e, "action") + ")";
-        m.codes = codes;
+        if (m.response_text.empty()) m.response_text.append("(").append(text(e, "action")).append(")");
+        m.codes = copies(codes);
         // A typed response (docs/scoring.md, "Typed responses"): played as an option when it matched
         // one clearly, and then judged as that option; otherwise judged by the codes it was heard as,
         // never as the expert's answer, and for half its worth when it speaks to nothing the
@@ -330,14 +414,14 @@ public:
             if (typed_unmatched) chosen = nullptr;
         }
         bool proscribed = false;
-        Values v = value_of(rubric, codes, ctx, &m.principles, &proscribed);
+        value_of(codes, chosen_values, &m.principles, &proscribed);
         if (typed_generic) {
-            for (auto& [d, value] : v)
+            for (auto& value : chosen_values)
                 if (value > 0) value /= 2;
             m.principles.push_back("Typed in words that could answer any moment: it takes up nothing the participant said.");
         }
-        if (chosen && !text(*chosen, "rationale").empty()) m.principles.push_back(text(*chosen, "rationale"));
-        m.fraction = add(v, alternatives);
+        if (chosen && !text(*chosen, "rationale").empty()) m.principles.emplace_back(text(*chosen, "rationale"));
+        m.fraction = add(chosen_values);
         m.chose_expert = chosen && chosen->value("expert", false);
         // What the moment needed of any answer (docs/rubrics.md, "Needs").
         bool need_missed = false;
@@ -345,7 +429,7 @@ public:
             if (!std::all_of(need.when.begin(), need.when.end(), [&](const Condition& c) { return holds(c, ctx, codes); }))
                 continue;
             const bool met = has_any(codes, need.expect) || has_any(codes_at_choice, need.expect);
-            auto& t = tally[need.domain];
+            auto& t = tally[slot(need.domain)];
             t.best += need.weight;
             if (met) {
                 t.earned += need.weight;
@@ -356,7 +440,7 @@ public:
         }
         if (expert) {
             m.expert_text = text(*expert, "text");
-            if (m.expert_text.empty()) m.expert_text = "(" + text(*expert, "action") + ")";
+            if (m.expert_text.empty()) m.expert_text.append("(").append(text(*expert, "action")).append(")");
             m.expert_rationale = text(*expert, "rationale");
         }
         // A response carrying a code the rubric proscribes here, or missing what the moment
@@ -369,16 +453,17 @@ public:
                       : m.fraction >= 0.4                      ? "acceptable"
                                                                : "poor";
         score.moments.push_back(std::move(m));
-        for (const auto& c : codes) ctx.earlier_codes.insert(c);
+        remember(codes);
         open_choice = nullptr;
-        situation.clear();
+        situation = {};
     }
 
     // The rubric's timing rules: what should have happened within so many minutes of a start.
     void apply_timing_rules() {
+        std::vector<double> starts;
         for (const auto& rule : rubric.timing) {
             if (!rule.phase.empty() && rule.phase != ctx.phase) continue;
-            std::vector<double> starts;
+            starts.clear();
             if (rule.after.empty())
                 starts.push_back(0);
             else if (rule.after == "alert") {
@@ -388,10 +473,10 @@ public:
             }
             else
                 for (const auto& r : responses)
-                    if (std::find(r.codes.begin(), r.codes.end(), rule.after) != r.codes.end()) starts.push_back(r.t);
+                    if (contains(r.codes, rule.after)) starts.push_back(r.t);
             for (double from : starts) {
                 const double to = rule.within ? from + *rule.within : end_t;
-                auto& t = tally[rule.domain];
+                auto& t = tally[slot(rule.domain)];
                 t.best += rule.weight;
                 if (answered(from, to, rule.expect)) t.earned += rule.weight;
             }
@@ -403,7 +488,7 @@ public:
     // drill, report or timeline shows them as good practice.
     void find_critical_errors() {
         std::set<int> harmful;  // response event indices
-        auto let_happen = [&](double from, double to, const std::vector<std::string>& expect) {
+        auto let_happen = [&](double from, double to, const auto& expect) {
             for (const auto& r : responses)
                 if (r.t >= from && r.t <= to && !has_any(r.codes, expect)) harmful.insert(r.event);
         };
@@ -412,8 +497,7 @@ public:
             case CriticalRule::Kind::code: {
                 bool found = false;
                 for (const auto& r : responses)
-                    if (std::find(r.codes.begin(), r.codes.end(), rule.code) != r.codes.end() &&
-                        std::find(r.uncertain.begin(), r.uncertain.end(), rule.code) == r.uncertain.end()) {
+                    if (contains(r.codes, rule.code) && !contains(r.uncertain, rule.code)) {
                         if (!found) score.critical.push_back({r.t, rule.message});
                         found = true;
                         harmful.insert(r.event);
@@ -430,7 +514,7 @@ public:
                     const auto from = chance_after(t);
                     if (!from || cleared(t, name, *from)) continue;
                     const bool lasted = end_t >= *from + rule.minutes || ended_by_trainee;
-                    const std::vector<std::string> answers = {"checking_vitals", "escalation_medical"};
+                    static constexpr std::string_view answers[] = {"checking_vitals", "escalation_medical"};
                     if (lasted && !answered(*from, *from + rule.minutes, answers)) {
                         score.critical.push_back({t, rule.message});
                         let_happen(*from, *from + rule.minutes, answers);
@@ -440,7 +524,7 @@ public:
                 break;
             case CriticalRule::Kind::flag:
                 for (const auto& [from, flags] : flagged) {
-                    if (std::find(flags.begin(), flags.end(), rule.flag) == flags.end()) continue;
+                    if (!contains(flags, rule.flag)) continue;
                     if (!answered(from, from + rule.minutes, rule.expect)) {
                         score.critical.push_back({from, rule.message});
                         let_happen(from, from + rule.minutes, rule.expect);
@@ -460,10 +544,9 @@ public:
     void total_domains() {
         double weighted = 0, weights = 0;
         for (const auto& d : rubric.domains) {
-            const auto it = tally.find(d.id);
+            const Tally& t = tally[slot(d.id)];
             std::optional<double> s;
-            if (it != tally.end() && it->second.best > it->second.worst) {
-                const auto& t = it->second;
+            if (t.best > t.worst) {
                 s = round1(100 * std::clamp((t.earned - t.worst) / (t.best - t.worst), 0.0, 1.0));
                 weighted += d.weight * *s;
                 weights += d.weight;
@@ -480,7 +563,7 @@ public:
     void count_miti() {
         Miti& miti = score.miti;
         for (const auto& r : responses)
-            for (const auto& c : r.codes) {
+            for (const auto c : r.codes) {
                 if (c == "open_question" || c == "closed_question") ++miti.questions;
                 if (c == "simple_reflection" || c == "complex_reflection") ++miti.reflections;
                 if (c == "complex_reflection") ++miti.complex_reflections;
@@ -497,25 +580,29 @@ public:
         const auto n = static_cast<double>(std::max<std::size_t>(1, responses.size()));
         // Warmth is rated on what the trainee said and on holding space: a vitals check or a
         // glass of water is neither warm nor cold, and must not dilute it.
-        auto warmth_share = [&](const std::vector<std::string>& codes) {
+        auto warmth_share = [&](std::span<const std::string_view> codes) {
             double k = 0, m = 0;
             for (const auto& r : responses) {
-                if (!warmth_counted.count(r.event)) continue;
+                if (!r.warmth_counted) continue;
                 ++m;
                 k += has_any(r.codes, codes) ? 1 : 0;
             }
             return m > 0 ? k / m : 0.0;
         };
-        const double warm = warmth_share({"validation", "affirmation", "empathic_presence", "offering_comfort", "holding_space",
-                                   "touch_within_consent", "complex_reflection"});
-        const double cold = warmth_share({"dismissing", "confronting", "leaving_participant", "touch_without_consent", "persuading"});
-        score.fis.push_back({"warmth", warmth_counted.empty() ? std::optional<double>{} : rating(warm - 2 * cold),
+        static constexpr std::string_view warm_codes[] = {"validation", "affirmation", "empathic_presence", "offering_comfort",
+                                                          "holding_space", "touch_within_consent", "complex_reflection"};
+        static constexpr std::string_view cold_codes[] = {"dismissing", "confronting", "leaving_participant",
+                                                          "touch_without_consent", "persuading"};
+        const double warm = warmth_share(warm_codes);
+        const double cold = warmth_share(cold_codes);
+        const bool any_counted = std::any_of(responses.begin(), responses.end(), [](const Response& r) { return r.warmth_counted; });
+        score.fis.push_back({"warmth", any_counted ? rating(warm - 2 * cold) : std::optional<double>{},
                              "1 + 4 x (share of the trainee's spoken responses and holding space that are warm - "
                              "2 x share that are cold); none without any"});
         double empathic = 0;
         for (const auto& r : responses) {
             double k = 0;
-            for (const auto& c : r.codes) {
+            for (const auto c : r.codes) {
                 if (c == "complex_reflection" || c == "validation" || c == "empathic_presence") k = std::max(k, 1.0);
                 if (c == "simple_reflection" || c == "holding_space") k = std::max(k, 0.5);
             }
@@ -524,12 +611,12 @@ public:
         score.fis.push_back({"empathy", rating(empathic / n),
                              "1 + 4 x mean empathic depth of responses (complex reflection, validation, empathic presence 1; "
                              "simple reflection, holding space 0.5)"});
-        score.fis.push_back({"alliance_bond", rating(ctx.state["trust"] / 100), "1 + 4 x the participant's trust at the end / 100"});
+        score.fis.push_back({"alliance_bond", rating(ctx.trust() / 100), "1 + 4 x the participant's trust at the end / 100"});
         // A rupture is repaired only if the participant's trust ends the session above where it
         // was before the rupture: one warmer answer after it, with trust still lower at the end
         // ("that wasn't okay"), is no repair.
         int ruptures = 0, repaired = 0;
-        const double trust_at_end = ctx.state["trust"];
+        const double trust_at_end = ctx.trust();
         for (const auto& [before, after] : trust) {
             if (after > before - 8) continue;
             ++ruptures;  // trust fell 8 or more with this response
@@ -553,41 +640,91 @@ public:
     }
 
 private:
-    // Adds an answer's value to the domains it touches, measured against the alternatives;
-    // returns the share of the possible it earned (0-1).
-    double add(const Values& chosen, const std::vector<Values>& alternatives) {
-        std::set<std::string> touched;
-        for (const auto& [d, unused] : chosen) touched.insert(d);
-        for (const auto& alt : alternatives)
-            for (const auto& [d, unused] : alt) touched.insert(d);
+    // Where a domain is tallied: at the first listing of its id in the rubric, or (a domain the
+    // rubric does not list) in the slot after them, which counts towards nothing.
+    std::size_t slot(std::string_view domain_id) const {
+        for (std::size_t d = 0; d < rubric.domains.size(); ++d)
+            if (rubric.domains[d].id == domain_id) return d;
+        return rubric.domains.size();
+    }
+
+    // The rubric's entry for `code` and its context rules, found the first time this scoring meets it.
+    const CodeEntry& lookup(std::string_view code) {
+        for (const auto& entry : code_entries)
+            if (entry.code == code) return entry;
+        CodeEntry entry{code};
+        if (const auto it = rubric.codes.find(std::string(code)); it != rubric.codes.end()) {
+            entry.rule = &it->second;
+            entry.first_context_rule = context_rules.size();
+            for (const auto& rule : rubric.rules)
+                if (rule.code == code) context_rules.push_back(&rule);
+            entry.context_rules = context_rules.size() - entry.first_context_rule;
+            entry.first_domain = code_domains.size();
+            for (const auto& d : entry.rule->domains) code_domains.push_back(slot(d));
+            entry.domains = code_domains.size() - entry.first_domain;
+        }
+        return code_entries.emplace_back(entry);
+    }
+
+    // The class of a scored code in this context (its first context rule that holds, else its
+    // entry's), and the rubric's reason for it. `codes`: the answer being valued (for `with`).
+    std::pair<CodeClass, const std::string*> class_in(const CodeEntry& entry, std::span<const std::string_view> codes) const {
+        for (const ContextRule* rule : std::span(context_rules).subspan(entry.first_context_rule, entry.context_rules))
+            if (std::all_of(rule->when.begin(), rule->when.end(), [&](const Condition& c) { return holds(c, ctx, codes); }))
+                return {rule->cls, &rule->why};
+        return {entry.rule->cls, &entry.rule->why};
+    }
+
+    // The points `codes` earn per domain in this context, into `values`. `reasons` (when given)
+    // collects the rubric's reason for each code that is not merely compatible here; `proscribed`
+    // (when given) is set when any code is proscribed here.
+    void value_of(std::span<const std::string_view> codes, Values& values, std::vector<std::string>* reasons = nullptr,
+                  bool* proscribed = nullptr) {
+        values.assign(rubric.domains.size() + 1, 0.0);
+        for (const auto code : codes) {
+            const CodeEntry& entry = lookup(code);
+            if (!entry.rule) continue;
+            const auto [cls, why] = class_in(entry, codes);
+            for (const std::size_t d : std::span(code_domains).subspan(entry.first_domain, entry.domains))
+                values[d] += points(cls);
+            if (reasons && cls != CodeClass::compatible && !why->empty()) reasons->push_back(*why);
+            if (proscribed && cls == CodeClass::proscribed) *proscribed = true;
+        }
+    }
+
+    // Adds an answer's value to the domains it touches, measured against the answers on offer
+    // (`offered`); returns the share of the possible it earned (0-1).
+    double add(const Values& chosen) {
         double earned = 0, range = 0;
-        for (const auto& d : touched) {
-            auto get = [&](const Values& v) { const auto it = v.find(d); return it == v.end() ? 0.0 : it->second; };
-            double best = get(chosen), worst = get(chosen);
-            for (const auto& alt : alternatives) {
-                best = std::max(best, get(alt));
-                worst = std::min(worst, get(alt));
-            }
+        for (const std::size_t d : domains_by_id) {
+            const double got = chosen[d];
+            const double best = std::max(got, offered.most[d]);
+            const double worst = std::min(got, offered.least[d]);
             if (best == worst) continue;
             // The floor an answer is measured from is nothing earned: a catastrophic option on offer
             // must not lift every other answer up the range, and a harmful answer goes below the
             // floor and takes from the domain. Where nothing positive was on offer, avoiding harm
             // earns nothing either (the domain is not touched); doing harm drags it down.
-            if (best <= 0 && get(chosen) == best) continue;
-            const double floor = best > 0 ? 0.0 : get(chosen);
+            if (best <= 0 && got == best) continue;
+            const double floor = best > 0 ? 0.0 : got;
             auto& t = tally[d];
-            t.earned += get(chosen);
+            t.earned += got;
             t.best += best;
             t.worst += floor;
-            const Domain* dom = rubric.domain(d);
-            const double w = dom ? dom->weight : 0;
-            earned += w * (get(chosen) - floor);
+            const double w = rubric.domains[d].weight;
+            earned += w * (got - floor);
             range += w * (best - floor);
         }
         return range > 0 ? std::clamp(earned / range, 0.0, 1.0) : 1.0;
     }
 
-    bool answered(double from, double to, const std::vector<std::string>& codes) const {
+    void remember(const Codes& codes) {
+        for (const auto c : codes)
+            if (!contains(ctx.earlier_codes, c)) ctx.earlier_codes.push_back(c);
+    }
+
+    template <class Wanted>
+    bool answered(double from, double to, const Wanted& codes) const {
         return std::any_of(responses.begin(), responses.end(), [&](const Response& r) {
             return r.t >= from && r.t <= to && has_any(r.codes, codes);
         });
@@ -600,40 +737,44 @@ private:
             if (c >= t) return c;
         return std::nullopt;
     }
-    static bool counts(const std::vector<std::string>& wanted, const std::string& alert) {
-        return wanted.empty() || std::find(wanted.begin(), wanted.end(), alert) != wanted.end();
+    static bool counts(const std::vector<std::string>& wanted, std::string_view alert) {
+        return wanted.empty() || contains(wanted, alert);
     }
 
     // An alert the next reading has already cleared before the trainee could answer it is over.
-    bool cleared(double raised, const std::string& name, double chance) const {
+    bool cleared(double raised, std::string_view name, double chance) const {
         return std::any_of(readings.begin(), readings.end(), [&](const auto& reading) {
-            return reading.first > raised && reading.first <= chance &&
-                   std::find(reading.second.begin(), reading.second.end(), name) == reading.second.end();
+            return reading.first > raised && reading.first <= chance && !contains(reading.second, name);
         });
     }
 
-    std::map<std::string, Tally> tally;
+    std::vector<std::size_t> domains_by_id;  // the rubric's distinct domains, in the order of their ids
+    std::vector<Tally> tally;                // by slot
+    std::vector<CodeEntry> code_entries;     // each code met so far
+    std::vector<const ContextRule*> context_rules;  // theirs, code by code
+    std::vector<std::size_t> code_domains;          // their domains' slots, code by code
+    Values chosen_values, option_values;     // reused from answer to answer
+    Codes option_codes;
+    Bounds offered;
     std::vector<Response> responses;
-    std::vector<std::pair<double, std::string>> alerts_raised;  // time, alert name
-    std::vector<std::pair<double, std::vector<std::string>>> readings;  // time, alerts
+    std::vector<std::pair<double, std::string_view>> alerts_raised;  // time, alert name
+    std::vector<std::pair<double, Codes>> readings;                  // time, alerts
     std::vector<double> choice_times;
-    std::set<std::string> actions_at_choice;  // unclaimed actions already scored at the open choice
-    std::vector<std::string> codes_at_choice; // their codes: they can meet the moment's needs
-    std::vector<std::pair<double, std::vector<std::string>>> flagged;
+    Codes actions_at_choice;  // unclaimed actions already scored at the open choice
+    Codes codes_at_choice;    // their codes: they can meet the moment's needs
+    std::vector<std::pair<double, Codes>> flagged;
     std::vector<std::pair<double, double>> trust;  // (before, after) each response, for rupture and repair
     bool ended_by_trainee = false;
     double end_t = 0;
     Context ctx;
     const Json* open_choice = nullptr;
-    std::string situation;  // the participant's line the open choice answers
-    std::string heard;      // the participant's last line (or first narration) since the last answer
-    std::vector<std::string> actions_taken;  // non-verbal actions while the current choice is open
-    std::set<int> warmth_counted;            // events that are spoken responses or holding space
+    Line situation;  // the participant's line the open choice answers
+    Line heard;      // the participant's last line (or first narration) since the last answer
+    Codes actions_taken;  // non-verbal actions while the current choice is open
 };
 
-}  // namespace
-
-Score score_transcript(const Rubric& rubric, const Json& events) {
+template <class Events>
+Score scored(const Rubric& rubric, const Events& events) {
     TranscriptScoring scoring(rubric);
     scoring.read(events);
     scoring.apply_timing_rules();
@@ -644,6 +785,12 @@ Score score_transcript(const Rubric& rubric, const Json& events) {
     scoring.summarise();
     return std::move(scoring.score);
 }
+
+}  // namespace
+
+Score score_transcript(const Rubric& rubric, const Json& events) { return scored(rubric, events); }
+
+Score score_events(const Rubric& rubric, const std::vector<Event>& events) { return scored(rubric, events); }
 
 Json score_json(const Score& s) {
     Json domains = Json::object();

@@ -1,6 +1,7 @@
 #pragma once
 // Scores a transcript under a rubric and builds the debrief. A pure function of
-// (rubric, transcript): a recorded session re-scores to the same result.
+// (rubric, transcript): a recorded session re-scores to the same result, and a live session's
+// events score as their transcript does.
 // The method is documented in docs/rubrics.md and docs/scoring.md.
 #include "scoring/rubric.hpp"
 #include "sim/event.hpp"
@@ -63,6 +64,10 @@ struct Score {
 
 // `events` is the transcript as JSON (an array of events with type and t).
 Score score_transcript(const Rubric& rubric, const Json& events);
+
+// The same score for a session's events as they are, without building their transcript first:
+// score_events(r, events) is score_transcript(r, transcript_json(events)) to the last bit.
+Score score_events(const Rubric& rubric, const std::vector<Event>& events);
 
 // {"overall", "pass", "domains", "critical", "miti", "fis", "moments", ...}
 Json score_json(const Score& score);
