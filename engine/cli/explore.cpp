@@ -244,9 +244,9 @@ private:
         }
         return looked_up_;
     }
-    void took(const TraineeAction& resolved) override {
+    void took(const TraineeAction& resolved, bool answered) override {
         refused_ = false;
-        steps_.push_back({point_, resolved.to_string(), true});
+        steps_.push_back({point_, resolved.to_string(), answered});
         taken_.push_back(resolved);
     }
     void deferred(TraineeAction move) override { deferred_ = std::move(move); }

@@ -379,6 +379,13 @@ public:
             lua_pop(L, 1);
             return;
         }
+        // An action taken at once (Session::answer_at_once) runs while run(s) is inside s:choose,
+        // which goes on afterwards with its own errors named as before.
+        struct Restore {
+            Sandbox& sandbox;
+            std::string where;
+            ~Restore() { sandbox.fallback_location = std::move(where); }
+        } restore{*sandbox_, sandbox_->fallback_location};
         sandbox_->fallback_location = on_action_where_;
         lua_rawgeti(L, LUA_REGISTRYINDEX, handle_ref_);
         lua_pushstring(L, std::string(action_info(action).name).c_str());

@@ -686,34 +686,52 @@ void Session::offer_choice(Choice choice) {
 }
 
 const Option* Session::answer_at_once() {
-    // Past the transcript limit the session fails at the end of the script's step: pause, so that it does.
-    if (!responder_ || over_ || !choice_offered_ || !output_limit_error_.empty()) return nullptr;
-    auto move = responder_->move(*this, choice_);
-    if (!move) return nullptr;
-    // The moves apply() answers a choice with (see apply): an option, an action an option claims, hold_space.
-    const Option* option = nullptr;
-    std::optional<ActionKind> via;
-    if (move->kind == TraineeAction::Kind::option) {
-        option = choice_.find(move->option);
-        if (!option && all_digits(move->option)) {
-            const auto n = std::stoul(move->option.substr(0, 9));
-            if (n >= 1 && n <= choice_.options.size()) option = &choice_.options[n - 1];
+    for (;;) {
+        // Past the transcript limit the session fails at the end of the script's step: pause, so that it does.
+        if (!responder_ || over_ || !choice_offered_ || !output_limit_error_.empty()) return nullptr;
+        auto move = responder_->move(*this, choice_);
+        if (!move) return nullptr;
+        // The moves apply() answers a choice with (see apply): an option, an action an option claims, hold_space.
+        const Option* option = nullptr;
+        std::optional<ActionKind> via;
+        if (move->kind == TraineeAction::Kind::option) {
+            option = choice_.find(move->option);
+            if (!option && all_digits(move->option)) {
+                const auto n = std::stoul(move->option.substr(0, 9));
+                if (n >= 1 && n <= choice_.options.size()) option = &choice_.options[n - 1];
+            }
+            // An option that stands for an action does it, however it was chosen.
+            if (option && !option->action.empty()) via = action_by_name(option->action);
+        } else if (move->kind == TraineeAction::Kind::action && move->action != ActionKind::end) {
+            option = choice_.claiming(action_info(move->action).name);
+            if (option || move->action == ActionKind::hold_space) via = move->action;
         }
-        // An option that stands for an action does it, however it was chosen.
-        if (option && !option->action.empty()) via = action_by_name(option->action);
-    } else if (move->kind == TraineeAction::Kind::action && move->action != ActionKind::end) {
-        option = choice_.claiming(action_info(move->action).name);
-        if (option || move->action == ActionKind::hold_space) via = move->action;
+        if (option || via == ActionKind::hold_space) {
+            answered_at_once_ = option ? *option : Option{"hold_space", "", "hold_space", "", {"holding_space"}, false};
+            responder_->took(move->kind == TraineeAction::Kind::option ? TraineeAction::choose(answered_at_once_.id) : *move,
+                             true);
+            take_response(answered_at_once_, via);
+            choice_offered_ = false;  // as when respond() resumes the script: the next pause needs a new choice
+            return &answered_at_once_;
+        }
+        // A wait or a non-verbal action leaves the choice open: taken here as apply() takes it (the
+        // scenario's on_action runs as its own entry, as while paused), then the next move is asked for.
+        const bool leaves_open = move->kind == TraineeAction::Kind::wait ||
+                                 (move->kind == TraineeAction::Kind::action && move->action != ActionKind::end);
+        if (!leaves_open) {
+            responder_->deferred(std::move(*move));
+            return nullptr;
+        }
+        std::string error;
+        waiting_ = true;  // what apply() asks of a session it takes a move in
+        const auto applied = apply(*move, error);
+        waiting_ = false;  // the script's step goes on
+        if (!applied) {  // refused, nothing changed: the front end applies it and sees why
+            responder_->deferred(std::move(*move));
+            return nullptr;
+        }
+        responder_->took(*applied, false);
     }
-    if (!option && via != ActionKind::hold_space) {
-        responder_->deferred(std::move(*move));
-        return nullptr;
-    }
-    answered_at_once_ = option ? *option : Option{"hold_space", "", "hold_space", "", {"holding_space"}, false};
-    responder_->took(move->kind == TraineeAction::Kind::option ? TraineeAction::choose(answered_at_once_.id) : *move);
-    take_response(answered_at_once_, via);
-    choice_offered_ = false;  // as when respond() resumes the script: the next pause needs a new choice
-    return &answered_at_once_;
 }
 
 void Session::finish_by_script() { end("script"); }

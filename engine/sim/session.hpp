@@ -27,10 +27,12 @@ public:
     // The move for `choice` (just offered), or none to pause there. Called while the scenario runs:
     // it must not call back into the session.
     virtual std::optional<TraineeAction> move(const Session& session, const Choice& choice) = 0;
-    // The session answered the choice with `resolved` (option numbers become ids), as apply() would.
-    virtual void took(const TraineeAction& resolved) = 0;
-    // `move` does not answer the choice by itself (a wait, an action no option claims, words to be
-    // heard) or does not apply here: the session pauses, and the front end applies it with apply().
+    // The session took `resolved` (option numbers become ids) as apply() would: an answer to the
+    // choice, or a wait or non-verbal action that leaves it open (`answered` false; move() is then
+    // asked again for the same choice).
+    virtual void took(const TraineeAction& resolved, bool answered) = 0;
+    // `move` is not for taking at once (words to be heard, ending the session) or does not apply
+    // here: the session pauses, and the front end applies it with apply().
     virtual void deferred(TraineeAction move) = 0;
 };
 
@@ -99,8 +101,9 @@ public:
     void mark_phase(const std::string& name);
     void wait(Seconds duration);
     void offer_choice(Choice choice);
-    // After offer_choice: the option the scenario goes on with at once, its response already taken
-    // as apply() takes it (events, state, time); null to pause for the front end.
+    // After offer_choice: the option the scenario goes on with at once, its response (and any waits
+    // and non-verbal actions before it) already taken as apply() takes them; null to pause for the
+    // front end.
     const Option* answer_at_once();
     void finish_by_script();
     // What the participant visibly is or wears from now on, as the scenario narrates it (s:cue):

@@ -37,7 +37,7 @@ struct AtOnce final : Responder {
     std::optional<TraineeAction> move(const Session&, const Choice& choice) override {
         return TraineeAction::choose(pick(policy, choice).id);
     }
-    void took(const TraineeAction&) override { ++choices; }
+    void took(const TraineeAction&, bool) override { ++choices; }
     void deferred(TraineeAction) override { refused = true; }
     bench::Mulberry32 policy;
     long choices = 0;
