@@ -145,8 +145,6 @@ public:
     bool refused() const { return refused_; }
 
     bool over() const { return session_->over(); }
-    // Whether the last move answered its choice (an option, or an action an option claims).
-    bool last_answered() const { return !steps_.empty() && steps_.back().answered; }
     const Choice* choice() const { return session_->choice(); }
     const std::vector<TraineeAction>& taken() const { return taken_; }
     int depth() const { return static_cast<int>(taken_.size()); }
