@@ -247,22 +247,16 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
         return action;
     }
     case TraineeAction::Kind::option: {
-        const Option* chosen = choice_.find(action.option);
-        if (!chosen && all_digits(action.option)) {
-            const auto n = std::stoul(action.option.substr(0, 9));
-            if (n >= 1 && n <= choice_.options.size()) chosen = &choice_.options[n - 1];
-        }
-        if (!chosen) {
+        auto answer = answer_to(action);
+        if (!answer) {
             error = "no option '" + action.option + "' here (options:";
             for (std::size_t i = 0; i < choice_.options.size(); ++i)
                 error += " " + std::to_string(i + 1) + "=" + choice_.options[i].id;
             error += ")";
             return std::nullopt;
         }
-        const Option option = *chosen;
-        // An option that stands for an action (check vitals, water...) does it, however it was chosen.
-        respond(option, option.action.empty() ? std::nullopt : action_by_name(option.action));
-        return TraineeAction::choose(option.id);
+        respond(answer->option, answer->via);
+        return TraineeAction::choose(answer->option.id);
     }
     case TraineeAction::Kind::say: {
         if (action.text.empty() || action.text.size() > max_typed_bytes) {
@@ -291,18 +285,32 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
             history_.push_back({now_, "action", std::string(name), {}});
             emit("action", {{"action", name}});
             end("trainee");
-        } else if (const Option* claimed = choice_.claiming(name)) {
-            const Option option = *claimed;
-            respond(option, action.action);  // (a claimed check_vitals still shows a reading: see respond)
-        } else if (action.action == ActionKind::hold_space) {
-            respond(Option{"hold_space", "", "hold_space", "", {"holding_space"}, false},
-                    action.action);
+        } else if (auto answer = answer_to(action)) {
+            respond(answer->option, answer->via);  // (a claimed check_vitals still shows a reading: see respond)
         } else {
             act(action.action);
         }
         return action;
     }
     }
+    return std::nullopt;
+}
+
+std::optional<Session::Answer> Session::answer_to(const TraineeAction& move) const {
+    if (move.kind == TraineeAction::Kind::option) {
+        const Option* chosen = choice_.find(move.option);
+        if (!chosen && all_digits(move.option)) {
+            const auto n = std::stoul(move.option.substr(0, 9));
+            if (n >= 1 && n <= choice_.options.size()) chosen = &choice_.options[n - 1];
+        }
+        if (!chosen) return std::nullopt;
+        // An option that stands for an action (check vitals, water...) does it, however it was chosen.
+        return Answer{*chosen, chosen->action.empty() ? std::nullopt : action_by_name(chosen->action)};
+    }
+    if (move.kind != TraineeAction::Kind::action || move.action == ActionKind::end) return std::nullopt;
+    if (const Option* claimed = choice_.claiming(action_info(move.action).name)) return Answer{*claimed, move.action};
+    if (move.action == ActionKind::hold_space)
+        return Answer{Option{"hold_space", "", "hold_space", "", {"holding_space"}, false}, move.action};
     return std::nullopt;
 }
 
@@ -691,26 +699,11 @@ const Option* Session::answer_at_once() {
         if (!responder_ || over_ || !choice_offered_ || !output_limit_error_.empty()) return nullptr;
         auto move = responder_->move(*this, choice_);
         if (!move) return nullptr;
-        // The moves apply() answers a choice with (see apply): an option, an action an option claims, hold_space.
-        const Option* option = nullptr;
-        std::optional<ActionKind> via;
-        if (move->kind == TraineeAction::Kind::option) {
-            option = choice_.find(move->option);
-            if (!option && all_digits(move->option)) {
-                const auto n = std::stoul(move->option.substr(0, 9));
-                if (n >= 1 && n <= choice_.options.size()) option = &choice_.options[n - 1];
-            }
-            // An option that stands for an action does it, however it was chosen.
-            if (option && !option->action.empty()) via = action_by_name(option->action);
-        } else if (move->kind == TraineeAction::Kind::action && move->action != ActionKind::end) {
-            option = choice_.claiming(action_info(move->action).name);
-            if (option || move->action == ActionKind::hold_space) via = move->action;
-        }
-        if (option || via == ActionKind::hold_space) {
-            answered_at_once_ = option ? *option : Option{"hold_space", "", "hold_space", "", {"holding_space"}, false};
+        if (auto answer = answer_to(*move)) {
+            answered_at_once_ = std::move(answer->option);
             responder_->took(move->kind == TraineeAction::Kind::option ? TraineeAction::choose(answered_at_once_.id) : *move,
                              true);
-            take_response(answered_at_once_, via);
+            take_response(answered_at_once_, answer->via);
             choice_offered_ = false;  // as when respond() resumes the script: the next pause needs a new choice
             return &answered_at_once_;
         }

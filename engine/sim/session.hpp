@@ -178,6 +178,13 @@ private:
     double minutes_now() const { return static_cast<double>(now_) / 60.0; }
     void end(std::string reason);
     void run_script(auto&& step, bool expects_new_choice);
+    // The answer a move gives the open choice: an option (by id or number), an action an option
+    // claims, or holding space; none for a move that leaves the choice open or does not apply.
+    struct Answer {
+        Option option;
+        std::optional<ActionKind> via;  // the action it does
+    };
+    std::optional<Answer> answer_to(const TraineeAction& move) const;
     void respond(const Option& option, std::optional<ActionKind> via);
     void take_response(const Option& option, std::optional<ActionKind> via);
     void respond_typed(const TraineeAction& action, const TypedMatch& match);
