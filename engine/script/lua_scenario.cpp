@@ -330,6 +330,13 @@ struct TableReader {
     }
 };
 
+// Where a loaded scenario keeps, in its registry, its table, the thread its run() goes on and the
+// handle `s` it is given. The thread and handle are made while loading, so that a kept sandbox
+// (see "Sandboxes kept loaded") starts each session with them already made, as they were.
+struct Refs {
+    int scenario = LUA_NOREF, thread = LUA_NOREF, handle = LUA_NOREF;
+};
+
 struct Pristine;
 void give_back(const std::shared_ptr<Pristine>& pristine, std::unique_ptr<Sandbox> sandbox);
 
@@ -337,9 +344,9 @@ class LuaScript final : public Script {
 public:
     // `run_where` and `on_action_where` ("file:line: " of the fields) name errors that arise where
     // no line of the scenario is on the stack. A sandbox from `pristine` goes back to it afterwards.
-    LuaScript(std::unique_ptr<Sandbox> sandbox, int scenario_ref, std::string run_where, std::string on_action_where,
+    LuaScript(std::unique_ptr<Sandbox> sandbox, Refs refs, std::string run_where, std::string on_action_where,
               std::shared_ptr<Pristine> pristine = nullptr)
-        : sandbox_(std::move(sandbox)), scenario_ref_(scenario_ref), run_where_(std::move(run_where)),
+        : sandbox_(std::move(sandbox)), refs_(refs), run_where_(std::move(run_where)),
           on_action_where_(std::move(on_action_where)), pristine_(std::move(pristine)) {}
     ~LuaScript() override {
         if (pristine_) give_back(pristine_, std::move(sandbox_));
@@ -351,13 +358,12 @@ public:
         lua_State* L = sandbox_->state();
         attach(session);
         sandbox_->fallback_location = run_where_;
-        lua_State* thread = lua_newthread(L);
-        thread_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, refs_.thread);
+        lua_State* thread = lua_tothread(L, -1);
+        lua_pop(L, 1);
         sandbox_->run_thread = thread;
         push_field("run");
-        push_session_handle(L);
-        lua_pushvalue(L, -1);
-        handle_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, refs_.handle);
         lua_xmove(L, thread, 2);
         return run(thread, 1);
     }
@@ -387,7 +393,7 @@ public:
             ~Restore() { sandbox.fallback_location = std::move(where); }
         } restore{*sandbox_, sandbox_->fallback_location};
         sandbox_->fallback_location = on_action_where_;
-        lua_rawgeti(L, LUA_REGISTRYINDEX, handle_ref_);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, refs_.handle);
         lua_pushstring(L, std::string(action_info(action).name).c_str());
         sandbox_->call(2, 0);
     }
@@ -400,7 +406,7 @@ private:
 
     void push_field(const char* name) {
         lua_State* L = sandbox_->state();
-        lua_rawgeti(L, LUA_REGISTRYINDEX, scenario_ref_);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, refs_.scenario);
         lua_pushstring(L, name);
         lua_rawget(L, -2);
         lua_remove(L, -2);
@@ -419,10 +425,8 @@ private:
     }
 
     std::unique_ptr<Sandbox> sandbox_;
-    int scenario_ref_;
+    Refs refs_;
     std::string run_where_, on_action_where_;
-    int thread_ref_ = LUA_NOREF;
-    int handle_ref_ = LUA_NOREF;
     std::shared_ptr<Pristine> pristine_;
 };
 
@@ -504,14 +508,14 @@ namespace {
 struct Loaded {
     std::unique_ptr<Sandbox> sandbox;
     ScenarioInfo info;
-    int scenario_ref = LUA_NOREF;
+    Refs refs;
     std::string run_where, on_action_where;
 };
 
 Loaded load_into_sandbox(const std::string& source, const std::string& path, const Limits& limits, bool restorable) {
     if (source.size() > max_scenario_bytes)
         throw ScriptError(path + ":1: the file is larger than 4 MiB", {});
-    Loaded loaded{std::make_unique<Sandbox>(limits, restorable), blank_info(), LUA_NOREF, {}, {}};
+    Loaded loaded{std::make_unique<Sandbox>(limits, restorable), blank_info(), {}, {}, {}};
     Sandbox& sandbox = *loaded.sandbox;
     lua_State* L = sandbox.state();
     lua_atpanic(L, panic);
@@ -524,7 +528,11 @@ Loaded load_into_sandbox(const std::string& source, const std::string& path, con
     TableReader reader{L, loaded.info, {}};
     if (auto error = run_protected(L, -1, [&](lua_State*, int t) { reader.read(t); }))
         throw ScriptError(path + ":" + std::to_string(line_of_field(source, reader.field)) + ": " + *error, {});
-    loaded.scenario_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    loaded.refs.scenario = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_newthread(L);
+    loaded.refs.thread = luaL_ref(L, LUA_REGISTRYINDEX);
+    push_session_handle(L);
+    loaded.refs.handle = luaL_ref(L, LUA_REGISTRYINDEX);
     loaded.run_where = path + ":" + std::to_string(line_of_field(source, "run")) + ": ";
     loaded.on_action_where = path + ":" + std::to_string(line_of_field(source, "on_action")) + ": ";
     return loaded;
@@ -541,7 +549,7 @@ struct Pristine {
     std::string source, path;
     Limits limits;
     ScenarioInfo info;
-    int scenario_ref = LUA_NOREF;
+    Refs refs;
     std::string run_where, on_action_where;
     std::vector<Sandbox::Module> modules;  // what loading required, to see that they are unchanged
     std::mutex mutex;                      // a session may end on another thread
@@ -625,7 +633,7 @@ LoadedScenario load_scenario_source(const std::string& source, const std::string
         }
         if (sandbox) {
             LoadedScenario loaded{pristine->info, nullptr};
-            loaded.script = std::make_unique<LuaScript>(std::move(sandbox), pristine->scenario_ref, pristine->run_where,
+            loaded.script = std::make_unique<LuaScript>(std::move(sandbox), pristine->refs, pristine->run_where,
                                                         pristine->on_action_where, pristine);
             return loaded;
         }
@@ -638,7 +646,7 @@ LoadedScenario load_scenario_source(const std::string& source, const std::string
             pristine->path = path;
             pristine->limits = limits;
             pristine->info = fresh.info;
-            pristine->scenario_ref = fresh.scenario_ref;
+            pristine->refs = fresh.refs;
             pristine->run_where = fresh.run_where;
             pristine->on_action_where = fresh.on_action_where;
             pristine->modules = fresh.sandbox->modules();
@@ -657,7 +665,7 @@ LoadedScenario load_scenario_source(const std::string& source, const std::string
         pristine = nullptr;  // it outgrew its arena: an ordinary sandbox, closed after its session
     }
     LoadedScenario loaded{std::move(fresh.info), nullptr};
-    loaded.script = std::make_unique<LuaScript>(std::move(fresh.sandbox), fresh.scenario_ref, std::move(fresh.run_where),
+    loaded.script = std::make_unique<LuaScript>(std::move(fresh.sandbox), fresh.refs, std::move(fresh.run_where),
                                                 std::move(fresh.on_action_where), std::move(pristine));
     return loaded;
 }
