@@ -10,6 +10,26 @@ Json minutes_json(Seconds at) {
     return Json(static_cast<double>(at) / 60.0);
 }
 
+void release(Json& j) {
+    if (j.is_object()) {
+        auto& fields = j.get_ref<Json::object_t&>();
+        for (auto& field : fields)
+            if (field.second.is_structured()) release(field.second);
+        fields.clear();  // each is now a scalar or a string
+    } else if (j.is_array()) {
+        auto& items = j.get_ref<Json::array_t&>();
+        for (auto& item : items)
+            if (item.is_structured()) release(item);
+        items.clear();
+    }
+    j = nullptr;  // an empty object or array is freed without the stack
+}
+
+void release(std::vector<Event>& events) {
+    for (auto& e : events) release(e.data);
+    events.clear();
+}
+
 namespace {
 
 // {"type", "t", ...data} built field by field: data's keys are already distinct, so only a

@@ -25,6 +25,11 @@ struct Event {
 };
 
 Json minutes_json(Seconds at);
+// Frees what `j` holds, innermost objects and arrays first. (Json's own destructor first moves the
+// children of every object or array it frees onto a new stack: freeing a session's events that way
+// cost nearly as much as making them.) `j` is left null.
+void release(Json& j);
+void release(std::vector<Event>& events);
 Json transcript_json(const std::vector<Event>& events);
 // The same, taking the events' data instead of copying it (for a caller done with them).
 Json transcript_json(std::vector<Event>&& events);

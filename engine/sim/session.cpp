@@ -114,7 +114,7 @@ Session::Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_
       physiology_(person_for(info_, seed)), state_(info_.initial_state),
       touch_consent_(info_.patient.touch_consent), music_(info_.phase == "medicine" ? "calm" : "off") {}
 
-Session::~Session() = default;
+Session::~Session() { release(events_); }
 
 std::optional<Seconds> Session::since_dose() const {
     if (!dose_at_) return std::nullopt;
