@@ -110,7 +110,7 @@ std::vector<LibraryEntry> scan_library(const std::string& root) {
         e.path = f.string();
         try {
             auto loaded = script::load_scenario_file(e.path);
-            const auto& info = loaded.info;
+            const auto& info = *loaded.info;
             e.id = info.id;
             e.title = info.title;
             e.phase = info.phase;

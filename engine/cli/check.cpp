@@ -389,7 +389,7 @@ FileReport check_scenario(const std::string& path, const CheckOptions& options) 
         source.path = path;
         source.text = script::read_text_file(path);
         auto loaded = script::load_scenario_source(source.text, path);
-        source.info = loaded.info;
+        source.info = *loaded.info;
     } catch (const ScriptError& e) {
         Finding f = from_failure(path, source.text, e.what());
         f.traceback = e.traceback;

@@ -532,7 +532,7 @@ Source load_source(const std::string& path, const std::string& rubric) {
     s.path = path;
     s.text = script::read_text_file(path);
     auto loaded = script::load_scenario_source(s.text, path);
-    s.info = loaded.info;
+    s.info = *loaded.info;
     std::vector<std::string> requested;
     if (!rubric.empty()) requested.push_back(rubric);
     auto rubrics = app::load_rubrics(requested, s.info.rubric, path, s.rubric_note);

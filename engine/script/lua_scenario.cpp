@@ -548,7 +548,7 @@ Loaded load_into_sandbox(const std::string& source, const std::string& path, con
 struct Pristine {
     std::string source, path;
     Limits limits;
-    ScenarioInfo info;
+    std::shared_ptr<const ScenarioInfo> info;
     Refs refs;
     std::string run_where, on_action_where;
     std::vector<Sandbox::Module> modules;  // what loading required, to see that they are unchanged
@@ -645,7 +645,7 @@ LoadedScenario load_scenario_source(const std::string& source, const std::string
             pristine->source = source;
             pristine->path = path;
             pristine->limits = limits;
-            pristine->info = fresh.info;
+            pristine->info = std::make_shared<const ScenarioInfo>(std::move(fresh.info));
             pristine->refs = fresh.refs;
             pristine->run_where = fresh.run_where;
             pristine->on_action_where = fresh.on_action_where;
@@ -664,7 +664,7 @@ LoadedScenario load_scenario_source(const std::string& source, const std::string
     } else {
         pristine = nullptr;  // it outgrew its arena: an ordinary sandbox, closed after its session
     }
-    LoadedScenario loaded{std::move(fresh.info), nullptr};
+    LoadedScenario loaded{pristine ? pristine->info : std::make_shared<const ScenarioInfo>(std::move(fresh.info)), nullptr};
     loaded.script = std::make_unique<LuaScript>(std::move(fresh.sandbox), fresh.refs, std::move(fresh.run_where),
                                                 std::move(fresh.on_action_where), std::move(pristine));
     return loaded;

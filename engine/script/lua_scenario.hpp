@@ -9,7 +9,7 @@
 namespace holdspace::script {
 
 struct LoadedScenario {
-    ScenarioInfo info;
+    std::shared_ptr<const ScenarioInfo> info;  // shared by the sessions of one text
     std::unique_ptr<Script> script;
 };
 

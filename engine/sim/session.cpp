@@ -109,7 +109,11 @@ const Option* Choice::claiming(std::string_view action) const {
 
 Session::Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed,
                  std::optional<std::uint64_t> order_seed)
-    : info_(std::move(info)), script_(std::move(script)), rng_(seed), noise_rng_(stream_seed(seed, 2)),
+    : Session(std::make_shared<const ScenarioInfo>(std::move(info)), std::move(script), seed, order_seed) {}
+
+Session::Session(std::shared_ptr<const ScenarioInfo> info, std::unique_ptr<Script> script, std::uint64_t seed,
+                 std::optional<std::uint64_t> order_seed)
+    : shared_info_(std::move(info)), info_(*shared_info_), script_(std::move(script)), rng_(seed), noise_rng_(stream_seed(seed, 2)),
       order_rng_(stream_seed(order_seed.value_or(seed), 3)),
       physiology_(person_for(info_, seed)), state_(info_.initial_state),
       touch_consent_(info_.patient.touch_consent), music_(info_.phase == "medicine" ? "calm" : "off") {}

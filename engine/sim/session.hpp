@@ -49,6 +49,9 @@ public:
     // attempt so that a drill practised again never shows its options where they were before.
     Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed,
             std::optional<std::uint64_t> order_seed = std::nullopt);
+    // The same, sharing `info` with other sessions of the scenario (it is never changed).
+    Session(std::shared_ptr<const ScenarioInfo> info, std::unique_ptr<Script> script, std::uint64_t seed,
+            std::optional<std::uint64_t> order_seed = std::nullopt);
     ~Session();
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
@@ -190,7 +193,8 @@ private:
     void respond_typed(const TraineeAction& action, const TypedMatch& match);
     void act(ActionKind action);
 
-    ScenarioInfo info_;
+    std::shared_ptr<const ScenarioInfo> shared_info_;
+    const ScenarioInfo& info_;  // *shared_info_
     std::unique_ptr<Script> script_;
     Rng rng_;
     Rng noise_rng_;

@@ -98,15 +98,15 @@ TEST_CASE("patient.appearance: read when given, checked, and left empty (varied 
     auto loaded = script::load_scenario_source(
         scenario("s:narrate('x')", "    appearance = { build = 'broad', skin = 'brown', hair = 'white', clothing = 'green' },\n"),
         "cue.lua");
-    CHECK(loaded.info.patient.appearance.build == "broad");
-    CHECK(loaded.info.patient.appearance.skin == "brown");
-    CHECK(loaded.info.patient.appearance.hair == "white");
-    CHECK(loaded.info.patient.appearance.clothing == "green");
+    CHECK(loaded.info->patient.appearance.build == "broad");
+    CHECK(loaded.info->patient.appearance.skin == "brown");
+    CHECK(loaded.info->patient.appearance.hair == "white");
+    CHECK(loaded.info->patient.appearance.clothing == "green");
     auto partial = script::load_scenario_source(scenario("s:narrate('x')", "    appearance = { hair = 'grey' },\n"), "cue.lua");
-    CHECK(partial.info.patient.appearance.hair == "grey");
-    CHECK(partial.info.patient.appearance.build.empty());
+    CHECK(partial.info->patient.appearance.hair == "grey");
+    CHECK(partial.info->patient.appearance.build.empty());
     auto none = script::load_scenario_source(scenario("s:narrate('x')"), "cue.lua");
-    CHECK(none.info.patient.appearance.skin.empty());
+    CHECK(none.info->patient.appearance.skin.empty());
 
     CHECK(load_error("    appearance = { skin = 'green' },\n")
               .find("'patient.appearance.skin' is 'green'; use one of: very_light, light, medium, tan, brown, dark") !=
