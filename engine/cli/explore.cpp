@@ -67,12 +67,15 @@ private:
 };
 
 std::string point_key(const Choice& choice) {
-    std::string key = std::to_string(choice.line) + "|" + choice.moment;
+    std::string key = std::to_string(choice.line);
+    key += '|';
+    key += choice.moment;
     if (choice.moment.empty()) {
-        std::vector<std::string> ids;
-        for (const auto& o : choice.options) ids.push_back(o.id);
+        std::vector<std::string_view> ids;
+        ids.reserve(choice.options.size());
+        for (const auto& o : choice.options) ids.emplace_back(o.id);
         std::sort(ids.begin(), ids.end());
-        for (const auto& id : ids) key += "|" + id;
+        for (const auto id : ids) key.append("|").append(id);
     }
     return key;
 }
@@ -179,8 +182,9 @@ public:
     PathResult finish() {
         PathResult r;
         r.seed = session_->seed();
-        r.moves = taken_;
-        for (const auto& a : taken_) r.actions.push_back(a.to_string());
+        r.actions.reserve(steps_.size());
+        for (const auto& step : steps_) r.actions.push_back(step.move);  // each move as to_string() wrote it
+        r.moves = std::move(taken_);
         r.steps = std::move(steps_);
         std::vector<std::pair<std::string_view, std::string_view>> said;
         for (const auto& e : session_->events())
@@ -439,7 +443,7 @@ bool Catalog::nothing_new(const PointInfo& p, const Choice& choice) {
     if (!choice.claiming("hold_space")) {
         const OptionInfo* k = p.option("hold_space");
         if (!k || !k->implicit || !k->text.empty() || k->action != "hold_space" || !k->rationale.empty() ||
-            k->codes != std::vector<std::string>{"holding_space"} || k->expert || k->position != 1000)
+            k->codes.size() != 1 || k->codes[0] != "holding_space" || k->expert || k->position != 1000)
             return false;
     }
     return true;
