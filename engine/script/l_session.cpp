@@ -555,12 +555,29 @@ int l_did(lua_State* L) {
 
 // ---- choices ----
 
+// The fields s:choose reads, of its table and of each option. Their names are s:choose's upvalues
+// (push_session_handle), so that reading one does not look its name up among Lua's strings: a
+// choice reads some forty fields.
+enum class Field { id = 1, action, text, rationale, expert, codes, examples, prompt, moment, flags, typed };
+constexpr const char* field_names[] = {"", "id", "action", "text", "rationale", "expert", "codes",
+                                       "examples", "prompt", "moment", "flags", "typed"};
+constexpr int choose_upvalues = static_cast<int>(Field::typed);
+
+const char* name_of(Field f) { return field_names[static_cast<int>(f)]; }
+
+// As lua_getfield(L, table, name_of(f)), from within s:choose; `table` is an absolute index.
+int get_field(lua_State* L, int table, Field f) {
+    lua_pushvalue(L, lua_upvalueindex(static_cast<int>(f)));
+    return lua_gettable(L, table);
+}
+
 // `where()` names the caller in an error; it is only worked out for one (s:choose reads every
 // option of every choice, and a scenario's choices are nearly always sound).
 template <class Where>
-std::string optional_string(lua_State* L, int table, const char* field, const Where& where) {
+std::string optional_string(lua_State* L, int table, Field f, const Where& where) {
+    const char* field = name_of(f);
     std::string value;
-    const int t = lua_getfield(L, table, field);
+    const int t = get_field(L, table, f);
     if (t == LUA_TSTRING) {
         value = lua_tostring(L, -1);
         if (!valid_utf8(value)) luaL_error(L, "%s: '%s' is not valid UTF-8", where().c_str(), field);
@@ -576,14 +593,14 @@ Option read_option(lua_State* L, int index, std::size_t number) {
     const auto where = [number] { return "s:choose: option " + std::to_string(number); };
     if (!lua_istable(L, index)) luaL_error(L, "%s must be a table, got %s", where().c_str(), luaL_typename(L, index));
     Option o;
-    if (lua_getfield(L, index, "id") != LUA_TSTRING) luaL_error(L, "%s has no 'id' (a string)", where().c_str());
+    if (get_field(L, index, Field::id) != LUA_TSTRING) luaL_error(L, "%s has no 'id' (a string)", where().c_str());
     o.id = lua_tostring(L, -1);
     lua_pop(L, 1);
     const auto named = [&] { return where() + " ('" + o.id + "')"; };
     if (!is_id(o.id)) luaL_error(L, "%s: id must be lower-case letters, digits and _", named().c_str());
     if (action_by_name(o.id) && o.id != "hold_space")
         luaL_error(L, "%s: id may not be the name of an action", named().c_str());
-    o.action = optional_string(L, index, "action", named);
+    o.action = optional_string(L, index, Field::action, named);
     if (!o.action.empty()) {
         const auto kind = action_by_name(o.action);
         if (!kind || *kind == ActionKind::end)
@@ -591,15 +608,15 @@ Option read_option(lua_State* L, int index, std::size_t number) {
     } else if (o.id == "hold_space") {
         luaL_error(L, "%s: the id 'hold_space' is for an option with action = \"hold_space\"", named().c_str());
     }
-    o.text = optional_string(L, index, "text", named);
+    o.text = optional_string(L, index, Field::text, named);
     if (o.text.empty() && o.action.empty()) luaL_error(L, "%s has no 'text'", named().c_str());
-    o.rationale = optional_string(L, index, "rationale", named);
-    if (lua_getfield(L, index, "expert") != LUA_TNIL) {
+    o.rationale = optional_string(L, index, Field::rationale, named);
+    if (get_field(L, index, Field::expert) != LUA_TNIL) {
         if (!lua_isboolean(L, -1)) luaL_error(L, "%s: 'expert' must be true or false", named().c_str());
         o.expert = lua_toboolean(L, -1);
     }
     lua_pop(L, 1);
-    if (lua_getfield(L, index, "codes") != LUA_TTABLE)
+    if (get_field(L, index, Field::codes) != LUA_TTABLE)
         luaL_error(L, "%s needs 'codes', a list of behaviour codes", named().c_str());
     const auto n = lua_rawlen(L, -1);
     if (n == 0) luaL_error(L, "%s: 'codes' is empty", named().c_str());
@@ -615,7 +632,7 @@ Option read_option(lua_State* L, int index, std::size_t number) {
     lua_pop(L, 1);
     // Other ways to say it: they sharpen the matching of typed responses (docs/scenario-api.md).
     constexpr lua_Unsigned max_examples = 20;
-    if (const int examples = lua_getfield(L, index, "examples"); examples == LUA_TTABLE) {
+    if (const int examples = get_field(L, index, Field::examples); examples == LUA_TTABLE) {
         const auto count = lua_rawlen(L, -1);
         if (count > max_examples) luaL_error(L, "%s: at most %d examples", named().c_str(), static_cast<int>(max_examples));
         for (lua_Unsigned i = 1; i <= count; ++i) {
@@ -644,9 +661,9 @@ bool offer_choice(lua_State* L, Session& session) {
             if (lua_getinfo(L, "l", &ar) && ar.currentline > 0) choice.line = ar.currentline;
     }
     const auto where = [] { return std::string("s:choose"); };
-    choice.prompt = optional_string(L, 2, "prompt", where);
-    choice.moment = optional_string(L, 2, "moment", where);
-    const int flags = lua_getfield(L, 2, "flags");
+    choice.prompt = optional_string(L, 2, Field::prompt, where);
+    choice.moment = optional_string(L, 2, Field::moment, where);
+    const int flags = get_field(L, 2, Field::flags);
     if (flags == LUA_TTABLE) {
         for (lua_Unsigned i = 1; i <= lua_rawlen(L, -1); ++i) {
             if (lua_rawgeti(L, -1, static_cast<lua_Integer>(i)) != LUA_TSTRING || !is_id(lua_tostring(L, -1)))
@@ -675,7 +692,7 @@ bool offer_choice(lua_State* L, Session& session) {
     }
     // Where a typed response that matches no option clearly takes the story: { [code] = option id,
     // default = option id }.
-    if (const int typed = lua_getfield(L, 2, "typed"); typed == LUA_TTABLE) {
+    if (const int typed = get_field(L, 2, Field::typed); typed == LUA_TTABLE) {
         lua_pushnil(L);
         while (lua_next(L, -2) != 0) {
             if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
@@ -795,7 +812,7 @@ void push_chosen(lua_State* L, const Option& o, Seconds at) {
 
 void push_session_handle(lua_State* L) {
     static const luaL_Reg methods[] = {
-        {"say", l_say},         {"narrate", l_narrate},       {"choose", l_choose},
+        {"say", l_say},         {"narrate", l_narrate},
         {"wait", l_wait},       {"phase", l_phase},           {"finish", l_finish},
         {"minutes", l_minutes}, {"since_dose", l_since_dose}, {"vitals", l_vitals},
         {"history", l_history}, {"count", l_count},           {"last", l_last},
@@ -821,6 +838,9 @@ void push_session_handle(lua_State* L) {
     lua_newtable(L);
     lua_pushboolean(L, 1);  // an upvalue makes each a closure with a stable id (see Sandbox)
     luaL_setfuncs(L, methods, 1);
+    for (int f = 1; f <= choose_upvalues; ++f) lua_pushstring(L, field_names[f]);
+    lua_pushcclosure(L, l_choose, choose_upvalues);
+    lua_setfield(L, -2, "choose");
     lua_setfield(L, -2, "__index");
     push_locked_metatable(L);
     lua_setmetatable(L, -2);
