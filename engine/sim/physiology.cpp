@@ -467,6 +467,10 @@ std::vector<CueEvent> body_events_between(const Physiology& person, std::span<co
     for (const Intake& in : intakes) taken += std::max(0.0, in.litres);
     const bool sodium_can_fall =
         person.fluids.sodium * person.fluids.body_water_l / (person.fluids.body_water_l + taken) < body_specs[0].starts;
+    // Nor, without a dose, can the pressure rise past the chest-pain threshold from the baseline:
+    // then nothing can happen, and the draws (this function's own) need not be made.
+    const bool pressure_can_rise = !doses.empty() || person.baseline.sbp > body_specs.back().starts;
+    if (!sodium_can_fall && !pressure_can_rise) return out;
     Rng rng(person.body_seed);
     std::array<double, body_specs.size()> last{};
     last.fill(-std::numeric_limits<double>::infinity());
