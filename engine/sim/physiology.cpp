@@ -280,37 +280,60 @@ std::vector<Alert> alerts(const Vitals& reading, const Thresholds& limits) {
     return out;
 }
 
+namespace {
+
+constexpr double cue_horizon_min = 10 * 24 * 60.0;  // a session lasts hours; bounds the work
+
+void sort_step(std::vector<CueEvent>& events, std::size_t from_index) {
+    std::stable_sort(events.begin() + static_cast<std::ptrdiff_t>(from_index), events.end(),
+                     [](const CueEvent& x, const CueEvent& y) { return x.t_min < y.t_min; });
+}
+
+// Step t of the cue schedule: its draws (two per cue, whatever happens, so that the draws of a
+// step never depend on what came before) and the cues it brings, appended to `out` in time order.
+// It reads the doses up to t + 2 and the interventions up to t.
+void draw_cue_step(const Physiology& person, std::span<const Dose> doses, std::span<const Intervention> interventions,
+                   double t, Rng& rng, std::array<double, cue_count>& last, std::vector<CueEvent>& out) {
+    const double now = intensity(person.drug, doses, t);
+    const double rising = intensity(person.drug, doses, t + 2) - intensity(person.drug, doses, t - 2);
+    const std::size_t before = out.size();
+    for (std::size_t i = 0; i < cue_count; ++i) {
+        const CueSpec& spec = cue_specs[i];
+        const double u_happens = rng.uniform();
+        const double u_when = rng.uniform();
+        const double rate = spec.per_hour * person.cue_proneness[i] * phase_weight(spec.phase, now, rising) *
+                            cue_factor(spec.cue, interventions, t);
+        if (!(u_happens < 1 - std::exp(-rate * cue_step_min / 60))) continue;
+        const double when = t + u_when * cue_step_min;
+        if (when - last[i] < cue_gap_min) continue;
+        last[i] = when;
+        out.push_back({spec.cue, when});
+    }
+    sort_step(out, before);
+}
+
+// The events of `drawn` in [from_min, to_min), in order.
+std::vector<CueEvent> in_window(const std::vector<CueEvent>& drawn, double from_min, double to_min) {
+    std::vector<CueEvent> out;
+    for (const CueEvent& e : drawn)
+        if (e.t_min >= from_min && e.t_min < to_min) out.push_back(e);
+    return out;
+}
+
+}  // namespace
+
 std::vector<CueEvent> cues_between(const Physiology& person, std::span<const Dose> doses,
                                    std::span<const Intervention> interventions,
                                    double from_min, double to_min) {
     // The schedule is always drawn from minute 0 with a fixed number of draws
     // per step, so a window's events never depend on which windows were asked before.
-    std::vector<CueEvent> out;
-    to_min = std::min(to_min, 10 * 24 * 60.0);  // a session lasts hours; bounds the work
+    to_min = std::min(to_min, cue_horizon_min);
     Rng rng(person.cue_seed);
     std::array<double, cue_count> last{};
     last.fill(-std::numeric_limits<double>::infinity());
-    for (double t = 0; t < to_min; t += cue_step_min) {
-        const double now = intensity(person.drug, doses, t);
-        const double rising = intensity(person.drug, doses, t + 2) - intensity(person.drug, doses, t - 2);
-        const std::size_t before = out.size();
-        for (std::size_t i = 0; i < cue_count; ++i) {
-            const CueSpec& spec = cue_specs[i];
-            const double u_happens = rng.uniform();
-            const double u_when = rng.uniform();
-            const double rate = spec.per_hour * person.cue_proneness[i] *
-                                phase_weight(spec.phase, now, rising) *
-                                cue_factor(spec.cue, interventions, t);
-            if (!(u_happens < 1 - std::exp(-rate * cue_step_min / 60))) continue;
-            const double when = t + u_when * cue_step_min;
-            if (when - last[i] < cue_gap_min) continue;
-            last[i] = when;
-            if (when >= from_min && when < to_min) out.push_back({spec.cue, when});
-        }
-        std::sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
-                  [](const CueEvent& x, const CueEvent& y) { return x.t_min < y.t_min; });
-    }
-    return out;
+    std::vector<CueEvent> drawn;
+    for (double t = 0; t < to_min; t += cue_step_min) draw_cue_step(person, doses, interventions, t, rng, last, drawn);
+    return in_window(drawn, from_min, to_min);
 }
 
 // ---- Fluids and sodium (docs/patient-model.md, "Fluids and sodium") ------------------------
@@ -346,7 +369,7 @@ class FluidSim {
 public:
     FluidSim(const Physiology& person, std::span<const Dose> doses, std::span<const Intervention> iv,
              std::span<const Intake> intakes)
-        : p_(person), doses_(doses), iv_(iv), intakes_(intakes),
+        : p_(&person), doses_(doses), iv_(iv), intakes_(intakes),
           sodium_mmol_(person.fluids.sodium * person.fluids.body_water_l) {}
 
     void run_to(double t_min) {
@@ -360,13 +383,19 @@ public:
     }
     FluidState state() const {
         FluidState s;
-        s.sodium = sodium_mmol_ / (p_.fluids.body_water_l + balance_l_);
+        s.sodium = sodium_mmol_ / (p_->fluids.body_water_l + balance_l_);
         s.intake_l = intake_l_;
         s.balance_l = balance_l_;
         s.urine_l = urine_l_;
         s.sweat_l = sweat_l_;
         s.stomach_l = stomach_l_;
         return s;
+    }
+    // The same inputs, grown since (a session's vectors move as they grow): what was taken stays taken.
+    void rebind(std::span<const Dose> doses, std::span<const Intervention> iv, std::span<const Intake> intakes) {
+        doses_ = doses;
+        iv_ = iv;
+        intakes_ = intakes;
     }
 
 private:
@@ -397,13 +426,13 @@ private:
         balance_l_ += absorbed;
         // Losses: breath and skin, sweat (with some sodium), and the kidneys' free-water excretion,
         // which the medicine holds back.
-        const double drive = doses_.empty() ? 0 : drug_drive(p_.drug, doses_, t);
-        const double i = drive / (drive + p_.drug.ec50);  // intensity(), from the one drive
-        const double held = p_.fluids.antidiuresis * i / (i + antidiuresis_i50);
+        const double drive = doses_.empty() ? 0 : drug_drive(p_->drug, doses_, t);
+        const double i = drive / (drive + p_->drug.ec50);  // intensity(), from the one drive
+        const double held = p_->fluids.antidiuresis * i / (i + antidiuresis_i50);
         const double excreted = excretion_per_min * std::max(0.0, balance_l_) * (1 - held) * dt;
         // Sweating follows the medicine's temperature rise (a raised hyperthermia's is not added).
         const double heat = doses_.empty() ? 0.0
-                                           : response(p_.sensitivity.temp * drive / reference_drive(), heat_flattening) *
+                                           : response(p_->sensitivity.temp * drive / reference_drive(), heat_flattening) *
                                                  heat_factor(iv_, t);
         const double sweat = sweat_l_per_min_typical * std::min(heat, 4.0) *
                              (1 - 0.5 * level(iv_, Measure::cooling, t)) * dt;
@@ -413,7 +442,7 @@ private:
         sodium_mmol_ -= sweat * sweat_sodium;
     }
 
-    const Physiology& p_;
+    const Physiology* p_;
     std::span<const Dose> doses_;
     std::span<const Intervention> iv_;
     std::span<const Intake> intakes_;
@@ -453,61 +482,158 @@ FluidState fluid_state(const Physiology& person, std::span<const Dose> doses,
     return sim.state();
 }
 
+namespace {
+
+// Whether the body can bring any event at all: sodium can fall no lower than if every litre taken
+// stayed in the body as pure water; without a dose, the pressure stays at the baseline. When
+// neither can reach a threshold, nothing can happen and the draws need not be made.
+struct BodyReach {
+    bool sodium_can_fall = false, pressure_can_rise = false;
+};
+
+BodyReach body_reach(const Physiology& person, std::span<const Dose> doses, std::span<const Intake> intakes) {
+    double taken = 0;
+    for (const Intake& in : intakes) taken += std::max(0.0, in.litres);
+    BodyReach r;
+    r.sodium_can_fall =
+        person.fluids.sodium * person.fluids.body_water_l / (person.fluids.body_water_l + taken) < body_specs[0].starts;
+    r.pressure_can_rise = !doses.empty() || person.baseline.sbp > body_specs.back().starts;
+    return r;
+}
+
+// Step t of the body's schedule, as draw_cue_step. `sim` is the fluid balance, run up to t here
+// when the sodium can fall (otherwise it stays above every threshold, and the balance need not
+// be stepped: the draws are made all the same). It reads every input up to t.
+void draw_body_step(const Physiology& person, std::span<const Dose> doses, std::span<const Intervention> interventions,
+                    bool sodium_can_fall, double t, FluidSim& sim, Rng& rng,
+                    std::array<double, body_specs.size()>& last, std::vector<CueEvent>& out) {
+    double sodium = std::numeric_limits<double>::infinity();
+    if (sodium_can_fall) {
+        sim.run_to(t);
+        sodium = sim.state().sodium;
+    }
+    // Systolic pressure from the medicine alone (and a raised surge), at the person's baseline state.
+    double sbp = person.baseline.sbp;
+    if (!doses.empty()) {
+        const double treated = level(interventions, Measure::antihypertensive, t);
+        sbp += sbp_rise * response(person.sensitivity.bp * drug_drive(person.drug, doses, t) / reference_drive(),
+                                   cardio_flattening) * (1 - 0.5 * treated) +
+               surge_sbp * strength(interventions, Measure::pressor_surge, t) *
+                   level(interventions, Measure::pressor_surge, t) * (1 - 0.75 * treated);
+    }
+    const std::size_t before = out.size();
+    for (std::size_t i = 0; i < body_specs.size(); ++i) {
+        const BodySpec& b = body_specs[i];
+        const double u_happens = rng.uniform();
+        const double u_when = rng.uniform();
+        const double weight = b.cue == Cue::chest_pain ? std::clamp((sbp - b.starts) / (b.full - b.starts), 0.0, 1.0)
+                                                       : std::clamp((b.starts - sodium) / (b.starts - b.full), 0.0, 1.0);
+        const double rate = b.per_hour * weight;
+        if (!(u_happens < 1 - std::exp(-rate * cue_step_min / 60))) continue;
+        const double when = t + u_when * cue_step_min;
+        if (when - last[i] < cue_gap_min) continue;
+        last[i] = when;
+        out.push_back({b.cue, when});
+    }
+    sort_step(out, before);
+}
+
+constexpr double body_horizon_min = 2 * 24 * 60.0;
+
+}  // namespace
+
 std::vector<CueEvent> body_events_between(const Physiology& person, std::span<const Dose> doses,
                                           std::span<const Intervention> interventions,
                                           std::span<const Intake> intakes, double from_min, double to_min) {
-    std::vector<CueEvent> out;
-    if (doses.empty() && intakes.empty()) return out;
-    to_min = std::min(to_min, 2 * 24 * 60.0);
+    if (doses.empty() && intakes.empty()) return {};
+    const BodyReach reach = body_reach(person, doses, intakes);
+    if (!reach.sodium_can_fall && !reach.pressure_can_rise) return {};
+    to_min = std::min(to_min, body_horizon_min);
     FluidSim sim(person, doses, interventions, intakes);
-    // Sodium can fall no lower than if every litre taken stayed in the body as pure water; when
-    // even that stays above the highest threshold, no sodium sign can come and the balance need
-    // not be stepped (the draws below are made all the same, so nothing else changes).
-    double taken = 0;
-    for (const Intake& in : intakes) taken += std::max(0.0, in.litres);
-    const bool sodium_can_fall =
-        person.fluids.sodium * person.fluids.body_water_l / (person.fluids.body_water_l + taken) < body_specs[0].starts;
-    // Nor, without a dose, can the pressure rise past the chest-pain threshold from the baseline:
-    // then nothing can happen, and the draws (this function's own) need not be made.
-    const bool pressure_can_rise = !doses.empty() || person.baseline.sbp > body_specs.back().starts;
-    if (!sodium_can_fall && !pressure_can_rise) return out;
     Rng rng(person.body_seed);
     std::array<double, body_specs.size()> last{};
     last.fill(-std::numeric_limits<double>::infinity());
-    for (double t = 0; t < to_min; t += cue_step_min) {
-        double sodium = std::numeric_limits<double>::infinity();
-        if (sodium_can_fall) {
-            sim.run_to(t);
-            sodium = sim.state().sodium;
-        }
-        // Systolic pressure from the medicine alone (and a raised surge), at the person's baseline state.
-        double sbp = person.baseline.sbp;
-        if (!doses.empty()) {
-            const double treated = level(interventions, Measure::antihypertensive, t);
-            sbp += sbp_rise * response(person.sensitivity.bp * drug_drive(person.drug, doses, t) / reference_drive(),
-                                       cardio_flattening) * (1 - 0.5 * treated) +
-                   surge_sbp * strength(interventions, Measure::pressor_surge, t) *
-                       level(interventions, Measure::pressor_surge, t) * (1 - 0.75 * treated);
-        }
-        const std::size_t before = out.size();
-        for (std::size_t i = 0; i < body_specs.size(); ++i) {
-            const BodySpec& b = body_specs[i];
-            const double u_happens = rng.uniform();
-            const double u_when = rng.uniform();
-            const double weight = b.cue == Cue::chest_pain
-                                      ? std::clamp((sbp - b.starts) / (b.full - b.starts), 0.0, 1.0)
-                                      : std::clamp((b.starts - sodium) / (b.starts - b.full), 0.0, 1.0);
-            const double rate = b.per_hour * weight;
-            if (!(u_happens < 1 - std::exp(-rate * cue_step_min / 60))) continue;
-            const double when = t + u_when * cue_step_min;
-            if (when - last[i] < cue_gap_min) continue;
-            last[i] = when;
-            if (when >= from_min && when < to_min) out.push_back({b.cue, when});
-        }
-        std::sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
-                  [](const CueEvent& x, const CueEvent& y) { return x.t_min < y.t_min; });
+    std::vector<CueEvent> drawn;
+    for (double t = 0; t < to_min; t += cue_step_min)
+        draw_body_step(person, doses, interventions, reach.sodium_can_fall, t, sim, rng, last, drawn);
+    return in_window(drawn, from_min, to_min);
+}
+
+// ---- Schedules kept between windows ----
+// A step is kept once nothing that can still be added could change it: a session adds doses,
+// interventions and intakes (and ends an intervention) only at its present, which a window's
+// start never precedes, and step t reads its inputs up to t + 2 (cues) or t (the body). Its
+// events all come before that start (they fall within the step), so only its draws are kept.
+
+template <std::size_t N>
+struct Drawn {
+    explicit Drawn(std::uint64_t seed) : rng(seed) { last.fill(-std::numeric_limits<double>::infinity()); }
+    Rng rng;
+    std::array<double, N> last{};
+    double next_t = 0;               // the first step not drawn
+    double from = 0;                 // the start of the last window asked for
+    bool dosed = false;              // whether there were doses when the kept steps were drawn
+
+    // Whether step `next_t` can be kept for windows starting at `from_min` or later.
+    bool final_before(double from_min) const { return next_t + cue_step_min < from_min; }
+};
+
+struct CueSchedule::State {
+    explicit State(const Physiology& p)
+        : person(p), cues(p.cue_seed), body(p.body_seed), sim(person, {}, {}, {}) {}
+    Physiology person;
+    Drawn<cue_count> cues;
+    Drawn<body_specs.size()> body;
+    FluidSim sim;  // the body's fluid balance, as far as its kept steps ran it
+};
+
+CueSchedule::CueSchedule(const Physiology& person) : state_(std::make_unique<State>(person)) {}
+CueSchedule::~CueSchedule() = default;
+
+std::vector<CueEvent> CueSchedule::cues(std::span<const Dose> doses, std::span<const Intervention> interventions,
+                                        double from_min, double to_min) {
+    State& s = *state_;
+    to_min = std::min(to_min, cue_horizon_min);
+    if (from_min < s.cues.from) s.cues = Drawn<cue_count>(s.person.cue_seed);  // back in time: from minute 0
+    s.cues.from = from_min;
+    Drawn<cue_count>& kept = s.cues;
+    std::vector<CueEvent> drawn;
+    for (; kept.next_t < to_min && kept.final_before(from_min); kept.next_t += cue_step_min)
+        draw_cue_step(s.person, doses, interventions, kept.next_t, kept.rng, kept.last, drawn);
+    drawn.clear();  // all before the window
+    Drawn<cue_count> ahead = kept;
+    for (; ahead.next_t < to_min; ahead.next_t += cue_step_min)
+        draw_cue_step(s.person, doses, interventions, ahead.next_t, ahead.rng, ahead.last, drawn);
+    return in_window(drawn, from_min, to_min);
+}
+
+std::vector<CueEvent> CueSchedule::body_events(std::span<const Dose> doses, std::span<const Intervention> interventions,
+                                               std::span<const Intake> intakes, double from_min, double to_min) {
+    if (doses.empty() && intakes.empty()) return {};
+    State& s = *state_;
+    const BodyReach reach = body_reach(s.person, doses, intakes);
+    if (!reach.sodium_can_fall && !reach.pressure_can_rise) return {};  // (and never could before)
+    to_min = std::min(to_min, body_horizon_min);
+    // Back in time, or the first dose (the body's steps read a raised surge only once dosed): from minute 0.
+    if (from_min < s.body.from || s.body.dosed != !doses.empty()) {
+        s.body = Drawn<body_specs.size()>(s.person.body_seed);
+        s.sim = FluidSim(s.person, {}, {}, {});
     }
-    return out;
+    s.body.from = from_min;
+    s.body.dosed = !doses.empty();
+    s.sim.rebind(doses, interventions, intakes);
+    Drawn<body_specs.size()>& kept = s.body;
+    std::vector<CueEvent> drawn;
+    for (; kept.next_t < to_min && kept.final_before(from_min); kept.next_t += cue_step_min)
+        draw_body_step(s.person, doses, interventions, reach.sodium_can_fall, kept.next_t, s.sim, kept.rng, kept.last,
+                       drawn);
+    drawn.clear();  // all before the window
+    Drawn<body_specs.size()> ahead = kept;
+    FluidSim sim = s.sim;
+    for (; ahead.next_t < to_min; ahead.next_t += cue_step_min)
+        draw_body_step(s.person, doses, interventions, reach.sodium_can_fall, ahead.next_t, sim, ahead.rng, ahead.last,
+                       drawn);
+    return in_window(drawn, from_min, to_min);
 }
 
 }  // namespace holdspace

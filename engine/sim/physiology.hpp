@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -173,5 +174,26 @@ std::vector<CueEvent> body_events_between(const Physiology& person, std::span<co
 std::vector<CueEvent> cues_between(const Physiology& person, std::span<const Dose> doses,
                                    std::span<const Intervention> interventions,
                                    double from_min, double to_min);
+
+// cues_between and body_events_between for a session, window after window: the same events, without
+// drawing the schedule again from minute 0 for each window. Windows move forward, and the inputs
+// only grow at the window's start or later, as a session's do; a window that starts earlier than
+// the one before is drawn from minute 0.
+class CueSchedule {
+public:
+    explicit CueSchedule(const Physiology& person);
+    ~CueSchedule();
+    CueSchedule(const CueSchedule&) = delete;
+    CueSchedule& operator=(const CueSchedule&) = delete;
+
+    std::vector<CueEvent> cues(std::span<const Dose> doses, std::span<const Intervention> interventions,
+                               double from_min, double to_min);
+    std::vector<CueEvent> body_events(std::span<const Dose> doses, std::span<const Intervention> interventions,
+                                      std::span<const Intake> intakes, double from_min, double to_min);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace holdspace

@@ -115,7 +115,7 @@ Session::Session(std::shared_ptr<const ScenarioInfo> info, std::unique_ptr<Scrip
                  std::optional<std::uint64_t> order_seed)
     : shared_info_(std::move(info)), info_(*shared_info_), script_(std::move(script)), rng_(seed), noise_rng_(stream_seed(seed, 2)),
       order_rng_(stream_seed(order_seed.value_or(seed), 3)),
-      physiology_(person_for(info_, seed)), state_(info_.initial_state),
+      physiology_(person_for(info_, seed)), schedule_(physiology_), state_(info_.initial_state),
       touch_consent_(info_.patient.touch_consent), music_(info_.phase == "medicine" ? "calm" : "off") {}
 
 Session::~Session() { release(events_); }
@@ -393,11 +393,11 @@ void Session::advance(Seconds duration) {
     // The common effects that come in this stretch (DOMAIN.md), as cues.
     std::vector<CueEvent> cues;
     if (!doses_.empty())
-        cues = cues_between(physiology_, doses_, interventions_, minutes_now(), static_cast<double>(target) / 60.0);
+        cues = schedule_.cues(doses_, interventions_, minutes_now(), static_cast<double>(target) / 60.0);
     // And the body's own: the signs of a falling sodium, chest pain at a very high pressure.
     if (!doses_.empty() || !intakes_.empty()) {
-        const auto body = body_events_between(physiology_, doses_, interventions_, intakes_, minutes_now(),
-                                              static_cast<double>(target) / 60.0);
+        const auto body = schedule_.body_events(doses_, interventions_, intakes_, minutes_now(),
+                                                static_cast<double>(target) / 60.0);
         if (!body.empty()) {
             cues.insert(cues.end(), body.begin(), body.end());
             std::stable_sort(cues.begin(), cues.end(),

@@ -200,6 +200,7 @@ private:
     Rng noise_rng_;
     Rng order_rng_;  // the order options are shown in
     Physiology physiology_;
+    CueSchedule schedule_;  // its cues and body events, window after window (advance)
     std::vector<Dose> doses_;
     std::vector<Intervention> interventions_;
     std::vector<Intake> intakes_;

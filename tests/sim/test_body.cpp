@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <vector>
 
 #include "sim/physiology.hpp"
@@ -228,4 +230,48 @@ TEST_CASE("a cohort drinking freely becomes hyponatremic about as often as Atila
     CHECK(r.single.share_hyponatremia_cap_electrolyte < r.single.share_hyponatremia_cap_water / 2);
     // Severe hypertension is the tail, not the rule.
     CHECK(r.single.share_sbp_over_180 < 0.08);
+}
+
+TEST_CASE("a session's schedule, kept between windows, gives what drawing each window from minute 0 gives") {
+    // A session's inputs grow only at its present: doses, interventions (some ended), drinks and
+    // raised conditions, at the start of a window, then the window is asked for.
+    auto same = [](const std::vector<CueEvent>& kept, const std::vector<CueEvent>& fresh) {
+        REQUIRE(kept.size() == fresh.size());
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            CHECK(kept[i].cue == fresh[i].cue);
+            CHECK(kept[i].t_min == fresh[i].t_min);
+        }
+    };
+    std::size_t events = 0;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        Rng person_rng(seed);
+        const Physiology p = Physiology::draw(person_rng, {70, seed % 5 == 0 ? 190.0 : 120.0, 78, 36.8});
+        CueSchedule schedule(p);
+        Rng moves(seed * 7919);
+        std::vector<Dose> doses;
+        std::vector<Intervention> interventions;
+        std::vector<Intake> intakes;
+        double now = 0;
+        while (now < 720) {
+            const double roll = moves.uniform();
+            if (roll < 0.08 && doses.size() < 3) doses.push_back({now, doses.empty() ? 125.0 : 62.5});
+            else if (roll < 0.30) intakes.push_back({now, 0.25 + moves.uniform(), moves.uniform() < 0.8 ? Fluid::water : Fluid::hypertonic_iv});
+            else if (roll < 0.38) interventions.push_back({moves.uniform() < 0.5 ? Measure::blanket : Measure::cooling, now});
+            else if (roll < 0.42) interventions.push_back({Measure::pressor_surge, now, std::numeric_limits<double>::infinity(), 1.5});
+            else if (roll < 0.48 && !interventions.empty() && interventions.back().until_min > now)
+                interventions.back().until_min = now;  // ended at the present
+            const double to = now + std::floor(moves.uniform() * 40 * 60) / 60;  // whole seconds, up to 40 minutes
+            const auto cues = schedule.cues(doses, interventions, now, to);
+            same(cues, cues_between(p, doses, interventions, now, to));
+            const auto body = schedule.body_events(doses, interventions, intakes, now, to);
+            same(body, body_events_between(p, doses, interventions, intakes, now, to));
+            events += cues.size() + body.size();
+            now = to;
+        }
+        // A window earlier than the last is drawn from minute 0.
+        same(schedule.cues(doses, interventions, 60, 200), cues_between(p, doses, interventions, 60, 200));
+        same(schedule.body_events(doses, interventions, intakes, 60, 200),
+             body_events_between(p, doses, interventions, intakes, 60, 200));
+    }
+    CHECK(events > 100);  // the comparison saw events, not only empty windows
 }
