@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <set>
 #include <span>
@@ -95,18 +96,82 @@ std::string_view as_text(const Json* value) {
 
 std::string_view text(const Json& j, std::string_view key) { return as_text(field(j, key)); }
 
+// `s` is `literal`: its length known when compiled, so the compare is a few instructions, not a call.
+template <std::size_t N>
+bool is(std::string_view s, const char (&literal)[N]) {
+    return s.size() == N - 1 && std::memcmp(s.data(), literal, N - 1) == 0;
+}
+
+// The fields the scorer reads from events and options. The state readings are in the order of
+// Context::state.
+enum Field : std::size_t {
+    f_type, f_t, f_phase, f_distress, f_arousal, f_trust, f_inward_focus, f_dissociation, f_window, f_cause,
+    f_alerts, f_alert, f_speaker, f_text, f_moment, f_flags, f_options, f_action, f_codes, f_option, f_typed,
+    f_id, f_expert, field_count
+};
+
+// Which of them `name` is (field_count: none), by its length first, so that most names cost one compare.
+Field field_named(std::string_view name) {
+    switch (name.size()) {
+    case 1: return is(name, "t") ? f_t : field_count;
+    case 2: return is(name, "id") ? f_id : field_count;
+    case 4: return is(name, "type") ? f_type : is(name, "text") ? f_text : field_count;
+    case 5:
+        return is(name, "phase")   ? f_phase
+               : is(name, "trust") ? f_trust
+               : is(name, "cause") ? f_cause
+               : is(name, "alert") ? f_alert
+               : is(name, "flags") ? f_flags
+               : is(name, "codes") ? f_codes
+               : is(name, "typed") ? f_typed
+                                   : field_count;
+    case 6:
+        return is(name, "window")   ? f_window
+               : is(name, "alerts") ? f_alerts
+               : is(name, "moment") ? f_moment
+               : is(name, "action") ? f_action
+               : is(name, "option") ? f_option
+               : is(name, "expert") ? f_expert
+                                    : field_count;
+    case 7: return is(name, "arousal") ? f_arousal : is(name, "speaker") ? f_speaker : is(name, "options") ? f_options : field_count;
+    case 8: return is(name, "distress") ? f_distress : field_count;
+    case 12: return is(name, "inward_focus") ? f_inward_focus : is(name, "dissociation") ? f_dissociation : field_count;
+    default: return field_count;
+    }
+}
+
+// An object's fields that the scorer reads, found in one pass over it rather than one scan per
+// field read: each is the first of its name, as Json::find finds it (none when the object is not one).
+struct Fields {
+    std::array<const Json*, field_count> at{};
+    const Json* last_type = nullptr;  // the last "type" and "t", which an Event's data stands in with
+    const Json* last_t = nullptr;
+
+    explicit Fields(const Json& j) {
+        if (!j.is_object()) return;
+        for (const auto& [name, value] : j.get_ref<const Json::object_t&>()) {
+            const Field f = field_named(name);
+            if (f == field_count) continue;
+            if (!at[f]) at[f] = &value;
+            if (f == f_type) last_type = &value;
+            if (f == f_t) last_t = &value;
+        }
+    }
+    const Json* operator[](Field f) const { return at[f]; }
+    std::string_view text(Field f) const { return as_text(at[f]); }
+};
+
 // The strings of an array field, into `out` (whose buffer a caller may reuse).
-void read_strings(const Json& j, std::string_view key, Codes& out) {
+void read_strings(const Json* list, Codes& out) {
     out.clear();
-    const Json* list = field(j, key);
     if (list && list->is_array())
         for (const auto& s : *list)
             if (s.is_string()) out.emplace_back(s.get_ref<const std::string&>());
 }
 
-Codes strings(const Json& j, std::string_view key) {
+Codes strings(const Json* list) {
     Codes out;
-    read_strings(j, key, out);
+    read_strings(list, out);
     return out;
 }
 
@@ -114,29 +179,49 @@ std::vector<std::string> copies(std::span<const std::string_view> views) { retur
 
 double as_minutes(const Json* t) { return t && t->is_number() ? t->get<double>() : 0; }
 
+// As Json::value(key, false) reads a flag the object has (or has not).
+bool as_flag(const Json* value) { return value ? value->get<bool>() : false; }
+
+// The kinds of event the scorer reads (other: any other type, which only moves the clock).
+enum class Kind { start, state, dose, vitals, alert, say, narrate, choice, action, response, end, other };
+
+Kind kind_named(std::string_view type) {
+    switch (type.size()) {
+    case 3: return is(type, "say") ? Kind::say : is(type, "end") ? Kind::end : Kind::other;
+    case 4: return is(type, "dose") ? Kind::dose : Kind::other;
+    case 5: return is(type, "state") ? Kind::state : is(type, "start") ? Kind::start : is(type, "alert") ? Kind::alert : Kind::other;
+    case 6:
+        return is(type, "choice")   ? Kind::choice
+               : is(type, "action") ? Kind::action
+               : is(type, "vitals") ? Kind::vitals
+                                    : Kind::other;
+    case 7: return is(type, "narrate") ? Kind::narrate : Kind::other;
+    case 8: return is(type, "response") ? Kind::response : Kind::other;
+    default: return Kind::other;
+    }
+}
+
 // An event as the scorer reads it: a transcript's entry, or a session's Event as that entry would
 // read. `fields` may hold "type" and "t" too (a transcript's entry); the reader takes those from
-// `type` and `minutes` only.
+// `kind` and `minutes` only.
 struct EventView {
-    std::string_view type;
+    Kind kind;
     double minutes = 0;
-    const Json& fields;
+    Fields fields;
 };
 
-EventView entry_view(const Json& entry) { return {as_text(field(entry, "type")), as_minutes(field(entry, "t")), entry}; }
+EventView entry_view(const Json& entry) {
+    Fields fields(entry);
+    return {kind_named(fields.text(f_type)), as_minutes(fields[f_t]), fields};
+}
 
 // As Event::to_json would write it, without writing it: the data's own "type" or "t", if it has
 // one, stands in the entry in place of the event's (the last, as each replaces the one before);
 // "t" is the event's time in minutes.
 EventView entry_view(const Event& e) {
-    static const Json no_fields = Json::object();
-    if (!e.data.is_object()) return {e.type, e.minutes(), no_fields};
-    EventView view{e.type, e.minutes(), e.data};
-    for (const auto& [key, value] : e.data.get_ref<const Json::object_t&>()) {
-        if (key == "type") view.type = as_text(&value);
-        if (key == "t") view.minutes = as_minutes(&value);
-    }
-    return view;
+    Fields fields(e.data);
+    return {kind_named(fields.last_type ? as_text(fields.last_type) : std::string_view(e.type)),
+            fields.last_t ? as_minutes(fields.last_t) : e.minutes(), fields};
 }
 
 // A line of the participant's (or the narration's) as the debrief quotes it, built only when quoted.
@@ -259,72 +344,80 @@ public:
     }
 
     void read(const EventView& view, int at) {
-        const std::string_view type = view.type;
-        const Json& e = view.fields;
+        const Fields& e = view.fields;
         ctx.minutes = view.minutes;
-        if (type == "start") {
-            ctx.phase = text(e, "phase");
-        } else if (type == "state") {
-            for (auto& [key, value] : ctx.state)
-                if (const Json* reading = field(e, key); reading && reading->is_number()) value = reading->get<double>();
-            if (field(e, "window")) ctx.window = text(e, "window");
-            if (text(e, "cause") == "response" && !trust.empty()) trust.back().second = ctx.trust();
-        } else if (type == "dose") {
-            ctx.dosed = true;
-        } else if (type == "vitals") {
-            const Json* alerts = field(e, "alerts");
+        switch (view.kind) {
+        case Kind::start: ctx.phase = e.text(f_phase); break;
+        case Kind::state:
+            for (std::size_t i = 0; i < ctx.state.size(); ++i)
+                if (const Json* reading = e[Field(f_distress + i)]; reading && reading->is_number())
+                    ctx.state[i].second = reading->get<double>();
+            if (e[f_window]) ctx.window = e.text(f_window);
+            if (is(e.text(f_cause), "response") && !trust.empty()) trust.back().second = ctx.trust();
+            break;
+        case Kind::dose: ctx.dosed = true; break;
+        case Kind::vitals: {
+            const Json* alerts = e[f_alerts];
             ctx.alert = alerts && !alerts->empty();
             ctx.last_reading = ctx.minutes;
-            readings.emplace_back(ctx.minutes, strings(e, "alerts"));
-        } else if (type == "alert") {
-            alerts_raised.emplace_back(ctx.minutes, text(e, "alert"));
-        } else if (type == "say") {
+            readings.emplace_back(ctx.minutes, strings(alerts));
+            break;
+        }
+        case Kind::alert: alerts_raised.emplace_back(ctx.minutes, e.text(f_alert)); break;
+        case Kind::say:
             // What the participant said last; a moment's context is the line before its
             // choice opened, not a reaction to what the trainee did while it was open.
-            heard = {text(e, "speaker"), text(e, "text"), true};
-            if (!open_choice) situation = heard;
-        } else if (type == "narrate") {
-            if (heard.empty()) heard = {{}, text(e, "text"), false};
-            if (!open_choice && situation.empty()) situation = heard;
-        } else if (type == "choice") {
+            heard = {e.text(f_speaker), e.text(f_text), true};
+            if (!choice_open) situation = heard;
+            break;
+        case Kind::narrate:
+            if (heard.empty()) heard = {{}, e.text(f_text), false};
+            if (!choice_open && situation.empty()) situation = heard;
+            break;
+        case Kind::choice:
             situation = heard;
-            open_choice = &e;
+            choice_open = true;
+            choice_options = e[f_options];
             actions_taken.clear();
             choice_times.push_back(ctx.minutes);
             actions_at_choice.clear();
             codes_at_choice.clear();
-            ctx.moment = text(e, "moment");
-            read_strings(e, "flags", ctx.flags);
+            ctx.moment = e.text(f_moment);
+            read_strings(e[f_flags], ctx.flags);
             if (!ctx.flags.empty()) flagged.emplace_back(ctx.minutes, ctx.flags);
-        } else if (type == "action") {
-            const std::string_view action = text(e, "action");
-            if (action == "end") {
+            break;
+        case Kind::action: {
+            const std::string_view action = e.text(f_action);
+            if (is(action, "end")) {
                 ended_by_trainee = true;
             } else {
                 actions_taken.push_back(action);
                 judge_action(e, action, at);
             }
-        } else if (type == "response") {
+            break;
+        }
+        case Kind::response:
             judge_moment(e, at);
             // The non-verbal actions taken while this choice was open belong to its moment.
             if (!score.moments.empty() && score.moments.back().event == at)
                 score.moments.back().actions = copies(actions_taken);
             actions_taken.clear();
             heard = {};
-        } else if (type == "end") {
-            end_t = ctx.minutes;
+            break;
+        case Kind::end: end_t = ctx.minutes; break;
+        case Kind::other: break;
         }
     }
 
     // Words, or holding space: what warmth is rated on (not vitals checks, water or calls).
-    static bool spoken_or_silent(const Json& e, const Codes& codes) {
-        return !text(e, "text").empty() || text(e, "action") == "hold_space" || contains(codes, "holding_space");
+    static bool spoken_or_silent(const Fields& e, const Codes& codes) {
+        return !e.text(f_text).empty() || is(e.text(f_action), "hold_space") || contains(codes, "holding_space");
     }
 
     // A non-verbal action (other than ending the session): helpful or harmful by its codes in
     // this context.
-    void judge_action(const Json& e, std::string_view action, int index) {
-        Response& response = responses.emplace_back(Response{ctx.minutes, strings(e, "codes"), index});
+    void judge_action(const Fields& e, std::string_view action, int index) {
+        Response& response = responses.emplace_back(Response{ctx.minutes, strings(e[f_codes]), index});
         response.warmth_counted = spoken_or_silent(e, response.codes);
         const Codes& codes = response.codes;
         codes_at_choice.insert(codes_at_choice.end(), codes.begin(), codes.end());
@@ -358,17 +451,17 @@ public:
 
     // An answer to a choice: valued against every option on offer (and holding space), then
     // checked against what the moment needed.
-    void judge_moment(const Json& e, int index) {
-        const std::string_view chosen_id = text(e, "option");
-        const Json* typed = field(e, "typed");
+    void judge_moment(const Fields& e, int index) {
+        const std::string_view chosen_id = e.text(f_option);
+        const Json* typed = e[f_typed];
         if (typed && !typed->is_object()) typed = nullptr;
         const bool typed_unmatched = typed && !typed->value("clear", false);
-        Response& response = responses.emplace_back(Response{ctx.minutes, strings(e, "codes"), index});
+        Response& response = responses.emplace_back(Response{ctx.minutes, strings(e[f_codes]), index});
         if (typed_unmatched) response.uncertain = uncertain_codes(*typed, response.codes);
         response.warmth_counted = spoken_or_silent(e, response.codes);
         const Codes& codes = response.codes;
         trust.emplace_back(ctx.trust(), ctx.trust());
-        if (!open_choice) {  // not from a session; counts, but is no moment
+        if (!choice_open) {  // not from a session; counts, but is no moment
             remember(codes);
             return;
         }
@@ -377,14 +470,16 @@ public:
         bool silence_offered = false;
         const Json* expert = nullptr;
         const Json* chosen = nullptr;
-        if (const Json* options = field(*open_choice, "options"))
-            for (const auto& o : *options) {
-                read_strings(o, "codes", option_codes);
+        if (choice_options)
+            for (const auto& o : *choice_options) {
+                const Fields option(o);
+                read_strings(option[f_codes], option_codes);
                 value_of(option_codes, option_values);
                 offered.include(option_values);
-                if (text(o, "action") == "hold_space") silence_offered = true;
-                if (o.value("expert", false)) expert = &o;
-                if (text(o, "id") == chosen_id) chosen = &o;
+                if (is(option.text(f_action), "hold_space")) silence_offered = true;
+                // Json::value would throw for an option that is no object; so does this.
+                if (o.is_object() ? as_flag(option[f_expert]) : o.value("expert", false)) expert = &o;
+                if (option.text(f_id) == chosen_id) chosen = &o;
             }
         // Holding space is always possible, so it is always an alternative.
         if (!silence_offered) {
@@ -397,11 +492,11 @@ public:
         m.t = ctx.minutes;
         m.kind = "moment";
         m.event = index;
-        m.moment = text(*open_choice, "moment");
+        m.moment = ctx.moment;  // the open choice's
         m.situation = situation.quoted();
         m.response_id = chosen_id;
-        m.response_text = text(e, "text");
-        if (m.response_text.empty()) m.response_text.append("(").append(text(e, "action")).append(")");
+        m.response_text = e.text(f_text);
+        if (m.response_text.empty()) m.response_text.append("(").append(e.text(f_action)).append(")");
         m.codes = copies(codes);
         // A typed response (docs/scoring.md, "Typed responses"): played as an option when it matched
         // one clearly, and then judged as that option; otherwise judged by the codes it was heard as,
@@ -454,7 +549,7 @@ public:
                                                                : "poor";
         score.moments.push_back(std::move(m));
         remember(codes);
-        open_choice = nullptr;
+        choice_open = false;
         situation = {};
     }
 
@@ -767,7 +862,8 @@ private:
     bool ended_by_trainee = false;
     double end_t = 0;
     Context ctx;
-    const Json* open_choice = nullptr;
+    bool choice_open = false;
+    const Json* choice_options = nullptr;  // the open choice's
     Line situation;  // the participant's line the open choice answers
     Line heard;      // the participant's last line (or first narration) since the last answer
     Codes actions_taken;  // non-verbal actions while the current choice is open
