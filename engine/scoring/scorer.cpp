@@ -14,7 +14,12 @@ namespace {
 
 // The scorer reads the events in place: every string it keeps while scoring is a view into the
 // transcript (which outlives the scoring), copied only into the Score it returns.
-using Codes = std::vector<std::string_view>;
+using Names = std::vector<std::string_view>;  // alerts, flags, actions
+
+// A behaviour code, by its place in TranscriptScoring::codes_met: each distinct code is looked up
+// once per scoring, so that comparing two codes is comparing two numbers.
+using Code = std::size_t;
+using Codes = std::vector<Code>;
 
 // What was true at a moment of the session, as the transcript shows it.
 struct Context {
@@ -26,9 +31,8 @@ struct Context {
     bool alert = false;
     bool dosed = false;
     double last_reading = -1;  // minutes; -1 before the first reading
-    Codes earlier_codes;       // each once
     std::string_view moment;
-    Codes flags;  // of the open choice
+    Names flags;  // of the open choice
 
     // A safety check is indicated by an alert in force, a reported bodily symptom (a choice
     // flagged physical_complaint, or the older moment name "vitals"), or a reading due: dosed,
@@ -57,30 +61,34 @@ bool has_any(const Have& codes, const Wanted& wanted) {
     return std::any_of(std::begin(codes), std::end(codes), [&](const auto& c) { return contains(wanted, c); });
 }
 
-bool compare(double a, std::string_view op, double b) {
-    if (op == "<") return a < b;
-    if (op == "<=") return a <= b;
-    if (op == ">") return a > b;
-    if (op == ">=") return a >= b;
-    if (op == "~=") return a != b;
+// A condition's comparison, read once per scoring ("==" and anything unknown: equal).
+enum class Op { eq, ne, lt, le, gt, ge };
+
+Op op_named(std::string_view op) {
+    return op == "<" ? Op::lt : op == "<=" ? Op::le : op == ">" ? Op::gt : op == ">=" ? Op::ge : op == "~=" ? Op::ne : Op::eq;
+}
+
+bool compare(double a, Op op, double b) {
+    switch (op) {
+    case Op::lt: return a < b;
+    case Op::le: return a <= b;
+    case Op::gt: return a > b;
+    case Op::ge: return a >= b;
+    case Op::ne: return a != b;
+    case Op::eq: break;
+    }
     return a == b;
 }
 
-// `codes`: the answer being valued (for `with`).
-bool holds(const Condition& c, const Context& ctx, std::span<const std::string_view> codes) {
-    const std::string_view key = c.key;  // compared by length first, with no strlen of each name
-    if (key == "with") return contains(codes, c.word);
-    if (key == "phase") return ctx.phase == c.word;
-    if (key == "window") return ctx.window == c.word;
-    if (key == "moment") return ctx.moment == c.word;
-    if (key == "flag") return ctx.has_flag(c.word);
-    if (key == "indicated") return ctx.indicated() == c.flag;
-    if (key == "after") return contains(ctx.earlier_codes, c.word);
-    if (key == "alert") return ctx.alert == c.flag;
-    if (key == "minutes") return compare(ctx.minutes, c.op, c.number);
-    const double* value = ctx.state_value(key);
-    return value && compare(*value, c.op, c.number);
-}
+// A condition of a context rule or need with its key resolved, once per scoring, so that testing it
+// is a switch rather than a chain of string compares (TranscriptScoring::holds).
+struct Test {
+    enum class Key { with, phase, window, moment, flag, indicated, after, alert, minutes, state, none };
+    Key key = Key::none;  // none: a key the context does not have, which never holds
+    Op op = Op::eq;
+    std::size_t index = 0;  // state: the slot in Context::state; with, after: the code
+    const Condition* c = nullptr;
+};
 
 // A field of an object (the first of that name, as Json::find finds it), or none.
 const Json* field(const Json& j, std::string_view key) {
@@ -162,15 +170,15 @@ struct Fields {
 };
 
 // The strings of an array field, into `out` (whose buffer a caller may reuse).
-void read_strings(const Json* list, Codes& out) {
+void read_strings(const Json* list, Names& out) {
     out.clear();
     if (list && list->is_array())
         for (const auto& s : *list)
             if (s.is_string()) out.emplace_back(s.get_ref<const std::string&>());
 }
 
-Codes strings(const Json* list) {
-    Codes out;
+Names strings(const Json* list) {
+    Names out;
     read_strings(list, out);
     return out;
 }
@@ -266,12 +274,64 @@ struct Bounds {
     }
 };
 
-// What the rubric says of one code, found once per scoring.
+// What the fixed measures make of a code: MITI counts, FIS ratings, the answers to an alert.
+enum Role : unsigned {
+    question = 1u << 0, reflection = 1u << 1, complex = 1u << 2,  // MITI
+    warm = 1u << 3, cold = 1u << 4,                                // FIS warmth
+    deep = 1u << 5, shallow = 1u << 6,                             // FIS empathy: 1, 0.5
+    silence = 1u << 7,                                             // holding space
+    answers_alert = 1u << 8,                                       // a check or a call
+};
+
+unsigned roles_of(std::string_view code) {
+    static constexpr std::pair<std::string_view, unsigned> roles[] = {
+        {"open_question", question},
+        {"closed_question", question},
+        {"simple_reflection", reflection | shallow},
+        {"complex_reflection", reflection | complex | warm | deep},
+        {"validation", warm | deep},
+        {"empathic_presence", warm | deep},
+        {"affirmation", warm},
+        {"offering_comfort", warm},
+        {"holding_space", warm | shallow | silence},
+        {"touch_within_consent", warm},
+        {"dismissing", cold},
+        {"confronting", cold},
+        {"leaving_participant", cold},
+        {"touch_without_consent", cold},
+        {"persuading", cold},
+        {"checking_vitals", answers_alert},
+        {"escalation_medical", answers_alert},
+    };
+    for (const auto& [name, r] : roles)
+        if (name == code) return r;
+    return 0;
+}
+
+// A code's length and first bytes in one word: codes nearly always differ there, so finding one
+// among those met compares words, and whole strings only once it is found.
+std::uint64_t head_of(std::string_view code) {
+    std::uint64_t head = 0;
+    if (!code.empty()) std::memcpy(&head, code.data(), std::min<std::size_t>(code.size(), 7));
+    return head ^ (static_cast<std::uint64_t>(code.size()) << 56);
+}
+
+// A code met in this scoring, and what the rubric says of it (found when first valued).
 struct CodeEntry {
     std::string_view code;
+    std::uint64_t head = 0;
+    unsigned roles = 0;
+    bool earlier = false;   // carried by an earlier answer (the `after` condition)
+    bool resolved = false;  // the fields below are filled in
     const CodeRule* rule = nullptr;  // none: the rubric does not score it
     std::size_t first_context_rule = 0, context_rules = 0;  // in TranscriptScoring::context_rules
     std::size_t first_domain = 0, domains = 0;              // in TranscriptScoring::code_domains
+};
+
+// A context rule with its conditions resolved (in TranscriptScoring::tests).
+struct RuleTests {
+    const ContextRule* rule;
+    std::size_t first_test, tests;
 };
 
 struct Response {
@@ -287,23 +347,6 @@ struct Response {
 // How sure the coder must be of a code in the trainee's own words before that code alone is a
 // critical error: a failed session on a misheard sentence would teach the wrong lesson.
 constexpr double critical_certainty = 0.8;
-
-// The codes of an unmatched typed response heard below critical_certainty; none when the trainee
-// named the code themselves ("say as CODE").
-Codes uncertain_codes(const Json& typed, const Codes& codes) {
-    Codes uncertain;
-    if (typed.value("corrected", false)) return uncertain;
-    const Json* heard = field(typed, "heard");
-    for (const auto code : codes) {
-        double p = 0;
-        if (heard && heard->is_array())
-            for (const auto& h : *heard)
-                if (h.is_object() && h.value("code", "") == code && h.contains("p") && h["p"].is_number())
-                    p = h["p"].get<double>();
-        if (p < critical_certainty) uncertain.push_back(code);
-    }
-    return uncertain;
-}
 
 double round1(double x) { return std::round(x * 10) / 10; }
 
@@ -330,6 +373,13 @@ public:
             if (slot(rubric.domains[d].id) == d) domains_by_id.push_back(d);
         std::sort(domains_by_id.begin(), domains_by_id.end(),
                   [&](std::size_t a, std::size_t b) { return rubric.domains[a].id < rubric.domains[b].id; });
+        codes_met.reserve(32);
+        holding_space = intern("holding_space");
+        for (const auto& need : rubric.needs) {
+            const std::size_t first = tests.size();
+            for (const auto& c : need.when) tests.push_back(compile(c));
+            need_tests.push_back({first, tests.size() - first, slot(need.domain)});
+        }
     }
 
     const Rubric& rubric;
@@ -410,14 +460,14 @@ public:
     }
 
     // Words, or holding space: what warmth is rated on (not vitals checks, water or calls).
-    static bool spoken_or_silent(const Fields& e, const Codes& codes) {
-        return !e.text(f_text).empty() || is(e.text(f_action), "hold_space") || contains(codes, "holding_space");
+    bool spoken_or_silent(const Fields& e, const Codes& codes) const {
+        return !e.text(f_text).empty() || is(e.text(f_action), "hold_space") || has_role(codes, silence);
     }
 
     // A non-verbal action (other than ending the session): helpful or harmful by its codes in
     // this context.
     void judge_action(const Fields& e, std::string_view action, int index) {
-        Response& response = responses.emplace_back(Response{ctx.minutes, strings(e[f_codes]), index});
+        Response& response = responses.emplace_back(Response{ctx.minutes, read_codes(e[f_codes]), index});
         response.warmth_counted = spoken_or_silent(e, response.codes);
         const Codes& codes = response.codes;
         codes_at_choice.insert(codes_at_choice.end(), codes.begin(), codes.end());
@@ -440,7 +490,7 @@ public:
             m.moment = ctx.moment;
             m.situation = situation.quoted();
             m.response_id = action;
-            m.codes = copies(codes);
+            m.codes = names(codes);
             m.judgement = total > 0 ? "helpful" : "harmful";
             m.fraction = f;
             m.principles = std::move(reasons);
@@ -456,7 +506,7 @@ public:
         const Json* typed = e[f_typed];
         if (typed && !typed->is_object()) typed = nullptr;
         const bool typed_unmatched = typed && !typed->value("clear", false);
-        Response& response = responses.emplace_back(Response{ctx.minutes, strings(e[f_codes]), index});
+        Response& response = responses.emplace_back(Response{ctx.minutes, read_codes(e[f_codes]), index});
         if (typed_unmatched) response.uncertain = uncertain_codes(*typed, response.codes);
         response.warmth_counted = spoken_or_silent(e, response.codes);
         const Codes& codes = response.codes;
@@ -473,7 +523,7 @@ public:
         if (choice_options)
             for (const auto& o : *choice_options) {
                 const Fields option(o);
-                read_strings(option[f_codes], option_codes);
+                read_codes(option[f_codes], option_codes);
                 value_of(option_codes, option_values);
                 offered.include(option_values);
                 if (is(option.text(f_action), "hold_space")) silence_offered = true;
@@ -483,8 +533,7 @@ public:
             }
         // Holding space is always possible, so it is always an alternative.
         if (!silence_offered) {
-            static constexpr std::string_view holding_space[] = {"holding_space"};
-            value_of(holding_space, option_values);
+            value_of(std::span(&holding_space, 1), option_values);
             offered.include(option_values);
         }
 
@@ -497,7 +546,7 @@ public:
         m.response_id = chosen_id;
         m.response_text = e.text(f_text);
         if (m.response_text.empty()) m.response_text.append("(").append(e.text(f_action)).append(")");
-        m.codes = copies(codes);
+        m.codes = names(codes);
         // A typed response (docs/scoring.md, "Typed responses"): played as an option when it matched
         // one clearly, and then judged as that option; otherwise judged by the codes it was heard as,
         // never as the expert's answer, and for half its worth when it speaks to nothing the
@@ -520,11 +569,11 @@ public:
         m.chose_expert = chosen && chosen->value("expert", false);
         // What the moment needed of any answer (docs/rubrics.md, "Needs").
         bool need_missed = false;
-        for (const auto& need : rubric.needs) {
-            if (!std::all_of(need.when.begin(), need.when.end(), [&](const Condition& c) { return holds(c, ctx, codes); }))
-                continue;
-            const bool met = has_any(codes, need.expect) || has_any(codes_at_choice, need.expect);
-            auto& t = tally[slot(need.domain)];
+        for (std::size_t n = 0; n < rubric.needs.size(); ++n) {
+            const auto& need = rubric.needs[n];
+            if (!all_hold(need_tests[n].first_test, need_tests[n].tests, codes)) continue;
+            const bool met = has_named(codes, need.expect) || has_named(codes_at_choice, need.expect);
+            auto& t = tally[need_tests[n].slot];
             t.best += need.weight;
             if (met) {
                 t.earned += need.weight;
@@ -566,14 +615,14 @@ public:
                     if (counts(rule.alerts, name))
                         if (auto from = chance_after(t); from && !cleared(t, name, *from)) starts.push_back(*from);
             }
-            else
+            else if (const auto after = met(rule.after))  // a code no response carries starts nothing
                 for (const auto& r : responses)
-                    if (contains(r.codes, rule.after)) starts.push_back(r.t);
+                    if (contains(r.codes, *after)) starts.push_back(r.t);
             for (double from : starts) {
                 const double to = rule.within ? from + *rule.within : end_t;
                 auto& t = tally[slot(rule.domain)];
                 t.best += rule.weight;
-                if (answered(from, to, rule.expect)) t.earned += rule.weight;
+                if (answered(from, to, named(rule.expect))) t.earned += rule.weight;
             }
         }
     }
@@ -582,20 +631,22 @@ public:
     // a choice within its window without what it expects) are judged harmful, so no debrief,
     // drill, report or timeline shows them as good practice.
     void find_critical_errors() {
-        std::set<int> harmful;  // response event indices
-        auto let_happen = [&](double from, double to, const auto& expect) {
+        std::vector<int> harmful;  // response event indices
+        auto let_happen = [&](double from, double to, const auto& carries) {
             for (const auto& r : responses)
-                if (r.t >= from && r.t <= to && !has_any(r.codes, expect)) harmful.insert(r.event);
+                if (r.t >= from && r.t <= to && !carries(r.codes)) harmful.push_back(r.event);
         };
         for (const auto& rule : rubric.critical) {
             switch (rule.kind) {
             case CriticalRule::Kind::code: {
+                const auto code = met(rule.code);
+                if (!code) break;  // no response carries it
                 bool found = false;
                 for (const auto& r : responses)
-                    if (contains(r.codes, rule.code) && !contains(r.uncertain, rule.code)) {
+                    if (contains(r.codes, *code) && !contains(r.uncertain, *code)) {
                         if (!found) score.critical.push_back({r.t, rule.message});
                         found = true;
-                        harmful.insert(r.event);
+                        harmful.push_back(r.event);
                     }
                 break;
             }
@@ -609,7 +660,7 @@ public:
                     const auto from = chance_after(t);
                     if (!from || cleared(t, name, *from)) continue;
                     const bool lasted = end_t >= *from + rule.minutes || ended_by_trainee;
-                    static constexpr std::string_view answers[] = {"checking_vitals", "escalation_medical"};
+                    const auto answers = [&](const Codes& codes) { return has_role(codes, answers_alert); };
                     if (lasted && !answered(*from, *from + rule.minutes, answers)) {
                         score.critical.push_back({t, rule.message});
                         let_happen(*from, *from + rule.minutes, answers);
@@ -620,9 +671,9 @@ public:
             case CriticalRule::Kind::flag:
                 for (const auto& [from, flags] : flagged) {
                     if (!contains(flags, rule.flag)) continue;
-                    if (!answered(from, from + rule.minutes, rule.expect)) {
+                    if (!answered(from, from + rule.minutes, named(rule.expect))) {
                         score.critical.push_back({from, rule.message});
-                        let_happen(from, from + rule.minutes, rule.expect);
+                        let_happen(from, from + rule.minutes, named(rule.expect));
                         break;
                     }
                 }
@@ -632,7 +683,7 @@ public:
         std::sort(score.critical.begin(), score.critical.end(),
                   [](const CriticalError& a, const CriticalError& b) { return a.t < b.t; });
         for (auto& m : score.moments)
-            if (harmful.count(m.event)) m.judgement = "harmful";
+            if (contains(harmful, m.event)) m.judgement = "harmful";
     }
 
     // Domains and overall, and the pass.
@@ -658,10 +709,11 @@ public:
     void count_miti() {
         Miti& miti = score.miti;
         for (const auto& r : responses)
-            for (const auto c : r.codes) {
-                if (c == "open_question" || c == "closed_question") ++miti.questions;
-                if (c == "simple_reflection" || c == "complex_reflection") ++miti.reflections;
-                if (c == "complex_reflection") ++miti.complex_reflections;
+            for (const Code c : r.codes) {
+                const unsigned roles = codes_met[c].roles;
+                if (roles & question) ++miti.questions;
+                if (roles & reflection) ++miti.reflections;
+                if (roles & complex) ++miti.complex_reflections;
             }
         if (miti.questions > 0) miti.reflection_to_question = round1(double(miti.reflections) / miti.questions);
         if (miti.reflections > 0) miti.percent_complex = round1(100.0 * miti.complex_reflections / miti.reflections);
@@ -675,31 +727,27 @@ public:
         const auto n = static_cast<double>(std::max<std::size_t>(1, responses.size()));
         // Warmth is rated on what the trainee said and on holding space: a vitals check or a
         // glass of water is neither warm nor cold, and must not dilute it.
-        auto warmth_share = [&](std::span<const std::string_view> codes) {
+        auto warmth_share = [&](Role role) {
             double k = 0, m = 0;
             for (const auto& r : responses) {
                 if (!r.warmth_counted) continue;
                 ++m;
-                k += has_any(r.codes, codes) ? 1 : 0;
+                k += has_role(r.codes, role) ? 1 : 0;
             }
             return m > 0 ? k / m : 0.0;
         };
-        static constexpr std::string_view warm_codes[] = {"validation", "affirmation", "empathic_presence", "offering_comfort",
-                                                          "holding_space", "touch_within_consent", "complex_reflection"};
-        static constexpr std::string_view cold_codes[] = {"dismissing", "confronting", "leaving_participant",
-                                                          "touch_without_consent", "persuading"};
-        const double warm = warmth_share(warm_codes);
-        const double cold = warmth_share(cold_codes);
+        const double warm_share = warmth_share(warm);
+        const double cold_share = warmth_share(cold);
         const bool any_counted = std::any_of(responses.begin(), responses.end(), [](const Response& r) { return r.warmth_counted; });
-        score.fis.push_back({"warmth", any_counted ? rating(warm - 2 * cold) : std::optional<double>{},
+        score.fis.push_back({"warmth", any_counted ? rating(warm_share - 2 * cold_share) : std::optional<double>{},
                              "1 + 4 x (share of the trainee's spoken responses and holding space that are warm - "
                              "2 x share that are cold); none without any"});
         double empathic = 0;
         for (const auto& r : responses) {
             double k = 0;
-            for (const auto c : r.codes) {
-                if (c == "complex_reflection" || c == "validation" || c == "empathic_presence") k = std::max(k, 1.0);
-                if (c == "simple_reflection" || c == "holding_space") k = std::max(k, 0.5);
+            for (const Code c : r.codes) {
+                if (codes_met[c].roles & deep) k = std::max(k, 1.0);
+                if (codes_met[c].roles & shallow) k = std::max(k, 0.5);
             }
             empathic += k;
         }
@@ -743,41 +791,158 @@ private:
         return rubric.domains.size();
     }
 
-    // The rubric's entry for `code` and its context rules, found the first time this scoring meets it.
-    const CodeEntry& lookup(std::string_view code) {
-        for (const auto& entry : code_entries)
-            if (entry.code == code) return entry;
-        CodeEntry entry{code};
-        if (const auto it = rubric.codes.find(std::string(code)); it != rubric.codes.end()) {
-            entry.rule = &it->second;
-            entry.first_context_rule = context_rules.size();
-            for (const auto& rule : rubric.rules)
-                if (rule.code == code) context_rules.push_back(&rule);
-            entry.context_rules = context_rules.size() - entry.first_context_rule;
-            entry.first_domain = code_domains.size();
-            for (const auto& d : entry.rule->domains) code_domains.push_back(slot(d));
-            entry.domains = code_domains.size() - entry.first_domain;
+    // The code named `name`, met now if it was not before.
+    Code intern(std::string_view name) {
+        if (const auto code = met(name)) return *code;
+        codes_met.push_back({name, head_of(name), roles_of(name)});
+        return codes_met.size() - 1;
+    }
+
+    // The code named `name` if this scoring has met it (none: no answer carries it).
+    std::optional<Code> met(std::string_view name) const {
+        const std::uint64_t head = head_of(name);
+        for (Code code = 0; code < codes_met.size(); ++code)
+            if (codes_met[code].head == head && codes_met[code].code == name) return code;
+        return std::nullopt;
+    }
+
+    // The codes of an array field, into `out` (whose buffer a caller may reuse).
+    void read_codes(const Json* list, Codes& out) {
+        out.clear();
+        if (list && list->is_array())
+            for (const auto& s : *list)
+                if (s.is_string()) out.push_back(intern(s.get_ref<const std::string&>()));
+    }
+    Codes read_codes(const Json* list) {
+        Codes out;
+        read_codes(list, out);
+        return out;
+    }
+
+    std::vector<std::string> names(const Codes& codes) const {
+        std::vector<std::string> out;
+        out.reserve(codes.size());
+        for (const Code c : codes) out.emplace_back(codes_met[c].code);
+        return out;
+    }
+
+    bool has_role(const Codes& codes, Role role) const {
+        return std::any_of(codes.begin(), codes.end(), [&](Code c) { return (codes_met[c].roles & role) != 0; });
+    }
+    // `codes` has one of the rubric's `wanted`.
+    bool has_named(const Codes& codes, const std::vector<std::string>& wanted) const {
+        return std::any_of(codes.begin(), codes.end(), [&](Code c) { return contains(wanted, codes_met[c].code); });
+    }
+    // For answered(): codes that have one of `wanted`.
+    struct Named {
+        const TranscriptScoring& scoring;
+        const std::vector<std::string>& wanted;
+        bool operator()(const Codes& codes) const { return scoring.has_named(codes, wanted); }
+    };
+    Named named(const std::vector<std::string>& wanted) const { return {*this, wanted}; }
+
+    // The codes of an unmatched typed response heard below critical_certainty; none when the
+    // trainee named the code themselves ("say as CODE").
+    Codes uncertain_codes(const Json& typed, const Codes& codes) const {
+        Codes uncertain;
+        if (typed.value("corrected", false)) return uncertain;
+        const Json* heard_as = field(typed, "heard");
+        for (const Code code : codes) {
+            double p = 0;
+            if (heard_as && heard_as->is_array())
+                for (const auto& h : *heard_as)
+                    if (h.is_object() && h.value("code", "") == codes_met[code].code && h.contains("p") && h["p"].is_number())
+                        p = h["p"].get<double>();
+            if (p < critical_certainty) uncertain.push_back(code);
         }
-        return code_entries.emplace_back(entry);
+        return uncertain;
+    }
+
+    Test compile(const Condition& c) {
+        Test test{Test::Key::none, op_named(c.op), 0, &c};
+        const std::string_view key = c.key;
+        using Key = Test::Key;
+        if (key == "with") test = {Key::with, test.op, intern(c.word), &c};
+        else if (key == "phase") test.key = Key::phase;
+        else if (key == "window") test.key = Key::window;
+        else if (key == "moment") test.key = Key::moment;
+        else if (key == "flag") test.key = Key::flag;
+        else if (key == "indicated") test.key = Key::indicated;
+        else if (key == "after") test = {Key::after, test.op, intern(c.word), &c};
+        else if (key == "alert") test.key = Key::alert;
+        else if (key == "minutes") test.key = Key::minutes;
+        else
+            for (std::size_t i = 0; i < ctx.state.size(); ++i)
+                if (ctx.state[i].first == key) test = {Key::state, test.op, i, &c};
+        return test;
+    }
+
+    // `codes`: the answer being valued (for `with`).
+    bool holds(const Test& t, std::span<const Code> codes) const {
+        const Condition& c = *t.c;
+        switch (t.key) {
+        case Test::Key::with: return contains(codes, t.index);
+        case Test::Key::phase: return ctx.phase == c.word;
+        case Test::Key::window: return ctx.window == c.word;
+        case Test::Key::moment: return ctx.moment == c.word;
+        case Test::Key::flag: return ctx.has_flag(c.word);
+        case Test::Key::indicated: return ctx.indicated() == c.flag;
+        case Test::Key::after: return codes_met[t.index].earlier;
+        case Test::Key::alert: return ctx.alert == c.flag;
+        case Test::Key::minutes: return compare(ctx.minutes, t.op, c.number);
+        case Test::Key::state: return compare(ctx.state[t.index].second, t.op, c.number);
+        case Test::Key::none: break;
+        }
+        return false;
+    }
+    bool all_hold(std::size_t first, std::size_t count, std::span<const Code> codes) const {
+        for (const Test& t : std::span(tests).subspan(first, count))
+            if (!holds(t, codes)) return false;
+        return true;
+    }
+
+    // What the rubric says of `code` (and its context rules, resolved), found the first time
+    // this scoring values it.
+    const CodeEntry& scored(Code code) {
+        if (codes_met[code].resolved) return codes_met[code];
+        codes_met[code].resolved = true;
+        name_buffer.assign(codes_met[code].code);  // the rubric's map takes a std::string
+        const auto it = rubric.codes.find(name_buffer);
+        if (it == rubric.codes.end()) return codes_met[code];
+        const std::size_t first_rule = context_rules.size();
+        for (const auto& rule : rubric.rules)
+            if (rule.code == name_buffer) {
+                const std::size_t first_test = tests.size();
+                for (const auto& c : rule.when) tests.push_back(compile(c));  // may meet codes: no references into codes_met here
+                context_rules.push_back({&rule, first_test, tests.size() - first_test});
+            }
+        const std::size_t first_domain = code_domains.size();
+        for (const auto& d : it->second.domains) code_domains.push_back(slot(d));
+        CodeEntry& entry = codes_met[code];
+        entry.rule = &it->second;
+        entry.first_context_rule = first_rule;
+        entry.context_rules = context_rules.size() - first_rule;
+        entry.first_domain = first_domain;
+        entry.domains = code_domains.size() - first_domain;
+        return entry;
     }
 
     // The class of a scored code in this context (its first context rule that holds, else its
     // entry's), and the rubric's reason for it. `codes`: the answer being valued (for `with`).
-    std::pair<CodeClass, const std::string*> class_in(const CodeEntry& entry, std::span<const std::string_view> codes) const {
-        for (const ContextRule* rule : std::span(context_rules).subspan(entry.first_context_rule, entry.context_rules))
-            if (std::all_of(rule->when.begin(), rule->when.end(), [&](const Condition& c) { return holds(c, ctx, codes); }))
-                return {rule->cls, &rule->why};
+    std::pair<CodeClass, const std::string*> class_in(const CodeEntry& entry, std::span<const Code> codes) const {
+        for (const RuleTests& r : std::span(context_rules).subspan(entry.first_context_rule, entry.context_rules))
+            if (all_hold(r.first_test, r.tests, codes)) return {r.rule->cls, &r.rule->why};
         return {entry.rule->cls, &entry.rule->why};
     }
 
     // The points `codes` earn per domain in this context, into `values`. `reasons` (when given)
     // collects the rubric's reason for each code that is not merely compatible here; `proscribed`
     // (when given) is set when any code is proscribed here.
-    void value_of(std::span<const std::string_view> codes, Values& values, std::vector<std::string>* reasons = nullptr,
+    void value_of(std::span<const Code> codes, Values& values, std::vector<std::string>* reasons = nullptr,
                   bool* proscribed = nullptr) {
         values.assign(rubric.domains.size() + 1, 0.0);
-        for (const auto code : codes) {
-            const CodeEntry& entry = lookup(code);
+        for (const Code code : codes) {
+            const CodeEntry& entry = scored(code);
             if (!entry.rule) continue;
             const auto [cls, why] = class_in(entry, codes);
             for (const std::size_t d : std::span(code_domains).subspan(entry.first_domain, entry.domains))
@@ -814,15 +979,14 @@ private:
     }
 
     void remember(const Codes& codes) {
-        for (const auto c : codes)
-            if (!contains(ctx.earlier_codes, c)) ctx.earlier_codes.push_back(c);
+        for (const Code c : codes) codes_met[c].earlier = true;
     }
 
-    template <class Wanted>
-    bool answered(double from, double to, const Wanted& codes) const {
-        return std::any_of(responses.begin(), responses.end(), [&](const Response& r) {
-            return r.t >= from && r.t <= to && has_any(r.codes, codes);
-        });
+    // A response between `from` and `to` whose codes satisfy `carries`.
+    template <class Carries>
+    bool answered(double from, double to, const Carries& carries) const {
+        return std::any_of(responses.begin(), responses.end(),
+                           [&](const Response& r) { return r.t >= from && r.t <= to && carries(r.codes); });
     }
 
     // The trainee can answer an alert only when the session next waits for them:
@@ -845,19 +1009,26 @@ private:
 
     std::vector<std::size_t> domains_by_id;  // the rubric's distinct domains, in the order of their ids
     std::vector<Tally> tally;                // by slot
-    std::vector<CodeEntry> code_entries;     // each code met so far
-    std::vector<const ContextRule*> context_rules;  // theirs, code by code
-    std::vector<std::size_t> code_domains;          // their domains' slots, code by code
+    std::vector<CodeEntry> codes_met;        // each code met so far, by Code
+    Code holding_space = 0;
+    std::vector<Test> tests;                 // the conditions below, resolved
+    std::vector<RuleTests> context_rules;    // the rules of the codes valued so far, code by code
+    std::vector<std::size_t> code_domains;   // their domains' slots, code by code
+    struct NeedTests {
+        std::size_t first_test, tests, slot;
+    };
+    std::vector<NeedTests> need_tests;       // by need, in the rubric's order
+    std::string name_buffer;
     Values chosen_values, option_values;     // reused from answer to answer
     Codes option_codes;
     Bounds offered;
     std::vector<Response> responses;
     std::vector<std::pair<double, std::string_view>> alerts_raised;  // time, alert name
-    std::vector<std::pair<double, Codes>> readings;                  // time, alerts
+    std::vector<std::pair<double, Names>> readings;                  // time, alerts
     std::vector<double> choice_times;
-    Codes actions_at_choice;  // unclaimed actions already scored at the open choice
+    Names actions_at_choice;  // unclaimed actions already scored at the open choice
     Codes codes_at_choice;    // their codes: they can meet the moment's needs
-    std::vector<std::pair<double, Codes>> flagged;
+    std::vector<std::pair<double, Names>> flagged;
     std::vector<std::pair<double, double>> trust;  // (before, after) each response, for rupture and repair
     bool ended_by_trainee = false;
     double end_t = 0;
@@ -866,7 +1037,7 @@ private:
     const Json* choice_options = nullptr;  // the open choice's
     Line situation;  // the participant's line the open choice answers
     Line heard;      // the participant's last line (or first narration) since the last answer
-    Codes actions_taken;  // non-verbal actions while the current choice is open
+    Names actions_taken;  // non-verbal actions while the current choice is open
 };
 
 template <class Events>
