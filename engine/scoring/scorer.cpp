@@ -43,12 +43,7 @@ struct Context {
                (dosed && (last_reading < 0 || minutes - last_reading > monitor_minutes));
     }
     bool has_flag(std::string_view f) const { return std::find(flags.begin(), flags.end(), f) != flags.end(); }
-    const double* state_value(std::string_view key) const {
-        for (const auto& [name, value] : state)
-            if (name == key) return &value;
-        return nullptr;
-    }
-    double trust() const { return *state_value("trust"); }
+    double trust() const { return state[2].second; }  // "trust"
 };
 
 template <class List, class Item>
@@ -375,6 +370,8 @@ public:
                   [&](std::size_t a, std::size_t b) { return rubric.domains[a].id < rubric.domains[b].id; });
         codes_met.reserve(32);
         holding_space = intern("holding_space");
+        rule_heads.reserve(rubric.rules.size());
+        for (const auto& rule : rubric.rules) rule_heads.push_back(head_of(rule.code));
         for (const auto& need : rubric.needs) {
             const std::size_t first = tests.size();
             for (const auto& c : need.when) tests.push_back(compile(c));
@@ -483,7 +480,7 @@ public:
         double total = 0;  // in every domain its codes name, listed in the rubric or not
         for (const double value : chosen_values) total += value;
         if (total != 0) {
-            MomentResult m;
+            MomentResult& m = score.moments.emplace_back();  // filled in place, not moved there
             m.t = ctx.minutes;
             m.kind = "action";
             m.event = index;
@@ -494,7 +491,6 @@ public:
             m.judgement = total > 0 ? "helpful" : "harmful";
             m.fraction = f;
             m.principles = std::move(reasons);
-            score.moments.push_back(std::move(m));
         }
         remember(codes);
     }
@@ -537,7 +533,7 @@ public:
             offered.include(option_values);
         }
 
-        MomentResult m;
+        MomentResult& m = score.moments.emplace_back();  // filled in place, not moved there
         m.t = ctx.minutes;
         m.kind = "moment";
         m.event = index;
@@ -596,7 +592,6 @@ public:
                       : m.fraction >= 0.75 && !typed_generic   ? "good"
                       : m.fraction >= 0.4                      ? "acceptable"
                                                                : "poor";
-        score.moments.push_back(std::move(m));
         remember(codes);
         choice_open = false;
         situation = {};
@@ -686,6 +681,14 @@ public:
             if (contains(harmful, m.event)) m.judgement = "harmful";
     }
 
+    // "Title (score)", built in one buffer.
+    static std::string titled(const std::string& title, double s) {
+        const std::string number = std::to_string(static_cast<int>(s));
+        std::string line;
+        line.reserve(title.size() + number.size() + 3);
+        return line.append(title).append(" (").append(number).append(")");
+    }
+
     // Domains and overall, and the pass.
     void total_domains() {
         double weighted = 0, weights = 0;
@@ -698,8 +701,8 @@ public:
                 weights += d.weight;
             }
             score.domains.emplace_back(d.id, s);
-            if (s && *s >= 80) score.strengths.push_back(d.title + " (" + std::to_string(static_cast<int>(*s)) + ")");
-            if (s && *s < 60) score.growth.push_back(d.title + " (" + std::to_string(static_cast<int>(*s)) + ")");
+            if (s && *s >= 80) score.strengths.push_back(titled(d.title, *s));
+            if (s && *s < 60) score.growth.push_back(titled(d.title, *s));
         }
         score.overall = weights > 0 ? round1(weighted / weights) : 0;
         score.pass = score.critical.empty() && score.overall >= rubric.pass;
@@ -725,6 +728,7 @@ public:
     // FIS-style ratings (Anderson's Facilitative Interpersonal Skills items), by stated rules.
     void rate_fis() {
         const auto n = static_cast<double>(std::max<std::size_t>(1, responses.size()));
+        score.fis.reserve(4);
         // Warmth is rated on what the trainee said and on holding space: a vitals check or a
         // glass of water is neither warm nor cold, and must not dilute it.
         auto warmth_share = [&](Role role) {
@@ -776,8 +780,12 @@ public:
         std::size_t experts = 0;
         for (const auto& m : score.moments) {
             if (m.judgement == "expert") ++experts;
-            if (m.kind == "moment" && m.judgement == "poor")
-                score.growth.push_back((m.moment.empty() ? std::string("a moment") : m.moment) + ": " + m.expert_text);
+            if (m.kind == "moment" && m.judgement == "poor") {
+                const std::string_view moment = m.moment.empty() ? std::string_view("a moment") : std::string_view(m.moment);
+                std::string line;
+                line.reserve(moment.size() + 2 + m.expert_text.size());
+                score.growth.push_back(std::move(line.append(moment).append(": ").append(m.expert_text)));
+            }
         }
         if (experts > 0) score.strengths.push_back(std::to_string(experts) + " responses an expert would have chosen");
     }
@@ -910,8 +918,9 @@ private:
         const auto it = rubric.codes.find(name_buffer);
         if (it == rubric.codes.end()) return codes_met[code];
         const std::size_t first_rule = context_rules.size();
-        for (const auto& rule : rubric.rules)
-            if (rule.code == name_buffer) {
+        const std::uint64_t head = codes_met[code].head;
+        for (std::size_t r = 0; r < rubric.rules.size(); ++r)
+            if (const auto& rule = rubric.rules[r]; rule_heads[r] == head && rule.code == name_buffer) {
                 const std::size_t first_test = tests.size();
                 for (const auto& c : rule.when) tests.push_back(compile(c));  // may meet codes: no references into codes_met here
                 context_rules.push_back({&rule, first_test, tests.size() - first_test});
@@ -1012,6 +1021,7 @@ private:
     std::vector<CodeEntry> codes_met;        // each code met so far, by Code
     Code holding_space = 0;
     std::vector<Test> tests;                 // the conditions below, resolved
+    std::vector<std::uint64_t> rule_heads;   // head_of each context rule's code, in the rubric's order
     std::vector<RuleTests> context_rules;    // the rules of the codes valued so far, code by code
     std::vector<std::size_t> code_domains;   // their domains' slots, code by code
     struct NeedTests {
