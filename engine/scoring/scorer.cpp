@@ -8,6 +8,7 @@
 #include <set>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 namespace holdspace::scoring {
 namespace {
@@ -303,12 +304,15 @@ unsigned roles_of(std::string_view code) {
     return 0;
 }
 
-// A code's length and first bytes in one word: codes nearly always differ there, so finding one
+// A code's first bytes and length in one word: codes nearly always differ there, so finding one
 // among those met compares words, and whole strings only once it is found.
 std::uint64_t head_of(std::string_view code) {
     std::uint64_t head = 0;
-    if (!code.empty()) std::memcpy(&head, code.data(), std::min<std::size_t>(code.size(), 7));
-    return head ^ (static_cast<std::uint64_t>(code.size()) << 56);
+    if (code.size() >= sizeof head)
+        std::memcpy(&head, code.data(), sizeof head);  // one load
+    else
+        for (std::size_t i = 0; i < code.size(); ++i) head = head << 8 | static_cast<unsigned char>(code[i]);
+    return head ^ code.size();
 }
 
 // A code met in this scoring, and what the rubric says of it (found when first valued).
@@ -364,11 +368,14 @@ public:
         tally.resize(rubric.domains.size() + 1);
         // An answer's share of the possible is summed over the domains in the order of their ids,
         // as it always was: another order could change its last bit.
-        for (std::size_t d = 0; d < rubric.domains.size(); ++d)
-            if (slot(rubric.domains[d].id) == d) domains_by_id.push_back(d);
+        for (std::size_t d = 0; d < rubric.domains.size(); ++d) {
+            domain_slots.push_back(slot(rubric.domains[d].id));
+            if (domain_slots.back() == d) domains_by_id.push_back(d);
+        }
         std::sort(domains_by_id.begin(), domains_by_id.end(),
                   [&](std::size_t a, std::size_t b) { return rubric.domains[a].id < rubric.domains[b].id; });
         codes_met.reserve(32);
+        code_heads.reserve(32);
         holding_space = intern("holding_space");
         rule_heads.reserve(rubric.rules.size());
         for (const auto& rule : rubric.rules) rule_heads.push_back(head_of(rule.code));
@@ -386,6 +393,14 @@ public:
     // of each moment, and judges every scored moment and non-verbal action as it comes.
     template <class Events>
     void read(const Events& events) {
+        if constexpr (std::is_same_v<Events, std::vector<Event>>) {
+            // Room for every answer's moment at once: growing the vector would move them all.
+            std::size_t answers = 0;
+            for (const Event& e : events) answers += is(e.type, "response") || is(e.type, "action");
+            score.moments.reserve(answers);
+            responses.reserve(answers);
+            trust.reserve(answers);
+        }
         for (std::size_t index = 0; index < events.size(); ++index) read(entry_view(events[index]), static_cast<int>(index));
         end_t = std::max(end_t, ctx.minutes);
     }
@@ -692,8 +707,10 @@ public:
     // Domains and overall, and the pass.
     void total_domains() {
         double weighted = 0, weights = 0;
-        for (const auto& d : rubric.domains) {
-            const Tally& t = tally[slot(d.id)];
+        score.domains.reserve(rubric.domains.size());
+        for (std::size_t i = 0; i < rubric.domains.size(); ++i) {
+            const Domain& d = rubric.domains[i];
+            const Tally& t = tally[domain_slots[i]];
             std::optional<double> s;
             if (t.best > t.worst) {
                 s = round1(100 * std::clamp((t.earned - t.worst) / (t.best - t.worst), 0.0, 1.0));
@@ -802,15 +819,16 @@ private:
     // The code named `name`, met now if it was not before.
     Code intern(std::string_view name) {
         if (const auto code = met(name)) return *code;
-        codes_met.push_back({name, head_of(name), roles_of(name)});
+        code_heads.push_back(head_of(name));
+        codes_met.push_back({name, code_heads.back(), roles_of(name)});
         return codes_met.size() - 1;
     }
 
     // The code named `name` if this scoring has met it (none: no answer carries it).
     std::optional<Code> met(std::string_view name) const {
         const std::uint64_t head = head_of(name);
-        for (Code code = 0; code < codes_met.size(); ++code)
-            if (codes_met[code].head == head && codes_met[code].code == name) return code;
+        for (Code code = 0; code < code_heads.size(); ++code)
+            if (code_heads[code] == head && codes_met[code].code == name) return code;
         return std::nullopt;
     }
 
@@ -1019,6 +1037,8 @@ private:
     std::vector<std::size_t> domains_by_id;  // the rubric's distinct domains, in the order of their ids
     std::vector<Tally> tally;                // by slot
     std::vector<CodeEntry> codes_met;        // each code met so far, by Code
+    std::vector<std::uint64_t> code_heads;   // theirs, side by side for a quick scan
+    std::vector<std::size_t> domain_slots;   // the rubric's domains' slots, in its order
     Code holding_space = 0;
     std::vector<Test> tests;                 // the conditions below, resolved
     std::vector<std::uint64_t> rule_heads;   // head_of each context rule's code, in the rubric's order
