@@ -106,6 +106,14 @@ bool is(std::string_view s, const char (&literal)[N]) {
     return s.size() == N - 1 && std::memcmp(s.data(), literal, N - 1) == 0;
 }
 
+// Equal words, compared in line: context words are short, and most differ in length or first letter.
+bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 // The fields the scorer reads from events and options. The state readings are in the order of
 // Context::state.
 enum Field : std::size_t {
@@ -121,22 +129,23 @@ Field field_named(std::string_view name) {
     case 2: return is(name, "id") ? f_id : field_count;
     case 4: return is(name, "type") ? f_type : is(name, "text") ? f_text : field_count;
     case 5:
-        return is(name, "phase")   ? f_phase
-               : is(name, "trust") ? f_trust
-               : is(name, "cause") ? f_cause
-               : is(name, "alert") ? f_alert
-               : is(name, "flags") ? f_flags
-               : is(name, "codes") ? f_codes
-               : is(name, "typed") ? f_typed
-                                   : field_count;
+        switch (name[0]) {
+        case 'p': return is(name, "phase") ? f_phase : field_count;
+        case 't': return is(name, "trust") ? f_trust : is(name, "typed") ? f_typed : field_count;
+        case 'c': return is(name, "cause") ? f_cause : is(name, "codes") ? f_codes : field_count;
+        case 'a': return is(name, "alert") ? f_alert : field_count;
+        case 'f': return is(name, "flags") ? f_flags : field_count;
+        default: return field_count;
+        }
     case 6:
-        return is(name, "window")   ? f_window
-               : is(name, "alerts") ? f_alerts
-               : is(name, "moment") ? f_moment
-               : is(name, "action") ? f_action
-               : is(name, "option") ? f_option
-               : is(name, "expert") ? f_expert
-                                    : field_count;
+        switch (name[0]) {
+        case 'w': return is(name, "window") ? f_window : field_count;
+        case 'a': return is(name, "alerts") ? f_alerts : is(name, "action") ? f_action : field_count;
+        case 'm': return is(name, "moment") ? f_moment : field_count;
+        case 'o': return is(name, "option") ? f_option : field_count;
+        case 'e': return is(name, "expert") ? f_expert : field_count;
+        default: return field_count;
+        }
     case 7: return is(name, "arousal") ? f_arousal : is(name, "speaker") ? f_speaker : is(name, "options") ? f_options : field_count;
     case 8: return is(name, "distress") ? f_distress : field_count;
     case 12: return is(name, "inward_focus") ? f_inward_focus : is(name, "dissociation") ? f_dissociation : field_count;
@@ -796,8 +805,8 @@ public:
     void summarise() {
         std::size_t experts = 0;
         for (const auto& m : score.moments) {
-            if (m.judgement == "expert") ++experts;
-            if (m.kind == "moment" && m.judgement == "poor") {
+            if (is(m.judgement, "expert")) ++experts;
+            if (is(m.kind, "moment") && is(m.judgement, "poor")) {
                 const std::string_view moment = m.moment.empty() ? std::string_view("a moment") : std::string_view(m.moment);
                 std::string line;
                 line.reserve(moment.size() + 2 + m.expert_text.size());
@@ -885,21 +894,28 @@ private:
     }
 
     Test compile(const Condition& c) {
-        Test test{Test::Key::none, op_named(c.op), 0, &c};
-        const std::string_view key = c.key;
         using Key = Test::Key;
-        if (key == "with") test = {Key::with, test.op, intern(c.word), &c};
-        else if (key == "phase") test.key = Key::phase;
-        else if (key == "window") test.key = Key::window;
-        else if (key == "moment") test.key = Key::moment;
-        else if (key == "flag") test.key = Key::flag;
-        else if (key == "indicated") test.key = Key::indicated;
-        else if (key == "after") test = {Key::after, test.op, intern(c.word), &c};
-        else if (key == "alert") test.key = Key::alert;
-        else if (key == "minutes") test.key = Key::minutes;
-        else
+        const std::string_view key = c.key;
+        Test test{Key::none, op_named(c.op), 0, &c};
+        // The context's own keys; state readings are by their names in Context::state.
+        test.key = is(key, "with")        ? Key::with
+                   : is(key, "phase")     ? Key::phase
+                   : is(key, "window")    ? Key::window
+                   : is(key, "moment")    ? Key::moment
+                   : is(key, "flag")      ? Key::flag
+                   : is(key, "indicated") ? Key::indicated
+                   : is(key, "after")     ? Key::after
+                   : is(key, "alert")     ? Key::alert
+                   : is(key, "minutes")   ? Key::minutes
+                                          : Key::none;
+        if (test.key == Key::with || test.key == Key::after) test.index = intern(c.word);
+        if (test.key == Key::none)
             for (std::size_t i = 0; i < ctx.state.size(); ++i)
-                if (ctx.state[i].first == key) test = {Key::state, test.op, i, &c};
+                if (ctx.state[i].first == key) {
+                    test.key = Key::state;
+                    test.index = i;
+                    break;
+                }
         return test;
     }
 
@@ -908,9 +924,9 @@ private:
         const Condition& c = *t.c;
         switch (t.key) {
         case Test::Key::with: return contains(codes, t.index);
-        case Test::Key::phase: return ctx.phase == c.word;
-        case Test::Key::window: return ctx.window == c.word;
-        case Test::Key::moment: return ctx.moment == c.word;
+        case Test::Key::phase: return same(ctx.phase, c.word);
+        case Test::Key::window: return same(ctx.window, c.word);
+        case Test::Key::moment: return same(ctx.moment, c.word);
         case Test::Key::flag: return ctx.has_flag(c.word);
         case Test::Key::indicated: return ctx.indicated() == c.flag;
         case Test::Key::after: return codes_met[t.index].earlier;
