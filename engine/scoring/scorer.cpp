@@ -119,7 +119,7 @@ bool same(std::string_view a, std::string_view b) {
 enum Field : std::size_t {
     f_type, f_t, f_phase, f_distress, f_arousal, f_trust, f_inward_focus, f_dissociation, f_window, f_cause,
     f_alerts, f_alert, f_speaker, f_text, f_moment, f_flags, f_options, f_action, f_codes, f_option, f_typed,
-    f_id, f_expert, field_count
+    f_id, f_expert, f_rationale, field_count
 };
 
 // Which of them `name` is (field_count: none), by its length first, so that most names cost one compare.
@@ -148,6 +148,7 @@ Field field_named(std::string_view name) {
         }
     case 7: return is(name, "arousal") ? f_arousal : is(name, "speaker") ? f_speaker : is(name, "options") ? f_options : field_count;
     case 8: return is(name, "distress") ? f_distress : field_count;
+    case 9: return is(name, "rationale") ? f_rationale : field_count;
     case 12: return is(name, "inward_focus") ? f_inward_focus : is(name, "dissociation") ? f_dissociation : field_count;
     default: return field_count;
     }
@@ -160,6 +161,7 @@ struct Fields {
     const Json* last_type = nullptr;  // the last "type" and "t", which an Event's data stands in with
     const Json* last_t = nullptr;
 
+    Fields() = default;
     explicit Fields(const Json& j) {
         if (!j.is_object()) return;
         for (const auto& [name, value] : j.get_ref<const Json::object_t&>()) {
@@ -540,6 +542,7 @@ public:
         bool silence_offered = false;
         const Json* expert = nullptr;
         const Json* chosen = nullptr;
+        Fields expert_fields, chosen_fields;  // theirs
         if (choice_options)
             for (const auto& o : *choice_options) {
                 const Fields option(o);
@@ -548,8 +551,14 @@ public:
                 offered.include(option_values);
                 if (is(option.text(f_action), "hold_space")) silence_offered = true;
                 // Json::value would throw for an option that is no object; so does this.
-                if (o.is_object() ? as_flag(option[f_expert]) : o.value("expert", false)) expert = &o;
-                if (option.text(f_id) == chosen_id) chosen = &o;
+                if (o.is_object() ? as_flag(option[f_expert]) : o.value("expert", false)) {
+                    expert = &o;
+                    expert_fields = option;
+                }
+                if (option.text(f_id) == chosen_id) {
+                    chosen = &o;
+                    chosen_fields = option;
+                }
             }
         // Holding space is always possible, so it is always an alternative.
         if (!silence_offered) {
@@ -584,9 +593,9 @@ public:
                 if (value > 0) value /= 2;
             m.principles.push_back("Typed in words that could answer any moment: it takes up nothing the participant said.");
         }
-        if (chosen && !text(*chosen, "rationale").empty()) m.principles.emplace_back(text(*chosen, "rationale"));
+        if (chosen && !chosen_fields.text(f_rationale).empty()) m.principles.emplace_back(chosen_fields.text(f_rationale));
         m.fraction = add(chosen_values);
-        m.chose_expert = chosen && chosen->value("expert", false);
+        m.chose_expert = chosen && as_flag(chosen_fields[f_expert]);  // an object: the loop above read it
         // What the moment needed of any answer (docs/rubrics.md, "Needs").
         bool need_missed = false;
         for (std::size_t n = 0; n < rubric.needs.size(); ++n) {
@@ -603,9 +612,9 @@ public:
             }
         }
         if (expert) {
-            m.expert_text = text(*expert, "text");
-            if (m.expert_text.empty()) m.expert_text.append("(").append(text(*expert, "action")).append(")");
-            m.expert_rationale = text(*expert, "rationale");
+            m.expert_text = expert_fields.text(f_text);
+            if (m.expert_text.empty()) m.expert_text.append("(").append(expert_fields.text(f_action)).append(")");
+            m.expert_rationale = expert_fields.text(f_rationale);
         }
         // A response carrying a code the rubric proscribes here, or missing what the moment
         // needs, is at best poor whatever else it does (even when the scenario calls it expert:
