@@ -377,6 +377,13 @@ public:
         score.rubric_title = rubric.title;
         score.pass_mark = rubric.pass;
         tally.resize(rubric.domains.size() + 1);
+        // Room once for what grows while scoring: each growth of a vector is an allocation and a copy.
+        domain_slots.reserve(rubric.domains.size());
+        domains_by_id.reserve(rubric.domains.size());
+        tests.reserve(64);
+        context_rules.reserve(32);
+        code_domains.reserve(64);
+        need_tests.reserve(rubric.needs.size());
         // An answer's share of the possible is summed over the domains in the order of their ids,
         // as it always was: another order could change its last bit.
         for (std::size_t d = 0; d < rubric.domains.size(); ++d) {
@@ -406,11 +413,15 @@ public:
     void read(const Events& events) {
         if constexpr (std::is_same_v<Events, std::vector<Event>>) {
             // Room for every answer's moment at once: growing the vector would move them all.
-            std::size_t answers = 0;
-            for (const Event& e : events) answers += is(e.type, "response") || is(e.type, "action");
+            std::size_t answers = 0, choices = 0;
+            for (const Event& e : events) {
+                answers += is(e.type, "response") || is(e.type, "action");
+                choices += is(e.type, "choice");
+            }
             score.moments.reserve(answers);
             responses.reserve(answers);
             trust.reserve(answers);
+            choice_times.reserve(choices);
         }
         for (std::size_t index = 0; index < events.size(); ++index) read(entry_view(events[index]), static_cast<int>(index));
         end_t = std::max(end_t, ctx.minutes);
