@@ -52,11 +52,6 @@ bool contains(const List& list, const Item& item) {
     return std::find(std::begin(list), std::end(list), item) != std::end(list);
 }
 
-template <class Have, class Wanted>
-bool has_any(const Have& codes, const Wanted& wanted) {
-    return std::any_of(std::begin(codes), std::end(codes), [&](const auto& c) { return contains(wanted, c); });
-}
-
 // A condition's comparison, read once per scoring ("==" and anything unknown: equal).
 enum class Op { eq, ne, lt, le, gt, ge };
 
@@ -86,7 +81,8 @@ struct Test {
     const Condition* c = nullptr;
 };
 
-// A field of an object (the first of that name, as Json::find finds it), or none.
+// A field of an object (the first of that name, as Json::find finds it), or none: for the few
+// fields read once in a while (typed responses); events and options are read through Fields.
 const Json* field(const Json& j, std::string_view key) {
     if (!j.is_object()) return nullptr;
     for (const auto& [name, value] : j.get_ref<const Json::object_t&>())
