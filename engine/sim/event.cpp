@@ -10,20 +10,30 @@ Json minutes_json(Seconds at) {
     return Json(static_cast<double>(at) / 60.0);
 }
 
-void release(Json& j) {
+namespace {
+
+// Deeper than an event goes, the rest is left to Json's destructor, which needs no stack of calls.
+constexpr int release_depth = 16;
+
+void release(Json& j, int depth) {
+    if (depth > release_depth) return;
     if (j.is_object()) {
         auto& fields = j.get_ref<Json::object_t&>();
         for (auto& field : fields)
-            if (field.second.is_structured()) release(field.second);
-        fields.clear();  // each is now a scalar or a string
+            if (field.second.is_structured()) release(field.second, depth + 1);
+        fields.clear();  // each is now a scalar, a string or (past the depth) left to the destructor
     } else if (j.is_array()) {
         auto& items = j.get_ref<Json::array_t&>();
         for (auto& item : items)
-            if (item.is_structured()) release(item);
+            if (item.is_structured()) release(item, depth + 1);
         items.clear();
     }
     j = nullptr;  // an empty object or array is freed without the stack
 }
+
+}  // namespace
+
+void release(Json& j) { release(j, 0); }
 
 void release(std::vector<Event>& events) {
     for (auto& e : events) release(e.data);

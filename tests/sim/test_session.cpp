@@ -372,3 +372,18 @@ TEST_CASE("touch agreed as 'ask first' is within consent only right after asking
     CHECK(s.count_code("touch_within_consent") == 1);
     CHECK(s.count_code("touch_without_consent") == 1);
 }
+
+TEST_CASE("release frees an event's data however deep, and leaves it null") {
+    Json deep = Json::array();
+    Json* inner = &deep;
+    for (int i = 0; i < 100000; ++i) {  // far deeper than any event: past a depth the destructor takes over
+        inner->push_back(Json::object({{"at", i}, {"more", Json::array()}}));
+        inner = &(*inner)[0]["more"];
+    }
+    release(deep);
+    CHECK(deep.is_null());
+    std::vector<Event> events{{"say", 0, {{"speaker", "Sam"}, {"text", std::string(100, 'x')}}},
+                              {"choice", 60, {{"options", {{{"id", "a"}, {"codes", {"open_question"}}}}}}}};
+    release(events);
+    CHECK(events.empty());
+}
