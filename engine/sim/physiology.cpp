@@ -289,9 +289,20 @@ void sort_step(std::vector<CueEvent>& events, std::size_t from_index) {
                      [](const CueEvent& x, const CueEvent& y) { return x.t_min < y.t_min; });
 }
 
-// Step t of the cue schedule: its draws (two per cue, whatever happens, so that the draws of a
-// step never depend on what came before) and the cues it brings, appended to `out` in time order.
-// It reads the doses up to t + 2 and the interventions up to t.
+// One cue's chance in the step from t: two draws whatever happens (so that the draws of a step never
+// depend on what came before); it comes at `rate` per hour, but not within cue_gap_min of its last.
+void draw_one(Rng& rng, double rate, double t, Cue cue, double& last, std::vector<CueEvent>& out) {
+    const double u_happens = rng.uniform();
+    const double u_when = rng.uniform();
+    if (!(u_happens < 1 - std::exp(-rate * cue_step_min / 60))) return;
+    const double when = t + u_when * cue_step_min;
+    if (when - last < cue_gap_min) return;
+    last = when;
+    out.push_back({cue, when});
+}
+
+// Step t of the cue schedule: its draws (draw_one per cue) and the cues it brings, appended to `out`
+// in time order. It reads the doses up to t + 2 and the interventions up to t.
 void draw_cue_step(const Physiology& person, std::span<const Dose> doses, std::span<const Intervention> interventions,
                    double t, Rng& rng, std::array<double, cue_count>& last, std::vector<CueEvent>& out) {
     const double now = intensity(person.drug, doses, t);
@@ -299,15 +310,9 @@ void draw_cue_step(const Physiology& person, std::span<const Dose> doses, std::s
     const std::size_t before = out.size();
     for (std::size_t i = 0; i < cue_count; ++i) {
         const CueSpec& spec = cue_specs[i];
-        const double u_happens = rng.uniform();
-        const double u_when = rng.uniform();
         const double rate = spec.per_hour * person.cue_proneness[i] * phase_weight(spec.phase, now, rising) *
                             cue_factor(spec.cue, interventions, t);
-        if (!(u_happens < 1 - std::exp(-rate * cue_step_min / 60))) continue;
-        const double when = t + u_when * cue_step_min;
-        if (when - last[i] < cue_gap_min) continue;
-        last[i] = when;
-        out.push_back({spec.cue, when});
+        draw_one(rng, rate, t, spec.cue, last[i], out);
     }
     sort_step(out, before);
 }
@@ -524,16 +529,9 @@ void draw_body_step(const Physiology& person, std::span<const Dose> doses, std::
     const std::size_t before = out.size();
     for (std::size_t i = 0; i < body_specs.size(); ++i) {
         const BodySpec& b = body_specs[i];
-        const double u_happens = rng.uniform();
-        const double u_when = rng.uniform();
         const double weight = b.cue == Cue::chest_pain ? std::clamp((sbp - b.starts) / (b.full - b.starts), 0.0, 1.0)
                                                        : std::clamp((b.starts - sodium) / (b.starts - b.full), 0.0, 1.0);
-        const double rate = b.per_hour * weight;
-        if (!(u_happens < 1 - std::exp(-rate * cue_step_min / 60))) continue;
-        const double when = t + u_when * cue_step_min;
-        if (when - last[i] < cue_gap_min) continue;
-        last[i] = when;
-        out.push_back({b.cue, when});
+        draw_one(rng, b.per_hour * weight, t, b.cue, last[i], out);
     }
     sort_step(out, before);
 }
