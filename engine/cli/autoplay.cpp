@@ -91,6 +91,7 @@ int autoplay(const AutoplayOptions& options) {
     settings.max_depth = options.max_depth > 0 ? options.max_depth : random ? 2000 : 200;
     settings.budget = runs;
     settings.probes = !options.no_probes;
+    settings.keep_moves = false;  // nothing here replays a path's moves: its actions are what it reports
 
     Catalog catalog;
     Run run;

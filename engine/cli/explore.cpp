@@ -149,8 +149,11 @@ public:
 
     bool over() const { return session_->over(); }
     const Choice* choice() const { return session_->choice(); }
+    // The moves taken so far, resolved (kept unless keep_moves(false)).
     const std::vector<TraineeAction>& taken() const { return taken_; }
-    int depth() const { return static_cast<int>(taken_.size()); }
+    int depth() const { return static_cast<int>(steps_.size()); }
+    // Whether taken() and the path's moves are kept: set before the first move.
+    void keep_moves(bool keep) { keep_moves_ = keep; }
 
     bool apply(const TraineeAction& action) {
         const Choice* choice = session_->choice();
@@ -165,16 +168,18 @@ public:
         if (!app::hear(heard, *session_, error)) return false;  // a typed strategy's phrase
         // Its place is taken first: the moves the session takes at once while this one runs come after it.
         const std::size_t at = steps_.size();
-        steps_.push_back(std::move(step));
-        taken_.push_back(heard);
+        steps_.push_back(step);
+        actions_.emplace_back();
+        if (keep_moves_) taken_.push_back(heard);
         const auto applied = session_->apply(heard, error);
         if (!applied) {  // refused: nothing ran
             steps_.pop_back();
-            taken_.pop_back();
+            actions_.pop_back();
+            if (keep_moves_) taken_.pop_back();
             return false;
         }
-        steps_[at].move = applied->to_string();
-        taken_[at] = *applied;
+        actions_[at] = applied->to_string();
+        if (keep_moves_) taken_[at] = *applied;
         return true;
     }
 
@@ -182,8 +187,7 @@ public:
     PathResult finish() {
         PathResult r;
         r.seed = session_->seed();
-        r.actions.reserve(steps_.size());
-        for (const auto& step : steps_) r.actions.push_back(step.move);  // each move as to_string() wrote it
+        r.actions = std::move(actions_);
         r.moves = std::move(taken_);
         r.steps = std::move(steps_);
         std::vector<std::pair<std::string_view, std::string_view>> said;
@@ -248,8 +252,9 @@ private:
     }
     void took(const TraineeAction& resolved, bool answered) override {
         refused_ = false;
-        steps_.push_back({point_, resolved.to_string(), answered});
-        taken_.push_back(resolved);
+        steps_.push_back({point_, answered});
+        actions_.push_back(resolved.to_string());
+        if (keep_moves_) taken_.push_back(resolved);
     }
     void deferred(TraineeAction move) override { deferred_ = std::move(move); }
 
@@ -257,7 +262,9 @@ private:
     Catalog& catalog_;
     std::unique_ptr<Session> session_;
     std::vector<Step> steps_;
+    std::vector<std::string> actions_;  // each step's move as to_string() wrote it
     std::vector<TraineeAction> taken_;
+    bool keep_moves_ = true;
     const Policy* policy_ = nullptr;
     std::optional<TraineeAction> deferred_;  // the policy's move the session left to apply()
     std::uint32_t point_ = 0;                // the choice point of the move being taken at once
@@ -284,7 +291,7 @@ PathResult failed_path(std::uint64_t seed, const std::vector<TraineeAction>& mov
 // `then` plays on after the prefix, in the same turn (see Walker::play).
 std::unique_ptr<Walker> replay(const Source& source, Catalog& catalog, std::uint64_t seed,
                                const std::vector<TraineeAction>& prefix, std::optional<PathResult>& failed,
-                               const Policy& then = {}) {
+                               const Policy& then = {}, bool keep_moves = true) {
     std::unique_ptr<Walker> w;
     try {
         w = std::make_unique<Walker>(source, seed, catalog);
@@ -292,6 +299,7 @@ std::unique_ptr<Walker> replay(const Source& source, Catalog& catalog, std::uint
         failed = failed_path(seed, prefix, e);
         return nullptr;
     }
+    w->keep_moves(keep_moves);
     // The prefix ends at a move the session refuses (the walker stays where it was), then `then` plays on.
     std::size_t next = 0;
     bool in_prefix = true;
@@ -452,7 +460,8 @@ bool Catalog::nothing_new(const PointInfo& p, const Choice& choice) {
 std::uint32_t Catalog::point(const Choice& choice) {
     const std::string key = point_key(choice);
     {
-        std::lock_guard lock(mutex_);
+        // Most lookups find nothing new: the jobs make them side by side, and only wait for an update.
+        std::shared_lock lock(mutex_);
         const auto known = point_ids_.find(key);
         if (known != point_ids_.end() && nothing_new(points_[known->second], choice)) return known->second;
     }
@@ -463,7 +472,7 @@ std::uint32_t Catalog::point(const Choice& choice) {
     if (!choice.claiming("hold_space"))
         offered.push_back({"hold_space", "", "hold_space", "", {"holding_space"}, false, true, 1000});
 
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     auto [it, inserted] = point_ids_.try_emplace(key, static_cast<std::uint32_t>(points_.size()));
     if (inserted) {
         PointInfo p;
@@ -503,8 +512,19 @@ std::uint32_t Catalog::point(const Choice& choice) {
 std::vector<std::uint32_t> Catalog::lines(const std::vector<std::pair<std::string_view, std::string_view>>& kind_text) {
     std::vector<std::uint32_t> ids;
     ids.reserve(kind_text.size());
-    std::lock_guard lock(mutex_);
-    for (const auto& kt : kind_text) {
+    {
+        // Once a story's lines are all known, the jobs look them up side by side.
+        std::shared_lock lock(mutex_);
+        for (const auto& kt : kind_text) {
+            const auto it = line_ids_.find(kt);
+            if (it == line_ids_.end()) break;
+            ids.push_back(it->second);
+        }
+        if (ids.size() == kind_text.size()) return ids;
+    }
+    std::unique_lock lock(mutex_);
+    for (std::size_t i = ids.size(); i < kind_text.size(); ++i) {
+        const auto& kt = kind_text[i];
         if (const auto it = line_ids_.find(kt); it != line_ids_.end()) {
             ids.push_back(it->second);
             continue;
@@ -641,7 +661,7 @@ std::vector<PathResult> random_runs(const Source& source, Catalog& catalog, cons
             return TraineeAction::wait_for(5);
         };
         std::optional<PathResult> failed;
-        auto w = replay(source, catalog, seed, {}, failed, random);
+        auto w = replay(source, catalog, seed, {}, failed, random, settings.keep_moves);
         if (!w) {
             out[i] = std::move(*failed);
             return;
@@ -678,6 +698,7 @@ std::vector<PathResult> strategy_runs(const Source& source, Catalog& catalog, co
             return;
         }
         walker = w.get();
+        w->keep_moves(settings.keep_moves);
         w->play(play);
         out[i] = w->finish();
         if (settings.progress) settings.progress->add();
@@ -903,12 +924,14 @@ Summary summarize(const Source& source, const Catalog& catalog, const std::vecto
             if (!s.first_unfinished) s.first_unfinished = i;
         }
         std::set<std::uint32_t> through;
-        for (const auto& step : p.steps) {
+        for (std::size_t k = 0; k < p.steps.size() && k < p.actions.size(); ++k) {
+            const Step& step = p.steps[k];
+            const std::string& move = p.actions[k];
             through.insert(step.point);
             if (step.answered)
-                ++s.taken[step.point][step.move];
-            else if (step.move.rfind("wait ", 0) != 0)
-                ++s.actions_at[step.point][step.move];
+                ++s.taken[step.point][move];
+            else if (move.rfind("wait ", 0) != 0)
+                ++s.actions_at[step.point][move];
         }
         for (auto point : through) {
             ++s.visits[point];

@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,7 +81,7 @@ public:
 
 private:
     static bool nothing_new(const PointInfo& p, const Choice& choice);
-    std::mutex mutex_;
+    std::shared_mutex mutex_;
     std::map<std::string, std::uint32_t> point_ids_;
     std::deque<PointInfo> points_;
     // Line ids by kind and text, hashed: the texts of one story often share long beginnings, and
@@ -106,9 +107,9 @@ private:
     std::deque<std::pair<std::string, std::string>> lines_;
 };
 
+// A path's move k: its step k and its action k (PathResult::actions).
 struct Step {
     std::uint32_t point = 0;  // the choice open when the move was made
-    std::string move;         // option id, action name or "wait N"
     bool answered = false;    // it answered the choice (an option, or hold_space)
 };
 
@@ -125,7 +126,7 @@ struct ScoreSummary {
 struct PathResult {
     std::uint64_t seed = 0;
     std::vector<std::string> actions;  // as an actions file has them: replayable with play --actions
-    std::vector<TraineeAction> moves;  // the same, resolved
+    std::vector<TraineeAction> moves;  // the same, resolved (empty when Settings::keep_moves is off)
     std::vector<Step> steps;
     std::vector<std::uint32_t> lines;  // say and narrate lines (Catalog::line ids), in order
     std::string end;                   // script, trainee, error, or unfinished (a bound was reached)
@@ -164,6 +165,10 @@ struct Settings {
     int max_depth = 200;    // responses along one path (exhaustive, greedy)
     long budget = 20000;    // exhaustive: the most paths
     bool probes = true;     // exhaustive: try the non-verbal actions at every choice point
+    // random_runs, strategy_runs: keep each path's resolved moves. Off where nothing replays them
+    // (autoplay, validity): a run's moves were most of what a long run of paths kept in memory,
+    // and the page faults of growing it weighed on every job.
+    bool keep_moves = true;
     Progress* progress = nullptr;
 };
 

@@ -141,13 +141,14 @@ int graph(const GraphOptions& options) {
         std::string from = "start";
         std::string option;
         const OptionInfo* info = nullptr;
-        for (const auto& step : path.steps) {
+        for (std::size_t k = 0; k < path.steps.size() && k < path.actions.size(); ++k) {
+            const auto& step = path.steps[k];
             if (!step.answered) continue;
             const std::string here = node_of[step.point];
             add_edge(from, here, option, info);
             from = here;
-            option = step.move;
-            info = catalog.points()[step.point].option(step.move);
+            option = path.actions[k];
+            info = catalog.points()[step.point].option(option);
         }
         add_edge(from, terminal, option, info);
     }

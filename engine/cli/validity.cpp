@@ -22,7 +22,9 @@ StrategyOutcome play(const explore::Source& source, explore::Catalog& catalog, c
                      const Strategy& strategy, int seeds) {
     StrategyOutcome out;
     out.strategy = strategy.name;
-    out.paths = explore::strategy_runs(source, catalog, settings, strategy, seeds, max_responses);
+    explore::Settings runs = settings;
+    runs.keep_moves = false;  // a failing path is reported by its actions
+    out.paths = explore::strategy_runs(source, catalog, runs, strategy, seeds, max_responses);
     double sum = 0;
     for (std::size_t i = 0; i < out.paths.size(); ++i) {
         const auto& p = out.paths[i];
