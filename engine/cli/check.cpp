@@ -37,6 +37,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace holdspace::cli {
@@ -376,7 +377,8 @@ FileReport check_catalogue_file(const std::string& path) {
     return report;
 }
 
-FileReport check_scenario(const std::string& path, const CheckOptions& options) {
+// `progress`: show this file's progress (off while several files are checked at once).
+FileReport check_scenario(const std::string& path, const CheckOptions& options, bool progress) {
     FileReport report;
     report.path = path;
     auto add = [&](int line, const char* severity, std::string text) {
@@ -424,8 +426,9 @@ FileReport check_scenario(const std::string& path, const CheckOptions& options) 
     explore::Exploration found;
     std::vector<explore::PathResult> random;
     {
-        explore::Progress progress("check " + path, 0);
-        settings.progress = &progress;
+        std::optional<explore::Progress> shown;
+        if (progress) shown.emplace("check " + path, 0);
+        settings.progress = shown ? &*shown : nullptr;
         found = explore::exhaustive(unscored, catalog, settings);
         random = explore::random_runs(unscored, catalog, settings, options.runs, max_responses);
     }
@@ -558,8 +561,9 @@ FileReport check_scenario(const std::string& path, const CheckOptions& options) 
     report.cues = length_cues(catalog);
     if (const auto cue = report.cues.problem()) add(script::line_of_field(source.text, "run"), "warning", *cue);
     if (options.validity && source.rubric) {
-        explore::Progress progress("check --validity " + path, 0);
-        settings.progress = &progress;
+        std::optional<explore::Progress> shown;
+        if (progress) shown.emplace("check --validity " + path, 0);
+        settings.progress = shown ? &*shown : nullptr;
         explore::Catalog scored_catalog;
         report.validity = assess_validity(source, scored_catalog, settings);
         const int at = script::line_of_field(source.text, "run");
@@ -717,12 +721,27 @@ int check(const CheckOptions& options) {
         std::cerr << "holdspace check: no scenario or rubric files (.lua) found\n";
         return exit_usage;
     }
-    std::vector<FileReport> reports;
-    for (const auto& file : files)
-        reports.push_back(in_rubrics_folder(file)    ? check_rubric(file)
-                          : in_lib_folder(file)      ? check_module(file)
-                          : is_drill_catalogue(file) ? check_catalogue_file(file)
-                                                     : check_scenario(file, options));
+    // With several files, each job checks whole files, one job each: a file's own work has
+    // steps that wait for its slowest session, and its loading and reporting are not shared out.
+    // The reports are the same either way (nothing a check finds depends on its jobs) and in
+    // the files' order.
+    const int jobs = options.jobs > 0 ? options.jobs : explore::default_jobs();
+    const bool by_file = jobs > 1 && files.size() > 1;
+    CheckOptions each = options;
+    if (by_file) each.jobs = 1;
+    std::vector<FileReport> reports(files.size());
+    {
+        std::optional<explore::Progress> progress;
+        if (by_file) progress.emplace(options.validity ? "check --validity" : "check", static_cast<long>(files.size()));
+        explore::parallel_for(files.size(), by_file ? jobs : 1, [&](std::size_t i) {
+            const auto& file = files[i];
+            reports[i] = in_rubrics_folder(file)    ? check_rubric(file)
+                         : in_lib_folder(file)      ? check_module(file)
+                         : is_drill_catalogue(file) ? check_catalogue_file(file)
+                                                    : check_scenario(file, each, !by_file);
+            if (progress) progress->add();
+        });
+    }
 
     std::size_t problems = 0, warnings = 0;
     for (const auto& r : reports) {
