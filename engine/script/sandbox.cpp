@@ -717,7 +717,7 @@ bool Sandbox::freeze() {
     frozen_->memory_used = memory_used_;
     frozen_->work_used = work_used_;
     frozen_->next_object_id = next_object_id_;
-    frozen_->object_ids.copy_from(object_ids_);
+    object_ids_.freeze_into(frozen_->object_ids);
     frozen_->modules = modules_;
     frozen_->fallback_location = fallback_location;
     return true;
@@ -729,7 +729,7 @@ void Sandbox::restore() {
     memory_used_ = frozen_->memory_used;
     work_used_ = frozen_->work_used;
     next_object_id_ = frozen_->next_object_id;
-    object_ids_.copy_from(frozen_->object_ids);
+    object_ids_.clear();
     modules_ = frozen_->modules;
     fallback_location = frozen_->fallback_location;
     violation_ = Violation::none;
@@ -1195,22 +1195,36 @@ std::size_t Sandbox::ObjectIds::slot_of(const void* p) const {
     return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(p) >> 4) * 0x9e3779b97f4a7c15ULL >> shift_);
 }
 
-void Sandbox::ObjectIds::copy_from(const ObjectIds& other) {
-    if (slots_.size() == other.slots_.size())
-        std::copy(other.slots_.begin(), other.slots_.end(), slots_.begin());
-    else
-        slots_ = other.slots_;
-    count_ = other.count_;
-    shift_ = other.shift_;
+void Sandbox::ObjectIds::freeze_into(ObjectIds& frozen) {
+    frozen.slots_ = std::move(slots_);
+    frozen.count_ = count_;
+    frozen.shift_ = shift_;
+    frozen.base_ = base_;
+    slots_.clear();
+    count_ = 0;
+    shift_ = 64;
+    base_ = &frozen;
+}
+
+void Sandbox::ObjectIds::clear() {
+    if (count_ == 0) return;
+    for (Slot& s : slots_) s.key = nullptr;
+    count_ = 0;
+}
+
+const Sandbox::ObjectIds::Slot* Sandbox::ObjectIds::own(const void* p) const {
+    if (count_ == 0) return nullptr;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = slot_of(p);; i = (i + 1) & mask) {
+        if (slots_[i].key == p) return &slots_[i];
+        if (!slots_[i].key) return nullptr;
+    }
 }
 
 std::uint64_t Sandbox::ObjectIds::find(const void* p) const {
-    if (count_ == 0 || !p) return 0;
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = slot_of(p);; i = (i + 1) & mask) {
-        if (slots_[i].key == p) return slots_[i].id;
-        if (!slots_[i].key) return 0;
-    }
+    if (!p) return 0;
+    if (const Slot* s = own(p)) return s->id;
+    return base_ ? base_->find(p) : 0;
 }
 
 void Sandbox::ObjectIds::insert(const void* p, std::uint64_t id) {
@@ -1223,6 +1237,10 @@ void Sandbox::ObjectIds::insert(const void* p, std::uint64_t id) {
 }
 
 void Sandbox::ObjectIds::erase(const void* p) {
+    if (base_ && base_->find(p)) {  // a frozen object: held here as freed
+        insert(p, 0);
+        return;
+    }
     if (count_ == 0) return;
     const std::size_t mask = slots_.size() - 1;
     std::size_t hole = slot_of(p);

@@ -197,10 +197,14 @@ private:
         ~ObjectIds();
         ObjectIds(const ObjectIds&) = delete;
         ObjectIds& operator=(const ObjectIds&) = delete;
-        void copy_from(const ObjectIds& other);
         std::uint64_t find(const void* p) const;
         void insert(const void* p, std::uint64_t id);
         void erase(const void* p);
+        // freeze(): this table becomes `frozen`'s, and from then on only holds what changed since,
+        // over it (a frozen object freed since holds 0), so that restore() need only clear() it
+        // rather than copy the frozen state's whole table back.
+        void freeze_into(ObjectIds& frozen);
+        void clear();
 
     private:
         struct Slot {
@@ -208,11 +212,13 @@ private:
             std::uint64_t id;
         };
         std::size_t slot_of(const void* p) const;
+        const Slot* own(const void* p) const;
         void grow();
         static std::vector<Slot>* spare();  // per thread: a closed sandbox's first table, cleared
         std::vector<Slot> slots_;
         std::size_t count_ = 0;
         int shift_ = 64;
+        const ObjectIds* base_ = nullptr;  // the frozen state's numbers, under these
     };
 
     Limits limits_;
