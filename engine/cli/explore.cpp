@@ -216,8 +216,9 @@ public:
             r.traceback = failure->traceback;
             r.limit = is_limit_message(r.error);
         } else if (session_->over() && source_.rubric) {
-            // The events are scored as they are, without building their JSON transcript.
-            const auto score = scoring::score_events(*source_.rubric, session_->events());
+            // The events are scored as they are, without building their JSON transcript, and for the
+            // totals only: nothing here reads the debrief's text.
+            const auto score = scoring::score_events(*source_.rubric, session_->events(), scoring::Detail::totals);
             ScoreSummary s;
             s.overall = score.overall;
             s.pass = score.pass;

@@ -375,7 +375,7 @@ std::optional<double> rating(double share) { return round1(std::clamp(1 + 4 * sh
 // One transcript scored under one rubric, step by step (scored() below).
 class TranscriptScoring {
 public:
-    explicit TranscriptScoring(const Rubric& scored_under) : rubric(scored_under) {
+    TranscriptScoring(const Rubric& scored_under, Detail detail) : rubric(scored_under), debrief(detail == Detail::debrief) {
         score.rubric_id = rubric.id;
         score.rubric_title = rubric.title;
         score.pass_mark = rubric.pass;
@@ -408,6 +408,7 @@ public:
     }
 
     const Rubric& rubric;
+    const bool debrief;  // the debrief's text too, not the totals only (Detail)
     Score score;
 
     // Walks the transcript (a JSON array of entries, or a session's events), keeping the context
@@ -486,7 +487,7 @@ public:
         case Kind::response:
             judge_moment(e, at);
             // The non-verbal actions taken while this choice was open belong to its moment.
-            if (!score.moments.empty() && score.moments.back().event == at)
+            if (debrief && !score.moments.empty() && score.moments.back().event == at)
                 score.moments.back().actions = copies(actions_taken);
             actions_taken.clear();
             heard = {};
@@ -513,7 +514,7 @@ public:
         if (contains(actions_at_choice, action)) return;
         actions_at_choice.push_back(action);
         std::vector<std::string> reasons;
-        value_of(codes, chosen_values, &reasons);
+        value_of(codes, chosen_values, debrief ? &reasons : nullptr);
         // A good action raises earned and possible alike; a poor one lowers the floor.
         offered.reset_to_nothing(chosen_values.size());
         const double f = add(chosen_values);
@@ -525,12 +526,14 @@ public:
             m.kind = "action";
             m.event = index;
             m.moment = ctx.moment;
-            m.situation = situation.quoted();
             m.response_id = action;
-            m.codes = names(codes);
             m.judgement = total > 0 ? "helpful" : "harmful";
             m.fraction = f;
-            m.principles = std::move(reasons);
+            if (debrief) {
+                m.situation = situation.quoted();
+                m.codes = names(codes);
+                m.principles = std::move(reasons);
+            }
         }
         remember(codes);
     }
@@ -585,11 +588,13 @@ public:
         m.kind = "moment";
         m.event = index;
         m.moment = ctx.moment;  // the open choice's
-        m.situation = situation.quoted();
         m.response_id = chosen_id;
-        m.response_text = e.text(f_text);
-        if (m.response_text.empty()) m.response_text.append("(").append(e.text(f_action)).append(")");
-        m.codes = names(codes);
+        if (debrief) {
+            m.situation = situation.quoted();
+            m.response_text = e.text(f_text);
+            if (m.response_text.empty()) m.response_text.append("(").append(e.text(f_action)).append(")");
+            m.codes = names(codes);
+        }
         // A typed response (docs/scoring.md, "Typed responses"): played as an option when it matched
         // one clearly, and then judged as that option; otherwise judged by the codes it was heard as,
         // never as the expert's answer, and for half its worth when it speaks to nothing the
@@ -597,17 +602,17 @@ public:
         const bool typed_generic = typed_unmatched && !typed->value("relevant", false);
         if (typed) {
             m.typed = true;
-            m.heard = text(*typed, "primary");
+            if (debrief) m.heard = text(*typed, "primary");
             if (typed_unmatched) chosen = nullptr;
         }
         bool proscribed = false;
-        value_of(codes, chosen_values, &m.principles, &proscribed);
+        value_of(codes, chosen_values, debrief ? &m.principles : nullptr, &proscribed);
         if (typed_generic) {
             for (auto& value : chosen_values)
                 if (value > 0) value /= 2;
-            m.principles.push_back("Typed in words that could answer any moment: it takes up nothing the participant said.");
+            if (debrief) m.principles.push_back("Typed in words that could answer any moment: it takes up nothing the participant said.");
         }
-        if (chosen && !chosen_fields.text(f_rationale).empty()) m.principles.emplace_back(chosen_fields.text(f_rationale));
+        if (debrief && chosen && !chosen_fields.text(f_rationale).empty()) m.principles.emplace_back(chosen_fields.text(f_rationale));
         m.fraction = add(chosen_values);
         m.chose_expert = chosen && as_flag(chosen_fields[f_expert]);  // an object: the loop above read it
         // What the moment needed of any answer (docs/rubrics.md, "Needs").
@@ -622,10 +627,10 @@ public:
                 t.earned += need.weight;
             } else {
                 need_missed = true;
-                m.principles.push_back(need.why);
+                if (debrief) m.principles.push_back(need.why);
             }
         }
-        if (expert) {
+        if (debrief && expert) {
             m.expert_text = expert_fields.text(f_text);
             if (m.expert_text.empty()) m.expert_text.append("(").append(expert_fields.text(f_action)).append(")");
             m.expert_rationale = expert_fields.text(f_rationale);
@@ -750,8 +755,8 @@ public:
                 weights += d.weight;
             }
             score.domains.emplace_back(d.id, s);
-            if (s && *s >= 80) score.strengths.push_back(titled(d.title, *s));
-            if (s && *s < 60) score.growth.push_back(titled(d.title, *s));
+            if (debrief && s && *s >= 80) score.strengths.push_back(titled(d.title, *s));
+            if (debrief && s && *s < 60) score.growth.push_back(titled(d.title, *s));
         }
         score.overall = weights > 0 ? round1(weighted / weights) : 0;
         score.pass = score.critical.empty() && score.overall >= rubric.pass;
@@ -778,6 +783,7 @@ public:
     void rate_fis() {
         const auto n = static_cast<double>(std::max<std::size_t>(1, responses.size()));
         score.fis.reserve(4);
+        const auto rule = [&](const char* how) { return debrief ? std::string(how) : std::string(); };  // how it was rated
         // Warmth is rated on what the trainee said and on holding space: a vitals check or a
         // glass of water is neither warm nor cold, and must not dilute it.
         auto warmth_share = [&](Role role) {
@@ -793,8 +799,8 @@ public:
         const double cold_share = warmth_share(cold);
         const bool any_counted = std::any_of(responses.begin(), responses.end(), [](const Response& r) { return r.warmth_counted; });
         score.fis.push_back({"warmth", any_counted ? rating(warm_share - 2 * cold_share) : std::optional<double>{},
-                             "1 + 4 x (share of the trainee's spoken responses and holding space that are warm - "
-                             "2 x share that are cold); none without any"});
+                             rule("1 + 4 x (share of the trainee's spoken responses and holding space that are warm - "
+                                  "2 x share that are cold); none without any")});
         double empathic = 0;
         for (const auto& r : responses) {
             double k = 0;
@@ -805,9 +811,9 @@ public:
             empathic += k;
         }
         score.fis.push_back({"empathy", rating(empathic / n),
-                             "1 + 4 x mean empathic depth of responses (complex reflection, validation, empathic presence 1; "
-                             "simple reflection, holding space 0.5)"});
-        score.fis.push_back({"alliance_bond", rating(ctx.trust() / 100), "1 + 4 x the participant's trust at the end / 100"});
+                             rule("1 + 4 x mean empathic depth of responses (complex reflection, validation, empathic presence 1; "
+                                  "simple reflection, holding space 0.5)")});
+        score.fis.push_back({"alliance_bond", rating(ctx.trust() / 100), rule("1 + 4 x the participant's trust at the end / 100")});
         // A rupture is repaired only if the participant's trust ends the session above where it
         // was before the rupture: one warmer answer after it, with trust still lower at the end
         // ("that wasn't okay"), is no repair.
@@ -820,8 +826,8 @@ public:
         }
         score.fis.push_back({"rupture_repair",
                              ruptures ? rating(double(repaired) / ruptures) : std::optional<double>{},
-                             "1 + 4 x share of ruptures (trust falling 8 or more with a response) after which trust "
-                             "ended the session above where it was before the rupture; none without ruptures"});
+                             rule("1 + 4 x share of ruptures (trust falling 8 or more with a response) after which trust "
+                                  "ended the session above where it was before the rupture; none without ruptures")});
     }
 
     // Strengths and growth areas from the moments.
@@ -1110,15 +1116,15 @@ private:
 };
 
 template <class Events>
-Score scored(const Rubric& rubric, const Events& events) {
-    TranscriptScoring scoring(rubric);
+Score scored(const Rubric& rubric, const Events& events, Detail detail = Detail::debrief) {
+    TranscriptScoring scoring(rubric, detail);
     scoring.read(events);
     scoring.apply_timing_rules();
     scoring.find_critical_errors();
     scoring.total_domains();
     scoring.count_miti();
     scoring.rate_fis();
-    scoring.summarise();
+    if (detail == Detail::debrief) scoring.summarise();  // strengths and growth: text only
     return std::move(scoring.score);
 }
 
@@ -1126,7 +1132,9 @@ Score scored(const Rubric& rubric, const Events& events) {
 
 Score score_transcript(const Rubric& rubric, const Json& events) { return scored(rubric, events); }
 
-Score score_events(const Rubric& rubric, const std::vector<Event>& events) { return scored(rubric, events); }
+Score score_events(const Rubric& rubric, const std::vector<Event>& events, Detail detail) {
+    return scored(rubric, events, detail);
+}
 
 Json score_json(const Score& s) {
     Json domains = Json::object();

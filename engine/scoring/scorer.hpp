@@ -65,9 +65,17 @@ struct Score {
 // `events` is the transcript as JSON (an array of events with type and t).
 Score score_transcript(const Rubric& rubric, const Json& events);
 
+// What a score is built for. The debrief: all of it. The totals: what autoplay and check read of it,
+// for less than the debrief's text costs - rubric, pass mark, overall, pass, domains, critical errors,
+// MITI, FIS ratings (without their rules), and each moment's t, event, kind, moment, response_id,
+// judgement, fraction, chose_expert and typed; every one of those as the debrief's to the last bit,
+// and the rest (the moments' situation, text, codes, principles, expert, actions and heard; strengths
+// and growth) left empty.
+enum class Detail { debrief, totals };
+
 // The same score for a session's events as they are, without building their transcript first:
 // score_events(r, events) is score_transcript(r, transcript_json(events)) to the last bit.
-Score score_events(const Rubric& rubric, const std::vector<Event>& events);
+Score score_events(const Rubric& rubric, const std::vector<Event>& events, Detail detail = Detail::debrief);
 
 // {"overall", "pass", "domains", "critical", "miti", "fis", "moments", ...}
 Json score_json(const Score& score);

@@ -502,3 +502,75 @@ TEST_CASE("a critical code in the trainee's own words fails the session only whe
     clear["typed"] = {{"heard", {{{"code", "validation"}, {"p", 0.6}}}}, {"primary", "validation"}, {"clear", true}};
     CHECK(score_transcript(toy_rubric(), transcript({choice(4, "m"), clear})).critical.size() == 1);
 }
+
+TEST_CASE("scored for the totals only, a session keeps every total and drops the debrief's text") {
+    // The events a session would hold for this transcript: "t" in seconds, the rest as data.
+    auto events_of = [](const Json& transcript) {
+        std::vector<Event> events;
+        for (const auto& entry : transcript) {
+            Event& e = events.emplace_back();
+            for (const auto& [key, value] : entry.items())
+                if (key == "type") e.type = value.get<std::string>();
+                else if (key == "t") e.at = static_cast<Seconds>(value.get<double>() * 60);
+                else e.data[key] = value;
+        }
+        return events;
+    };
+    Json typed = said(9, "reflect", "Tell me more about that.", {"complex_reflection"});  // a stock phrase: half its worth
+    typed["typed"] = {{"heard", {{{"code", "complex_reflection"}, {"p", 0.9}}}}, {"primary", "complex_reflection"},
+                      {"clear", false}, {"relevant", false}};
+    const auto events = events_of(transcript({{{"type", "say"}, {"t", 5}, {"speaker", "Ana"}, {"text", "It's so big."}},
+                                              choice(5, "big"),
+                                              {{"type", "action"}, {"t", 5}, {"action", "touch"}, {"codes", {"touch_without_consent"}}},
+                                              said(6, "reflect", "It feels huge.", {"complex_reflection"}),
+                                              {{"type", "say"}, {"t", 8}, {"speaker", "Ana"}, {"text", "Will it end?"}},
+                                              choice(8, "after"),
+                                              typed}));
+    const Score debrief = score_events(toy_rubric(), events);
+    const Score totals = score_events(toy_rubric(), events, Detail::totals);
+    CHECK(score_json(debrief) == score_json(score_events(toy_rubric(), events, Detail::debrief)));  // the default
+    CHECK(debrief.overall > 0);
+    CHECK(totals.overall == debrief.overall);
+    CHECK(totals.pass == debrief.pass);
+    CHECK(totals.domains == debrief.domains);
+    REQUIRE(totals.critical.size() == 1);
+    CHECK(totals.critical[0].message == debrief.critical[0].message);
+    CHECK(totals.miti.reflections == debrief.miti.reflections);
+    REQUIRE(totals.fis.size() == debrief.fis.size());
+    for (std::size_t f = 0; f < totals.fis.size(); ++f) {
+        CHECK(totals.fis[f].rating == debrief.fis[f].rating);
+        CHECK_FALSE(debrief.fis[f].rule.empty());
+        CHECK(totals.fis[f].rule.empty());
+    }
+    REQUIRE(debrief.moments.size() == 3);  // the touch, and two moments
+    REQUIRE(totals.moments.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        const auto& d = debrief.moments[i];
+        const auto& t = totals.moments[i];
+        CHECK(t.kind == d.kind);
+        CHECK(t.event == d.event);
+        CHECK(t.t == d.t);
+        CHECK(t.moment == d.moment);
+        CHECK(t.response_id == d.response_id);
+        CHECK(t.judgement == d.judgement);
+        CHECK(t.fraction == d.fraction);
+        CHECK(t.chose_expert == d.chose_expert);
+        CHECK(t.typed == d.typed);
+        CHECK_FALSE(d.principles.empty());  // the debrief has its text ...
+        CHECK_FALSE(d.situation.empty());
+        CHECK(t.principles.empty());        // ... the totals none
+        CHECK(t.situation.empty());
+        CHECK(t.codes.empty());
+    }
+    CHECK(debrief.moments[1].chose_expert);
+    CHECK_FALSE(debrief.moments[1].expert_text.empty());
+    CHECK_FALSE(debrief.moments[1].actions.empty());
+    CHECK(totals.moments[1].expert_text.empty());
+    CHECK(totals.moments[1].actions.empty());
+    CHECK(debrief.moments[2].typed);
+    CHECK_FALSE(debrief.moments[2].heard.empty());
+    CHECK(totals.moments[2].heard.empty());
+    CHECK((!debrief.strengths.empty() || !debrief.growth.empty()));
+    CHECK(totals.strengths.empty());
+    CHECK(totals.growth.empty());
+}
