@@ -3,6 +3,16 @@
 #include <exception>
 #include <iostream>
 
+#ifdef HOLDSPACE_JEMALLOC
+// jemalloc reads this when the program starts (MALLOC_CONF in the environment still adds to it).
+// autoplay and check keep every path they play until they report: backing the heap with huge
+// pages where the kernel offers them (transparent_hugepage "madvise" or "always") takes most of
+// the page faults, a tenth of a long autoplay's time on a virtual machine, out of growing it.
+extern "C" {
+const char* malloc_conf = "thp:always,metadata_thp:auto";
+}
+#endif
+
 namespace {
 // The last resort (docs/security.md, "Crashes"): whatever a command failed to catch ends as one
 // line and exit 2, never an abort. Every known case is caught where it arises; this is the net.
