@@ -190,6 +190,32 @@ TEST_CASE("autoplay: the same report for --jobs 1 and --jobs 2") {
     }
 }
 
+TEST_CASE("check over many files: the same report, in the files' order, for --jobs 1 and --jobs 2") {
+    // With several files each job checks whole files; what is found, and the order it is told in,
+    // must not depend on that. The folder mixes sound scenarios, broken ones and validity failures.
+    std::vector<std::string> base = {"check", "--validity", "--runs", "5", "--max-paths", "50"};
+    for (const char* file : {"authoring_flaws", "dead_end", "fails_later", "minimal", "syntax_error", "validity_contradiction",
+                             "validity_cued"})
+        base.push_back("tests/cli/fixtures/" + std::string(file) + ".lua");
+    base.push_back("tests/cli/fixtures/rubrics");
+    for (const bool as_json : {false, true}) {
+        CAPTURE(as_json);
+        auto one = base, two = base;
+        if (as_json) one.push_back("--json"), two.push_back("--json");
+        one.insert(one.end(), {"--jobs", "1"});
+        two.insert(two.end(), {"--jobs", "2"});
+        const auto a = test::holdspace(one), b = test::holdspace(two);
+        CHECK(a.exit_code == 1);  // the fixtures' broken files
+        CHECK(b.exit_code == a.exit_code);
+        CHECK(b.out == a.out);
+        if (!as_json) {
+            CHECK(contains(a.out, "syntax_error.lua"));
+            CHECK(contains(a.out, "validity: test-wise strategy 'longest' passes"));
+            CHECK(a.out.find("dead_end.lua") < a.out.find("validity_cued.lua"));  // the files' order
+        }
+    }
+}
+
 TEST_CASE("autoplay random: runs per second, coverage, line hits, scores, best and worst paths") {
     const auto r = test::holdspace({"autoplay", preparation, "--runs", "200"});
     CHECK(r.exit_code == 0);

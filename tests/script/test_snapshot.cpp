@@ -183,3 +183,49 @@ TEST_CASE("restore puts the state, its memory count and its object numbers back"
     script::Sandbox plain;  // not restorable: nothing to freeze
     CHECK_FALSE(plain.freeze());
 }
+
+TEST_CASE("after a restore, objects of the frozen state freed and their room used again keep every number as in a sandbox never frozen") {
+    // The frozen state's numbers stay where freeze() left them; a restore clears only what came
+    // after. Freeing frozen objects, reusing their room and reading numbers through tostring and
+    // pairs (which orders tables by number) must give what a plain sandbox gives, every time.
+    const char* setup = "keep = {}; drop = {}; for i = 1, 300 do drop[i] = { i } end";
+    const char* change = R"(
+        local before = {}
+        for i = 1, 300, 23 do before[#before + 1] = tostring(drop[i]) end
+        drop = nil; for i = 1, 20000 do local churn = { i } end  -- the collector frees the frozen tables
+        local made, keys = {}, {}
+        for i = 1, 400 do local t = { i }; made[#made + 1] = t; keys[t] = i end
+        local order = {}
+        for _, i in pairs(keys) do order[#order + 1] = i end
+        local names = {}
+        for i = 1, 400, 37 do names[#names + 1] = tostring(made[i]) end
+        result = table.concat(before, ",") .. " " .. tostring(keep) .. " " .. table.concat(names, ",") .. " " ..
+                 table.concat(order, ","))";
+    auto result = [](script::Sandbox& box) {
+        lua_State* L = box.state();
+        box.push_globals(L);
+        lua_getfield(L, -1, "result");
+        std::string out = lua_tostring(L, -1);
+        lua_pop(L, 2);
+        return out;
+    };
+
+    script::Sandbox plain;
+    plain.load(setup, "=setup");
+    plain.call(0, 0);
+    plain.load(change, "=change");
+    plain.call(0, 0);
+    const std::string expected = result(plain);
+
+    script::Sandbox box({}, true);
+    box.load(setup, "=setup");
+    box.call(0, 0);
+    REQUIRE(box.freeze());
+    for (int round = 0; round < 3; ++round) {
+        CAPTURE(round);
+        box.load(change, "=change");
+        box.call(0, 0);
+        CHECK(result(box) == expected);
+        box.restore();
+    }
+}
