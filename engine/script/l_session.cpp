@@ -179,15 +179,15 @@ int l_say(lua_State* L) {
     } else {
         text = text_arg(L, 2, "s:say");
     }
-    if (!session.over()) session.say(text, affect);
+    if (!session.over()) session.say(std::move(text), std::move(affect));
     lua_pushinteger(L, variant);  // which variant was said, so the script can follow it
     return 1;
 }
 
 int l_narrate(lua_State* L) {
     Session& session = session_of(L);
-    const std::string text = text_arg(L, 2, "s:narrate");
-    if (!session.over()) session.narrate(text);
+    std::string text = text_arg(L, 2, "s:narrate");
+    if (!session.over()) session.narrate(std::move(text));
     return 0;
 }
 

@@ -27,14 +27,15 @@ Json whole_or_real(double value) {
 class Fields {
 public:
     explicit Fields(std::size_t capacity) { object().reserve(capacity); }
-    template <typename T>
-    Fields& operator()(const char* key, T&& value) & {
-        object().emplace_back(std::piecewise_construct, std::forward_as_tuple(key),
+    // Keys are literals: their length is known without counting it.
+    template <std::size_t N, typename T>
+    Fields& operator()(const char (&key)[N], T&& value) & {
+        object().emplace_back(std::piecewise_construct, std::forward_as_tuple(key, N - 1),
                               std::forward_as_tuple(std::forward<T>(value)));
         return *this;
     }
-    template <typename T>
-    Fields&& operator()(const char* key, T&& value) && {
+    template <std::size_t N, typename T>
+    Fields&& operator()(const char (&key)[N], T&& value) && {
         return std::move((*this)(key, std::forward<T>(value)));
     }
     operator Json() && { return std::move(json_); }
@@ -659,11 +660,11 @@ void Session::end(std::string reason) {
 }
 
 
-void Session::say(const std::string& text, const std::string& affect) {
-    emit("say", Fields(3)("speaker", info_.patient.name)("text", text)("affect", affect));
+void Session::say(std::string text, std::string affect) {
+    emit("say", Fields(3)("speaker", info_.patient.name)("text", std::move(text))("affect", std::move(affect)));
 }
 
-void Session::narrate(const std::string& text) { emit("narrate", Fields(1)("text", text)); }
+void Session::narrate(std::string text) { emit("narrate", Fields(1)("text", std::move(text))); }
 
 void Session::show_cues(Json cues) { emit("cue_state", std::move(cues)); }
 

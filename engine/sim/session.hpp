@@ -99,8 +99,8 @@ public:
     void locate_output_limit(const std::string& where);
 
     // ---- script side: called by the Script while it runs ----
-    void say(const std::string& text, const std::string& affect);
-    void narrate(const std::string& text);
+    void say(std::string text, std::string affect);
+    void narrate(std::string text);
     void mark_phase(const std::string& name);
     void wait(Seconds duration);
     void offer_choice(Choice choice);
