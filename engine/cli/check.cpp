@@ -721,7 +721,7 @@ int check(const CheckOptions& options) {
         std::cerr << "holdspace check: no scenario or rubric files (.lua) found\n";
         return exit_usage;
     }
-    // With several files, each job checks whole files, one job each: a file's own work has
+    // With several files, each job checks whole files, one after another: a file's own work has
     // steps that wait for its slowest session, and its loading and reporting are not shared out.
     // The reports are the same either way (nothing a check finds depends on its jobs) and in
     // the files' order.
