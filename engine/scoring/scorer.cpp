@@ -226,6 +226,7 @@ struct EventView {
     Kind kind;
     double minutes = 0;
     Fields fields;
+    const Choice* offered = nullptr;  // a session's choice event: its options (Event::offered)
 };
 
 EventView entry_view(const Json& entry) {
@@ -239,8 +240,14 @@ EventView entry_view(const Json& entry) {
 EventView entry_view(const Event& e) {
     Fields fields(e.data);
     return {kind_named(fields.last_type ? as_text(fields.last_type) : std::string_view(e.type)),
-            fields.last_t ? as_minutes(fields.last_t) : e.minutes(), fields};
+            fields.last_t ? as_minutes(fields.last_t) : e.minutes(), fields, e.offered.get()};
 }
+
+// An option on offer as a moment is judged against it, from a transcript's JSON or a session's Choice.
+struct OptionRead {
+    std::string_view id, text, action, rationale;
+    bool expert = false;
+};
 
 // A line of the participant's (or the narration's) as the debrief quotes it, built only when quoted.
 struct Line {
@@ -465,7 +472,9 @@ public:
         case Kind::choice:
             situation = heard;
             choice_open = true;
-            choice_options = e[f_options];
+            // A session's choice has its options as the Choice it offered; a transcript's, as JSON.
+            offered_options = view.offered ? &view.offered->options : nullptr;
+            choice_options = offered_options ? nullptr : e[f_options];
             actions_taken.clear();
             choice_times.push_back(ctx.minutes);
             actions_at_choice.clear();
@@ -557,25 +566,26 @@ public:
 
         offered.reset(rubric.domains.size() + 1);
         bool silence_offered = false;
-        const Json* expert = nullptr;
-        const Json* chosen = nullptr;
-        Fields expert_fields, chosen_fields;  // theirs
+        std::optional<OptionRead> expert, chosen;
+        const auto consider = [&](const OptionRead& option) {  // its codes in option_codes
+            value_of(option_codes, option_values);
+            offered.include(option_values);
+            if (is(option.action, "hold_space")) silence_offered = true;
+            if (option.expert) expert = option;
+            if (option.id == chosen_id) chosen = option;
+        };
+        if (offered_options)
+            for (const Option& o : *offered_options) {
+                read_codes(o.codes, option_codes);
+                consider({o.id, o.text, o.action, o.rationale, o.expert});
+            }
         if (choice_options)
             for (const auto& o : *choice_options) {
                 const Fields option(o);
                 read_codes(option[f_codes], option_codes);
-                value_of(option_codes, option_values);
-                offered.include(option_values);
-                if (is(option.text(f_action), "hold_space")) silence_offered = true;
                 // Json::value would throw for an option that is no object; so does this.
-                if (o.is_object() ? as_flag(option[f_expert]) : o.value("expert", false)) {
-                    expert = &o;
-                    expert_fields = option;
-                }
-                if (option.text(f_id) == chosen_id) {
-                    chosen = &o;
-                    chosen_fields = option;
-                }
+                const bool is_expert = o.is_object() ? as_flag(option[f_expert]) : o.value("expert", false);
+                consider({option.text(f_id), option.text(f_text), option.text(f_action), option.text(f_rationale), is_expert});
             }
         // Holding space is always possible, so it is always an alternative.
         if (!silence_offered) {
@@ -603,7 +613,7 @@ public:
         if (typed) {
             m.typed = true;
             if (debrief) m.heard = text(*typed, "primary");
-            if (typed_unmatched) chosen = nullptr;
+            if (typed_unmatched) chosen.reset();
         }
         bool proscribed = false;
         value_of(codes, chosen_values, debrief ? &m.principles : nullptr, &proscribed);
@@ -612,9 +622,9 @@ public:
                 if (value > 0) value /= 2;
             if (debrief) m.principles.push_back("Typed in words that could answer any moment: it takes up nothing the participant said.");
         }
-        if (debrief && chosen && !chosen_fields.text(f_rationale).empty()) m.principles.emplace_back(chosen_fields.text(f_rationale));
+        if (debrief && chosen && !chosen->rationale.empty()) m.principles.emplace_back(chosen->rationale);
         m.fraction = add(chosen_values);
-        m.chose_expert = chosen && as_flag(chosen_fields[f_expert]);  // an object: the loop above read it
+        m.chose_expert = chosen && chosen->expert;
         // What the moment needed of any answer (docs/rubrics.md, "Needs").
         bool need_missed = false;
         for (std::size_t n = 0; n < rubric.needs.size(); ++n) {
@@ -631,9 +641,9 @@ public:
             }
         }
         if (debrief && expert) {
-            m.expert_text = expert_fields.text(f_text);
-            if (m.expert_text.empty()) m.expert_text.append("(").append(expert_fields.text(f_action)).append(")");
-            m.expert_rationale = expert_fields.text(f_rationale);
+            m.expert_text = expert->text;
+            if (m.expert_text.empty()) m.expert_text.append("(").append(expert->action).append(")");
+            m.expert_rationale = expert->rationale;
         }
         // A response carrying a code the rubric proscribes here, or missing what the moment
         // needs, is at best poor whatever else it does (even when the scenario calls it expert:
@@ -877,6 +887,10 @@ private:
             for (const auto& s : *list)
                 if (s.is_string()) out.push_back(intern(s.get_ref<const std::string&>()));
     }
+    void read_codes(const std::vector<std::string>& list, Codes& out) {
+        out.clear();
+        for (const auto& code : list) out.push_back(intern(code));
+    }
     Codes read_codes(const Json* list) {
         Codes out;
         read_codes(list, out);
@@ -1109,7 +1123,8 @@ private:
     double end_t = 0;
     Context ctx;
     bool choice_open = false;
-    const Json* choice_options = nullptr;  // the open choice's
+    const Json* choice_options = nullptr;                    // the open choice's, from a transcript
+    const std::vector<Option>* offered_options = nullptr;  // or from a session's Choice
     Line situation;  // the participant's line the open choice answers
     Line heard;      // the participant's last line (or first narration) since the last answer
     Names actions_taken;  // non-verbal actions while the current choice is open

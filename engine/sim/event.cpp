@@ -5,6 +5,60 @@
 
 namespace holdspace {
 
+Json option_json(const Option& o) {
+    Json j = Json::object();
+    auto& fields = j.get_ref<Json::object_t&>();
+    fields.reserve(6);
+    fields.emplace_back("id", o.id);
+    if (!o.text.empty()) fields.emplace_back("text", o.text);
+    if (!o.action.empty()) fields.emplace_back("action", o.action);
+    fields.emplace_back("codes", o.codes);
+    if (o.expert) fields.emplace_back("expert", true);
+    if (!o.rationale.empty()) fields.emplace_back("rationale", o.rationale);
+    return j;
+}
+
+std::size_t text_bytes(const Json& j) {
+    switch (j.type()) {
+    case Json::value_t::string: return j.get_ref<const std::string&>().size();
+    case Json::value_t::array: {
+        std::size_t n = 8;
+        for (const auto& v : j.get_ref<const Json::array_t&>()) n += text_bytes(v);
+        return n;
+    }
+    case Json::value_t::object: {  // (the fields themselves: items() costs a proxy per field)
+        std::size_t n = 8;
+        for (const auto& [k, v] : j.get_ref<const Json::object_t&>()) n += k.size() + text_bytes(v);
+        return n;
+    }
+    default: return 8;
+    }
+}
+
+namespace {
+
+// text_bytes(option_json(o)), without making it: 8 for the object and for each value that is no
+// string, and the keys' and the strings' bytes.
+std::size_t option_bytes(const Option& o) {
+    const auto field = [](std::size_t key, const std::string& value) { return value.empty() ? 0 : key + value.size(); };
+    std::size_t n = 8 + 2 + o.id.size() + field(4, o.text) + field(6, o.action) + field(9, o.rationale);
+    n += 5 + 8;  // "codes" and its list
+    for (const auto& code : o.codes) n += code.size();
+    if (o.expert) n += 6 + 8;
+    return n;
+}
+
+}  // namespace
+
+std::size_t Event::text_bytes() const {
+    std::size_t n = type.size() + holdspace::text_bytes(data);
+    if (offered) {
+        n += 7 + 8;  // "options" and its list
+        for (const auto& o : offered->options) n += option_bytes(o);
+    }
+    return n;
+}
+
 Json minutes_json(Seconds at) {
     if (at % 60 == 0) return Json(at / 60);
     return Json(static_cast<double>(at) / 60.0);
@@ -42,15 +96,15 @@ void release(std::vector<Event>& events) {
 
 namespace {
 
-// {"type", "t", ...data} built field by field: data's keys are already distinct, so only a
-// "type" or "t" among them needs looking up (it replaces the one written first, in place).
-// `Fields` is data's object, const (copied from) or not (moved from).
+// {"type", "t", ...data, "options"} built field by field: data's keys are already distinct, so
+// only a "type" or "t" among them needs looking up (it replaces the one written first, in place).
+// `Fields` is data's object, const (copied from) or not (moved from); `offered`, a choice event's.
 template <class Fields>
-Json event_json(const std::string& type, Seconds at, Fields& data) {
+Json event_json(const std::string& type, Seconds at, Fields& data, const Choice* offered) {
     constexpr bool take = !std::is_const_v<Fields>;
     Json j = Json::object();
     auto& fields = j.get_ref<Json::object_t&>();
-    fields.reserve(data.size() + 2);
+    fields.reserve(data.size() + 2 + (offered ? 1 : 0));
     fields.emplace_back("type", type);
     fields.emplace_back("t", minutes_json(at));
     for (auto& [key, value] : data) {
@@ -60,17 +114,21 @@ Json event_json(const std::string& type, Seconds at, Fields& data) {
             if constexpr (take) fields.emplace_back(key, std::move(value)); else fields.emplace_back(key, value);
         }
     }
+    if (offered) {
+        Json options = Json::array();
+        options.get_ref<Json::array_t&>().reserve(offered->options.size());
+        for (const auto& o : offered->options) options.push_back(option_json(o));
+        j["options"] = std::move(options);
+    }
     return j;
 }
+
+const Json::object_t no_fields;
 
 }  // namespace
 
 Json Event::to_json() const {
-    if (data.is_object()) return event_json(type, at, data.get_ref<const Json::object_t&>());
-    Json j = Json::object();
-    j["type"] = type;
-    j["t"] = minutes_json(at);
-    return j;
+    return event_json(type, at, data.is_object() ? data.get_ref<const Json::object_t&>() : no_fields, offered.get());
 }
 
 Json transcript_json(const std::vector<Event>& events) {
@@ -86,7 +144,8 @@ Json transcript_json(std::vector<Event>&& events) {
     auto& items = list.get_ref<Json::array_t&>();
     items.reserve(events.size());
     for (auto& e : events)
-        items.push_back(e.data.is_object() ? event_json(e.type, e.at, e.data.get_ref<Json::object_t&>()) : e.to_json());
+        items.push_back(e.data.is_object() ? event_json(e.type, e.at, e.data.get_ref<Json::object_t&>(), e.offered.get())
+                                           : e.to_json());
     events.clear();
     return list;
 }

@@ -2,12 +2,12 @@
 // What the core knows about a scenario: its description and the script that
 // drives it. The script is an interface so the core never sees Lua.
 #include "sim/affect.hpp"
+#include "sim/choice.hpp"
 #include "sim/event.hpp"
 #include "sim/physiology.hpp"
 #include "sim/vitals.hpp"
 #include "sim/vocabulary.hpp"
 
-#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -49,26 +49,6 @@ struct ScenarioInfo {
     std::optional<Sensitivity> sensitivity;  // fixed by the scenario; otherwise drawn from the seed
     Thresholds thresholds;                   // when a vitals reading raises an alert
     AffectRules affect = AffectRules::defaults();
-};
-
-struct Option {
-    std::string id, text, action, rationale;
-    std::vector<std::string> codes;
-    bool expert = false;
-    int written = 0;  // its place in the scenario's s:choose (0-based); the session shows options shuffled
-    std::vector<std::string> examples = {};  // other ways to say it, for matching typed responses
-};
-
-struct Choice {
-    std::string prompt, moment;
-    std::vector<std::string> flags;  // marks for rubrics, e.g. "suicidal_statement"
-    std::vector<Option> options;  // once offered: in the order shown to the trainee (numbers mean this order)
-    int line = 0;  // the scenario line of the s:choose call (0 when unknown), for authoring tools
-    // Where the story goes after a typed response that matches no option clearly: option ids by
-    // the primary code heard, and "default" (docs/scenario-api.md, "Typed responses").
-    std::map<std::string, std::string> typed;
-    const Option* find(std::string_view id) const;
-    const Option* claiming(std::string_view action) const;
 };
 
 // A scenario error: `message` already names file:line; `traceback` lists the

@@ -45,15 +45,11 @@ private:
     Json json_ = Json::object();
 };
 
-Json option_json(const Option& o) {
-    Fields j(6);
-    j("id", o.id);
-    if (!o.text.empty()) j("text", o.text);
-    if (!o.action.empty()) j("action", o.action);
-    j("codes", o.codes);
-    if (o.expert) j("expert", true);
-    if (!o.rationale.empty()) j("rationale", o.rationale);
-    return j;
+// What a session's choice is before the scenario offers one: shared, so that a session costs no
+// allocation for it.
+const std::shared_ptr<const Choice>& no_choice() {
+    static const auto none = std::make_shared<const Choice>();
+    return none;
 }
 
 bool all_digits(std::string_view s) {
@@ -117,7 +113,8 @@ Session::Session(std::shared_ptr<const ScenarioInfo> info, std::unique_ptr<Scrip
     : shared_info_(std::move(info)), info_(*shared_info_), script_(std::move(script)), rng_(seed), noise_rng_(stream_seed(seed, 2)),
       order_rng_(stream_seed(order_seed.value_or(seed), 3)),
       physiology_(person_for(info_, seed)), schedule_(physiology_), state_(info_.initial_state),
-      touch_consent_(info_.patient.touch_consent), music_(info_.phase == "medicine" ? "calm" : "off") {}
+      touch_consent_(info_.patient.touch_consent), music_(info_.phase == "medicine" ? "calm" : "off"),
+      choice_(no_choice()) {}
 
 Session::~Session() { release(events_); }
 
@@ -128,31 +125,14 @@ std::optional<Seconds> Session::since_dose() const {
 
 namespace {
 
-// The bytes an event's strings hold (keys and values), plus a little for every other value.
-std::size_t text_bytes(const Json& j) {
-    switch (j.type()) {
-    case Json::value_t::string: return j.get_ref<const std::string&>().size();
-    case Json::value_t::array: {
-        std::size_t n = 8;
-        for (const auto& v : j.get_ref<const Json::array_t&>()) n += text_bytes(v);
-        return n;
-    }
-    case Json::value_t::object: {  // (the fields themselves: items() costs a proxy per field)
-        std::size_t n = 8;
-        for (const auto& [k, v] : j.get_ref<const Json::object_t&>()) n += k.size() + text_bytes(v);
-        return n;
-    }
-    default: return 8;
-    }
-}
-
 }  // namespace
 
-void Session::emit(std::string type, Json data) {
+void Session::emit(std::string type, Json data, std::shared_ptr<const Choice> offered) {
     if (over_) return;  // nothing happens after the end, whatever a script still does
     const bool is_end = type == "end";
     if (!output_limit_error_.empty() && !is_end) return;  // the session fails at the end of this step
-    const std::size_t bytes = type.size() + text_bytes(data);
+    Event event{std::move(type), now_, std::move(data), std::move(offered)};
+    const std::size_t bytes = event.text_bytes();
     if (!is_end && (events_.size() >= max_session_events || text_bytes_ + bytes > max_session_text_bytes)) {
         output_limit_error_ = "transcript limit: the session has reached " +
                               (events_.size() >= max_session_events
@@ -162,7 +142,7 @@ void Session::emit(std::string type, Json data) {
         return;
     }
     text_bytes_ += bytes;
-    events_.push_back(Event{std::move(type), now_, std::move(data)});
+    events_.push_back(std::move(event));
 }
 
 void Session::locate_output_limit(const std::string& where) {
@@ -255,8 +235,8 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
         auto answer = answer_to(action);
         if (!answer) {
             error = "no option '" + action.option + "' here (options:";
-            for (std::size_t i = 0; i < choice_.options.size(); ++i)
-                error += " " + std::to_string(i + 1) + "=" + choice_.options[i].id;
+            for (std::size_t i = 0; i < choice_->options.size(); ++i)
+                error += " " + std::to_string(i + 1) + "=" + choice_->options[i].id;
             error += ")";
             return std::nullopt;
         }
@@ -276,7 +256,7 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
             error = "'" + action.heard.primary + "' is not a behaviour code (docs/behaviour-codes.md)";
             return std::nullopt;
         }
-        const TypedMatch match = match_typed(action.text, action.heard, choice_, last_participant_line());
+        const TypedMatch match = match_typed(action.text, action.heard, *choice_, last_participant_line());
         if (!match.option) {
             error = "this choice has no option a typed response can follow";
             return std::nullopt;
@@ -303,17 +283,17 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
 
 std::optional<Session::Answer> Session::answer_to(const TraineeAction& move) const {
     if (move.kind == TraineeAction::Kind::option) {
-        const Option* chosen = choice_.find(move.option);
+        const Option* chosen = choice_->find(move.option);
         if (!chosen && all_digits(move.option)) {
             const auto n = std::stoul(move.option.substr(0, 9));
-            if (n >= 1 && n <= choice_.options.size()) chosen = &choice_.options[n - 1];
+            if (n >= 1 && n <= choice_->options.size()) chosen = &choice_->options[n - 1];
         }
         if (!chosen) return std::nullopt;
         // An option that stands for an action (check vitals, water...) does it, however it was chosen.
         return Answer{*chosen, chosen->action.empty() ? std::nullopt : action_by_name(chosen->action)};
     }
     if (move.kind != TraineeAction::Kind::action || move.action == ActionKind::end) return std::nullopt;
-    if (const Option* claimed = choice_.claiming(action_info(move.action).name)) return Answer{*claimed, move.action};
+    if (const Option* claimed = choice_->claiming(action_info(move.action).name)) return Answer{*claimed, move.action};
     if (move.action == ActionKind::hold_space)
         return Answer{Option{"hold_space", "", "hold_space", "", {"holding_space"}, false}, move.action};
     return std::nullopt;
@@ -684,16 +664,13 @@ void Session::offer_choice(Choice choice) {
     for (std::size_t i = choice.options.size(); i > 1; --i)
         std::swap(choice.options[i - 1],
                   choice.options[static_cast<std::size_t>(order_rng_.range(0, static_cast<std::int64_t>(i) - 1))]);
-    Json options = Json::array();
-    options.get_ref<Json::array_t&>().reserve(choice.options.size());
-    for (const auto& o : choice.options) options.push_back(option_json(o));
-    Fields data(4);
+    Fields data(3);
     if (!choice.moment.empty()) data("moment", choice.moment);
     if (!choice.prompt.empty()) data("prompt", choice.prompt);
     if (!choice.flags.empty()) data("flags", choice.flags);
-    data("options", std::move(options));
-    emit("choice", std::move(data));
-    choice_ = std::move(choice);
+    // The event's options are the choice itself, written out only with the transcript.
+    choice_ = std::make_shared<const Choice>(std::move(choice));
+    emit("choice", std::move(data), choice_);
     choice_offered_ = true;
     ++choices_offered_;
 }
@@ -702,7 +679,7 @@ const Option* Session::answer_at_once() {
     for (;;) {
         // Past the transcript limit the session fails at the end of the script's step: pause, so that it does.
         if (!responder_ || over_ || !choice_offered_ || !output_limit_error_.empty()) return nullptr;
-        auto move = responder_->move(*this, choice_);
+        auto move = responder_->move(*this, *choice_);
         if (!move) return nullptr;
         if (auto answer = answer_to(*move)) {
             answered_at_once_ = std::move(answer->option);

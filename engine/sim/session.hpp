@@ -66,7 +66,7 @@ public:
 
     bool started() const { return started_; }
     bool over() const { return over_; }
-    const Choice* choice() const { return waiting_ ? &choice_ : nullptr; }
+    const Choice* choice() const { return waiting_ ? choice_.get() : nullptr; }
     // How many choices the scenario has offered so far: which one choice() is, for a front end that
     // keeps what it worked out about it while it stays open.
     std::size_t choices_offered() const { return choices_offered_; }
@@ -169,7 +169,7 @@ public:
     bool did(std::string_view id) const;
 
 private:
-    void emit(std::string type, Json data = Json::object());
+    void emit(std::string type, Json data = Json::object(), std::shared_ptr<const Choice> offered = nullptr);
     void advance(Seconds duration);
     void give_dose(double mg, std::string_view kind);
     void record_vitals();
@@ -213,7 +213,7 @@ private:
     std::string music_;
     std::vector<Event> events_;
     std::vector<HistoryEntry> history_;
-    Choice choice_;
+    std::shared_ptr<const Choice> choice_;  // the last offered, shared with its event (never null)
     Responder* responder_ = nullptr;
     std::size_t choices_offered_ = 0;
     Option answered_at_once_;  // what answer_at_once() returned, kept until the scenario has read it

@@ -294,7 +294,8 @@ std::unique_ptr<FakeScript> four_option_script(std::uint64_t* first_draw = nullp
 
 std::vector<std::string> shown(const Session& s) {
     std::vector<std::string> ids;
-    for (const auto& o : nth(s, "choice").data["options"]) ids.push_back(o["id"].get<std::string>());
+    const Json written = nth(s, "choice").to_json();  // as the transcript has it
+    for (const auto& o : written.at("options")) ids.push_back(o.at("id").get<std::string>());
     return ids;
 }
 
@@ -386,4 +387,65 @@ TEST_CASE("release frees an event's data however deep, and leaves it null") {
                               {"choice", 60, {{"options", {{{"id", "a"}, {"codes", {"open_question"}}}}}}}};
     release(events);
     CHECK(events.empty());
+}
+
+TEST_CASE("a choice event shares the choice offered, and its JSON lists the options as shown, after its other fields") {
+    auto script = one_choice_script();
+    script->on_start = [](Session& s) {
+        Choice c = two_options();
+        c.prompt = "What now?";
+        c.flags = {"physical_complaint"};
+        c.options[0].rationale = "Names the feeling.";
+        c.options.push_back(Option{"sip", "", "water", "", {"offering_comfort", "checking_vitals"}, false});
+        s.offer_choice(std::move(c));
+        return ScriptStatus::waiting_for_trainee;
+    };
+    Session s(info(), std::move(script), 3);
+    s.start();
+    REQUIRE(s.choice());
+    const Event& e = nth(s, "choice");
+    CHECK(e.offered.get() == s.choice());  // the same choice, not a copy
+    CHECK_FALSE(e.data.contains("options"));
+    Json expected = Json::array();
+    for (const auto& o : s.choice()->options) {
+        Json option = {{"id", o.id}};
+        if (!o.text.empty()) option["text"] = o.text;
+        if (!o.action.empty()) option["action"] = o.action;
+        option["codes"] = o.codes;
+        if (o.expert) option["expert"] = true;
+        if (!o.rationale.empty()) option["rationale"] = o.rationale;
+        expected.push_back(option);
+    }
+    const Json written = e.to_json();
+    CHECK(written.dump() == Json{{"type", "choice"}, {"t", 0}, {"moment", "m"}, {"prompt", "What now?"},
+                                 {"flags", {"physical_complaint"}}, {"options", expected}}.dump());
+    std::size_t at = 0;
+    while (s.events()[at].type != "choice") ++at;
+    CHECK(transcript_json(s.events()).at(at).dump() == written.dump());
+    CHECK(transcript_json(s.take_events()).at(at).dump() == written.dump());  // (the events moved from)
+}
+
+TEST_CASE("what an event counts against the transcript limit is what its JSON holds, options and all") {
+    auto script = one_choice_script();
+    script->on_start = [](Session& s) {
+        s.say("A line of some length, to count.", "tearful");
+        Choice c = two_options();
+        c.options[1].rationale = "Closes the feeling down.";
+        c.options.push_back(Option{"sip", "", "water", "", {"offering_comfort"}, false});
+        s.offer_choice(std::move(c));
+        return ScriptStatus::waiting_for_trainee;
+    };
+    Session s(info(true), std::move(script), 5);
+    s.start();
+    std::string error;
+    REQUIRE(s.apply(TraineeAction::choose("reflect"), error));
+    int choices = 0;
+    for (const auto& e : s.events()) {
+        Json fields = e.to_json();
+        fields.erase("type");
+        fields.erase("t");
+        CHECK(e.text_bytes() == e.type.size() + text_bytes(fields));
+        choices += e.type == "choice";
+    }
+    CHECK(choices == 1);
 }
