@@ -82,7 +82,7 @@ public:
 private:
     static bool nothing_new(const PointInfo& p, const Choice& choice);
     std::shared_mutex mutex_;
-    std::map<std::string, std::uint32_t> point_ids_;
+    std::unordered_map<std::string, std::uint32_t> point_ids_;  // by point_key (looked up at every choice)
     std::deque<PointInfo> points_;
     // Line ids by kind and text, hashed: the texts of one story often share long beginnings, and
     // ordering them compared those again for every line of every run.

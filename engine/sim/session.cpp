@@ -240,8 +240,8 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
             error += ")";
             return std::nullopt;
         }
-        respond(answer->option, answer->via);
-        return TraineeAction::choose(answer->option.id);
+        respond(*answer->option, answer->via);
+        return TraineeAction::choose(answer->option->id);
     }
     case TraineeAction::Kind::say: {
         if (action.text.empty() || action.text.size() > max_typed_bytes) {
@@ -271,7 +271,7 @@ std::optional<TraineeAction> Session::apply(const TraineeAction& action, std::st
             emit("action", {{"action", name}});
             end("trainee");
         } else if (auto answer = answer_to(action)) {
-            respond(answer->option, answer->via);  // (a claimed check_vitals still shows a reading: see respond)
+            respond(*answer->option, answer->via);  // (a claimed check_vitals still shows a reading: see respond)
         } else {
             act(action.action);
         }
@@ -290,12 +290,14 @@ std::optional<Session::Answer> Session::answer_to(const TraineeAction& move) con
         }
         if (!chosen) return std::nullopt;
         // An option that stands for an action (check vitals, water...) does it, however it was chosen.
-        return Answer{*chosen, chosen->action.empty() ? std::nullopt : action_by_name(chosen->action)};
+        return Answer{choice_, chosen, chosen->action.empty() ? std::nullopt : action_by_name(chosen->action)};
     }
     if (move.kind != TraineeAction::Kind::action || move.action == ActionKind::end) return std::nullopt;
-    if (const Option* claimed = choice_->claiming(action_info(move.action).name)) return Answer{*claimed, move.action};
-    if (move.action == ActionKind::hold_space)
-        return Answer{Option{"hold_space", "", "hold_space", "", {"holding_space"}, false}, move.action};
+    if (const Option* claimed = choice_->claiming(action_info(move.action).name)) return Answer{choice_, claimed, move.action};
+    if (move.action == ActionKind::hold_space) {
+        static const Option silence{"hold_space", "", "hold_space", "", {"holding_space"}, false};
+        return Answer{nullptr, &silence, move.action};
+    }
     return std::nullopt;
 }
 
@@ -682,12 +684,12 @@ const Option* Session::answer_at_once() {
         auto move = responder_->move(*this, *choice_);
         if (!move) return nullptr;
         if (auto answer = answer_to(*move)) {
-            answered_at_once_ = std::move(answer->option);
-            responder_->took(move->kind == TraineeAction::Kind::option ? TraineeAction::choose(answered_at_once_.id) : *move,
-                             true);
-            take_response(answered_at_once_, answer->via);
+            answered_at_once_ = std::move(*answer);
+            const Option& chosen = *answered_at_once_.option;
+            responder_->took(move->kind == TraineeAction::Kind::option ? TraineeAction::choose(chosen.id) : *move, true);
+            take_response(chosen, answered_at_once_.via);
             choice_offered_ = false;  // as when respond() resumes the script: the next pause needs a new choice
-            return &answered_at_once_;
+            return &chosen;
         }
         // A wait or a non-verbal action leaves the choice open: taken here as apply() takes it (the
         // scenario's on_action runs as its own entry, as while paused), then the next move is asked for.

@@ -184,8 +184,9 @@ private:
     // The answer a move gives the open choice: an option (by id or number), an action an option
     // claims, or holding space; none for a move that leaves the choice open or does not apply.
     struct Answer {
-        Option option;
-        std::optional<ActionKind> via;  // the action it does
+        std::shared_ptr<const Choice> held;  // the choice `option` is in, kept while the script goes on
+        const Option* option = nullptr;      // in `held`, or holding space where no option claims it
+        std::optional<ActionKind> via;       // the action it does
     };
     std::optional<Answer> answer_to(const TraineeAction& move) const;
     void respond(const Option& option, std::optional<ActionKind> via);
@@ -216,7 +217,7 @@ private:
     std::shared_ptr<const Choice> choice_;  // the last offered, shared with its event (never null)
     Responder* responder_ = nullptr;
     std::size_t choices_offered_ = 0;
-    Option answered_at_once_;  // what answer_at_once() returned, kept until the scenario has read it
+    Answer answered_at_once_;  // what answer_at_once() returned, kept until the scenario has read it
     std::optional<ScriptError> failure_;
     Seconds now_ = 0;
     std::optional<Seconds> dose_at_;
