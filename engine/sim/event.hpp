@@ -30,9 +30,8 @@ struct Event {
     double minutes() const { return static_cast<double>(at) / 60.0; }
     // {"type":..., "t":minutes, ...data, "options":[...]}; whole minutes print as integers.
     Json to_json() const;
-    // The bytes its strings hold (keys and values) plus a little for every other value, as
-    // text_bytes of its JSON without "type" and "t" would count them, counting the type's
-    // own: what a session's transcript limit counts.
+    // What a session's transcript limit counts of it: the type's length, and text_bytes of the
+    // rest of its JSON (data's fields, and a choice's options, counted without making them).
     std::size_t text_bytes() const;
 };
 
