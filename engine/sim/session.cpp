@@ -123,10 +123,6 @@ std::optional<Seconds> Session::since_dose() const {
     return now_ - *dose_at_;
 }
 
-namespace {
-
-}  // namespace
-
 void Session::emit(std::string type, Json data, std::shared_ptr<const Choice> offered) {
     if (over_) return;  // nothing happens after the end, whatever a script still does
     const bool is_end = type == "end";
