@@ -31,7 +31,8 @@ int guarded(Run&& run) noexcept {
 }
 }  // namespace
 
-#ifdef HOLDSPACE_HAS_WINDOW
+#if defined(HOLDSPACE_HAS_WINDOW)
+// holdspace-window: this program with the window linked in.
 #include "ui/app_window.hpp"
 
 namespace {
@@ -53,6 +54,34 @@ int open_window(const holdspace::cli::WindowRequest& r) {
 
 int main(int argc, char** argv) {
     return guarded([&] { return holdspace::cli::run(argc, argv, open_window); });
+}
+#elif defined(HOLDSPACE_WINDOW_BESIDE)
+// holdspace: the window is the program holdspace-window beside this one, which it becomes when asked
+// to open it. SDL2 brings 48 shared libraries, whose loading cost every start of every command
+// 12 ms when they were linked here, and most commands never open a window (docs/performance.md).
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace {
+char** arguments = nullptr;
+
+int become_window(const holdspace::cli::WindowRequest& r) {
+    std::error_code error;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+    const auto window = (error ? std::filesystem::path(arguments[0]) : self).parent_path() / "holdspace-window";
+    execv(window.c_str(), arguments);
+    std::cerr << "holdspace: cannot start the window, " << window.string() << ": " << std::strerror(errno) << "\n";
+    if (!r.screenshot.empty() || !r.dev_scenario.empty()) return holdspace::cli::exit_usage;
+    return holdspace::cli::exit_no_display;  // plays the first scenario in the terminal instead
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    arguments = argv;
+    return guarded([&] { return holdspace::cli::run(argc, argv, become_window); });
 }
 #else
 int main(int argc, char** argv) {

@@ -4,22 +4,69 @@
 #include "records/text.hpp"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <mutex>
 #include <optional>
 #include <stdexcept>
 
 namespace holdspace::records {
 namespace {
 
-void ensure_curl_initialised() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("cannot initialise libcurl");
-    });
+// libcurl is loaded the first time a record store is reached, not when the program starts. Linked,
+// it and the TLS, LDAP and Kerberos libraries it brings (thirty of them) cost every start of every
+// command 12 ms, and most commands never sync (docs/performance.md, issue 19's sixth round).
+struct Curl {
+    decltype(&curl_global_init) global_init;
+    decltype(&curl_easy_init) easy_init;
+    decltype(&curl_easy_cleanup) easy_cleanup;
+    decltype(&curl_easy_reset) easy_reset;
+    decltype(&curl_easy_setopt) easy_setopt;
+    decltype(&curl_easy_perform) easy_perform;
+    decltype(&curl_easy_getinfo) easy_getinfo;
+    decltype(&curl_easy_strerror) easy_strerror;
+    decltype(&curl_easy_escape) easy_escape;
+    decltype(&curl_free) free;
+    decltype(&curl_slist_append) slist_append;
+    decltype(&curl_slist_free_all) slist_free_all;
+};
+
+template <typename Function>
+void find(void* library, const char* name, Function& out) {
+    out = reinterpret_cast<Function>(dlsym(library, name));
+    if (!out) throw std::runtime_error(std::string("the libcurl found has no ") + name);
+}
+
+Curl load_curl() {
+    void* library = nullptr;
+    for (const char* name : {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"})
+        if ((library = dlopen(name, RTLD_NOW | RTLD_LOCAL))) break;
+    if (!library)
+        throw std::runtime_error("cannot load libcurl (libcurl.so.4), which reaching a record store needs; "
+                                 "tools/setup installs it");
+    Curl curl{};
+    find(library, "curl_global_init", curl.global_init);
+    find(library, "curl_easy_init", curl.easy_init);
+    find(library, "curl_easy_cleanup", curl.easy_cleanup);
+    find(library, "curl_easy_reset", curl.easy_reset);
+    find(library, "curl_easy_setopt", curl.easy_setopt);
+    find(library, "curl_easy_perform", curl.easy_perform);
+    find(library, "curl_easy_getinfo", curl.easy_getinfo);
+    find(library, "curl_easy_strerror", curl.easy_strerror);
+    find(library, "curl_easy_escape", curl.easy_escape);
+    find(library, "curl_free", curl.free);
+    find(library, "curl_slist_append", curl.slist_append);
+    find(library, "curl_slist_free_all", curl.slist_free_all);
+    if (curl.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("cannot initialise libcurl");
+    return curl;
+}
+
+// Loaded and initialised once, by whichever thread first asks; a failure is thrown again to the next.
+const Curl& curl() {
+    static const Curl loaded = load_curl();
+    return loaded;
 }
 
 // The answer's body, up to a cap: a longer one ends the transfer (libcurl reports a write error).
@@ -144,12 +191,12 @@ bool same_value(const std::string& key, const Json& sent, const Json& stored) {
 struct LrsClient::Handle {
     CURL* curl = nullptr;
     ~Handle() {
-        if (curl) curl_easy_cleanup(curl);
+        if (curl) records::curl().easy_cleanup(curl);
     }
 };
 
 LrsClient::LrsClient(LrsConfig config) : config_(std::move(config)), handle_(std::make_unique<Handle>()) {
-    ensure_curl_initialised();
+    const Curl& lib = curl();
     const auto split = split_credentials(config_.endpoint);
     if (config_.user.empty()) config_.user = split.user;
     if (config_.password.empty()) config_.password = split.password;
@@ -157,7 +204,7 @@ LrsClient::LrsClient(LrsConfig config) : config_(std::move(config)), handle_(std
     while (!endpoint.empty() && endpoint.back() == '/') endpoint.pop_back();
     statements_url_ = endpoint + "/statements";
     shown_url_ = printable(statements_url_, 2000);
-    handle_->curl = curl_easy_init();
+    handle_->curl = lib.easy_init();
     if (!handle_->curl) throw std::runtime_error("cannot initialise libcurl");
 }
 
@@ -169,9 +216,9 @@ LrsResponse LrsClient::post_statements(const Json& statements) {
 }
 
 LrsResponse LrsClient::get_statement(const std::string& id) {
-    char* escaped = curl_easy_escape(handle_->curl, id.c_str(), static_cast<int>(id.size()));
+    char* escaped = curl().easy_escape(handle_->curl, id.c_str(), static_cast<int>(id.size()));
     const std::string url = statements_url_ + "?statementId=" + (escaped ? escaped : id);
-    curl_free(escaped);
+    curl().free(escaped);
     return perform(url, nullptr);
 }
 
@@ -212,52 +259,53 @@ std::string percent_encode(std::string_view text) {
 }
 
 LrsResponse LrsClient::perform(const std::string& url, const std::string* body) {
-    CURL* curl = handle_->curl;
-    curl_easy_reset(curl);  // keeps the connection, clears the previous request's options
+    const Curl& lib = curl();
+    CURL* handle = handle_->curl;
+    lib.easy_reset(handle);  // keeps the connection, clears the previous request's options
     LrsResponse response;
     char error[CURL_ERROR_SIZE] = {};
     curl_slist* headers = nullptr;
-    headers = curl_slist_append(headers, "X-Experience-API-Version: 1.0.3");
-    headers = curl_slist_append(headers, "Accept: application/json");
-    if (body) headers = curl_slist_append(headers, "Content-Type: application/json");
+    headers = lib.slist_append(headers, "X-Experience-API-Version: 1.0.3");
+    headers = lib.slist_append(headers, "Accept: application/json");
+    if (body) headers = lib.slist_append(headers, "Content-Type: application/json");
 
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
-    curl_easy_setopt(curl, CURLOPT_USERNAME, config_.user.c_str());
-    curl_easy_setopt(curl, CURLOPT_PASSWORD, config_.password.c_str());
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, std::min(10L, config_.timeout_seconds));
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, config_.timeout_seconds);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+    lib.easy_setopt(handle, CURLOPT_URL, url.c_str());
+    lib.easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
+    lib.easy_setopt(handle, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
+    lib.easy_setopt(handle, CURLOPT_USERNAME, config_.user.c_str());
+    lib.easy_setopt(handle, CURLOPT_PASSWORD, config_.password.c_str());
+    lib.easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+    lib.easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+    lib.easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, std::min(10L, config_.timeout_seconds));
+    lib.easy_setopt(handle, CURLOPT_TIMEOUT, config_.timeout_seconds);
+    lib.easy_setopt(handle, CURLOPT_ERRORBUFFER, error);
     BodySink sink{&response.body, config_.max_reply_bytes};
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, read_retry_after);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.retry_after);
+    lib.easy_setopt(handle, CURLOPT_WRITEFUNCTION, append_body);
+    lib.easy_setopt(handle, CURLOPT_WRITEDATA, &sink);
+    lib.easy_setopt(handle, CURLOPT_HEADERFUNCTION, read_retry_after);
+    lib.easy_setopt(handle, CURLOPT_HEADERDATA, &response.retry_after);
     if (body) {
-        curl_easy_setopt(curl, CURLOPT_POST, 1L);
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->data());
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
+        lib.easy_setopt(handle, CURLOPT_POST, 1L);
+        lib.easy_setopt(handle, CURLOPT_POSTFIELDS, body->data());
+        lib.easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
     }
 
-    const CURLcode code = curl_easy_perform(curl);
-    curl_slist_free_all(headers);
+    const CURLcode code = lib.easy_perform(handle);
+    lib.slist_free_all(headers);
     if (sink.too_large) {
         // Whatever it says, an answer this long is not one an LRS gives; the rest is not read.
-        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+        lib.easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &response.status);
         response.too_large = true;
         response.transport_error = "the answer is longer than " + std::to_string(config_.max_reply_bytes) +
                                    " bytes; not read further";
         return response;
     }
     if (code != CURLE_OK) {
-        response.transport_error = printable(error[0] ? error : curl_easy_strerror(code));
+        response.transport_error = printable(error[0] ? error : lib.easy_strerror(code));
         response.status = 0;
         return response;
     }
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+    lib.easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &response.status);
     return response;
 }
 
