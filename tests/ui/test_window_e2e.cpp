@@ -218,3 +218,31 @@ TEST_CASE("--screenshot renders the session and the debrief to PNG images with r
     CHECK(slurp(dir / "shot.out").find("needs --scenario") != std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("holdspace becomes holdspace-window to open the window, and says so when it is not beside it") {
+    // The window is a program of its own (engine/cli/main.cpp): the screenshots above went through it.
+    const fs::path beside = fs::path(HOLDSPACE_BINARY).parent_path() / "holdspace-window";
+    REQUIRE(fs::exists(beside));
+    const fs::path dir = fs::temp_directory_path() / ("holdspace-alone-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::copy_file(HOLDSPACE_BINARY, dir / "holdspace");
+    const std::string alone = quoted((dir / "holdspace").string());
+    const std::string env = "cd " + quoted(HOLDSPACE_SOURCE_DIR) + " && HOLDSPACE_DATA=" + quoted((dir / "data").string()) +
+                            " HOLDSPACE_SCENARIOS=" + quoted(std::string(HOLDSPACE_SOURCE_DIR) + "/scenarios") + " ";
+    // A screenshot cannot be taken: an error naming the missing program, exit 2, no image.
+    CHECK(run(env + alone + " --screenshot " + quoted((dir / "x.png").string()) + " > " + quoted((dir / "out").string()) +
+              " 2>&1") == 2);
+    CHECK(slurp(dir / "out").find("cannot start the window, " + (dir / "holdspace-window").string()) != std::string::npos);
+    CHECK(!fs::exists(dir / "x.png"));
+    // Opening the window without one plays the first scenario in the terminal, as with no display.
+    CHECK(run(env + "echo q | " + alone + " > " + quoted((dir / "out").string()) + " 2>&1") == 0);
+    const std::string played = slurp(dir / "out");
+    CHECK(played.find("cannot start the window") != std::string::npos);
+    CHECK(played.find("playing the first scenario in the terminal") != std::string::npos);
+    CHECK(played.find("== What we will and won't do") != std::string::npos);
+    // The commands that never open the window run as ever.
+    CHECK(run(env + alone + " check " + quoted(std::string(HOLDSPACE_SOURCE_DIR) + "/scenarios/medicine/dark_peak.lua") +
+              " > /dev/null 2>&1") == 0);
+    fs::remove_all(dir);
+}
