@@ -1310,6 +1310,13 @@ TEST_CASE("bad arguments to every handle function name the scenario's line") {
         {"s:say(\"   \")", "s:say: text is empty"},
         {"s:say(string.rep(\"x\", 5000))", "s:say: text is 5000 bytes long; the most is 4000"},
         {"s:say(\"\\255\")", "s:say: text is not valid UTF-8"},
+        // ASCII is read eight bytes at a time: a bad byte before, at or after a boundary of eight is still seen.
+        {"s:say(string.rep(\"a\", 7) .. \"\\255\")", "s:say: text is not valid UTF-8"},
+        {"s:say(string.rep(\"a\", 8) .. \"\\255\")", "s:say: text is not valid UTF-8"},
+        {"s:say(string.rep(\"a\", 13) .. \"\\192\\128 and on\")", "s:say: text is not valid UTF-8"},
+        {"s:say(string.rep(\"a\", 16) .. \"\\226\\130\")", "s:say: text is not valid UTF-8"},
+        {"s:say(string.rep(\"a\", 17) .. \"\\237\\160\\128\" .. string.rep(\"b\", 9))", "s:say: text is not valid UTF-8"},
+        {"s:say(\"caf\\195\\169 \" .. string.rep(\"a\", 23) .. \"\\128\")", "s:say: text is not valid UTF-8"},
         {"s:say(\"x\", 5)", "bad argument #2 to 'say' (table expected, got number)"},
         {"s:say(\"x\", { affect = \"smug\" })", "s:say: unknown affect 'smug'"},
         {"s:say(\"x\", { affect = 1 })", "s:say: affect must be a string"},
