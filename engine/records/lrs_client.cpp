@@ -18,19 +18,14 @@ namespace {
 // libcurl is loaded the first time a record store is reached, not when the program starts. Linked,
 // it and the TLS, LDAP and Kerberos libraries it brings (thirty of them) cost every start of every
 // command 12 ms, and most commands never sync (docs/performance.md, issue 19's sixth round).
+// The functions used, named once: each is curl_<name> in libcurl and Curl::<name> here.
+#define HOLDSPACE_CURL_FUNCTIONS(X)                                                                   \
+    X(global_init) X(easy_init) X(easy_cleanup) X(easy_reset) X(easy_setopt) X(easy_perform)        \
+    X(easy_getinfo) X(easy_strerror) X(easy_escape) X(free) X(slist_append) X(slist_free_all)
 struct Curl {
-    decltype(&curl_global_init) global_init;
-    decltype(&curl_easy_init) easy_init;
-    decltype(&curl_easy_cleanup) easy_cleanup;
-    decltype(&curl_easy_reset) easy_reset;
-    decltype(&curl_easy_setopt) easy_setopt;
-    decltype(&curl_easy_perform) easy_perform;
-    decltype(&curl_easy_getinfo) easy_getinfo;
-    decltype(&curl_easy_strerror) easy_strerror;
-    decltype(&curl_easy_escape) easy_escape;
-    decltype(&curl_free) free;
-    decltype(&curl_slist_append) slist_append;
-    decltype(&curl_slist_free_all) slist_free_all;
+#define HOLDSPACE_CURL_MEMBER(name) decltype(&curl_##name) name;
+    HOLDSPACE_CURL_FUNCTIONS(HOLDSPACE_CURL_MEMBER)
+#undef HOLDSPACE_CURL_MEMBER
 };
 
 template <typename Function>
@@ -47,21 +42,13 @@ Curl load_curl() {
         throw std::runtime_error("cannot load libcurl (libcurl.so.4), which reaching a record store needs; "
                                  "tools/setup installs it");
     Curl curl{};
-    find(library, "curl_global_init", curl.global_init);
-    find(library, "curl_easy_init", curl.easy_init);
-    find(library, "curl_easy_cleanup", curl.easy_cleanup);
-    find(library, "curl_easy_reset", curl.easy_reset);
-    find(library, "curl_easy_setopt", curl.easy_setopt);
-    find(library, "curl_easy_perform", curl.easy_perform);
-    find(library, "curl_easy_getinfo", curl.easy_getinfo);
-    find(library, "curl_easy_strerror", curl.easy_strerror);
-    find(library, "curl_easy_escape", curl.easy_escape);
-    find(library, "curl_free", curl.free);
-    find(library, "curl_slist_append", curl.slist_append);
-    find(library, "curl_slist_free_all", curl.slist_free_all);
+#define HOLDSPACE_CURL_FIND(name) find(library, "curl_" #name, curl.name);
+    HOLDSPACE_CURL_FUNCTIONS(HOLDSPACE_CURL_FIND)
+#undef HOLDSPACE_CURL_FIND
     if (curl.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("cannot initialise libcurl");
     return curl;
 }
+#undef HOLDSPACE_CURL_FUNCTIONS
 
 // Loaded and initialised once, by whichever thread first asks; a failure is thrown again to the next.
 const Curl& curl() {
