@@ -563,10 +563,11 @@ int l_did(lua_State* L) {
 // The fields s:choose reads, of its table and of each option. Their names are s:choose's upvalues
 // (push_session_handle), so that reading one does not look its name up among Lua's strings: a
 // choice reads some forty fields.
-enum class Field { id = 1, action, text, rationale, expert, codes, examples, prompt, moment, flags, typed };
+// `t` is not read: it is a key of the table s:choose returns (push_chosen), set the same way.
+enum class Field { id = 1, action, text, rationale, expert, codes, examples, prompt, moment, flags, typed, t };
 constexpr const char* field_names[] = {"", "id", "action", "text", "rationale", "expert", "codes",
-                                       "examples", "prompt", "moment", "flags", "typed"};
-constexpr int choose_upvalues = static_cast<int>(Field::typed);
+                                       "examples", "prompt", "moment", "flags", "typed", "t"};
+constexpr int choose_upvalues = static_cast<int>(Field::t);
 
 const char* name_of(Field f) { return field_names[static_cast<int>(f)]; }
 
@@ -653,6 +654,53 @@ Option read_option(lua_State* L, int index, std::size_t number) {
     return o;
 }
 
+// Sets field `f` of the table on top of the stack to the value on top of it. Within s:choose the
+// key is its upvalue, not looked up among Lua's strings by name (a choice answered at once returns
+// a table of six or seven fields).
+void set_chosen_field(lua_State* L, Field f, bool key_in_upvalue) {
+    if (!key_in_upvalue) {
+        lua_setfield(L, -2, name_of(f));
+        return;
+    }
+    lua_pushvalue(L, lua_upvalueindex(static_cast<int>(f)));
+    lua_insert(L, -2);
+    lua_rawset(L, -3);  // the table is new and has no metatable: as lua_setfield
+}
+
+void push_text(lua_State* L, const std::string& s) { lua_pushlstring(L, s.data(), s.size()); }
+
+// The table s:choose returns: the option chosen, and the time it was taken.
+void push_chosen(lua_State* L, const Option& o, Seconds at, bool keys_in_upvalues) {
+    lua_createtable(L, 0, 7);
+    push_text(L, o.id);
+    set_chosen_field(L, Field::id, keys_in_upvalues);
+    if (!o.text.empty()) {
+        push_text(L, o.text);
+        set_chosen_field(L, Field::text, keys_in_upvalues);
+    }
+    if (!o.action.empty()) {
+        push_text(L, o.action);
+        set_chosen_field(L, Field::action, keys_in_upvalues);
+    }
+    lua_createtable(L, static_cast<int>(o.codes.size()), 0);
+    for (std::size_t i = 0; i < o.codes.size(); ++i) {
+        push_text(L, o.codes[i]);
+        lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+    }
+    set_chosen_field(L, Field::codes, keys_in_upvalues);
+    lua_pushboolean(L, o.expert);
+    set_chosen_field(L, Field::expert, keys_in_upvalues);
+    if (!o.rationale.empty()) {
+        push_text(L, o.rationale);
+        set_chosen_field(L, Field::rationale, keys_in_upvalues);
+    }
+    if (at % 60 == 0)
+        lua_pushinteger(L, at / 60);
+    else
+        lua_pushnumber(L, static_cast<double>(at) / 60.0);
+    set_chosen_field(L, Field::t, keys_in_upvalues);
+}
+
 // Reads s:choose's table and offers the choice; false when the session is already over. Apart from
 // l_choose so that no C++ object is alive at lua_yield, which in this Lua build unwinds as a C++
 // exception: with nothing to destroy in l_choose's frame, each choice costs noticeably less.
@@ -726,7 +774,7 @@ int l_choose(lua_State* L) {
     if (sandbox.may_continue()) {
         if (const Option* chosen = session.answer_at_once()) {
             sandbox.continue_as_new_entry();
-            push_chosen(L, *chosen, session.now());
+            push_chosen(L, *chosen, session.now(), true);
             return 1;
         }
     }
@@ -784,36 +832,7 @@ void push_locked_metatable(lua_State* L) {
 
 }  // namespace
 
-void push_chosen(lua_State* L, const Option& o, Seconds at) {
-    lua_createtable(L, 0, 7);
-    lua_pushstring(L, o.id.c_str());
-    lua_setfield(L, -2, "id");
-    if (!o.text.empty()) {
-        lua_pushstring(L, o.text.c_str());
-        lua_setfield(L, -2, "text");
-    }
-    if (!o.action.empty()) {
-        lua_pushstring(L, o.action.c_str());
-        lua_setfield(L, -2, "action");
-    }
-    lua_createtable(L, static_cast<int>(o.codes.size()), 0);
-    for (std::size_t i = 0; i < o.codes.size(); ++i) {
-        lua_pushstring(L, o.codes[i].c_str());
-        lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-    }
-    lua_setfield(L, -2, "codes");
-    lua_pushboolean(L, o.expert);
-    lua_setfield(L, -2, "expert");
-    if (!o.rationale.empty()) {
-        lua_pushstring(L, o.rationale.c_str());
-        lua_setfield(L, -2, "rationale");
-    }
-    if (at % 60 == 0)
-        lua_pushinteger(L, at / 60);
-    else
-        lua_pushnumber(L, static_cast<double>(at) / 60.0);
-    lua_setfield(L, -2, "t");
-}
+void push_chosen(lua_State* L, const Option& o, Seconds at) { push_chosen(L, o, at, false); }
 
 void push_session_handle(lua_State* L) {
     static const luaL_Reg methods[] = {
