@@ -116,7 +116,7 @@ int autoplay(const AutoplayOptions& options) {
         }
     }
     run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const Summary summary = summarize(source, catalog, run.paths);
+    const Summary summary = summarize(source, catalog, run.paths, settings.jobs);
     const double per_second = run.seconds > 0 ? static_cast<double>(summary.runs) / run.seconds : 0;
 
     // Coverage: every option seen offered at every choice point.

@@ -229,7 +229,8 @@ struct Summary {
     std::map<std::string, long> critical;              // message -> paths
     std::optional<std::size_t> best, worst;            // path indices
 };
-Summary summarize(const Source& source, const Catalog& catalog, const std::vector<PathResult>& paths);
+// With `jobs`, a long list is summed up in parts on that many threads; the summary is the same.
+Summary summarize(const Source& source, const Catalog& catalog, const std::vector<PathResult>& paths, int jobs = 1);
 
 // Runs fn(i) for i in [0, n) on `jobs` threads (the calling thread is one).
 // An exception from fn is rethrown once all have stopped.

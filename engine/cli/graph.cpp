@@ -94,7 +94,7 @@ int graph(const GraphOptions& options) {
         settings.progress = &progress;
         found = exhaustive(source, catalog, settings);
     }
-    const Summary summary = summarize(source, catalog, found.paths);
+    const Summary summary = summarize(source, catalog, found.paths, settings.jobs);
 
     // Nodes in line order: c1, c2, ... then the terminals.
     std::vector<Node> nodes;

@@ -190,6 +190,35 @@ TEST_CASE("autoplay: the same report for --jobs 1 and --jobs 2") {
     }
 }
 
+TEST_CASE("autoplay: a long run summed up in parts, one per job, tells the same as one job") {
+    // 900 runs are summed up in one part, two or three: errors keep the order they were first met in
+    // (one first met in the last part), and the first unfinished run, the best and the worst are the
+    // first of their kind in seed order, where later parts tie with them.
+    const std::vector<std::string> args = {"autoplay", "tests/cli/fixtures/many_ends.lua", "--runs", "900",
+                                           "--seed", "3", "--max-depth", "14", "--json"};
+    std::vector<json> reports;
+    for (const char* jobs : {"1", "2", "3"}) {
+        auto with_jobs = args;
+        with_jobs.insert(with_jobs.end(), {"--jobs", jobs});
+        const auto r = test::holdspace(with_jobs);
+        CHECK(r.exit_code == 1);  // the scenario fails
+        reports.push_back(without_timing(parse(r)));
+    }
+    const json& one = reports[0];
+    REQUIRE(one["errors"].size() == 5);
+    CHECK(one["errors"][0]["seed"] == 4);
+    CHECK(one["errors"][0]["count"] == 71);
+    CHECK(contains(one["errors"][4]["message"].get<std::string>(), "one run in five hundred"));
+    CHECK(one["errors"][4]["seed"] == 781);
+    CHECK(one["errors"][4]["count"] == 1);
+    CHECK(one["unfinished"]["count"] == 25);
+    CHECK(one["unfinished"]["seed"] == 20);
+    CHECK(one["best"]["seed"] == 108);
+    CHECK(one["worst"]["seed"] == 112);
+    CHECK(reports[1] == one);
+    CHECK(reports[2] == one);
+}
+
 TEST_CASE("check over many files: the same report, in the files' order, for --jobs 1 and --jobs 2") {
     // With several files each job checks whole files; what is found, and the order it is told in,
     // must not depend on that. The folder mixes sound scenarios, broken ones and validity failures.
