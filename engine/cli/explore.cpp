@@ -158,8 +158,7 @@ public:
     bool apply(const TraineeAction& action) {
         const Choice* choice = session_->choice();
         if (!choice) return false;
-        Step step;
-        step.point = point_of(*choice);
+        Step step;  // its point is found when the path is finished
         step.answered = action.kind == TraineeAction::Kind::option || action.kind == TraineeAction::Kind::say ||
                         (action.kind == TraineeAction::Kind::action && action.action != ActionKind::end &&
                          (action.action == ActionKind::hold_space || choice->claiming(action_info(action.action).name)));
@@ -169,11 +168,13 @@ public:
         // Its place is taken first: the moves the session takes at once while this one runs come after it.
         const std::size_t at = steps_.size();
         steps_.push_back(step);
+        step_choices_.push_back(session_->last_offered());
         actions_.emplace_back();
         if (keep_moves_) taken_.push_back(heard);
         const auto applied = session_->apply(heard, error);
         if (!applied) {  // refused: nothing ran
             steps_.pop_back();
+            step_choices_.pop_back();
             actions_.pop_back();
             if (keep_moves_) taken_.pop_back();
             return false;
@@ -189,6 +190,8 @@ public:
         r.seed = session_->seed();
         r.actions = std::move(actions_);
         r.moves = std::move(taken_);
+        const auto points = catalog_.points_of(step_choices_);
+        for (std::size_t k = 0; k < steps_.size(); ++k) steps_[k].point = points[k];
         r.steps = std::move(steps_);
         std::vector<std::pair<std::string_view, std::string_view>> said;
         for (const auto& e : session_->events())
@@ -240,20 +243,12 @@ private:
             stopped_ = true;
             return std::nullopt;
         }
-        point_ = point_of(choice);
         return next;
-    }
-    // The catalogue's point for the open choice, looked up once however many moves are made at it.
-    std::uint32_t point_of(const Choice& choice) {
-        if (looked_up_for_ != session_->choices_offered()) {
-            looked_up_ = catalog_.point(choice);
-            looked_up_for_ = session_->choices_offered();
-        }
-        return looked_up_;
     }
     void took(const TraineeAction& resolved, bool answered) override {
         refused_ = false;
-        steps_.push_back({point_, answered});
+        steps_.push_back({0, answered});
+        step_choices_.push_back(session_->last_offered());  // the choice move() was asked for
         actions_.push_back(resolved.to_string());
         if (keep_moves_) taken_.push_back(resolved);
     }
@@ -263,16 +258,14 @@ private:
     Catalog& catalog_;
     std::unique_ptr<Session> session_;
     std::vector<Step> steps_;
+    std::vector<std::shared_ptr<const Choice>> step_choices_;  // the choice each step was made at
     std::vector<std::string> actions_;  // each step's move as to_string() wrote it
     std::vector<TraineeAction> taken_;
     bool keep_moves_ = true;
     const Policy* policy_ = nullptr;
     std::optional<TraineeAction> deferred_;  // the policy's move the session left to apply()
-    std::uint32_t point_ = 0;                // the choice point of the move being taken at once
     bool stopped_ = false;                   // the policy stopped while the scenario ran
     bool refused_ = false;
-    std::size_t looked_up_for_ = 0;  // choices_offered() when looked_up_ was found (0: none yet)
-    std::uint32_t looked_up_ = 0;
 };
 
 PathResult failed_path(std::uint64_t seed, const std::vector<TraineeAction>& moves, const ScriptError& e) {
@@ -508,6 +501,33 @@ std::uint32_t Catalog::point(const Choice& choice) {
     }
     if (changed) sort_by_position(p.options);
     return it->second;
+}
+
+std::vector<std::uint32_t> Catalog::points_of(const std::vector<std::shared_ptr<const Choice>>& choices) {
+    std::vector<std::uint32_t> ids(choices.size());
+    std::vector<bool> found(choices.size(), false);
+    bool all_found = true;
+    {
+        std::shared_lock lock(mutex_);
+        for (std::size_t k = 0; k < choices.size(); ++k) {
+            if (k > 0 && choices[k] == choices[k - 1]) {  // another move at the same choice
+                ids[k] = ids[k - 1];
+                found[k] = found[k - 1];
+                continue;
+            }
+            const auto known = point_ids_.find(point_key(*choices[k]));
+            found[k] = known != point_ids_.end() && nothing_new(points_[known->second], *choices[k]);
+            if (found[k]) ids[k] = known->second;
+            all_found = all_found && found[k];
+        }
+    }
+    if (all_found) return ids;
+    // What is new is merged in as point() merges it, in the run's order.
+    for (std::size_t k = 0; k < choices.size(); ++k) {
+        if (found[k]) continue;
+        ids[k] = k > 0 && choices[k] == choices[k - 1] ? ids[k - 1] : point(*choices[k]);
+    }
+    return ids;
 }
 
 std::vector<std::uint32_t> Catalog::lines(const std::vector<std::pair<std::string_view, std::string_view>>& kind_text) {

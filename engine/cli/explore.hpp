@@ -70,6 +70,9 @@ struct PointInfo {
 class Catalog {
 public:
     std::uint32_t point(const Choice& choice);
+    // The points of a run's choices, in order (the same choice may come again), found under one lock
+    // where the catalogue knows them all: the jobs look up every choice of their runs side by side.
+    std::vector<std::uint32_t> points_of(const std::vector<std::shared_ptr<const Choice>>& choices);
     std::vector<std::uint32_t> lines(const std::vector<std::pair<std::string_view, std::string_view>>& kind_text);
 
     // For reports, once the workers are done.

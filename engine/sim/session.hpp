@@ -67,6 +67,8 @@ public:
     bool started() const { return started_; }
     bool over() const { return over_; }
     const Choice* choice() const { return waiting_ ? choice_.get() : nullptr; }
+    // The choice offered last, shared with its event: open or answered (null before the first).
+    const std::shared_ptr<const Choice>& last_offered() const { return choice_; }
     // How many choices the scenario has offered so far: which one choice() is, for a front end that
     // keeps what it worked out about it while it stays open.
     std::size_t choices_offered() const { return choices_offered_; }
