@@ -248,7 +248,7 @@ private:
     void took(const TraineeAction& resolved, bool answered) override {
         refused_ = false;
         steps_.push_back({0, answered});
-        step_choices_.push_back(session_->last_offered());  // the choice move() was asked for
+        step_choices_.push_back(session_->last_offered());  // still the one move() was asked for: only run(s) offers one
         actions_.push_back(resolved.to_string());
         if (keep_moves_) taken_.push_back(resolved);
     }
