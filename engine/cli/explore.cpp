@@ -193,9 +193,13 @@ public:
         const auto points = catalog_.points_of(step_choices_);
         for (std::size_t k = 0; k < steps_.size(); ++k) steps_[k].point = points[k];
         r.steps = std::move(steps_);
+        // The events as recorded: nothing here needs their JSON, so none is made.
+        const auto& events = session_->recorded_events();
         std::vector<std::pair<std::string_view, std::string_view>> said;
-        for (const auto& e : session_->events())
-            if (e.type == "say" || e.type == "narrate") {
+        for (const auto& e : events)
+            if (const SaidLine* line = e.said()) {
+                said.emplace_back(e.type, line->text);
+            } else if (e.type == "say" || e.type == "narrate") {
                 const auto text = e.data.find("text");
                 said.emplace_back(e.type, text != e.data.end() && text->is_string()
                                               ? std::string_view(text->get_ref<const std::string&>())
@@ -207,7 +211,7 @@ public:
             r.end = "unfinished";
         } else {
             r.end = "script";
-            for (auto it = session_->events().rbegin(); it != session_->events().rend(); ++it)
+            for (auto it = events.rbegin(); it != events.rend(); ++it)
                 if (it->type == "end") {
                     r.end = it->data.value("reason", std::string("script"));
                     break;
@@ -221,7 +225,7 @@ public:
         } else if (session_->over() && source_.rubric) {
             // The events are scored as they are, without building their JSON transcript, and for the
             // totals only: nothing here reads the debrief's text.
-            const auto score = scoring::score_events(*source_.rubric, session_->events(), scoring::Detail::totals);
+            const auto score = scoring::score_events(*source_.rubric, events, scoring::Detail::totals);
             ScoreSummary s;
             s.overall = score.overall;
             s.pass = score.pass;

@@ -227,6 +227,7 @@ struct EventView {
     double minutes = 0;
     Fields fields;
     const Choice* offered = nullptr;  // a session's choice event: its options (Event::offered)
+    const Event* recorded = nullptr;  // a session's event with its data not made (Event::unmade)
 };
 
 EventView entry_view(const Json& entry) {
@@ -238,6 +239,7 @@ EventView entry_view(const Json& entry) {
 // one, stands in the entry in place of the event's (the last, as each replaces the one before);
 // "t" is the event's time in minutes.
 EventView entry_view(const Event& e) {
+    if (!e.made()) return {kind_named(e.type), e.minutes(), Fields(), nullptr, &e};
     Fields fields(e.data);
     return {kind_named(fields.last_type ? as_text(fields.last_type) : std::string_view(e.type)),
             fields.last_t ? as_minutes(fields.last_t) : e.minutes(), fields, e.offered.get()};
@@ -444,6 +446,12 @@ public:
         switch (view.kind) {
         case Kind::start: ctx.phase = e.text(f_phase); break;
         case Kind::state:
+            if (const StateReadings* r = view.recorded ? view.recorded->readings() : nullptr) {
+                for (std::size_t i = 0; i < ctx.state.size(); ++i) ctx.state[i].second = r->values[i];
+                ctx.window = r->window;
+                if (is(r->cause, "response") && !trust.empty()) trust.back().second = ctx.trust();
+                break;
+            }
             for (std::size_t i = 0; i < ctx.state.size(); ++i)
                 if (const Json* reading = e[Field(f_distress + i)]; reading && reading->is_number())
                     ctx.state[i].second = reading->get<double>();
@@ -462,7 +470,10 @@ public:
         case Kind::say:
             // What the participant said last; a moment's context is the line before its
             // choice opened, not a reaction to what the trainee did while it was open.
-            heard = {e.text(f_speaker), e.text(f_text), true};
+            if (const SaidLine* said = view.recorded ? view.recorded->said() : nullptr)
+                heard = {said->speaker, said->text, true};
+            else
+                heard = {e.text(f_speaker), e.text(f_text), true};
             if (!choice_open) situation = heard;
             break;
         case Kind::narrate:
@@ -494,7 +505,12 @@ public:
             break;
         }
         case Kind::response:
-            judge_moment(e, at);
+            if (const OptionTaken* taken = view.recorded ? view.recorded->taken() : nullptr) {
+                const Option& o = *taken->option;
+                judge_moment({o.id, o.text, taken->action, nullptr, nullptr, &o.codes}, at);
+            } else {
+                judge_moment({e.text(f_option), e.text(f_text), e.text(f_action), e[f_typed], e[f_codes]}, at);
+            }
             // The non-verbal actions taken while this choice was open belong to its moment.
             if (debrief && !score.moments.empty() && score.moments.back().event == at)
                 score.moments.back().actions = copies(actions_taken);
@@ -507,15 +523,23 @@ public:
     }
 
     // Words, or holding space: what warmth is rated on (not vitals checks, water or calls).
-    bool spoken_or_silent(const Fields& e, const Codes& codes) const {
-        return !e.text(f_text).empty() || is(e.text(f_action), "hold_space") || has_role(codes, silence);
+    bool spoken_or_silent(std::string_view text, std::string_view action, const Codes& codes) const {
+        return !text.empty() || is(action, "hold_space") || has_role(codes, silence);
     }
+
+    // A response to a choice as it is judged: a transcript's entry, or an option a session took.
+    struct ResponseRead {
+        std::string_view option, text, action;
+        const Json* typed = nullptr;
+        const Json* codes = nullptr;                           // the entry's
+        const std::vector<std::string>* code_names = nullptr;  // or the option's
+    };
 
     // A non-verbal action (other than ending the session): helpful or harmful by its codes in
     // this context.
     void judge_action(const Fields& e, std::string_view action, int index) {
         Response& response = responses.emplace_back(Response{ctx.minutes, read_codes(e[f_codes]), index});
-        response.warmth_counted = spoken_or_silent(e, response.codes);
+        response.warmth_counted = spoken_or_silent(e.text(f_text), action, response.codes);
         const Codes& codes = response.codes;
         codes_at_choice.insert(codes_at_choice.end(), codes.begin(), codes.end());
         trust.emplace_back(ctx.trust(), ctx.trust());
@@ -549,14 +573,18 @@ public:
 
     // An answer to a choice: valued against every option on offer (and holding space), then
     // checked against what the moment needed.
-    void judge_moment(const Fields& e, int index) {
-        const std::string_view chosen_id = e.text(f_option);
-        const Json* typed = e[f_typed];
+    void judge_moment(const ResponseRead& e, int index) {
+        const std::string_view chosen_id = e.option;
+        const Json* typed = e.typed;
         if (typed && !typed->is_object()) typed = nullptr;
         const bool typed_unmatched = typed && !typed->value("clear", false);
-        Response& response = responses.emplace_back(Response{ctx.minutes, read_codes(e[f_codes]), index});
+        Response& response = responses.emplace_back(Response{ctx.minutes, {}, index});
+        if (e.code_names)
+            read_codes(*e.code_names, response.codes);
+        else
+            read_codes(e.codes, response.codes);
         if (typed_unmatched) response.uncertain = uncertain_codes(*typed, response.codes);
-        response.warmth_counted = spoken_or_silent(e, response.codes);
+        response.warmth_counted = spoken_or_silent(e.text, e.action, response.codes);
         const Codes& codes = response.codes;
         trust.emplace_back(ctx.trust(), ctx.trust());
         if (!choice_open) {  // not from a session; counts, but is no moment
@@ -601,8 +629,8 @@ public:
         m.response_id = chosen_id;
         if (debrief) {
             m.situation = situation.quoted();
-            m.response_text = e.text(f_text);
-            if (m.response_text.empty()) m.response_text.append("(").append(e.text(f_action)).append(")");
+            m.response_text = e.text;
+            if (m.response_text.empty()) m.response_text.append("(").append(e.action).append(")");
             m.codes = names(codes);
         }
         // A typed response (docs/scoring.md, "Typed responses"): played as an option when it matched

@@ -1,5 +1,6 @@
 #include "sim/event.hpp"
 
+#include <array>
 #include <type_traits>
 #include <utility>
 
@@ -50,8 +51,59 @@ std::size_t option_bytes(const Option& o) {
 
 }  // namespace
 
+namespace {
+
+// The data an unmade event stands for, field by field as the session once made it at once.
+Json unmade_json(const Unmade& unmade) {
+    Json j = Json::object();
+    auto& fields = j.get_ref<Json::object_t&>();
+    if (const auto* said = std::get_if<SaidLine>(&unmade)) {
+        fields.reserve(3);
+        fields.emplace_back("speaker", said->speaker);
+        fields.emplace_back("text", said->text);
+        fields.emplace_back("affect", said->affect);
+    } else if (const auto* state = std::get_if<StateReadings>(&unmade)) {
+        fields.reserve(7);
+        fields.emplace_back("cause", state->cause);
+        constexpr std::array<const char*, 5> names{"distress", "arousal", "trust", "inward_focus", "dissociation"};
+        for (std::size_t i = 0; i < names.size(); ++i) fields.emplace_back(names[i], state->values[i]);
+        fields.emplace_back("window", state->window);
+    } else if (const auto* taken = std::get_if<OptionTaken>(&unmade)) {
+        fields.reserve(4);
+        fields.emplace_back("option", taken->option->id);
+        if (!taken->option->text.empty()) fields.emplace_back("text", taken->option->text);
+        if (!taken->action.empty()) fields.emplace_back("action", taken->action);
+        fields.emplace_back("codes", taken->option->codes);
+    }
+    return j;
+}
+
+// text_bytes(unmade_json(unmade)), without making it.
+std::size_t unmade_bytes(const Unmade& unmade) {
+    std::size_t n = 8;  // the object
+    if (const auto* said = std::get_if<SaidLine>(&unmade)) {
+        n += 7 + said->speaker.size() + 4 + said->text.size() + 6 + said->affect.size();
+    } else if (const auto* state = std::get_if<StateReadings>(&unmade)) {
+        n += 5 + state->cause.size() + 8 + 7 + 5 + 12 + 12 + 5 * 8 + 6 + state->window.size();
+    } else if (const auto* taken = std::get_if<OptionTaken>(&unmade)) {
+        const Option& o = *taken->option;
+        n += 6 + o.id.size() + (o.text.empty() ? 0 : 4 + o.text.size()) + (taken->action.empty() ? 0 : 6 + taken->action.size());
+        n += 5 + 8;  // "codes" and its list
+        for (const auto& code : o.codes) n += code.size();
+    }
+    return n;
+}
+
+}  // namespace
+
+void make_data(Event& e) {
+    if (e.made()) return;
+    e.data = unmade_json(e.unmade);
+    e.unmade = {};
+}
+
 std::size_t Event::text_bytes() const {
-    std::size_t n = type.size() + holdspace::text_bytes(data);
+    std::size_t n = type.size() + (made() ? holdspace::text_bytes(data) : unmade_bytes(unmade));
     if (offered) {
         n += 7 + 8;  // "options" and its list
         for (const auto& o : offered->options) n += option_bytes(o);
@@ -128,6 +180,10 @@ const Json::object_t no_fields;
 }  // namespace
 
 Json Event::to_json() const {
+    if (!made()) {
+        const Json made_data = unmade_json(unmade);
+        return event_json(type, at, made_data.get_ref<const Json::object_t&>(), offered.get());
+    }
     return event_json(type, at, data.is_object() ? data.get_ref<const Json::object_t&>() : no_fields, offered.get());
 }
 
@@ -143,9 +199,11 @@ Json transcript_json(std::vector<Event>&& events) {
     Json list = Json::array();
     auto& items = list.get_ref<Json::array_t&>();
     items.reserve(events.size());
-    for (auto& e : events)
+    for (auto& e : events) {
+        make_data(e);
         items.push_back(e.data.is_object() ? event_json(e.type, e.at, e.data.get_ref<Json::object_t&>(), e.offered.get())
                                            : e.to_json());
+    }
     events.clear();
     return list;
 }

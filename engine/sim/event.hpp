@@ -4,9 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 namespace holdspace {
@@ -17,6 +20,23 @@ using Json = nlohmann::ordered_json;
 // events report it as minutes since the session started.
 using Seconds = std::int64_t;
 
+// A session's busiest events, as it records them before their `data` is made: a line said, the
+// participant's state, an option taken. Session::events() makes the data of each for every reader;
+// the scorer and autoplay read them as they are, so that a session only scored never makes them JSON.
+struct SaidLine {  // say: {"speaker", "text", "affect"}
+    std::string speaker, text, affect;
+};
+struct StateReadings {  // state: {"cause", "distress", "arousal", "trust", "inward_focus", "dissociation", "window"}
+    std::string_view cause, window;  // static text
+    std::array<double, 5> values{};  // distress to dissociation, rounded as the JSON has them
+};
+struct OptionTaken {  // response: {"option", "text" (unless empty), "action" (when taken by one), "codes"}
+    std::shared_ptr<const Choice> choice;  // the choice offered, which holds the option
+    const Option* option = nullptr;
+    std::string_view action;  // static text; empty when the option was chosen, not acted
+};
+using Unmade = std::variant<std::monostate, SaidLine, StateReadings, OptionTaken>;
+
 struct Event {
     std::string type;  // start, phase, dose, say, narrate, choice, response, action, vitals, state, wait, end
     Seconds at = 0;    // seconds since session start
@@ -26,8 +46,14 @@ struct Event {
     // transcript is written (to_json). Null for every other event, and for a choice read back from
     // a transcript, whose options are in `data`.
     std::shared_ptr<const Choice> offered = nullptr;
+    // What `data` is to be made from (make_data), while `data` is null; nothing once it is made.
+    Unmade unmade = {};
 
     double minutes() const { return static_cast<double>(at) / 60.0; }
+    const SaidLine* said() const { return std::get_if<SaidLine>(&unmade); }
+    const StateReadings* readings() const { return std::get_if<StateReadings>(&unmade); }
+    const OptionTaken* taken() const { return std::get_if<OptionTaken>(&unmade); }
+    bool made() const { return std::holds_alternative<std::monostate>(unmade); }
     // {"type":..., "t":minutes, ...data, "options":[...]}; whole minutes print as integers.
     Json to_json() const;
     // What a session's transcript limit counts of it: the type's length, and text_bytes of the
@@ -35,6 +61,8 @@ struct Event {
     std::size_t text_bytes() const;
 };
 
+// Makes the event's `data` from what it holds unmade (nothing when it is made already).
+void make_data(Event& e);
 // An option as a choice event's "options" list has it.
 Json option_json(const Option& o);
 // The bytes a value's strings hold (keys and values), plus a little for every other value.

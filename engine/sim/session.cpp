@@ -125,9 +125,13 @@ std::optional<Seconds> Session::since_dose() const {
 
 void Session::emit(std::string type, Json data, std::shared_ptr<const Choice> offered) {
     if (over_) return;  // nothing happens after the end, whatever a script still does
-    const bool is_end = type == "end";
+    emit(Event{std::move(type), now_, std::move(data), std::move(offered)});
+}
+
+void Session::emit(Event event) {
+    if (over_) return;
+    const bool is_end = event.type == "end";
     if (!output_limit_error_.empty() && !is_end) return;  // the session fails at the end of this step
-    Event event{std::move(type), now_, std::move(data), std::move(offered)};
     const std::size_t bytes = event.text_bytes();
     if (!is_end && (events_.size() >= max_session_events || text_bytes_ + bytes > max_session_text_bytes)) {
         output_limit_error_ = "transcript limit: the session has reached " +
@@ -139,6 +143,10 @@ void Session::emit(std::string type, Json data, std::shared_ptr<const Choice> of
     }
     text_bytes_ += bytes;
     events_.push_back(std::move(event));
+}
+
+void Session::make_events() const {
+    for (; made_ < events_.size(); ++made_) make_data(events_[made_]);
 }
 
 void Session::locate_output_limit(const std::string& where) {
@@ -305,12 +313,18 @@ void Session::respond(const Option& option, std::optional<ActionKind> via) {
 // What a response does before the scenario goes on with it (respond, answer_at_once).
 void Session::take_response(const Option& option, std::optional<ActionKind> via) {
     history_.push_back({now_, "option", option.id, option.codes});
-    Fields data(4);
-    data("option", option.id);
-    if (!option.text.empty()) data("text", option.text);
-    if (via) data("action", action_info(*via).name);
-    data("codes", option.codes);
-    emit("response", std::move(data));
+    const std::string_view action = via ? action_info(*via).name : std::string_view();
+    const auto& offered = choice_->options;
+    if (std::any_of(offered.begin(), offered.end(), [&](const Option& o) { return &o == &option; })) {
+        emit(Event{"response", now_, nullptr, nullptr, OptionTaken{choice_, &option, action}});
+    } else {  // an option the choice does not hold (holding space when none offers it)
+        Fields data(4);
+        data("option", option.id);
+        if (!option.text.empty()) data("text", option.text);
+        if (via) data("action", action);
+        data("codes", option.codes);
+        emit("response", std::move(data));
+    }
     if (via) physical_effect(*via);
     if (via == ActionKind::check_vitals) record_vitals();
     state_ = after_response(state_, option.codes, info_.affect, info_.phase);
@@ -340,7 +354,7 @@ void Session::respond_typed(const TraineeAction& action, const TypedMatch& match
 
 std::string Session::last_participant_line() const {
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-        if (it->type == "say") return it->data.value("text", "");
+        if (it->type == "say") return it->said() ? it->said()->text : it->data.value("text", "");
     return {};
 }
 
@@ -547,13 +561,11 @@ void Session::record_vitals() {
 }
 
 void Session::emit_state(std::string_view cause) {
-    emit("state", Fields(7)("cause", cause)
-                           ("distress", round1(state_.distress))
-                           ("arousal", round1(state_.arousal))
-                           ("trust", round1(state_.trust))
-                           ("inward_focus", round1(state_.inward_focus))
-                           ("dissociation", round1(state_.dissociation))
-                           ("window", window_name(window())));
+    if (over_) return;
+    emit(Event{"state", now_, nullptr, nullptr,
+               StateReadings{cause, window_name(window()),
+                             {round1(state_.distress), round1(state_.arousal), round1(state_.trust),
+                              round1(state_.inward_focus), round1(state_.dissociation)}}});
 }
 
 // Lets the inner state move with time and the medicine, in steps of at most five
@@ -639,7 +651,8 @@ void Session::end(std::string reason) {
 
 
 void Session::say(std::string text, std::string affect) {
-    emit("say", Fields(3)("speaker", info_.patient.name)("text", std::move(text))("affect", std::move(affect)));
+    if (over_) return;
+    emit(Event{"say", now_, nullptr, nullptr, SaidLine{info_.patient.name, std::move(text), std::move(affect)}});
 }
 
 void Session::narrate(std::string text) { emit("narrate", Fields(1)("text", std::move(text))); }

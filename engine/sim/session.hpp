@@ -72,11 +72,21 @@ public:
     // How many choices the scenario has offered so far: which one choice() is, for a front end that
     // keeps what it worked out about it while it stays open.
     std::size_t choices_offered() const { return choices_offered_; }
-    const std::vector<Event>& events() const { return events_; }
+    // The transcript so far, every event's data made (a session is used by one thread at a time).
+    // Events the session records later are not made until events() is called again.
+    const std::vector<Event>& events() const {
+        make_events();
+        return events_;
+    }
+    // The same events as they were recorded: the busiest with their data not made yet (Event::unmade),
+    // for a reader that reads them so, and so spares the session making them JSON (the scorer, autoplay).
+    const std::vector<Event>& recorded_events() const { return events_; }
     // The transcript moved out, for a caller done with the session (events() is empty after).
     std::vector<Event> take_events() {
+        make_events();
         std::vector<Event> out = std::move(events_);
         events_.clear();
+        made_ = 0;
         return out;
     }
     // Answers choices at once from now on (null: pause at each choice, the default).
@@ -172,6 +182,8 @@ public:
 
 private:
     void emit(std::string type, Json data = Json::object(), std::shared_ptr<const Choice> offered = nullptr);
+    void emit(Event event);
+    void make_events() const;
     void advance(Seconds duration);
     void give_dose(double mg, std::string_view kind);
     void record_vitals();
@@ -214,7 +226,8 @@ private:
     PatientState state_;
     std::string touch_consent_;
     std::string music_;
-    std::vector<Event> events_;
+    mutable std::vector<Event> events_;  // their data made by events(), from the first not made yet
+    mutable std::size_t made_ = 0;
     std::vector<HistoryEntry> history_;
     std::shared_ptr<const Choice> choice_;  // the last offered, shared with its event (never null)
     Responder* responder_ = nullptr;

@@ -1,5 +1,7 @@
 // score_events (what autoplay scores with) against score_transcript on the transcript JSON (what a
 // recorded session re-scores from): on every shipped scenario, the two must agree to the last bit.
+// autoplay scores a session's events as it recorded them, the busiest with their data not made yet
+// (Event::unmade); those must score as the same events made JSON.
 #include "app/practice.hpp"
 #include "app/typed.hpp"
 #include "scoring/scorer.hpp"
@@ -56,11 +58,16 @@ TraineeAction random_move(const Choice& choice, std::mt19937& rng) {
 }
 
 struct Seen {
-    int sessions = 0, moments = 0, actions = 0, typed = 0, critical = 0;
+    int sessions = 0, moments = 0, actions = 0, typed = 0, critical = 0, unmade = 0;
 };
 
-// Both ways of scoring `events`, under every rubric, must give the same JSON.
+int count_unmade(const std::vector<Event>& events) {
+    return static_cast<int>(std::count_if(events.begin(), events.end(), [](const Event& e) { return !e.made(); }));
+}
+
+// Both ways of scoring a session's events as recorded, under every rubric, must give the same JSON.
 void check_scores(const std::vector<scoring::Rubric>& rubrics, const std::vector<Event>& events, Seen& seen) {
+    seen.unmade += count_unmade(events);
     const Json transcript = transcript_json(events);
     for (const auto& rubric : rubrics) {
         const auto live = scoring::score_events(rubric, events);
@@ -80,14 +87,18 @@ bool same_bits(const std::optional<double>& a, const std::optional<double>& b) {
 }
 
 struct Totals {
-    int scores = 0, passed = 0, critical = 0, moments = 0, judged_below_expert = 0;
+    int scores = 0, passed = 0, critical = 0, moments = 0, judged_below_expert = 0, unmade = 0;
 };
 
-// Scored for the totals only, `events` must give every field the totals fill exactly as the debrief
-// does, and leave the debrief's text empty.
-void check_totals(const scoring::Rubric& rubric, const std::vector<Event>& events, Totals& seen) {
+// Scored for the totals only, a session's events as recorded (as autoplay scores them) must give
+// every field the totals fill exactly as the debrief of the same events made JSON does, and leave
+// the debrief's text empty.
+void check_totals(const scoring::Rubric& rubric, const std::vector<Event>& recorded, Totals& seen) {
+    std::vector<Event> events = recorded;
+    for (auto& e : events) make_data(e);
+    seen.unmade += count_unmade(recorded);
     const auto debrief = scoring::score_events(rubric, events);
-    const auto totals = scoring::score_events(rubric, events, scoring::Detail::totals);
+    const auto totals = scoring::score_events(rubric, recorded, scoring::Detail::totals);
     ++seen.scores;
     seen.passed += debrief.pass;
     seen.critical += static_cast<int>(debrief.critical.size());
@@ -175,9 +186,9 @@ TEST_CASE("scored for the totals only, a session's totals are the debrief's to t
                     REQUIRE(app::hear(action, *session, error));
                     if (!session->apply(action, error)) REQUIRE(session->apply(expert_move(choice), error));
                     if (move == 2)
-                        for (const auto& rubric : rubrics) check_totals(rubric, session->events(), seen);  // still open
+                        for (const auto& rubric : rubrics) check_totals(rubric, session->recorded_events(), seen);  // still open
                 }
-                for (const auto& rubric : rubrics) check_totals(rubric, session->events(), seen);
+                for (const auto& rubric : rubrics) check_totals(rubric, session->recorded_events(), seen);
                 ++sessions;
             }
     }
@@ -189,6 +200,7 @@ TEST_CASE("scored for the totals only, a session's totals are the debrief's to t
     CHECK(seen.critical > 0);
     CHECK(seen.judged_below_expert > 0);
     CHECK(seen.judged_below_expert < seen.moments);
+    CHECK(seen.unmade > 0);
 }
 
 TEST_CASE("a session's events score as their transcript does, on every shipped scenario") {
@@ -214,9 +226,9 @@ TEST_CASE("a session's events score as their transcript does, on every shipped s
                     std::string error;
                     REQUIRE(app::hear(action, *session, error));
                     if (!session->apply(action, error)) REQUIRE(session->apply(expert_move(choice), error));
-                    if (move == 3) check_scores(rubrics, session->events(), seen);  // a session still open
+                    if (move == 3) check_scores(rubrics, session->recorded_events(), seen);  // a session still open
                 }
-                check_scores(rubrics, session->events(), seen);
+                check_scores(rubrics, session->recorded_events(), seen);
                 ++seen.sessions;
             }
     }
@@ -226,4 +238,5 @@ TEST_CASE("a session's events score as their transcript does, on every shipped s
     CHECK(seen.actions > 0);
     CHECK(seen.typed > 0);
     CHECK(seen.critical > 0);
+    CHECK(seen.unmade > 0);
 }

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -448,4 +449,64 @@ TEST_CASE("what an event counts against the transcript limit is what its JSON ho
         choices += e.type == "choice";
     }
     CHECK(choices == 1);
+}
+
+TEST_CASE("a session records its busiest events unmade: made, each writes, counts and reads as it always did") {
+    auto script = one_choice_script();
+    script->on_start = [](Session& s) {
+        s.say("A line long enough to be kept apart from its event.", "tearful");
+        Choice c = two_options();
+        c.options.push_back(Option{"sip", "", "water", "", {"offering_comfort"}, false});
+        s.offer_choice(std::move(c));
+        return ScriptStatus::waiting_for_trainee;
+    };
+    script->on_resume = [](Session& s, const Option& o) {
+        s.say("You chose " + o.id, "");
+        s.offer_choice(two_options());
+        return ScriptStatus::waiting_for_trainee;
+    };
+    Session s(info(true), std::move(script), 5);
+    s.start();
+    std::string error;
+    REQUIRE(s.apply(TraineeAction::act(ActionKind::water), error));  // the option that claims it: taken by an action
+    REQUIRE(s.apply(TraineeAction::choose("reflect"), error));
+    REQUIRE(s.apply(TraineeAction::act(ActionKind::hold_space), error));  // no option holds it: made at once
+
+    // Read as recorded, before anything made their data.
+    std::set<std::string> unmade;
+    Json written = Json::array();
+    for (const Event& e : s.recorded_events()) {
+        CAPTURE(e.type);
+        written.push_back(e.to_json());
+        if (e.made()) continue;
+        unmade.insert(e.type);
+        CHECK(e.data.is_null());
+        Event made = e;
+        make_data(made);
+        CHECK(made.made());
+        CHECK(made.to_json() == e.to_json());
+        CHECK(made.text_bytes() == e.text_bytes());
+        Json fields = e.to_json();
+        fields.erase("type");
+        fields.erase("t");
+        CHECK(e.text_bytes() == e.type.size() + text_bytes(fields));
+    }
+    CHECK(unmade == std::set<std::string>{"say", "state", "response"});
+    const auto first_line = std::find_if(written.begin(), written.end(), [](const Json& j) { return j["type"] == "say"; });
+    REQUIRE(first_line != written.end());
+    CHECK(first_line->dump() == R"({"type":"say","t":0,"speaker":"Alex","text":"A line long enough to be kept apart from its event.","affect":"tearful"})");
+    bool acted = false, held = false;
+    for (const auto& entry : written)
+        if (entry["type"] == "response") {
+            acted = acted || entry.dump() == R"({"type":"response","t":0,"option":"sip","action":"water","codes":["offering_comfort"]})";
+            held = held || (entry["option"] == "hold_space" && entry["action"] == "hold_space");
+        }
+    CHECK(acted);
+    CHECK(held);
+    CHECK(s.last_participant_line() == "You chose hold_space");  // read from the line unmade
+
+    // Read as a transcript: every event made, the same JSON.
+    CHECK(transcript_json(s.events()) == written);
+    for (const Event& e : s.recorded_events()) CHECK(e.made());
+    CHECK(s.last_participant_line() == "You chose hold_space");  // and made
 }
