@@ -225,24 +225,26 @@ Kind kind_named(std::string_view type) {
 struct EventView {
     Kind kind;
     double minutes = 0;
-    Fields fields;
+    const Fields* fields;             // found in `into` by entry_view (none for an unmade event)
     const Choice* offered = nullptr;  // a session's choice event: its options (Event::offered)
     const Event* recorded = nullptr;  // a session's event with its data not made (Event::unmade)
 };
 
-EventView entry_view(const Json& entry) {
-    Fields fields(entry);
-    return {kind_named(fields.text(f_type)), as_minutes(fields[f_t]), fields};
+const Fields no_fields;
+
+EventView entry_view(const Json& entry, Fields& into) {
+    into = Fields(entry);
+    return {kind_named(into.text(f_type)), as_minutes(into[f_t]), &into};
 }
 
 // As Event::to_json would write it, without writing it: the data's own "type" or "t", if it has
 // one, stands in the entry in place of the event's (the last, as each replaces the one before);
-// "t" is the event's time in minutes.
-EventView entry_view(const Event& e) {
-    if (!e.made()) return {kind_named(e.type), e.minutes(), Fields(), nullptr, &e};
-    Fields fields(e.data);
-    return {kind_named(fields.last_type ? as_text(fields.last_type) : std::string_view(e.type)),
-            fields.last_t ? as_minutes(fields.last_t) : e.minutes(), fields, e.offered.get()};
+// "t" is the event's time in minutes. An unmade event is read from what it holds.
+EventView entry_view(const Event& e, Fields& into) {
+    if (!e.made()) return {kind_named(e.type), e.minutes(), &no_fields, e.offered.get(), &e};
+    into = Fields(e.data);
+    return {kind_named(into.last_type ? as_text(into.last_type) : std::string_view(e.type)),
+            into.last_t ? as_minutes(into.last_t) : e.minutes(), &into, e.offered.get()};
 }
 
 // An option on offer as a moment is judged against it, from a transcript's JSON or a session's Choice.
@@ -436,12 +438,14 @@ public:
             trust.reserve(answers);
             choice_times.reserve(choices);
         }
-        for (std::size_t index = 0; index < events.size(); ++index) read(entry_view(events[index]), static_cast<int>(index));
+        Fields fields;  // the entry's, found anew for each (the reader's views point into them)
+        for (std::size_t index = 0; index < events.size(); ++index)
+            read(entry_view(events[index], fields), static_cast<int>(index));
         end_t = std::max(end_t, ctx.minutes);
     }
 
     void read(const EventView& view, int at) {
-        const Fields& e = view.fields;
+        const Fields& e = *view.fields;
         ctx.minutes = view.minutes;
         switch (view.kind) {
         case Kind::start: ctx.phase = e.text(f_phase); break;
@@ -490,8 +494,13 @@ public:
             choice_times.push_back(ctx.minutes);
             actions_at_choice.clear();
             codes_at_choice.clear();
-            ctx.moment = e.text(f_moment);
-            read_strings(e[f_flags], ctx.flags);
+            if (view.recorded && view.offered) {  // its fields are the choice's
+                ctx.moment = view.offered->moment;
+                ctx.flags.assign(view.offered->flags.begin(), view.offered->flags.end());
+            } else {
+                ctx.moment = e.text(f_moment);
+                read_strings(e[f_flags], ctx.flags);
+            }
             if (!ctx.flags.empty()) flagged.emplace_back(ctx.minutes, ctx.flags);
             break;
         case Kind::action: {

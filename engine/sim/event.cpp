@@ -54,9 +54,10 @@ std::size_t option_bytes(const Option& o) {
 namespace {
 
 // The data an unmade event stands for, field by field as the session once made it at once.
-Json unmade_json(const Unmade& unmade) {
+Json unmade_json(const Event& e) {
     Json j = Json::object();
     auto& fields = j.get_ref<Json::object_t&>();
+    const Unmade& unmade = e.unmade;
     if (const auto* said = std::get_if<SaidLine>(&unmade)) {
         fields.reserve(3);
         fields.emplace_back("speaker", said->speaker);
@@ -68,6 +69,12 @@ Json unmade_json(const Unmade& unmade) {
         constexpr std::array<const char*, 5> names{"distress", "arousal", "trust", "inward_focus", "dissociation"};
         for (std::size_t i = 0; i < names.size(); ++i) fields.emplace_back(names[i], state->values[i]);
         fields.emplace_back("window", state->window);
+    } else if (std::holds_alternative<ChoiceFields>(unmade) && e.offered) {
+        const Choice& c = *e.offered;
+        fields.reserve(3);
+        if (!c.moment.empty()) fields.emplace_back("moment", c.moment);
+        if (!c.prompt.empty()) fields.emplace_back("prompt", c.prompt);
+        if (!c.flags.empty()) fields.emplace_back("flags", c.flags);
     } else if (const auto* taken = std::get_if<OptionTaken>(&unmade)) {
         fields.reserve(4);
         fields.emplace_back("option", taken->option->id);
@@ -78,16 +85,25 @@ Json unmade_json(const Unmade& unmade) {
     return j;
 }
 
-// text_bytes(unmade_json(unmade)), without making it.
-std::size_t unmade_bytes(const Unmade& unmade) {
+// text_bytes(unmade_json(e)), without making it.
+std::size_t unmade_bytes(const Event& e) {
+    const Unmade& unmade = e.unmade;
     std::size_t n = 8;  // the object
+    const auto field = [](std::size_t key, const std::string& value) { return value.empty() ? 0 : key + value.size(); };
     if (const auto* said = std::get_if<SaidLine>(&unmade)) {
         n += 7 + said->speaker.size() + 4 + said->text.size() + 6 + said->affect.size();
     } else if (const auto* state = std::get_if<StateReadings>(&unmade)) {
         n += 5 + state->cause.size() + 8 + 7 + 5 + 12 + 12 + 5 * 8 + 6 + state->window.size();
+    } else if (std::holds_alternative<ChoiceFields>(unmade) && e.offered) {
+        const Choice& c = *e.offered;
+        n += field(6, c.moment) + field(6, c.prompt);
+        if (!c.flags.empty()) {
+            n += 5 + 8;  // "flags" and its list
+            for (const auto& flag : c.flags) n += flag.size();
+        }
     } else if (const auto* taken = std::get_if<OptionTaken>(&unmade)) {
         const Option& o = *taken->option;
-        n += 6 + o.id.size() + (o.text.empty() ? 0 : 4 + o.text.size()) + (taken->action.empty() ? 0 : 6 + taken->action.size());
+        n += 6 + o.id.size() + field(4, o.text) + (taken->action.empty() ? 0 : 6 + taken->action.size());
         n += 5 + 8;  // "codes" and its list
         for (const auto& code : o.codes) n += code.size();
     }
@@ -98,12 +114,12 @@ std::size_t unmade_bytes(const Unmade& unmade) {
 
 void make_data(Event& e) {
     if (e.made()) return;
-    e.data = unmade_json(e.unmade);
+    e.data = unmade_json(e);
     e.unmade = {};
 }
 
 std::size_t Event::text_bytes() const {
-    std::size_t n = type.size() + (made() ? holdspace::text_bytes(data) : unmade_bytes(unmade));
+    std::size_t n = type.size() + (made() ? holdspace::text_bytes(data) : unmade_bytes(*this));
     if (offered) {
         n += 7 + 8;  // "options" and its list
         for (const auto& o : offered->options) n += option_bytes(o);
@@ -181,7 +197,7 @@ const Json::object_t no_fields;
 
 Json Event::to_json() const {
     if (!made()) {
-        const Json made_data = unmade_json(unmade);
+        const Json made_data = unmade_json(*this);
         return event_json(type, at, made_data.get_ref<const Json::object_t&>(), offered.get());
     }
     return event_json(type, at, data.is_object() ? data.get_ref<const Json::object_t&>() : no_fields, offered.get());

@@ -21,7 +21,7 @@ using Json = nlohmann::ordered_json;
 using Seconds = std::int64_t;
 
 // A session's busiest events, as it records them before their `data` is made: a line said, the
-// participant's state, an option taken. Session::events() makes the data of each for every reader;
+// participant's state, a choice offered, an option taken. Session::events() makes the data of each for every reader;
 // the scorer and autoplay read them as they are, so that a session only scored never makes them JSON.
 struct SaidLine {  // say: {"speaker", "text", "affect"}
     std::string speaker, text, affect;
@@ -30,12 +30,14 @@ struct StateReadings {  // state: {"cause", "distress", "arousal", "trust", "inw
     std::string_view cause, window;  // static text
     std::array<double, 5> values{};  // distress to dissociation, rounded as the JSON has them
 };
+struct ChoiceFields {  // choice: {"moment", "prompt", "flags"}, each unless empty, from Event::offered
+};
 struct OptionTaken {  // response: {"option", "text" (unless empty), "action" (when taken by one), "codes"}
     std::shared_ptr<const Choice> choice;  // the choice offered, which holds the option
     const Option* option = nullptr;
     std::string_view action;  // static text; empty when the option was chosen, not acted
 };
-using Unmade = std::variant<std::monostate, SaidLine, StateReadings, OptionTaken>;
+using Unmade = std::variant<std::monostate, SaidLine, StateReadings, ChoiceFields, OptionTaken>;
 
 struct Event {
     std::string type;  // start, phase, dose, say, narrate, choice, response, action, vitals, state, wait, end

@@ -675,13 +675,9 @@ void Session::offer_choice(Choice choice) {
     for (std::size_t i = choice.options.size(); i > 1; --i)
         std::swap(choice.options[i - 1],
                   choice.options[static_cast<std::size_t>(order_rng_.range(0, static_cast<std::int64_t>(i) - 1))]);
-    Fields data(3);
-    if (!choice.moment.empty()) data("moment", choice.moment);
-    if (!choice.prompt.empty()) data("prompt", choice.prompt);
-    if (!choice.flags.empty()) data("flags", choice.flags);
-    // The event's options are the choice itself, written out only with the transcript.
+    // The event's fields and options are the choice itself, written out only with the transcript.
     choice_ = std::make_shared<const Choice>(std::move(choice));
-    emit("choice", std::move(data), choice_);
+    emit(Event{"choice", now_, nullptr, choice_, ChoiceFields{}});
     choice_offered_ = true;
     ++choices_offered_;
 }

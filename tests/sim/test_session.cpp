@@ -456,6 +456,8 @@ TEST_CASE("a session records its busiest events unmade: made, each writes, count
     script->on_start = [](Session& s) {
         s.say("A line long enough to be kept apart from its event.", "tearful");
         Choice c = two_options();
+        c.prompt = "What do you say?";
+        c.flags = {"physical_complaint"};
         c.options.push_back(Option{"sip", "", "water", "", {"offering_comfort"}, false});
         s.offer_choice(std::move(c));
         return ScriptStatus::waiting_for_trainee;
@@ -491,10 +493,16 @@ TEST_CASE("a session records its busiest events unmade: made, each writes, count
         fields.erase("t");
         CHECK(e.text_bytes() == e.type.size() + text_bytes(fields));
     }
-    CHECK(unmade == std::set<std::string>{"say", "state", "response"});
+    CHECK(unmade == std::set<std::string>{"say", "state", "choice", "response"});
     const auto first_line = std::find_if(written.begin(), written.end(), [](const Json& j) { return j["type"] == "say"; });
     REQUIRE(first_line != written.end());
     CHECK(first_line->dump() == R"({"type":"say","t":0,"speaker":"Alex","text":"A line long enough to be kept apart from its event.","affect":"tearful"})");
+    const auto first_choice = std::find_if(written.begin(), written.end(), [](const Json& j) { return j["type"] == "choice"; });
+    REQUIRE(first_choice != written.end());
+    Json choice_fields = *first_choice;
+    CHECK(choice_fields["options"].size() == 3);
+    choice_fields.erase("options");
+    CHECK(choice_fields.dump() == R"({"type":"choice","t":0,"moment":"m","prompt":"What do you say?","flags":["physical_complaint"]})");
     bool acted = false, held = false;
     for (const auto& entry : written)
         if (entry["type"] == "response") {
