@@ -159,6 +159,16 @@ TEST_CASE("a scenario that misbehaves after a choice answered at once fails as i
                                            "\n local n = 0\n for k = 1, 1500000 do n = n + k end\n s:say(r.id .. n) end"},
         {"a finish before the last choice", "local r = s:choose" + three + "\n s:finish()\n s:say('ignored')"},
         {"a choice whose answer ends the session", "for i = 1, 50 do local r = s:choose" + three + "\n s:say(r.id .. i) end"},
+        // The table s:choose returns holds the option's text however the option held it, and is the
+        // scenario's own to change.
+        {"options read through __index",
+         "local mt = { __index = function(t, k) if k == 'text' then return 'said ' .. t.id elseif k == 'codes' then return { 'open_question' } end end }\n"
+         " for i = 1, 6 do local r = s:choose{ setmetatable({ id = 'a' }, mt), setmetatable({ id = 'b', text = 'B' }, mt),"
+         " { id = 'c', text = 'C', codes = { 'simple_reflection' }, action = 'water' } }\n"
+         " s:say(r.id .. ' ' .. tostring(r.text) .. ' ' .. r.codes[1] .. ' ' .. #r.codes .. ' ' .. tostring(r.action) .. ' ' .. r.t) end"},
+        {"a returned table changed", "local t = " + three + "\n for i = 1, 6 do local r = s:choose(t)\n"
+                                     " r.codes[1] = 'changed' r.text = 'changed' r.codes[2] = 'more'\n"
+                                     " s:say(t[1].codes[1] .. t[2].text .. tostring(t[3].codes[2]) .. r.id) end"},
     };
     // Non-verbal actions are taken at once too, their on_action running while run(s) is inside s:choose.
     const std::vector<std::pair<const char*, std::string>> on_actions = {
@@ -183,6 +193,22 @@ TEST_CASE("a scenario that misbehaves after a choice answered at once fails as i
             }
         }
     }
+}
+
+TEST_CASE("options changed by the scenario while their choice is open are answered as they were offered") {
+    // on_action runs while s:choose is open (a non-verbal action leaves it open): it rewrites the
+    // options' own tables, which the answer must not take its text or codes from.
+    const std::string source = scenario(
+        "opts = " + three + "\n for i = 1, 8 do local r = s:choose(opts)\n s:say(r.id .. ' ' .. r.text .. ' ' .. r.codes[1] .. ' ' .. #r.codes) end",
+        "  on_action = function(s, action) for _, o in ipairs(opts) do o.text = 'rewritten ' .. action; o.codes = { 'validation', 'affirmation' } end end,\n");
+    int rewritten = 0;
+    for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+        CAPTURE(seed);
+        const std::string expected = paused(source, "rewrites.lua", seed, random_moves(seed, 40));
+        CHECK(at_once(source, "rewrites.lua", seed, random_moves(seed, 40)) == expected);
+        rewritten += expected.find("rewritten") != std::string::npos;
+    }
+    CHECK(rewritten > 0);  // later choices offered the rewritten options
 }
 
 TEST_CASE("a responder that stops leaves the session paused at the choice, as a front end would find it") {
