@@ -49,10 +49,6 @@ std::size_t option_bytes(const Option& o) {
     return n;
 }
 
-}  // namespace
-
-namespace {
-
 // The data an unmade event stands for, field by field as the session once made it at once.
 Json unmade_json(const Event& e) {
     Json j = Json::object();

@@ -21,8 +21,9 @@ using Json = nlohmann::ordered_json;
 using Seconds = std::int64_t;
 
 // A session's busiest events, as it records them before their `data` is made: a line said, the
-// participant's state, a choice offered, an option taken. Session::events() makes the data of each for every reader;
-// the scorer and autoplay read them as they are, so that a session only scored never makes them JSON.
+// participant's state, a choice offered, an option taken. Session::events() makes the data of each
+// for every reader; the scorer and autoplay read them as they are, so that a session only scored
+// never makes them JSON.
 struct SaidLine {  // say: {"speaker", "text", "affect"}
     std::string speaker, text, affect;
 };
