@@ -197,14 +197,7 @@ public:
         const auto& events = session_->recorded_events();
         std::vector<std::pair<std::string_view, std::string_view>> said;
         for (const auto& e : events)
-            if (const SaidLine* line = e.said()) {
-                said.emplace_back(e.type, line->text);
-            } else if (e.type == "say" || e.type == "narrate") {
-                const auto text = e.data.find("text");
-                said.emplace_back(e.type, text != e.data.end() && text->is_string()
-                                              ? std::string_view(text->get_ref<const std::string&>())
-                                              : std::string_view());
-            }
+            if (e.type == "say" || e.type == "narrate") said.emplace_back(e.type, e.text());
         r.lines = catalog_.lines(said);
         r.duration = session_->now();
         if (!session_->over()) {

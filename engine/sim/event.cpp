@@ -108,6 +108,13 @@ std::size_t unmade_bytes(const Event& e) {
 
 }  // namespace
 
+std::string_view Event::text() const {
+    if (const SaidLine* line = said()) return line->text;
+    if (!data.is_object()) return {};
+    const auto it = data.find("text");
+    return it != data.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
+}
+
 void make_data(Event& e) {
     if (e.made()) return;
     e.data = unmade_json(e);

@@ -57,6 +57,9 @@ struct Event {
     const StateReadings* readings() const { return std::get_if<StateReadings>(&unmade); }
     const OptionTaken* taken() const { return std::get_if<OptionTaken>(&unmade); }
     bool made() const { return std::holds_alternative<std::monostate>(unmade); }
+    // The words of a line said or narrated: a line's unmade text, or the data's "text" when it is a
+    // string (empty otherwise).
+    std::string_view text() const;
     // {"type":..., "t":minutes, ...data, "options":[...]}; whole minutes print as integers.
     Json to_json() const;
     // What a session's transcript limit counts of it: the type's length, and text_bytes of the

@@ -354,7 +354,7 @@ void Session::respond_typed(const TraineeAction& action, const TypedMatch& match
 
 std::string Session::last_participant_line() const {
     for (auto it = events_.rbegin(); it != events_.rend(); ++it)
-        if (it->type == "say") return it->said() ? it->said()->text : it->data.value("text", "");
+        if (it->type == "say") return std::string(it->text());
     return {};
 }
 
