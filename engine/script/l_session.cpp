@@ -3,6 +3,7 @@
 // error naming the scenario's file:line, so authors see their own mistake.
 #include "script/l_session.hpp"
 
+#include "script/kept_choices.hpp"
 #include "script/sandbox.hpp"
 #include "sim/session.hpp"
 
@@ -563,8 +564,7 @@ int l_did(lua_State* L) {
 // The fields s:choose reads, of its table and of each option. Their names are s:choose's upvalues
 // (push_session_handle), so that reading one does not look its name up among Lua's strings: a
 // choice reads some forty fields.
-// `t` is not read: it is a key of the table s:choose returns (push_chosen), set the same way.
-enum class Field { id = 1, action, text, rationale, expert, codes, examples, prompt, moment, flags, typed, t };
+using Field = ChooseField;
 constexpr const char* field_names[] = {"", "id", "action", "text", "rationale", "expert", "codes",
                                        "examples", "prompt", "moment", "flags", "typed", "t"};
 constexpr int choose_upvalues = static_cast<int>(Field::t);
@@ -701,18 +701,18 @@ void push_chosen(lua_State* L, const Option& o, Seconds at, bool keys_in_upvalue
     set_chosen_field(L, Field::t, keys_in_upvalues);
 }
 
-// Reads s:choose's table and offers the choice; false when the session is already over. Apart from
-// l_choose so that no C++ object is alive at lua_yield, which in this Lua build unwinds as a C++
-// exception: with nothing to destroy in l_choose's frame, each choice costs noticeably less.
-bool offer_choice(lua_State* L, Session& session) {
-    require_run_thread(L, "s:choose");
-    luaL_checktype(L, 2, LUA_TTABLE);
+// The line of the call, from the innermost scenario frame (authoring tools name it).
+int calling_line(lua_State* L) {
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); ++level)
+        if (lua_getinfo(L, "l", &ar) && ar.currentline > 0) return ar.currentline;
+    return 0;
+}
+
+// s:choose's table (at 2) read and checked.
+Choice read_choice(lua_State* L, int line) {
     Choice choice;
-    {  // the line of the call, from the innermost scenario frame (authoring tools name it)
-        lua_Debug ar;
-        for (int level = 0; choice.line == 0 && lua_getstack(L, level, &ar); ++level)
-            if (lua_getinfo(L, "l", &ar) && ar.currentline > 0) choice.line = ar.currentline;
-    }
+    choice.line = line;
     const auto where = [] { return std::string("s:choose"); };
     choice.prompt = optional_string(L, 2, Field::prompt, where);
     choice.moment = optional_string(L, 2, Field::moment, where);
@@ -761,8 +761,30 @@ bool offer_choice(lua_State* L, Session& session) {
         luaL_error(L, "s:choose: 'typed' must be a table");
     }
     lua_pop(L, 1);
+    return choice;
+}
+
+// Reads s:choose's table and offers the choice; false when the session is already over. Apart from
+// l_choose so that no C++ object is alive at lua_yield, which in this Lua build unwinds as a C++
+// exception: with nothing to destroy in l_choose's frame, each choice costs noticeably less.
+// A choice kept from an earlier table written the same (KeptChoices) is offered as kept.
+bool offer_choice(lua_State* L, Session& session) {
+    require_run_thread(L, "s:choose");
+    luaL_checktype(L, 2, LUA_TTABLE);
+    const int line = calling_line(L);
+    KeptChoices& kept = KeptChoices::here();
+    std::shared_ptr<WrittenChoice> written = kept.find(L, 2, line);
+    if (!written) {
+        Choice choice = read_choice(L, line);
+        if (session.over()) return false;
+        if (!kept.keepable()) {
+            session.offer_choice(std::move(choice));
+            return true;
+        }
+        written = kept.keep(std::move(choice));
+    }
     if (session.over()) return false;
-    session.offer_choice(std::move(choice));
+    session.offer_choice(*written);
     return true;
 }
 

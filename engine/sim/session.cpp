@@ -92,18 +92,6 @@ Physiology person_for(const ScenarioInfo& info, std::uint64_t seed) {
 
 }  // namespace
 
-const Option* Choice::find(std::string_view id) const {
-    for (const auto& o : options)
-        if (o.id == id) return &o;
-    return nullptr;
-}
-
-const Option* Choice::claiming(std::string_view action) const {
-    for (const auto& o : options)
-        if (o.action == action) return &o;
-    return nullptr;
-}
-
 Session::Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed,
                  std::optional<std::uint64_t> order_seed)
     : Session(std::make_shared<const ScenarioInfo>(std::move(info)), std::move(script), seed, order_seed) {}
@@ -667,16 +655,28 @@ void Session::wait(Seconds duration) {
     advance(duration);
 }
 
+// Order carries no information: the options are shown in an order drawn from the seed (Fisher-Yates
+// on a stream of its own, so the participant's lines and body draw the same numbers whatever is
+// offered). Numbers the trainee types mean this order; ids stay stable.
+std::span<const std::size_t> Session::draw_order(std::size_t options) {
+    order_.resize(options);
+    for (std::size_t i = 0; i < options; ++i) order_[i] = i;
+    for (std::size_t i = options; i > 1; --i)
+        std::swap(order_[i - 1], order_[static_cast<std::size_t>(order_rng_.range(0, static_cast<std::int64_t>(i) - 1))]);
+    return order_;
+}
+
 void Session::offer_choice(Choice choice) {
-    // Order carries no information: the options are shown in an order drawn from the seed
-    // (Fisher-Yates on a stream of its own, so the participant's lines and body draw the same
-    // numbers whatever is offered). Numbers the trainee types mean this order; ids stay stable.
     for (std::size_t i = 0; i < choice.options.size(); ++i) choice.options[i].written = static_cast<int>(i);
-    for (std::size_t i = choice.options.size(); i > 1; --i)
-        std::swap(choice.options[i - 1],
-                  choice.options[static_cast<std::size_t>(order_rng_.range(0, static_cast<std::int64_t>(i) - 1))]);
+    const auto order = draw_order(choice.options.size());
+    offer(std::make_shared<const Choice>(in_order(std::move(choice), order)));
+}
+
+void Session::offer_choice(WrittenChoice& choice) { offer(choice.shown_in(draw_order(choice.choice().options.size()))); }
+
+void Session::offer(std::shared_ptr<const Choice> shown) {
     // The event's fields and options are the choice itself, written out only with the transcript.
-    choice_ = std::make_shared<const Choice>(std::move(choice));
+    choice_ = std::move(shown);
     emit(Event{"choice", now_, nullptr, choice_, ChoiceFields{}});
     choice_offered_ = true;
     ++choices_offered_;

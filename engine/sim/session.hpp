@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -116,6 +117,9 @@ public:
     void mark_phase(const std::string& name);
     void wait(Seconds duration);
     void offer_choice(Choice choice);
+    // The same for a choice kept as written: offered in an order it was shown in before, the session
+    // shares that order's options rather than making them again.
+    void offer_choice(WrittenChoice& choice);
     // After offer_choice: the option the scenario goes on with at once, its response (and any waits
     // and non-verbal actions before it) already taken as apply() takes them; null to pause for the
     // front end.
@@ -207,6 +211,9 @@ private:
     void take_response(const Option& option, std::optional<ActionKind> via);
     void respond_typed(const TraineeAction& action, const TypedMatch& match);
     void act(ActionKind action);
+    // The order the next choice's options are shown in (order[k]: the written place shown k-th).
+    std::span<const std::size_t> draw_order(std::size_t options);
+    void offer(std::shared_ptr<const Choice> shown);
 
     std::shared_ptr<const ScenarioInfo> shared_info_;
     const ScenarioInfo& info_;  // *shared_info_
@@ -230,6 +237,7 @@ private:
     mutable std::size_t made_ = 0;
     std::vector<HistoryEntry> history_;
     std::shared_ptr<const Choice> choice_;  // the last offered, shared with its event (never null)
+    std::vector<std::size_t> order_;        // draw_order's
     Responder* responder_ = nullptr;
     std::size_t choices_offered_ = 0;
     Answer answered_at_once_;  // what answer_at_once() returned, kept until the scenario has read it

@@ -1,0 +1,64 @@
+#include "sim/choice.hpp"
+
+namespace holdspace {
+
+const Option* Choice::find(std::string_view id) const {
+    for (const auto& o : options)
+        if (o.id == id) return &o;
+    return nullptr;
+}
+
+const Option* Choice::claiming(std::string_view action) const {
+    for (const auto& o : options)
+        if (o.action == action) return &o;
+    return nullptr;
+}
+
+namespace {
+
+// Orders of up to 16 options are kept, each under a key of 4 bits a place; a choice keeps at most
+// 24 (every order of four options): a scenario's choices have three to five.
+constexpr std::size_t most_kept_places = 16;
+constexpr std::size_t most_orders_kept = 24;
+
+Choice without_options(const Choice& c) {
+    Choice shown;
+    shown.prompt = c.prompt;
+    shown.moment = c.moment;
+    shown.flags = c.flags;
+    shown.line = c.line;
+    shown.typed = c.typed;
+    return shown;
+}
+
+}  // namespace
+
+WrittenChoice::WrittenChoice(Choice choice) : written_(std::move(choice)) {
+    for (std::size_t i = 0; i < written_.options.size(); ++i) written_.options[i].written = static_cast<int>(i);
+}
+
+std::shared_ptr<const Choice> WrittenChoice::shown_in(std::span<const std::size_t> order) {
+    const bool keyed = order.size() <= most_kept_places;
+    std::uint64_t key = 0;
+    for (const std::size_t place : order) key = key << 4 | place;
+    if (keyed)
+        for (const auto& [k, shown] : shown_)
+            if (k == key) return shown;
+    Choice shown = without_options(written_);
+    shown.options.reserve(order.size());
+    for (const std::size_t place : order) shown.options.push_back(written_.options[place]);
+    auto made = std::make_shared<const Choice>(std::move(shown));
+    if (keyed && shown_.size() < most_orders_kept) shown_.emplace_back(key, made);
+    return made;
+}
+
+Choice in_order(Choice&& choice, std::span<const std::size_t> order) {
+    Choice shown = std::move(choice);
+    std::vector<Option> written = std::move(shown.options);
+    shown.options.clear();
+    shown.options.reserve(order.size());
+    for (const std::size_t place : order) shown.options.push_back(std::move(written[place]));
+    return shown;
+}
+
+}  // namespace holdspace
