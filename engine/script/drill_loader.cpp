@@ -1,4 +1,5 @@
 #include "script/drill_loader.hpp"
+#include "script/table_order.hpp"
 
 #include "script/lua_scenario.hpp"
 #include "script/sandbox.hpp"
@@ -28,12 +29,10 @@ bool read_drill(lua_State* L, int t, int line, drill::Drill& d, std::vector<dril
     const std::size_t before = problems.size();
     auto problem = [&](std::string message) { problems.push_back({line, std::move(message)}); };
     std::set<std::string> present;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
+    for_each_field(L, t, [&] {  // the problems in the same order on every run
         if (lua_type(L, -2) != LUA_TSTRING) {
             problem("drill has a field that is not a name (use name = value)");
-            lua_pop(L, 1);
-            continue;
+            return;
         }
         const std::string key = lua_tostring(L, -2);
         present.insert(key);
@@ -49,15 +48,12 @@ bool read_drill(lua_State* L, int t, int line, drill::Drill& d, std::vector<dril
             if (type != LUA_TTABLE) {
                 problem("drill route must be a table of moment = \"option id\"");
             } else {
-                const int r = lua_gettop(L);
-                lua_pushnil(L);
-                while (lua_next(L, r)) {
+                for_each_field(L, lua_gettop(L), [&] {
                     if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING)
                         d.route.emplace_back(lua_tostring(L, -2), lua_tostring(L, -1));
                     else
                         problem("drill route must be a table of moment = \"option id\"");
-                    lua_pop(L, 1);
-                }
+                });
             }
         } else if (type != LUA_TSTRING) {
             problem("drill " + key + " must be a string");
@@ -75,8 +71,7 @@ bool read_drill(lua_State* L, int t, int line, drill::Drill& d, std::vector<dril
                 else problem("drill level '" + value + "' is not beginner, intermediate or advanced");
             }
         }
-        lua_pop(L, 1);
-    }
+    });
     for (const auto& name : required)
         if (!present.count(name)) problem("drill " + (d.id.empty() ? "" : "'" + d.id + "' ") + "has no " + name);
     // The route's order is the order its moments come in; keep it stable for messages.

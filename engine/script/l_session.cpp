@@ -5,6 +5,7 @@
 
 #include "script/kept_choices.hpp"
 #include "script/sandbox.hpp"
+#include "script/table_order.hpp"
 #include "sim/session.hpp"
 
 #include <lua.hpp>
@@ -231,15 +232,13 @@ int l_cue(lua_State* L) {
     Session& session = session_of(L);
     if (lua_type(L, 2) != LUA_TTABLE)
         return luaL_error(L, "s:cue: give a table, e.g. s:cue{ eyeshades = true, posture = \"sitting_up\" }");
-    lua_pushnil(L);
-    while (lua_next(L, 2)) {
-        lua_pop(L, 1);
-        const std::string key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : std::string("?");
+    for_each_field(L, 2, [&] {  // the first unknown by name: the same error on every run
+        const std::string key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : std::string("?");
         bool known = key == "posture" || key == "gaze";
         for (const char* n : cue_switches) known = known || key == n;
         for (const char* n : cue_flags) known = known || key == n;
         if (!known) luaL_error(L, "s:cue: unknown cue '%s' (%s)", key.c_str(), cue_names().c_str());
-    }
+    });
     Json cues = Json::object();
     for (const char* n : cue_switches) {
         const int t = lua_getfield(L, 2, n);
@@ -746,8 +745,7 @@ Choice read_choice(lua_State* L, int line) {
     // Where a typed response that matches no option clearly takes the story: { [code] = option id,
     // default = option id }.
     if (const int typed = get_field(L, 2, Field::typed); typed == LUA_TTABLE) {
-        lua_pushnil(L);
-        while (lua_next(L, -2) != 0) {
+        for_each_field(L, -1, [&] {  // an error names the same entry on every run
             if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
                 luaL_error(L, "s:choose: 'typed' maps behaviour codes (or default) to option ids, all strings");
             const std::string key = lua_tostring(L, -2), id = lua_tostring(L, -1);
@@ -755,8 +753,7 @@ Choice read_choice(lua_State* L, int line) {
                 luaL_error(L, "s:choose: typed: '%s' is not a behaviour code or default", key.c_str());
             if (!choice.find(id)) luaL_error(L, "s:choose: typed: no option '%s' in this choice", id.c_str());
             choice.typed[key] = id;
-            lua_pop(L, 1);
-        }
+        });
     } else if (typed != LUA_TNIL) {
         luaL_error(L, "s:choose: 'typed' must be a table");
     }

@@ -3,11 +3,13 @@
 #include "script/l_session.hpp"
 #include "script/protected_call.hpp"
 #include "script/source_lines.hpp"
+#include "script/table_order.hpp"
 #include "sim/session.hpp"
 
 #include <lua.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -86,22 +88,25 @@ struct TableReader {
         return value;
     }
 
-    // (A list rather than a std::set: building the sets cost more than reading the table.)
+    // (A list rather than a std::set: building the sets cost more than reading the table.) Of several
+    // unknown fields the first by name is named: the order Lua goes through a table's keys in differs
+    // from process to process, and the same file must give the same error.
     void check_known_fields(int table, std::initializer_list<std::string_view> known, const std::string& where) {
+        std::optional<std::string> unknown;
         lua_pushnil(L);
         while (lua_next(L, table)) {
             lua_pop(L, 1);
-            const std::string key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : std::string();
-            if (std::find(known.begin(), known.end(), key) == known.end()) {
-                std::string list;
-                std::vector<std::string> names(known.begin(), known.end());
-                std::sort(names.begin(), names.end());
-                for (const auto& k : names) list += (list.empty() ? "" : ", ") + k;
-                lua_pop(L, 1);
-                fail(key, where + " has an unknown field '" +
-                              (key.empty() ? std::string("(not a name)") : key) + "' (known: " + list + ")");
-            }
+            std::string key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : std::string();
+            if (std::find(known.begin(), known.end(), key) == known.end() && (!unknown || key < *unknown))
+                unknown = std::move(key);
         }
+        if (!unknown) return;
+        std::string list;
+        std::vector<std::string> names(known.begin(), known.end());
+        std::sort(names.begin(), names.end());
+        for (const auto& k : names) list += (list.empty() ? "" : ", ") + k;
+        fail(*unknown, where + " has an unknown field '" + (unknown->empty() ? std::string("(not a name)") : *unknown) +
+                           "' (known: " + list + ")");
     }
 
     void read(int t) {
@@ -192,8 +197,7 @@ struct TableReader {
         check_known_fields(at, {"codes"}, "'affect'");
         if (get(at, "codes") != LUA_TTABLE) fail("codes", "'affect.codes' must be a table of behaviour codes");
         const int codes = lua_gettop(L);
-        lua_pushnil(L);
-        while (lua_next(L, codes)) {
+        for_each_field(L, codes, [&] {
             const std::string code = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : std::string();
             if (!is_behaviour_code(code)) fail(code, "'affect.codes' names an unknown behaviour code '" + code + "'");
             if (!lua_istable(L, -1)) fail(code, "'affect.codes." + code + "' must be a table of changes");
@@ -207,8 +211,7 @@ struct TableReader {
                 if (auto v = number_field(entry, name, "affect.codes." + code + "." + name, false, -100, 100))
                     *target = *v;
             }
-            lua_pop(L, 1);
-        }
+        });
         lua_pop(L, 2);
     }
 

@@ -1,4 +1,5 @@
 #include "script/rubric_loader.hpp"
+#include "script/table_order.hpp"
 
 #include "script/lua_scenario.hpp"
 #include "script/protected_call.hpp"
@@ -40,17 +41,15 @@ struct RubricReader {
     }
 
     void known_fields(int table, std::set<std::string> known, const std::string& where, const std::string& needle_text) {
-        lua_pushnil(L);
-        while (lua_next(L, table)) {
-            lua_pop(L, 1);
-            const std::string key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(not a name)";
+        for_each_field(L, table, [&] {  // the first unknown by name: the same error on every run
+            const std::string key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "(not a name)";
             if (!known.count(key)) {
                 std::string list;
                 for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-                fail(lua_type(L, -1) == LUA_TSTRING ? key : needle_text,
+                fail(lua_type(L, -2) == LUA_TSTRING ? key : needle_text,
                      where + " has an unknown field '" + key + "' (known: " + list + ")");
             }
-        }
+        });
     }
 
     std::string str(int table, const char* name, const std::string& where, bool required, const std::string& needle_text) {
@@ -179,8 +178,7 @@ struct RubricReader {
     void read_codes(int t) {
         if (get(t, "codes") != LUA_TTABLE) fail("codes", "rubric.codes is missing: a table of code = { class, domains }");
         const int codes = lua_gettop(L);
-        lua_pushnil(L);
-        while (lua_next(L, codes)) {
+        for_each_field(L, codes, [&] {
             const std::string code = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "(not a name)";
             if (!is_behaviour_code(code)) fail(code, "rubric.codes names an unknown behaviour code '" + code + "'");
             if (!lua_istable(L, -1)) fail(code, "codes." + code + " must be a table { class, domains, why }");
@@ -200,8 +198,7 @@ struct RubricReader {
             lua_pop(L, 1);
             if (rule.domains.empty()) fail(code, where + ".domains is empty");
             rubric.codes[code] = std::move(rule);
-            lua_pop(L, 1);
-        }
+        });
         lua_pop(L, 1);
     }
 
@@ -314,12 +311,10 @@ struct RubricReader {
         std::vector<scoring::Condition> out;
         if (get(entry, "when") != LUA_TTABLE) fail(needle_text, where + ".when must be a table of conditions");
         const int when = lua_gettop(L);
-        lua_pushnil(L);
-        while (lua_next(L, when)) {
+        for_each_field(L, when, [&] {
             if (lua_type(L, -2) != LUA_TSTRING) fail(needle_text, where + ".when keys must be names");
             out.push_back(condition(lua_tostring(L, -2), lua_gettop(L), where + ".when", needle_text));
-            lua_pop(L, 1);
-        }
+        });
         lua_pop(L, 1);
         return out;
     }
