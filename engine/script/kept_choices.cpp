@@ -28,10 +28,10 @@ constexpr std::uint32_t list_token(std::size_t length) {
 constexpr std::size_t most_options = 9;
 constexpr std::size_t most_examples = 20;
 constexpr std::size_t most_list = 4096;
-// What this thread keeps: choices of at most 16 KiB written, 8 MiB in all with the orders made of
+// What this thread keeps: choices of at most 16 KiB written, 4 MiB in all with the orders made of
 // them; past that it forgets them all and starts again.
 constexpr std::size_t largest_kept = 16u << 10;
-constexpr std::size_t budget = 8u << 20;
+constexpr std::size_t budget = 4u << 20;
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
     return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));

@@ -16,10 +16,10 @@ const Option* Choice::claiming(std::string_view action) const {
 
 namespace {
 
-// Orders of up to 16 options are kept, each under a key of 4 bits a place; a choice keeps at most
-// 24 (every order of four options): a scenario's choices have three to five.
-constexpr std::size_t most_kept_places = 16;
-constexpr std::size_t most_orders_kept = 24;
+// The orders of a choice of up to four options are kept, each under a key of 4 bits a place: 24 at
+// most. A choice of five or more has 120 orders or more, which sessions rarely draw twice: each is
+// made when drawn, as the options of a choice not kept are.
+constexpr std::size_t most_kept_places = 4;
 
 Choice without_options(const Choice& c) {
     Choice shown;
@@ -48,7 +48,7 @@ std::shared_ptr<const Choice> WrittenChoice::shown_in(std::span<const std::size_
     shown.options.reserve(order.size());
     for (const std::size_t place : order) shown.options.push_back(written_.options[place]);
     auto made = std::make_shared<const Choice>(std::move(shown));
-    if (keyed && shown_.size() < most_orders_kept) shown_.emplace_back(key, made);
+    if (keyed) shown_.emplace_back(key, made);
     return made;
 }
 
