@@ -4,13 +4,11 @@
 #include "script/lua_scenario.hpp"
 #include "sim/rng.hpp"
 #include "sim/session.hpp"
+#include "shipped_scenarios.hpp"
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -101,13 +99,6 @@ std::string at_once(const std::string& source, const std::string& path, std::uin
     return transcript(session);
 }
 
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 std::string scenario(const std::string& run, const std::string& extra = "") {
     return "return {\n  id = \"at_once\", title = \"At once\", phase = \"preparation\", rubric = \"patient_directed\",\n"
            "  patient = { name = \"Eve\", baseline = { hr = 70, sbp = 120, dbp = 80, temp_c = 36.6 } },\n" +
@@ -121,13 +112,8 @@ const std::string three = R"({ { id = "a", text = "A", codes = { "open_question"
 }  // namespace
 
 TEST_CASE("every shipped scenario plays the same answered at once as paused at each choice") {
-    const std::filesystem::path root = std::filesystem::path(HOLDSPACE_SOURCE_DIR) / "scenarios";
     int scenarios = 0, answered = 0;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-        if (entry.path().extension() != ".lua" || entry.path().parent_path().filename() == "lib") continue;
-        const std::string path = entry.path().string();
-        const std::string source = read_file(entry.path());
-        if (source.find("run = function") == std::string::npos) continue;  // drills and rubrics
+    for (const auto& [path, source] : shipped_scenarios()) {
         ++scenarios;
         for (std::uint64_t seed = 1; seed <= 6; ++seed) {
             CAPTURE(path);

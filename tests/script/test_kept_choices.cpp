@@ -6,12 +6,10 @@
 #include "script/lua_scenario.hpp"
 #include "sim/rng.hpp"
 #include "sim/session.hpp"
+#include "shipped_scenarios.hpp"
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 
@@ -58,13 +56,6 @@ Played play_on_new_thread(const std::string& source, const std::string& path, st
     return played;
 }
 
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 std::string scenario(const std::string& run) {
     return "return {\n  id = \"kept\", title = \"Kept\", phase = \"preparation\", rubric = \"patient_directed\",\n"
            "  patient = { name = \"Eve\", baseline = { hr = 70, sbp = 120, dbp = 80, temp_c = 36.6 } },\n"
@@ -74,13 +65,8 @@ std::string scenario(const std::string& run) {
 }  // namespace
 
 TEST_CASE("every shipped scenario plays the same with its choices kept as read afresh") {
-    const std::filesystem::path root = std::filesystem::path(HOLDSPACE_SOURCE_DIR) / "scenarios";
     int scenarios = 0;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-        if (entry.path().extension() != ".lua" || entry.path().parent_path().filename() == "lib") continue;
-        const std::string path = entry.path().string();
-        const std::string source = read_file(entry.path());
-        if (source.find("run = function") == std::string::npos) continue;  // drills and rubrics
+    for (const auto& [path, source] : shipped_scenarios()) {
         ++scenarios;
         for (std::uint64_t seed = 1; seed <= 4; ++seed) {
             CAPTURE(path);
