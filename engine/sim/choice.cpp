@@ -21,16 +21,6 @@ namespace {
 // made when drawn, as the options of a choice not kept are.
 constexpr std::size_t most_kept_places = 4;
 
-Choice without_options(const Choice& c) {
-    Choice shown;
-    shown.prompt = c.prompt;
-    shown.moment = c.moment;
-    shown.flags = c.flags;
-    shown.line = c.line;
-    shown.typed = c.typed;
-    return shown;
-}
-
 }  // namespace
 
 WrittenChoice::WrittenChoice(Choice choice) : written_(std::move(choice)) {
@@ -44,7 +34,11 @@ std::shared_ptr<const Choice> WrittenChoice::shown_in(std::span<const std::size_
     if (keyed)
         for (const auto& [k, shown] : shown_)
             if (k == key) return shown;
-    Choice shown = without_options(written_);
+    // Every field but the options copied as written (the options set aside meanwhile), then the
+    // options in the order asked.
+    std::vector<Option> options = std::move(written_.options);
+    Choice shown = written_;
+    written_.options = std::move(options);
     shown.options.reserve(order.size());
     for (const std::size_t place : order) shown.options.push_back(written_.options[place]);
     auto made = std::make_shared<const Choice>(std::move(shown));

@@ -15,6 +15,7 @@ Choice choice_of(std::size_t n) {
     Choice c;
     c.prompt = "How?";
     c.moment = "m";
+    c.flags = {"suicidal_statement"};
     c.line = 12;
     c.typed["default"] = "o0";
     for (std::size_t i = 0; i < n; ++i) {
@@ -44,6 +45,8 @@ TEST_CASE("a written choice is shown in the order asked, each order of up to fou
                 CHECK(shown->options[k].written == static_cast<int>(order[k]));
             }
             CHECK(shown->prompt == "How?");
+            CHECK(shown->moment == "m");
+            CHECK(shown->flags == std::vector<std::string>{"suicidal_statement"});
             CHECK(shown->line == 12);
             CHECK(shown->typed.at("default") == "o0");
             CHECK((written.shown_in(order) == shown) == (n <= 4));  // the same order again: kept or made again
