@@ -1,7 +1,7 @@
 // A scenario offers the same few choices session after session, and reading one into C++ strings,
 // checking each, cost a sixth of a run (docs/performance.md, ninth round). s:choose now first reads
-// the table's written form - its strings as Lua holds them, without copying - and looks it up among
-// the choices this thread has kept; a choice found is offered as kept, its options already made in
+// the table's written form - every field it reads, raw, into one string of bytes - and looks it up
+// among the choices this thread has kept; a choice found is offered as kept, its options already made in
 // the order the session draws. A choice not found is read and checked as before, then kept.
 //
 // What is compared is the whole written form and the line of the call, byte for byte: a choice is
@@ -18,7 +18,9 @@
 namespace holdspace::script {
 namespace {
 
-// Kinds of token in a written form; a list's token is its length shifted past them.
+// A written form is a string of tokens, each a 4-byte word: a Lua value's kind, or a list's length
+// (shifted past the kinds); a string's word is followed by its size, a word too, and its bytes.
+// It starts with the line of the call. One string, so that it is hashed and compared at once.
 enum : std::uint32_t { nil_value, true_value, false_value, string_value, option_table, list_of };
 constexpr std::uint32_t list_token(std::size_t length) {
     return list_of + (static_cast<std::uint32_t>(length) << 3);
@@ -33,8 +35,22 @@ constexpr std::size_t most_list = 4096;
 constexpr std::size_t largest_kept = 16u << 10;
 constexpr std::size_t budget = 4u << 20;
 
-std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
-    return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+// The form's hash: eight bytes at a time, mixed once more at the end (the map takes its low bits).
+std::uint64_t hash_of(std::string_view form) {
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ form.size();
+    std::size_t i = 0;
+    for (; i + 8 <= form.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, form.data() + i, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 29;
+    }
+    std::uint64_t last = 0;
+    std::memcpy(&last, form.data() + i, form.size() - i);
+    h = (h ^ last) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 32;
+    h *= 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 29);
 }
 
 int raw_field(lua_State* L, int table, ChooseField f) {
@@ -49,10 +65,25 @@ KeptChoices& KeptChoices::here() {
     return kept;
 }
 
-// The table's written form in read_, in the order s:choose reads it; false when it is not looked up
-// (a metatable, or a value s:choose would refuse: reading it raises the error as before).
-bool KeptChoices::written_form(lua_State* L, int table) {
-    read_.clear();
+// The table's written form in form_ (its first form_size_ bytes), in the order s:choose reads it;
+// false when it is not looked up (a metatable, a value s:choose would refuse: reading it raises the
+// error as before, or a form larger than a choice kept).
+bool KeptChoices::written_form(lua_State* L, int table, int line) {
+    // Written straight into a buffer of the largest form kept; a form that would not fit is not
+    // looked up (`full`, seen at the end).
+    form_.resize(largest_kept);
+    char* const start = form_.data();
+    char* at = start;
+    bool full = false;
+    const auto bytes = [&](const void* data, std::size_t size) {
+        if (full || size > largest_kept - static_cast<std::size_t>(at - start)) {
+            full = true;
+            return;
+        }
+        std::memcpy(at, data, size);
+        at += size;
+    };
+    const auto put = [&](std::uint32_t word) { bytes(&word, sizeof word); };
     const int top = lua_gettop(L);
     const auto fail = [&] {
         lua_settop(L, top);
@@ -60,16 +91,23 @@ bool KeptChoices::written_form(lua_State* L, int table) {
     };
     if (!lua_checkstack(L, 4)) return false;
     if (lua_getmetatable(L, table)) return fail();
-    // A string or nil; with `flag`, true or false too.
+    put(static_cast<std::uint32_t>(line));
+    // The string at `index`.
+    const auto text = [&](int index) {
+        std::size_t size = 0;
+        const char* s = lua_tolstring(L, index, &size);
+        put(string_value);
+        put(static_cast<std::uint32_t>(size));
+        bytes(s, size);
+    };
+    // A string or nil; with `flag`, true or false too. Popped.
     const auto value = [&](int type, bool flag = false) {
         if (type == LUA_TNIL) {
-            read_.push_back({nil_value, {}});
+            put(nil_value);
         } else if (type == LUA_TSTRING) {
-            std::size_t size = 0;
-            const char* s = lua_tolstring(L, -1, &size);
-            read_.push_back({string_value, {s, size}});
+            text(-1);
         } else if (flag && type == LUA_TBOOLEAN) {
-            read_.push_back({lua_toboolean(L, -1) ? true_value : false_value, {}});
+            put(lua_toboolean(L, -1) ? true_value : false_value);
         } else {
             return false;
         }
@@ -80,12 +118,10 @@ bool KeptChoices::written_form(lua_State* L, int table) {
     const auto strings = [&](std::size_t most) {
         const auto n = lua_rawlen(L, -1);
         if (n > most) return false;
-        read_.push_back({list_token(n), {}});
+        put(list_token(n));
         for (lua_Unsigned i = 1; i <= n; ++i) {
             if (lua_rawgeti(L, -1, static_cast<lua_Integer>(i)) != LUA_TSTRING) return false;
-            std::size_t size = 0;
-            const char* s = lua_tolstring(L, -1, &size);
-            read_.push_back({string_value, {s, size}});
+            text(-1);
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
@@ -94,7 +130,7 @@ bool KeptChoices::written_form(lua_State* L, int table) {
     const auto optional_strings = [&](int type, std::size_t most) {
         if (type == LUA_TNIL) {
             lua_pop(L, 1);
-            read_.push_back({nil_value, {}});
+            put(nil_value);
             return true;
         }
         return type == LUA_TTABLE && strings(most);
@@ -105,11 +141,11 @@ bool KeptChoices::written_form(lua_State* L, int table) {
         return fail();
     const auto n = lua_rawlen(L, table);
     if (n == 0 || n > most_options) return fail();
-    read_.push_back({list_token(n), {}});
+    put(list_token(n));
     for (lua_Unsigned i = 1; i <= n; ++i) {
         if (lua_rawgeti(L, table, static_cast<lua_Integer>(i)) != LUA_TTABLE || lua_getmetatable(L, -1)) return fail();
         const int option = lua_gettop(L);
-        read_.push_back({option_table, {}});
+        put(option_table);
         if (!value(raw_field(L, option, ChooseField::id)) || !value(raw_field(L, option, ChooseField::action)) ||
             !value(raw_field(L, option, ChooseField::text)) || !value(raw_field(L, option, ChooseField::rationale)) ||
             !value(raw_field(L, option, ChooseField::expert), true) ||
@@ -121,57 +157,39 @@ bool KeptChoices::written_form(lua_State* L, int table) {
     const int typed = raw_field(L, table, ChooseField::typed);
     if (typed == LUA_TTABLE) {
         std::size_t pairs = 0;
-        const std::size_t at = read_.size();
-        read_.push_back({list_token(0), {}});
+        char* const length_at = at;
+        put(list_token(0));
         lua_pushnil(L);
         while (lua_next(L, -2) != 0) {
             if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING || ++pairs > most_list) return fail();
-            std::size_t size = 0;
-            const char* key = lua_tolstring(L, -2, &size);
-            read_.push_back({string_value, {key, size}});
-            const char* id = lua_tolstring(L, -1, &size);
-            read_.push_back({string_value, {id, size}});
+            text(-2);
+            text(-1);
             lua_pop(L, 1);
         }
-        read_[at].what = list_token(pairs);
+        const std::uint32_t length = list_token(pairs);
+        if (!full) std::memcpy(length_at, &length, sizeof length);
         lua_pop(L, 1);
     } else if (!value(typed)) {
         return fail();
     }
     lua_settop(L, top);
-    return true;
-}
-
-bool KeptChoices::same(const Kept& kept, int line) const {
-    if (kept.line != line || kept.whats.size() != read_.size()) return false;
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < read_.size(); ++i) {
-        const Token& t = read_[i];
-        if (t.what != kept.whats[i] || t.text.size() != kept.sizes[i]) return false;
-        if (!t.text.empty() && std::memcmp(t.text.data(), kept.bytes.data() + at, t.text.size()) != 0) return false;
-        at += t.text.size();
-    }
-    return true;
+    form_size_ = static_cast<std::size_t>(at - start);
+    return !full;
 }
 
 void KeptChoices::account(Kept& kept) {
-    const std::size_t made = (kept.bytes.size() + 16 * kept.whats.size()) * (1 + kept.choice->orders_kept());
+    const std::size_t made = (kept.form.size() + sizeof(Kept)) * (1 + kept.choice->orders_kept());
     footprint_ = footprint_ - kept.footprint + made;
     kept.footprint = made;
 }
 
 std::shared_ptr<WrittenChoice> KeptChoices::find(lua_State* L, int table, int line) {
     pending_key_ = 0;
-    if (!written_form(L, table)) return nullptr;
-    std::uint64_t key = mix(0, static_cast<std::uint64_t>(line));
-    std::size_t bytes = 0;
-    for (const Token& t : read_) {
-        key = mix(key, t.what);
-        if (!t.text.empty()) key = mix(key, std::hash<std::string_view>{}(t.text));
-        bytes += t.text.size();
-    }
+    if (!written_form(L, table, line)) return nullptr;
+    const std::string_view form(form_.data(), form_size_);
+    std::uint64_t key = hash_of(form);
     if (key == 0) key = 1;  // 0: nothing pending
-    if (const auto it = kept_.find(key); it != kept_.end() && same(it->second, line)) {
+    if (const auto it = kept_.find(key); it != kept_.end() && it->second.form == form) {
         auto found = it->second.choice;
         account(it->second);  // the orders the sessions drew since
         if (footprint_ > budget) {
@@ -180,19 +198,9 @@ std::shared_ptr<WrittenChoice> KeptChoices::find(lua_State* L, int table, int li
         }
         return found;
     }
-    if (bytes > largest_kept) return nullptr;
     // Copied now: the strings are the table's only while it is on the stack, as it is until s:choose
     // has read it.
-    pending_ = Kept{};
-    pending_.line = line;
-    pending_.whats.reserve(read_.size());
-    pending_.sizes.reserve(read_.size());
-    pending_.bytes.reserve(bytes);
-    for (const Token& t : read_) {
-        pending_.whats.push_back(t.what);
-        pending_.sizes.push_back(static_cast<std::uint32_t>(t.text.size()));
-        pending_.bytes.append(t.text);
-    }
+    pending_.form = form;
     pending_key_ = key;
     return nullptr;
 }
@@ -201,11 +209,10 @@ std::shared_ptr<WrittenChoice> KeptChoices::keep(Choice choice) {
     auto written = std::make_shared<WrittenChoice>(std::move(choice));
     Kept& kept = kept_[pending_key_];  // a different table that hashed the same is replaced
     footprint_ -= kept.footprint;
-    kept = std::move(pending_);
+    kept.form = std::move(pending_.form);
     kept.choice = written;
     kept.footprint = 0;
     account(kept);
-    pending_ = Kept{};
     pending_key_ = 0;
     if (footprint_ > budget) {
         kept_.clear();

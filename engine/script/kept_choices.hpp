@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -37,25 +36,19 @@ public:
     std::size_t size() const { return kept_.size(); }
 
 private:
-    struct Token {
-        std::uint32_t what;     // a Lua value's kind, or a list's length (written_form)
-        std::string_view text;  // a string's bytes, while the table is on the stack
-    };
     struct Kept {
-        int line = 0;
-        std::vector<std::uint32_t> whats, sizes;
-        std::string bytes;
+        std::string form;  // the written form, the line of the call first (written_form)
         std::shared_ptr<WrittenChoice> choice;
         std::size_t footprint = 0;  // what it counts against the budget, its orders made included
     };
 
-    bool written_form(lua_State* L, int table);
-    bool same(const Kept& kept, int line) const;
+    bool written_form(lua_State* L, int table, int line);
     void account(Kept& kept);
 
     std::unordered_map<std::uint64_t, Kept> kept_;
-    std::vector<Token> read_;  // the written form of the table find() was last asked for
-    Kept pending_;             // it, copied, while it is read and until it is kept
+    std::string form_;  // the written form of the table find() was last asked for: its first
+    std::size_t form_size_ = 0;  // form_size_ bytes
+    Kept pending_;      // it, while the table is read and until it is kept
     std::uint64_t pending_key_ = 0;
     std::size_t footprint_ = 0;
 };

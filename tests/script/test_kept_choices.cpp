@@ -157,3 +157,33 @@ TEST_CASE("what a thread keeps of choices is bounded") {
         CHECK(most < 2000);  // but not all of them
     }).join();
 }
+
+TEST_CASE("a choice written larger than one kept is offered as read, every time") {
+    // Nine options of 3,000 bytes each: some 27 KB written, past the 16 KiB a kept choice may be.
+    const std::string source = scenario(R"(
+      for round = 1, 3 do
+        local options = {}
+        for i = 1, 9 do
+          options[i] = { id = "o" .. i, text = string.rep(string.char(96 + i), 3000), codes = { "holding_space" } }
+        end
+        local r = s:choose(options)
+        s:say("You chose " .. r.id .. ", " .. #r.text .. " bytes.")
+      end)");
+    std::thread([&] {
+        const Played first = play(source, "large.lua", 5);
+        CHECK(script::KeptChoices::here().size() == 0);  // nothing kept
+        const Played again = play(source, "large.lua", 5);
+        CHECK(again.transcript == first.transcript);
+        CHECK(first.transcript.find("failure: ") == std::string::npos);
+        CHECK(first.transcript.find("3000 bytes.") != std::string::npos);
+    }).join();
+    // A choice just like it but short is kept.
+    const std::string small = scenario(R"(
+      local r = s:choose{ { id = "a", text = "Yes.", codes = { "holding_space" } }, { id = "b", text = "No.", codes = { "open_question" } } }
+      s:say("You chose " .. r.id .. ".")
+    )");
+    std::thread([&] {
+        play(small, "small.lua", 5);
+        CHECK(script::KeptChoices::here().size() == 1);
+    }).join();
+}
