@@ -90,6 +90,14 @@ Physiology person_for(const ScenarioInfo& info, std::uint64_t seed) {
     return p;
 }
 
+// How many events the last session on this thread recorded: the next reserves room for as many, so
+// that its events are not moved each time the list grows (autoplay and check play one scenario
+// again and again). Between 64 and 4,096.
+std::size_t& events_last_recorded() {
+    thread_local std::size_t recorded = 64;
+    return recorded;
+}
+
 }  // namespace
 
 Session::Session(ScenarioInfo info, std::unique_ptr<Script> script, std::uint64_t seed,
@@ -102,9 +110,14 @@ Session::Session(std::shared_ptr<const ScenarioInfo> info, std::unique_ptr<Scrip
       order_rng_(stream_seed(order_seed.value_or(seed), 3)),
       physiology_(person_for(info_, seed)), schedule_(physiology_), state_(info_.initial_state),
       touch_consent_(info_.patient.touch_consent), music_(info_.phase == "medicine" ? "calm" : "off"),
-      choice_(no_choice()) {}
+      choice_(no_choice()) {
+    events_.reserve(events_last_recorded());
+}
 
-Session::~Session() { release(events_); }
+Session::~Session() {
+    if (!events_.empty()) events_last_recorded() = std::clamp<std::size_t>(events_.size(), 64, 4096);
+    release(events_);
+}
 
 std::optional<Seconds> Session::since_dose() const {
     if (!dose_at_) return std::nullopt;
