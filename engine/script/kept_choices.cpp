@@ -89,7 +89,7 @@ bool KeptChoices::written_form(lua_State* L, int table, int line) {
         lua_settop(L, top);
         return false;
     };
-    if (!lua_checkstack(L, 4)) return false;
+    if (!lua_checkstack(L, 16)) return false;
     if (lua_getmetatable(L, table)) return fail();
     put(static_cast<std::uint32_t>(line));
     // The string at `index`.
@@ -100,7 +100,8 @@ bool KeptChoices::written_form(lua_State* L, int table, int line) {
         put(static_cast<std::uint32_t>(size));
         bytes(s, size);
     };
-    // A string or nil; with `flag`, true or false too. Popped.
+    // A string or nil; with `flag`, true or false too. Each value read is left on the stack until its
+    // option is read (one lua_settop rather than a pop each).
     const auto value = [&](int type, bool flag = false) {
         if (type == LUA_TNIL) {
             put(nil_value);
@@ -111,10 +112,9 @@ bool KeptChoices::written_form(lua_State* L, int table, int line) {
         } else {
             return false;
         }
-        lua_pop(L, 1);
         return true;
     };
-    // A list of strings (the table on top), popped.
+    // A list of strings (the table on top), left on the stack.
     const auto strings = [&](std::size_t most) {
         const auto n = lua_rawlen(L, -1);
         if (n > most) return false;
@@ -124,12 +124,10 @@ bool KeptChoices::written_form(lua_State* L, int table, int line) {
             text(-1);
             lua_pop(L, 1);
         }
-        lua_pop(L, 1);
         return true;
     };
     const auto optional_strings = [&](int type, std::size_t most) {
         if (type == LUA_TNIL) {
-            lua_pop(L, 1);
             put(nil_value);
             return true;
         }
@@ -152,7 +150,7 @@ bool KeptChoices::written_form(lua_State* L, int table, int line) {
             raw_field(L, option, ChooseField::codes) != LUA_TTABLE || !strings(most_list) ||
             !optional_strings(raw_field(L, option, ChooseField::examples), most_examples))
             return fail();
-        lua_pop(L, 1);
+        lua_settop(L, option - 1);
     }
     const int typed = raw_field(L, table, ChooseField::typed);
     if (typed == LUA_TTABLE) {
