@@ -700,10 +700,11 @@ void push_chosen(lua_State* L, const Option& o, Seconds at, bool keys_in_upvalue
     set_chosen_field(L, Field::t, keys_in_upvalues);
 }
 
-// The line of the call, from the innermost scenario frame (authoring tools name it).
+// The line of the call, from the innermost scenario frame (authoring tools name it). Level 0 is the
+// C function asking, which has no line.
 int calling_line(lua_State* L) {
     lua_Debug ar;
-    for (int level = 0; lua_getstack(L, level, &ar); ++level)
+    for (int level = 1; lua_getstack(L, level, &ar); ++level)
         if (lua_getinfo(L, "l", &ar) && ar.currentline > 0) return ar.currentline;
     return 0;
 }
