@@ -124,26 +124,38 @@ std::optional<Seconds> Session::since_dose() const {
     return now_ - *dose_at_;
 }
 
-void Session::emit(std::string type, Json data, std::shared_ptr<const Choice> offered) {
-    if (over_) return;  // nothing happens after the end, whatever a script still does
-    emit(Event{std::move(type), now_, std::move(data), std::move(offered)});
+// The first event past the transcript limit: the session fails at the end of its step.
+void Session::limit_reached() {
+    output_limit_error_ = "transcript limit: the session has reached " +
+                          (events_.size() >= max_session_events
+                               ? std::to_string(max_session_events) + " events"
+                               : std::to_string(max_session_text_bytes >> 20) + " MiB of text") +
+                          ", the most one session may record (a loop that says or narrates without end?)";
 }
 
-void Session::emit(Event event) {
-    if (over_) return;
-    const bool is_end = event.type == "end";
+template <class... Fields>
+void Session::emit_event(std::string_view type, Fields&&... fields) {
+    if (over_) return;  // nothing happens after the end, whatever a script still does
+    const bool is_end = type == "end";
     if (!output_limit_error_.empty() && !is_end) return;  // the session fails at the end of this step
+    if (!is_end && events_.size() >= max_session_events) {
+        limit_reached();
+        return;
+    }
+    // Made where it is kept (an event is large: moving each in cost a twentieth of a run), and taken
+    // back when its text is past the limit.
+    const Event& event = events_.emplace_back(std::string(type), std::forward<Fields>(fields)...);
     const std::size_t bytes = event.text_bytes();
-    if (!is_end && (events_.size() >= max_session_events || text_bytes_ + bytes > max_session_text_bytes)) {
-        output_limit_error_ = "transcript limit: the session has reached " +
-                              (events_.size() >= max_session_events
-                                   ? std::to_string(max_session_events) + " events"
-                                   : std::to_string(max_session_text_bytes >> 20) + " MiB of text") +
-                              ", the most one session may record (a loop that says or narrates without end?)";
+    if (!is_end && text_bytes_ + bytes > max_session_text_bytes) {
+        events_.pop_back();
+        limit_reached();
         return;
     }
     text_bytes_ += bytes;
-    events_.push_back(std::move(event));
+}
+
+void Session::emit(std::string type, Json data, std::shared_ptr<const Choice> offered) {
+    emit_event(type, now_, std::move(data), std::move(offered));
 }
 
 void Session::make_events() const {
@@ -317,7 +329,7 @@ void Session::take_response(const Option& option, std::optional<ActionKind> via)
     const std::string_view action = via ? action_info(*via).name : std::string_view();
     const auto& offered = choice_->options;
     if (std::any_of(offered.begin(), offered.end(), [&](const Option& o) { return &o == &option; })) {
-        emit(Event{"response", now_, nullptr, nullptr, OptionTaken{choice_, &option, action}});
+        emit_event("response", now_, nullptr, nullptr, OptionTaken{choice_, &option, action});
     } else {  // an option the choice does not hold (holding space when none offers it)
         Fields data(4);
         data("option", option.id);
@@ -563,10 +575,10 @@ void Session::record_vitals() {
 
 void Session::emit_state(std::string_view cause) {
     if (over_) return;
-    emit(Event{"state", now_, nullptr, nullptr,
+    emit_event("state", now_, nullptr, nullptr,
                StateReadings{cause, window_name(window()),
                              {round1(state_.distress), round1(state_.arousal), round1(state_.trust),
-                              round1(state_.inward_focus), round1(state_.dissociation)}}});
+                              round1(state_.inward_focus), round1(state_.dissociation)}});
 }
 
 // Lets the inner state move with time and the medicine, in steps of at most five
@@ -653,7 +665,7 @@ void Session::end(std::string reason) {
 
 void Session::say(std::string text, std::string affect) {
     if (over_) return;
-    emit(Event{"say", now_, nullptr, nullptr, SaidLine{info_.patient.name, std::move(text), std::move(affect)}});
+    emit_event("say", now_, nullptr, nullptr, SaidLine{info_.patient.name, std::move(text), std::move(affect)});
 }
 
 void Session::narrate(std::string text) { emit("narrate", Fields(1)("text", std::move(text))); }
@@ -690,7 +702,7 @@ void Session::offer_choice(WrittenChoice& choice) { offer(choice.shown_in(draw_o
 void Session::offer(std::shared_ptr<const Choice> shown) {
     // The event's fields and options are the choice itself, written out only with the transcript.
     choice_ = std::move(shown);
-    emit(Event{"choice", now_, nullptr, choice_, ChoiceFields{}});
+    emit_event("choice", now_, nullptr, choice_, ChoiceFields{});
     choice_offered_ = true;
     ++choices_offered_;
 }

@@ -186,7 +186,11 @@ public:
 
 private:
     void emit(std::string type, Json data = Json::object(), std::shared_ptr<const Choice> offered = nullptr);
-    void emit(Event event);
+    // Records an event made in place: its type, then its other fields (Event's, from `at` on). As
+    // emit: nothing after the end, nor past the transcript limit but the end itself.
+    template <class... Fields>
+    void emit_event(std::string_view type, Fields&&... fields);
+    void limit_reached();
     void make_events() const;
     void advance(Seconds duration);
     void give_dose(double mg, std::string_view kind);
