@@ -90,12 +90,15 @@ Physiology person_for(const ScenarioInfo& info, std::uint64_t seed) {
     return p;
 }
 
-// How many events the last session on this thread recorded: the next reserves room for as many, so
-// that its events are not moved each time the list grows (autoplay and check play one scenario
-// again and again). Between 64 and 4,096.
-std::size_t& events_last_recorded() {
-    thread_local std::size_t recorded = 64;
-    return recorded;
+// Room for what the last session on this thread recorded, and half as much again (sessions of one
+// scenario differ in length): so that a session's events and history are not moved each time their
+// lists grow, as autoplay and check play one scenario again and again.
+struct Room {
+    std::size_t events = 64, history = 16;
+};
+Room& room_for_next() {
+    thread_local Room room;
+    return room;
 }
 
 }  // namespace
@@ -111,11 +114,15 @@ Session::Session(std::shared_ptr<const ScenarioInfo> info, std::unique_ptr<Scrip
       physiology_(person_for(info_, seed)), schedule_(physiology_), state_(info_.initial_state),
       touch_consent_(info_.patient.touch_consent), music_(info_.phase == "medicine" ? "calm" : "off"),
       choice_(no_choice()) {
-    events_.reserve(events_last_recorded());
+    events_.reserve(room_for_next().events);
+    history_.reserve(room_for_next().history);
 }
 
 Session::~Session() {
-    if (!events_.empty()) events_last_recorded() = std::clamp<std::size_t>(events_.size(), 64, 4096);
+    if (!events_.empty()) {  // (none when taken)
+        room_for_next().events = std::clamp<std::size_t>(events_.size() * 3 / 2, 64, 4096);
+        room_for_next().history = std::clamp<std::size_t>(history_.size() * 3 / 2, 16, 1024);
+    }
     release(events_);
 }
 
