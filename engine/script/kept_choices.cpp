@@ -1,8 +1,8 @@
 // A scenario offers the same few choices session after session, and reading one into C++ strings,
 // checking each, cost a sixth of a run (docs/performance.md, ninth round). s:choose now first reads
 // the table's written form - every field it reads, raw, into one string of bytes - and looks it up
-// among the choices this thread has kept; a choice found is offered as kept, its options already made in
-// the order the session draws. A choice not found is read and checked as before, then kept.
+// among the choices this thread has kept; a choice found is offered as kept, its options already
+// made in the order the session draws. A choice not found is read and checked as before, then kept.
 //
 // What is compared is the whole written form and the line of the call, byte for byte: a choice is
 // found only when reading its table again would give the same Choice. Only tables without
@@ -196,9 +196,7 @@ std::shared_ptr<WrittenChoice> KeptChoices::find(lua_State* L, int table, int li
         }
         return found;
     }
-    // Copied now: the strings are the table's only while it is on the stack, as it is until s:choose
-    // has read it.
-    pending_.form = form;
+    pending_.assign(form);  // aside until keep(): the next lookup writes form_ again
     pending_key_ = key;
     return nullptr;
 }
@@ -207,7 +205,7 @@ std::shared_ptr<WrittenChoice> KeptChoices::keep(Choice choice) {
     auto written = std::make_shared<WrittenChoice>(std::move(choice));
     Kept& kept = kept_[pending_key_];  // a different table that hashed the same is replaced
     footprint_ -= kept.footprint;
-    kept.form = std::move(pending_.form);
+    kept.form = std::move(pending_);
     kept.choice = written;
     kept.footprint = 0;
     account(kept);

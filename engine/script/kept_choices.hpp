@@ -8,7 +8,6 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
-#include <vector>
 
 struct lua_State;
 
@@ -46,9 +45,10 @@ private:
     void account(Kept& kept);
 
     std::unordered_map<std::uint64_t, Kept> kept_;
-    std::string form_;  // the written form of the table find() was last asked for: its first
-    std::size_t form_size_ = 0;  // form_size_ bytes
-    Kept pending_;      // it, while the table is read and until it is kept
+    // The written form of the table find() was last asked for: the first form_size_ bytes of form_.
+    std::string form_;
+    std::size_t form_size_ = 0;
+    std::string pending_;  // that form, when it was not found, until it is kept
     std::uint64_t pending_key_ = 0;
     std::size_t footprint_ = 0;
 };

@@ -186,8 +186,8 @@ public:
 
 private:
     void emit(std::string type, Json data = Json::object(), std::shared_ptr<const Choice> offered = nullptr);
-    // Records an event made in place: its type, then its other fields (Event's, from `at` on). As
-    // emit: nothing after the end, nor past the transcript limit but the end itself.
+    // Records an event made in place from its type and its other fields (Event's, from `at` on).
+    // Nothing is recorded after the end, nor past the transcript limit but the end itself.
     template <class... Fields>
     void emit_event(std::string_view type, Fields&&... fields);
     void limit_reached();
