@@ -14,6 +14,7 @@
 
 #include <cstring>
 #include <functional>
+#include <string_view>
 
 namespace holdspace::script {
 namespace {
@@ -34,24 +35,6 @@ constexpr std::size_t most_list = 4096;
 // them; past that it forgets them all and starts again.
 constexpr std::size_t largest_kept = 16u << 10;
 constexpr std::size_t budget = 4u << 20;
-
-// The form's hash: eight bytes at a time, mixed once more at the end (the map takes its low bits).
-std::uint64_t hash_of(std::string_view form) {
-    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ form.size();
-    std::size_t i = 0;
-    for (; i + 8 <= form.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, form.data() + i, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdULL;
-        h ^= h >> 29;
-    }
-    std::uint64_t last = 0;
-    std::memcpy(&last, form.data() + i, form.size() - i);
-    h = (h ^ last) * 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 32;
-    h *= 0x9e3779b97f4a7c15ULL;
-    return h ^ (h >> 29);
-}
 
 int raw_field(lua_State* L, int table, ChooseField f) {
     lua_pushvalue(L, lua_upvalueindex(static_cast<int>(f)));
@@ -185,7 +168,7 @@ std::shared_ptr<WrittenChoice> KeptChoices::find(lua_State* L, int table, int li
     pending_key_ = 0;
     if (!written_form(L, table, line)) return nullptr;
     const std::string_view form(form_.data(), form_size_);
-    std::uint64_t key = hash_of(form);
+    std::uint64_t key = std::hash<std::string_view>{}(form);
     if (key == 0) key = 1;  // 0: nothing pending
     if (const auto it = kept_.find(key); it != kept_.end() && it->second.form == form) {
         auto found = it->second.choice;
